@@ -1,8 +1,18 @@
 // `kehou <command>`: each command lives beside its capability and is loaded
-// lazily so `kehou allocate` never opens a database.
-const commands: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+// lazily so `kehou allocate` never opens a database. Bad usage exits 2.
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
   allocate: async () => (await import("./assignment/allocate-command")).runAllocateCommand,
+  migrate: async () => (await import("./commands/db-commands")).migrateCommand,
+  seed: async () => (await import("./commands/db-commands")).seedCommand,
+  "create-admin": async () => (await import("./commands/db-commands")).createAdminCommand,
+  backup: async () => (await import("./commands/db-commands")).backupCommand,
 };
+
+function isUsageError(err: unknown): boolean {
+  return err instanceof Error && (err.constructor.name === "UsageError" || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") === true);
+}
 
 async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
@@ -16,5 +26,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`); process.exitCode = 1; },
+  (err) => {
+    process.stderr.write(`kehou: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = isUsageError(err) ? 2 : 1;
+  },
 );

@@ -1,0 +1,66 @@
+// Builds the Express app: security, sessions, language, CSRF, capability
+// routes, then 404 and the error page. server.ts only listens.
+import express from "express";
+import session from "express-session";
+import cookieParser from "cookie-parser";
+import pino from "pino";
+import pinoHttp from "pino-http";
+import { join } from "node:path";
+import type { DataSource } from "typeorm";
+import type { Config } from "./config";
+import { projectRoot } from "./config";
+import { DbSessionStore } from "./web/session-store";
+import { securityHeaders, csrf } from "./web/security";
+import { localsMiddleware } from "./web/locals";
+import { errorHandler, notFound } from "./web/errors";
+import { authRoutes } from "./web/auth/routes";
+import { localeRoutes } from "./web/locale-routes";
+import { homeRoutes } from "./web/home-routes";
+import { staffAdminRoutes } from "./school/staff-admin-routes";
+import { auditRoutes } from "./audit/audit-routes";
+import { privacyRoutes } from "./privacy/privacy-routes";
+import "./web/session-user";
+
+export interface AppDeps { ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy">; logger?: pino.Logger }
+
+export function createApp({ ds, config, logger = pino({ level: config.logLevel }) }: AppDeps): express.Express {
+  const app = express();
+  const root = projectRoot();
+  app.set("views", join(root, "views"));
+  app.set("view engine", "ejs");
+  app.set("trust proxy", config.trustProxy ? 1 : false);
+  app.disable("x-powered-by");
+
+  app.use(securityHeaders(config.production));
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/public/") === true } }));
+  app.use("/public", express.static(join(root, "public"), { maxAge: config.production ? "7d" : 0 }));
+  app.get("/healthz", async (_req, res) => {
+    await ds.query("SELECT 1");
+    res.json({ ok: true });
+  });
+
+  app.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 2000 }));
+  app.use(express.json({ limit: "200kb" }));
+  app.use(cookieParser());
+  app.use(session({
+    name: "kehou.sid",
+    secret: config.sessionSecret,
+    store: new DbSessionStore(ds),
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 7 * 24 * 3600 * 1000 },
+  }));
+  app.use(localsMiddleware(csrf.generateToken));
+  app.use(csrf.csrfSynchronisedProtection);
+
+  app.use(authRoutes(ds));
+  app.use(localeRoutes(ds));
+  app.use(privacyRoutes(ds));
+  app.use(homeRoutes(ds));
+  app.use(staffAdminRoutes(ds));
+  app.use(auditRoutes(ds));
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,75 @@
+// kehou migrate | seed demo | create-admin | backup: the database commands.
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { openDatabase } from "../db/open";
+import { dbKind, sqlitePath } from "../db/data-source";
+import { seedDemo } from "../../seeds/demo";
+import { createStaff } from "../school/staff-service";
+import { staffForm } from "../school/staff-form";
+import { SYSTEM } from "../audit/audit-service";
+import { Staff } from "../db/entities";
+import { printLogins } from "../web/print-logins";
+
+export class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+export async function migrateCommand(_argv: string[]): Promise<number> {
+  const ds = await openDatabase(loadConfig().databaseUrl);
+  const pending = await ds.showMigrations();
+  await ds.destroy();
+  process.stderr.write(pending ? "migrations pending\n" : "database schema is up to date\n");
+  return 0;
+}
+
+export async function seedCommand(argv: string[]): Promise<number> {
+  if (argv[0] !== "demo") fail("usage: kehou seed demo");
+  const ds = await openDatabase(loadConfig().databaseUrl);
+  const { seeded, logins } = await seedDemo(ds);
+  await ds.destroy();
+  process.stdout.write(seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n");
+  return 0;
+}
+
+export async function createAdminCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, number: { type: "string" } }, strict: true });
+  const parsed = staffForm.safeParse({
+    staffNumber: values.number ?? `ADM${Date.now().toString(36).toUpperCase()}`, name: values.name ?? values.email ?? "",
+    email: values.email ?? "", role: "admin", password: values.password ?? "", vettedOn: "", availableDays: [],
+  });
+  if (!values.email) fail("--email: required");
+  if (!values.password) fail("--password: required");
+  if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
+  const ds = await openDatabase(loadConfig().databaseUrl);
+  try {
+    if (await ds.getRepository(Staff).existsBy({ email: parsed.data.email! })) fail(`--email: an account with ${parsed.data.email} exists`);
+    const staff = await createStaff(ds, parsed.data, SYSTEM);
+    process.stdout.write(`admin ${staff.email} created (staff number ${staff.staffNumber})\n`);
+  } finally {
+    await ds.destroy();
+  }
+  return 0;
+}
+
+// SQLite online backup (consistent while the app writes); PostgreSQL uses pg_dump.
+export async function backupCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true });
+  if (!values.out) fail("--out: required (a file path)");
+  const url = loadConfig().databaseUrl;
+  if (dbKind(url) !== "sqlite") fail("backup: DATABASE_URL is PostgreSQL; use pg_dump (see README)");
+  const Database = (await import("better-sqlite3")).default;
+  const db = new Database(sqlitePath(url), { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(values.out);
+  } finally {
+    db.close();
+  }
+  const check = new Database(values.out, { readonly: true });
+  const result = check.pragma("integrity_check", { simple: true });
+  check.close();
+  if (result !== "ok") { process.stderr.write(`backup integrity check failed: ${String(result)}\n`); return 1; }
+  process.stderr.write(`backup written to ${values.out} (integrity ok)\n`);
+  return 0;
+}

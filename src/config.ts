@@ -1,0 +1,69 @@
+// Typed environment: everything the app reads from process.env, validated once.
+import { z } from "zod";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
+
+// The project root is where package.json lives; compiled code runs from dist/.
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().default("sqlite:data/kehou.sqlite"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SESSION_SECRET: z.string().min(16).optional(),
+  NODE_ENV: z.string().default("development"),
+  LOG_LEVEL: z.string().default("info"),
+  TRUST_PROXY: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
+});
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  sessionSecret: string;
+  production: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  publicUrl?: string;
+  dataDir: string;
+}
+
+// SESSION_SECRET may come from the environment; otherwise one is generated
+// once and kept under data/ so sessions survive a restart.
+function sessionSecret(dataDir: string, fromEnv?: string): string {
+  if (fromEnv) return fromEnv;
+  const file = join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(projectRoot(), "data");
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    sessionSecret: sessionSecret(dataDir, e.SESSION_SECRET),
+    production: e.NODE_ENV === "production",
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
+    publicUrl: e.PUBLIC_URL,
+    dataDir,
+  };
+}

@@ -1,0 +1,87 @@
+// The privacy notice (public), the family's acceptance (required before any
+// other family page), and the admin's per-child export and deletion.
+import { Router, Request, Response, NextFunction } from "express";
+import type { DataSource } from "typeorm";
+import { z } from "zod";
+import { Like } from "typeorm";
+import { requireAdmin, requireFamily } from "../web/auth/guards";
+import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./privacy-service";
+import { actorOf } from "../audit/audit-service";
+import { HttpError } from "../web/errors";
+import { Student } from "../db/entities";
+import { pageCount, pageOf } from "../web/pagination";
+import { fieldErrors } from "../web/validation";
+
+const OPEN_PATHS = new Set(["/privacy", "/privacy/accept", "/logout", "/lang", "/login"]);
+
+const idParam = (value: string): number => {
+  if (!/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
+  return Number(value);
+};
+
+const deleteForm = z.object({
+  confirmNumber: z.string().trim().min(1, "validation.required"),
+  reason: z.string().trim().min(5, "validation.reasonRequired").max(500, "validation.tooLong"),
+});
+
+export function privacyRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  // A family that has not accepted the current notice sees only the notice.
+  router.use(async (req: Request, res: Response, next: NextFunction) => {
+    const user = req.session.user;
+    if (!user || user.kind !== "family" || req.session.privacyOk || OPEN_PATHS.has(req.path)) return next();
+    if (await hasAccepted(ds, user.id)) {
+      req.session.privacyOk = true;
+      return next();
+    }
+    res.redirect("/privacy");
+  });
+
+  router.get("/privacy", (_req, res) => res.render("privacy/notice", { title: res.locals.t("privacy.title") }));
+
+  router.post("/privacy/accept", requireFamily, async (req, res) => {
+    if (req.body?.accept !== "1") {
+      return res.status(400).render("privacy/notice", { title: res.locals.t("privacy.title"), errors: { accept: { key: "privacy.mustAccept" } } });
+    }
+    await acceptPrivacy(ds, req.session.user!.id, actorOf(req.session.user));
+    req.session.privacyOk = true;
+    res.redirect("/");
+  });
+
+  router.get("/admin/students", requireAdmin, async (req, res) => {
+    const page = pageOf(req.query);
+    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_]/g, "") : "";
+    const where = q ? [{ name: Like(`%${q}%`) }, { studentNumber: Like(`${q}%`) }] : {};
+    const [students, total] = await ds.getRepository(Student).findAndCount({ where, relations: { schoolClass: true }, order: { studentNumber: "ASC" }, skip: page.skip, take: page.size });
+    res.render("students/list", { title: res.locals.t("students.title"), students, q, page: page.page, pages: pageCount(total, page.size), total });
+  });
+
+  router.get("/admin/students/:id/export.json", requireAdmin, async (req, res) => {
+    const data = await exportChild(ds, idParam(req.params.id as string), actorOf(req.session.user));
+    if (!data) throw new HttpError(404, "errors.notFound");
+    res.attachment(`student-${(data.student as { studentNumber: string }).studentNumber}.json`).json(data);
+  });
+
+  router.get("/admin/students/:id/delete", requireAdmin, async (req, res) => {
+    const student = await ds.getRepository(Student).findOne({ where: { id: idParam(req.params.id as string) }, relations: { schoolClass: true } });
+    if (!student) throw new HttpError(404, "errors.notFound");
+    res.render("students/delete", { title: res.locals.t("students.delete"), student, form: {}, errors: {} });
+  });
+
+  router.post("/admin/students/:id/delete", requireAdmin, async (req, res) => {
+    const student = await ds.getRepository(Student).findOne({ where: { id: idParam(req.params.id as string) }, relations: { schoolClass: true } });
+    if (!student) throw new HttpError(404, "errors.notFound");
+    const parsed = deleteForm.safeParse(req.body ?? {});
+    let errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (parsed.success && parsed.data.confirmNumber !== student.studentNumber) errors = { confirmNumber: { key: "students.confirmMismatch" } };
+    if (!parsed.success || Object.keys(errors).length) {
+      return res.status(400).render("students/delete", { title: res.locals.t("students.delete"), student, form: req.body ?? {}, errors });
+    }
+    await deleteChild(ds, student.id, parsed.data.reason, actorOf(req.session.user));
+    req.session.flash = { kind: "ok", key: "students.deleted", params: { number: student.studentNumber } };
+    res.redirect("/admin/students");
+  });
+
+  return router;
+}

@@ -1,0 +1,65 @@
+// Admin: staff accounts (list, create, disable/enable, reset password).
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { Like } from "typeorm";
+import { requireAdmin } from "../web/auth/guards";
+import { Staff } from "../db/entities";
+import { pageCount, pageOf } from "../web/pagination";
+import { fieldErrors } from "../web/validation";
+import { staffForm } from "./staff-form";
+import { createStaff, DuplicateError, resetStaffPassword, setStaffActive } from "./staff-service";
+import { actorOf } from "../audit/audit-service";
+import { HttpError } from "../web/errors";
+
+const idParam = (value: string): number => {
+  if (!/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
+  return Number(value);
+};
+
+export function staffAdminRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/admin/staff", requireAdmin, async (req, res) => {
+    const page = pageOf(req.query);
+    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_]/g, "") : "";
+    const where = q ? [{ name: Like(`%${q}%`) }, { staffNumber: Like(`%${q}%`) }, { email: Like(`%${q.toLowerCase()}%`) }] : {};
+    const [staff, total] = await ds.getRepository(Staff).findAndCount({ where, order: { staffNumber: "ASC" }, skip: page.skip, take: page.size });
+    res.render("staff/list", { title: res.locals.t("staff.title"), staff, q, page: page.page, pages: pageCount(total, page.size), total });
+  });
+
+  router.get("/admin/staff/new", requireAdmin, (_req, res) => {
+    res.render("staff/new", { title: res.locals.t("staff.new"), form: { role: "teacher", availableDays: [1, 2, 3, 4, 5] }, errors: {} });
+  });
+
+  router.post("/admin/staff", requireAdmin, async (req, res) => {
+    const parsed = staffForm.safeParse(req.body ?? {});
+    const again = (errors: object) => res.status(400).render("staff/new", { title: res.locals.t("staff.new"), form: { ...req.body, password: "" }, errors });
+    if (!parsed.success) return again(fieldErrors(parsed.error));
+    try {
+      await createStaff(ds, parsed.data, actorOf(req.session.user));
+    } catch (err) {
+      if (err instanceof DuplicateError) return again({ [err.field]: { key: "validation.duplicate" } });
+      throw err;
+    }
+    req.session.flash = { kind: "ok", key: "staff.created", params: { name: parsed.data.name } };
+    res.redirect("/admin/staff");
+  });
+
+  router.post("/admin/staff/:id/active", requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id as string);
+    const active = req.body?.active === "1";
+    if (req.session.user?.id === id && !active) throw new HttpError(400, "staff.cannotDisableSelf");
+    const staff = await setStaffActive(ds, id, active, actorOf(req.session.user));
+    if (!staff) throw new HttpError(404, "errors.notFound");
+    req.session.flash = { kind: "ok", key: active ? "staff.enabled" : "staff.disabled", params: { name: staff.name, id: staff.id } };
+    res.redirect("/admin/staff");
+  });
+
+  router.post("/admin/staff/:id/password", requireAdmin, async (req, res) => {
+    const result = await resetStaffPassword(ds, idParam(req.params.id as string), actorOf(req.session.user));
+    if (!result) throw new HttpError(404, "errors.notFound");
+    res.render("staff/password", { title: res.locals.t("staff.resetPassword"), staff: result.staff, password: result.password });
+  });
+
+  return router;
+}

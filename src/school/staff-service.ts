@@ -1,0 +1,64 @@
+// Staff accounts: create, enable/disable, reset a password. Each change is
+// audit-logged in the same transaction.
+import type { DataSource } from "typeorm";
+import { Staff } from "../db/entities";
+import type { StaffRole } from "../db/entities/staff";
+import { nowIso } from "../db/entities/columns";
+import { inTransaction } from "../db/transaction";
+import { Actor, recordAudit } from "../audit/audit-service";
+import { hashSecret } from "../web/auth/passwords";
+import { randomBytes } from "node:crypto";
+
+export interface NewStaff {
+  staffNumber: string; name: string; email: string | null; role: StaffRole;
+  password: string | null; vettedOn: string | null; availableDays: number[];
+}
+
+export class DuplicateError extends Error {
+  constructor(readonly field: string) { super(`duplicate ${field}`); }
+}
+
+export async function createStaff(ds: DataSource, input: NewStaff, actor: Actor): Promise<Staff> {
+  const passwordHash = input.password ? await hashSecret(input.password) : null;
+  return inTransaction(ds, async (em) => {
+    const repo = em.getRepository(Staff);
+    if (await repo.existsBy({ staffNumber: input.staffNumber })) throw new DuplicateError("staffNumber");
+    if (input.email && (await repo.existsBy({ email: input.email }))) throw new DuplicateError("email");
+    const now = nowIso();
+    const staff = await repo.save(repo.create({
+      staffNumber: input.staffNumber, name: input.name, email: input.email, role: input.role, passwordHash,
+      active: true, vettedOn: input.vettedOn, availableDays: input.availableDays, locale: null, createdAt: now, updatedAt: now,
+    }));
+    await recordAudit(em, actor, { action: "staff.create", entity: "staff", entityId: staff.id, details: { staffNumber: staff.staffNumber, role: staff.role } });
+    return staff;
+  });
+}
+
+export async function setStaffActive(ds: DataSource, id: number, active: boolean, actor: Actor): Promise<Staff | null> {
+  return inTransaction(ds, async (em) => {
+    const repo = em.getRepository(Staff);
+    const staff = await repo.findOneBy({ id });
+    if (!staff) return null;
+    staff.active = active;
+    staff.updatedAt = nowIso();
+    await repo.save(staff);
+    await recordAudit(em, actor, { action: active ? "staff.enable" : "staff.disable", entity: "staff", entityId: id });
+    return staff;
+  });
+}
+
+// A new random password, shown once to the admin, who hands it over.
+export async function resetStaffPassword(ds: DataSource, id: number, actor: Actor): Promise<{ staff: Staff; password: string } | null> {
+  const password = randomBytes(9).toString("base64url");
+  const hash = await hashSecret(password);
+  return inTransaction(ds, async (em) => {
+    const repo = em.getRepository(Staff);
+    const staff = await repo.findOneBy({ id });
+    if (!staff) return null;
+    staff.passwordHash = hash;
+    staff.updatedAt = nowIso();
+    await repo.save(staff);
+    await recordAudit(em, actor, { action: "staff.password-reset", entity: "staff", entityId: id });
+    return { staff, password };
+  });
+}

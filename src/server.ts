@@ -1,0 +1,29 @@
+// `npm start`: migrate, seed the demo school on an empty database, serve.
+import { loadConfig } from "./config";
+import { openDatabase } from "./db/open";
+import { createApp } from "./app";
+import { seedDemo } from "../seeds/demo";
+import { DbSessionStore } from "./web/session-store";
+import { printLogins } from "./web/print-logins";
+import pino from "pino";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const ds = await openDatabase(config.databaseUrl);
+  const { seeded, logins } = await seedDemo(ds);
+  await new DbSessionStore(ds).prune();
+  const app = createApp({ ds, config, logger });
+  const server = app.listen(config.port, () => {
+    const url = `http://localhost:${config.port}`;
+    process.stdout.write(printLogins(url, seeded, logins));
+  });
+  const stop = () => server.close(() => void ds.destroy().then(() => process.exit(0)));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`Kehou failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+// /login (staff: email + password; families: student number + family code),
+// /logout, and the language switch.
+import { Router, Request, Response } from "express";
+import { z } from "zod";
+import type { DataSource } from "typeorm";
+import { loginFamily, loginStaff, LoginResult } from "./login-service";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure, ThrottleKey, waitSeconds, clearThrottle } from "./throttle";
+import { fieldErrors } from "../validation";
+import { isLocale } from "../i18n";
+import { inTransaction } from "../../db/transaction";
+import { recordAudit, actorOf } from "../../audit/audit-service";
+
+const staffForm = z.object({
+  mode: z.literal("staff"),
+  email: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong").email("validation.email"),
+  password: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+});
+const familyForm = z.object({
+  mode: z.literal("family"),
+  studentNumber: z.string().trim().min(1, "validation.required").max(32, "validation.tooLong"),
+  code: z.string().trim().min(1, "validation.required").max(40, "validation.tooLong"),
+});
+const loginForm = z.discriminatedUnion("mode", [staffForm, familyForm], { message: "validation.required" });
+
+// Only same-site paths: never redirect a user off the app after login.
+function safeNext(value: unknown): string {
+  return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
+}
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+}
+
+export function authRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/login", (req, res) => {
+    if (req.session.user) return res.redirect("/");
+    res.render("auth/login", { title: res.locals.t("login.title"), form: { mode: "family" }, errors: {}, next: safeNext(req.query.next) });
+  });
+
+  router.post("/login", async (req: Request, res: Response) => {
+    const next = safeNext(req.body?.next);
+    const parsed = loginForm.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      return res.status(400).render("auth/login", { title: res.locals.t("login.title"), form: req.body ?? {}, errors: fieldErrors(parsed.error), next });
+    }
+    const form = parsed.data;
+    const account = form.mode === "staff" ? `staff:${form.email.toLowerCase()}` : `family:${form.studentNumber}`;
+    const keys: ThrottleKey[] = [{ key: account, policy: ACCOUNT_POLICY }, { key: `ip:${req.ip}`, policy: ADDRESS_POLICY }];
+    const wait = await waitSeconds(ds, keys);
+    const formBack = { ...form, password: "", code: "" };
+    if (wait > 0) {
+      return res.status(429).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key: "login.throttled", params: { seconds: wait } } }, next });
+    }
+    const result: LoginResult = form.mode === "staff"
+      ? await loginStaff(ds, form.email, form.password)
+      : await loginFamily(ds, form.studentNumber, form.code);
+    if (!result.ok) {
+      await recordFailure(ds, keys);
+      const key = form.mode === "staff" ? "login.failedStaff" : "login.failedFamily";
+      return res.status(401).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key } }, next });
+    }
+    await clearThrottle(ds, [account]);
+    const locale = req.session.locale;
+    // A fresh session id at login defeats session fixation.
+    await regenerate(req);
+    req.session.user = result.user;
+    req.session.locale = isLocale(result.locale) ? result.locale : locale;
+    await inTransaction(ds, (em) => recordAudit(em, actorOf(result.user), { action: "login", entity: result.user.kind, entityId: result.user.id }));
+    res.redirect(next);
+  });
+
+  router.post("/logout", (req, res, nextFn) => {
+    req.session.destroy((err) => {
+      if (err) return nextFn(err);
+      res.clearCookie("kehou.sid");
+      res.redirect("/login");
+    });
+  });
+
+  return router;
+}

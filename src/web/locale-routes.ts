@@ -1,0 +1,27 @@
+// Language switch: remembered in the session, a long-lived cookie, and the
+// account itself for logged-in users.
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { isLocale } from "./i18n";
+import { Family, Staff } from "../db/entities";
+import { inTransaction } from "../db/transaction";
+import { HttpError } from "./errors";
+
+export function localeRoutes(ds: DataSource): Router {
+  const router = Router();
+  router.post("/lang", async (req, res) => {
+    const lang = req.body?.lang;
+    if (!isLocale(lang)) throw new HttpError(400, "validation.locale");
+    req.session.locale = lang;
+    res.cookie("kehou.lang", lang, { maxAge: 365 * 24 * 3600 * 1000, httpOnly: true, sameSite: "lax" });
+    const user = req.session.user;
+    if (user) {
+      await inTransaction(ds, (em) => user.kind === "staff"
+        ? em.getRepository(Staff).update({ id: user.id }, { locale: lang })
+        : em.getRepository(Family).update({ id: user.id }, { locale: lang }));
+    }
+    const back = typeof req.body?.back === "string" && /^\/(?![/\\])/.test(req.body.back) ? req.body.back : "/";
+    res.redirect(back);
+  });
+  return router;
+}

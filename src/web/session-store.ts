@@ -1,0 +1,55 @@
+// express-session store on our own table, so sessions survive restarts and
+// are shared across app instances. Writes go through the transaction queue.
+import session from "express-session";
+import type { DataSource } from "typeorm";
+import { LessThan } from "typeorm";
+import { HttpSession } from "../db/entities";
+import { inTransaction } from "../db/transaction";
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export class DbSessionStore extends session.Store {
+  constructor(private readonly ds: DataSource, private readonly ttlMs = 7 * DAY_MS) {
+    super();
+  }
+
+  private expiry(sess: session.SessionData): string {
+    const expires = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Date.now() + this.ttlMs;
+    return new Date(expires).toISOString();
+  }
+
+  get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
+    this.ds.getRepository(HttpSession).findOneBy({ sid })
+      .then((row) => {
+        if (!row || row.expiresAt < new Date().toISOString()) return cb(null, null);
+        cb(null, JSON.parse(row.data));
+      })
+      .catch((err) => cb(err));
+  }
+
+  set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
+    const row = { sid, data: JSON.stringify(sess), expiresAt: this.expiry(sess) };
+    inTransaction(this.ds, (em) => em.getRepository(HttpSession).upsert(row, ["sid"]))
+      .then(() => cb?.())
+      .catch((err) => cb?.(err));
+  }
+
+  touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
+    inTransaction(this.ds, (em) => em.getRepository(HttpSession).update({ sid }, { expiresAt: this.expiry(sess) }))
+      .then(() => cb?.())
+      .catch((err) => cb?.(err));
+  }
+
+  destroy(sid: string, cb?: (err?: unknown) => void): void {
+    inTransaction(this.ds, (em) => em.getRepository(HttpSession).delete({ sid }))
+      .then(() => cb?.())
+      .catch((err) => cb?.(err));
+  }
+
+  // Called at start-up and now and then: expired rows are of no use to anyone.
+  async prune(): Promise<number> {
+    const result = await inTransaction(this.ds, (em) =>
+      em.getRepository(HttpSession).delete({ expiresAt: LessThan(new Date().toISOString()) }));
+    return result.affected ?? 0;
+  }
+}
