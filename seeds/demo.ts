@@ -110,9 +110,10 @@ function olderSiblingOf(grade: number, classNo: number, seq: number): [number, n
 }
 
 async function seedStudents(em: EntityManager, classes: SchoolClass[], codeHashes: string[]): Promise<void> {
-  const families = em.getRepository(Family);
-  const familyOf = new Map<string, number>();
-  const students: Partial<Student>[] = [];
+  const familyKeyOf = new Map<string, string>();
+  const families: Partial<Family>[] = [];
+  const students: (Partial<Student> & { familyKey: string })[] = [];
+  const demo = demoLogins().families;
   let n = 0;
   // Older grades first, so a younger sibling finds the family already made.
   for (const cls of [...classes].sort((a, b) => b.grade - a.grade || a.id - b.id)) {
@@ -120,22 +121,25 @@ async function seedStudents(em: EntityManager, classes: SchoolClass[], codeHashe
     for (let seq = 1; seq <= d.STUDENTS_PER_CLASS[cls.grade - 1]; seq++) {
       const number = studentNumber(cls.grade, classNo, seq);
       const older = olderSiblingOf(cls.grade, classNo, seq);
-      let familyId = older ? familyOf.get(studentNumber(...older)) : undefined;
       const name = d.childName(n++);
-      if (familyId === undefined) {
-        const demoIndex = d.DEMO_FAMILY_CODES.findIndex((_c, i) => demoLogins().families[i].studentNumber === number);
-        const family = await families.save({
-          familyKey: `F${number}`, guardianName: d.adultName(n, name[0]), phone: `139${String(10000000 + n * 7919).slice(-8)}`,
+      let familyKey = older ? familyKeyOf.get(studentNumber(...older)) : undefined;
+      if (familyKey === undefined) {
+        familyKey = `F${number}`;
+        const demoIndex = demo.findIndex((f) => f.studentNumber === number);
+        families.push({
+          familyKey, guardianName: d.adultName(n, name[0]), phone: `139${String(10000000 + n * 7919).slice(-8)}`,
           accessCodeHash: demoIndex >= 0 ? codeHashes[demoIndex] : null, codeIssuedAt: demoIndex >= 0 ? nowIso() : null,
           privacyAcceptedAt: null, privacyVersion: null, locale: null,
         });
-        familyId = family.id;
       }
-      familyOf.set(number, familyId);
-      students.push({ studentNumber: number, name, classId: cls.id, familyId, archived: false });
+      familyKeyOf.set(number, familyKey);
+      students.push({ studentNumber: number, name, classId: cls.id, familyKey, archived: false });
     }
   }
-  await em.getRepository(Student).insert(students);
+  for (let i = 0; i < families.length; i += 100) await em.getRepository(Family).insert(families.slice(i, i + 100));
+  const ids = new Map((await em.getRepository(Family).find({ select: { id: true, familyKey: true } })).map((f) => [f.familyKey, f.id]));
+  const rows = students.map(({ familyKey, ...s }) => ({ ...s, familyId: ids.get(familyKey)! }));
+  for (let i = 0; i < rows.length; i += 100) await em.getRepository(Student).insert(rows.slice(i, i + 100));
 }
 
 async function seedClubs(em: EntityManager, term: Term, venues: Venue[], staff: { teachers: Staff[]; externals: Staff[] }): Promise<void> {
