@@ -1,0 +1,73 @@
+// Which weekday's timetable runs on each date of the term. This is the one
+// place that knows holidays, exam days and make-up days (调休); the ICS
+// builder and expectedOccurrences() both ask it.
+import { datesBetween, firstOnWeekday, isoWeekday } from "./calendar-dates";
+import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
+import { normalizeFeed } from "./normalize-feed";
+import type { FeedInput, IsoDate, Occurrence, SchoolWeekday, SpecialDay } from "./types";
+
+export type SpecialDayIndex = ReadonlyMap<IsoDate, SpecialDay>;
+
+export function indexSpecialDays(feed: NormalizedFeed): SpecialDayIndex {
+  return new Map(feed.specialDays.map((d) => [d.date, d]));
+}
+
+/** The timetable weekday that runs on `date`, or null when there is no service. */
+export function timetableWeekdayOn(date: IsoDate, special: SpecialDayIndex): SchoolWeekday | null {
+  const day = special.get(date);
+  // Holidays and exam days have no after-school service.
+  if (day?.kind === "holiday" || day?.kind === "exam") return null;
+  // A make-up day is a weekend date that runs another weekday's timetable.
+  if (day?.kind === "makeup") return day.runsWeekday ?? null;
+  const weekday = isoWeekday(date);
+  return weekday <= 5 ? (weekday as SchoolWeekday) : null;
+}
+
+/** The weekly pattern of one session: first date, and the weekly dates it skips. */
+export interface WeeklyPattern {
+  firstDate: IsoDate;
+  excludedDates: IsoDate[];
+  meetings: number;
+}
+
+/** Null when the term has no date on the session's weekday. */
+export function weeklyPattern(feed: NormalizedFeed, session: NormalizedSession, special: SpecialDayIndex): WeeklyPattern | null {
+  const firstDate = firstOnWeekday(feed.term.startDate, session.weekday);
+  if (firstDate > feed.term.endDate) return null;
+  const cancelled = new Set(session.cancelledDates);
+  const excludedDates: IsoDate[] = [];
+  let meetings = 0;
+  for (const date of datesBetween(firstDate, feed.term.endDate)) {
+    if (isoWeekday(date) !== session.weekday) continue;
+    if (timetableWeekdayOn(date, special) !== session.weekday || cancelled.has(date)) excludedDates.push(date);
+    else meetings++;
+  }
+  return { firstDate, excludedDates, meetings };
+}
+
+/** Make-up days in the term on which this session meets (they need their own events). */
+export function makeUpMeetings(feed: NormalizedFeed, session: NormalizedSession): SpecialDay[] {
+  const cancelled = new Set(session.cancelledDates);
+  return feed.specialDays.filter((d) =>
+    d.kind === "makeup" && d.runsWeekday === session.weekday && !cancelled.has(d.date)
+    && d.date >= feed.term.startDate && d.date <= feed.term.endDate);
+}
+
+/** Every meeting of every session, by date, start time, then key. */
+export function occurrencesOf(feed: NormalizedFeed): Occurrence[] {
+  const special = indexSpecialDays(feed);
+  const out: Occurrence[] = [];
+  for (const date of datesBetween(feed.term.startDate, feed.term.endDate)) {
+    const weekday = timetableWeekdayOn(date, special);
+    if (weekday === null) continue;
+    for (const s of feed.sessions) {
+      if (s.weekday === weekday && !s.cancelledDates.includes(date)) out.push({ key: s.key, date, start: s.start, end: s.end });
+    }
+  }
+  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The plain list of dates each session happens; the truth the feed must encode. */
+export function expectedOccurrences(feed: FeedInput): Occurrence[] {
+  return occurrencesOf(normalizeFeed(feed));
+}
