@@ -7,6 +7,7 @@ import { inTransaction } from "../src/db/transaction";
 import { hashSecret } from "../src/web/auth/passwords";
 import { recordAudit, SYSTEM } from "../src/audit/audit-service";
 import * as d from "./demo-data";
+import { seedTimetable } from "./demo-timetable";
 
 export interface DemoLogins { staff: { role: string; email: string; password: string }[]; families: { studentNumber: string; code: string; children: string[] }[] }
 
@@ -25,6 +26,7 @@ export async function seedDemo(ds: DataSource): Promise<{ seeded: boolean; login
     const classes = await seedClasses(em, staff.classTeachers);
     await seedStudents(em, classes, codeHashes);
     await seedClubs(em, term, venues, staff);
+    await seedTimetable(em, term.id, staff.teachers);
     await em.getRepository(Setting).insert([{ key: "school.name", value: d.SCHOOL_NAME }, { key: "school.timezone", value: "Asia/Shanghai" }, { key: MARKER, value: nowIso() }]);
     await recordAudit(em, SYSTEM, { action: "seed.demo", entity: "school", details: { classes: classes.length } });
     return true;
@@ -82,7 +84,8 @@ async function seedTerm(em: EntityManager): Promise<Term> {
   const sport: Partial<DailySport>[] = [];
   for (let grade = 1; grade <= 6; grade++) for (let weekday = 1; weekday <= 5; weekday++) {
     // Grades 1–2 have four PE lessons a week, grades 3–6 three; 大课间 is daily.
-    const peDays = grade <= 2 ? [1, 2, 4, 5] : [1, 3, 5];
+    // The service adds a grade-wide sport session on the days without PE.
+    const peDays = grade <= 2 ? [1, 2, 4, 5] : [1, 3, 4];
     sport.push({ termId: term.id, grade, weekday, peMinutes: peDays.includes(weekday) ? 40 : 0, breakMinutes: 30 });
   }
   await em.getRepository(DailySport).insert(sport);

@@ -19,6 +19,7 @@ import { homeRoutes } from "./web/home-routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
 import { auditRoutes } from "./audit/audit-routes";
 import { privacyRoutes } from "./privacy/privacy-routes";
+import { capabilityRoutes } from "./routes";
 import "./web/session-user";
 
 export interface AppDeps { ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy">; logger?: pino.Logger }
@@ -59,6 +60,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.use(homeRoutes(ds));
   app.use(staffAdminRoutes(ds));
   app.use(auditRoutes(ds));
+  for (const router of capabilityRoutes(ds)) app.use(router);
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -22,7 +22,9 @@ export function sqlitePath(url: string): string {
 }
 
 function migrationsFor(kind: DbKind): string[] {
-  return [resolve(__dirname, "migrations", kind, "*.js")];
+  // Generated per driver (initial schema) plus hand-written, driver-agnostic
+  // ones (TypeORM's Table API) that each capability adds in migrations/common.
+  return [resolve(__dirname, "migrations", kind, "*.js"), resolve(__dirname, "migrations", "common", "*.js")];
 }
 
 export function createDataSource(url: string, options: { logging?: boolean } = {}): DataSource {

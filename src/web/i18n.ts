@@ -1,7 +1,7 @@
 // zh-CN is the default language; English is the other. Catalogs live in
 // locales/*.json so translators never touch code.
 import i18next, { TFunction } from "i18next";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../config";
 
@@ -13,9 +13,27 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+// Each capability keeps its own catalog file (locales/<locale>/<capability>.json)
+// so teams never edit the same file; the files are merged into one tree.
 function catalog(locale: Locale): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(projectRoot(), "locales", `${locale}.json`), "utf8"));
+  const dir = join(projectRoot(), "locales", locale);
+  const merged: Record<string, unknown> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    deepMerge(merged, JSON.parse(readFileSync(join(dir, file), "utf8")), `${locale}/${file}`);
+  }
+  return merged;
 }
+
+function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>, file: string, path = ""): void {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    if (isObject(existing) && isObject(value)) deepMerge(existing, value, file, `${path}${key}.`);
+    else if (existing !== undefined) throw new Error(`locales/${file}: key "${path}${key}" is defined twice`);
+    else into[key] = value;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const instance = i18next.createInstance();
 void instance.init({

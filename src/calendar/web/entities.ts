@@ -1,0 +1,2 @@
+// Entities of this capability (registered in src/db/entities/index.ts).
+export const feedEntities: Function[] = [];

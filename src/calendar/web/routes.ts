@@ -1,0 +1,8 @@
+// Routes of this capability (registered in src/routes.ts).
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+
+export function feedRoutes(_ds: DataSource): Router {
+  const router = Router();
+  return router;
+}
