@@ -24,7 +24,7 @@ describe("i18n catalogs", () => {
     const zh = new Set(keys(load("zh-CN")));
     const missing: string[] = [];
     for (const file of viewFiles(join(projectRoot(), "views"))) {
-      for (const m of readFileSync(file, "utf8").matchAll(/\bt\('([a-zA-Z0-9_.-]+)'/g)) {
+      for (const m of readFileSync(file, "utf8").matchAll(/\bt\('([a-zA-Z0-9_.-]+)'\s*[,)]/g)) {
         if (!zh.has(m[1])) missing.push(`${file}: ${m[1]}`);
       }
     }
