@@ -3,6 +3,7 @@
 import express from "express";
 import session from "express-session";
 import cookieParser from "cookie-parser";
+import multer from "multer";
 import pino from "pino";
 import pinoHttp from "pino-http";
 import { join } from "node:path";
@@ -51,6 +52,9 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
     saveUninitialized: false,
     cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 7 * 24 * 3600 * 1000 },
   }));
+  // Spreadsheet uploads are multipart: parse them (in memory, size-capped)
+  // before CSRF so the token in the form body is checked like any other.
+  app.use("/admin/import", multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));
   app.use(localsMiddleware(csrf.generateToken));
   app.use(csrf.csrfSynchronisedProtection);
 

@@ -20,6 +20,10 @@ export function errorHandler(logger: Logger) {
     let params: Record<string, unknown> = {};
     if (err instanceof HttpError) {
       ({ status, key, params } = err);
+    } else if (err instanceof Error && err.name === "MulterError") {
+      // Upload refused by its limits (too big, too many files): the user's doing, not ours.
+      status = 400;
+      key = "errors.upload";
     } else if (isStatusError(err)) {
       status = err.status;
       key = err.code === "EBADCSRFTOKEN" || status === 403 ? "errors.csrf" : "errors.badRequest";

@@ -1,13 +1,27 @@
 // What each role sees first. Families see only their own children; a class
 // teacher sees their class; teachers and instructors their sessions.
 import type { DataSource } from "typeorm";
-import { Club, Family, SchoolClass, Staff, Student, TimetableEntry } from "../db/entities";
+import { Club, Family, Period, SchoolClass, Staff, Student, Term, Timetable, TimetableEntry } from "../db/entities";
 import type { SessionUser } from "./session-user";
 
 export type Home = { view: "admin" | "class-teacher" | "teacher" | "family"; data: Record<string, unknown> };
 
-async function sessionsOf(ds: DataSource, staffId: number) {
-  return ds.getRepository(TimetableEntry).find({ where: { staffId }, order: { weekday: "ASC", periodId: "ASC" } });
+export interface MySession { weekday: number; title: string; kind: string; time: string }
+
+// Staff see only the published timetable, never the admin's draft.
+async function sessionsOf(ds: DataSource, staffId: number): Promise<MySession[]> {
+  const term = await ds.getRepository(Term).findOneBy({ current: true });
+  if (!term) return [];
+  const timetable = await ds.getRepository(Timetable).findOneBy({ termId: term.id });
+  const published = (timetable?.published ?? []) as TimetableEntry[];
+  const periods = new Map((await ds.getRepository(Period).findBy({ termId: term.id })).map((p) => [p.id, p]));
+  return published
+    .filter((e) => e.staffId === staffId)
+    .sort((a, b) => a.weekday - b.weekday || (periods.get(a.periodId)?.startTime ?? "").localeCompare(periods.get(b.periodId)?.startTime ?? ""))
+    .map((e) => {
+      const p = periods.get(e.periodId);
+      return { weekday: e.weekday, title: e.title, kind: e.kind, time: p ? `${p.startTime}–${p.endTime}` : "" };
+    });
 }
 
 export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> {
