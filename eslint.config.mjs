@@ -9,6 +9,8 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-explicit-any": "off",
+      // TypeORM lists entity classes as `Function` (its own type for a class).
+      "@typescript-eslint/no-unsafe-function-type": "off",
     },
   },
 );
