@@ -32,7 +32,8 @@ mocha.loadFilesAsync().then(() => {
       for (const title of pending) console.log(`  - ${title}`);
     }
     console.log(`\n${passed} passed, ${failed} failed`);
-    process.exitCode = failures > 0 || failed > 0 ? 1 : 0;
+    // A run that executed no test is a failure too: something is miswired.
+    process.exitCode = failures > 0 || failed > 0 || passed === 0 ? 1 : 0;
     setTimeout(() => process.exit(process.exitCode), 200).unref();
   });
   runner.on("pass", () => passed++);
