@@ -1,0 +1,69 @@
+// Benchmarks drive real processes over loopback: the Kehou server as `npm
+// start` runs it, and a bare Express hello-world as the yardstick.
+import { spawn, ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { projectRoot } from "../../src/config";
+
+export interface Running { url: string; proc: ChildProcess; stop(): Promise<void> }
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function stopper(proc: ChildProcess) {
+  return () => new Promise<void>((resolve) => { if (proc.exitCode !== null) return resolve(); proc.once("exit", () => resolve()); proc.kill("SIGTERM"); });
+}
+
+export function tempSqliteUrl(): string {
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), "kehou-bench-")), "bench.sqlite")}`;
+}
+
+export async function startKehou(port: number, databaseUrl = tempSqliteUrl()): Promise<Running & { databaseUrl: string }> {
+  const proc = spawn(process.execPath, [join(projectRoot(), "dist", "src", "server.js")], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, 120_000);
+  return { url, proc, databaseUrl, stop: stopper(proc) };
+}
+
+export async function startHelloWorld(port: number): Promise<Running> {
+  const code = `const e=require(${JSON.stringify(join(projectRoot(), "node_modules", "express"))});const a=e();a.get("/",(q,s)=>s.send("hello world"));a.listen(${port},"127.0.0.1");`;
+  const proc = spawn(process.execPath, ["-e", code], { stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url);
+  return { url, proc, stop: stopper(proc) };
+}
+
+// Logs in through the real form and returns the session cookie.
+export async function loginCookie(base: string, form: Record<string, string>): Promise<string> {
+  const page = await fetch(`${base}/login`);
+  const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0];
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
+  const res = await fetch(`${base}/login`, {
+    method: "POST", redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ ...form, _csrf: token }).toString(),
+  });
+  if (res.status !== 302) throw new Error(`login failed: ${res.status}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0];
+}
+
+// A family must accept the privacy notice before any other page answers 200.
+export async function acceptPrivacy(base: string, cookie: string): Promise<void> {
+  const page = await fetch(`${base}/privacy`, { headers: { cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
+  await fetch(`${base}/privacy/accept`, {
+    method: "POST", redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ accept: "1", _csrf: token }).toString(),
+  });
+}
