@@ -1,8 +1,94 @@
-// Routes of this capability (registered in src/routes.ts).
-import { Router } from "express";
+// Routes of this capability (registered in src/routes.ts). Admin: the club
+// list (cards, readable on a phone), create and edit, cancel and restore.
+import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
+import { z } from "zod";
+import { requireAdmin } from "../web/auth/guards";
+import { actorOf } from "../audit/audit-service";
+import { HttpError } from "../web/errors";
+import { pageOf } from "../web/pagination";
+import { FieldError, formErrors } from "../timetable/form-errors";
+import { plainText } from "../timetable/text-field";
+import { clubForm } from "./club-form";
+import { clubFilterOf, listClubs } from "./club-list";
+import { clubChoices, clubValues, postedClub } from "./club-page";
+import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub } from "./club-service";
 
-export function clubRoutes(_ds: DataSource): Router {
+const idParam = (value: unknown): number => {
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
+  return Number(value);
+};
+
+const reasonForm = z.object({
+  reason: plainText(500).optional().transform((r) => r || null),
+});
+
+export const CLUBS_PER_PAGE = 12;
+
+export function clubRoutes(ds: DataSource): Router {
   const router = Router();
+
+  router.get("/admin/clubs", requireAdmin, async (req, res) => {
+    const filter = clubFilterOf(req.query as Record<string, unknown>);
+    const page = pageOf(req.query, CLUBS_PER_PAGE);
+    const list = await listClubs(ds, filter, page);
+    const extra = `${filter.category ? `&category=${filter.category}` : ""}${filter.grade ? `&grade=${filter.grade}` : ""}`;
+    res.render("clubs/list", { title: res.locals.t("clubs.title"), ...list, filter, page: page.page, extra });
+  });
+
+  async function form(res: Response, status: number, id: number | null, values: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
+    const club = id === null ? null : await clubOfCurrentTerm(ds.manager, id);
+    res.status(status).render("clubs/form", {
+      title: res.locals.t(club ? "clubs.editTitle" : "clubs.newTitle"), club, choices: await clubChoices(ds, club),
+      form: values ?? (club ? clubValues(club) : { category: "arts", grades: [], minSize: "0", maxSize: "30" }), errors: {}, clashes: [], ...extra,
+    });
+  }
+
+  router.get("/admin/clubs/new", requireAdmin, (_req, res) => form(res, 200, null, null));
+  router.get("/admin/clubs/:id/edit", requireAdmin, (req, res) => form(res, 200, idParam(req.params.id), null));
+
+  async function submit(req: Request, res: Response, id: number | null) {
+    const again = (status: number, extra: Record<string, unknown>) => form(res, status, id, postedClub(req.body), extra);
+    const parsed = clubForm.safeParse(req.body ?? {});
+    if (!parsed.success) return again(400, { errors: formErrors(parsed.error) });
+    try {
+      const actor = actorOf(req.session.user);
+      const club = id === null ? await createClub(ds, parsed.data, actor) : await updateClub(ds, id, parsed.data, actor);
+      req.session.flash = { kind: "ok", key: id === null ? "clubs.created" : "clubs.saved", params: { name: club.name } };
+      res.redirect("/admin/clubs");
+    } catch (err) {
+      if (err instanceof FieldError) return again(400, { errors: err.toErrors() });
+      if (err instanceof ClubTooBig) return again(409, { clashes: err.clashes, errors: { maxSize: { key: "clubs.errors.tooBigForVenue" } } });
+      throw err;
+    }
+  }
+
+  router.post("/admin/clubs", requireAdmin, (req, res) => submit(req, res, null));
+  router.post("/admin/clubs/:id", requireAdmin, (req, res) => submit(req, res, idParam(req.params.id)));
+
+  // Cancelling asks first (GET shows what it means); restoring is one click.
+  router.get("/admin/clubs/:id/cancel", requireAdmin, async (req, res) => {
+    const club = await clubOfCurrentTerm(ds.manager, idParam(req.params.id));
+    res.render("clubs/cancel", { title: res.locals.t("clubs.cancelTitle"), club, form: {}, errors: {} });
+  });
+
+  router.post("/admin/clubs/:id/cancel", requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    const parsed = reasonForm.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const club = await clubOfCurrentTerm(ds.manager, id);
+      return res.status(400).render("clubs/cancel", { title: res.locals.t("clubs.cancelTitle"), club, form: req.body, errors: formErrors(parsed.error) });
+    }
+    const club = await setClubCancelled(ds, id, true, parsed.data.reason, actorOf(req.session.user));
+    req.session.flash = { kind: "ok", key: "clubs.cancelled", params: { name: club.name } };
+    res.redirect("/admin/clubs");
+  });
+
+  router.post("/admin/clubs/:id/restore", requireAdmin, async (req, res) => {
+    const club = await setClubCancelled(ds, idParam(req.params.id), false, null, actorOf(req.session.user));
+    req.session.flash = { kind: "ok", key: "clubs.restored", params: { name: club.name } };
+    res.redirect("/admin/clubs");
+  });
+
   return router;
 }

@@ -1,8 +1,13 @@
-// Routes of this capability (registered in src/routes.ts).
+// Routes of this capability (registered in src/routes.ts): the admin's draft
+// grid, entry forms and publishing; the published timetable for everyone else.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
+import { entryRoutes } from "./entry-routes";
+import { gridRoutes } from "./grid-routes";
+import { publishedRoutes } from "./published-routes";
 
-export function timetableRoutes(_ds: DataSource): Router {
+export function timetableRoutes(ds: DataSource): Router {
   const router = Router();
+  router.use(gridRoutes(ds), entryRoutes(ds), publishedRoutes(ds));
   return router;
 }

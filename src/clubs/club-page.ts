@@ -1,0 +1,38 @@
+// The club form's choices and values (a saved club, or what was just posted).
+import type { DataSource } from "typeorm";
+import { Club, Staff, Venue } from "../db/entities";
+import { CLUB_CATEGORIES } from "../db/entities/club";
+
+export type ClubValues = Record<string, string | string[]>;
+
+export async function clubChoices(ds: DataSource, club: Club | null) {
+  const [staff, venues] = await Promise.all([
+    ds.getRepository(Staff).find({ order: { staffNumber: "ASC" } }),
+    ds.getRepository(Venue).find({ order: { name: "ASC" } }),
+  ]);
+  return {
+    categories: CLUB_CATEGORIES,
+    grades: [1, 2, 3, 4, 5, 6],
+    // A disabled account stays selectable only for the club it already leads.
+    staff: staff.filter((s) => s.active || s.id === club?.staffId),
+    venues,
+  };
+}
+
+export function clubValues(c: Club): ClubValues {
+  return {
+    code: c.code, name: c.name, category: c.category, description: c.description, grades: c.grades.map(String),
+    minSize: String(c.minSize), maxSize: String(c.maxSize),
+    staffId: c.staffId === null ? "" : String(c.staffId), venueId: c.venueId === null ? "" : String(c.venueId),
+  };
+}
+
+export function postedClub(body: unknown): ClubValues {
+  const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  const text = (k: string) => (typeof b[k] === "string" ? (b[k] as string) : "");
+  const grades = Array.isArray(b.grades) ? b.grades.filter((g): g is string => typeof g === "string") : typeof b.grades === "string" ? [b.grades] : [];
+  return {
+    code: text("code"), name: text("name"), category: text("category"), description: text("description"), grades,
+    minSize: text("minSize"), maxSize: text("maxSize"), staffId: text("staffId"), venueId: text("venueId"),
+  };
+}

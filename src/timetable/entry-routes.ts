@@ -1,0 +1,111 @@
+// Admin: add, edit, move and delete timetable entries with plain forms.
+// Bad input → 400 naming the field; a clash → 409 with the explanation on the
+// form; in both cases nothing is saved.
+import { Router, Request, Response } from "express";
+import type { DataSource } from "typeorm";
+import { requireAdmin } from "../web/auth/guards";
+import { actorOf } from "../audit/audit-service";
+import { HttpError } from "../web/errors";
+import { entryForm, moveForm } from "./entry-form";
+import { checkEntry, ClashRefused, deleteEntry, moveEntry, saveEntry } from "./entry-service";
+import { choicesOf, EntryPage, postedValues, valuesOf } from "./entry-page";
+import { FieldError, formErrors } from "./form-errors";
+import { parseView, viewParam } from "./grid";
+import { currentTerm, loadWeek, Week } from "./week";
+
+export const idParam = (value: unknown): number => {
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
+  return Number(value);
+};
+
+export async function currentWeek(ds: DataSource): Promise<Week> {
+  const term = await currentTerm(ds.manager);
+  if (!term) throw new HttpError(409, "timetable.noTerm");
+  return loadWeek(ds.manager, term);
+}
+
+const gridUrl = (view: string, slot?: { weekday: number; periodId: number }) =>
+  `/admin/timetable?view=${encodeURIComponent(view)}${slot ? `#slot-${slot.weekday}-${slot.periodId}` : ""}`;
+
+export function entryRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  async function render(res: Response, status: number, page: Partial<EntryPage> & { id: number | null }, week?: Week) {
+    const w = week ?? (await currentWeek(ds));
+    const entry = page.id === null ? null : w.entries.find((e) => e.id === page.id) ?? null;
+    if (page.id !== null && !entry) throw new HttpError(404, "errors.notFound");
+    const full: EntryPage = {
+      entry, form: entry ? valuesOf(entry) : {}, errors: {}, clashes: [], checked: false, view: "all",
+      move: { form: entry ? valuesOf(entry) : {}, errors: {}, clashes: [] }, ...page,
+    };
+    res.status(status).render("timetable/entry", {
+      title: res.locals.t(entry ? "timetable.entry.editTitle" : "timetable.entry.newTitle"), ...full, choices: choicesOf(w, entry),
+    });
+  }
+
+  router.get("/admin/timetable/entries/new", requireAdmin, async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === "string" ? v : "");
+    await render(res, 200, { id: null, view: viewParam(parseView(q.view)), form: { weekday: text(q.weekday), periodId: text(q.periodId), kind: "activity", grades: [] } });
+  });
+
+  router.get("/admin/timetable/entries/:id/edit", requireAdmin, async (req, res) => {
+    await render(res, 200, { id: idParam(req.params.id), view: viewParam(parseView(req.query.view)) });
+  });
+
+  async function submit(req: Request, res: Response, id: number | null) {
+    const view = viewParam(parseView(req.body?.view));
+    const again = (status: number, extra: Partial<EntryPage>) => render(res, status, { id, view, form: postedValues(req.body), ...extra });
+    const parsed = entryForm.safeParse(req.body ?? {});
+    if (!parsed.success) return again(400, { errors: formErrors(parsed.error) });
+    try {
+      if (req.body?.intent === "check") return again(200, { clashes: await checkEntry(ds, id, parsed.data), checked: true });
+      const entry = await saveEntry(ds, id, parsed.data, actorOf(req.session.user));
+      req.session.flash = { kind: "ok", key: id === null ? "timetable.entry.created" : "timetable.entry.saved", params: { title: entry.title } };
+      res.redirect(gridUrl(view, entry));
+    } catch (err) {
+      if (err instanceof FieldError) return again(400, { errors: err.toErrors() });
+      if (err instanceof ClashRefused) return again(409, { clashes: err.clashes });
+      throw err;
+    }
+  }
+
+  router.post("/admin/timetable/entries", requireAdmin, (req, res) => submit(req, res, null));
+  router.post("/admin/timetable/entries/:id", requireAdmin, (req, res) => submit(req, res, idParam(req.params.id)));
+
+  // A move changes the slot only; the page shows its errors beside the move form.
+  router.post("/admin/timetable/entries/:id/move", requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    const view = viewParam(parseView(req.body?.view));
+    const again = (status: number, extra: Partial<EntryPage["move"]>) =>
+      render(res, status, { id, view, move: { form: postedValues(req.body), errors: {}, clashes: [], ...extra } });
+    const parsed = moveForm.safeParse(req.body ?? {});
+    if (!parsed.success) return again(400, { errors: formErrors(parsed.error) });
+    try {
+      const entry = await moveEntry(ds, id, parsed.data, actorOf(req.session.user));
+      req.session.flash = { kind: "ok", key: "timetable.entry.moved", params: { title: entry.title } };
+      res.redirect(gridUrl(view, entry));
+    } catch (err) {
+      if (err instanceof FieldError) return again(400, { errors: err.toErrors() });
+      if (err instanceof ClashRefused) return again(409, { clashes: err.clashes });
+      throw err;
+    }
+  });
+
+  router.get("/admin/timetable/entries/:id/delete", requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    const week = await currentWeek(ds);
+    const entry = week.entries.find((e) => e.id === id);
+    if (!entry) throw new HttpError(404, "errors.notFound");
+    const period = week.periods.find((p) => p.id === entry.periodId);
+    res.render("timetable/delete", { title: res.locals.t("timetable.entry.deleteTitle"), entry, period, view: viewParam(parseView(req.query.view)) });
+  });
+
+  router.post("/admin/timetable/entries/:id/delete", requireAdmin, async (req, res) => {
+    const entry = await deleteEntry(ds, idParam(req.params.id), actorOf(req.session.user));
+    req.session.flash = { kind: "ok", key: "timetable.entry.deleted", params: { title: entry.title } };
+    res.redirect(gridUrl(viewParam(parseView(req.body?.view)), entry));
+  });
+
+  return router;
+}

@@ -1,0 +1,58 @@
+// What the grid pages render: the rows of chips for the chosen view, the
+// view switcher's choices, and (for the draft) clashes and the difference
+// from the published timetable.
+import type { Period } from "../db/entities";
+import { findClashes } from "./clashes";
+import { Chip, chipOf } from "./chips";
+import { draftChanges, EntryRow, parseSnapshot, rowOf } from "./entry-row";
+import { GridRow, GridView, gridOf, inView, viewParam, WEEKDAYS } from "./grid";
+import { clashContextOf, placementsOf } from "./placements";
+import { Names, namesOf, Week } from "./week";
+
+export interface GridModel {
+  rows: GridRow<Period, Chip>[];
+  weekdays: readonly number[];
+  view: GridView;
+  viewValue: string;
+  viewLabel: { key: string; params: Record<string, unknown> };
+  choices: { grades: number[]; venues: { id: number; name: string }[]; staff: { id: number; name: string; number: string }[] };
+}
+
+export function gridModel(week: Week, rows: EntryRow[], view: GridView, clashIds = new Set<string>()): GridModel {
+  const names = namesOf(week);
+  const cancelled = new Set(week.clubs.filter((c) => c.cancelled).map((c) => c.id));
+  const grid = gridOf(week.periods, inView(rows, view)).map((row) => ({
+    period: row.period,
+    cells: row.cells.map((cell) => ({ weekday: cell.weekday, entries: cell.entries.map((e) => chipOf(e, names, clashIds, cancelled)) })),
+  }));
+  return {
+    rows: grid, weekdays: WEEKDAYS, view, viewValue: viewParam(view), viewLabel: labelOf(view, names),
+    choices: {
+      grades: [1, 2, 3, 4, 5, 6],
+      venues: week.venues.map((v) => ({ id: v.id, name: v.name })),
+      staff: week.staff.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name, number: s.staffNumber })),
+    },
+  };
+}
+
+function labelOf(view: GridView, names: Names): GridModel["viewLabel"] {
+  switch (view.by) {
+    case "all": return { key: "timetable.view.all", params: {} };
+    case "grade": return { key: "timetable.view.gradeN", params: { grade: view.id } };
+    case "venue": return { key: "timetable.view.venueN", params: { name: names.venues.get(view.id) ?? "?" } };
+    case "staff": return { key: "timetable.view.staffN", params: { name: names.staff.get(view.id) ?? "?" } };
+  }
+}
+
+export interface DraftStatus { entries: number; clashes: number; changes: number; publishedAt: string | null }
+
+// The admin's grid: the live draft, clashing chips marked, and how far it is from what families see.
+export function draftModel(week: Week, view: GridView): GridModel & { status: DraftStatus } {
+  const clashes = findClashes(placementsOf(week), clashContextOf(week));
+  const rows = week.entries.map(rowOf);
+  const published = week.timetable?.publishedAt ? parseSnapshot(week.timetable.published) : [];
+  return {
+    ...gridModel(week, rows, view, new Set(clashes.flatMap((c) => c.entryIds))),
+    status: { entries: rows.length, clashes: clashes.length, changes: draftChanges(rows, published), publishedAt: week.timetable?.publishedAt ?? null },
+  };
+}

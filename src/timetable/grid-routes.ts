@@ -1,0 +1,59 @@
+// Admin: the draft weekly grid of the current term, and publishing it.
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { z } from "zod";
+import { requireAdmin } from "../web/auth/guards";
+import { actorOf } from "../audit/audit-service";
+import { currentWeek } from "./entry-routes";
+import { FieldError, formErrors } from "./form-errors";
+import { draftModel } from "./grid-model";
+import { parseView } from "./grid";
+import { publishBlockers } from "./publish-blockers";
+import { publishTimetable } from "./publish-service";
+import { plainText } from "./text-field";
+import { currentTerm } from "./week";
+import { localTime, schoolTimeZone } from "./local-time";
+
+const publishForm = z.object({
+  reason: plainText(500).refine((r) => r === "" || r.length >= 5, "validation.reasonRequired").optional().transform((r) => r || null),
+});
+
+export function gridRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/admin/timetable", requireAdmin, async (req, res) => {
+    if (!(await currentTerm(ds.manager))) return res.render("timetable/no-term", { title: res.locals.t("timetable.title") });
+    const week = await currentWeek(ds);
+    const model = draftModel(week, parseView(req.query.view));
+    const publishedLocal = localTime(model.status.publishedAt, await schoolTimeZone(ds.manager));
+    res.render("timetable/grid", { title: res.locals.t("timetable.title"), term: week.term, publishedLocal, ...model });
+  });
+
+  async function publishPage(status: number, res: import("express").Response, extra: Record<string, unknown> = {}) {
+    const week = await currentWeek(ds);
+    const { status: draft } = draftModel(week, { by: "all" });
+    const blockers = await publishBlockers(ds, week.term.id);
+    const publishedLocal = localTime(draft.publishedAt, await schoolTimeZone(ds.manager));
+    res.status(status).render("timetable/publish", {
+      title: res.locals.t("timetable.publish.title"), term: week.term, draft, blockers, publishedLocal, form: {}, errors: {}, ...extra,
+    });
+  }
+
+  router.get("/admin/timetable/publish", requireAdmin, (_req, res) => publishPage(200, res));
+
+  router.post("/admin/timetable/publish", requireAdmin, async (req, res) => {
+    const parsed = publishForm.safeParse(req.body ?? {});
+    const form = { reason: typeof req.body?.reason === "string" ? req.body.reason : "" };
+    if (!parsed.success) return publishPage(400, res, { form, errors: formErrors(parsed.error) });
+    try {
+      const outcome = await publishTimetable(ds, parsed.data.reason, actorOf(req.session.user));
+      req.session.flash = { kind: "ok", key: "timetable.publish.done", params: { entries: outcome.entries, changes: outcome.changes } };
+      res.redirect("/admin/timetable");
+    } catch (err) {
+      if (err instanceof FieldError) return publishPage(400, res, { form, errors: err.toErrors() });
+      throw err;
+    }
+  });
+
+  return router;
+}

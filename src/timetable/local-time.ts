@@ -1,0 +1,22 @@
+// Instants are stored in UTC; people read them in the school's time zone
+// (setting "school.timezone", Asia/Shanghai when unset).
+import type { EntityManager } from "typeorm";
+import { Setting } from "../db/entities";
+
+export async function schoolTimeZone(em: EntityManager): Promise<string> {
+  const row = await em.getRepository(Setting).findOneBy({ key: "school.timezone" });
+  return row?.value || "Asia/Shanghai";
+}
+
+/** "2026-09-01T08:40:00.000Z" in Asia/Shanghai → "2026-09-01 16:40". */
+export function localTime(iso: string | null, timeZone: string): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    // The Swedish locale writes dates as YYYY-MM-DD HH:MM, whatever the zone.
+    return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(date);
+  } catch {
+    return iso.slice(0, 16).replace("T", " ");
+  }
+}

@@ -1,0 +1,38 @@
+// Publishing copies the draft entries into Timetable.published, the snapshot
+// families and staff see; the draft keeps changing until the next publish.
+// Refused while the policy rules report errors, unless the admin gives a
+// written reason (kept in the audit log).
+import type { DataSource } from "typeorm";
+import { Timetable } from "../db/entities";
+import { nowIso } from "../db/entities/columns";
+import { inTransaction } from "../db/transaction";
+import { Actor, recordAudit } from "../audit/audit-service";
+import { openDraft } from "./draft-lock";
+import { draftChanges, parseSnapshot, rowOf } from "./entry-row";
+import { FieldError } from "./form-errors";
+import { publishBlockers } from "./publish-blockers";
+import { currentTerm } from "./week";
+import { HttpError } from "../web/errors";
+
+export interface PublishOutcome { entries: number; changes: number; publishedAt: string }
+
+export async function publishTimetable(ds: DataSource, reason: string | null, actor: Actor): Promise<PublishOutcome> {
+  const term = await currentTerm(ds.manager);
+  if (!term) throw new HttpError(409, "timetable.noTerm");
+  // Asked before the write transaction: the rules read through `ds`, and on
+  // SQLite a second transaction inside this one would wait for ever.
+  const blockers = await publishBlockers(ds, term.id);
+  return inTransaction(ds, async (em) => {
+    const week = await openDraft(em);
+    if (blockers.errors > 0 && !reason) throw new FieldError("reason", "timetable.publish.reasonRequired");
+    const rows = week.entries.map(rowOf);
+    const changes = draftChanges(rows, parseSnapshot(week.timetable?.published));
+    const now = nowIso();
+    await em.getRepository(Timetable).update({ termId: week.term.id }, { published: rows, publishedAt: now, updatedAt: now });
+    await recordAudit(em, actor, {
+      action: "timetable.publish", entity: "timetable", entityId: week.term.id, reason,
+      details: { entries: rows.length, changes, errors: blockers.errors, warnings: blockers.warnings, override: blockers.errors > 0 },
+    });
+    return { entries: rows.length, changes, publishedAt: now };
+  });
+}

@@ -1,0 +1,48 @@
+// Families and staff: the published weekly timetable (the draft never shows
+// here). A family sees its active child's grade and class; an external
+// instructor only their own sessions; other staff choose a view, their own first.
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { requireLogin } from "../web/auth/guards";
+import { HttpError } from "../web/errors";
+import { Student } from "../db/entities";
+import { GridView, parseView } from "./grid";
+import { gridModel } from "./grid-model";
+import { publishedTimetable } from "./published";
+import { currentTerm, loadWeek } from "./week";
+import { localTime, schoolTimeZone } from "./local-time";
+
+export function publishedRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/timetable", requireLogin, async (req, res) => {
+    const user = req.session.user!;
+    const term = await currentTerm(ds.manager);
+    if (!term) return res.render("timetable/no-term", { title: res.locals.t("timetable.published.title") });
+    const [week, published] = await Promise.all([loadWeek(ds.manager, term), publishedTimetable(ds.manager)]);
+    let rows = published.rows;
+    let view: GridView;
+    let fixed = true;
+    let child: Student | null = null;
+    if (user.kind === "family") {
+      child = await ds.getRepository(Student).findOne({ where: { id: user.studentId, familyId: user.id, archived: false }, relations: { schoolClass: true } });
+      if (!child) throw new HttpError(404, "errors.notFound");
+      const { grade } = child.schoolClass;
+      // Sessions bound to another class of the grade are not this child's.
+      rows = rows.filter((r) => r.classId === null || r.classId === child!.classId);
+      view = { by: "grade", id: grade };
+    } else if (user.role === "external") {
+      view = { by: "staff", id: user.id };
+    } else {
+      view = parseView(req.query.view, { by: "staff", id: user.id });
+      fixed = false;
+    }
+    res.render("timetable/published", {
+      title: res.locals.t("timetable.published.title"), term, publishedAt: published.publishedAt, child, fixed,
+      publishedLocal: localTime(published.publishedAt, await schoolTimeZone(ds.manager)),
+      ...gridModel(week, rows, view),
+    });
+  });
+
+  return router;
+}
