@@ -1,0 +1,69 @@
+// The weekly publicity board (作业公示): a class's week for its families and staff, a grade's
+// classes side by side for staff, and /homework as each role's way in.
+import { Router, type Request } from "express";
+import type { DataSource } from "typeorm";
+import { SchoolClass } from "../db/entities";
+import { requireLogin, requireStaff } from "../web/auth/guards";
+import { HttpError } from "../web/errors";
+import { canReadBoard, canRecordFor, classesByIds, familyClassIds, recordableClasses } from "./access";
+import { classBoard, gradeBoards } from "./board-service";
+import { HomeworkEntry } from "./entities";
+import { idParam } from "./record-routes";
+import { schoolToday } from "./today";
+import { isIsoDate, weekdayOf, weekOf, type Week } from "./week";
+
+async function weekFrom(ds: DataSource, req: Request): Promise<Week> {
+  const raw = req.query.week;
+  if (raw === undefined || raw === "") return weekOf(await schoolToday(ds));
+  if (!isIsoDate(raw)) throw new HttpError(400, "homework.badWeek");
+  return weekOf(raw);
+}
+
+export function boardRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/homework", requireLogin, async (req, res) => {
+    const user = req.session.user!;
+    const title = res.locals.t("homework.title");
+    if (user.kind === "family") {
+      const classes = await classesByIds(ds, await familyClassIds(ds, user.id));
+      if (classes.length === 1) return res.redirect(`/homework/class/${classes[0].id}`);
+      return res.render("homework/family", { title, classes });
+    }
+    const classes = await recordableClasses(ds, user);
+    const recent = await ds.getRepository(HomeworkEntry).find({ where: { staffId: user.id }, order: { date: "DESC", id: "DESC" }, take: 15 });
+    const names = new Map((await classesByIds(ds, [...new Set(recent.map((r) => r.classId))])).map((c) => [c.id, c.name]));
+    const grades = [...new Set((await ds.getRepository(SchoolClass).find({ select: { grade: true }, where: { archived: false } })).map((c) => c.grade))].sort((a, b) => a - b);
+    res.render("homework/index", { title, classes, recent, names, grades });
+  });
+
+  router.get("/homework/class/:classId", requireLogin, async (req, res) => {
+    const user = req.session.user!;
+    const cls = await ds.getRepository(SchoolClass).findOneBy({ id: idParam(req.params.classId) });
+    // Another class's board is not found for a family, rather than forbidden: no hint it exists.
+    if (!cls || !(await canReadBoard(ds, user, cls.id))) throw new HttpError(404, "errors.notFound");
+    const week = await weekFrom(ds, req);
+    const { board, staffNames } = await classBoard(ds, cls, week);
+    const canRecord = user.kind === "staff" && (await canRecordFor(ds, user, cls.id));
+    const editable = (item: { staffId: number | null }) =>
+      user.kind === "staff" && (user.role === "admin" || (canRecord && (item.staffId === user.id || cls.classTeacherId === user.id)));
+    // A family with children in several classes switches between their boards only.
+    const siblings = user.kind === "family" ? await classesByIds(ds, await familyClassIds(ds, user.id)) : [];
+    res.render("homework/board", {
+      title: res.locals.t("homework.board.title", { className: cls.name }), cls, week, board, staffNames, canRecord, editable,
+      siblings, isStaff: user.kind === "staff", today: await schoolToday(ds),
+    });
+  });
+
+  router.get("/homework/grade/:grade", requireStaff(), async (req, res) => {
+    const grade = idParam(req.params.grade);
+    if (grade < 1 || grade > 12) throw new HttpError(404, "errors.notFound");
+    const week = await weekFrom(ds, req);
+    const boards = await gradeBoards(ds, grade, week);
+    if (!boards.length) throw new HttpError(404, "errors.notFound");
+    const dates = [...new Set(boards.flatMap((b) => b.board.days.map((d) => d.date)))].sort();
+    res.render("homework/grade", { title: res.locals.t("homework.grade.title", { grade }), grade, week, boards, dates, weekdayOf, today: await schoolToday(ds) });
+  });
+
+  return router;
+}

@@ -1,0 +1,54 @@
+// Loads what the publicity boards show: a class's week, or a grade's classes side by side.
+import type { DataSource } from "typeorm";
+import { Between, In } from "typeorm";
+import { CalendarDay, SchoolClass, Staff } from "../db/entities";
+import { applySettings, parametersForFact } from "../policy";
+import { currentTerm } from "../policy/web/policy-input";
+import { loadPolicySettings } from "../policy/web/policy-settings";
+import { policyRules } from "../policy/web/rules-registry";
+import { buildBoard, type Board, type BoardItem } from "./board";
+import { HomeworkEntry } from "./entities";
+import type { Week } from "./week";
+
+export interface ClassBoard { cls: SchoolClass; board: Board; staffNames: Map<number, string> }
+
+// The grade's daily written limit as the homework-limit rule applies it at this school.
+async function writtenLimit(ds: DataSource, grade: number): Promise<number | undefined> {
+  const rules = policyRules();
+  const { settings } = await loadPolicySettings(ds, rules);
+  const rule = applySettings(rules, settings).find((r) => r.id === "homework-limit" && r.enabled);
+  const value = rule ? parametersForFact(rule.parameters, { grade }).maxWrittenMinutes : undefined;
+  return typeof value === "number" ? value : undefined;
+}
+
+async function calendarNotes(ds: DataSource, week: Week): Promise<Map<string, { kind: string; name: string }>> {
+  const term = await currentTerm(ds);
+  if (!term) return new Map();
+  const days = await ds.getRepository(CalendarDay).findBy({ termId: term.id, date: Between(week.monday, week.sunday) });
+  return new Map(days.map((d) => [d.date, { kind: d.kind, name: d.name }]));
+}
+
+async function itemsOf(ds: DataSource, classIds: number[], week: Week): Promise<BoardItem[]> {
+  if (!classIds.length) return [];
+  const rows = await ds.getRepository(HomeworkEntry).find({ where: { classId: In(classIds), date: Between(week.monday, week.sunday) }, order: { date: "ASC", id: "ASC" } });
+  return rows.map((r) => ({ id: r.id, classId: r.classId, date: r.date, subject: r.subject, description: r.description, tier: r.tier, written: r.written, minutes: r.minutes, staffId: r.staffId }));
+}
+
+async function namesOf(ds: DataSource, items: BoardItem[]): Promise<Map<number, string>> {
+  const ids = [...new Set(items.map((i) => i.staffId).filter((id): id is number => id != null))];
+  const staff = ids.length ? await ds.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(ids) } }) : [];
+  return new Map(staff.map((s) => [s.id, s.name]));
+}
+
+export async function classBoard(ds: DataSource, cls: SchoolClass, week: Week): Promise<ClassBoard> {
+  const [items, notes, limit] = await Promise.all([itemsOf(ds, [cls.id], week), calendarNotes(ds, week), writtenLimit(ds, cls.grade)]);
+  return { cls, board: buildBoard(week, items, notes, limit), staffNames: await namesOf(ds, items) };
+}
+
+/** Every (current) class of a grade, each with its own board for the same week. */
+export async function gradeBoards(ds: DataSource, grade: number, week: Week): Promise<ClassBoard[]> {
+  const classes = await ds.getRepository(SchoolClass).find({ where: { grade, archived: false }, order: { name: "ASC" } });
+  const [items, notes, limit] = await Promise.all([itemsOf(ds, classes.map((c) => c.id), week), calendarNotes(ds, week), writtenLimit(ds, grade)]);
+  const staffNames = await namesOf(ds, items);
+  return classes.map((cls) => ({ cls, board: buildBoard(week, items.filter((i) => i.classId === cls.id), notes, limit), staffNames }));
+}

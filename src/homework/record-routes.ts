@@ -1,0 +1,97 @@
+// Recording homework: the form, the confirm step when the rules object, edit and delete.
+import { Router, type Request, type Response } from "express";
+import type { DataSource } from "typeorm";
+import { HomeworkEntry } from "./entities";
+import { SchoolClass } from "../db/entities";
+import { actorOf } from "../audit/audit-service";
+import { requireStaff, staffUser } from "../web/auth/guards";
+import { HttpError } from "../web/errors";
+import type { FieldErrors } from "../web/validation";
+import { currentTerm } from "../policy/web/policy-input";
+import { mondayOf } from "../policy/web/fix-links";
+import { canChange, recordableClasses } from "./access";
+import { checkHomeworkDraft } from "./homework-check";
+import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";
+import { createHomework, deleteHomework, updateHomework } from "./homework-service";
+import { schoolToday } from "./today";
+import { isIsoDate } from "./week";
+
+export const idParam = (value: unknown): number => {
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
+  return Number(value);
+};
+
+const boardHref = (classId: number, date: string) => `/homework/class/${classId}?week=${mondayOf(date)}#d-${date}`;
+
+export function recordRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  async function renderForm(req: Request, res: Response, status: number, form: Record<string, unknown>, errors: FieldErrors, existing?: HomeworkEntry) {
+    const classes = await recordableClasses(ds, staffUser(req));
+    const title = res.locals.t(existing ? "homework.form.editTitle" : "homework.form.newTitle");
+    res.status(status).render("homework/form", { title, form, errors, classes, existing: existing ?? null });
+  }
+
+  async function loadChangeable(req: Request): Promise<HomeworkEntry> {
+    const entry = await ds.getRepository(HomeworkEntry).findOneBy({ id: idParam(req.params.id) });
+    if (!entry) throw new HttpError(404, "errors.notFound");
+    if (!(await canChange(ds, staffUser(req), entry))) throw new HttpError(403, "errors.forbidden");
+    return entry;
+  }
+
+  // One handler for create and update: validate → check the day against the rules → confirm → save.
+  async function save(req: Request, res: Response, existing?: HomeworkEntry) {
+    const user = staffUser(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (body.action === "edit") return renderForm(req, res, 200, body, {}, existing);
+    const parsed = homeworkForm.safeParse(body);
+    if (!parsed.success) return renderForm(req, res, 400, body, homeworkFieldErrors(parsed.error), existing);
+    const data: HomeworkFormData = parsed.data;
+    const cls = (await recordableClasses(ds, user)).find((c) => c.id === data.classId);
+    if (!cls) {
+      if (await ds.getRepository(SchoolClass).existsBy({ id: data.classId, archived: false })) throw new HttpError(403, "errors.forbidden");
+      return renderForm(req, res, 400, body, { classId: { key: "homework.validation.class" } }, existing);
+    }
+    const term = await currentTerm(ds);
+    if (term && (data.date < term.startDate || data.date > term.endDate)) {
+      return renderForm(req, res, 400, body, { date: { key: "homework.validation.outsideTerm", params: { start: term.startDate, end: term.endDate } } }, existing);
+    }
+    const violations = await checkHomeworkDraft(ds, { ...data, grade: cls.grade }, existing?.id);
+    const hasErrors = violations.some((v) => v.severity === "error");
+    const confirm = (status: number, errors: FieldErrors) =>
+      res.status(status).render("homework/confirm", { title: res.locals.t("homework.confirm.title"), form: { ...body, ...data }, cls, violations, hasErrors, errors, existing: existing ?? null });
+    // Warnings never refuse: the teacher sees them first and may save anyway; errors need "I understand".
+    if (violations.length && body.confirmed !== "1") return confirm(200, {});
+    if (hasErrors && body.understand !== "1") return confirm(400, { understand: { key: "homework.confirm.mustUnderstand" } });
+    const saved: HomeworkEntry | null = existing
+      ? await updateHomework(ds, existing.id, data, violations, actorOf(req.session.user))
+      : await createHomework(ds, data, user.id, violations, actorOf(req.session.user));
+    if (!saved) throw new HttpError(404, "errors.notFound");
+    req.session.flash = { kind: "ok", key: existing ? "homework.updated" : "homework.saved", params: { subject: saved.subject, className: cls.name } };
+    res.redirect(boardHref(cls.id, saved.date));
+  }
+
+  router.get("/homework/new", requireStaff(), async (req, res) => {
+    const classId = typeof req.query.classId === "string" ? req.query.classId : "";
+    const date = isIsoDate(req.query.date) ? req.query.date : await schoolToday(ds);
+    await renderForm(req, res, 200, { classId, date, tier: "basic", written: "1" }, {});
+  });
+
+  router.post("/homework", requireStaff(), (req, res) => save(req, res));
+
+  router.get("/homework/:id/edit", requireStaff(), async (req, res) => {
+    const entry = await loadChangeable(req);
+    await renderForm(req, res, 200, { ...entry, classId: String(entry.classId), written: entry.written ? "1" : "", minutes: String(entry.minutes) }, {}, entry);
+  });
+
+  router.post("/homework/:id", requireStaff(), async (req, res) => save(req, res, await loadChangeable(req)));
+
+  router.post("/homework/:id/delete", requireStaff(), async (req, res) => {
+    const entry = await loadChangeable(req);
+    await deleteHomework(ds, entry.id, actorOf(req.session.user));
+    req.session.flash = { kind: "ok", key: "homework.deleted", params: { subject: entry.subject } };
+    res.redirect(boardHref(entry.classId, entry.date));
+  });
+
+  return router;
+}

@@ -1,0 +1,158 @@
+import { expect } from "chai";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Express } from "express";
+import { forEachDatabase } from "../support/databases";
+import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
+import { formToken, loginAs, type Agent } from "../support/http";
+import { tempRulesDir } from "../fixtures/policy/temp-rules";
+import { Period, SchoolClass, Setting, Staff, TimetableEntry } from "../../src/db/entities";
+import { inTransaction } from "../../src/db/transaction";
+import { nowIso } from "../../src/db/entities/columns";
+import { defaultRulesDir } from "../../src/policy";
+import { useRulesDir } from "../../src/policy/web/rules-registry";
+
+const shippedRules = () => readdirSync(defaultRulesDir()).filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(join(defaultRulesDir(), f), "utf8")) as { id: string; title: Record<string, string> });
+
+forEachDatabase("policy pages", (ctx) => {
+  let app: Express;
+  let admin: Agent;
+  let logins: Awaited<ReturnType<typeof demoApp>>["logins"];
+  before(async function () {
+    this.timeout(120_000);
+    ({ app, logins } = await demoApp(ctx.db));
+    admin = await loginAs(app, staffLogin(logins, "admin"));
+  });
+
+  // A whole-class maths lesson in Tuesday's homework period: what the rule forbids (补课).
+  async function insertLesson(): Promise<{ entry: TimetableEntry; periodId: number }> {
+    const ds = ctx.db.ds;
+    const [p1] = await ds.getRepository(Period).find({ order: { position: "ASC" } });
+    const cls = await ds.getRepository(SchoolClass).findOneByOrFail({ name: "四年级(2)班" });
+    const teacher = await ds.getRepository(Staff).findOneByOrFail({ staffNumber: "T005" });
+    const entry = await inTransaction(ds, (em) => em.getRepository(TimetableEntry).save({
+      termId: p1.termId, weekday: 2, periodId: p1.id, kind: "lesson" as const, title: "数学新课", grades: [4], classId: cls.id,
+      clubId: null, staffId: teacher.id, venueId: null, sequence: 0, updatedAt: nowIso(),
+    }));
+    return { entry, periodId: p1.id };
+  }
+  const remove = (id: number) => inTransaction(ctx.db.ds, (em) => em.getRepository(TimetableEntry).delete({ id }));
+
+  it("When the admin opens the rules page, then each of the 9 rules shows with its severity, parameters and status", async () => {
+    const res = await admin.get("/admin/rules");
+    expect(res.status).to.equal(200);
+    const rules = shippedRules();
+    expect(rules).to.have.length(9);
+    for (const rule of rules) {
+      expect(res.text).to.contain(`id="rule-${rule.id}"`);
+      expect(res.text).to.contain(rule.title["zh-CN"]);
+    }
+    expect(res.text).to.contain("maxWrittenMinutes");
+    expect(res.text).to.contain("earliestEnd</code> = 17:30");
+    expect(res.text.match(/class="status status-ok"/g)).to.have.length(9);
+  });
+
+  it("When the demo timetable is checked, then the compliance page says everything passes", async () => {
+    const res = await admin.get("/admin/compliance");
+    expect(res.status).to.equal(200);
+    expect(res.text).to.contain("符合全部已启用的规则");
+    expect(res.text).to.not.contain('class="violation ');
+  });
+
+  it("When a lesson is put in a service period, then the compliance page lists a no-lesson-in-service error with a link to that slot", async () => {
+    const { entry, periodId } = await insertLesson();
+    try {
+      const res = await admin.get("/admin/compliance");
+      expect(res.status).to.equal(200);
+      expect(res.text).to.contain('data-rule="no-lesson-in-service"');
+      expect(res.text).to.contain("周二 作业辅导（15:40–16:40）安排了授课");
+      expect(res.text).to.contain(`href="/admin/timetable/entries/${entry.id}/edit"`);
+      expect(res.text).to.contain(`href="/admin/timetable?view=grade-4#slot-2-${periodId}"`);
+      // The links lead somewhere real: the timetable's own pages.
+      expect((await admin.get(`/admin/timetable/entries/${entry.id}/edit`)).status).to.equal(200);
+      expect((await admin.get("/admin/timetable?view=grade-4")).text).to.contain(`id="slot-2-${periodId}"`);
+
+      const byGrade = await admin.get("/admin/compliance?by=grade&grade=4");
+      expect(byGrade.text).to.contain('id="grade-4"');
+      expect(byGrade.text).to.contain('data-rule="no-lesson-in-service"');
+      const otherGrade = await admin.get("/admin/compliance?by=day&grade=1");
+      expect(otherGrade.text).to.not.contain('data-rule="no-lesson-in-service"');
+
+      const rules = await admin.get("/admin/rules");
+      expect(rules.text).to.match(/id="rule-no-lesson-in-service"[\s\S]*?status-failing">未通过 · 1/);
+    } finally {
+      await remove(entry.id);
+    }
+  });
+
+  it("When the admin reads in English, then the violation's English message shows", async () => {
+    const { entry } = await insertLesson();
+    try {
+      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "en", back: "/admin/compliance" });
+      const res = await admin.get("/admin/compliance?rule=no-lesson-in-service");
+      expect(res.text).to.contain("Tue 作业辅导 (15:40–16:40) has a lesson");
+      expect(res.text).to.contain("Edit this session");
+    } finally {
+      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "zh-CN", back: "/" });
+      await remove(entry.id);
+    }
+  });
+
+  it("When a filter is not valid, then the page answers 400 naming it, not 500", async () => {
+    const res = await admin.get("/admin/compliance?grade=abc");
+    expect(res.status).to.equal(400);
+    expect(res.text).to.contain("grade");
+    expect((await admin.get("/admin/compliance?by=teacher")).status).to.equal(400);
+  });
+
+  it("When a teacher or a family opens the compliance or rules page, then it is forbidden", async () => {
+    const teacher = await loginAs(app, staffLogin(logins, "teacher"));
+    expect((await teacher.get("/admin/compliance")).status).to.equal(403);
+    expect((await teacher.get("/admin/rules")).status).to.equal(403);
+    const family = await loginAs(app, familyLogin(logins, 0));
+    const res = await family.get("/admin/rules");
+    expect([302, 403]).to.include(res.status);
+  });
+
+  it("When the school's settings override a parameter or hold a bad value, then the rules page applies the one and reports the other", async () => {
+    await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save([
+      { key: "policy.maxStaffSessionsPerWeek", value: "4" }, { key: "policy.latestEnd", value: "late" },
+    ]));
+    try {
+      const res = await admin.get("/admin/rules");
+      expect(res.text).to.contain("maxStaffSessionsPerWeek</code> = 4");
+      expect(res.text).to.match(/id="rule-staff-weekly-load"[\s\S]*?status-failing/);
+      expect(res.text).to.contain("<code>policy.latestEnd</code>");
+      const compliance = await admin.get("/admin/compliance?rule=staff-weekly-load");
+      expect(compliance.text).to.match(/href="\/admin\/staff\?q=B\d+"/);
+    } finally {
+      await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).delete({ key: "policy.maxStaffSessionsPerWeek" }));
+      await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).delete({ key: "policy.latestEnd" }));
+    }
+  });
+
+  it("When a rule file is dropped into the rules folder, then the rules page shows it with no code change", async () => {
+    const tmp = tempRulesDir(true);
+    try {
+      tmp.write("late-finish-warning.json", {
+        id: "late-finish-warning",
+        title: { "zh-CN": "放学过晚提醒", en: "Late finish" },
+        severity: "warning",
+        appliesTo: "gradeWeekday",
+        parameters: { warnAfter: "17:45" },
+        conditions: { all: [{ fact: "hasService", operator: "equal", value: true }, { fact: "serviceEnd", operator: "timeAfter", value: { fact: "parameters", path: "$.warnAfter" } }] },
+        message: { "zh-CN": "{grade}年级{weekdayName}服务到 {serviceEnd} 才结束。", en: "Grade {grade}, {weekdayName}: the service ends at {serviceEnd}." },
+      });
+      useRulesDir(tmp.dir);
+      const rules = await admin.get("/admin/rules");
+      expect(rules.text).to.contain('id="rule-late-finish-warning"');
+      expect(rules.text).to.contain("放学过晚提醒");
+      const compliance = await admin.get("/admin/compliance?rule=late-finish-warning");
+      expect(compliance.text).to.contain("3年级周二服务到 17:50 才结束。");
+    } finally {
+      useRulesDir(undefined);
+      tmp.remove();
+    }
+  });
+});
