@@ -6,8 +6,11 @@ import { seedDemo } from "../seeds/demo";
 import { DbSessionStore } from "./web/session-store";
 import { printLogins } from "./web/print-logins";
 import pino from "pino";
+import { assertRulesLoad } from "./policy/web/rules-registry";
 
 async function main(): Promise<void> {
+  // A malformed rule file stops start-up with a message naming the file and field.
+  assertRulesLoad();
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const ds = await openDatabase(config.databaseUrl);
