@@ -1,0 +1,71 @@
+// What a round offers: the term's clubs with the meetings families can see.
+// A club meets on the weekdays of its rows in the PUBLISHED timetable
+// (Timetable.published), never the admin's draft, so families rank what runs.
+import type { EntityManager } from "typeorm";
+import { In } from "typeorm";
+import { Club, Period, Staff, Timetable, Venue } from "../db/entities";
+
+type Repos = Pick<EntityManager, "getRepository">;
+
+export interface ClubMeeting { weekday: number; periodId: number; periodNo: number; startTime: string; endTime: string }
+
+export interface OfferedClub {
+  id: number; code: string; name: string; category: string; description: string; grades: number[];
+  minSize: number; maxSize: number; cancelled: boolean; staffName: string | null; venueName: string | null;
+  meetings: ClubMeeting[];
+}
+
+const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+
+// Only the three fields we need, read defensively: a malformed snapshot row is skipped, not a 500.
+export function publishedClubSlots(published: unknown): { clubId: number; weekday: number; periodId: number }[] {
+  if (!Array.isArray(published)) return [];
+  const seen = new Set<string>();
+  return published.flatMap((raw) => {
+    const r = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+    if (!int(r.clubId) || !int(r.weekday) || !int(r.periodId)) return [];
+    const key = `${r.clubId}|${r.weekday}|${r.periodId}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ clubId: r.clubId, weekday: r.weekday, periodId: r.periodId }];
+  });
+}
+
+export async function loadClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> {
+  // One query after another: inside a transaction they share one connection.
+  const clubs = await em.getRepository(Club).find({ where: { termId }, order: { name: "ASC", id: "ASC" } });
+  const periods = await em.getRepository(Period).find({ where: { termId }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
+  const timetable = await em.getRepository(Timetable).findOneBy({ termId });
+  const staffIds = [...new Set(clubs.map((c) => c.staffId).filter(int))];
+  const venueIds = [...new Set(clubs.map((c) => c.venueId).filter(int))];
+  const staff = staffIds.length ? await em.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(staffIds) } }) : [];
+  const venues = venueIds.length ? await em.getRepository(Venue).find({ select: { id: true, name: true }, where: { id: In(venueIds) } }) : [];
+  const staffName = new Map(staff.map((s) => [s.id, s.name]));
+  const venueName = new Map(venues.map((v) => [v.id, v.name]));
+  const periodOf = new Map(periods.map((p, i) => [p.id, { p, no: i + 1 }]));
+  const meetings = new Map<number, ClubMeeting[]>();
+  const slots = timetable?.publishedAt ? publishedClubSlots(timetable.published) : [];
+  for (const s of slots) {
+    const period = periodOf.get(s.periodId);
+    if (!period) continue;
+    const list = meetings.get(s.clubId) ?? [];
+    list.push({ weekday: s.weekday, periodId: s.periodId, periodNo: period.no, startTime: period.p.startTime, endTime: period.p.endTime });
+    meetings.set(s.clubId, list);
+  }
+  return clubs.map((c) => ({
+    id: c.id, code: c.code, name: c.name, category: c.category, description: c.description, grades: [...c.grades],
+    minSize: c.minSize, maxSize: c.maxSize, cancelled: c.cancelled,
+    staffName: c.staffId == null ? null : staffName.get(c.staffId) ?? null,
+    venueName: c.venueId == null ? null : venueName.get(c.venueId) ?? null,
+    meetings: (meetings.get(c.id) ?? []).sort((a, b) => a.weekday - b.weekday || a.periodNo - b.periodNo),
+  }));
+}
+
+/** The distinct weekdays a club meets on. */
+export const meetingDays = (club: Pick<OfferedClub, "meetings">): number[] => [...new Set(club.meetings.map((m) => m.weekday))].sort((a, b) => a - b);
+
+// A family can rank a club only if it is open to the child's grade, not
+// cancelled, and actually meets (a club with no published meeting cannot run).
+export function offeredTo(club: OfferedClub, grade: number): boolean {
+  return !club.cancelled && club.grades.includes(grade) && club.meetings.length > 0;
+}

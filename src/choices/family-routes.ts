@@ -1,0 +1,79 @@
+// Families (phone first): /choices/:studentId shows the open round for one of
+// their children; POST /choices saves the ranked list and weekday opt-in;
+// /choices/:studentId/receipt shows what was saved, when and by whom.
+import { Router, Request, Response } from "express";
+import type { DataSource } from "typeorm";
+import { familyUser, requireFamily } from "../web/auth/guards";
+import { HttpError } from "../web/errors";
+import { actorOf } from "../audit/audit-service";
+import { nowIso } from "../db/entities/columns";
+import { ChoiceRound, Preference } from "./entities";
+import { loadClubOffer } from "./club-offer";
+import { parsePreferenceForm, studentIdOf } from "./preference-form";
+import { PageExtras, saveOrRefusal } from "./save-outcome";
+import { formFromBody, rankingPage } from "./ranking-page";
+import { receiptOf } from "./receipt";
+import { Child, familyChild, familyChildren, roundForChild } from "./round-lookup";
+import { formatLocal, schoolZone } from "./school-time";
+import { idParam } from "./ids";
+import { meetingText } from "./meeting-text";
+
+export function familyChoiceRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  async function ownChild(req: Request, studentId: number | null): Promise<Child> {
+    const child = studentId === null ? null : await familyChild(ds.manager, familyUser(req).id, studentId);
+    if (!child) throw new HttpError(404, "errors.notFound");
+    return child;
+  }
+
+  async function render(req: Request, res: Response, child: Child, round: ChoiceRound | null, status = 200, extras: PageExtras = {}) {
+    const zone = await schoolZone(ds.manager);
+    const children = await familyChildren(ds.manager, familyUser(req).id);
+    const page = round ? await rankingPage(ds.manager, round, child, zone, extras.posted) : null;
+    res.status(status).render("choices/family", {
+      title: res.locals.t("choices.family.title", { name: child.name }),
+      child, children, page, when: meetingText(res.locals.t), errors: extras.errors ?? {}, conflict: extras.conflict ?? false, closedNotice: extras.closedNotice ?? null,
+    });
+  }
+
+  router.get("/choices", requireFamily, (req, res) => res.redirect(`/choices/${familyUser(req).studentId}`));
+
+  router.get("/choices/:studentId", requireFamily, async (req, res) => {
+    const child = await ownChild(req, idParam(req.params.studentId as string));
+    await render(req, res, child, await roundForChild(ds.manager, child.grade, nowIso()));
+  });
+
+  router.post("/choices", requireFamily, async (req, res) => {
+    const child = await ownChild(req, studentIdOf(req.body));
+    const roundId = /^\d{1,9}$/.test(String(req.body?.roundId ?? "")) ? Number(req.body.roundId) : null;
+    const round = roundId === null ? null : await ds.getRepository(ChoiceRound).findOneBy({ id: roundId });
+    if (!round || !round.grades.includes(child.grade)) throw new HttpError(404, "errors.notFound");
+    const posted = formFromBody(req.body ?? {}, round.maxChoices);
+    const parsed = parsePreferenceForm(req.body);
+    if (!parsed.ok) return render(req, res, child, round, 400, { errors: parsed.errors, posted });
+    const refusal = await saveOrRefusal(ds, round, child.id, parsed.data, posted, { kind: "family" }, actorOf(req.session.user), res.locals.t);
+    if (refusal) return render(req, res, child, round, refusal.status, refusal.extras);
+    req.session.flash = { kind: "ok", key: "choices.saved", params: { name: child.name } };
+    res.redirect(`/choices/${child.id}/receipt?round=${round.id}`);
+  });
+
+  router.get("/choices/:studentId/receipt", requireFamily, async (req, res) => {
+    const child = await ownChild(req, idParam(req.params.studentId as string));
+    const asked = typeof req.query.round === "string" && /^\d{1,9}$/.test(req.query.round) ? Number(req.query.round) : null;
+    const round = asked !== null
+      ? await ds.getRepository(ChoiceRound).findOneBy({ id: asked })
+      : await roundForChild(ds.manager, child.grade, nowIso());
+    if (asked !== null && (!round || !round.grades.includes(child.grade))) throw new HttpError(404, "errors.notFound");
+    const pref = round ? await ds.getRepository(Preference).findOneBy({ roundId: round.id, studentId: child.id }) : null;
+    const zone = await schoolZone(ds.manager);
+    const receipt = pref && round ? await receiptOf(ds.manager, pref, round, await loadClubOffer(ds.manager, round.termId), zone) : null;
+    const open = round ? round.opensAt <= nowIso() && nowIso() < round.closesAt : false;
+    res.render("choices/receipt", {
+      title: res.locals.t("choices.receipt.title"), child, receipt, open, when: meetingText(res.locals.t),
+      closesAt: round ? formatLocal(round.closesAt, zone) : null, roundName: round?.name ?? null,
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,70 @@
+// Staff enter a family's paper reply (回执) for families without a phone:
+// the same form and rules as online, saved as source "staff" with the staff
+// member's id, audit-logged. Admins for any child, class teachers for their class.
+import { Router, Request, Response } from "express";
+import type { DataSource } from "typeorm";
+import { requireStaff, staffUser } from "../web/auth/guards";
+import { HttpError } from "../web/errors";
+import { actorOf } from "../audit/audit-service";
+import { Student } from "../db/entities";
+import { ChoiceRound } from "./entities";
+import { idParam } from "./ids";
+import { meetingText } from "./meeting-text";
+import { parsePreferenceForm } from "./preference-form";
+import { PageExtras, saveOrRefusal } from "./save-outcome";
+import { formFromBody, rankingPage } from "./ranking-page";
+import { Child, findChild } from "./round-lookup";
+import { schoolZone } from "./school-time";
+import { classScope, inScope } from "./staff-scope";
+
+const requireRoundStaff = requireStaff("admin", "class_teacher");
+
+export function paperReplyRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  async function target(req: Request): Promise<{ round: ChoiceRound; child: Child }> {
+    const round = await ds.getRepository(ChoiceRound).findOneBy({ id: idParam(req.params.id as string) });
+    const child = await findChild(ds.manager, idParam(req.params.studentId as string));
+    if (!round || !child || !round.grades.includes(child.grade)) throw new HttpError(404, "errors.notFound");
+    if (!inScope(await classScope(ds.manager, req), child.classId)) throw new HttpError(403, "errors.forbidden");
+    return { round, child };
+  }
+
+  async function render(res: Response, round: ChoiceRound, child: Child, status = 200, extras: PageExtras = {}) {
+    const page = await rankingPage(ds.manager, round, child, await schoolZone(ds.manager), extras.posted);
+    res.status(status).render("choices/admin/paper", {
+      title: res.locals.t("choices.paper.title", { name: child.name }), page, child, when: meetingText(res.locals.t),
+      errors: extras.errors ?? {}, conflict: extras.conflict ?? false, closedNotice: extras.closedNotice ?? null,
+    });
+  }
+
+  // Find a child by student number (a paper slip carries it) and open its form.
+  router.get("/admin/rounds/:id/paper", requireRoundStaff, async (req, res) => {
+    const roundId = idParam(req.params.id as string);
+    const number = typeof req.query.studentNumber === "string" ? req.query.studentNumber.trim().slice(0, 32) : "";
+    const student = number ? await ds.getRepository(Student).findOneBy({ studentNumber: number, archived: false }) : null;
+    if (!student) {
+      req.session.flash = { kind: "error", key: "choices.paper.notFound", params: { number } };
+      return res.redirect(`/admin/rounds/${roundId}/remind`);
+    }
+    res.redirect(`/admin/rounds/${roundId}/paper/${student.id}`);
+  });
+
+  router.get("/admin/rounds/:id/paper/:studentId", requireRoundStaff, async (req, res) => {
+    const { round, child } = await target(req);
+    await render(res, round, child);
+  });
+
+  router.post("/admin/rounds/:id/paper/:studentId", requireRoundStaff, async (req, res) => {
+    const { round, child } = await target(req);
+    const posted = formFromBody(req.body ?? {}, round.maxChoices);
+    const parsed = parsePreferenceForm(req.body);
+    if (!parsed.ok) return render(res, round, child, 400, { errors: parsed.errors, posted });
+    const refusal = await saveOrRefusal(ds, round, child.id, parsed.data, posted, { kind: "staff", staffId: staffUser(req).id }, actorOf(req.session.user), res.locals.t);
+    if (refusal) return render(res, round, child, refusal.status, refusal.extras);
+    req.session.flash = { kind: "ok", key: "choices.paper.saved", params: { name: child.name } };
+    res.redirect(`/admin/rounds/${round.id}/paper/${child.id}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,32 @@
+// What was saved, in words a family can check: the ranked clubs, clubs per
+// week, the weekdays, when, and whether the family or school staff entered it.
+import type { EntityManager } from "typeorm";
+import { ServiceEnrollment, Staff } from "../db/entities";
+import type { ChoiceRound, Preference } from "./entities";
+import type { ClubMeeting, OfferedClub } from "./club-offer";
+import { formatLocal } from "./school-time";
+import { cleanWeekdays } from "./weekdays";
+
+type Repos = Pick<EntityManager, "getRepository">;
+
+export interface Receipt {
+  roundId: number; roundName: string; version: number;
+  clubs: { id: number; name: string; meetings: ClubMeeting[] }[];
+  maxClubs: number; weekdays: number[]; placeWithSiblings: boolean;
+  submittedAt: string; updatedAt: string; source: "family" | "staff"; staffName: string | null;
+}
+
+export async function receiptOf(em: Repos, pref: Preference, round: ChoiceRound, offer: OfferedClub[], zone: string): Promise<Receipt> {
+  const clubs = new Map(offer.map((c) => [c.id, c]));
+  const [enrollment, staff] = await Promise.all([
+    em.getRepository(ServiceEnrollment).findOneBy({ termId: round.termId, studentId: pref.studentId }),
+    pref.enteredByStaffId == null ? null : em.getRepository(Staff).findOne({ select: { id: true, name: true }, where: { id: pref.enteredByStaffId } }),
+  ]);
+  return {
+    roundId: round.id, roundName: round.name, version: pref.version,
+    clubs: pref.clubIds.map((id) => ({ id, name: clubs.get(id)?.name ?? `#${id}`, meetings: clubs.get(id)?.meetings ?? [] })),
+    maxClubs: pref.maxClubs, weekdays: cleanWeekdays(enrollment?.weekdays), placeWithSiblings: pref.placeWithSiblings,
+    submittedAt: formatLocal(pref.submittedAt, zone), updatedAt: formatLocal(pref.updatedAt, zone),
+    source: pref.source, staffName: pref.source === "staff" ? staff?.name ?? null : null,
+  };
+}

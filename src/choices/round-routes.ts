@@ -1,0 +1,123 @@
+// Admin: choice rounds — list, open (create), edit, close early, progress by
+// class, and the printable "remind the rest" list (class teachers see their own classes).
+import { Router, Request, Response } from "express";
+import type { DataSource } from "typeorm";
+import { requireAdmin, requireStaff } from "../web/auth/guards";
+import { HttpError } from "../web/errors";
+import type { FieldErrors } from "../web/validation";
+import { pageCount, pageOf } from "../web/pagination";
+import { actorOf } from "../audit/audit-service";
+import { nowIso } from "../db/entities/columns";
+import { ChoiceRound } from "./entities";
+import { idParam } from "./ids";
+import { formErrors } from "./form-errors";
+import { roundForm } from "./round-form";
+import { closeRound, createRound, RoundFieldError, updateRound } from "./round-service";
+import { reminderList, roundProgress } from "./round-progress";
+import { currentTerm, roundState } from "./round-lookup";
+import { formatLocal, schoolZone, toLocalInput } from "./school-time";
+import { classScope } from "./staff-scope";
+
+const requireRoundStaff = requireStaff("admin", "class_teacher");
+
+export function roundAdminRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  async function roundOr404(id: string): Promise<ChoiceRound> {
+    const round = await ds.getRepository(ChoiceRound).findOneBy({ id: idParam(id) });
+    if (!round) throw new HttpError(404, "errors.notFound");
+    return round;
+  }
+
+  // Form values as the inputs show them (school-local times).
+  async function formValues(round: ChoiceRound | null, t: (key: string) => string): Promise<Record<string, unknown>> {
+    const zone = await schoolZone(ds.manager);
+    if (round) return { ...round, opensAt: toLocalInput(round.opensAt, zone), closesAt: toLocalInput(round.closesAt, zone), showFirstChoiceCounts: round.showFirstChoiceCounts ? "1" : "" };
+    const term = await currentTerm(ds.manager);
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    return {
+      name: term ? `${term.name} · ${t("choices.admin.defaultName")}` : t("choices.admin.defaultName"), opensAt: toLocalInput(nowIso(), zone).slice(0, 14) + "00",
+      closesAt: toLocalInput(inAWeek, zone).slice(0, 11) + "18:00", grades: [1, 2, 3, 4, 5, 6],
+      minChoices: 3, maxChoices: 5, maxClubsPerChild: 1, mechanism: "optimal", showFirstChoiceCounts: "",
+    };
+  }
+
+  function renderForm(res: Response, round: ChoiceRound | null, form: Record<string, unknown>, errors: FieldErrors, status = 200) {
+    res.status(status).render("choices/admin/form", { title: res.locals.t(round ? "choices.admin.edit" : "choices.admin.new"), round, form, errors });
+  }
+
+  async function submit(req: Request, res: Response, round: ChoiceRound | null) {
+    const parsed = roundForm(await schoolZone(ds.manager)).safeParse(req.body ?? {});
+    if (!parsed.success) return renderForm(res, round, req.body ?? {}, formErrors(parsed.error), 400);
+    try {
+      const saved = round ? await updateRound(ds, round.id, parsed.data, actorOf(req.session.user)) : await createRound(ds, parsed.data, actorOf(req.session.user));
+      if (!saved) throw new HttpError(404, "errors.notFound");
+      req.session.flash = { kind: "ok", key: round ? "choices.admin.updated" : "choices.admin.created", params: { name: saved.name } };
+      res.redirect(`/admin/rounds/${saved.id}`);
+    } catch (err) {
+      if (err instanceof RoundFieldError) return renderForm(res, round, req.body ?? {}, { [err.field]: { key: err.key, params: err.params } }, 400);
+      throw err;
+    }
+  }
+
+  router.get("/admin/rounds", requireRoundStaff, async (req, res) => {
+    const page = pageOf(req.query, 20);
+    const [rounds, total] = await ds.getRepository(ChoiceRound).findAndCount({ order: { opensAt: "DESC", id: "DESC" }, skip: page.skip, take: page.size });
+    const zone = await schoolZone(ds.manager);
+    const now = nowIso();
+    const rows = rounds.map((r) => ({ ...r, state: roundState(r, now), opensLocal: formatLocal(r.opensAt, zone), closesLocal: formatLocal(r.closesAt, zone) }));
+    res.render("choices/admin/list", { title: res.locals.t("choices.admin.title"), rounds: rows, page: page.page, pages: pageCount(total, page.size), total });
+  });
+
+  router.get("/admin/rounds/new", requireAdmin, async (_req, res) => renderForm(res, null, await formValues(null, res.locals.t), {}));
+  router.post("/admin/rounds", requireAdmin, (req, res) => submit(req, res, null));
+
+  router.get("/admin/rounds/:id", requireAdmin, async (req, res) => {
+    const round = await roundOr404(req.params.id as string);
+    const zone = await schoolZone(ds.manager);
+    const progress = await roundProgress(ds.manager, round);
+    res.render("choices/admin/show", {
+      title: round.name, round, progress, state: roundState(round, nowIso()),
+      opensLocal: formatLocal(round.opensAt, zone), closesLocal: formatLocal(round.closesAt, zone),
+    });
+  });
+
+  router.get("/admin/rounds/:id/edit", requireAdmin, async (req, res) => {
+    const round = await roundOr404(req.params.id as string);
+    renderForm(res, round, await formValues(round, res.locals.t), {});
+  });
+  router.post("/admin/rounds/:id", requireAdmin, async (req, res) => submit(req, res, await roundOr404(req.params.id as string)));
+
+  // Closing early cannot be undone by families, so it asks first (a page, not only a JS confirm).
+  router.get("/admin/rounds/:id/close", requireAdmin, async (req, res) => {
+    const round = await roundOr404(req.params.id as string);
+    const progress = await roundProgress(ds.manager, round);
+    res.render("choices/admin/close", { title: res.locals.t("choices.admin.closeTitle"), round, progress, errors: {} });
+  });
+  router.post("/admin/rounds/:id/close", requireAdmin, async (req, res) => {
+    const round = await roundOr404(req.params.id as string);
+    if (req.body?.confirm !== "1") {
+      const progress = await roundProgress(ds.manager, round);
+      return res.status(400).render("choices/admin/close", { title: res.locals.t("choices.admin.closeTitle"), round, progress, errors: { confirm: { key: "choices.validation.confirmClose" } } });
+    }
+    await closeRound(ds, round.id, actorOf(req.session.user));
+    req.session.flash = { kind: "ok", key: "choices.admin.closed", params: { name: round.name } };
+    res.redirect(`/admin/rounds/${round.id}`);
+  });
+
+  router.get("/admin/rounds/:id/remind", requireRoundStaff, async (req, res) => {
+    const round = await roundOr404(req.params.id as string);
+    const scope = await classScope(ds.manager, req);
+    const asked = typeof req.query.class === "string" && /^\d{1,9}$/.test(req.query.class) ? Number(req.query.class) : null;
+    const only = asked === null ? scope : (scope ?? [asked]).filter((id) => id === asked);
+    const classes = await reminderList(ds.manager, round, only);
+    const zone = await schoolZone(ds.manager);
+    res.render("choices/admin/remind", {
+      title: res.locals.t("choices.remind.title", { name: round.name }), round, classes, classFilter: asked,
+      closesLocal: formatLocal(round.closesAt, zone), state: roundState(round, nowIso()),
+      missing: classes.reduce((n, c) => n + c.rows.length, 0),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,64 @@
+// Instants are stored as ISO UTC strings; admins type and families read them
+// in the school's time zone (Setting "school.timezone", default Asia/Shanghai),
+// whatever the server's own TZ is.
+import type { EntityManager } from "typeorm";
+import { Setting } from "../db/entities";
+
+export const DEFAULT_ZONE = "Asia/Shanghai";
+
+type Repos = Pick<EntityManager, "getRepository">;
+
+export async function schoolZone(em: Repos): Promise<string> {
+  const value = (await em.getRepository(Setting).findOneBy({ key: "school.timezone" }))?.value;
+  return value && isZone(value) ? value : DEFAULT_ZONE;
+}
+
+function isZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The wall-clock fields of an instant in a zone.
+function wallClock(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number } {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour"), mi: get("minute") };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "2026-09-10T18:00" (what a datetime-local input shows) for an ISO instant. */
+export function toLocalInput(iso: string, zone: string): string {
+  const w = wallClock(Date.parse(iso), zone);
+  return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}`;
+}
+
+/** "2026-09-10 18:00" for pages and receipts. */
+export function formatLocal(iso: string, zone: string): string {
+  return toLocalInput(iso, zone).replace("T", " ");
+}
+
+/** The ISO UTC instant of a datetime-local value read in the school zone, or null when malformed. */
+export function fromLocalInput(value: string, zone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  // Shift by the zone's offset at that moment; a second pass settles DST edges.
+  let guess = asUtc - offsetMs(asUtc, zone);
+  guess = asUtc - offsetMs(guess, zone);
+  return new Date(guess).toISOString();
+}
+
+function offsetMs(ms: number, zone: string): number {
+  const w = wallClock(ms, zone);
+  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi) - Math.floor(ms / 60_000) * 60_000;
+}
