@@ -1,0 +1,100 @@
+// What a family sees once a round is published: the child's clubs, waitlist
+// places, open offers, weekly timetable and why they got what they got.
+// Before publication it is only "not yet published" — never a draft.
+import type { DataSource } from "typeorm";
+import { In, LessThan } from "typeorm";
+import { Club, Period, Student, Term } from "../../db/entities";
+import { ChoiceRound } from "../../choices/entities";
+import { explainPlacement } from "../engine";
+import type { Mechanism } from "../engine";
+import { unreadCount } from "../../notifications/notification-service";
+import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
+import { explanationView, ExplanationView } from "./explain-text";
+import { sweepExpiredOffers } from "./offer-sweep";
+import { parseRun } from "./run-report";
+import { childWeek, DayPlan } from "./child-week";
+import { slotParts } from "./slots";
+import { formatInstant, schoolZone } from "./school-time";
+
+export interface ChildResult {
+  student: Student;
+  published: boolean;
+  roundId?: number;
+  roundName?: string;
+  publishedAt?: string;
+  /** publishedAt in the school's time zone. */
+  publishedText?: string;
+  mechanism?: Mechanism;
+  clubs: { id: number; name: string; source: string }[];
+  waitlists: { clubName: string; position: number; status: string }[];
+  offers: { id: number; clubName: string; expiresAt: string; expiresText: string }[];
+  explanation: ExplanationView | null;
+  week: DayPlan[];
+}
+
+export interface FamilyResultCard { result: ChildResult; unread: number }
+
+/** The latest publication among the current term's rounds, if any. */
+export async function latestPublication(ds: DataSource): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
+  const term = await ds.getRepository(Term).findOneBy({ current: true });
+  if (!term) return null;
+  const rounds = await ds.getRepository(ChoiceRound).findBy({ termId: term.id });
+  if (!rounds.length) return null;
+  const publication = await ds.getRepository(AllocationPublication).findOne({ where: { roundId: In(rounds.map((r) => r.id)) }, order: { publishedAt: "DESC", id: "DESC" } });
+  if (!publication) return null;
+  return { publication, round: rounds.find((r) => r.id === publication.roundId)!, term };
+}
+
+export async function childResult(ds: DataSource, student: Student): Promise<ChildResult> {
+  const empty: ChildResult = { student, published: false, clubs: [], waitlists: [], offers: [], explanation: null, week: [] };
+  const latest = await latestPublication(ds);
+  if (!latest) return empty;
+  const { publication, round, term } = latest;
+  const roundId = round.id;
+  const clubs = new Map((await ds.getRepository(Club).findBy({ termId: term.id })).map((c) => [c.id, c]));
+  const byCode = new Map([...clubs.values()].map((c) => [c.code, c]));
+  const [placements, entries, offers, periods] = await Promise.all([
+    ds.getRepository(ClubPlacement).find({ where: { roundId, studentId: student.id }, order: { id: "ASC" } }),
+    ds.getRepository(WaitlistEntry).find({ where: { roundId, studentId: student.id, status: In(["waiting", "offered"]) }, order: { position: "ASC" } }),
+    ds.getRepository(WaitlistOffer).find({ where: { roundId, studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
+    ds.getRepository(Period).findBy({ termId: term.id }),
+  ]);
+  const waitlists = await Promise.all(entries.map(async (e) => ({
+    clubName: clubs.get(e.clubId)?.name ?? "?",
+    // The place among children still waiting or offered, not the original number.
+    position: 1 + await ds.getRepository(WaitlistEntry).countBy({ roundId, clubId: e.clubId, status: In(["waiting", "offered"]), position: LessThan(e.position) }),
+    status: e.status,
+  })));
+  const run = await ds.getRepository(AllocationRun).findOneByOrFail({ id: publication.runId });
+  const parsed = parseRun(run);
+  const inInstance = parsed.instance.students.find((s) => s.id === student.studentNumber);
+  const explanation = inInstance
+    ? explanationView(
+      explainPlacement(parsed.instance, parsed.result, run.mechanism, student.studentNumber),
+      (code) => byCode.get(code)?.name ?? code,
+      (slot) => slotParts(slot, periods),
+      inInstance.choices,
+    )
+    : null;
+  const zone = await schoolZone(ds);
+  return {
+    student, published: true, roundId, roundName: round.name, publishedAt: publication.publishedAt,
+    publishedText: formatInstant(publication.publishedAt, zone), mechanism: run.mechanism,
+    clubs: placements.map((p) => ({ id: p.clubId, name: clubs.get(p.clubId)?.name ?? "?", source: p.source })),
+    waitlists,
+    offers: offers.map((o) => ({ id: o.id, clubName: clubs.get(o.clubId)?.name ?? "?", expiresAt: o.expiresAt, expiresText: formatInstant(o.expiresAt, zone) })),
+    explanation,
+    week: await childWeek(ds, term.id, student, placements.map((p) => p.clubId)),
+  };
+}
+
+/**
+ * The card for the family home page (views/assignment/family-result.ejs).
+ * Null when the child is not this family's — the caller shows nothing.
+ */
+export async function familyResultCard(ds: DataSource, familyId: number, studentId: number): Promise<FamilyResultCard | null> {
+  const student = await ds.getRepository(Student).findOne({ where: { id: studentId, familyId, archived: false }, relations: { schoolClass: true } });
+  if (!student) return null;
+  await sweepExpiredOffers(ds);
+  return { result: await childResult(ds, student), unread: await unreadCount(ds, familyId) };
+}

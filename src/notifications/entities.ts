@@ -1,0 +1,21 @@
+// Notifications: a generic inbox per family. Any capability writes one with
+// `notify(em, …)` inside its own transaction, so the family sees it the moment
+// the change commits. `kind` picks the i18n text (notifications.kinds.<kind>),
+// `payload` fills its placeholders and may carry a `link`.
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import type { Family } from "../db/entities/family";
+import { InstantColumn } from "../db/entities/columns";
+
+@Entity("notification")
+@Index(["familyId", "createdAt"])
+export class Notification {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: "integer" }) familyId: number;
+  @ManyToOne("Family", { onDelete: "CASCADE" }) @JoinColumn({ name: "familyId" }) family: Family;
+  @Column({ type: "varchar", length: 40 }) kind: string;
+  @Column({ type: "simple-json" }) payload: Record<string, string | number | null>;
+  @InstantColumn() createdAt: string;
+  @InstantColumn({ nullable: true }) readAt: string | null;
+}
+
+export const notificationEntities: Function[] = [Notification];
