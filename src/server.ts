@@ -7,6 +7,7 @@ import { DbSessionStore } from "./web/session-store";
 import { printLogins } from "./web/print-logins";
 import pino from "pino";
 import { assertRulesLoad } from "./policy/web/rules-registry";
+import { sweepExpiredOffers } from "./assignment/web/offer-sweep";
 
 async function main(): Promise<void> {
   // A malformed rule file stops start-up with a message naming the file and field.
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     const url = `http://localhost:${config.port}`;
     process.stdout.write(printLogins(url, seeded, logins));
   });
+  // Waitlist offers also expire lazily on requests; the sweep is idempotent, so every instance may run it.
+  setInterval(() => sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")), 60_000).unref();
   const stop = () => server.close(() => void ds.destroy().then(() => process.exit(0)));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -11,7 +11,7 @@ export function auditRoutes(ds: DataSource): Router {
   router.get("/admin/audit", requireAdmin, async (req, res) => {
     const page = pageOf(req.query, 50);
     const action = typeof req.query.action === "string" ? req.query.action.slice(0, 60) : "";
-    const where = action ? { action: Like(`${action.replace(/[%_\u0000-\u001f]/g, "")}%`) } : {};
+    const where = action ? { action: Like(`${action.replace(/[%_\p{Cc}]/gu, "")}%`) } : {};
     const [entries, total] = await ds.getRepository(AuditEntry).findAndCount({ where, order: { id: "DESC" }, skip: page.skip, take: page.size });
     res.render("audit/list", { title: res.locals.t("audit.title"), entries, action, page: page.page, pages: pageCount(total, page.size), total });
   });

@@ -51,7 +51,7 @@ export function privacyRoutes(ds: DataSource): Router {
 
   router.get("/admin/students", requireAdmin, async (req, res) => {
     const page = pageOf(req.query);
-    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\u0000-\u001f]/g, "") : "";
+    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
     const where = q ? [{ name: Like(`%${q}%`) }, { studentNumber: Like(`${q}%`) }] : {};
     const [students, total] = await ds.getRepository(Student).findAndCount({ where, relations: { schoolClass: true }, order: { studentNumber: "ASC" }, skip: page.skip, take: page.size });
     res.render("students/list", { title: res.locals.t("students.title"), students, q, page: page.page, pages: pageCount(total, page.size), total });

@@ -21,7 +21,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
 
   router.get("/admin/staff", requireAdmin, async (req, res) => {
     const page = pageOf(req.query);
-    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\u0000-\u001f]/g, "") : "";
+    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
     const where = q ? [{ name: Like(`%${q}%`) }, { staffNumber: Like(`%${q}%`) }, { email: Like(`%${q.toLowerCase()}%`) }] : {};
     const [staff, total] = await ds.getRepository(Staff).findAndCount({ where, order: { staffNumber: "ASC" }, skip: page.skip, take: page.size });
     res.render("staff/list", { title: res.locals.t("staff.title"), staff, q, page: page.page, pages: pageCount(total, page.size), total });

@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { Club, Family, Period, SchoolClass, Staff, Student, Term, Timetable, TimetableEntry } from "../db/entities";
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
+import { familyResultCard } from "../assignment/web/family-result";
 
 export type Home = { view: "admin" | "class-teacher" | "teacher" | "family"; data: Record<string, unknown> };
 
@@ -29,7 +30,7 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
   if (user.kind === "family") {
     const family = await ds.getRepository(Family).findOneByOrFail({ id: user.id });
     const children = await ds.getRepository(Student).find({ where: { familyId: user.id, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
-    return { view: "family", data: { family, children, activeId: user.studentId, choiceCard: await familyRoundCard(ds, user.id, user.studentId) } };
+    return { view: "family", data: { family, children, activeId: user.studentId, choiceCard: await familyRoundCard(ds, user.id, user.studentId), card: await familyResultCard(ds, user.id, user.studentId) } };
   }
   if (user.role === "admin") {
     const [students, families, staff, clubs] = await Promise.all([
