@@ -1,8 +1,13 @@
-// Routes of this capability (registered in src/routes.ts).
+// Routes of this capability (registered in src/routes.ts): the report pages and
+// exports, the admin's surveys, and the families' survey pages.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
+import { reportRoutes as reportPages } from "./report-routes";
+import { surveyAdminRoutes } from "./survey-admin-routes";
+import { surveyFamilyRoutes } from "./survey-family-routes";
 
-export function reportRoutes(_ds: DataSource): Router {
+export function reportRoutes(ds: DataSource): Router {
   const router = Router();
+  router.use(reportPages(ds), surveyAdminRoutes(ds), surveyFamilyRoutes(ds));
   return router;
 }

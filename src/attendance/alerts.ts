@@ -1,0 +1,112 @@
+// Child-safety alerts: a child expected in a session and marked absent without
+// an excuse is reported at once to the class teacher, every admin and the
+// family. Correcting the mark (present, or excused) withdraws the alert.
+import type { DataSource, EntityManager } from "typeorm";
+import { In } from "typeorm";
+import { SchoolClass, Setting, Staff, Student } from "../db/entities";
+import { schoolDateTime } from "./clock";
+import { inTransaction } from "../db/transaction";
+import { Actor, recordAudit } from "../audit/audit-service";
+import { notify } from "../notifications/notification-service";
+import type { SessionUser } from "../web/session-user";
+import { AttendanceAlert, AttendanceAlertAudience, AudienceKind } from "./entities";
+import type { RosterChild } from "./roster";
+import type { Session } from "./sessions";
+
+export interface AlertView {
+  id: number; studentName: string; className: string; sessionTitle: string; sessionTime: string;
+  date: string; state: "open" | "withdrawn"; createdAt: string; acknowledgedAt: string | null;
+  /** acknowledgedAt as the school's wall-clock time. */
+  acknowledgedLocal: string | null;
+}
+
+async function audienceOf(em: EntityManager, child: RosterChild): Promise<{ kind: AudienceKind; id: number }[]> {
+  const cls = await em.getRepository(SchoolClass).findOneBy({ id: child.classId });
+  const admins = await em.getRepository(Staff).find({ where: { role: "admin", active: true }, select: { id: true } });
+  const staffIds = new Set([...(cls?.classTeacherId != null ? [cls.classTeacherId] : []), ...admins.map((a) => a.id)]);
+  return [...[...staffIds].map((id) => ({ kind: "staff" as const, id })), { kind: "family", id: child.familyId }];
+}
+
+/** Opens (or re-opens) the alert for this child, session and date; every audience member must acknowledge it again. */
+export async function raiseAlert(em: EntityManager, session: Session, child: RosterChild, staffId: number | null, at: string): Promise<number> {
+  const repo = em.getRepository(AttendanceAlert);
+  const key = { entryId: session.entry.id, date: session.date, studentId: child.id };
+  let alert = await repo.findOneBy(key);
+  if (alert) {
+    alert.state = "open";
+    alert.updatedAt = at;
+    alert.raisedByStaffId = staffId;
+    await repo.save(alert);
+    await em.getRepository(AttendanceAlertAudience).delete({ alertId: alert.id });
+  } else {
+    alert = await repo.save(repo.create({
+      ...key, sessionTitle: session.entry.title.slice(0, 100), sessionTime: session.time.slice(0, 20),
+      state: "open", raisedByStaffId: staffId, createdAt: at, updatedAt: at,
+    }));
+  }
+  const audience = await audienceOf(em, child);
+  await em.getRepository(AttendanceAlertAudience).insert(audience.map((a) => ({ alertId: alert.id, audienceKind: a.kind, audienceId: a.id, acknowledgedAt: null })));
+  // The family's general inbox (src/notifications) carries it too, so it is seen wherever they look.
+  await notify(em, child.familyId, "attendance.absent", {
+    child: child.name, session: session.entry.title, date: session.date, time: session.time, link: "/family/alerts",
+  }, at);
+  return alert.id;
+}
+
+/** The mark was corrected: the alert stops showing as open (it stays in the list, marked withdrawn). */
+export async function withdrawAlert(em: EntityManager, session: Session, child: RosterChild, at: string): Promise<boolean> {
+  const alert = await em.getRepository(AttendanceAlert).findOneBy({ entryId: session.entry.id, date: session.date, studentId: child.id });
+  if (!alert || alert.state === "withdrawn") return false;
+  alert.state = "withdrawn";
+  alert.updatedAt = at;
+  await em.getRepository(AttendanceAlert).save(alert);
+  await notify(em, child.familyId, "attendance.corrected", { child: child.name, session: session.entry.title, date: session.date, link: "/family/alerts" }, at);
+  return true;
+}
+
+export function audienceKey(user: SessionUser): { audienceKind: AudienceKind; audienceId: number } {
+  return { audienceKind: user.kind, audienceId: user.id };
+}
+
+/** A user's alerts, open ones first, newest first. */
+export async function alertsFor(ds: DataSource, user: SessionUser, skip: number, take: number, onlyUnacknowledged = false): Promise<[AlertView[], number]> {
+  const qb = ds.getRepository(AttendanceAlertAudience).createQueryBuilder("a")
+    .innerJoinAndSelect("a.alert", "alert")
+    .where("a.audienceKind = :kind AND a.audienceId = :id", { kind: user.kind, id: user.id });
+  if (onlyUnacknowledged) qb.andWhere("a.acknowledgedAt IS NULL").andWhere("alert.state = :open", { open: "open" });
+  const [rows, total] = await qb.orderBy("alert.state", "ASC").addOrderBy("alert.updatedAt", "DESC").addOrderBy("alert.id", "DESC")
+    .skip(skip).take(take).getManyAndCount();
+  return [await viewsOf(ds, rows), total];
+}
+
+async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise<AlertView[]> {
+  const ids = [...new Set(rows.map((r) => r.alert.studentId))];
+  const students = ids.length ? await ds.getRepository(Student).find({ where: { id: In(ids) }, relations: { schoolClass: true } }) : [];
+  const byId = new Map(students.map((s) => [s.id, s]));
+  const zone = (await ds.getRepository(Setting).findOneBy({ key: "school.timezone" }))?.value || "Asia/Shanghai";
+  return rows.map((r) => ({
+    id: r.alert.id, studentName: byId.get(r.alert.studentId)?.name ?? "", className: byId.get(r.alert.studentId)?.schoolClass.name ?? "",
+    sessionTitle: r.alert.sessionTitle, sessionTime: r.alert.sessionTime, date: r.alert.date, state: r.alert.state,
+    createdAt: r.alert.updatedAt, acknowledgedAt: r.acknowledgedAt, acknowledgedLocal: r.acknowledgedAt ? schoolDateTime(r.acknowledgedAt, zone) : null,
+  }));
+}
+
+/** Acknowledges the user's own copy of an alert; false when it is not theirs. */
+export async function acknowledgeAlert(ds: DataSource, user: SessionUser, alertId: number, actor: Actor, at: string): Promise<boolean> {
+  return inTransaction(ds, async (em) => {
+    const row = await em.getRepository(AttendanceAlertAudience).findOneBy({ alertId, ...audienceKey(user) });
+    if (!row) return false;
+    if (row.acknowledgedAt === null) {
+      row.acknowledgedAt = at;
+      await em.getRepository(AttendanceAlertAudience).save(row);
+      await recordAudit(em, actor, { action: "attendance.alert-ack", entity: "attendance_alert", entityId: alertId });
+    }
+    return true;
+  });
+}
+
+/** What a home page shows: the user's open, unacknowledged alerts (a few) and how many there are. */
+export async function homeAlerts(ds: DataSource, user: SessionUser): Promise<{ alerts: AlertView[]; total: number }> {
+  const [alerts, total] = await alertsFor(ds, user, 0, 5, true);
+  return { alerts, total };
+}

@@ -1,0 +1,46 @@
+// A staff member's day (/attendance): the sessions they run on a date, each
+// with its roster size and how much of the register is taken. An admin sees
+// every session of the day, to spot registers nobody has taken.
+import type { DataSource } from "typeorm";
+import { Attendance } from "./entities";
+import type { SessionUser } from "../web/session-user";
+import { currentTermCalendar } from "./term-calendar";
+import { sessionsOn, Session } from "./sessions";
+import { loadRosterContext, rosterOf } from "./roster";
+import { schoolToday } from "./clock";
+import { earliestEditable, editWindowDays, windowState, WindowState } from "./edit-window";
+
+export interface SessionSummary { session: Session; expected: number; marked: number; absent: number; excused: number }
+export interface DayOverview {
+  date: string;
+  today: string;
+  window: WindowState;
+  editDays: number;
+  /** Dates in the edit window, newest first, that have service. */
+  choosable: string[];
+  hasTerm: boolean;
+  isSchoolDay: boolean;
+  sessions: SessionSummary[];
+}
+
+export async function dayOverview(ds: DataSource, user: SessionUser, requested: string | null): Promise<DayOverview> {
+  const [today, editDays, cal] = await Promise.all([schoolToday(ds), editWindowDays(ds), currentTermCalendar(ds)]);
+  const date = requested ?? today;
+  const base = { date, today, editDays, window: windowState(date, today, editDays) };
+  if (!cal) return { ...base, choosable: [], hasTerm: false, isSchoolDay: false, sessions: [] };
+  const from = earliestEditable(today, editDays);
+  const choosable = cal.dates.filter((d) => d >= from && d <= today).reverse();
+  const day = await sessionsOn(ds, cal, date);
+  const mine = day.sessions.filter((s) => user.kind === "staff" && (user.role === "admin" || s.entry.staffId === user.id));
+  const clubIds = mine.map((s) => s.entry.clubId).filter((id): id is number => id != null);
+  const ctx = await loadRosterContext(ds, cal.term.id, clubIds);
+  const marks = mine.length ? await ds.getRepository(Attendance).find({ where: { date }, select: { entryId: true, status: true } }) : [];
+  const sessions = mine.map((session) => {
+    const own = marks.filter((m) => m.entryId === session.entry.id);
+    return {
+      session, expected: rosterOf(session.entry, session.weekday, ctx).length, marked: own.length,
+      absent: own.filter((m) => m.status === "absent").length, excused: own.filter((m) => m.status === "excused").length,
+    };
+  });
+  return { ...base, choosable, hasTerm: true, isSchoolDay: day.weekday !== null, sessions };
+}

@@ -1,0 +1,66 @@
+// Dismissal lists (分批离校): which children leave at the end of each period, by
+// class, so the gate hands each child over at the right time. A child leaves
+// after the last session of the day they are expected in; a child not in the
+// service that day leaves at the ordinary end of school.
+import type { DataSource } from "typeorm";
+import { Attendance } from "./entities";
+import { currentTermCalendar } from "./term-calendar";
+import { sessionsOn, Session } from "./sessions";
+import { expectedIn, loadRosterContext, RosterChild, RosterContext } from "./roster";
+
+export interface DismissalChild { id: number; name: string; studentNumber: string; mark: "absent" | "excused" | null }
+export interface DismissalClass { classId: number; className: string; grade: number; children: DismissalChild[] }
+/** `time` null: not in the service today (leaves with the school day). */
+export interface DismissalBatch { time: string | null; periodName: string | null; count: number; classes: DismissalClass[] }
+
+// The end of the child's last session: sessions are compared by their period's end time.
+export function leavingTime(child: RosterChild, sessions: Session[], ctx: RosterContext): Session | null {
+  let last: Session | null = null;
+  for (const s of sessions) {
+    if (!s.period || !expectedIn(s.entry, s.weekday, child, ctx)) continue;
+    if (!last || s.period.endTime > last.period!.endTime) last = s;
+  }
+  return last;
+}
+
+export function dismissalBatches(sessions: Session[], ctx: RosterContext, marks: Map<number, "absent" | "excused">): DismissalBatch[] {
+  const batches = new Map<string, { time: string | null; periodName: string | null; children: RosterChild[] }>();
+  for (const child of ctx.children) {
+    const last = leavingTime(child, sessions, ctx);
+    const key = last ? last.period!.endTime : "";
+    if (!batches.has(key)) batches.set(key, { time: last ? last.period!.endTime : null, periodName: last ? last.period!.name : null, children: [] });
+    batches.get(key)!.children.push(child);
+  }
+  return [...batches.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, b]) => ({
+    time: b.time, periodName: b.periodName, count: b.children.length, classes: byClass(b.children, marks),
+  }));
+}
+
+function byClass(children: RosterChild[], marks: Map<number, "absent" | "excused">): DismissalClass[] {
+  const classes = new Map<number, DismissalClass>();
+  for (const c of children) {
+    if (!classes.has(c.classId)) classes.set(c.classId, { classId: c.classId, className: c.className, grade: c.grade, children: [] });
+    classes.get(c.classId)!.children.push({ id: c.id, name: c.name, studentNumber: c.studentNumber, mark: marks.get(c.id) ?? null });
+  }
+  return [...classes.values()]
+    .sort((a, b) => a.grade - b.grade || a.className.localeCompare(b.className, "zh-CN"))
+    .map((k) => ({ ...k, children: k.children.sort((a, b) => a.studentNumber.localeCompare(b.studentNumber)) }));
+}
+
+export interface DismissalDay { date: string; isSchoolDay: boolean; batches: DismissalBatch[]; classes: { id: number; name: string }[] }
+
+/** The lists for a date; `classId` narrows them to one class (what a class teacher prints). */
+export async function dismissalDay(ds: DataSource, date: string, classId: number | null): Promise<DismissalDay | null> {
+  const cal = await currentTermCalendar(ds);
+  if (!cal) return null;
+  const day = await sessionsOn(ds, cal, date);
+  const clubIds = day.sessions.map((s) => s.entry.clubId).filter((id): id is number => id != null);
+  const ctx = await loadRosterContext(ds, cal.term.id, clubIds);
+  const classes = [...new Map(ctx.children.map((c) => [c.classId, { id: c.classId, name: c.className, grade: c.grade }])).values()]
+    .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "zh-CN")).map(({ id, name }) => ({ id, name }));
+  if (classId !== null) ctx.children = ctx.children.filter((c) => c.classId === classId);
+  const away = await ds.getRepository(Attendance).find({ where: { date }, select: { studentId: true, status: true } });
+  // Absent or excused in any session that day: the gate should not wait for that child.
+  const marks = new Map(away.filter((m) => m.status !== "present").map((m) => [m.studentId, m.status as "absent" | "excused"]));
+  return { date, isSchoolDay: day.weekday !== null, batches: day.weekday === null ? [] : dismissalBatches(day.sessions, ctx, marks), classes };
+}

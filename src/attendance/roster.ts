@@ -1,0 +1,48 @@
+// Who a Session expects (its roster). Club sessions: the club's members from the
+// published allocation. Every other session (homework help, sport, activity):
+// the children of its class, or of its grades, who opted in to the service on
+// that weekday (ServiceEnrollment). Pure functions first, then the loader.
+import type { DataSource } from "typeorm";
+import { ServiceEnrollment, Student } from "../db/entities";
+import type { EntryRow } from "../timetable/entry-row";
+import { clubMembers } from "./club-members";
+
+export interface RosterChild { id: number; name: string; studentNumber: string; classId: number; className: string; grade: number; familyId: number }
+export interface RosterContext {
+  children: RosterChild[];
+  /** Weekdays each child opted in to the service this term. */
+  enrolledDays: Map<number, number[]>;
+  membersOf: Map<number, Set<number>>;
+}
+
+// A child in the service that weekday; a make-up day counts as the weekday it runs.
+export function enrolledOn(ctx: RosterContext, studentId: number, weekday: number): boolean {
+  return ctx.enrolledDays.get(studentId)?.includes(weekday) ?? false;
+}
+
+// Placement in a club is the family's choice for that slot, so members are expected whatever the opt-in says.
+export function expectedIn(entry: Pick<EntryRow, "kind" | "clubId" | "classId" | "grades">, weekday: number, child: RosterChild, ctx: RosterContext): boolean {
+  if (entry.kind === "club" || entry.clubId != null) return entry.clubId != null && (ctx.membersOf.get(entry.clubId)?.has(child.id) ?? false);
+  if (!enrolledOn(ctx, child.id, weekday)) return false;
+  return entry.classId != null ? child.classId === entry.classId : entry.grades.includes(child.grade);
+}
+
+export function rosterOf(entry: Pick<EntryRow, "kind" | "clubId" | "classId" | "grades">, weekday: number, ctx: RosterContext): RosterChild[] {
+  return ctx.children.filter((c) => expectedIn(entry, weekday, c, ctx));
+}
+
+/** Everything rosters need for the current term, in three queries. */
+export async function loadRosterContext(ds: DataSource, termId: number, clubIds: number[]): Promise<RosterContext> {
+  const [students, enrollments, membersOf] = await Promise.all([
+    ds.getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } }),
+    ds.getRepository(ServiceEnrollment).find({ where: { termId }, select: { studentId: true, weekdays: true } }),
+    clubMembers(ds, clubIds),
+  ]);
+  return {
+    children: students.filter((s) => !s.schoolClass.archived).map((s) => ({
+      id: s.id, name: s.name, studentNumber: s.studentNumber, classId: s.classId, className: s.schoolClass.name, grade: s.schoolClass.grade, familyId: s.familyId,
+    })),
+    enrolledDays: new Map(enrollments.map((e) => [e.studentId, e.weekdays])),
+    membersOf,
+  };
+}

@@ -1,0 +1,36 @@
+// The Sessions of one date: published timetable entries (never the draft) of the
+// weekday that date runs. Holidays and exam days have none; a make-up day has
+// the sessions of the weekday it runs.
+import type { DataSource } from "typeorm";
+import { Period } from "../db/entities";
+import { publishedTimetable } from "../timetable/published";
+import type { EntryRow } from "../timetable/entry-row";
+import type { TermCalendar } from "./term-calendar";
+
+export interface Session { entry: EntryRow; date: string; weekday: number; period: Period | null; time: string }
+
+export interface DaySessions { weekday: number | null; sessions: Session[]; periods: Period[] }
+
+function timeOf(period: Period | null): string {
+  return period ? `${period.startTime}–${period.endTime}` : "";
+}
+
+export async function sessionsOn(ds: DataSource, cal: TermCalendar, date: string): Promise<DaySessions> {
+  const periods = await ds.getRepository(Period).find({ where: { termId: cal.term.id }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
+  const weekday = cal.weekdayOf.get(date) ?? null;
+  if (weekday === null) return { weekday, sessions: [], periods };
+  const { rows } = await publishedTimetable(ds.manager);
+  const byId = new Map(periods.map((p) => [p.id, p]));
+  const order = new Map(periods.map((p, i) => [p.id, i]));
+  const sessions = rows
+    .filter((r) => r.weekday === weekday)
+    .sort((a, b) => (order.get(a.periodId) ?? 99) - (order.get(b.periodId) ?? 99) || a.title.localeCompare(b.title) || a.id - b.id)
+    .map((entry) => ({ entry, date, weekday, period: byId.get(entry.periodId) ?? null, time: timeOf(byId.get(entry.periodId) ?? null) }));
+  return { weekday, sessions, periods };
+}
+
+/** One session by entry id on a date, or null when that entry does not run that day. */
+export async function sessionOn(ds: DataSource, cal: TermCalendar, entryId: number, date: string): Promise<Session | null> {
+  const day = await sessionsOn(ds, cal, date);
+  return day.sessions.find((s) => s.entry.id === entryId) ?? null;
+}

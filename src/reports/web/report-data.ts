@@ -1,0 +1,57 @@
+// The database, mapped to the reports core's plain inputs (ids as strings).
+// Each loader reads one thing for the current term; the pages combine them.
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db/entities";
+import { Attendance } from "../../attendance/entities";
+import { currentTermCalendar, TermCalendar, termWeeks } from "../../attendance/term-calendar";
+import { publishedTimetable } from "../../timetable/published";
+import type { EntryRow } from "../../timetable/entry-row";
+import type { AttendanceInput, SessionInput, StaffInput, StudentParticipationInput, TermWeek } from "../index";
+
+export interface TermContext { cal: TermCalendar; weeks: TermWeek[]; entries: EntryRow[] }
+
+export async function termContext(ds: DataSource): Promise<TermContext | null> {
+  const cal = await currentTermCalendar(ds);
+  if (!cal) return null;
+  const { rows } = await publishedTimetable(ds.manager);
+  return { cal, weeks: termWeeks(cal), entries: rows };
+}
+
+export async function studentsInput(ds: DataSource, ctx: TermContext): Promise<Omit<StudentParticipationInput, "weeks">> {
+  const [classes, students, enrollments] = await Promise.all([
+    ds.getRepository(SchoolClass).find({ where: { archived: false }, order: { grade: "ASC", name: "ASC", id: "ASC" } }),
+    ds.getRepository(Student).find({ where: { archived: false }, select: { id: true, classId: true } }),
+    ds.getRepository(ServiceEnrollment).find({ where: { termId: ctx.cal.term.id }, select: { studentId: true, weekdays: true } }),
+  ]);
+  const gradeOf = new Map(classes.map((c) => [c.id, c.grade]));
+  return {
+    classes: classes.map((c) => ({ id: String(c.id), grade: c.grade, name: c.name })),
+    students: students.filter((s) => gradeOf.has(s.classId)).map((s) => ({ id: String(s.id), classId: String(s.classId), grade: gradeOf.get(s.classId)! })),
+    // An opt-in holds for the whole term (ServiceEnrollment has no dates of its own).
+    enrollments: enrollments.map((e) => ({ studentId: String(e.studentId), days: e.weekdays, from: ctx.cal.term.startDate, to: ctx.cal.term.endDate })),
+  };
+}
+
+// Every published entry meets on each school day running its weekday: that is a Session.
+export function plannedSessions(ctx: TermContext): SessionInput[] {
+  const byWeekday = new Map<number, EntryRow[]>();
+  for (const e of ctx.entries) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
+  return ctx.cal.dates.flatMap((date) => (byWeekday.get(ctx.cal.weekdayOf.get(date)!) ?? [])
+    .filter((e) => e.staffId != null)
+    .map((e) => ({ date, staffIds: [String(e.staffId)] })));
+}
+
+export async function staffInput(ds: DataSource): Promise<StaffInput[]> {
+  const staff = await ds.getRepository(Staff).find({ order: { staffNumber: "ASC" }, select: { id: true, name: true, role: true, active: true, staffNumber: true } });
+  return staff.map((s) => ({ id: String(s.id), name: s.name, kind: s.role, active: s.active }));
+}
+
+/** Club attendance marks: each mark of a club session, with its club. */
+export async function clubAttendance(ds: DataSource, ctx: TermContext): Promise<AttendanceInput[]> {
+  const clubOf = new Map(ctx.entries.filter((e) => e.clubId != null).map((e) => [e.id, e.clubId!]));
+  if (clubOf.size === 0) return [];
+  const marks = await ds.getRepository(Attendance).find({ where: { entryId: In([...clubOf.keys()]) }, select: { entryId: true, date: true, status: true } });
+  return marks.filter((m) => m.date >= ctx.cal.term.startDate && m.date <= ctx.cal.term.endDate)
+    .map((m) => ({ clubId: String(clubOf.get(m.entryId)), date: m.date, status: m.status }));
+}

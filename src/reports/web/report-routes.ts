@@ -1,0 +1,40 @@
+// The report pages (admin and the principal, who logs in as an admin):
+// /admin/reports lists them; each is a page, a .csv and a .xlsx of the same tables.
+import { Router, Request } from "express";
+import type { DataSource } from "typeorm";
+import type { TFunction } from "i18next";
+import { requireAdmin } from "../../web/auth/guards";
+import { participationView } from "./participation-report";
+import { teachersView } from "./teachers-report";
+import { clubsView } from "./clubs-report";
+import { complianceView } from "./compliance-report";
+import { weeklyView } from "./weekly-report";
+import { surveysOverview } from "./survey-report";
+import { ReportView, sendReport } from "./report-view";
+
+type Builder = (ds: DataSource, req: Request, t: TFunction, locale: "zh-CN" | "en") => Promise<ReportView>;
+
+export const REPORTS: Record<string, Builder> = {
+  participation: participationView,
+  teachers: teachersView,
+  clubs: (ds, _req, t) => clubsView(ds, t),
+  compliance: complianceView,
+  survey: (ds, _req, t) => surveysOverview(ds, t),
+  weekly: weeklyView,
+};
+
+export function reportRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/admin/reports", requireAdmin, (_req, res) => {
+    res.render("reports/index", { title: res.locals.t("reports.index.title"), reports: Object.keys(REPORTS) });
+  });
+
+  for (const [name, build] of Object.entries(REPORTS)) {
+    router.get(`/admin/reports/${name}{.:format}`, requireAdmin, async (req, res) => {
+      const view = await build(ds, req, res.locals.t, res.locals.locale);
+      await sendReport(req, res, view, `/admin/reports/${name}`);
+    });
+  }
+  return router;
+}
