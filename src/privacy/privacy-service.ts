@@ -5,6 +5,7 @@ import { AuditEntry, Family, ServiceEnrollment, Student } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
+import { attendanceOfChild } from "../attendance/child-data";
 
 // Raised whenever the notice's text changes so families accept the new one.
 export const PRIVACY_VERSION = "2026-09";
@@ -34,6 +35,7 @@ export async function exportChild(ds: DataSource, studentId: number, actor: Acto
     family: { guardianName: student.family.guardianName, phone: student.family.phone, privacyAcceptedAt: student.family.privacyAcceptedAt },
     serviceEnrollments: enrollments.map((e) => ({ termId: e.termId, weekdays: e.weekdays, source: e.source, updatedAt: e.updatedAt })),
     auditTrail: audit.map((a) => ({ at: a.at, action: a.action, by: a.actorLabel, reason: a.reason })),
+    ...(await attendanceOfChild(ds, studentId)),
   };
 }
 

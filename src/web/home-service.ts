@@ -5,6 +5,8 @@ import { Club, Family, Period, SchoolClass, Staff, Student, Term, Timetable, Tim
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
 import { familyResultCard } from "../assignment/web/family-result";
+import { homeAlerts } from "../attendance/alerts";
+import { surveysToAnswer } from "../reports/web/survey-service";
 
 export type Home = { view: "admin" | "class-teacher" | "teacher" | "family"; data: Record<string, unknown> };
 
@@ -30,7 +32,7 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
   if (user.kind === "family") {
     const family = await ds.getRepository(Family).findOneByOrFail({ id: user.id });
     const children = await ds.getRepository(Student).find({ where: { familyId: user.id, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
-    return { view: "family", data: { family, children, activeId: user.studentId, choiceCard: await familyRoundCard(ds, user.id, user.studentId), card: await familyResultCard(ds, user.id, user.studentId) } };
+    return { view: "family", data: { family, children, activeId: user.studentId, choiceCard: await familyRoundCard(ds, user.id, user.studentId), card: await familyResultCard(ds, user.id, user.studentId), attendanceAlerts: await homeAlerts(ds, user), openSurveys: await surveysToAnswer(ds, user.id) } };
   }
   if (user.role === "admin") {
     const [students, families, staff, clubs] = await Promise.all([
@@ -39,7 +41,7 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
       ds.getRepository(Staff).countBy({ active: true }),
       ds.getRepository(Club).countBy({ cancelled: false }),
     ]);
-    return { view: "admin", data: { counts: { students, families, staff, clubs } } };
+    return { view: "admin", data: { counts: { students, families, staff, clubs }, attendanceAlerts: await homeAlerts(ds, user) } };
   }
   const sessions = await sessionsOf(ds, user.id);
   if (user.role === "class_teacher") {
@@ -47,7 +49,7 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
     const roster = classes.length
       ? await ds.getRepository(Student).find({ where: classes.map((c) => ({ classId: c.id, archived: false })), relations: { family: true }, order: { studentNumber: "ASC" } })
       : [];
-    return { view: "class-teacher", data: { classes, roster, sessions } };
+    return { view: "class-teacher", data: { classes, roster, sessions, attendanceAlerts: await homeAlerts(ds, user) } };
   }
   return { view: "teacher", data: { sessions, external: user.role === "external" } };
 }
