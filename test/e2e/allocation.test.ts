@@ -85,7 +85,7 @@ describe("allocation in a real browser", function () {
     await shot(page, "allocation-compare-desktop");
 
     await page.goto(optimalRun);
-    if (await page.locator("textarea[name="overrideReason"]").count()) await page.fill("textarea[name="overrideReason"]", "校长已批准：先发布社团结果");
+    if (await page.locator('textarea[name="overrideReason"]').count()) await page.fill('textarea[name="overrideReason"]', "校长已批准：先发布社团结果");
     await page.click(".publish button.primary");
     await page.waitForURL(optimalRun);
     expect(await page.textContent(".flash")).to.contain("已发布");
