@@ -1,0 +1,65 @@
+// The term calendar as months of Monday-first weeks, for the calendar page.
+// Pure: takes the term's dates and special days, returns cells to draw.
+import { datesBetween, isoWeekday } from "../calendar/calendar-dates";
+import type { CalendarDayKind } from "../db/entities/term";
+
+export interface SpecialDayInput { id: number; date: string; kind: CalendarDayKind; name: string; runsWeekday: number | null }
+
+export type CellKind = "school" | "weekend" | "holiday" | "exam" | "makeup" | "event" | "outside";
+
+export interface CalendarCell {
+  date: string;
+  day: number;
+  weekday: number;
+  kind: CellKind;
+  /** Is there service on this date (school day, make-up day or event day)? */
+  service: boolean;
+  special: SpecialDayInput | null;
+}
+
+export interface CalendarMonth { year: number; month: number; weeks: (CalendarCell | null)[][]; schoolDays: number }
+
+export interface TermCalendar { months: CalendarMonth[]; schoolDays: number; counts: Record<CalendarDayKind, number> }
+
+// Holidays and exam days have no service; a make-up day does although it is a
+// weekend; an event day (sports meet) is still a school day.
+export function cellKind(date: string, inTerm: boolean, special: SpecialDayInput | undefined): CellKind {
+  if (!inTerm) return "outside";
+  if (special) return special.kind;
+  return isoWeekday(date) >= 6 ? "weekend" : "school";
+}
+
+const hasService = (kind: CellKind): boolean => kind === "school" || kind === "makeup" || kind === "event";
+
+export function termCalendar(term: { startDate: string; endDate: string }, days: SpecialDayInput[]): TermCalendar {
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const first = `${term.startDate.slice(0, 7)}-01`;
+  const last = lastOfMonth(term.endDate);
+  const months: CalendarMonth[] = [];
+  for (const date of datesBetween(first, last)) {
+    const [year, month, day] = date.split("-").map(Number);
+    if (day === 1) months.push({ year, month, weeks: [[]], schoolDays: 0 });
+    const current = months[months.length - 1];
+    const inTerm = date >= term.startDate && date <= term.endDate;
+    const special = inTerm ? byDate.get(date) : undefined;
+    const kind = cellKind(date, inTerm, special);
+    const weekday = isoWeekday(date);
+    let week = current.weeks[current.weeks.length - 1];
+    if (weekday === 1 && week.length > 0) current.weeks.push((week = []));
+    while (week.length < weekday - 1) week.push(null);
+    week.push({ date, day, weekday, kind, service: hasService(kind), special: special ?? null });
+    if (hasService(kind)) current.schoolDays++;
+  }
+  for (const m of months) {
+    const lastWeek = m.weeks[m.weeks.length - 1];
+    while (lastWeek.length < 7) lastWeek.push(null);
+  }
+  const counts = { holiday: 0, exam: 0, makeup: 0, event: 0 };
+  for (const d of days) if (d.date >= term.startDate && d.date <= term.endDate) counts[d.kind]++;
+  return { months, schoolDays: months.reduce((n, m) => n + m.schoolDays, 0), counts };
+}
+
+function lastOfMonth(date: string): string {
+  const [y, m] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,27 @@
+// Who may work on a class's families: an admin, or that class's own class teacher.
+import type { Request } from "express";
+import type { DataSource } from "typeorm";
+import { SchoolClass } from "../db/entities";
+import { staffUser } from "../web/auth/guards";
+import { HttpError } from "../web/errors";
+import { idParam } from "./form-helpers";
+
+export function mayManageClass(user: { role: string; id: number }, cls: Pick<SchoolClass, "classTeacherId">): boolean {
+  return user.role === "admin" || (user.role === "class_teacher" && cls.classTeacherId === user.id);
+}
+
+// The class named in the path, if this staff member may manage it (else 403; unknown → 404).
+export async function managedClass(ds: DataSource, req: Request, param = "classId"): Promise<SchoolClass> {
+  const user = staffUser(req);
+  const cls = await ds.getRepository(SchoolClass).findOneBy({ id: idParam(req.params[param]) });
+  if (!cls || cls.archived) throw new HttpError(404, "errors.notFound");
+  if (!mayManageClass(user, cls)) throw new HttpError(403, "errors.forbidden");
+  return cls;
+}
+
+// The classes a staff member sees in the class pickers of enrollment and codes.
+export function visibleClasses(ds: DataSource, req: Request): Promise<SchoolClass[]> {
+  const user = staffUser(req);
+  const where = user.role === "admin" ? { archived: false } : { archived: false, classTeacherId: user.id };
+  return ds.getRepository(SchoolClass).find({ where, order: { grade: "ASC", name: "ASC" } });
+}

@@ -1,0 +1,63 @@
+// Admin: grades and classes — list (by grade, searchable, paginated), create,
+// edit (name, grade, class teacher), and a class's roster.
+import { Router, Request, Response } from "express";
+import type { DataSource, FindOptionsWhere } from "typeorm";
+import { Like } from "typeorm";
+import { SchoolClass, Student } from "../db/entities";
+import { requireAdmin } from "../web/auth/guards";
+import { actorOf } from "../audit/audit-service";
+import { pageCount, pageOf } from "../web/pagination";
+import { FieldErrors, idParam, searchText, submit } from "./form-helpers";
+import { classForm } from "./people-forms";
+import { classTeachers, findClass, saveClass, studentCounts } from "./class-service";
+
+export function classRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/admin/classes", requireAdmin, async (req, res) => {
+    const page = pageOf(req.query);
+    const q = searchText(req.query);
+    const grade = typeof req.query.grade === "string" && /^[1-6]$/.test(req.query.grade) ? Number(req.query.grade) : null;
+    const archived = req.query.archived === "1";
+    const where: FindOptionsWhere<SchoolClass> = { archived, ...(grade !== null && { grade }), ...(q && { name: Like(`%${q}%`) }) };
+    const [classes, total] = await ds.getRepository(SchoolClass).findAndCount({
+      where, relations: { classTeacher: true }, order: { grade: "ASC", name: "ASC" }, skip: page.skip, take: page.size,
+    });
+    res.render("school/classes/list", {
+      title: res.locals.t("school.class.title"), classes, counts: await studentCounts(ds), q, grade, archived, total,
+      page: page.page, pages: pageCount(total, page.size),
+    });
+  });
+
+  const form = async (res: Response, status: number, cls: SchoolClass | null, values: object, errors: FieldErrors) =>
+    res.status(status).render("school/classes/edit", {
+      title: res.locals.t(cls ? "school.class.edit" : "school.class.new"), cls, form: values, errors, teachers: await classTeachers(ds),
+    });
+
+  router.get("/admin/classes/new", requireAdmin, (_req, res) => form(res, 200, null, {}, {}));
+  router.get("/admin/classes/:id/edit", requireAdmin, async (req, res) => {
+    const cls = await findClass(ds, idParam(req.params.id));
+    await form(res, 200, cls, cls, {});
+  });
+
+  const save = (withId: boolean) => async (req: Request, res: Response) => {
+    const cls = withId ? await findClass(ds, idParam(req.params.id)) : null;
+    let saved: SchoolClass | undefined;
+    const ok = await submit(classForm, req.body, async (data) => { saved = await saveClass(ds, cls?.id ?? null, data, actorOf(req.session.user)); },
+      (errors) => form(res, 400, cls, req.body ?? {}, errors));
+    if (!ok || !saved) return;
+    req.session.flash = { kind: "ok", key: "school.saved" };
+    res.redirect(`/admin/classes/${saved.id}`);
+  };
+  router.post("/admin/classes", requireAdmin, save(false));
+  router.post("/admin/classes/:id", requireAdmin, save(true));
+
+  router.get("/admin/classes/:id", requireAdmin, async (req, res) => {
+    const cls = await findClass(ds, idParam(req.params.id));
+    const students = await ds.getRepository(Student).find({
+      where: { classId: cls.id, archived: cls.archived }, relations: { family: true }, order: { studentNumber: "ASC" },
+    });
+    res.render("school/classes/show", { title: cls.name, cls, students });
+  });
+  return router;
+}

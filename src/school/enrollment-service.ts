@@ -1,0 +1,82 @@
+// Service enrollment (a child's voluntary opt-in per weekday, per term). Staff
+// enter a family's paper reply (回执) on its behalf, marked source = "staff".
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { SchoolClass, ServiceEnrollment, Student, Term } from "../db/entities";
+import { nowIso } from "../db/entities/columns";
+import { inTransaction } from "../db/transaction";
+import { Actor, recordAudit } from "../audit/audit-service";
+import type { FieldErrors } from "./form-helpers";
+
+export interface EnrollmentRow { student: Student; enrollment: ServiceEnrollment | null }
+export interface WeekdayCounts { byWeekday: Record<number, number>; replies: number; enrolled: number; students: number }
+
+export async function classEnrollment(ds: DataSource, termId: number, classId: number): Promise<EnrollmentRow[]> {
+  const students = await ds.getRepository(Student).find({ where: { classId, archived: false }, order: { studentNumber: "ASC" } });
+  const rows = students.length ? await ds.getRepository(ServiceEnrollment).findBy({ termId, studentId: In(students.map((s) => s.id)) }) : [];
+  const byStudent = new Map(rows.map((e) => [e.studentId, e]));
+  return students.map((student) => ({ student, enrollment: byStudent.get(student.id) ?? null }));
+}
+
+// Per weekday, how many children are in; "enrolled" = at least one day a week.
+export function countWeekdays(rows: { weekdays: number[] }[], students: number): WeekdayCounts {
+  const byWeekday: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  for (const r of rows) for (const d of r.weekdays) if (d in byWeekday) byWeekday[d]++;
+  return { byWeekday, replies: rows.length, enrolled: rows.filter((r) => r.weekdays.length > 0).length, students };
+}
+
+// Counts for every class at once, for the overview page.
+export async function countsByClass(ds: DataSource, termId: number, classes: SchoolClass[]): Promise<Map<number, WeekdayCounts>> {
+  const ids = classes.map((c) => c.id);
+  const students = ids.length ? await ds.getRepository(Student).find({ select: { id: true, classId: true }, where: { classId: In(ids), archived: false } }) : [];
+  const enrollments = await ds.getRepository(ServiceEnrollment).findBy({ termId });
+  const classOf = new Map(students.map((s) => [s.id, s.classId]));
+  return new Map(classes.map((c) => [c.id, countWeekdays(
+    enrollments.filter((e) => classOf.get(e.studentId) === c.id),
+    students.filter((s) => s.classId === c.id).length,
+  )]));
+}
+
+export type Reply = { studentId: number; weekdays: number[] | null };
+
+// The class form: per child, "reply received" and the weekdays ticked. A
+// weekday outside Mon–Fri names that child's field.
+export function parseReplies(body: Record<string, unknown>, students: Student[]): { replies: Reply[]; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const replies = students.map((s) => {
+    const raw = body[`w_${s.id}`];
+    const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    const days = values.map((v) => (typeof v === "string" && /^[1-5]$/.test(v) ? Number(v) : NaN));
+    if (days.some(Number.isNaN)) errors[`w_${s.id}`] = { key: "school.validation.weekday", params: {} };
+    const received = body[`r_${s.id}`] === "1" || days.length > 0;
+    return { studentId: s.id, weekdays: received ? [...new Set(days)].sort((a, b) => a - b) : null };
+  });
+  return { replies, errors };
+}
+
+const same = (a: number[], b: number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+
+// Writes only the children whose reply changed; one audit entry for the class.
+export async function saveReplies(ds: DataSource, term: Term, cls: SchoolClass, replies: Reply[], actor: Actor): Promise<number> {
+  return inTransaction(ds, async (em) => {
+    const repo = em.getRepository(ServiceEnrollment);
+    const existing = new Map((await repo.findBy({ termId: term.id, studentId: In(replies.map((r) => r.studentId)) })).map((e) => [e.studentId, e]));
+    const changed: { studentId: number; weekdays: number[] | null }[] = [];
+    for (const reply of replies) {
+      const current = existing.get(reply.studentId);
+      if (reply.weekdays === null) {
+        if (current) await repo.delete({ id: current.id });
+        else continue;
+      } else if (!current) {
+        await repo.insert({ termId: term.id, studentId: reply.studentId, weekdays: reply.weekdays, source: "staff", enteredByStaffId: actor.id, updatedAt: nowIso() });
+      } else if (!same(current.weekdays, reply.weekdays)) {
+        await repo.update({ id: current.id }, { weekdays: reply.weekdays, source: "staff", enteredByStaffId: actor.id, updatedAt: nowIso() });
+      } else continue;
+      changed.push(reply);
+    }
+    if (changed.length) {
+      await recordAudit(em, actor, { action: "enrollment.paper-replies", entity: "school_class", entityId: cls.id, details: { termId: term.id, changed } });
+    }
+    return changed.length;
+  });
+}

@@ -1,0 +1,60 @@
+// What an import is checked against: the records already stored, read inside
+// the caller's transaction so the commit checks the same data it writes.
+import type { EntityManager } from "typeorm";
+import { Club, Family, SchoolClass, Staff, Student, Venue } from "../db/entities";
+import { ExistingRecords, ImportKind, ImportTable, matchKey, validateImport, previewImport, ImportPreview } from "./import";
+import type { ClubRow, ImportedRow, StaffRow, StudentRow } from "./import";
+import { archivedStudents, ClassRef, emailsTaken, gradeMismatches, RowProblem, unknownCategories, unvettedExternals } from "./import-checks";
+
+export interface ImportContext {
+  existing: ExistingRecords;
+  classes: ClassRef[];
+  archivedNumbers: Set<string>;
+  emailOwners: Map<string, string>;
+  vetted: Map<string, string | null>;
+}
+
+export async function loadContext(em: EntityManager, kind: ImportKind, termId: number | null): Promise<ImportContext> {
+  const ctx: ImportContext = { existing: {}, classes: [], archivedNumbers: new Set(), emailOwners: new Map(), vetted: new Map() };
+  if (kind === "students") {
+    const students = await em.getRepository(Student).find({ select: { studentNumber: true, archived: true } });
+    ctx.classes = await em.getRepository(SchoolClass).find({ select: { id: true, grade: true, name: true }, where: { archived: false } });
+    ctx.archivedNumbers = new Set(students.filter((s) => s.archived).map((s) => matchKey(s.studentNumber)));
+    ctx.existing = {
+      studentNumbers: students.map((s) => s.studentNumber),
+      classNames: ctx.classes.map((c) => c.name),
+      familyKeys: (await em.getRepository(Family).find({ select: { familyKey: true } })).map((f) => f.familyKey),
+    };
+  } else if (kind === "staff") {
+    const staff = await em.getRepository(Staff).find({ select: { staffNumber: true, email: true, vettedOn: true } });
+    ctx.existing = { staffNumbers: staff.map((s) => s.staffNumber) };
+    ctx.emailOwners = new Map(staff.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s.staffNumber]));
+    ctx.vetted = new Map(staff.map((s) => [matchKey(s.staffNumber), s.vettedOn]));
+  } else {
+    ctx.existing = {
+      clubNames: termId === null ? [] : (await em.getRepository(Club).find({ select: { name: true }, where: { termId } })).map((c) => c.name),
+      staffNumbers: (await em.getRepository(Staff).find({ select: { staffNumber: true }, where: { active: true } })).map((s) => s.staffNumber),
+      venueNames: (await em.getRepository(Venue).find({ select: { name: true } })).map((v) => v.name),
+    };
+  }
+  return ctx;
+}
+
+export type SheetCheck =
+  | { ok: true; rows: ImportedRow<StudentRow | StaffRow | ClubRow>[]; preview: ImportPreview }
+  | { ok: false; problems: RowProblem[] };
+
+// The core's all-or-nothing validation, then this capability's own checks.
+export function checkSheet(kind: ImportKind, sheet: ImportTable, ctx: ImportContext): SheetCheck {
+  const result = validateImport(kind, sheet, ctx.existing);
+  if (!result.ok) {
+    return { ok: false, problems: result.errors.map((e) => ({ line: e.line, field: e.field, key: `import.error.${e.code}`, params: e.params })) };
+  }
+  const problems = kind === "students"
+    ? [...gradeMismatches(result.rows as ImportedRow<StudentRow>[], ctx.classes), ...archivedStudents(result.rows as ImportedRow<StudentRow>[], ctx.archivedNumbers)]
+    : kind === "staff"
+      ? [...emailsTaken(result.rows as ImportedRow<StaffRow>[], ctx.emailOwners), ...unvettedExternals(result.rows as ImportedRow<StaffRow>[], ctx.vetted)]
+      : unknownCategories(result.rows as ImportedRow<ClubRow>[]);
+  if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  return { ok: true, rows: result.rows, preview: previewImport(kind, result.rows as never[], ctx.existing) };
+}

@@ -1,0 +1,93 @@
+// Admin: import students (with families), staff and clubs from CSV or XLSX.
+// Upload → errors (nothing imported) or a preview → commit or discard.
+// The app parses the multipart upload (multer, in memory, size-capped) before
+// the CSRF check, so the form's hidden _csrf field works as on any form.
+import { Router, Request, Response } from "express";
+import type { DataSource } from "typeorm";
+import { requireAdmin, staffUser } from "../web/auth/guards";
+import { actorOf } from "../audit/audit-service";
+import { HttpError } from "../web/errors";
+import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
+import { ImportBatch } from "./entities";
+import { idParam } from "./form-helpers";
+import { commitImport, discardImport, uploadImport } from "./import-service";
+import { checkSheet, loadContext } from "./import-context";
+import type { RowProblem } from "./import-checks";
+
+const COLUMNS = { students: studentColumns, staff: staffColumns, clubs: clubColumns };
+const PREVIEW_ROWS = 10;
+
+const kindParam = (value: unknown): ImportKind => {
+  if (typeof value !== "string" || !(IMPORT_KINDS as string[]).includes(value)) throw new HttpError(404, "errors.notFound");
+  return value as ImportKind;
+};
+
+export function importRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  const index = async (res: Response, status = 200, problems: RowProblem[] = [], kind: ImportKind | null = null, filename = "") => {
+    const recent = await ds.getRepository(ImportBatch).find({
+      select: { id: true, kind: true, status: true, filename: true, createdAt: true, committedAt: true, preview: true },
+      order: { id: "DESC" }, take: 10,
+    });
+    res.status(status).render("school/import/index", { title: res.locals.t("school.import.title"), columns: COLUMNS, recent, problems, kind, filename });
+  };
+
+  router.get("/admin/import", requireAdmin, (_req, res) => index(res));
+
+  router.post("/admin/import/:kind", requireAdmin, async (req, res) => {
+    const kind = kindParam(req.params.kind);
+    const file = req.file;
+    if (!file || file.fieldname !== "file" || file.size === 0) {
+      return index(res, 400, [{ line: 0, field: "file", key: "school.import.error.noFile", params: {} }], kind);
+    }
+    const filename = uploadedName(file.originalname);
+    const result = await uploadImport(ds, kind, { filename, data: file.buffer }, staffUser(req).id);
+    if (!result.ok) return index(res, 400, result.problems, kind, filename);
+    res.redirect(`/admin/import/batch/${result.batch.id}`);
+  });
+
+  // Only the admin who uploaded a file sees and commits its preview.
+  const findBatch = async (req: Request): Promise<ImportBatch> => {
+    const batch = await ds.getRepository(ImportBatch).findOneBy({ id: idParam(req.params.id) });
+    if (!batch || batch.staffId !== staffUser(req).id) throw new HttpError(404, "errors.notFound");
+    return batch;
+  };
+
+  router.get("/admin/import/batch/:id", requireAdmin, async (req, res) => {
+    const batch = await findBatch(req);
+    if (batch.status !== "pending") return res.redirect("/admin/import");
+    // The first rows as they will be stored (numbers kept as text, grades as numbers).
+    const check = checkSheet(batch.kind, batch.sheet, await loadContext(ds.manager, batch.kind, batch.termId));
+    res.render("school/import/preview", {
+      title: res.locals.t("school.import.previewTitle"), batch, fields: COLUMNS[batch.kind].map((c) => c.field),
+      sample: check.ok ? check.rows.slice(0, PREVIEW_ROWS) : [], problems: check.ok ? [] : check.problems,
+    });
+  });
+
+  router.post("/admin/import/batch/:id/commit", requireAdmin, async (req, res) => {
+    const batch = await findBatch(req);
+    if (batch.status !== "pending") return index(res, 409, [{ line: 0, field: "", key: "school.import.error.alreadyCommitted", params: {} }], batch.kind, batch.filename);
+    if (req.body?.hash !== batch.fileHash) throw new HttpError(400, "errors.badRequest");
+    const result = await commitImport(ds, batch, actorOf(req.session.user));
+    if (!result.ok) return index(res, 409, result.problems, batch.kind, batch.filename);
+    req.session.flash = { kind: "ok", key: `school.import.done.${batch.kind}`, params: { ...result.counts } };
+    res.redirect("/admin/import");
+  });
+
+  router.post("/admin/import/batch/:id/discard", requireAdmin, async (req, res) => {
+    await discardImport(ds, await findBatch(req));
+    req.session.flash = { kind: "ok", key: "school.import.discarded" };
+    res.redirect("/admin/import");
+  });
+  return router;
+}
+
+// Browsers send a file name's UTF-8 bytes as they are; the multipart parser
+// reads them as Latin-1 (mojibake such as "Ã¥Â­Â¦"). Undo that when it is what happened.
+export function uploadedName(name: string): string {
+  const latin1 = [...name].every((ch) => ch.charCodeAt(0) <= 0xff);
+  if (!latin1 || !/[\u0080-\u00ff]/.test(name)) return name.slice(0, 200);
+  const decoded = Buffer.from(name, "latin1").toString("utf8");
+  return (decoded.includes("\ufffd") ? name : decoded).slice(0, 200);
+}
