@@ -1,2 +1,23 @@
 // Entities of this capability (registered in src/db/entities/index.ts).
-export const feedEntities: Function[] = [];
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { InstantColumn } from "../../db/entities/columns";
+
+export const FEED_KINDS = ["staff", "student", "club", "venue", "school"] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+// The secret in a feed's URL. Calendar clients cannot log in, so the token is
+// the only key: 32 random bytes, one live token per feed; regenerating revokes
+// the old one, whose URL then answers 404. subjectId is the staff, student,
+// club or venue id (0 for the school feed).
+@Entity("feed_token")
+@Index("IDX_feed_token_live_subject", ["kind", "subjectId"], { unique: true, where: `"revokedAt" IS NULL` })
+export class FeedToken {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: "varchar", length: 10 }) kind: FeedKind;
+  @Column({ type: "integer" }) subjectId: number;
+  @Index("IDX_feed_token_token", { unique: true }) @Column({ type: "varchar", length: 64 }) token: string;
+  @InstantColumn() createdAt: string;
+  @InstantColumn({ nullable: true }) revokedAt: string | null;
+}
+
+export const feedEntities: Function[] = [FeedToken];

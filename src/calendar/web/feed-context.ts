@@ -1,0 +1,69 @@
+// The context row, parsed and checked: plain maps and lists the pure mapping
+// reads, with the published timetable's entries beside them.
+import { z } from "zod";
+import type { EntryRow } from "../../timetable/entry-row";
+import type { ContextRow, Subject } from "./context-query";
+import { FEED_KINDS } from "./entities";
+
+/** One entry of the published snapshot (Timetable.published): what families and staff see. */
+export type PublishedEntry = EntryRow;
+
+const id = z.number().int();
+
+const schemas = {
+  settings: z.array(z.object({ key: z.string(), value: z.string() })),
+  days: z.array(z.object({ date: z.string(), kind: z.enum(["holiday", "exam", "makeup", "event"]), runsWeekday: z.number().int().nullable(), name: z.string() })),
+  periods: z.array(z.object({ id, start: z.string(), end: z.string() })),
+  venues: z.array(z.object({ id, name: z.string() })),
+  staff: z.array(z.object({ id, name: z.string(), active: z.number() })),
+  classes: z.array(z.object({ id, grade: z.number().int(), name: z.string() })),
+  classSizes: z.array(z.object({ classId: id, size: z.coerce.number() })),
+  clubs: z.array(z.object({ id, name: z.string(), maxSize: z.number().int() })),
+  student: z.object({ id, name: z.string(), classId: id, grade: z.number().int() }).nullable(),
+  enrollment: z.array(z.number().int()).nullable(),
+};
+
+export interface FeedContext {
+  subject: Subject;
+  term: { startDate: string; endDate: string } | null;
+  settings: Map<string, string>;
+  days: z.infer<typeof schemas.days>;
+  periods: Map<number, { start: string; end: string }>;
+  venues: Map<number, string>;
+  staff: Map<number, { name: string; active: boolean }>;
+  classes: Map<number, { grade: number; name: string }>;
+  classSizes: Map<number, number>;
+  clubs: Map<number, { name: string; maxSize: number }>;
+  student: z.infer<typeof schemas.student>;
+  /** The child's opted-in weekdays this term; null when the family has not answered. */
+  enrollment: number[] | null;
+  /** The published snapshot; [] when nothing is published. */
+  entries: PublishedEntry[];
+}
+
+function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(typeof schemas)[K]> {
+  const parsed = value === null || value === undefined ? null : typeof value === "string" ? JSON.parse(value) : value;
+  return schemas[key].parse(parsed) as z.infer<(typeof schemas)[K]>;
+}
+
+const byId = <T extends { id: number }, V>(rows: T[], value: (row: T) => V) => new Map(rows.map((r) => [r.id, value(r)]));
+
+/** `entries`: the published timetable's rows (src/timetable/published.ts), never the draft. */
+export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedContext {
+  const kind = z.enum(FEED_KINDS).parse(row.kind);
+  return {
+    subject: { kind, id: Number(row.subjectId) },
+    term: row.termId === null ? null : { startDate: String(row.termStart), endDate: String(row.termEnd) },
+    settings: new Map(json("settings", row.settings).map((s) => [s.key, s.value])),
+    days: json("days", row.days),
+    periods: byId(json("periods", row.periods), (p) => ({ start: p.start, end: p.end })),
+    venues: byId(json("venues", row.venues), (v) => v.name),
+    staff: byId(json("staff", row.staff), (s) => ({ name: s.name, active: s.active === 1 })),
+    classes: byId(json("classes", row.classes), (c) => ({ grade: c.grade, name: c.name })),
+    classSizes: new Map(json("classSizes", row.classSizes).map((c) => [c.classId, c.size])),
+    clubs: byId(json("clubs", row.clubs), (c) => ({ name: c.name, maxSize: c.maxSize })),
+    student: json("student", row.student),
+    enrollment: json("enrollment", row.enrollment),
+    entries,
+  };
+}

@@ -1,0 +1,63 @@
+// GET /feeds/<token>.ics: the feed itself, for calendar clients. Anonymous
+// (they cannot log in): the token is the key. It needs no session, cookie,
+// body parser or page chrome, so it can be mounted before them (see README of
+// this folder); every answer is plain text and never goes to the error page.
+import { Router, Request, Response } from "express";
+import type { DataSource } from "typeorm";
+import { feedCacheFor } from "./feed-cache";
+import type { BuiltFeed } from "./build-feed";
+
+// 32 random bytes in base64url are 43 characters.
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+// Private: the URL is a secret, so no shared cache may keep the feed. Clients
+// may reuse it for a quarter of an hour, then revalidate with If-None-Match.
+export const FEED_CACHE_CONTROL = "private, max-age=900";
+
+// RFC 9110 §13.1.2: If-None-Match uses the weak comparison.
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+function plain(res: Response, status: number, text: string): void {
+  res.status(status).set("Cache-Control", "no-store").type("text/plain; charset=utf-8").send(`${text}\n`);
+}
+
+// If-Modified-Since alone is not trusted: a new holiday changes the feed
+// without moving Last-Modified (calendar days carry no timestamp). The ETag,
+// a digest of the whole feed, decides.
+function send(req: Request, res: Response, feed: BuiltFeed): void {
+  res.set({ ETag: feed.etag, "Cache-Control": FEED_CACHE_CONTROL, "X-Robots-Tag": "noindex, nofollow" });
+  if (feed.lastModified.getTime() > 0) res.set("Last-Modified", feed.lastModified.toUTCString());
+  if (etagMatches(req.get("If-None-Match"), feed.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).set({ "Content-Type": "text/calendar; charset=utf-8", "Content-Length": String(feed.body.length) });
+  res.end(req.method === "HEAD" ? undefined : feed.body);
+}
+
+export function feedFileRoutes(ds: DataSource): Router {
+  const router = Router();
+  const cache = feedCacheFor(ds);
+  router.get("/feeds/:token.ics", async (req, res) => {
+    if (!TOKEN.test(req.params.token)) return plain(res, 404, "Not found");
+    try {
+      const feed = await cache.forToken(req.params.token);
+      if (feed === null || feed === "no-subject") return plain(res, 404, "Not found");
+      if (feed === "no-term") {
+        // Between terms: calendar clients keep what they have and try again later.
+        res.set("Retry-After", "3600");
+        return plain(res, 503, "No term is current");
+      }
+      send(req, res, feed);
+    } catch (err) {
+      // req.log exists when mounted after pino-http; the feed never goes to the error page.
+      (req.log ?? console).error({ err }, "calendar feed failed");
+      plain(res, 500, "Internal error");
+    }
+  });
+  return router;
+}

@@ -1,0 +1,43 @@
+// What /feeds lists for each user: their own feed(s), and for an admin the
+// school's club, venue and school feeds and any staff member's (paginated).
+import type { DataSource } from "typeorm";
+import { Club, Staff, Student, Venue } from "../../db/entities";
+import type { SessionUser } from "../../web/session-user";
+import { pageCount, Page } from "../../web/pagination";
+import { currentTerm, schoolName } from "./access";
+import type { FeedKind } from "./entities";
+
+export interface FeedLink { href: string; label: string; note?: string }
+
+export const feedPath = (kind: FeedKind, id: number) => `/feeds/${kind}/${id}`;
+
+export interface FeedIndex {
+  own: FeedLink[];
+  school?: FeedLink;
+  clubs?: FeedLink[];
+  venues?: FeedLink[];
+  staff?: { links: FeedLink[]; page: number; pages: number; total: number };
+}
+
+export async function feedIndexFor(ds: DataSource, user: SessionUser, page: Page): Promise<FeedIndex> {
+  if (user.kind === "family") {
+    const children = await ds.getRepository(Student).find({ where: { familyId: user.id, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+    return { own: children.map((c) => ({ href: feedPath("student", c.id), label: c.name, note: c.schoolClass.name })) };
+  }
+  const own = [{ href: feedPath("staff", user.id), label: user.name }];
+  if (user.role !== "admin") return { own };
+  const term = await currentTerm(ds);
+  const [clubs, venues, [staff, total], school] = await Promise.all([
+    term ? ds.getRepository(Club).find({ where: { termId: term.id }, order: { name: "ASC" } }) : [],
+    ds.getRepository(Venue).find({ order: { name: "ASC" } }),
+    ds.getRepository(Staff).findAndCount({ where: { active: true }, order: { staffNumber: "ASC" }, skip: page.skip, take: page.size }),
+    schoolName(ds),
+  ]);
+  return {
+    own,
+    school: { href: feedPath("school", 0), label: school },
+    clubs: clubs.map((c) => ({ href: feedPath("club", c.id), label: c.name, note: c.code })),
+    venues: venues.map((v) => ({ href: feedPath("venue", v.id), label: v.name })),
+    staff: { links: staff.map((s) => ({ href: feedPath("staff", s.id), label: s.name, note: s.staffNumber })), page: page.page, pages: pageCount(total, page.size), total },
+  };
+}
