@@ -24,9 +24,16 @@ async function main(): Promise<void> {
     const figures: Figure[] = [];
     for (const page of PAGES) {
       const headers = page.as ? { cookie: cookies[page.as] } : undefined;
-      const probe = await fetch(kehou.url + page.path, { headers, redirect: "manual" });
-      if (probe.status !== 200) { console.log(`skip ${page.name}: ${page.path} answers ${probe.status}`); continue; }
-      figures.push(await measure(page.name, kehou.url + page.path, { headers }));
+      let path = page.path;
+      let probe = await fetch(kehou.url + path, { headers, redirect: "manual" });
+      // /choices redirects a family to its child's own form: measure that page.
+      const location = probe.headers.get("location");
+      if (probe.status === 302 && location?.startsWith(page.path + "/")) {
+        path = location;
+        probe = await fetch(kehou.url + path, { headers, redirect: "manual" });
+      }
+      if (probe.status !== 200) { console.log(`skip ${page.name}: ${path} answers ${probe.status}`); continue; }
+      figures.push(await measure(page.name, kehou.url + path, { headers }));
     }
     report(figures, baseline);
   } finally {
