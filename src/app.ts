@@ -54,7 +54,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   }));
   // Spreadsheet uploads are multipart: parse them (in memory, size-capped)
   // before CSRF so the token in the form body is checked like any other.
-  app.use("/admin/import", multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));
+  app.use("/admin/import", multer({ storage: multer.memoryStorage(), defParamCharset: "utf8", limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));
   app.use(localsMiddleware(csrf.generateToken));
   app.use(csrf.csrfSynchronisedProtection);
 
