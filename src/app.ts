@@ -21,6 +21,7 @@ import { staffAdminRoutes } from "./school/staff-admin-routes";
 import { auditRoutes } from "./audit/audit-routes";
 import { privacyRoutes } from "./privacy/privacy-routes";
 import { capabilityRoutes } from "./routes";
+import { feedFileRoutes } from "./calendar/web/routes";
 import "./web/session-user";
 
 export interface AppDeps { ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy">; logger?: pino.Logger }
@@ -33,6 +34,9 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.set("trust proxy", config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
 
+  // Calendar clients fetch feeds anonymously and often: serve them before
+  // sessions and request logging (the token in the URL must not be logged).
+  app.use(feedFileRoutes(ds, logger));
   app.use(securityHeaders(config.production));
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/public/") === true } }));
   app.use("/public", express.static(join(root, "public"), { maxAge: config.production ? "7d" : 0 }));

@@ -1,8 +1,8 @@
 // Calendar feed throughput (issue 7): a teacher's full-term feed, served by
 // the real server, against a bare Express hello-world in the same run; the
 // target is at least half its request rate. Also: 304 revalidations, a cold
-// build, the per-request version query, and the feed route mounted ahead of
-// the session middleware (feed-server.ts) as the figure for that wiring.
+// build, the per-request checks, and the feed route mounted first, ahead of the
+// app's middleware (feed-server.ts), as the figure for that proposed wiring.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     console.log(`every request: change-stamp check ${(inProcess.stampMs * 1000).toFixed(1)} µs; after any write: token + data-version query ${(inProcess.versionQueryMs * 1000).toFixed(0)} µs`);
 
     const ratios: number[] = [];
+    const firstRatios: number[] = [];
     const cpuRatios: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`\nround ${round}`);
@@ -112,8 +113,8 @@ async function main(): Promise<void> {
       const runs = [
         await timed(kehou, "teacher feed 200 (app)", kehou.url + path),
         await timed(kehou, "teacher feed 304 (app)", kehou.url + path, { "if-none-match": etag }),
-        await timed(early, "teacher feed 200 (mounted early)", early.url + path),
-        await timed(early, "teacher feed 304 (mounted early)", early.url + path, { "if-none-match": etag }),
+        await timed(early, "teacher feed 200 (mounted first)", early.url + path),
+        await timed(early, "teacher feed 304 (mounted first)", early.url + path, { "if-none-match": etag }),
       ];
       report(runs.map((r) => r.figure), baseline.figure);
       console.log("server CPU per request:");
@@ -123,11 +124,13 @@ async function main(): Promise<void> {
         console.log(`  ${r.figure.name.padEnd(34)} ${cpu === null ? "n/a" : `${cpu.toFixed(0)} µs`}${ratio}`);
       }
       ratios.push(runs[0].figure.rps / baseline.figure.rps);
+      firstRatios.push(runs[2].figure.rps / baseline.figure.rps);
       if (runs[0].cpuUsPerRequest && baseline.cpuUsPerRequest) cpuRatios.push(baseline.cpuUsPerRequest / runs[0].cpuUsPerRequest);
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.log(`\nteacher feed (app) / hello-world, requests per second: ${ratios.map((r) => r.toFixed(2)).join(", ")}; mean ${mean(ratios).toFixed(2)} (target ≥ 0.50: ${mean(ratios) >= 0.5 ? "met" : "NOT met"})`);
-    if (cpuRatios.length) console.log(`same by server CPU per request (steadier on a busy machine): ${cpuRatios.map((r) => r.toFixed(2)).join(", ")}; mean ${mean(cpuRatios).toFixed(2)}`);
+    console.log(`teacher feed (mounted first) / hello-world: ${firstRatios.map((r) => r.toFixed(2)).join(", ")}; mean ${mean(firstRatios).toFixed(2)} (target ≥ 0.50: ${mean(firstRatios) >= 0.5 ? "met" : "NOT met"})`);
+    if (cpuRatios.length) console.log(`app figure by server CPU per request (steadier on a busy machine): ${cpuRatios.map((r) => r.toFixed(2)).join(", ")}; mean ${mean(cpuRatios).toFixed(2)}`);
     console.log("(every answer in the 304 rows is a 304 Not Modified, which autocannon counts as non-2xx)");
   } finally {
     await early?.stop();

@@ -19,13 +19,10 @@ interface Case { title: string; page: () => Promise<string>; agent: () => Agent;
 
 type IcalRun = { code: number | null; stdout: Buffer; stderr: string };
 
-// Until `ical` is wired into src/cli.ts, icalCommand runs in a child process of
-// its own (stdout through a real pipe, byte for byte) …
+// `node bin/kehou.js ical …` as a user runs it (stdout through a real pipe, byte for byte) …
 function spawnIcal(args: string[], databaseUrl: string): Promise<IcalRun> {
-  const entry = join(projectRoot(), "dist", "src", "calendar", "web", "ical-command.js");
-  const script = `require(${JSON.stringify(entry)}).icalCommand(process.argv.slice(1)).then((c) => { process.exitCode = c; }, (e) => { console.error(e); process.exitCode = 1; });`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", script, "--", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, cwd: projectRoot() });
+    const child = spawn(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "ical", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, cwd: projectRoot() });
     const out: Buffer[] = [];
     let err = "";
     child.stdout.on("data", (c: Buffer) => out.push(c));
@@ -35,7 +32,7 @@ function spawnIcal(args: string[], databaseUrl: string): Promise<IcalRun> {
   });
 }
 
-// … or, quicker, in this process with stdout and stderr captured.
+// … or, quicker, icalCommand in this process with stdout and stderr captured.
 async function runIcal(args: string[], databaseUrl: string): Promise<IcalRun> {
   const out: Buffer[] = [];
   let err = "";
@@ -213,11 +210,21 @@ forEachDatabase("calendar feeds: content", (ctx) => {
     }
   });
 
-  it("When `kehou ical` runs as a process of its own, then what comes out of the pipe equals the HTTP body byte for byte", async function () {
+  it("When `node bin/kehou.js ical` prints a child's and a teacher's feed, then what comes out of the pipe equals the HTTP body byte for byte", async function () {
     this.timeout(60_000);
-    const run = await spawnIcal(await cases[2].cli(), ctx.db.url);
-    expect(run.code, run.stderr).to.equal(0);
-    expect(Buffer.compare(run.stdout, bodies.get(cases[2].title)!)).to.equal(0);
+    for (const c of [cases[2], cases[0]]) {
+      const run = await spawnIcal(await c.cli(), ctx.db.url);
+      expect(run.code, run.stderr).to.equal(0);
+      expect(Buffer.compare(run.stdout, bodies.get(c.title)!), c.title).to.equal(0);
+    }
+  });
+
+  it("When `node bin/kehou.js ical` names an unknown staff number, then it exits 2 and says --staff", async function () {
+    this.timeout(60_000);
+    const run = await spawnIcal(["--staff", "NOPE"], ctx.db.url);
+    expect(run.code).to.equal(2);
+    expect(run.stdout.length).to.equal(0);
+    expect(run.stderr).to.contain("--staff");
   });
 
   it("When `kehou ical` is misused or names someone unknown, then it exits 2 naming the flag", async function () {

@@ -231,6 +231,7 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       expect(res.headers.etag).to.match(/^"[A-Za-z0-9_-]{32}"$/);
       expect(new Date(res.headers["last-modified"]).getTime()).to.be.greaterThan(0);
       expect(res.headers["set-cookie"]).to.equal(undefined);
+      expect(res.headers["x-content-type-options"]).to.equal("nosniff");
       expect((res.body as Buffer).toString("utf8")).to.match(/^BEGIN:VCALENDAR\r\n/);
     });
 

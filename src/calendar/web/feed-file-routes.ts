@@ -1,7 +1,9 @@
 // GET /feeds/<token>.ics: the feed itself, for calendar clients. Anonymous
 // (they cannot log in): the token is the key. It needs no session, cookie,
-// body parser or page chrome, so it can be mounted before them (see README of
-// this folder); every answer is plain text and never goes to the error page.
+// body parser, page chrome, nor the HTML pages' security headers, and sets the
+// one header that matters for it (nosniff) itself, so it can be mounted first
+// of all (see README of this folder). Every answer is plain text or ICS and
+// never goes to the error page.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { feedCacheFor } from "./feed-cache";
@@ -22,14 +24,14 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 function plain(res: Response, status: number, text: string): void {
-  res.status(status).set("Cache-Control", "no-store").type("text/plain; charset=utf-8").send(`${text}\n`);
+  res.status(status).set({ "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" }).type("text/plain; charset=utf-8").send(`${text}\n`);
 }
 
 // If-Modified-Since alone is not trusted: a new holiday changes the feed
 // without moving Last-Modified (calendar days carry no timestamp). The ETag,
 // a digest of the whole feed, decides.
 function send(req: Request, res: Response, feed: BuiltFeed): void {
-  res.set({ ETag: feed.etag, "Cache-Control": FEED_CACHE_CONTROL, "X-Robots-Tag": "noindex, nofollow" });
+  res.set({ ETag: feed.etag, "Cache-Control": FEED_CACHE_CONTROL, "X-Content-Type-Options": "nosniff", "X-Robots-Tag": "noindex, nofollow" });
   if (feed.lastModified.getTime() > 0) res.set("Last-Modified", feed.lastModified.toUTCString());
   if (etagMatches(req.get("If-None-Match"), feed.etag)) {
     res.status(304).end();
@@ -39,7 +41,10 @@ function send(req: Request, res: Response, feed: BuiltFeed): void {
   res.end(req.method === "HEAD" ? undefined : feed.body);
 }
 
-export function feedFileRoutes(ds: DataSource): Router {
+export interface ErrorLog { error(details: object, message: string): void }
+
+/** `logger` is for errors when mounted ahead of pino-http (which otherwise gives req.log). */
+export function feedFileRoutes(ds: DataSource, logger: ErrorLog = console): Router {
   const router = Router();
   const cache = feedCacheFor(ds);
   router.get("/feeds/:token.ics", async (req, res) => {
@@ -54,8 +59,7 @@ export function feedFileRoutes(ds: DataSource): Router {
       }
       send(req, res, feed);
     } catch (err) {
-      // req.log exists when mounted after pino-http; the feed never goes to the error page.
-      (req.log ?? console).error({ err }, "calendar feed failed");
+      (req.log ?? logger).error({ err }, "calendar feed failed");
       plain(res, 500, "Internal error");
     }
   });

@@ -15,7 +15,7 @@ function siteBase(req: Request): string {
   return `${req.protocol}://${req.get("host")}`;
 }
 
-export function feedUrl(req: Request, token: string): string {
+function feedUrl(req: Request, token: string): string {
   return `${siteBase(req)}/feeds/${token}.ics`;
 }
 

@@ -35,7 +35,6 @@ async function renderFeedPage(ds: DataSource, req: Request, res: Response, targe
 export function feedRoutes(ds: DataSource): Router {
   const router = Router();
   // Also mountable on its own, ahead of sessions and body parsers (it needs neither).
-  router.use(feedFileRoutes(ds));
 
   router.get("/feeds", requireLogin, async (req, res) => {
     const index = await feedIndexFor(ds, req.session.user!, pageOf(req.query));
