@@ -64,6 +64,8 @@ function reasonFor(
     }
     return undefined;
   };
+  // Pins cannot be given up, so when they alone fill maxClubs nothing else could ever fit.
+  if (student.pinned.length >= student.maxClubs) return { ...base, code: "max-clubs-reached", maxClubs: student.maxClubs };
   const pinClash = clash(student.pinned);
   if (pinClash) return pinClash;
   const members = countMembers(result, clubId);
