@@ -8,12 +8,12 @@
 // Contraction is exact: a child's node potential equals their club's minus
 // their rank there, so reduced costs and shortest paths are unchanged.
 // Each phase: Dijkstra from the source S (stopping at the sink T), potentials
-// shifted, then Dinic rounds (BFS levels + DFS) over the arcs that are tight
-// after the shift, so each augmenting path moves as few children as possible.
+// shifted, then Dinic rounds over the arcs that are tight (club-rounds.ts).
 
 import { ClubBuckets } from "./club-buckets";
 import type { FlowRun } from "./flow-model";
 import type { Model } from "./model";
+import { TightRounds } from "./club-rounds";
 import { NodeHeap } from "./node-heap";
 
 export function canUseClubFlow(model: Model): boolean {
@@ -28,8 +28,23 @@ export function solveClubFlow(model: Model, order: Int32Array): FlowRun | null {
   const { room, pinStart, optStart } = model;
   const pinned = (u: number) => pinStart[u + 1] > pinStart[u];
   const active = (u: number) => room[u] === 1 && optStart[u + 1] > optStart[u];
-  for (const u of order) if (active(u) && !pinned(u)) b.place(u, b.S, -1);
   const solver = new ClubFlowSolver(b);
+  let greedy = 0;
+  // Greedy warm start, exactly the first phase of SSP: in draw order, a child
+  // whose best option is a rank-1 choice takes it while seats last. Every
+  // unit then costs 1, the least possible, so this flow is min-cost for its
+  // value and zero potentials keep every reduced cost non-negative.
+  for (const u of order) {
+    if (!active(u) || pinned(u)) continue;
+    const o = optStart[u], c = model.optClub[o];
+    if (model.optRank[o] === 1 && solver.used[c] < model.seats[c]) {
+      solver.used[c]++;
+      greedy++;
+      b.place(u, c, o);
+    } else {
+      b.place(u, b.S, -1);
+    }
+  }
   solver.run();
   // Stage 2: children still at the source cannot be placed (stage 1 proved
   // it); pinned children may now take the club their pin left room for.
@@ -41,29 +56,26 @@ export function solveClubFlow(model: Model, order: Int32Array): FlowRun | null {
   solver.run();
   const taken = new Uint8Array(model.optClub.length);
   for (let u = 0; u < model.nStudents; u++) if (b.held[u] >= 0) taken[b.held[u]] = 1;
-  return { taken, phases: solver.phases, augmentations: solver.augmentations, rounds: solver.rounds };
+  return { taken, phases: solver.phases, augmentations: greedy + solver.augmentations, rounds: solver.roundCount };
 }
 
 class ClubFlowSolver {
   phases = 0;
-  augmentations = 0;
-  rounds = 0;
   private readonly p: Float64Array;
   private readonly dist: Float64Array;
   private readonly seen: Int32Array;
   private readonly done: Int32Array;
   private readonly settled: Int32Array;
-  private readonly used: Int32Array;
+  /** Seats taken per club (the greedy start fills some before the first phase). */
+  readonly used: Int32Array;
   private readonly heap = new NodeHeap(256);
-  /** Arcs tight after this phase's shift: tight[tightStart[i] .. tightStart[i+1]) are pair ids. */
-  private readonly tightStart: Int32Array;
-  private tight = new Int32Array(1024);
-  private readonly level: Int32Array;
-  private readonly queue: Int32Array;
-  /** Current arc per node: index into its tight range; -1 while the sink arc is still to try. */
-  private readonly iter: Int32Array;
-  private readonly path: Int32Array;
-  private readonly pathPair: Int32Array;
+  /** Pairs found tight after this phase's shift (tight[0 .. tightCount)). */
+  private readonly tight: Int32Array;
+  private tightCount = 0;
+  private readonly rounds: TightRounds;
+  /** Candidate tight arcs of a phase: at most one per pair, so sized once. */
+  private readonly candPair: Int32Array;
+  private readonly candDist: Float64Array;
   private stamp = 0;
 
   constructor(private readonly b: ClubBuckets) {
@@ -74,23 +86,28 @@ class ClubFlowSolver {
     this.done = new Int32Array(n);
     this.settled = new Int32Array(n);
     this.used = new Int32Array(b.model.nClubs);
-    this.tightStart = new Int32Array(n + 1);
-    this.level = new Int32Array(n);
-    this.queue = new Int32Array(n);
-    this.iter = new Int32Array(n);
-    this.path = new Int32Array(n + 1);
-    this.pathPair = new Int32Array(n + 1);
+    this.rounds = new TightRounds(b, this.p, this.used);
+    this.candPair = new Int32Array(b.pairTo.length);
+    this.candDist = new Float64Array(b.pairTo.length);
+    this.tight = new Int32Array(b.pairTo.length);
   }
 
   run(): void {
+    this.b.watch = true;
     while (this.shortestPaths()) {
       this.phases++;
-      this.collectTightArcs();
-      while (this.levels()) {
-        this.rounds++;
-        if (this.blockingFlow() === 0) break;
-      }
+      this.rounds.start(this.tight, this.tightCount);
+      this.rounds.run();
     }
+    this.b.watch = false;
+  }
+
+  get augmentations(): number {
+    return this.rounds.augmentations;
+  }
+
+  get roundCount(): number {
+    return this.rounds.rounds;
   }
 
   /** Raises the source potential so arcs of children who just joined it have reduced cost ≥ 0. */
@@ -101,163 +118,79 @@ class ClubFlowSolver {
     }
   }
 
-  private hasSeat(i: number): boolean {
-    return i < this.b.S && this.used[i] < this.b.model.seats[i];
-  }
-
-  private isTight(i: number, q: number): boolean {
-    const b = this.b;
-    const m = b.pairMin[q];
-    return m < b.W && b.cost(m) + this.p[i] - this.p[b.pairTo[q]] === 0;
-  }
-
+  /**
+   * Dijkstra from S to T (distance D), then the potential shift. Arcs scanned
+   * within distance D are kept as candidates and filtered into this phase's
+   * tight lists, so no second pass over all pairs is needed.
+   */
   private shortestPaths(): boolean {
-    const { b, p, dist, seen, done, settled, heap } = this;
-    const { pairStart, pairMin, pairTo } = b;
+    const { b, p, dist, seen, done, settled, heap, used } = this;
+    const { pairStart, pairMin, pairTo, W } = b;
+    const shift = b.cost(0);
+    const seats = b.model.seats;
     const stamp = ++this.stamp;
-    const S = b.S, T = b.T, W = b.W;
-    const shift = 1 - W / 2;
-    let nSettled = 0;
+    const S = b.S, T = b.T;
+    let nSettled = 0, nCand = 0;
+    const { candPair, candDist } = this;
     heap.clear();
     dist[S] = 0;
     seen[S] = stamp;
     heap.push(0, S);
+    // After T (distance D) the nodes tied at D are settled and expanded too:
+    // shortest paths often run through them.
+    let D = Infinity;
     while (heap.size > 0) {
       const d = heap.topKey();
+      if (d > D) break;
       const i = heap.pop();
       if (done[i] === stamp || d > dist[i]) continue;
       done[i] = stamp;
       settled[nSettled++] = i;
-      if (i === T) break;
+      if (i === T) {
+        D = d;
+        continue;
+      }
       const base = d + p[i];
-      if (this.hasSeat(i) && done[T] !== stamp) {
+      if (i < S && used[i] < seats[i] && done[T] !== stamp) {
         const nd = base - p[T];
         if (seen[T] !== stamp || nd < dist[T]) { seen[T] = stamp; dist[T] = nd; heap.push(nd, T); }
       }
+      const bound = seen[T] === stamp ? dist[T] : Infinity;
       const baseShift = base + shift;
       for (let q = pairStart[i], end = pairStart[i + 1]; q < end; q++) {
         const m = pairMin[q];
         if (m === W) continue;
         const j = pairTo[q];
-        if (done[j] === stamp) continue;
         const nd = baseShift + m - p[j];
-        if (seen[j] === stamp && nd >= dist[j]) continue;
+        if (nd <= bound) {
+          candPair[nCand] = q;
+          candDist[nCand++] = nd;
+        }
+        if (done[j] === stamp || (seen[j] === stamp && nd >= dist[j])) continue;
         seen[j] = stamp;
         dist[j] = nd;
         heap.push(nd, j);
       }
     }
-    if (done[T] !== stamp) return false;
-    const D = dist[T];
+    if (D === Infinity) return false;
     for (let k = 0; k < nSettled; k++) {
       const v = settled[k];
       if (dist[v] < D) p[v] += dist[v] - D;
     }
+    this.collectTightArcs(nCand, D, stamp);
     return true;
   }
 
-  /** Lists each node's tight arcs once per phase; rounds then never scan the rest. */
-  private collectTightArcs(): void {
-    const { b, tightStart, p } = this;
-    const { pairStart, pairMin, pairTo, W } = b;
-    const shift = 1 - W / 2; // cost(d) = d + shift
-    let tight = this.tight;
-    let k = 0;
-    for (let i = 0; i < b.nodes; i++) {
-      tightStart[i] = k;
-      const pi = p[i] + shift;
-      for (let q = pairStart[i], end = pairStart[i + 1]; q < end; q++) {
-        const m = pairMin[q];
-        if (m === W || m + pi !== p[pairTo[q]]) continue;
-        if (k === tight.length) {
-          const grown = new Int32Array(k * 2);
-          grown.set(tight);
-          tight = this.tight = grown;
-        }
-        tight[k++] = q;
-      }
+  /** A candidate arc i→j is tight after the shift when it lies on a shortest path: d_i + rc = min(d_j, D). */
+  private collectTightArcs(nCand: number, D: number, stamp: number): void {
+    const { b, dist, seen, candPair, candDist } = this;
+    let kept = 0;
+    for (let k = 0; k < nCand; k++) {
+      const j = b.pairTo[candPair[k]];
+      const dj = seen[j] === stamp ? Math.min(dist[j], D) : D;
+      if (candDist[k] === dj) this.tight[kept++] = candPair[k];
     }
-    tightStart[b.nodes] = k;
+    this.tightCount = kept;
   }
 
-  /** BFS levels from S over tight arcs with room; false when T is not reached. */
-  private levels(): boolean {
-    const { b, p, level, queue, tight, tightStart, iter } = this;
-    const S = b.S, T = b.T;
-    level.fill(-1);
-    let head = 0, tail = 0;
-    queue[tail++] = S;
-    level[S] = 0;
-    while (head < tail) {
-      const i = queue[head++];
-      iter[i] = -1;
-      if (level[T] >= 0 && level[i] >= level[T]) break;
-      if (level[T] < 0 && this.hasSeat(i) && p[i] === p[T]) {
-        level[T] = level[i] + 1;
-        queue[tail++] = T;
-      }
-      for (let k = tightStart[i]; k < tightStart[i + 1]; k++) {
-        const q = tight[k], j = b.pairTo[q];
-        if (level[j] >= 0 || !this.isTight(i, q)) continue;
-        level[j] = level[i] + 1;
-        queue[tail++] = j;
-      }
-    }
-    return level[T] >= 0;
-  }
-
-  /** Dinic's blocking flow on the level graph; each hop moves one child. */
-  private blockingFlow(): number {
-    const { b, p, level, tight, tightStart, iter, path, pathPair } = this;
-    const S = b.S, T = b.T;
-    let depth = 0;
-    path[0] = S;
-    let total = 0;
-    for (;;) {
-      const i = path[depth];
-      if (i === T) {
-        this.augment(depth);
-        total++;
-        depth = 0;
-        continue;
-      }
-      let next = -1;
-      if (iter[i] === -1) {
-        if (level[T] === level[i] + 1 && this.hasSeat(i) && p[i] === p[T]) {
-          next = T;
-          pathPair[depth] = -1;
-        } else {
-          iter[i] = tightStart[i];
-        }
-      }
-      while (next < 0 && iter[i] >= 0 && iter[i] < tightStart[i + 1]) {
-        const q = tight[iter[i]], j = b.pairTo[q];
-        if (level[j] === level[i] + 1 && this.isTight(i, q)) {
-          next = j;
-          pathPair[depth] = q;
-        } else {
-          iter[i]++;
-        }
-      }
-      if (next >= 0) {
-        path[++depth] = next;
-        continue;
-      }
-      level[i] = -2; // dead for this round
-      if (depth === 0) return total;
-      depth--;
-      if (iter[path[depth]] >= 0) iter[path[depth]]++;
-    }
-  }
-
-  /** Moves the first child of each hop's cheapest bucket one club along; the last club fills a seat. */
-  private augment(depth: number): void {
-    const { b, path, pathPair } = this;
-    for (let k = 0; k < depth - 1; k++) {
-      const o = b.firstOption(pathPair[k]);
-      b.place(b.owner[o], b.model.optClub[o], o);
-    }
-    this.used[path[depth - 1]]++;
-    this.augmentations++;
-  }
 }

@@ -4,8 +4,7 @@
 // (`fStart[v]..fStart[v+1]` in `fArc`, insertion order: that is how the
 // lottery order reaches the solver). Its reverse arcs are kept in a dynamic
 // list of only those with residual capacity: a popular club was ranked by
-// thousands of children but holds fifty, and forward scans must cost fifty.
-// The static list of arcs entering each node serves backward searches.
+// thousands of children but holds fifty, and scans must cost fifty.
 
 export interface FlowGraph {
   n: number;
@@ -15,8 +14,6 @@ export interface FlowGraph {
   cost: Int32Array;
   fStart: Int32Array;
   fArc: Int32Array;
-  /** Forward arcs entering v (static): inArc[rStart[v] .. rStart[v+1]). */
-  inArc: Int32Array;
   /** Node v's reverse arcs with cap > 0: rList[rStart[v] .. rStart[v] + rCount[v]). */
   rStart: Int32Array;
   rCount: Int32Array;
@@ -66,9 +63,7 @@ export class FlowGraphBuilder {
       rStart[v + 1] += rStart[v];
     }
     const fill = fStart.slice(0, n);
-    const fillIn = rStart.slice(0, n);
     const fArc = new Int32Array(m);
-    const inArc = new Int32Array(m);
     const to = new Int32Array(2 * m);
     const cap = new Int32Array(2 * m);
     const cost = new Int32Array(2 * m);
@@ -79,10 +74,9 @@ export class FlowGraphBuilder {
       cost[2 * i] = this.weight[i];
       cost[2 * i + 1] = -this.weight[i];
       fArc[fill[this.tail[i]]++] = 2 * i;
-      inArc[fillIn[this.head[i]]++] = 2 * i;
     }
     return {
-      n, to, cap, cost, fStart, fArc, inArc, rStart, rCount: new Int32Array(n), rList: new Int32Array(m),
+      n, to, cap, cost, fStart, fArc, rStart, rCount: new Int32Array(n), rList: new Int32Array(m),
       rPos: new Int32Array(m).fill(-1), initialCap: cap.slice(),
     };
   }

@@ -1,22 +1,17 @@
-// Successive shortest paths, primal-dual style, on a FlowGraph.
+// Successive shortest paths, primal-dual style, on a FlowGraph: the general
+// network (children who may take several clubs, group nodes for clashes).
 //
 // Invariant: node potentials `pi` keep every residual arc's reduced cost
-// (cost + pi[u] - pi[v]) non-negative, so the current flow is a minimum-cost
+// (cost + pi[u] − pi[v]) non-negative, so the current flow is a minimum-cost
 // flow for its value and Dijkstra finds shortest augmenting paths. A phase runs
-// one Dijkstra *backward from the sink* (distance to the sink), stopping once
-// the source is settled, and shifts the potentials of settled nodes; every path
-// of zero-reduced-cost arcs is then a shortest path, and depth-first passes
-// from the source, confined to the nodes that Dijkstra reached within the
-// source's distance, push flow along as many as they find (dead ends are
-// marked per pass).
-//
-// Why backward: every unplaced child is a source at distance ~0, so a forward
-// search always sweeps the whole school; only a few clubs have free seats, and
-// the region that can still reach one is a fraction of it (measured on 100k
-// children: ~13k of 100k nodes in the late phases). Costs are small integers
-// (ranks), so distances take few distinct values and phases are few; the first
-// phase is the greedy warm start (everyone's best choice at once). `run` stops
-// when no path is left: a minimum-cost maximum flow.
+// one Dijkstra from the source, stopping once the sink is settled, and shifts
+// the potentials of settled nodes; every path of zero-reduced-cost arcs is
+// then a shortest path, and one depth-first pass pushes flow along as many as
+// it finds. Costs are small integers (ranks), so distances take few distinct
+// values and phases are few; the first phase is the greedy warm start
+// (everyone's best choice at once). `run` stops when no path is left: a
+// minimum-cost maximum flow. Children with room for one club are pass-through
+// nodes (one residual arc in): Dijkstra settles them inline, off the heap.
 // Potentials and distances are float64 holding integers, exact far below 2^53.
 
 import { compactReverseLists, FlowGraph, push } from "./flow-network";
@@ -28,7 +23,7 @@ export class MinCostFlow {
   augmentations = 0;
   private readonly dist: Float64Array;
   private readonly seen: Int32Array;
-  /** Stamp of the Dijkstra that settled the node: the region a pass may enter. */
+  /** Stamp of the Dijkstra that settled the node. */
   private readonly settledIn: Int32Array;
   private readonly settled: Int32Array;
   private readonly onPath: Int32Array;

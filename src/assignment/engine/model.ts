@@ -129,8 +129,3 @@ export function clubsClash(model: Model, a: number, b: number): boolean {
   for (let i = st[a]; i < st[a + 1]; i++) for (let j = st[b]; j < st[b + 1]; j++) if (sl[i] === sl[j]) return true;
   return false;
 }
-
-export function hasMultiSlotClub(model: Model): boolean {
-  for (let c = 0; c < model.nClubs; c++) if (model.clubSlotStart[c + 1] - model.clubSlotStart[c] > 1) return true;
-  return false;
-}

@@ -1,18 +1,21 @@
 // The optimal mechanism: which exact method runs, and why.
-// 1. Build the flow network. If every child's clash structure is exact in it
-//    (always true with single-slot clubs), the min-cost flow is the optimum.
+// 0. Every child may take one more club at most (the usual round, any size):
+//    the min-cost flow contracted onto clubs (club-flow.ts) is the optimum.
+// 1. Otherwise build the general flow network. If every child's clash
+//    structure is exact in it (always true with single-slot clubs), its
+//    min-cost flow is the optimum.
 // 2. Otherwise the flow is a relaxation: its optimum tuple bounds every
 //    feasible assignment. If that optimum happens to have no clash, it is
 //    feasible, hence optimal.
 // 3. Otherwise repair it into a feasible incumbent (ban the worse club of each
 //    clash and re-solve); if the incumbent meets the bound it is optimal.
-// 4. Otherwise the integer program decides, started from the incumbent and
-//    stopped as soon as it meets the bound.
+// 4. Otherwise the integer program decides (milp.ts), warm-started from the
+//    incumbent, with layers the incumbent already closes skipped.
 // Then ties are broken (lottery, siblings) by zero-cost moves only.
 
 import { canUseClubFlow, solveClubFlow } from "./club-flow";
 import { buildFlowModel, FlowModel, solveFlow } from "./flow-model";
-import { solveMilp } from "./milp";
+import { loadHighs, solveMilp } from "./milp";
 import { clubsClash, Model } from "./model";
 import { clashingStudents, compareObjective, Objective, objectiveOf } from "./objective";
 import type { Diagnostics, SolverPath } from "./types";
@@ -29,6 +32,8 @@ export interface OptimalOutcome {
 
 const MAX_REPAIR_ROUNDS = 25;
 
+const children = (n: number) => `${n} ${n === 1 ? "child" : "children"}`;
+
 export async function solveOptimal(model: Model, order: Int32Array): Promise<OptimalOutcome> {
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -41,6 +46,7 @@ export async function solveOptimal(model: Model, order: Int32Array): Promise<Opt
     };
   }
   const fm = buildFlowModel(model, order);
+  if (fm.inexact.length > 0) void loadHighs(); // HiGHS may be needed: compile its WebAssembly while the flow runs
   timings.buildNetworkMs = lap();
   const first = solveFlow(model, fm);
   timings.flowMs = lap();
@@ -54,7 +60,7 @@ export async function solveOptimal(model: Model, order: Int32Array): Promise<Opt
   if (clashingStudents(model, first.taken).length === 0) {
     return {
       taken: first.taken, path: "flow-relaxation", bound, flow, timings,
-      note: `the flow relaxes clashes for ${fm.inexact.length} children, and its optimum has no clash`,
+      note: `the flow relaxes clashes for ${children(fm.inexact.length)}, and its optimum has no clash`,
     };
   }
   const { taken: incumbent, rounds } = repair(model, fm, first.taken);
@@ -71,7 +77,7 @@ export async function solveOptimal(model: Model, order: Int32Array): Promise<Opt
   return {
     taken: milp.taken, path: "milp", bound, flow, timings,
     milp: { columns: milp.columns, rows: milp.rows, layersSolved: milp.layersSolved, ms: Math.round(milp.ms) },
-    note: `the flow relaxes clashes for ${fm.inexact.length} children and its optimum clashes; integer program solved ${milp.layersSolved} layer(s)`,
+    note: `the flow relaxes clashes for ${children(fm.inexact.length)} and its optimum clashes; the integer program solved ${milp.layersSolved} layer(s)`,
   };
 
   function lap(): number {

@@ -18,18 +18,29 @@ export function buildResult(model: Model, taken: Uint8Array, mechanism: ResultMe
   const members = new Int32Array(model.nClubs);
   const rankCounts = new Array<number>(model.longestList).fill(0);
   let placedStudents = 0, placements = 0, sumOfRanks = 0;
+  const { optStart, optClub, optRank, pinStart } = model;
   for (let u = 0; u < model.nStudents; u++) {
-    const clubs = clubsOf(model, taken, u);
-    const ids: string[] = new Array(clubs.length);
-    for (let i = 0; i < clubs.length; i++) {
-      const c = clubs[i];
-      ids[i] = clubIds[c];
-      members[c]++;
-      const r = rankOf(model, u, c);
-      if (r > 0) { rankCounts[r - 1]++; sumOfRanks += r; } // an unlisted pin is a placement without a rank
+    const ids: string[] = [];
+    if (pinStart[u + 1] === pinStart[u]) {
+      // No pins (the common case): options are already in rank order.
+      for (let o = optStart[u]; o < optStart[u + 1]; o++) {
+        if (!taken[o]) continue;
+        const c = optClub[o], r = optRank[o];
+        ids.push(clubIds[c]);
+        members[c]++;
+        rankCounts[r - 1]++;
+        sumOfRanks += r;
+      }
+    } else {
+      for (const c of clubsOf(model, taken, u)) {
+        ids.push(clubIds[c]);
+        members[c]++;
+        const r = rankOf(model, u, c);
+        if (r > 0) { rankCounts[r - 1]++; sumOfRanks += r; } // an unlisted pin is a placement without a rank
+      }
     }
-    if (clubs.length > 0) placedStudents++;
-    placements += clubs.length;
+    if (ids.length > 0) placedStudents++;
+    placements += ids.length;
     setKey(assignments, instance.students[u].id, ids);
   }
   const underMinClubs = instance.clubs
@@ -40,7 +51,7 @@ export function buildResult(model: Model, taken: Uint8Array, mechanism: ResultMe
 }
 
 /** The clubs a child holds, pins included, in result order. */
-export function clubsOf(model: Model, taken: Uint8Array, u: number): number[] {
+function clubsOf(model: Model, taken: Uint8Array, u: number): number[] {
   const out: number[] = [];
   for (let o = model.optStart[u]; o < model.optStart[u + 1]; o++) if (taken[o]) out.push(model.optClub[o]);
   const pins = model.pinStart[u + 1] - model.pinStart[u];
@@ -56,35 +67,42 @@ export function clubsOf(model: Model, taken: Uint8Array, u: number): number[] {
 }
 
 function waitlists(model: Model, taken: Uint8Array, position: Int32Array): Record<string, string[]> {
-  const { nStudents, optStart, optClub, optRank, room } = model;
-  const entries: number[][] = Array.from({ length: model.nClubs }, () => []);
-  const held: number[] = [];
+  const { nStudents, nClubs, optStart, optClub, optRank, room } = model;
+  // Who waits where: one flag per option, then two passes (count, fill) per club.
+  const waits = new Uint8Array(optClub.length);
+  const count = new Int32Array(nClubs + 1);
   for (let u = 0; u < nStudents; u++) {
-    held.length = 0;
-    let worstRank = 0;
+    let held = 0, worstRank = 0;
     for (let o = optStart[u]; o < optStart[u + 1]; o++) {
       if (!taken[o]) continue;
-      held.push(optClub[o]);
+      held++;
       worstRank = Math.max(worstRank, optRank[o]);
     }
-    const hasRoom = held.length < room[u];
+    const hasRoom = held < room[u];
     for (let o = optStart[u]; o < optStart[u + 1]; o++) {
       if (taken[o]) continue;
-      const c = optClub[o];
-      const swap = optRank[o] < worstRank;
       let fits = hasRoom;
-      for (let h = 0; h < held.length && fits; h++) fits = !clubsClash(model, held[h], c);
-      // rank < 2^21 and position < 2^31 pack into one exact float64 sort key
-      if (swap || fits) entries[c].push(optRank[o] * 2147483648 + position[u]);
+      for (let h = optStart[u]; h < optStart[u + 1] && fits; h++) fits = !(taken[h] && clubsClash(model, optClub[h], optClub[o]));
+      if (optRank[o] < worstRank || fits) {
+        waits[o] = 1;
+        count[optClub[o] + 1]++;
+      }
     }
+  }
+  for (let c = 0; c < nClubs; c++) count[c + 1] += count[c];
+  // rank < 2^21 and position < 2^31 pack into one exact float64 sort key
+  const keys = new Float64Array(count[nClubs]);
+  const fill = count.slice(0, nClubs);
+  for (let u = 0; u < nStudents; u++) {
+    for (let o = optStart[u]; o < optStart[u + 1]; o++) if (waits[o]) keys[fill[optClub[o]]++] = optRank[o] * 2147483648 + position[u];
   }
   const byPosition = new Int32Array(nStudents);
   for (let u = 0; u < nStudents; u++) byPosition[position[u]] = u;
   const out: Record<string, string[]> = {};
   model.instance.clubs.forEach((club, c) => {
-    const keys = Float64Array.from(entries[c]).sort();
-    const ids: string[] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) ids[i] = model.instance.students[byPosition[keys[i] % 2147483648]].id;
+    const list = keys.subarray(count[c], count[c + 1]).sort();
+    const ids: string[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) ids[i] = model.instance.students[byPosition[list[i] % 2147483648]].id;
     setKey(out, club.id, ids);
   });
   return out;

@@ -8,7 +8,9 @@
 //    order: earlier draws are settled first.
 // 2. Siblings: a child not sharing a club with any sibling joins a sibling's
 //    club by such a zero-cost move or exchange (with a non-sibling who is not
-//    himself together with a sibling there). Siblings go last so they win.
+//    together with a sibling of their own there). Siblings go last so they win.
+// Partners for exchanges come from an ExchangeIndex snapshot, so a district
+// round is not scanned club by club for every child.
 
 import { AssignmentState } from "./assignment-state";
 import { ExchangeIndex } from "./exchange-index";
@@ -70,7 +72,6 @@ function withSibling(state: AssignmentState, family: Family, u: number): boolean
 
 function improveByLottery(state: AssignmentState, family: Family, x: number): number {
   const m = state.model;
-  const later = (w: number) => family.position[w] > family.position[x];
   let moves = 0;
   for (let guard = 0; guard < 64; guard++) {
     let improved = false;
@@ -78,7 +79,7 @@ function improveByLottery(state: AssignmentState, family: Family, x: number): nu
       if (!state.taken[xa] || together(state, family, x, m.optClub[xa])) continue;
       for (let xc = m.optStart[x]; xc < xa && !improved; xc++) {
         if (state.taken[xc]) continue;
-        const w = exchangePartner(state, family, x, xa, xc, later);
+        const w = exchangePartner(state, family, x, xa, xc, Partner.Later);
         if (w < 0) continue;
         doExchange(state, x, xa, xc, w);
         improved = true;
@@ -109,8 +110,6 @@ function tryJoin(state: AssignmentState, family: Family, x: number, c: number): 
   const m = state.model;
   const xc = state.optionFor(x, c);
   if (xc < 0 || state.taken[xc]) return false;
-  const k = family.groupOf[x];
-  const outsider = (w: number) => family.groupOf[w] !== k;
   for (let xa = m.optStart[x + 1] - 1; xa >= m.optStart[x]; xa--) {
     if (!state.taken[xa] || !state.fitsWithout(x, c, xa)) continue;
     if (state.hasFreeSeat(c)) {
@@ -118,7 +117,7 @@ function tryJoin(state: AssignmentState, family: Family, x: number, c: number): 
       state.move(xa, xc);
       return true;
     }
-    const w = exchangePartner(state, family, x, xa, xc, outsider);
+    const w = exchangePartner(state, family, x, xa, xc, Partner.Outsider);
     if (w < 0) continue;
     doExchange(state, x, xa, xc, w);
     return true;
@@ -126,34 +125,35 @@ function tryJoin(state: AssignmentState, family: Family, x: number, c: number): 
   return false;
 }
 
+/** Who may give up their seat: a child who drew later (lottery pass), or anyone outside x's family (sibling pass). */
+const enum Partner { Later, Outsider }
+
 /**
  * A child w in club(xc) who would take club(xa) instead with the same total
  * rank (rank_x(c) + rank_w(a) = rank_x(a) + rank_w(c)); the latest draw wins.
  */
-function exchangePartner(
-  state: AssignmentState, family: Family, x: number, xa: number, xc: number, allowed: (w: number) => boolean,
-): number {
+function exchangePartner(state: AssignmentState, family: Family, x: number, xa: number, xc: number, who: Partner): number {
   const m = state.model;
   const a = m.optClub[xa], c = m.optClub[xc];
   if (state.hasFreeSeat(c) || !state.fitsWithout(x, c, xa)) return -1;
+  const { position, groupOf } = family;
+  const delta = m.optRank[xa] - m.optRank[xc];
   let best = -1;
-  const consider = (wc: number) => {
+  const scan = family.index ? null : state.members[c];
+  const [from, to] = family.index ? family.index.range(c, a, delta) : [0, scan!.length];
+  for (let i = from; i < to; i++) {
+    const wc = scan ? scan[i] : family.index!.option(i);
     const w = state.owner[wc];
-    if (w === x || !state.taken[wc] || !allowed(w)) return;
+    if (w === x || !state.taken[wc]) continue;
+    if (who === Partner.Later ? position[w] <= position[x] : groupOf[x] >= 0 && groupOf[w] === groupOf[x]) continue;
     // The rank w must give club a for a zero-cost exchange; check it by list position first.
-    const need = m.optRank[xa] + m.optRank[wc] - m.optRank[xc];
+    const need = m.optRank[wc] + delta;
     const listPos = m.listStart[w] + need - 1;
-    if (need < 1 || listPos >= m.listStart[w + 1] || m.listClub[listPos] !== a) return;
-    if (best >= 0 && family.position[w] < family.position[best]) return;
+    if (need < 1 || listPos >= m.listStart[w + 1] || m.listClub[listPos] !== a) continue;
+    if (best >= 0 && position[w] < position[best]) continue;
     const wa = state.optionFor(w, a);
-    if (wa < 0 || state.taken[wa] || !state.fitsWithout(w, a, wc) || together(state, family, w, c)) return;
+    if (wa < 0 || state.taken[wa] || !state.fitsWithout(w, a, wc) || together(state, family, w, c)) continue;
     best = w;
-  };
-  if (family.index) {
-    const [from, to] = family.index.range(c, a, m.optRank[xa] - m.optRank[xc]);
-    for (let i = from; i < to; i++) consider(family.index.option(i));
-  } else {
-    for (const wc of state.members[c]) consider(wc);
   }
   return best;
 }

@@ -29,6 +29,10 @@ describe("allocate (optimal)", () => {
     });
   });
 
+  it("When the submission order names an unknown child, then first come first served rejects it", () => {
+    expect(() => firstComeFirstServed(orchestra(), ["A", "Z"])).to.throw("order[1]: unknown student");
+  });
+
   it("When first come first served runs on the same seats, then fewer children are placed", () => {
     const rush = firstComeFirstServed(orchestra(), ["A", "B", "C"]);
     expect(rush.mechanism).to.equal("first-come-first-served");

@@ -43,6 +43,12 @@ describe("parseInstance", () => {
     expect(instance.clubs[1].grades).to.equal(undefined);
   });
 
+  it("When the input is not an object, then the error names the root", () => {
+    for (const bad of [42, null, [], "instance"]) {
+      expect(() => parseInstance(bad)).to.throw(InstanceError, "expected an object");
+    }
+  });
+
   it("When the seed is missing, then it defaults to 0", () => {
     const json = valid();
     delete json.seed;

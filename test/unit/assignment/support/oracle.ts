@@ -9,7 +9,7 @@ import { clubMap, compareTuples, eligible, Tuple } from "./check";
 type Highs = { solve(lp: string, options?: object): { Status: string; ObjectiveValue: number } };
 let loaded: Promise<Highs> | undefined;
 export function highs(): Promise<Highs> {
-  loaded ??= (require("highs") as () => Promise<Highs>)();
+  loaded ??= import("highs").then((m) => m.default() as unknown as Highs);
   return loaded;
 }
 
