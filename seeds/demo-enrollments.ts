@@ -20,7 +20,7 @@ const MARKER = "demo.enrollments.seeded";
 export const DEMO_SURVEY_TITLE = "2026 年秋季学期课后服务家长满意度调查";
 
 // FNV-1a: the same text always lands in the same bucket (0 … 999).
-function bucket(text: string): number {
+export function bucket(text: string): number {
   let h = 0x811c9dc5;
   for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   return h % 1000;

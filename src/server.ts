@@ -4,6 +4,7 @@ import { openDatabase } from "./db/open";
 import { createApp } from "./app";
 import { seedDemo } from "../seeds/demo";
 import { seedDemoEnrollments } from "../seeds/demo-enrollments";
+import { seedDemoAllocation } from "../seeds/demo-allocation";
 import { DbSessionStore } from "./web/session-store";
 import { printLogins } from "./web/print-logins";
 import pino from "pino";
@@ -17,8 +18,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const ds = await openDatabase(config.databaseUrl);
   const { seeded, logins } = await seedDemo(ds);
-  // The demo's service opt-ins, registers and survey replies (idempotent), so reports have figures.
-  if (seeded) await seedDemoEnrollments(ds);
+  // The demo's service opt-ins, registers, survey replies and published club allocation (idempotent), so reports have figures.
+  if (seeded) { await seedDemoEnrollments(ds); await seedDemoAllocation(ds); }
   await new DbSessionStore(ds).prune();
   const app = createApp({ ds, config, logger });
   const server = app.listen(config.port, () => {

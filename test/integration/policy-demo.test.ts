@@ -47,8 +47,9 @@ forEachDatabase("policy over the demo school", (ctx) => {
     expect((await policyBlockers(ctx.db.ds, termId)).errors).to.equal(0);
   });
 
-  // The seed's rooms fit their clubs exactly, so the demo itself raises no warning (see the report);
-  // this is the realistic one: the games area really holds 50, and the sports-games club takes 60.
+  // Before any allocation is published a club is expected at its capacity, and the seed's rooms fit
+  // them; the demo's own warning comes with its allocation (policy-demo-allocation.test.ts). This
+  // is the other realistic one: the games area really holds 50, and the sports-games club takes 60.
   it("When the games area is marked at a realistic 50 places, then venue-capacity warns about Thursday's 60-child club", async () => {
     const repo = ctx.db.ds.getRepository(Venue);
     const area = await repo.findOneByOrFail({ name: "游戏场地" });

@@ -51,7 +51,7 @@ export async function runPage(ds: DataSource, t: TFunction, run: AllocationRun, 
     ds.getRepository(AllocationRun).find({ select: { id: true, mechanism: true, seed: true, createdAt: true }, where: { roundId: round.id }, order: { id: "DESC" }, take: 50 }),
   ]);
   // The policy check costs most of the page; the published run has no publish form to feed.
-  const blockers = publication?.runId === run.id ? null : await allocationBlockers(ds, round.termId);
+  const blockers = publication?.runId === run.id ? null : await allocationBlockers(ds, round.termId, run);
   const s = run.summary;
   return {
     round, run, summary: s, fills, publication, blockers,

@@ -23,7 +23,7 @@ export interface PublishRequest { overrideReason: string | null }
 
 export async function publishRun(ds: DataSource, run: AllocationRun, request: PublishRequest, actor: Actor): Promise<void> {
   const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: run.roundId });
-  const blockers = await allocationBlockers(ds, round.termId);
+  const blockers = await allocationBlockers(ds, round.termId, run);
   if (blockers.errors > 0 && !request.overrideReason) throw new PublishBlocked(blockers);
   const { instance, result } = parseRun(run);
   await inTransaction(ds, async (em) => {

@@ -5,11 +5,12 @@
 import type { DataSource } from "typeorm";
 import type { Violation } from "../index";
 import { runPolicy } from "./policy-service";
+import type { PolicyInputOptions } from "./policy-input";
 
 export interface PolicyBlockers { errors: number; warnings: number; violations: Violation[] }
 
-export async function policyBlockers(ds: DataSource, termId: number): Promise<PolicyBlockers> {
-  const { violations } = await runPolicy(ds, termId);
+export async function policyBlockers(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyBlockers> {
+  const { violations } = await runPolicy(ds, termId, options);
   // Errors first: the partial lists them before the warnings.
   const sorted = [...violations].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   return {

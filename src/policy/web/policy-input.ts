@@ -10,6 +10,7 @@ import { loadHeadcount, type Headcount } from "./headcount";
 import { loadPolicySettings, type SettingProblem } from "./policy-settings";
 import { policyRules } from "./rules-registry";
 import { publishedEntries, type EntryRow } from "./published-entries";
+import { clubMemberCounts, type PendingRound } from "./club-sizes";
 
 export interface PolicyData {
   input: P.PolicyInput;
@@ -23,6 +24,8 @@ export interface PolicyInputOptions {
   timetable?: "draft" | "published";
   /** Expected session sizes need every child's class and opt-ins; the homework check can skip them. */
   sizes?: boolean;
+  /** An allocation run about to be published: its result stands in for its round's members. */
+  pending?: PendingRound;
 }
 
 const NO_SIZES: Headcount = { ofClass: () => 0, ofGrade: () => 0 };
@@ -51,25 +54,25 @@ async function timetableRows(ds: DataSource, termId: number, which: "draft" | "p
 
 // A club session expects at most its capacity (members once allocated); a class session the
 // class; a grade-wide session its grade, shared among the grade-wide sessions of that slot.
-function expectedSize(row: EntryRow, rows: EntryRow[], clubs: Map<number, Club>, heads: Headcount): number {
-  if (row.clubId != null && clubs.has(row.clubId)) return clubs.get(row.clubId)!.maxSize;
+function expectedSize(row: EntryRow, rows: EntryRow[], clubs: Map<number, Club>, heads: Headcount, members: Map<number, number> | null): number {
+  if (row.clubId != null && clubs.has(row.clubId)) return members ? (members.get(row.clubId) ?? 0) : clubs.get(row.clubId)!.maxSize;
   if (row.classId != null) return heads.ofClass(row.classId, row.weekday);
   const sharing = (grade: number) =>
     rows.filter((r) => r.weekday === row.weekday && r.periodId === row.periodId && r.classId == null && r.clubId == null && r.grades.includes(grade)).length;
   return row.grades.reduce((sum, g) => sum + Math.ceil(heads.ofGrade(g, row.weekday) / Math.max(1, sharing(g))), 0);
 }
 
-function toEntry(row: EntryRow, rows: EntryRow[], clubs: Map<number, Club>, heads: Headcount): P.TimetableEntry {
+function toEntry(row: EntryRow, rows: EntryRow[], clubs: Map<number, Club>, heads: Headcount, members: Map<number, number> | null): P.TimetableEntry {
   return {
     id: String(row.id), weekday: row.weekday as P.TimetableWeekday, periodId: String(row.periodId), kind: row.kind,
     grades: row.grades, classId: str(row.classId), clubId: str(row.clubId), staffId: str(row.staffId), venueId: str(row.venueId),
-    expectedSize: expectedSize(row, rows, clubs, heads),
+    expectedSize: expectedSize(row, rows, clubs, heads, members),
   };
 }
 
 export async function loadPolicyInput(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyData> {
   const term = await ds.getRepository(Term).findOneByOrFail({ id: termId });
-  const [days, periods, sport, classes, venues, clubs, rows, heads] = await Promise.all([
+  const [days, periods, sport, classes, venues, clubs, rows, heads, members] = await Promise.all([
     ds.getRepository(CalendarDay).find({ where: { termId }, order: { date: "ASC" } }),
     ds.getRepository(Period).find({ where: { termId }, order: { position: "ASC", id: "ASC" } }),
     ds.getRepository(DailySport).find({ where: { termId } }),
@@ -78,6 +81,7 @@ export async function loadPolicyInput(ds: DataSource, termId: number, options: P
     ds.getRepository(Club).find({ where: { termId, cancelled: false }, order: { id: "ASC" } }),
     timetableRows(ds, termId, options.timetable ?? "draft"),
     options.sizes === false ? NO_SIZES : loadHeadcount(ds, termId),
+    options.sizes === false ? null : clubMemberCounts(ds, termId, options.pending),
   ]);
   const entryRows = rows.filter((r) => isTimetableWeekday(r.weekday));
   const staffIds = [...new Set(entryRows.map((r) => r.staffId).filter((id): id is number => id != null))];
@@ -93,13 +97,13 @@ export async function loadPolicyInput(ds: DataSource, termId: number, options: P
     grades: [...new Set(classes.map((c) => c.grade))].sort((a, b) => a - b),
     classes: classes.map((c) => ({ id: String(c.id), grade: c.grade, name: c.name })),
     periods: periods.map((p) => ({ id: String(p.id), name: p.name, start: p.startTime, end: p.endTime, grades: p.grades })),
-    entries: entryRows.map((r) => toEntry(r, entryRows, clubById, heads)),
+    entries: entryRows.map((r) => toEntry(r, entryRows, clubById, heads, members)),
     dailySport: sport.filter((s) => isTimetableWeekday(s.weekday))
       .map((s) => ({ grade: s.grade, weekday: s.weekday as P.TimetableWeekday, peMinutes: s.peMinutes, breakMinutes: s.breakMinutes })),
     staff: staff.map((s) => ({ id: String(s.id), name: s.name, kind: s.role === "external" ? "external" : "teacher", ...(s.vettedOn ? { vettedOn: s.vettedOn } : {}) })),
     venues: venues.map((v) => ({ id: String(v.id), name: v.name, capacity: v.capacity })),
     // Members come from a published allocation; until then size rules stay quiet.
-    clubs: clubs.map((c) => ({ id: String(c.id), name: c.name, minSize: c.minSize, maxSize: c.maxSize })),
+    clubs: clubs.map((c) => ({ id: String(c.id), name: c.name, minSize: c.minSize, maxSize: c.maxSize, ...(members ? { members: members.get(c.id) ?? 0 } : {}) })),
     homework: homework.filter((h) => gradeOf.has(h.classId)).map((h) => ({
       id: String(h.id), classId: String(h.classId), grade: gradeOf.get(h.classId)!, date: h.date,
       subject: h.subject, tier: h.tier, written: h.written, minutes: h.minutes,

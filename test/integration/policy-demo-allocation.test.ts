@@ -1,0 +1,76 @@
+import { expect } from "chai";
+import { forEachDatabase } from "../support/databases";
+import { seedDemo } from "../../seeds/demo";
+import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
+import { DEMO_ROUND_NAME, seedDemoAllocation } from "../../seeds/demo-allocation";
+import { Club, Term, Venue } from "../../src/db/entities";
+import { ChoiceRound } from "../../src/choices/entities";
+import { AllocationPublication, AllocationRun, ClubPlacement } from "../../src/assignment/web/entities";
+import { inTransaction } from "../../src/db/transaction";
+import { runPolicy } from "../../src/policy/web/policy-service";
+import { allocationBlockers } from "../../src/assignment/web/publish-blockers";
+
+// The demo as `npm start` seeds it: opt-ins, registers, survey, and the published autumn allocation.
+forEachDatabase("policy over the demo school with its published allocation", (ctx) => {
+  let termId: number;
+  before(async function () {
+    this.timeout(180_000);
+    await seedDemo(ctx.db.ds);
+    await seedDemoEnrollments(ctx.db.ds);
+    expect((await seedDemoAllocation(ctx.db.ds)).seeded).to.equal(true);
+    termId = (await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true })).id;
+  });
+
+  const membersOf = async (code: string) => {
+    const club = await ctx.db.ds.getRepository(Club).findOneByOrFail({ termId, code });
+    return { club, members: await ctx.db.ds.getRepository(ClubPlacement).countBy({ clubId: club.id }) };
+  };
+
+  it("When the demo is seeded as npm start seeds it, then it passes every error-level rule and warns that 衍纸 drew too few children", async () => {
+    const { violations } = await runPolicy(ctx.db.ds, termId);
+    expect(violations.filter((v) => v.severity === "error").map((v) => v.message.en)).to.deep.equal([]);
+    const warnings = violations.filter((v) => v.severity === "warning");
+    const { club, members } = await membersOf("quilling");
+    expect(members).to.be.greaterThan(0).and.lessThan(club.minSize);
+    expect(warnings.map((v) => [v.ruleId, v.target.clubId])).to.deep.include(["club-min-size", String(club.id)]);
+    const warning = warnings.find((v) => v.ruleId === "club-min-size")!;
+    expect(warning.message["zh-CN"]).to.equal(`社团“衍纸”只有 ${members} 人，低于最低开班人数 ${club.minSize} 人。`);
+    // Every other club reached its minimum: the warning is about the one realistic problem.
+    expect(warnings.filter((v) => v.ruleId === "club-min-size")).to.have.length(1);
+  });
+
+  it("When the demo is seeded again, then nothing changes", async () => {
+    const rounds = await ctx.db.ds.getRepository(ChoiceRound).countBy({ termId });
+    const runs = await ctx.db.ds.getRepository(AllocationRun).count();
+    expect((await seedDemoAllocation(ctx.db.ds)).seeded).to.equal(false);
+    expect(await ctx.db.ds.getRepository(ChoiceRound).countBy({ termId })).to.equal(rounds);
+    expect(await ctx.db.ds.getRepository(AllocationRun).count()).to.equal(runs);
+    const round = await ctx.db.ds.getRepository(ChoiceRound).findOneByOrFail({ termId, name: DEMO_ROUND_NAME });
+    expect(await ctx.db.ds.getRepository(AllocationPublication).existsBy({ roundId: round.id })).to.equal(true);
+  });
+
+  it("When a club's room holds fewer than its members, then venue-capacity warns with the members, not the club's capacity", async () => {
+    const { club, members } = await membersOf("football");
+    const venue = await ctx.db.ds.getRepository(Venue).findOneByOrFail({ id: club.venueId! });
+    await inTransaction(ctx.db.ds, (em) => em.getRepository(Venue).update({ id: venue.id }, { capacity: members - 1 }));
+    try {
+      const { violations } = await runPolicy(ctx.db.ds, termId);
+      const room = violations.filter((v) => v.ruleId === "venue-capacity");
+      expect(room).to.have.length(1);
+      expect(room[0].message.en).to.contain(`holds ${members - 1} but ${members} are expected`);
+    } finally {
+      await inTransaction(ctx.db.ds, (em) => em.getRepository(Venue).update({ id: venue.id }, { capacity: venue.capacity }));
+    }
+  });
+
+  it("When a run about to be published leaves choir with two children, then its publish blockers warn about choir, not the published sizes", async () => {
+    const round = await ctx.db.ds.getRepository(ChoiceRound).findOneByOrFail({ termId, name: DEMO_ROUND_NAME });
+    const pending = { roundId: round.id, instance: "{}", result: JSON.stringify({ assignments: { S1: ["choir"], S2: ["choir"], S3: [] } }) } as AllocationRun;
+    const blockers = await allocationBlockers(ctx.db.ds, termId, pending);
+    const under = blockers.violations.filter((v) => v.ruleId === "club-min-size").map((v) => v.message.en);
+    // The pending run stands in for the whole round, so every other club of it is empty too.
+    expect(under).to.include('Club "少儿合唱" has 2 members, below its minimum of 15.');
+    expect(under).to.include('Club "衍纸" has 0 members, below its minimum of 8.');
+    expect(blockers.errors).to.equal(0);
+  });
+});
