@@ -3,8 +3,7 @@ import { loadConfig } from "./config";
 import { openDatabase } from "./db/open";
 import { createApp } from "./app";
 import { seedDemo } from "../seeds/demo";
-import { seedDemoEnrollments } from "../seeds/demo-enrollments";
-import { seedDemoAllocation } from "../seeds/demo-allocation";
+import { seedDemoActivity } from "../seeds/demo-activity";
 import { DbSessionStore } from "./web/session-store";
 import { printLogins } from "./web/print-logins";
 import pino from "pino";
@@ -18,8 +17,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const ds = await openDatabase(config.databaseUrl);
   const { seeded, logins } = await seedDemo(ds);
-  // The demo's service opt-ins, registers, survey replies and published club allocation (idempotent), so reports have figures.
-  if (seeded) { await seedDemoEnrollments(ds); await seedDemoAllocation(ds); }
+  // The demo's opt-ins, registers, survey replies, published allocation and homework log, so every page has figures.
+  if (seeded) await seedDemoActivity(ds);
   await new DbSessionStore(ds).prune();
   const app = createApp({ ds, config, logger });
   const server = app.listen(config.port, () => {

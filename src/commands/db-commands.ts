@@ -4,8 +4,7 @@ import { loadConfig } from "../config";
 import { openDatabase } from "../db/open";
 import { dbKind, sqlitePath } from "../db/data-source";
 import { seedDemo } from "../../seeds/demo";
-import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { seedDemoAllocation } from "../../seeds/demo-allocation";
+import { seedDemoActivity } from "../../seeds/demo-activity";
 import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit/audit-service";
@@ -30,7 +29,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
   if (argv[0] !== "demo") fail("usage: kehou seed demo");
   const ds = await openDatabase(loadConfig().databaseUrl);
   const { seeded, logins } = await seedDemo(ds);
-  if (seeded) { await seedDemoEnrollments(ds); await seedDemoAllocation(ds); }
+  if (seeded) await seedDemoActivity(ds);
   await ds.destroy();
   process.stdout.write(seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n");
   return 0;

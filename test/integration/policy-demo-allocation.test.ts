@@ -1,8 +1,11 @@
 import { expect } from "chai";
 import { forEachDatabase } from "../support/databases";
 import { seedDemo } from "../../seeds/demo";
-import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
+import { seedDemoActivity } from "../../seeds/demo-activity";
 import { DEMO_ROUND_NAME, seedDemoAllocation } from "../../seeds/demo-allocation";
+import { seedDemoHomework } from "../../seeds/demo-homework";
+import { HomeworkEntry } from "../../src/homework/entities";
+import { currentTermCalendar } from "../../src/attendance/term-calendar";
 import { Club, Term, Venue } from "../../src/db/entities";
 import { ChoiceRound } from "../../src/choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement } from "../../src/assignment/web/entities";
@@ -10,14 +13,13 @@ import { inTransaction } from "../../src/db/transaction";
 import { runPolicy } from "../../src/policy/web/policy-service";
 import { allocationBlockers } from "../../src/assignment/web/publish-blockers";
 
-// The demo as `npm start` seeds it: opt-ins, registers, survey, and the published autumn allocation.
-forEachDatabase("policy over the demo school with its published allocation", (ctx) => {
+// The demo as `npm start` seeds it: opt-ins, registers, survey, the published autumn allocation, the homework log.
+forEachDatabase("policy over the demo school as npm start seeds it", (ctx) => {
   let termId: number;
   before(async function () {
     this.timeout(180_000);
     await seedDemo(ctx.db.ds);
-    await seedDemoEnrollments(ctx.db.ds);
-    expect((await seedDemoAllocation(ctx.db.ds)).seeded).to.equal(true);
+    await seedDemoActivity(ctx.db.ds);
     termId = (await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true })).id;
   });
 
@@ -39,7 +41,21 @@ forEachDatabase("policy over the demo school with its published allocation", (ct
     expect(warnings.filter((v) => v.ruleId === "club-min-size")).to.have.length(1);
   });
 
+  it("When the homework log is seeded, then every class has tiered homework on every school day and grades 1–2 have nothing written", async () => {
+    const entries = await ctx.db.ds.getRepository(HomeworkEntry).find({ relations: { schoolClass: true } });
+    const { input, violations } = await runPolicy(ctx.db.ds, termId);
+    expect(input.homework).to.have.length(entries.length);
+    expect(new Set(entries.map((e) => e.tier))).to.deep.equal(new Set(["basic", "improving", "extension"]));
+    expect(entries.filter((e) => e.schoolClass.grade <= 2 && e.written)).to.deep.equal([]);
+    const classDays = new Set(entries.map((e) => `${e.classId}|${e.date}`));
+    expect(classDays.size).to.equal(24 * (await currentTermCalendar(ctx.db.ds))!.dates.length);
+    expect(violations.filter((v) => v.ruleId.startsWith("homework"))).to.deep.equal([]);
+  });
+
   it("When the demo is seeded again, then nothing changes", async () => {
+    const homework = await ctx.db.ds.getRepository(HomeworkEntry).count();
+    expect((await seedDemoHomework(ctx.db.ds)).seeded).to.equal(false);
+    expect(await ctx.db.ds.getRepository(HomeworkEntry).count()).to.equal(homework);
     const rounds = await ctx.db.ds.getRepository(ChoiceRound).countBy({ termId });
     const runs = await ctx.db.ds.getRepository(AllocationRun).count();
     expect((await seedDemoAllocation(ctx.db.ds)).seeded).to.equal(false);
