@@ -11,6 +11,7 @@ import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import { projectRoot } from "./config";
 import { DbSessionStore } from "./web/session-store";
+import { saveSessionBeforeRedirect } from "./web/save-before-redirect";
 import { securityHeaders, csrf } from "./web/security";
 import { localsMiddleware } from "./web/locals";
 import { errorHandler, notFound } from "./web/errors";
@@ -56,6 +57,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
     saveUninitialized: false,
     cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 7 * 24 * 3600 * 1000 },
   }));
+  app.use(saveSessionBeforeRedirect);
   // Spreadsheet uploads are multipart: parse them (in memory, size-capped)
   // before CSRF so the token in the form body is checked like any other.
   app.use("/admin/import", multer({ storage: multer.memoryStorage(), defParamCharset: "utf8", limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { openTestDb, TestDb } from "../support/databases";
+import { databaseKinds, openTestDb, TestDb } from "../support/databases";
 import { demoApp } from "../support/demo-app";
 import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../support/browser";
 import type { DemoLogins } from "../../seeds/demo";
@@ -20,7 +20,8 @@ async function shot(page: Page, name: string, fullPage = true, height?: number):
   for (const copy of new Set([...copies, join(docs, `${name}.png`)])) copyFileSync(first, copy);
 }
 
-describe("club choices in a real browser", function () {
+// On every database the suite runs on: PostgreSQL parity includes the browser.
+for (const kind of databaseKinds()) describe(`club choices in a real browser [${kind}]`, function () {
   this.timeout(120_000);
   let db: TestDb;
   let browser: Browser;
@@ -32,7 +33,7 @@ describe("club choices in a real browser", function () {
 
   before(async function () {
     requireChromium(this);
-    db = await openTestDb("sqlite");
+    db = await openTestDb(kind);
     const demo = await demoApp(db);
     logins = demo.logins;
     await acceptPrivacy(db.ds);

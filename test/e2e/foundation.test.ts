@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
 import { copyFileSync } from "node:fs";
-import { openTestDb, TestDb } from "../support/databases";
+import { databaseKinds, openTestDb, TestDb } from "../support/databases";
 import { demoApp } from "../support/demo-app";
 import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../support/browser";
 import type { DemoLogins } from "../../seeds/demo";
@@ -13,7 +13,8 @@ async function shot(page: Page, name: string): Promise<void> {
   for (const copy of copies) copyFileSync(first, copy);
 }
 
-describe("foundation in a real browser", function () {
+// On every database the suite runs on: PostgreSQL parity includes the browser.
+for (const kind of databaseKinds()) describe(`foundation in a real browser [${kind}]`, function () {
   this.timeout(120_000);
   let db: TestDb;
   let browser: Browser;
@@ -23,7 +24,7 @@ describe("foundation in a real browser", function () {
 
   before(async function () {
     requireChromium(this);
-    db = await openTestDb("sqlite");
+    db = await openTestDb(kind);
     const demo = await demoApp(db);
     logins = demo.logins;
     ({ server, url } = await listen(demo.app));

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Server } from "node:http";
 import { copyFileSync } from "node:fs";
-import { openTestDb, TestDb } from "../support/databases";
+import { databaseKinds, openTestDb, TestDb } from "../support/databases";
 import { demoApp } from "../support/demo-app";
 import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../support/browser";
 import type { DemoLogins } from "../../seeds/demo";
@@ -16,7 +16,8 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   for (const copy of copies) copyFileSync(first, copy);
 }
 
-describe("reports, attendance and the survey in a real browser", function () {
+// On every database the suite runs on: PostgreSQL parity includes the browser.
+for (const kind of databaseKinds()) describe(`reports, attendance and the survey in a real browser [${kind}]`, function () {
   this.timeout(180_000);
   let db: TestDb;
   let browser: Browser;
@@ -26,7 +27,7 @@ describe("reports, attendance and the survey in a real browser", function () {
 
   before(async function () {
     requireChromium(this);
-    db = await openTestDb("sqlite");
+    db = await openTestDb(kind);
     const demo = await demoApp(db);
     logins = demo.logins;
     await seedDemoEnrollments(db.ds);

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
 import ical from "node-ical";
-import { openTestDb, TestDb } from "../support/databases";
+import { databaseKinds, openTestDb, TestDb } from "../support/databases";
 import { demoApp } from "../support/demo-app";
 import { launchChromium, listen, requireChromium } from "../support/browser";
 import type { DemoLogins } from "../../seeds/demo";
@@ -19,7 +19,8 @@ import { Preference } from "../../src/choices/entities";
 import { AllocationPublication } from "../../src/assignment/web/entities";
 import { familyContext, rankClubs, restOfSchoolChooses, shot, staffContext } from "./term-steps";
 
-describe("one term in a real browser", function () {
+// On every database the suite runs on: PostgreSQL parity includes the browser.
+for (const kind of databaseKinds()) describe(`one term in a real browser [${kind}]`, function () {
   this.timeout(300_000);
   let db: TestDb;
   let browser: Browser;
@@ -33,7 +34,7 @@ describe("one term in a real browser", function () {
 
   before(async function () {
     requireChromium(this);
-    db = await openTestDb("sqlite");
+    db = await openTestDb(kind);
     const demo = await demoApp(db);
     logins = demo.logins;
     await seedDemoEnrollments(db.ds);

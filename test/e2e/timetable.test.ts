@@ -8,14 +8,15 @@ import { projectRoot } from "../../src/config";
 import { Period, Staff, Term, TimetableEntry, Venue } from "../../src/db/entities";
 import { inTransaction } from "../../src/db/transaction";
 import { seedDemo, DemoLogins } from "../../seeds/demo";
-import { openTestDb, TestDb } from "../support/databases";
+import { databaseKinds, openTestDb, TestDb } from "../support/databases";
 import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../support/browser";
 
 // The admin builds part of a week on the grid in a real browser, sees a clash
 // refused with its explanation, and publishes. Each step is photographed to
 // test-output/e2e/; the grid and the phone club list also to docs/screenshots
 // (with UPDATE_DOCS=1, like the other browser suites).
-describe("timetable grid in a real browser", function () {
+// On every database the suite runs on: PostgreSQL parity includes the browser.
+for (const kind of databaseKinds()) describe(`timetable grid in a real browser [${kind}]`, function () {
   this.timeout(180_000);
   let db: TestDb;
   let browser: Browser;
@@ -41,7 +42,7 @@ describe("timetable grid in a real browser", function () {
 
   before(async function () {
     requireChromium(this);
-    db = await openTestDb("sqlite");
+    db = await openTestDb(kind);
     ({ logins } = await seedDemo(db.ds));
     // An evening period (延时托管) the admin fills in during the test; periods are set up on the term pages.
     p3 = await inTransaction(db.ds, async (em) => {
