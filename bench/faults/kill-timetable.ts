@@ -48,13 +48,17 @@ async function publish(w: World, token: string): Promise<number> {
 /** Times one uninterrupted publish, then kills publishes at fractions of that time. */
 export async function timetablePublishKills(w: World, fractions: number[], row: Row): Promise<void> {
   const { termId } = await state(w.ds);
-  await editDraft(w.ds, termId, 0);
-  const t = performance.now();
-  const status = await publish(w, await csrf(w, "/admin/timetable/publish"));
-  const ms = Math.round(performance.now() - t);
-  console.log(`setup: a timetable publish took ${ms} ms over HTTP (HTTP ${status})`);
-  if (status !== 302) throw new Error(`timetable publish refused: HTTP ${status}`);
-  let n = 1;
+  // Timed on the second publish: the first one also warms the server's caches.
+  let ms = 0;
+  for (const n of [-2, -1]) {
+    await editDraft(w.ds, termId, -n);
+    const t = performance.now();
+    const status = await publish(w, await csrf(w, "/admin/timetable/publish"));
+    ms = Math.round(performance.now() - t);
+    console.log(`setup: a timetable publish took ${ms} ms over HTTP (HTTP ${status})`);
+    if (status !== 302) throw new Error(`timetable publish refused: HTTP ${status}`);
+  }
+  let n = 3;
   for (const fraction of fractions) {
     await editDraft(w.ds, termId, n++);
     const before = await state(w.ds);
