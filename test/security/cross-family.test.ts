@@ -1,26 +1,12 @@
 import { expect } from "chai";
-import { createHash } from "node:crypto";
 import type { Express } from "express";
-import type { DataSource } from "typeorm";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin } from "../support/demo-app";
 import { csrfFrom, loginAs, Agent } from "../support/http";
 import { listRoutes, RouteInfo } from "../support/routes";
+import { contents } from "../support/fingerprint";
 import { Family, Student } from "../../src/db/entities";
 import { FeedToken } from "../../src/calendar/web/entities";
-
-// Tables that change on any request by design (sessions, throttling, the audit of logins).
-const VOLATILE = new Set(["http_session", "login_throttle", "audit_log"]);
-
-// Every row of every other table, hashed: an update that keeps row counts is still seen.
-async function contents(ds: DataSource): Promise<string> {
-  const h = createHash("sha256");
-  for (const meta of ds.entityMetadatas.filter((m) => !VOLATILE.has(m.tableName)).sort((a, b) => a.tableName.localeCompare(b.tableName))) {
-    const key = meta.primaryColumns.map((c) => `"${c.databaseName}"`).join(", ");
-    h.update(meta.tableName + JSON.stringify(await ds.query(`SELECT * FROM "${meta.tableName}" ORDER BY ${key}`)));
-  }
-  return h.digest("hex");
-}
 
 // A URL for a route with every parameter naming the other family's thing (`:kind` picks the student feed).
 const aimAt = (path: string, value: string) => path.replace(/:kind\b/g, "student").replace(/:(\w+)/g, () => encodeURIComponent(value));
