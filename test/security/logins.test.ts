@@ -64,6 +64,22 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
     await ctx.db.ds.getRepository(LoginThrottle).clear();
   });
 
+  it("When a student number is unknown, then the family login still pays the argon2 verify of a wrong code", async function () {
+    this.timeout(60_000);
+    const known = logins.families[0].studentNumber;
+    const time = async (studentNumber: string, i: number) => {
+      const t = performance.now();
+      await attempt(proxied, `10.6.0.${i}`, { mode: "family", studentNumber, code: "WRONG234" });
+      return performance.now() - t;
+    };
+    await time("88880000", 0);
+    const k: number[] = [];
+    const u: number[] = [];
+    for (let i = 1; i <= 4; i++) { k.push(await time(known, i)); u.push(await time(`8888000${i}`, 10 + i)); }
+    expect(median(u)).to.be.greaterThan(median(k) * 0.5);
+    await ctx.db.ds.getRepository(LoginThrottle).clear();
+  });
+
   it("When one address fails on many accounts, then it is slowed down even for a right password, while another address is not", async function () {
     this.timeout(120_000);
     for (let i = 0; i < 31; i++) await attempt(proxied, "10.3.0.1", staff(`spray${i}@kehou.demo`, "guess"));
