@@ -20,6 +20,7 @@ import { localeRoutes } from "./web/locale-routes";
 import { homeRoutes } from "./web/home-routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
 import { auditRoutes } from "./audit/audit-routes";
+import { throttleRoutes } from "./web/auth/throttle-routes";
 import { privacyRoutes } from "./privacy/privacy-routes";
 import { capabilityRoutes } from "./routes";
 import { feedFileRoutes } from "./calendar/web/routes";
@@ -70,6 +71,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.use(homeRoutes(ds));
   app.use(staffAdminRoutes(ds));
   app.use(auditRoutes(ds));
+  app.use(throttleRoutes(ds));
   for (const router of capabilityRoutes(ds)) app.use(router);
 
   app.use(notFound);

@@ -1,30 +1,29 @@
 // Issue 9: SIGKILL the server in the middle of (a) an allocation run, (b) an
-// import commit, (c) a publish, restart it on the same SQLite database and
-// check the earlier published result is intact and the interrupted work is
-// complete or absent, never half-done. Prints delay → outcome per action.
+// import commit, (c) an allocation publish, (d) a timetable publish, restart
+// it on the same database and check the earlier published result is intact
+// and the interrupted work is complete or absent, never half-done. Runs on a
+// fresh SQLite file, and on a scratch PostgreSQL database when BENCH_PG_URL or
+// TEST_PG_URL is set. Prints delay → outcome per action and database.
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../../src/db/open";
 import { AuditEntry } from "../../src/db/entities";
 import { AllocationRun } from "../../src/assignment/web/entities";
 import { seedDemoChoices } from "../../src/assignment/web/demo-choices";
-import { loginCookie, tempSqliteUrl } from "../support/processes";
-import { startServer, Server } from "../load/server";
-import { getPage, hiddenFields, postForm } from "../load/http";
+import { loginCookie } from "../support/processes";
+import { scratchDatabases, ScratchDb } from "../support/scratch-db";
+import { startServer } from "../load/server";
+import { postForm } from "../load/http";
 import { checkImport, checkPublish, checkRun, publishedIntact } from "./kill-checks";
 import { commitBatch, uploadStudents } from "./kill-import";
+import { timetablePublishKills } from "./kill-timetable";
+import { csrf, killDuring, PORT, World } from "./kill-world";
 
 const DELAYS = (process.env.KILL_DELAYS ?? "0,5,20,50,100,250").split(",").map(Number);
-const PORT = 4301;
+// Timetable publishes are killed at these fractions of one measured publish.
+const FRACTIONS = (process.env.KILL_FRACTIONS ?? "0,0.1,0.25,0.4,0.55,0.7,0.85,1,1.3").split(",").map(Number);
 const REASON = "bench fault test: publish despite policy warnings";
 
-interface World { url: string; ds: DataSource; server: Server; cookie: string; roundId: number }
-
 const maxId = async (ds: DataSource, entity: typeof AllocationRun | typeof AuditEntry) => (await ds.getRepository(entity).maximum("id")) ?? 0;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function csrf(w: World, path: string): Promise<string> {
-  return hiddenFields((await getPage(w.server.url, path, w.cookie)).html)._csrf;
-}
 
 async function createRun(w: World, seed: number): Promise<number> {
   const token = await csrf(w, `/admin/rounds/${w.roundId}/runs`);
@@ -39,18 +38,9 @@ async function publish(w: World, runId: number, token?: string): Promise<number>
   return res.status;
 }
 
-// Fires the request, SIGKILLs the server `delay` ms later, restarts it on the same database.
-async function killDuring(w: World, delay: number, request: () => Promise<unknown>): Promise<string> {
-  const sent = request().then(() => "answered", () => "cut off");
-  await sleep(delay);
-  await w.server.kill();
-  const http = await sent;
-  w.server = await startServer(PORT, w.url);
-  return http;
-}
-
-async function main(): Promise<void> {
-  const url = tempSqliteUrl();
+async function faultsOn(db: ScratchDb): Promise<string[]> {
+  const url = db.url;
+  console.log(`\n-- ${db.kind}`);
   const w: World = { url, ds: null as never, server: await startServer(PORT, url), cookie: "", roundId: 0 };
   w.ds = await openDatabase(url);
   try {
@@ -105,15 +95,31 @@ async function main(): Promise<void> {
       if (outcome === "complete") published = target;
     }
 
-    console.log(`\n${"action".padEnd(16)} ${"delay ms".padStart(6)}  ${"HTTP".padEnd(10)} ${"outcome".padEnd(12)} previously published`);
-    for (const r of rows) console.log(r);
-    const half = rows.filter((r) => r.includes("HALF-DONE") || !r.endsWith("intact"));
-    console.log(half.length ? `\n${half.length} HALF-DONE or damaged outcomes` : "\nno half-done outcome");
-    if (half.length) process.exitCode = 1;
+    // (d) timetable publish; the snapshot published before must stay whole, the draft untouched.
+    await timetablePublishKills(w, FRACTIONS, row);
+    return rows;
   } finally {
     await w.ds.destroy();
     await w.server.stop();
   }
+}
+
+function report(kind: string, rows: string[]): number {
+  console.log(`\n[${kind}] ${"action".padEnd(16)} ${"delay ms".padStart(6)}  ${"HTTP".padEnd(10)} ${"outcome".padEnd(12)} previously published / draft`);
+  for (const r of rows) console.log(`[${kind}] ${r}`);
+  const count = (word: string) => rows.filter((r) => r.includes(` ${word} `)).length;
+  const half = rows.filter((r) => r.includes("HALF-DONE") || !r.endsWith("intact"));
+  console.log(`[${kind}] ${rows.length} kills: ${count("complete")} complete, ${count("absent")} absent, ${half.length} half-done or damaged`);
+  return half.length;
+}
+
+async function main(): Promise<void> {
+  let bad = 0;
+  for (const db of await scratchDatabases()) {
+    try { bad += report(db.kind, await faultsOn(db)); } finally { await db.drop(); }
+  }
+  console.log(bad ? `\n${bad} HALF-DONE or damaged outcomes` : "\nno half-done outcome");
+  if (bad) process.exitCode = 1;
 }
 
 main().catch((err) => { console.error(err); process.exit(1); });

@@ -57,6 +57,20 @@ forEachDatabase("access table: role × route", (ctx) => {
     expect(accepted).to.deep.equal([]);
   });
 
+  it("When any state-changing route is posted with a forged token or another session's token, then it is refused with 403", async function () {
+    this.timeout(120_000);
+    const accepted: string[] = [];
+    const othersToken = csrfFrom((await agents.external.get("/")).text);
+    const forged = othersToken.replace(/./g, (c) => (c === "a" ? "b" : "a"));
+    for (const route of routes.filter((r) => r.method === "post")) {
+      for (const token of [forged, othersToken, ""]) {
+        const res = await agents.teacher.post(fill(route.path, "1")).type("form").send({ _csrf: token });
+        if (res.status !== 403) accepted.push(`${route.path} with ${token ? "a foreign" : "an empty"} token → ${res.status}`);
+      }
+    }
+    expect(accepted).to.deep.equal([]);
+  });
+
   it("When a family opens any staff page, then it never gets it", async function () {
     this.timeout(120_000);
     const leaks: string[] = [];

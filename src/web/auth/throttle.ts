@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { LoginThrottle } from "../../db/entities";
 import { inTransaction } from "../../db/transaction";
+import { Actor, recordAudit } from "../../audit/audit-service";
 
 export interface ThrottlePolicy { freeAttempts: number; baseDelayMs: number; maxDelayMs: number }
 
@@ -41,6 +42,16 @@ export async function recordFailure(ds: DataSource, keys: ThrottleKey[], now = D
 export async function clearThrottle(ds: DataSource, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   await inTransaction(ds, (em) => em.getRepository(LoginThrottle).delete({ key: In(keys) }));
+}
+
+// An admin lifts one account's or address's delay at once; the audit log says who.
+export async function clearThrottleAsAdmin(ds: DataSource, key: string, actor: Actor): Promise<boolean> {
+  return inTransaction(ds, async (em) => {
+    const result = await em.getRepository(LoginThrottle).delete({ key });
+    if (!result.affected) return false;
+    await recordAudit(em, actor, { action: "login.throttle.clear", entity: "login_throttle", entityId: key.slice(0, 40) });
+    return true;
+  });
 }
 
 export async function listThrottles(ds: DataSource): Promise<LoginThrottle[]> {

@@ -1,0 +1,32 @@
+// Admin: who is being slowed down at login, and clearing it. Delays grow but
+// never lock anyone out; when a family or teacher calls the office after
+// mistyping, staff clear the account (or address) at once, audit-logged.
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { z } from "zod";
+import { requireAdmin } from "./guards";
+import { clearThrottleAsAdmin, listThrottles } from "./throttle";
+import { actorOf } from "../../audit/audit-service";
+import { HttpError } from "../errors";
+
+const clearForm = z.object({ key: z.string().min(1).max(200) });
+
+export function throttleRoutes(ds: DataSource): Router {
+  const router = Router();
+
+  router.get("/admin/login-throttles", requireAdmin, async (_req, res) => {
+    const rows = await listThrottles(ds);
+    const now = Date.now();
+    res.render("auth/throttles", { title: res.locals.t("throttles.title"), rows: rows.map((r) => ({ ...r, waiting: Date.parse(r.nextAllowedAt) > now })) });
+  });
+
+  router.post("/admin/login-throttles/clear", requireAdmin, async (req, res) => {
+    const parsed = clearForm.safeParse(req.body ?? {});
+    if (!parsed.success) throw new HttpError(400, "errors.badRequest");
+    if (!(await clearThrottleAsAdmin(ds, parsed.data.key, actorOf(req.session.user)))) throw new HttpError(404, "errors.notFound");
+    req.session.flash = { kind: "ok", key: "throttles.cleared", params: { key: parsed.data.key } };
+    res.redirect("/admin/login-throttles");
+  });
+
+  return router;
+}

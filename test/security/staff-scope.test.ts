@@ -1,0 +1,82 @@
+import { expect } from "chai";
+import type { Express } from "express";
+import { forEachDatabase } from "../support/databases";
+import { demoApp, staffLogin } from "../support/demo-app";
+import { loginAs, Agent } from "../support/http";
+import { SchoolClass, Staff, Student, TimetableEntry } from "../../src/db/entities";
+import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
+import { setSchoolClock } from "../../src/attendance/clock";
+import type { DemoLogins } from "../../seeds/demo";
+
+// The week of Mon 14 Sep 2026: weekday n runs on the 13+n.
+const dateOf = (weekday: number) => `2026-09-${String(13 + weekday).padStart(2, "0")}`;
+const register = (e: TimetableEntry) => `/attendance/sessions/${e.id}/${dateOf(e.weekday)}`;
+
+forEachDatabase("security: teachers see only their sessions and rosters, external instructors only their club", (ctx) => {
+  let app: Express;
+  let logins: DemoLogins;
+  let entries: TimetableEntry[];
+  const who: Record<string, { agent: Agent; staff: Staff }> = {};
+
+  before(async function () {
+    this.timeout(180_000);
+    ({ app, logins } = await demoApp(ctx.db));
+    await seedDemoEnrollments(ctx.db.ds);
+    setSchoolClock(() => new Date("2026-09-18T08:00:00Z"));
+    entries = await ctx.db.ds.getRepository(TimetableEntry).find({ order: { id: "ASC" } });
+    for (const role of ["teacher", "external", "class_teacher"]) {
+      const creds = staffLogin(logins, role);
+      who[role] = { agent: await loginAs(app, creds), staff: await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: creds.email }) };
+    }
+  });
+  after(() => setSchoolClock());
+
+  for (const [role, label] of [["teacher", "a teacher"], ["external", "an external instructor"], ["class_teacher", "a class teacher"]]) {
+    it(`When ${label} opens every register of the week, then only their own sessions open and every other one is refused`, async function () {
+      this.timeout(120_000);
+      const { agent, staff } = who[role];
+      const mine = entries.filter((e) => e.staffId === staff.id);
+      expect(mine.length, "the demo gives them sessions").to.be.greaterThan(0);
+      const wrong: string[] = [];
+      for (const e of entries) {
+        const res = await agent.get(register(e));
+        const own = e.staffId === staff.id;
+        if (own ? res.status !== 200 : res.status !== 403 && res.status !== 404) wrong.push(`${own ? "own" : "other"} ${register(e)} → ${res.status}`);
+      }
+      expect(wrong).to.deep.equal([]);
+    });
+  }
+
+  it("When an external instructor opens their pages, then no other club's or class's children or sessions appear", async function () {
+    this.timeout(60_000);
+    const { agent, staff } = who.external;
+    const others = entries.filter((e) => e.staffId !== staff.id && e.kind === "club");
+    const page = (await agent.get("/attendance")).text + (await agent.get("/")).text + (await agent.get("/timetable")).text;
+    const shown = [...new Set(others.map((e) => e.title))].filter((t) => !entries.some((m) => m.staffId === staff.id && m.title === t) && page.includes(t));
+    expect(shown).to.deep.equal([]);
+  });
+
+  it("When a teacher who is not the class's teacher opens its codes or enrollment pages, then it is refused; the class teacher gets only their own class", async function () {
+    this.timeout(60_000);
+    const classes = await ctx.db.ds.getRepository(SchoolClass).find();
+    const own = classes.find((c) => c.classTeacherId === who.class_teacher.staff.id);
+    expect(own, "the class teacher has a class").to.not.equal(undefined);
+    const wrong: string[] = [];
+    for (const c of classes.slice(0, 8).concat(own!)) {
+      for (const path of [`/admin/codes/class/${c.id}`, `/admin/enrollment/class/${c.id}`]) {
+        for (const role of ["teacher", "external", "class_teacher"]) {
+          const res = await who[role].agent.get(path);
+          const allowed = role === "class_teacher" && c.id === own!.id;
+          if (allowed ? res.status !== 200 : res.status < 400 || res.status >= 500) wrong.push(`${role} ${path} → ${res.status}`);
+        }
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it("When a teacher reads the homework board of a class, then it is the board, never a roster of names", async () => {
+    const pupil = await ctx.db.ds.getRepository(Student).findOneOrFail({ where: {}, order: { id: "ASC" } });
+    const res = await who.external.agent.get(`/homework/class/${pupil.classId}`);
+    expect(res.text).to.not.contain(pupil.name);
+  });
+});
