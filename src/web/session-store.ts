@@ -19,6 +19,10 @@ export class DbSessionStore extends session.Store {
 
   // The expiry each session row had when this instance last read or wrote it,
   // only to skip needless touches (never to answer get(): that reads the row).
+  private get readSql(): string {
+    return `SELECT "data", "expiresAt" FROM "http_session" WHERE "sid" = ${this.ds.options.type === "postgres" ? "$1" : "?"}`;
+  }
+
   private readonly seenExpiry = new Map<string, number>();
 
   private remember(sid: string, expiresAt: string): void {
@@ -32,8 +36,10 @@ export class DbSessionStore extends session.Store {
   }
 
   get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.ds.getRepository(HttpSession).findOneBy({ sid })
-      .then((row) => {
+    // Every request reads its session: one fixed statement, without building
+    // the query through the repository each time.
+    (this.ds.query(this.readSql, [sid]) as Promise<{ data: string; expiresAt: string }[]>)
+      .then(([row]) => {
         if (!row || row.expiresAt < new Date().toISOString()) return cb(null, null);
         this.remember(sid, row.expiresAt);
         cb(null, JSON.parse(row.data));
