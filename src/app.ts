@@ -33,6 +33,10 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   const root = projectRoot();
   app.set("views", join(root, "views"));
   app.set("view engine", "ejs");
+  // Express caches compiled templates only under NODE_ENV=production, but a
+  // school on plain http runs without it (that flag also turns on HSTS).
+  // Views ship with the build and never change under a running server.
+  app.set("view cache", true);
   app.set("trust proxy", config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
 

@@ -13,20 +13,34 @@ export async function schoolZone(em: Repos): Promise<string> {
   return value && isZone(value) ? value : DEFAULT_ZONE;
 }
 
-function isZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+// Building an Intl.DateTimeFormat costs far more than using one, and one is
+// built per zone name at most (zone rules do not change while we run).
+const formats = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatFor(zone: string): Intl.DateTimeFormat | null {
+  let format = formats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+      });
+    } catch {
+      format = null;
+    }
+    if (formats.size < 100) formats.set(zone, format);
   }
+  return format;
+}
+
+function isZone(zone: string): boolean {
+  return formatFor(zone) !== null;
 }
 
 // The wall-clock fields of an instant in a zone.
 function wallClock(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-  }).formatToParts(new Date(ms));
+  const format = formatFor(zone);
+  if (!format) throw new RangeError(`Invalid time zone specified: ${zone}`);
+  const parts = format.formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour"), mi: get("minute") };
 }

@@ -11,7 +11,7 @@ import { parseView } from "./grid";
 import { publishBlockers } from "./publish-blockers";
 import { publishTimetable } from "./publish-service";
 import { plainText } from "./text-field";
-import { currentTerm } from "./week";
+import { currentTerm, loadWeek } from "./week";
 import { localTime, schoolTimeZone } from "./local-time";
 
 const publishForm = z.object({
@@ -22,8 +22,9 @@ export function gridRoutes(ds: DataSource): Router {
   const router = Router();
 
   router.get("/admin/timetable", requireAdmin, async (req, res) => {
-    if (!(await currentTerm(ds.manager))) return res.render("timetable/no-term", { title: res.locals.t("timetable.title") });
-    const week = await currentWeek(ds);
+    const term = await currentTerm(ds.manager);
+    if (!term) return res.render("timetable/no-term", { title: res.locals.t("timetable.title") });
+    const week = await loadWeek(ds.manager, term);
     const model = draftModel(week, parseView(req.query.view));
     const publishedLocal = localTime(model.status.publishedAt, await schoolTimeZone(ds.manager));
     res.render("timetable/grid", { title: res.locals.t("timetable.title"), term: week.term, publishedLocal, ...model });

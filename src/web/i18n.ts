@@ -4,6 +4,7 @@ import i18next, { TFunction } from "i18next";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../config";
+import { fastTranslator, flatten } from "./i18n-fast";
 
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -35,18 +36,33 @@ function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>,
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, catalog(l)])) as Record<Locale, Record<string, unknown>>;
 const instance = i18next.createInstance();
 void instance.init({
   initAsync: false,
   fallbackLng: "en",
   supportedLngs: [...LOCALES],
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: catalog(l) }])),
+  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: catalogs[l] }])),
   // EJS escapes output itself; i18next must not escape a second time.
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
+// One translator per locale, built once: see i18n-fast.ts for why.
+const flat = Object.fromEntries(LOCALES.map((l) => [l, flatten(catalogs[l])])) as Record<Locale, Map<string, string>>;
+const translators = Object.fromEntries(LOCALES.map((l) => [l, fastTranslator(flat[l], flat.en, instance.getFixedT(l) as never) as unknown as TFunction])) as Record<Locale, TFunction>;
+
 export function translator(locale: Locale): TFunction {
+  return translators[locale];
+}
+
+/** The merged catalog keys of a locale, for tests. */
+export function catalogKeys(locale: Locale): string[] {
+  return [...flat[locale].keys()];
+}
+
+/** i18next itself, for tests that check the fast translator gives the same answers. */
+export function slowTranslator(locale: Locale): TFunction {
   return instance.getFixedT(locale);
 }
 

@@ -7,10 +7,27 @@ import { HttpSession } from "../db/entities";
 import { inTransaction } from "../db/transaction";
 
 const DAY_MS = 24 * 3600 * 1000;
+// express-session touches an unchanged session after every request; moving
+// its expiry by less than this is not worth a write on every page view.
+const TOUCH_EVERY_MS = 3600 * 1000;
+const REMEMBERED_MAX = 10_000;
 
 export class DbSessionStore extends session.Store {
   constructor(private readonly ds: DataSource, private readonly ttlMs = 7 * DAY_MS) {
     super();
+  }
+
+  // The expiry each session row had when this instance last read or wrote it,
+  // only to skip needless touches (never to answer get(): that reads the row).
+  private get readSql(): string {
+    return `SELECT "data", "expiresAt" FROM "http_session" WHERE "sid" = ${this.ds.options.type === "postgres" ? "$1" : "?"}`;
+  }
+
+  private readonly seenExpiry = new Map<string, number>();
+
+  private remember(sid: string, expiresAt: string): void {
+    if (this.seenExpiry.size >= REMEMBERED_MAX) this.seenExpiry.clear();
+    this.seenExpiry.set(sid, Date.parse(expiresAt));
   }
 
   private expiry(sess: session.SessionData): string {
@@ -19,9 +36,12 @@ export class DbSessionStore extends session.Store {
   }
 
   get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.ds.getRepository(HttpSession).findOneBy({ sid })
-      .then((row) => {
+    // Every request reads its session: one fixed statement, without building
+    // the query through the repository each time.
+    (this.ds.query(this.readSql, [sid]) as Promise<{ data: string; expiresAt: string }[]>)
+      .then(([row]) => {
         if (!row || row.expiresAt < new Date().toISOString()) return cb(null, null);
+        this.remember(sid, row.expiresAt);
         cb(null, JSON.parse(row.data));
       })
       .catch((err) => cb(err));
@@ -30,17 +50,21 @@ export class DbSessionStore extends session.Store {
   set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const row = { sid, data: JSON.stringify(sess), expiresAt: this.expiry(sess) };
     inTransaction(this.ds, (em) => em.getRepository(HttpSession).upsert(row, ["sid"]))
-      .then(() => cb?.())
+      .then(() => { this.remember(sid, row.expiresAt); cb?.(); })
       .catch((err) => cb?.(err));
   }
 
   touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
-    inTransaction(this.ds, (em) => em.getRepository(HttpSession).update({ sid }, { expiresAt: this.expiry(sess) }))
-      .then(() => cb?.())
+    const expiresAt = this.expiry(sess);
+    const seen = this.seenExpiry.get(sid);
+    if (seen !== undefined && Date.parse(expiresAt) - seen < TOUCH_EVERY_MS) return void cb?.();
+    inTransaction(this.ds, (em) => em.getRepository(HttpSession).update({ sid }, { expiresAt }))
+      .then(() => { this.remember(sid, expiresAt); cb?.(); })
       .catch((err) => cb?.(err));
   }
 
   destroy(sid: string, cb?: (err?: unknown) => void): void {
+    this.seenExpiry.delete(sid);
     inTransaction(this.ds, (em) => em.getRepository(HttpSession).delete({ sid }))
       .then(() => cb?.())
       .catch((err) => cb?.(err));

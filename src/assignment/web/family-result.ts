@@ -93,7 +93,8 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
  * Null when the child is not this family's — the caller shows nothing.
  */
 export async function familyResultCard(ds: DataSource, familyId: number, studentId: number): Promise<FamilyResultCard | null> {
-  const student = await ds.getRepository(Student).findOne({ where: { id: studentId, familyId, archived: false }, relations: { schoolClass: true } });
+  // find, not findOne: with a relation, findOne's LIMIT adds a DISTINCT query; the key gives one row.
+  const [student] = await ds.getRepository(Student).find({ where: { id: studentId, familyId, archived: false }, relations: { schoolClass: true } });
   if (!student) return null;
   await sweepExpiredOffers(ds);
   return { result: await childResult(ds, student), unread: await unreadCount(ds, familyId) };
