@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createDataSource } from "../../src/db/data-source";
 import { contextByToken } from "../../src/calendar/web/context-query";
 import { buildFeed } from "../../src/calendar/web/build-feed";
-import { changeStamp } from "../../src/calendar/web/change-stamp";
+import { changeStamp } from "../../src/db/change-stamp";
 import { Staff, Timetable } from "../../src/db/entities";
 import { loginCookie, startHelloWorld, startKehou, Running } from "../support/processes";
 import { measure, report, Figure } from "../support/measure";

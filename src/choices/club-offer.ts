@@ -4,6 +4,7 @@
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { Club, Period, Staff, Timetable, Venue } from "../db/entities";
+import { keptRead } from "../db/kept-reads";
 
 type Repos = Pick<EntityManager, "getRepository">;
 
@@ -31,7 +32,12 @@ export function publishedClubSlots(published: unknown): { clubId: number; weekda
   });
 }
 
-export async function loadClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> {
+/** The term's clubs as families see them (kept until the next write: callers must not change them). */
+export function loadClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> {
+  return keptRead(em, `clubOffer|${termId}`, () => readClubOffer(em, termId));
+}
+
+async function readClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> {
   // One query after another: inside a transaction they share one connection.
   const clubs = await em.getRepository(Club).find({ where: { termId }, order: { name: "ASC", id: "ASC" } });
   const periods = await em.getRepository(Period).find({ where: { termId }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });

@@ -1,8 +1,10 @@
 // Which round a child is in, and whose child it is. Families only ever reach
 // their own children: every family route resolves the child through here.
 import type { EntityManager } from "typeorm";
-import { SchoolClass, Student, Term } from "../db/entities";
+import { SchoolClass, Student } from "../db/entities";
 import { ChoiceRound } from "./entities";
+import { keptRead } from "../db/kept-reads";
+import { currentTerm } from "../db/current-term";
 
 type Repos = Pick<EntityManager, "getRepository">;
 
@@ -38,15 +40,13 @@ export async function familyChildren(em: Repos, familyId: number): Promise<Child
   return rows.map(childOf);
 }
 
-export async function currentTerm(em: Repos): Promise<Term | null> {
-  return em.getRepository(Term).findOne({ where: { current: true }, order: { id: "DESC" } });
-}
+export { currentTerm };
 
 // Rounds of the current term for a grade, newest first.
 export async function roundsForGrade(em: Repos, grade: number): Promise<ChoiceRound[]> {
   const term = await currentTerm(em);
   if (!term) return [];
-  const rounds = await em.getRepository(ChoiceRound).find({ where: { termId: term.id }, order: { opensAt: "DESC", id: "DESC" } });
+  const rounds = await keptRead(em, `rounds|${term.id}`, () => em.getRepository(ChoiceRound).find({ where: { termId: term.id }, order: { opensAt: "DESC", id: "DESC" } }));
   return rounds.filter((r) => r.grades.includes(grade));
 }
 

@@ -3,13 +3,14 @@
 // whatever the server's own TZ is.
 import type { EntityManager } from "typeorm";
 import { Setting } from "../db/entities";
+import { keptRead } from "../db/kept-reads";
 
 export const DEFAULT_ZONE = "Asia/Shanghai";
 
 type Repos = Pick<EntityManager, "getRepository">;
 
 export async function schoolZone(em: Repos): Promise<string> {
-  const value = (await em.getRepository(Setting).findOneBy({ key: "school.timezone" }))?.value;
+  const value = (await keptRead(em, "setting|school.timezone", () => em.getRepository(Setting).findOneBy({ key: "school.timezone" })))?.value;
   return value && isZone(value) ? value : DEFAULT_ZONE;
 }
 

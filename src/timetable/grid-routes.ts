@@ -13,6 +13,9 @@ import { publishTimetable } from "./publish-service";
 import { plainText } from "./text-field";
 import { currentTerm, loadWeek } from "./week";
 import { localTime, schoolTimeZone } from "./local-time";
+import { runPolicy } from "../policy/web/policy-service";
+import { gridIssues } from "../policy/web/grid-issues";
+import type { Locale } from "../policy";
 
 const publishForm = z.object({
   reason: plainText(500).refine((r) => r === "" || r.length >= 5, "validation.reasonRequired").optional().transform((r) => r || null),
@@ -27,7 +30,11 @@ export function gridRoutes(ds: DataSource): Router {
     const week = await loadWeek(ds.manager, term);
     const model = draftModel(week, parseView(req.query.view));
     const publishedLocal = localTime(model.status.publishedAt, await schoolTimeZone(ds.manager));
-    res.render("timetable/grid", { title: res.locals.t("timetable.title"), term: week.term, publishedLocal, ...model });
+    // The rules' findings, inline where they apply (the compliance page lists them all).
+    const { violations } = await runPolicy(ds, term.id);
+    const entryIds = new Set(model.rows.flatMap((r) => r.cells.flatMap((c) => c.entries.map((e) => e.id))));
+    const issues = gridIssues(violations, res.locals.locale as Locale, { entryIds, by: model.view.by, grade: model.view.by === "grade" ? model.view.id : undefined });
+    res.render("timetable/grid", { title: res.locals.t("timetable.title"), term: week.term, publishedLocal, issues, ...model });
   });
 
   async function publishPage(status: number, res: import("express").Response, extra: Record<string, unknown> = {}) {

@@ -1,11 +1,11 @@
 // Instants are stored in UTC; people read them in the school's time zone
 // (setting "school.timezone", Asia/Shanghai when unset).
 import type { EntityManager } from "typeorm";
-import { Setting } from "../db/entities";
+import { schoolZone } from "../choices/school-time";
 
-export async function schoolTimeZone(em: EntityManager): Promise<string> {
-  const row = await em.getRepository(Setting).findOneBy({ key: "school.timezone" });
-  return row?.value || "Asia/Shanghai";
+// The one reading of the setting (validated, kept until the next write).
+export function schoolTimeZone(em: EntityManager): Promise<string> {
+  return schoolZone(em);
 }
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one:

@@ -3,6 +3,7 @@
 // read the same picture.
 import type { EntityManager } from "typeorm";
 import { Club, Period, SchoolClass, Staff, Student, Term, Timetable, TimetableEntry, Venue } from "../db/entities";
+import { keptRead } from "../db/kept-reads";
 
 export interface Week {
   term: Term;
@@ -18,11 +19,14 @@ export interface Week {
 }
 
 // Only one term is current (Term.current): the one the admin plans.
-export async function currentTerm(em: EntityManager): Promise<Term | null> {
-  return em.getRepository(Term).findOne({ where: { current: true }, order: { id: "DESC" } });
+export { currentTerm } from "../db/current-term";
+
+/** The term's week; outside a transaction kept until the next write (callers must not change it). */
+export function loadWeek(em: EntityManager, term: Term): Promise<Week> {
+  return keptRead(em, `week|${term.id}`, () => readWeek(em, term));
 }
 
-export async function loadWeek(em: EntityManager, term: Term): Promise<Week> {
+async function readWeek(em: EntityManager, term: Term): Promise<Week> {
   // One query after another: inside a transaction all share one connection,
   // and PostgreSQL's client must not be sent a query while it runs another.
   const periods = await em.getRepository(Period).find({ where: { termId: term.id }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });

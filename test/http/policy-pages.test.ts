@@ -6,11 +6,12 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { formToken, loginAs, type Agent } from "../support/http";
 import { tempRulesDir } from "../fixtures/policy/temp-rules";
-import { Period, SchoolClass, Setting, Staff, TimetableEntry } from "../../src/db/entities";
+import { DailySport, Period, SchoolClass, Setting, Staff, TimetableEntry } from "../../src/db/entities";
 import { inTransaction } from "../../src/db/transaction";
 import { nowIso } from "../../src/db/entities/columns";
 import { defaultRulesDir } from "../../src/policy";
 import { useRulesDir } from "../../src/policy/web/rules-registry";
+import { runPolicy } from "../../src/policy/web/policy-service";
 
 const shippedRules = () => readdirSync(defaultRulesDir()).filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readFileSync(join(defaultRulesDir(), f), "utf8")) as { id: string; title: Record<string, string> });
@@ -113,6 +114,72 @@ forEachDatabase("policy pages", (ctx) => {
     const family = await loginAs(app, familyLogin(logins, 0));
     const res = await family.get("/admin/rules");
     expect([302, 403]).to.include(res.status);
+  });
+
+  // The draft grid's cell for one slot: its chips and the rules' findings under them.
+  const cellOf = (html: string, weekday: number, periodId: number): string =>
+    new RegExp(`id="slot-${weekday}-${periodId}"[\\s\\S]*?</td>`).exec(html)?.[0] ?? "";
+
+  it("When a lesson is put in a service period, then the timetable grid shows the error in that cell, flags the session and counts it in the status line", async () => {
+    const before = await admin.get("/admin/timetable");
+    expect(before.text).to.contain("规则检查：没有错误或提醒");
+    const { entry, periodId } = await insertLesson();
+    try {
+      const all = await admin.get("/admin/timetable");
+      expect(all.status).to.equal(200);
+      const cell = cellOf(all.text, 2, periodId);
+      expect(cell).to.match(new RegExp(`class="tt-chip tt-lesson[^"]* tt-has-error[^"]*" data-entry-id="${entry.id}"`));
+      expect(cell).to.contain('class="tt-issue tt-issue-error"');
+      expect(cell).to.contain("周二 作业辅导（15:40–16:40）安排了授课");
+      expect(cell).to.contain('href="/admin/compliance?rule=no-lesson-in-service&amp;weekday=2"');
+      expect(all.text).to.match(/class="tt-rule-count tt-rule-errors" href="\/admin\/compliance">规则检查：1 个错误/);
+      // Only the lesson's own cell carries it.
+      expect(all.text.match(/class="tt-issue /g)).to.have.length(1);
+      // The grade the lesson is for sees it; another grade's view, without the session, does not.
+      expect(cellOf((await admin.get("/admin/timetable?view=grade-4")).text, 2, periodId)).to.contain("tt-issue-error");
+      expect((await admin.get("/admin/timetable?view=grade-1")).text).to.not.contain('class="tt-issue ');
+      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "en", back: "/admin/timetable" });
+      const english = cellOf((await admin.get("/admin/timetable")).text, 2, periodId);
+      expect(english).to.contain("Rule error");
+      expect(english).to.contain("Tue 作业辅导 (15:40–16:40) has a lesson");
+    } finally {
+      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "zh-CN", back: "/" });
+      await remove(entry.id);
+    }
+    expect((await admin.get("/admin/timetable")).text).to.not.contain('class="tt-issue ');
+  });
+
+  it("When a grade's day falls short of the sport hour, then the grid's whole-day row shows it under that weekday, in that grade's view only", async () => {
+    const repo = ctx.db.ds.getRepository(DailySport);
+    const sport = await repo.findOneByOrFail({ grade: 4, weekday: 1 });
+    await inTransaction(ctx.db.ds, (em) => em.getRepository(DailySport).update({ id: sport.id }, { peMinutes: 0, breakMinutes: 0 }));
+    try {
+      const grade4 = (await admin.get("/admin/timetable?view=grade-4")).text;
+      const day = /<td id="day-1">[\s\S]*?<\/td>/.exec(grade4)?.[0] ?? "";
+      expect(grade4).to.contain('class="tt-dayissues"');
+      expect(day).to.contain('class="tt-issue tt-issue-error"');
+      expect(day).to.contain('href="/admin/compliance?rule=daily-sport-hour&amp;weekday=1"');
+      expect(/<td id="day-2">[\s\S]*?<\/td>/.exec(grade4)?.[0]).to.not.contain("tt-issue");
+      expect((await admin.get("/admin/timetable?view=grade-5")).text).to.not.contain('class="tt-dayissues"');
+    } finally {
+      await inTransaction(ctx.db.ds, (em) => em.getRepository(DailySport).update({ id: sport.id }, { peMinutes: sport.peMinutes, breakMinutes: sport.breakMinutes }));
+    }
+    expect((await admin.get("/admin/timetable?view=grade-4")).text).to.not.contain('class="tt-dayissues"');
+  });
+
+  it("When nothing is written between two checks, then the second reuses the first run; a write makes the next check see it", async () => {
+    const termId = (await ctx.db.ds.getRepository(Period).findOneByOrFail({})).termId;
+    const first = await runPolicy(ctx.db.ds, termId);
+    expect(await runPolicy(ctx.db.ds, termId)).to.equal(first);
+    const { entry } = await insertLesson();
+    try {
+      const after = await runPolicy(ctx.db.ds, termId);
+      expect(after).to.not.equal(first);
+      expect(after.violations.map((v) => v.target.entryId)).to.include(String(entry.id));
+    } finally {
+      await remove(entry.id);
+    }
+    expect((await runPolicy(ctx.db.ds, termId)).violations.map((v) => v.target.entryId)).to.not.include(String(entry.id));
   });
 
   it("When the school's settings override a parameter or hold a bad value, then the rules page applies the one and reports the other", async () => {

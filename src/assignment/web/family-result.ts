@@ -5,16 +5,17 @@ import type { DataSource } from "typeorm";
 import { In, LessThan } from "typeorm";
 import { Club, Period, Student, Term } from "../../db/entities";
 import { ChoiceRound } from "../../choices/entities";
-import { explainPlacement } from "../engine";
 import type { Mechanism } from "../engine";
 import { unreadCount } from "../../notifications/notification-service";
-import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
+import { AllocationPublication, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
 import { explanationView, ExplanationView } from "./explain-text";
 import { sweepExpiredOffers } from "./offer-sweep";
-import { parseRun } from "./run-report";
+import { storedRun } from "./stored-run";
 import { childWeek, DayPlan } from "./child-week";
 import { slotParts } from "./slots";
 import { formatInstant, schoolZone } from "./school-time";
+import { keptRead } from "../../db/kept-reads";
+import { currentTerm } from "../../db/current-term";
 
 export interface ChildResult {
   student: Student;
@@ -35,8 +36,12 @@ export interface ChildResult {
 export interface FamilyResultCard { result: ChildResult; unread: number }
 
 /** The latest publication among the current term's rounds, if any. */
-export async function latestPublication(ds: DataSource): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
-  const term = await ds.getRepository(Term).findOneBy({ current: true });
+export function latestPublication(ds: DataSource): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
+  return keptRead(ds, "latestPublication", () => readLatestPublication(ds));
+}
+
+async function readLatestPublication(ds: DataSource): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
+  const term = await currentTerm(ds);
   if (!term) return null;
   const rounds = await ds.getRepository(ChoiceRound).findBy({ termId: term.id });
   if (!rounds.length) return null;
@@ -51,13 +56,13 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
   if (!latest) return empty;
   const { publication, round, term } = latest;
   const roundId = round.id;
-  const clubs = new Map((await ds.getRepository(Club).findBy({ termId: term.id })).map((c) => [c.id, c]));
+  const clubs = new Map((await keptRead(ds, `clubs|${term.id}`, () => ds.getRepository(Club).findBy({ termId: term.id }))).map((c) => [c.id, c]));
   const byCode = new Map([...clubs.values()].map((c) => [c.code, c]));
   const [placements, entries, offers, periods] = await Promise.all([
     ds.getRepository(ClubPlacement).find({ where: { roundId, studentId: student.id }, order: { id: "ASC" } }),
     ds.getRepository(WaitlistEntry).find({ where: { roundId, studentId: student.id, status: In(["waiting", "offered"]) }, order: { position: "ASC" } }),
     ds.getRepository(WaitlistOffer).find({ where: { roundId, studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
-    ds.getRepository(Period).findBy({ termId: term.id }),
+    keptRead(ds, `periods|${term.id}`, () => ds.getRepository(Period).findBy({ termId: term.id })),
   ]);
   const waitlists = await Promise.all(entries.map(async (e) => ({
     clubName: clubs.get(e.clubId)?.name ?? "?",
@@ -65,12 +70,11 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
     position: 1 + await ds.getRepository(WaitlistEntry).countBy({ roundId, clubId: e.clubId, status: In(["waiting", "offered"]), position: LessThan(e.position) }),
     status: e.status,
   })));
-  const run = await ds.getRepository(AllocationRun).findOneByOrFail({ id: publication.runId });
-  const parsed = parseRun(run);
-  const inInstance = parsed.instance.students.find((s) => s.id === student.studentNumber);
+  const run = await storedRun(ds, publication.runId);
+  const inInstance = run.instance.students.find((s) => s.id === student.studentNumber);
   const explanation = inInstance
     ? explanationView(
-      explainPlacement(parsed.instance, parsed.result, run.mechanism, student.studentNumber),
+      run.explain(student.studentNumber),
       (code) => byCode.get(code)?.name ?? code,
       (slot) => slotParts(slot, periods),
       inInstance.choices,

@@ -2,21 +2,11 @@
 // (Setting "school.timezone", Asia/Shanghai by default).
 import type { DataSource } from "typeorm";
 import type { NextFunction, Request, Response } from "express";
-import { Setting } from "../../db/entities";
+import { formatLocal, schoolZone as choicesZone } from "../../choices/school-time";
 
-const DEFAULT_ZONE = "Asia/Shanghai";
-let cached: { zone: string; until: number } | null = null;
-
-export async function schoolZone(ds: DataSource): Promise<string> {
-  if (cached && cached.until > Date.now()) return cached.zone;
-  const value = (await ds.getRepository(Setting).findOneBy({ key: "school.timezone" }))?.value || DEFAULT_ZONE;
-  let zone = DEFAULT_ZONE;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    zone = value;
-  } catch { /* an unknown zone falls back to the default */ }
-  cached = { zone, until: Date.now() + 60_000 };
-  return zone;
+// One reading of the setting for the whole app (choices/school-time keeps it until the next write).
+export function schoolZone(ds: DataSource): Promise<string> {
+  return choicesZone(ds.manager);
 }
 
 /** "2026-08-30 18:00" in the given zone. */
@@ -24,7 +14,8 @@ export function formatInstant(iso: string | null | undefined, zone: string): str
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString("sv-SE", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  // toLocaleString built a new formatter on every call; this one is kept per zone.
+  return formatLocal(iso, zone);
 }
 
 /** Gives views `when(iso)`. */

@@ -2,7 +2,7 @@
 // sees only its own children's feeds, a teacher only their own, an admin all.
 // Anything else is "not found", so a probe learns nothing about who exists.
 import type { DataSource } from "typeorm";
-import { Club, Setting, Staff, Student, Term, Venue } from "../../db/entities";
+import { Club, Setting, Staff, Student, Venue } from "../../db/entities";
 import type { SessionUser } from "../../web/session-user";
 import type { Subject } from "./context-query";
 import { FEED_KINDS, FeedKind } from "./entities";
@@ -11,9 +11,8 @@ export interface FeedTarget { subject: Subject; label: string }
 
 const isAdmin = (user: SessionUser) => user.kind === "staff" && user.role === "admin";
 
-export async function currentTerm(ds: DataSource): Promise<Term | null> {
-  return ds.getRepository(Term).findOne({ where: { current: true }, order: { id: "DESC" } });
-}
+import { currentTerm } from "../../db/current-term";
+export { currentTerm };
 
 export async function schoolName(ds: DataSource): Promise<string> {
   return (await ds.getRepository(Setting).findOneBy({ key: "school.name" }))?.value ?? "";

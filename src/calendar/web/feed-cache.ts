@@ -11,7 +11,7 @@
 import type { DataSource } from "typeorm";
 import { contextByToken, Subject, subjectOfRow, versionOf } from "./context-query";
 import { buildFeed, BuiltFeed } from "./build-feed";
-import { changeStamp } from "./change-stamp";
+import { changeStamp } from "../../db/change-stamp";
 import type { NoFeed } from "./feed-input";
 
 type Result = BuiltFeed | NoFeed;

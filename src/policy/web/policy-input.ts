@@ -30,9 +30,7 @@ export interface PolicyInputOptions {
 
 const NO_SIZES: Headcount = { ofClass: () => 0, ofGrade: () => 0 };
 
-export async function currentTerm(ds: DataSource): Promise<Term | null> {
-  return ds.getRepository(Term).findOne({ where: { current: true }, order: { id: "DESC" } });
-}
+export { currentTerm } from "../../db/current-term";
 
 const isTimetableWeekday = (n: number): n is P.TimetableWeekday => Number.isInteger(n) && n >= 1 && n <= 5;
 const str = (id: number | null | undefined): string | undefined => (id == null ? undefined : String(id));

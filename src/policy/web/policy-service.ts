@@ -1,5 +1,9 @@
 // Runs the policy core over the database: one call builds the input and evaluates it.
+// The timetable grid, the compliance and rules pages and the publish pages all ask for
+// the same run; building it reads the whole term (homework log included), so a run is
+// kept until the database changes (changeStamp: any write, from any instance, moves it).
 import type { DataSource } from "typeorm";
+import { changeStamp } from "../../db/change-stamp";
 import { checkPolicy, type RuleDefinition, type RuleSummary, type Violation } from "../index";
 import { currentTerm, loadPolicyInput, type PolicyData, type PolicyInputOptions } from "./policy-input";
 import { policyRules } from "./rules-registry";
@@ -10,11 +14,32 @@ export interface PolicyRun extends PolicyData {
   summary: RuleSummary[];
 }
 
-export async function runPolicy(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyRun> {
-  const rules = policyRules();
+interface Kept { stamp: string; rules: RuleDefinition[]; run: Promise<PolicyRun> }
+const kept = new WeakMap<DataSource, Map<string, Kept>>();
+
+async function evaluate(ds: DataSource, termId: number, options: PolicyInputOptions, rules: RuleDefinition[]): Promise<PolicyRun> {
   const data = await loadPolicyInput(ds, termId, options);
   const { violations, summary } = await checkPolicy(data.input, { rules });
   return { ...data, rules, violations, summary };
+}
+
+/** The run for a term; callers share it, so they must not change what it returns. */
+export async function runPolicy(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyRun> {
+  const rules = policyRules();
+  // A pending allocation run is checked once, just before it is published: nothing to share.
+  if (options.pending) return evaluate(ds, termId, options, rules);
+  const stamp = await changeStamp(ds);
+  if (stamp === null) return evaluate(ds, termId, options, rules);
+  const key = `${termId}|${options.timetable ?? "draft"}|${options.sizes ?? true}`;
+  const runs = kept.get(ds) ?? new Map<string, Kept>();
+  kept.set(ds, runs);
+  const hit = runs.get(key);
+  if (hit && hit.stamp === stamp && hit.rules === rules) return hit.run;
+  // Concurrent requests with the same stamp wait for one evaluation; a failed one is not kept.
+  const run = evaluate(ds, termId, options, rules);
+  runs.set(key, { stamp, rules, run });
+  run.catch(() => { if (runs.get(key)?.run === run) runs.delete(key); });
+  return run;
 }
 
 /** The current term's run, or null when no term is current yet. */
