@@ -182,6 +182,16 @@ forEachDatabase("policy pages", (ctx) => {
     expect((await runPolicy(ctx.db.ds, termId)).violations.map((v) => v.target.entryId)).to.not.include(String(entry.id));
   });
 
+  it("When a write leaves the policy's input as it was, then the input is read again but its evaluation is reused", async () => {
+    const termId = (await ctx.db.ds.getRepository(Period).findOneByOrFail({})).termId;
+    const first = await runPolicy(ctx.db.ds, termId);
+    await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save({ key: "test.unrelated", value: String(Math.random()) }));
+    const second = await runPolicy(ctx.db.ds, termId);
+    expect(second).to.not.equal(first);
+    expect(second.input).to.not.equal(first.input);
+    expect(second.violations).to.equal(first.violations);
+  });
+
   it("When the school's settings override a parameter or hold a bad value, then the rules page applies the one and reports the other", async () => {
     await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save([
       { key: "policy.maxStaffSessionsPerWeek", value: "4" }, { key: "policy.latestEnd", value: "late" },

@@ -83,8 +83,8 @@ export async function loadPolicyInput(ds: DataSource, termId: number, options: P
   ]);
   const entryRows = rows.filter((r) => isTimetableWeekday(r.weekday));
   const staffIds = [...new Set(entryRows.map((r) => r.staffId).filter((id): id is number => id != null))];
-  const staff = staffIds.length ? await ds.getRepository(Staff).findBy({ id: In(staffIds) }) : [];
-  const homework = await ds.getRepository(HomeworkEntry).findBy({ date: Between(term.startDate, term.endDate) });
+  const staff = staffIds.length ? await ds.getRepository(Staff).find({ where: { id: In(staffIds) }, order: { id: "ASC" } }) : [];
+  const homework = await ds.getRepository(HomeworkEntry).find({ where: { date: Between(term.startDate, term.endDate) }, order: { id: "ASC" } });
   const clubById = new Map(clubs.map((c) => [c.id, c]));
   const gradeOf = new Map(classes.map((c) => [c.id, c.grade]));
   const { settings, problems } = await loadPolicySettings(ds, policyRules());
