@@ -3,7 +3,7 @@
 // can be set for tests and demos, so registers and edit windows are checked
 // against a chosen date instead of whatever day the suite happens to run.
 import type { DataSource } from "typeorm";
-import { Setting } from "../db/entities";
+import { localDate, schoolZone } from "../choices/school-time";
 
 let clock: () => Date = () => new Date();
 
@@ -17,13 +17,7 @@ export function schoolNow(): Date {
 }
 
 export async function schoolToday(ds: DataSource): Promise<string> {
-  const zone = (await ds.getRepository(Setting).findOneBy({ key: "school.timezone" }))?.value || "Asia/Shanghai";
-  const now = schoolNow();
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
+  return localDate(schoolNow(), await schoolZone(ds.manager));
 }
 
 const DAY_MS = 86_400_000;

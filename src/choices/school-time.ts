@@ -54,6 +54,11 @@ export function toLocalInput(iso: string, zone: string): string {
   return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}`;
 }
 
+/** "2026-09-10": the school's calendar date at an instant. */
+export function localDate(at: Date, zone: string): string {
+  return toLocalInput(at.toISOString(), zone).slice(0, 10);
+}
+
 /** "2026-09-10 18:00" for pages and receipts. */
 export function formatLocal(iso: string, zone: string): string {
   return toLocalInput(iso, zone).replace("T", " ");

@@ -1,0 +1,73 @@
+import { expect } from "chai";
+import { forEachDatabase } from "../support/databases";
+import { Setting, Term } from "../../src/db/entities";
+import { inTransaction } from "../../src/db/transaction";
+import { openDatabase } from "../../src/db/open";
+import { currentTerm } from "../../src/db/current-term";
+import { keptRead } from "../../src/db/kept-reads";
+import { localDate, schoolZone } from "../../src/choices/school-time";
+import { formatInstant } from "../../src/assignment/web/school-time";
+
+// Kept reads are shared until the next write: a write, from this connection or any
+// other, is seen by the very next read; inside a transaction nothing is kept.
+forEachDatabase("kept reads", (ctx) => {
+  const setZone = (value: string) => inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save({ key: "school.timezone", value }));
+
+  it("When nothing is written, then the second read is the first one's value; after a write it is read again", async () => {
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await keptRead(ctx.db.ds, "test|count", load)).to.equal(1);
+    expect(await keptRead(ctx.db.ds, "test|count", load)).to.equal(1);
+    await setZone("Asia/Shanghai");
+    expect(await keptRead(ctx.db.ds, "test|count", load)).to.equal(2);
+  });
+
+  it("When another app instance writes, then this one's next read sees it", async () => {
+    let loads = 0;
+    const load = async () => ++loads;
+    await keptRead(ctx.db.ds, "test|other", load);
+    await keptRead(ctx.db.ds, "test|other", load);
+    const other = await openDatabase(ctx.db.url);
+    try {
+      await inTransaction(other, (em) => em.getRepository(Setting).save({ key: "test.other", value: String(Date.now()) }));
+    } finally {
+      await other.destroy();
+    }
+    await keptRead(ctx.db.ds, "test|other", load);
+    expect(loads).to.equal(2);
+  });
+
+  it("When a read runs inside a transaction, then it is not kept", async () => {
+    let loads = 0;
+    await inTransaction(ctx.db.ds, async (em) => {
+      await keptRead(em, "test|tx", async () => ++loads);
+      await keptRead(em, "test|tx", async () => ++loads);
+    });
+    expect(loads).to.equal(2);
+  });
+
+  it("When the school's time zone setting changes, then the next page reads it at once; a zone that does not exist falls back to Asia/Shanghai", async () => {
+    await setZone("Asia/Shanghai");
+    expect(await schoolZone(ctx.db.ds.manager)).to.equal("Asia/Shanghai");
+    expect(formatInstant("2026-09-01T16:30:00.000Z", await schoolZone(ctx.db.ds.manager))).to.equal("2026-09-02 00:30");
+    await setZone("Europe/Berlin");
+    const berlin = await schoolZone(ctx.db.ds.manager);
+    expect(berlin).to.equal("Europe/Berlin");
+    expect(formatInstant("2026-09-01T16:30:00.000Z", berlin)).to.equal("2026-09-01 18:30");
+    expect(localDate(new Date("2026-09-01T22:30:00.000Z"), berlin)).to.equal("2026-09-02");
+    await setZone("Mars/Olympus");
+    expect(await schoolZone(ctx.db.ds.manager)).to.equal("Asia/Shanghai");
+    await setZone("Asia/Shanghai");
+  });
+
+  it("When another term becomes current, then currentTerm answers with it straight away", async () => {
+    const save = (name: string, current: boolean) => inTransaction(ctx.db.ds, (em) => em.getRepository(Term).save({
+      name, startDate: "2026-09-01", endDate: "2027-01-20", current,
+    }));
+    const first = await save("first", true);
+    expect((await currentTerm(ctx.db.ds))?.id).to.equal(first.id);
+    await inTransaction(ctx.db.ds, (em) => em.getRepository(Term).update({ id: first.id }, { current: false }));
+    const second = await save("second", true);
+    expect((await currentTerm(ctx.db.ds))?.id).to.equal(second.id);
+  });
+});
