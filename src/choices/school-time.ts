@@ -64,6 +64,17 @@ export function formatLocal(iso: string, zone: string): string {
   return toLocalInput(iso, zone).replace("T", " ");
 }
 
+/**
+ * formatLocal for a stored instant that may be missing or malformed: "" when
+ * missing, the text itself when it is no date, its first 16 characters when the
+ * zone is unknown. Pages show these (last published, offer expiry) and must not fail.
+ */
+export function formatStored(iso: string | null | undefined, zone: string): string {
+  if (!iso) return "";
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  return formatFor(zone) ? formatLocal(iso, zone) : iso.slice(0, 16).replace("T", " ");
+}
+
 /** The ISO UTC instant of a datetime-local value read in the school zone, or null when malformed. */
 export function fromLocalInput(value: string, zone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);

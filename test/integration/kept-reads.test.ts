@@ -5,7 +5,8 @@ import { inTransaction } from "../../src/db/transaction";
 import { openDatabase } from "../../src/db/open";
 import { currentTerm } from "../../src/db/current-term";
 import { keptRead } from "../../src/db/kept-reads";
-import { localDate, schoolZone } from "../../src/choices/school-time";
+import { formatStored, localDate, schoolZone } from "../../src/choices/school-time";
+import { localTime } from "../../src/timetable/local-time";
 import { formatInstant } from "../../src/assignment/web/school-time";
 
 // Kept reads are shared until the next write: a write, from this connection or any
@@ -58,6 +59,13 @@ forEachDatabase("kept reads", (ctx) => {
     await setZone("Mars/Olympus");
     expect(await schoolZone(ctx.db.ds.manager)).to.equal("Asia/Shanghai");
     await setZone("Asia/Shanghai");
+  });
+
+  it("When a stored instant is missing, malformed or in an unknown zone, then pages show empty, the text, or its first minutes — never an error", () => {
+    expect(formatStored(null, "Asia/Shanghai")).to.equal("");
+    expect(formatStored("not a date", "Asia/Shanghai")).to.equal("not a date");
+    expect(formatStored("2026-09-01T08:40:00.000Z", "Mars/Olympus")).to.equal("2026-09-01 08:40");
+    expect(localTime("2026-09-01T08:40:00.000Z", "Asia/Shanghai")).to.equal("2026-09-01 16:40");
   });
 
   it("When another term becomes current, then currentTerm answers with it straight away", async () => {

@@ -2,7 +2,7 @@
 // (Setting "school.timezone", Asia/Shanghai by default).
 import type { DataSource } from "typeorm";
 import type { NextFunction, Request, Response } from "express";
-import { formatLocal, schoolZone as choicesZone } from "../../choices/school-time";
+import { formatStored, schoolZone as choicesZone } from "../../choices/school-time";
 
 // One reading of the setting for the whole app (choices/school-time keeps it until the next write).
 export function schoolZone(ds: DataSource): Promise<string> {
@@ -10,13 +10,7 @@ export function schoolZone(ds: DataSource): Promise<string> {
 }
 
 /** "2026-08-30 18:00" in the given zone. */
-export function formatInstant(iso: string | null | undefined, zone: string): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  // toLocaleString built a new formatter on every call; this one is kept per zone.
-  return formatLocal(iso, zone);
-}
+export const formatInstant = formatStored;
 
 /** Gives views `when(iso)`. */
 export function whenLocal(ds: DataSource) {
