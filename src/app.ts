@@ -5,7 +5,6 @@ import session from "express-session";
 import cookieParser from "cookie-parser";
 import multer from "multer";
 import pino from "pino";
-import pinoHttp from "pino-http";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
@@ -14,6 +13,7 @@ import { DbSessionStore } from "./web/session-store";
 import { saveSessionBeforeRedirect } from "./web/save-before-redirect";
 import { securityHeaders, csrf } from "./web/security";
 import { localsMiddleware } from "./web/locals";
+import { requestLog } from "./web/request-log";
 import { errorHandler, notFound } from "./web/errors";
 import { authRoutes } from "./web/auth/routes";
 import { localeRoutes } from "./web/locale-routes";
@@ -44,7 +44,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   // sessions and request logging (the token in the URL must not be logged).
   app.use(feedFileRoutes(ds, logger));
   app.use(securityHeaders(config.production));
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/public/") === true } }));
+  app.use(requestLog(logger));
   app.use("/public", express.static(join(root, "public"), { maxAge: config.production ? "7d" : 0 }));
   app.get("/healthz", async (_req, res) => {
     await ds.query("SELECT 1");
