@@ -55,7 +55,9 @@ export function gridRoutes(ds: DataSource): Router {
     if (!parsed.success) return publishPage(400, res, { form, errors: formErrors(parsed.error) });
     try {
       const outcome = await publishTimetable(ds, parsed.data.reason, actorOf(req.session.user));
-      req.session.flash = { kind: "ok", key: "timetable.publish.done", params: { entries: outcome.entries, changes: outcome.changes } };
+      req.session.flash = outcome.unchanged
+        ? { kind: "ok", key: "timetable.publish.unchanged" }
+        : { kind: "ok", key: "timetable.publish.done", params: { entries: outcome.entries, changes: outcome.changes } };
       res.redirect("/admin/timetable");
     } catch (err) {
       if (err instanceof FieldError) return publishPage(400, res, { form, errors: err.toErrors() });

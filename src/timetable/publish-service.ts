@@ -14,7 +14,7 @@ import { publishBlockers } from "./publish-blockers";
 import { currentTerm } from "./week";
 import { HttpError } from "../web/errors";
 
-export interface PublishOutcome { entries: number; changes: number; publishedAt: string }
+export interface PublishOutcome { entries: number; changes: number; publishedAt: string; unchanged: boolean }
 
 export async function publishTimetable(ds: DataSource, reason: string | null, actor: Actor): Promise<PublishOutcome> {
   const term = await currentTerm(ds.manager);
@@ -24,15 +24,19 @@ export async function publishTimetable(ds: DataSource, reason: string | null, ac
   const blockers = await publishBlockers(ds, term.id);
   return inTransaction(ds, async (em) => {
     const week = await openDraft(em);
-    if (blockers.errors > 0 && !reason) throw new FieldError("reason", "timetable.publish.reasonRequired");
     const rows = week.entries.map(rowOf);
     const changes = draftChanges(rows, parseSnapshot(week.timetable?.published));
+    // Publishing what families already see would only add a snapshot, an audit
+    // line and a new feed stamp: nothing is written, and no reason is needed.
+    const publishedAt = week.timetable?.publishedAt;
+    if (publishedAt && changes === 0) return { entries: rows.length, changes, publishedAt, unchanged: true };
+    if (blockers.errors > 0 && !reason) throw new FieldError("reason", "timetable.publish.reasonRequired");
     const now = nowIso();
     await em.getRepository(Timetable).update({ termId: week.term.id }, { published: rows, publishedAt: now, updatedAt: now });
     await recordAudit(em, actor, {
       action: "timetable.publish", entity: "timetable", entityId: week.term.id, reason,
       details: { entries: rows.length, changes, errors: blockers.errors, warnings: blockers.warnings, override: blockers.errors > 0 },
     });
-    return { entries: rows.length, changes, publishedAt: now };
+    return { entries: rows.length, changes, publishedAt: now, unchanged: false };
   });
 }

@@ -47,6 +47,18 @@ forEachDatabase("timetable publishing", (ctx) => {
     expect(res.text).to.contain("草稿与已发布课表一致。");
   });
 
+  it("When the draft equals the published week, then the publish page says so and a publish writes nothing", async () => {
+    const page = await admin.get("/admin/timetable/publish");
+    expect(page.text).to.contain("没有需要发布的变更").and.not.to.contain('action="/admin/timetable/publish"');
+    const before = await timetable();
+    const audits = await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "timetable.publish" });
+    const res = await post("/admin/timetable/publish", { reason: "" });
+    expect(res.status).to.equal(302);
+    expect((await timetable()).publishedAt).to.equal(before.publishedAt);
+    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "timetable.publish" })).to.equal(audits);
+    expect((await admin.get("/admin/timetable")).text).to.contain("草稿与已发布的课表相同，无需再次发布。");
+  });
+
   it("When the admin changes the draft, then the grid counts the changes and families and teachers still see the published week", async () => {
     expect((await post("/admin/timetable/entries", draftSession("科学小实验（草稿）"))).status).to.equal(302);
     expect((await post("/admin/timetable/entries", draftSession("教师草稿活动", { grades: ["5"], staffId: String(teacherId) }))).status).to.equal(302);

@@ -15,9 +15,9 @@ const body = fc.dictionary(fc.constantFrom("name", "email", "password", "role", 
 // Path parameters that name nothing: bad input must change nothing.
 const badId = fc.constantFrom("999999", "abc", "-1", "1.5", "%00", "0x10", "9".repeat(25));
 
-// These end the session by design, or (publishing the timetable) need no field at
-// all, so any body is a valid request; they are covered in their own suites.
-const SKIP_POSTS = new Set(["/logout", "/login", "/admin/timetable/publish"]);
+// These end the session by design; they are covered in their own suites.
+// (Publishing the seeded timetable, already published, changes nothing whatever the body.)
+const SKIP_POSTS = new Set(["/logout", "/login"]);
 
 forEachDatabase("fuzz: generated bad input never 500s and changes nothing", (ctx) => {
   let app: Express;
