@@ -11,12 +11,18 @@ import { translator } from "../../src/web/i18n";
 import { tempRulesDir } from "../fixtures/policy/temp-rules";
 import { loadPolicyInput } from "../../src/policy/web/policy-input";
 import { runPolicy } from "../../src/policy/web/policy-service";
-import { violationsBySlot } from "../../src/policy/web/slot-violations";
+import { gridIssues } from "../../src/policy/web/grid-issues";
 import { policyBlockers } from "../../src/policy/web/blockers";
 import { assertRulesLoad, useRulesDir } from "../../src/policy/web/rules-registry";
 
 forEachDatabase("policy over the demo school", (ctx) => {
   let termId: number;
+  // The grid's cells as the whole-school view of the draft shows them.
+  const cellsOf = async (ds: typeof ctx.db.ds) => {
+    const { violations } = await runPolicy(ds, termId);
+    const entryIds = new Set((await ds.getRepository(TimetableEntry).findBy({ termId })).map((e) => e.id));
+    return gridIssues(violations, "zh-CN", { entryIds, by: "all" }).cells;
+  };
   before(async function () {
     this.timeout(120_000);
     await seedDemo(ctx.db.ds);
@@ -59,8 +65,9 @@ forEachDatabase("policy over the demo school", (ctx) => {
       const warnings = violations.filter((v) => v.severity === "warning");
       expect(warnings.map((v) => v.ruleId)).to.deep.equal(["venue-capacity"]);
       expect(warnings[0].message["zh-CN"]).to.equal("周四 社团 / 体育：游戏场地 容纳 50 人，预计 60 人。");
-      const bySlot = await violationsBySlot(ctx.db.ds, termId);
-      expect([...bySlot.keys()]).to.deep.equal([`4-${warnings[0].target.periodId}`]);
+      const cells = await cellsOf(ctx.db.ds);
+      expect([...cells.keys()]).to.deep.equal([`4-${warnings[0].target.periodId}`]);
+      expect(cells.get(`4-${warnings[0].target.periodId}`)?.map((c) => c.severity)).to.deep.equal(["warning"]);
       const blockers = await policyBlockers(ctx.db.ds, termId);
       expect(blockers).to.include({ errors: 0, warnings: 1 });
     } finally {
@@ -81,8 +88,8 @@ forEachDatabase("policy over the demo school", (ctx) => {
       const blockers = await policyBlockers(ds, termId);
       expect(blockers.errors).to.equal(1);
       expect(blockers.violations[0].ruleId).to.equal("no-lesson-in-service");
-      const bySlot = await violationsBySlot(ds, termId);
-      expect(bySlot.get(`3-${p1.id}`)?.map((v) => v.target.entryId)).to.deep.equal([String(entry.id)]);
+      const cells = await cellsOf(ds);
+      expect(cells.get(`3-${p1.id}`)?.map((c) => [c.ruleId, c.severity])).to.deep.equal([["no-lesson-in-service", "error"]]);
       const html = await renderFile(join(projectRoot(), "views", "policy", "blockers.ejs"), { blockers, t: translator("zh-CN"), locale: "zh-CN" });
       expect(html).to.contain('name="overrideReason"');
       expect(html).to.contain("周三 作业辅导（15:40–16:40）安排了授课");

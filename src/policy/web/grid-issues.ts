@@ -7,7 +7,9 @@
 // or rooms stay on the compliance page. Pure: the route passes the run's violations.
 import type { Locale, Severity, Violation } from "../index";
 import { gradesOf } from "./grouping";
-import { slotKey } from "./slot-violations";
+
+/** The cell key the grid uses: "<weekday>-<periodId>", e.g. "4-12". */
+export const slotKey = (weekday: number, periodId: string | number): string => `${weekday}-${periodId}`;
 
 export interface CellIssue { ruleId: string; severity: Severity; message: string; href: string; /** More dates with the same finding. */ more: number }
 
