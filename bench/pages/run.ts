@@ -3,8 +3,12 @@
 // reads until the database changes (src/db/kept-reads.ts), so the pages are measured
 // twice: on a quiet database, and while another connection commits a small write
 // WRITES_PER_S times a second (every kept read is then re-read after each write).
+// Two rows show what the stack allows before any page data: the same Express with
+// a DB session, helmet and an EJS page of the family form's size and nothing else
+// ("stack floor"), and Kehou's own not-found page for a signed-in family (every
+// middleware and the layout, no reads but the session).
 import Database from "better-sqlite3";
-import { acceptPrivacy, loginCookie, startHelloWorld, startKehou } from "../support/processes";
+import { acceptPrivacy, loginCookie, startHelloWorld, startKehou, startStackFloor } from "../support/processes";
 import { measure, report, Figure } from "../support/measure";
 
 const WRITES_PER_S = Number(process.env.BENCH_WRITES_PER_S ?? 50);
@@ -21,6 +25,7 @@ function startWriter(databaseUrl: string): () => void {
 
 const PAGES: { name: string; path: string; as?: "admin" | "family" }[] = [
   { name: "login page (anonymous)", path: "/login" },
+  { name: "not-found page (family signed in)", path: "/no-such-page", as: "family" },
   { name: "family home", path: "/", as: "family" },
   { name: "family choice form", path: "/choices", as: "family" },
   { name: "family timetable (published)", path: "/timetable", as: "family" },
@@ -49,10 +54,18 @@ async function main(): Promise<void> {
         path = location;
         probe = await fetch(kehou.url + path, { headers, redirect: "manual" });
       }
-      if (probe.status !== 200) { console.log(`skip ${page.name}: ${path} answers ${probe.status}`); continue; }
+      if (probe.status !== 200 && !(probe.status === 404 && page.path === "/no-such-page")) { console.log(`skip ${page.name}: ${path} answers ${probe.status}`); continue; }
       targets.push({ name: page.name, url: kehou.url + path, headers });
     }
+    const form = targets.find((t) => t.name === "family choice form");
+    const bytes = form ? Buffer.byteLength(await (await fetch(form.url, { headers: form.headers })).text()) : 4000;
+    const floor = await startStackFloor(4102, bytes);
     const figures: Figure[] = [];
+    try {
+      figures.push(await measure(`stack floor (${bytes} B page)`, floor.url, { headers: { cookie: floor.cookie } }));
+    } finally {
+      await floor.stop();
+    }
     for (const t of targets) figures.push(await measure(t.name, t.url, { headers: t.headers }));
     console.log("\nquiet database:");
     report(figures, baseline);

@@ -43,6 +43,17 @@ export async function startHelloWorld(port: number): Promise<Running> {
   return { url, proc, stop: stopper(proc) };
 }
 
+// Express + DB session + helmet + EJS with no page data (bench/pages/stack-floor.ts),
+// signed in: the most any page of this stack can reach.
+export async function startStackFloor(port: number, bytes: number): Promise<Running & { cookie: string }> {
+  const file = join(mkdtempSync(join(tmpdir(), "kehou-floor-")), "floor.sqlite");
+  const proc = spawn(process.execPath, [join(projectRoot(), "dist", "bench", "pages", "stack-floor.js"), String(port), file, String(bytes)], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/login`);
+  const cookie = ((await fetch(`${url}/login`)).headers.get("set-cookie") ?? "").split(";")[0];
+  return { url, proc, cookie, stop: stopper(proc) };
+}
+
 // Logs in through the real form and returns the session cookie.
 export async function loginCookie(base: string, form: Record<string, string>): Promise<string> {
   const page = await fetch(`${base}/login`);
