@@ -3,8 +3,9 @@
 // family. Correcting the mark (present, or excused) withdraws the alert.
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
-import { SchoolClass, Setting, Staff, Student } from "../db/entities";
+import { SchoolClass, Staff, Student } from "../db/entities";
 import { schoolDateTime } from "./clock";
+import { schoolZone } from "../choices/school-time";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { notify } from "../notifications/notification-service";
@@ -83,7 +84,8 @@ async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise
   const ids = [...new Set(rows.map((r) => r.alert.studentId))];
   const students = ids.length ? await ds.getRepository(Student).find({ where: { id: In(ids) }, relations: { schoolClass: true } }) : [];
   const byId = new Map(students.map((s) => [s.id, s]));
-  const zone = (await ds.getRepository(Setting).findOneBy({ key: "school.timezone" }))?.value || "Asia/Shanghai";
+  if (!rows.length) return [];
+  const zone = await schoolZone(ds.manager);
   return rows.map((r) => ({
     id: r.alert.id, studentName: byId.get(r.alert.studentId)?.name ?? "", className: byId.get(r.alert.studentId)?.schoolClass.name ?? "",
     sessionTitle: r.alert.sessionTitle, sessionTime: r.alert.sessionTime, date: r.alert.date, state: r.alert.state,

@@ -5,15 +5,21 @@ import type { EntityManager } from "typeorm";
 import { Timetable } from "../db/entities";
 import { EntryRow, parseSnapshot } from "./entry-row";
 import { currentTerm } from "./week";
+import { keptRead } from "../db/kept-reads";
 
 export interface Published { termId: number | null; publishedAt: string | null; rows: EntryRow[] }
 
+// Every family's timetable page, every feed and register reads the same snapshot:
+// it is kept until the database changes, and frozen, since all of them share it.
 export async function publishedTimetable(em: EntityManager): Promise<Published> {
   const term = await currentTerm(em);
   if (!term) return { termId: null, publishedAt: null, rows: [] };
-  const timetable = await em.getRepository(Timetable).findOneBy({ termId: term.id });
-  if (!timetable?.publishedAt) return { termId: term.id, publishedAt: null, rows: [] };
-  return { termId: term.id, publishedAt: timetable.publishedAt, rows: parseSnapshot(timetable.published) };
+  return keptRead(em, `published|${term.id}`, async () => {
+    const timetable = await em.getRepository(Timetable).findOneBy({ termId: term.id });
+    if (!timetable?.publishedAt) return { termId: term.id, publishedAt: null, rows: [] };
+    const rows = parseSnapshot(timetable.published).map((r) => Object.freeze({ ...r, grades: Object.freeze(r.grades) as number[] }));
+    return Object.freeze({ termId: term.id, publishedAt: timetable.publishedAt, rows: Object.freeze(rows) as EntryRow[] });
+  });
 }
 
 /** One staff member's published sessions, by day and period (for the teachers' home page). */

@@ -1,7 +1,10 @@
 // What each role sees first. Families see only their own children; a class
 // teacher sees their class; teachers and instructors their sessions.
 import type { DataSource } from "typeorm";
-import { Club, Family, Period, SchoolClass, Staff, Student, Term, Timetable, TimetableEntry } from "../db/entities";
+import { Club, Family, SchoolClass, Staff, Student } from "../db/entities";
+import { currentTerm } from "../db/current-term";
+import { publishedSessionsOf } from "../timetable/published";
+import { termPeriods } from "../db/term-periods";
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
 import { familyResultCard } from "../assignment/web/family-result";
@@ -14,13 +17,10 @@ export interface MySession { weekday: number; title: string; kind: string; time:
 
 // Staff see only the published timetable, never the admin's draft.
 async function sessionsOf(ds: DataSource, staffId: number): Promise<MySession[]> {
-  const term = await ds.getRepository(Term).findOneBy({ current: true });
+  const term = await currentTerm(ds.manager);
   if (!term) return [];
-  const timetable = await ds.getRepository(Timetable).findOneBy({ termId: term.id });
-  const published = (timetable?.published ?? []) as TimetableEntry[];
-  const periods = new Map((await ds.getRepository(Period).findBy({ termId: term.id })).map((p) => [p.id, p]));
-  return published
-    .filter((e) => e.staffId === staffId)
+  const periods = new Map((await termPeriods(ds, term.id)).map((p) => [p.id, p]));
+  return (await publishedSessionsOf(ds.manager, staffId))
     .sort((a, b) => a.weekday - b.weekday || (periods.get(a.periodId)?.startTime ?? "").localeCompare(periods.get(b.periodId)?.startTime ?? ""))
     .map((e) => {
       const p = periods.get(e.periodId);

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { forEachDatabase } from "../support/databases";
-import { Setting, Term } from "../../src/db/entities";
+import { Setting, Term, Timetable } from "../../src/db/entities";
+import { publishedTimetable } from "../../src/timetable/published";
 import { inTransaction } from "../../src/db/transaction";
 import { openDatabase } from "../../src/db/open";
 import { currentTerm } from "../../src/db/current-term";
@@ -77,5 +78,21 @@ forEachDatabase("kept reads", (ctx) => {
     await inTransaction(ctx.db.ds, (em) => em.getRepository(Term).update({ id: first.id }, { current: false }));
     const second = await save("second", true);
     expect((await currentTerm(ctx.db.ds))?.id).to.equal(second.id);
+  });
+
+  it("When the published timetable is read twice, then both share one frozen snapshot; a new publication shows at once", async () => {
+    const term = (await currentTerm(ctx.db.ds))!;
+    const row = (id: number, title: string) => ({ id, termId: term.id, weekday: 1, periodId: 1, kind: "activity", title, grades: [3], classId: null, clubId: null, staffId: null, venueId: null, sequence: 0, updatedAt: "2026-09-01T00:00:00.000Z" });
+    const publish = (rows: ReturnType<typeof row>[], at: string) => inTransaction(ctx.db.ds, (em) => em.getRepository(Timetable).upsert({ termId: term.id, published: rows as never, publishedAt: at, updatedAt: at }, ["termId"]));
+    await publish([row(1, "合唱")], "2026-09-01T00:00:00.000Z");
+    const first = await publishedTimetable(ctx.db.ds.manager);
+    expect(first.rows.map((r) => r.title)).to.deep.equal(["合唱"]);
+    expect(await publishedTimetable(ctx.db.ds.manager)).to.equal(first);
+    expect(() => (first.rows as unknown[]).push(row(9, "x"))).to.throw(TypeError);
+    expect(() => { first.rows[0].grades.push(4); }).to.throw(TypeError);
+    await publish([row(1, "合唱"), row(2, "珠心算")], "2026-09-02T00:00:00.000Z");
+    const second = await publishedTimetable(ctx.db.ds.manager);
+    expect(second.rows.map((r) => r.title)).to.deep.equal(["合唱", "珠心算"]);
+    expect(second.publishedAt).to.equal("2026-09-02T00:00:00.000Z");
   });
 });

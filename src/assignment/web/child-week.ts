@@ -2,27 +2,31 @@
 // their grade's sport and activities, and their own clubs, on the weekdays
 // the family opted in to (all weekdays when no opt-in is recorded yet).
 import type { DataSource } from "typeorm";
-import { Period, ServiceEnrollment, Student, Timetable, Venue } from "../../db/entities";
-import type { TimetableEntry } from "../../db/entities";
+import { ServiceEnrollment, Student, Venue } from "../../db/entities";
+import { termPeriods } from "../../db/term-periods";
+import { keptRead } from "../../db/kept-reads";
+import { EntryRow } from "../../timetable/entry-row";
+import { publishedTimetable } from "../../timetable/published";
 import { dayOrder } from "./slots";
 
 export interface WeekSession { time: string; title: string; kind: string; venue: string | null }
 export interface DayPlan { weekday: number; sessions: WeekSession[] }
 
 // Whether a published session is this child's.
-function isChilds(e: TimetableEntry, student: Student, grade: number, clubIds: number[]): boolean {
+function isChilds(e: EntryRow, student: Student, grade: number, clubIds: number[]): boolean {
   if (e.clubId != null) return clubIds.includes(e.clubId);
   if (e.classId != null) return e.classId === student.classId;
   return e.grades.includes(grade);
 }
 
 export async function childWeek(ds: DataSource, termId: number, student: Student, clubIds: number[]): Promise<DayPlan[]> {
-  const timetable = await ds.getRepository(Timetable).findOneBy({ termId });
-  const entries = (timetable?.published ?? []) as TimetableEntry[];
+  // The published snapshot as every page reads it (checked, kept), of this term only.
+  const published = await publishedTimetable(ds.manager);
+  const entries = published.termId === termId ? published.rows : [];
   if (!entries.length) return [];
-  const periods = dayOrder(await ds.getRepository(Period).findBy({ termId }));
+  const periods = dayOrder(await termPeriods(ds, termId));
   const order = new Map(periods.map((p, i) => [p.id, i]));
-  const venues = new Map((await ds.getRepository(Venue).find()).map((v) => [v.id, v.name]));
+  const venues = new Map((await keptRead(ds, "venues", () => ds.getRepository(Venue).find())).map((v) => [v.id, v.name]));
   const enrollment = await ds.getRepository(ServiceEnrollment).findOneBy({ termId, studentId: student.id });
   const days = enrollment?.weekdays.length ? [...enrollment.weekdays].sort((a, b) => a - b) : [1, 2, 3, 4, 5];
   const grade = student.schoolClass.grade;

@@ -3,7 +3,7 @@
 // Before publication it is only "not yet published" — never a draft.
 import type { DataSource } from "typeorm";
 import { In, LessThan } from "typeorm";
-import { Club, Period, Student, Term } from "../../db/entities";
+import { Club, Student, Term } from "../../db/entities";
 import { ChoiceRound } from "../../choices/entities";
 import type { Mechanism } from "../engine";
 import { unreadCount } from "../../notifications/notification-service";
@@ -12,6 +12,7 @@ import { explanationView, ExplanationView } from "./explain-text";
 import { sweepExpiredOffers } from "./offer-sweep";
 import { storedRun } from "./stored-run";
 import { childWeek, DayPlan } from "./child-week";
+import { termPeriods } from "../../db/term-periods";
 import { slotParts } from "./slots";
 import { formatInstant, schoolZone } from "./school-time";
 import { keptRead } from "../../db/kept-reads";
@@ -62,7 +63,7 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
     ds.getRepository(ClubPlacement).find({ where: { roundId, studentId: student.id }, order: { id: "ASC" } }),
     ds.getRepository(WaitlistEntry).find({ where: { roundId, studentId: student.id, status: In(["waiting", "offered"]) }, order: { position: "ASC" } }),
     ds.getRepository(WaitlistOffer).find({ where: { roundId, studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
-    keptRead(ds, `periods|${term.id}`, () => ds.getRepository(Period).findBy({ termId: term.id })),
+    termPeriods(ds, term.id),
   ]);
   const waitlists = await Promise.all(entries.map(async (e) => ({
     clubName: clubs.get(e.clubId)?.name ?? "?",
