@@ -13,7 +13,7 @@ import { parsePreferenceForm, studentIdOf } from "./preference-form";
 import { PageExtras, saveOrRefusal } from "./save-outcome";
 import { formFromBody, rankingPage } from "./ranking-page";
 import { receiptOf } from "./receipt";
-import { Child, familyChild, familyChildren, roundForChild } from "./round-lookup";
+import { Child, familyChildren, roundForChild } from "./round-lookup";
 import { formatLocal, schoolZone } from "./school-time";
 import { idParam } from "./ids";
 import { meetingText } from "./meeting-text";
@@ -21,15 +21,24 @@ import { meetingText } from "./meeting-text";
 export function familyChoiceRoutes(ds: DataSource): Router {
   const router = Router();
 
+  // The family's children, read once per request: the page lists them all (to switch child)
+  // and the one asked for must be among them.
+  const childrenOf = new WeakMap<Request, Promise<Child[]>>();
+  function familyKids(req: Request): Promise<Child[]> {
+    let kids = childrenOf.get(req);
+    if (!kids) childrenOf.set(req, (kids = familyChildren(ds.manager, familyUser(req).id)));
+    return kids;
+  }
+
   async function ownChild(req: Request, studentId: number | null): Promise<Child> {
-    const child = studentId === null ? null : await familyChild(ds.manager, familyUser(req).id, studentId);
+    const child = studentId === null ? undefined : (await familyKids(req)).find((c) => c.id === studentId);
     if (!child) throw new HttpError(404, "errors.notFound");
     return child;
   }
 
   async function render(req: Request, res: Response, child: Child, round: ChoiceRound | null, status = 200, extras: PageExtras = {}) {
     const zone = await schoolZone(ds.manager);
-    const children = await familyChildren(ds.manager, familyUser(req).id);
+    const children = await familyKids(req);
     const page = round ? await rankingPage(ds.manager, round, child, zone, extras.posted) : null;
     res.status(status).render("choices/family", {
       title: res.locals.t("choices.family.title", { name: child.name }),

@@ -53,7 +53,7 @@ export async function rankingPage(em: Repos, round: ChoiceRound, child: Child, z
   ]);
   const clubs = offer.filter((c) => offeredTo(c, child.grade))
     .map((c) => ({ ...c, days: meetingDays(c), firstChoices: counts ? counts.get(c.id) ?? 0 : null }));
-  const saved = pref ? await receiptOf(em, pref, round, offer, zone) : null;
+  const saved = pref ? await receiptOf(em, pref, round, offer, zone, enrollment) : null;
   const form: RankingForm = posted ? { ...posted, version: pref?.version ?? 0 } : {
     version: pref?.version ?? 0,
     weekdays: cleanWeekdays(enrollment?.weekdays),

@@ -16,16 +16,17 @@ export interface Receipt {
   submittedAt: string; updatedAt: string; source: "family" | "staff"; staffName: string | null;
 }
 
-export async function receiptOf(em: Repos, pref: Preference, round: ChoiceRound, offer: OfferedClub[], zone: string): Promise<Receipt> {
+/** `enrollment`: the child's weekday opt-in when the caller has read it already (undefined: read it here). */
+export async function receiptOf(em: Repos, pref: Preference, round: ChoiceRound, offer: OfferedClub[], zone: string, enrollment?: ServiceEnrollment | null): Promise<Receipt> {
   const clubs = new Map(offer.map((c) => [c.id, c]));
-  const [enrollment, staff] = await Promise.all([
-    em.getRepository(ServiceEnrollment).findOneBy({ termId: round.termId, studentId: pref.studentId }),
+  const [optIn, staff] = await Promise.all([
+    enrollment !== undefined ? enrollment : em.getRepository(ServiceEnrollment).findOneBy({ termId: round.termId, studentId: pref.studentId }),
     pref.enteredByStaffId == null ? null : em.getRepository(Staff).findOne({ select: { id: true, name: true }, where: { id: pref.enteredByStaffId } }),
   ]);
   return {
     roundId: round.id, roundName: round.name, version: pref.version,
     clubs: pref.clubIds.map((id) => ({ id, name: clubs.get(id)?.name ?? `#${id}`, meetings: clubs.get(id)?.meetings ?? [] })),
-    maxClubs: pref.maxClubs, weekdays: cleanWeekdays(enrollment?.weekdays), placeWithSiblings: pref.placeWithSiblings,
+    maxClubs: pref.maxClubs, weekdays: cleanWeekdays(optIn?.weekdays), placeWithSiblings: pref.placeWithSiblings,
     submittedAt: formatLocal(pref.submittedAt, zone), updatedAt: formatLocal(pref.updatedAt, zone),
     source: pref.source, staffName: pref.source === "staff" ? staff?.name ?? null : null,
   };
