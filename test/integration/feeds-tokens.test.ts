@@ -10,7 +10,6 @@ import { FeedToken } from "../../src/calendar/web/entities";
 import { liveToken, newToken, regenerateToken } from "../../src/calendar/web/tokens";
 import { contextByToken } from "../../src/calendar/web/context-query";
 import { buildFeed } from "../../src/calendar/web/build-feed";
-import { placedClubIds } from "../../src/calendar/web/placed-clubs";
 
 forEachDatabase("calendar feeds: tokens", (ctx) => {
   let teacherId: number;
@@ -72,14 +71,6 @@ forEachDatabase("calendar feeds: tokens", (ctx) => {
     const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "feed.regenerate", entityId: "club:1" });
     expect(audit.actorLabel).to.equal("admin");
     expect(JSON.stringify(audit)).to.not.contain(old).and.not.contain(fresh);
-  });
-
-  it("When a child's feed is built, then no club is in it until allocations exist (placedClubIds is still a stub)", async () => {
-    const child = await ctx.db.ds.getRepository(Student).findOneOrFail({ where: {}, order: { id: "ASC" } });
-    expect(await placedClubIds(ctx.db.ds, child.id)).to.deep.equal([]);
-    const { feed } = await buildFeed(ctx.db.ds, { kind: "student", id: child.id });
-    if (typeof feed === "string") throw new Error(feed);
-    expect(feed.body.toString()).to.not.contain("（社团）");
   });
 
   it("When nothing is published yet, then a feed is a valid calendar with no events", async () => {

@@ -6,7 +6,6 @@ import { DEFAULT_LOCALE, translator } from "../../web/i18n";
 import { contextBySubject, Subject, versionOf } from "./context-query";
 import { parseContext } from "./feed-context";
 import { feedInputOf, NoFeed } from "./feed-input";
-import { placedClubIds } from "./placed-clubs";
 import { publishedTimetable } from "../../timetable/published";
 
 export interface BuiltFeed {
@@ -24,8 +23,7 @@ export async function buildFeed(ds: DataSource, subject: Subject): Promise<{ ver
   // the new publish stamps) builds again. Never the other way round.
   const { rows } = await publishedTimetable(ds.manager);
   const ctx = parseContext(row, rows);
-  const placed = ctx.subject.kind === "student" ? await placedClubIds(ds, ctx.subject.id) : [];
-  const input = feedInputOf(ctx, placed, translator(DEFAULT_LOCALE));
+  const input = feedInputOf(ctx, ctx.placed, translator(DEFAULT_LOCALE));
   if (typeof input === "string") return { version, feed: input };
   const { etag, lastModified } = feedVersion(input);
   return { version, feed: { body: Buffer.from(buildCalendar(input), "utf8"), etag, lastModified } };

@@ -1,7 +1,7 @@
 // One SQL statement that reads everything a feed is made of (except the
 // published timetable itself, which it stamps, see build-feed.ts): the feed's subject, the current
 // term and its special days, periods, venue / staff / class names, class sizes,
-// clubs, and for a child its class and weekday opt-in. The row is both the
+// clubs, and for a child its class, weekday opt-in and the clubs it is placed in. The row is both the
 // input of a feed and its data version: the in-memory ICS cache is keyed by it,
 // so a change written by any app instance (or by hand) is seen on the next
 // request, and what the version covers can never drift from what the feed reads.
@@ -12,7 +12,7 @@ export interface Subject { kind: FeedKind; id: number }
 
 // Columns of the row, in a fixed order.
 export const CONTEXT_COLUMNS = ["kind", "subjectId", "termId", "termStart", "termEnd", "settings", "days", "timetable", "periods",
-  "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment"] as const;
+  "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment", "placed"] as const;
 export type ContextRow = Record<(typeof CONTEXT_COLUMNS)[number], string | number | null>;
 
 // Settings a feed reads: the calendar's name, the school's zone, the UID domain.
@@ -67,7 +67,13 @@ SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."st
   (SELECT ${d.text(d.object({ id: "st.id", name: "st.name", classId: `st."classId"`, grade: "sc.grade" }))}
      FROM student st JOIN school_class sc ON sc.id = st."classId"
      WHERE s.kind = 'student' AND st.id = s."subjectId" AND st.archived = false) AS student,
-  (SELECT e.weekdays FROM service_enrollment e WHERE s.kind = 'student' AND e."studentId" = s."subjectId" AND e."termId" = cur.id) AS enrollment
+  (SELECT e.weekdays FROM service_enrollment e WHERE s.kind = 'student' AND e."studentId" = s."subjectId" AND e."termId" = cur.id) AS enrollment,
+  -- The child's seats in the current term's latest published allocation (withdrawals and
+  -- accepted offers change these rows, so they are in the version too).
+  (SELECT ${d.list(`p."clubId"`, `p."clubId"`)} FROM club_placement p
+     WHERE s.kind = 'student' AND p."studentId" = s."subjectId" AND p."roundId" = (
+       SELECT ap."roundId" FROM allocation_publication ap JOIN choice_round r ON r.id = ap."roundId"
+       WHERE r."termId" = cur.id ORDER BY ap."publishedAt" DESC, ap.id DESC LIMIT 1)) AS placed
 FROM ${source} LEFT JOIN cur ON 1 = 1`;
 }
 

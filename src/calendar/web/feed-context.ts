@@ -21,6 +21,7 @@ const schemas = {
   clubs: z.array(z.object({ id, name: z.string(), maxSize: z.number().int() })),
   student: z.object({ id, name: z.string(), classId: id, grade: z.number().int() }).nullable(),
   enrollment: z.array(z.number().int()).nullable(),
+  placed: z.array(id),
 };
 
 export interface FeedContext {
@@ -37,6 +38,8 @@ export interface FeedContext {
   student: z.infer<typeof schemas.student>;
   /** The child's opted-in weekdays this term; null when the family has not answered. */
   enrollment: number[] | null;
+  /** The clubs the child is placed in by the latest published allocation; [] for other feeds. */
+  placed: number[];
   /** The published snapshot; [] when nothing is published. */
   entries: PublishedEntry[];
 }
@@ -64,6 +67,7 @@ export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedCo
     clubs: byId(json("clubs", row.clubs), (c) => ({ name: c.name, maxSize: c.maxSize })),
     student: json("student", row.student),
     enrollment: json("enrollment", row.enrollment),
+    placed: json("placed", row.placed ?? "[]"),
     entries,
   };
 }
