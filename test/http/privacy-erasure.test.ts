@@ -11,11 +11,13 @@ import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { seedDemoAllocation } from "../../seeds/demo-allocation";
 import { hashSecret } from "../../src/web/auth/passwords";
+import { In } from "typeorm";
 import { Family, Student } from "../../src/db/entities";
 import { AllocationPin, AllocationRun, WaitlistEntry, WaitlistOffer } from "../../src/assignment/web/entities";
 import { Notification } from "../../src/notifications/entities";
 import { createRun } from "../../src/assignment/web/run-service";
-import { SYSTEM } from "../../src/audit/audit-service";
+import { recordAudit, SYSTEM } from "../../src/audit/audit-service";
+import { inTransaction } from "../../src/db/transaction";
 
 const CODE = "ERASE234";
 const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
@@ -80,6 +82,8 @@ forEachDatabase("deleting a child", (ctx) => {
     this.timeout(60_000);
     const child = await onlyChild(0);
     const family = await familyAgent(child.studentNumber);
+    // As the admin's edit of a child or family writes it: the before and after values.
+    await inTransaction(ctx.db.ds, (em) => recordAudit(em, SYSTEM, { action: "student.update", entity: "student", entityId: child.id, details: { before: { studentNumber: child.studentNumber, guardianName: child.guardianName } } }));
     // The family's own actions carried the guardian's name before the deletion.
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorLabel" = ${p(1)}`, [child.guardianName])).to.be.greaterThan(0);
     expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%${child.guardianName}%`])).to.be.greaterThan(0);
@@ -88,6 +92,7 @@ forEachDatabase("deleting a child", (ctx) => {
 
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorLabel" LIKE ${p(1)}`, [`%${child.guardianName}%`])).to.equal(0);
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${child.familyId}`, [])).to.be.greaterThan(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "details" LIKE ${p(1)} OR "details" LIKE ${p(2)}`, [`%${child.guardianName}%`, `%${child.studentNumber}%`])).to.equal(0);
     expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%${child.guardianName}%`])).to.equal(0);
     expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"kind":"family","id":${child.familyId},%`])).to.equal(0);
     const home = await family.get("/");
@@ -173,6 +178,34 @@ forEachDatabase("deleting a child", (ctx) => {
     expect(bad.text).to.contain("flash-error verification");
   });
 
+  it("When one of two children is deleted, then the family stays under its name, and only the session looking at the deleted child ends", async function () {
+    this.timeout(60_000);
+    const ds = ctx.db.ds;
+    const [younger, elder] = await ds.getRepository(Student).find({ where: { studentNumber: In(["20250201", "20220201"]) }, order: { studentNumber: "DESC" } });
+    expect(younger.familyId).to.equal(elder.familyId);
+    const family = await ds.getRepository(Family).findOneByOrFail({ id: elder.familyId });
+    const onElder = await loginAs(app, { studentNumber: elder.studentNumber, code: "KH26SIBS" });
+    const accepted = await onElder.post("/privacy/accept").type("form").send({ _csrf: await formToken(onElder, "/privacy"), accept: "1" });
+    expect(accepted.status).to.equal(302);
+    const onYounger = await loginAs(app, { studentNumber: elder.studentNumber, code: "KH26SIBS" });
+    const switched = await onYounger.post("/family/child").type("form").send({ _csrf: await formToken(onYounger, "/privacy"), studentId: String(younger.id) });
+    expect(switched.status).to.equal(302);
+    expect(switched.headers.location).to.equal("/");
+
+    await deleteChild(younger);
+
+    expect(await ds.getRepository(Family).existsBy({ id: family.id })).to.equal(true);
+    // Ended by the deletion itself, before either session makes another request.
+    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"studentId":${younger.id}}%`])).to.equal(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"studentId":${elder.id}}%`])).to.be.greaterThan(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${family.id} AND "actorLabel" = ${p(1)}`, [family.guardianName])).to.be.greaterThan(0);
+    const ended = await onYounger.get("/");
+    expect(ended.status).to.equal(302);
+    expect(ended.headers.location).to.match(/^\/login/);
+    const kept = await onElder.get("/");
+    expect(kept.status).to.equal(200);
+  });
+
   it("When a child's data is exported, then every table that refers to the child or the family is in it, row for row", async function () {
     this.timeout(60_000);
     const ds = ctx.db.ds;
@@ -193,6 +226,14 @@ forEachDatabase("deleting a child", (ctx) => {
     const referring = ds.entityMetadatas.filter((m) => m.tableName !== "student"
       && m.columns.some((c) => c.propertyName === "studentId" || c.propertyName === "familyId"));
     expect(referring.length).to.be.greaterThan(5);
+    // A foreign key to a child or family under another column name must be listed (and exported) too.
+    for (const meta of ds.entityMetadatas) {
+      for (const relation of meta.relations) {
+        if (!relation.isOwning || meta.tableName === "student" || !["student", "family"].includes(relation.inverseEntityMetadata.tableName)) continue;
+        expect(EXPORT_KEY[meta.tableName], `table ${meta.tableName} points at ${relation.inverseEntityMetadata.tableName}`).to.be.a("string");
+        expect(relation.joinColumns.map((c) => c.propertyName), `${meta.tableName}.${relation.propertyName}`).to.satisfy((cols: string[]) => cols.every((c) => c === "studentId" || c === "familyId"));
+      }
+    }
     for (const meta of referring) {
       const key = EXPORT_KEY[meta.tableName];
       expect(key, `table ${meta.tableName} refers to a child or family but is not in the export list`).to.be.a("string");
