@@ -4,6 +4,7 @@
 // session is over, and the export before it held everything about the child.
 import { createHash } from "node:crypto";
 import { expect } from "chai";
+import request from "supertest";
 import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
@@ -82,6 +83,12 @@ forEachDatabase("deleting a child", (ctx) => {
     this.timeout(60_000);
     const child = await onlyChild(0);
     const family = await familyAgent(child.studentNumber);
+    // A mistyped code leaves a throttle row keyed by the student number.
+    const stranger = request.agent(app);
+    const loginToken = await formToken(stranger, "/login");
+    const typo = await stranger.post("/login").type("form").send({ _csrf: loginToken, mode: "family", studentNumber: child.studentNumber, code: "WXYZ2345" });
+    expect(typo.status).to.equal(401);
+    expect(await count(`SELECT COUNT(*) AS n FROM login_throttle WHERE "key" LIKE ${p(1)}`, [`%${child.studentNumber}%`])).to.equal(1);
     // As the admin's edit of a child or family writes it: the before and after values.
     await inTransaction(ctx.db.ds, (em) => recordAudit(em, SYSTEM, { action: "student.update", entity: "student", entityId: child.id, details: { before: { studentNumber: child.studentNumber, guardianName: child.guardianName } } }));
     // The family's own actions carried the guardian's name before the deletion.
@@ -94,6 +101,7 @@ forEachDatabase("deleting a child", (ctx) => {
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${child.familyId}`, [])).to.be.greaterThan(0);
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "details" LIKE ${p(1)} OR "details" LIKE ${p(2)}`, [`%${child.guardianName}%`, `%${child.studentNumber}%`])).to.equal(0);
     expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%${child.guardianName}%`])).to.equal(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM login_throttle WHERE "key" LIKE ${p(1)}`, [`%${child.studentNumber}%`])).to.equal(0);
     expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"kind":"family","id":${child.familyId},%`])).to.equal(0);
     const home = await family.get("/");
     expect(home.status).to.equal(302);
