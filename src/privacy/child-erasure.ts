@@ -1,12 +1,12 @@
 // What deleting a child must reach beyond the rows that cascade from the student:
 // stored allocation runs (the student number is in their JSON), the audit log's
 // actor labels (a family actor's label is the guardian's name), the session table
-// (a family session holds the guardian's name and the child's id) and feed tokens
-// (a child feed's subject id has no foreign key). Each runs inside the deletion's
+// (a family session holds the guardian's name and the child's id), feed tokens
+// and login throttles (no foreign key: a feed's subject id, a throttle's key). Each runs inside the deletion's
 // transaction, so the child is gone everywhere or nowhere.
 import type { EntityManager } from "typeorm";
 import { And, Like } from "typeorm";
-import { AuditEntry, HttpSession } from "../db/entities";
+import { AuditEntry, HttpSession, LoginThrottle } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { AllocationRun } from "../assignment/web/entities";
 import { pseudonymiseRunTexts } from "../assignment/web/run-pseudonym";
@@ -66,8 +66,15 @@ export async function endSessions(em: EntityManager, familyId: number, studentId
   return sids.length;
 }
 
-/** The child's calendar feeds and, when the family goes, its alert acknowledgements (neither has a foreign key). */
-export async function dropUnlinkedRows(em: EntityManager, studentId: number, familyId: number | null): Promise<void> {
+/**
+ * Rows without a foreign key to the child: its calendar feeds, the login throttle
+ * keyed by its student number and, when the family goes, the family's alert
+ * acknowledgements.
+ */
+export async function dropUnlinkedRows(em: EntityManager, student: { id: number; studentNumber: string }, familyId: number | null): Promise<void> {
+  const studentId = student.id;
   await em.getRepository(FeedToken).delete({ kind: "student", subjectId: studentId });
+  // The key's form is the login route's (src/web/auth/routes.ts).
+  await em.getRepository(LoginThrottle).delete({ key: `family:${student.studentNumber}` });
   if (familyId !== null) await em.getRepository(AttendanceAlertAudience).delete({ audienceKind: "family", audienceId: familyId });
 }

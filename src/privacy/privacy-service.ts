@@ -58,7 +58,7 @@ export async function deleteChild(ds: DataSource, studentId: number, reason: str
       await relabelFamilyActor(em, student.familyId, names);
       await em.getRepository(Family).delete({ id: student.familyId });
     }
-    await dropUnlinkedRows(em, studentId, familyRemoved ? student.familyId : null);
+    await dropUnlinkedRows(em, student, familyRemoved ? student.familyId : null);
     await redactAuditDetails(em, studentId, familyRemoved ? student.familyId : null);
     const sessions = await endSessions(em, student.familyId, studentId, familyRemoved);
     await recordAudit(em, actor, { action: "privacy.delete-child", entity: "student", entityId: studentId, reason, details: { familyRemoved, runsPseudonymised: runIds.length, sessionsEnded: sessions } });
