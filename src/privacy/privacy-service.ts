@@ -1,11 +1,14 @@
 // PIPL duties for children's data: families accept the notice before use;
 // an admin can export one child's data or delete it.
 import type { DataSource } from "typeorm";
-import { AuditEntry, Family, ServiceEnrollment, Student } from "../db/entities";
+import { Family, ServiceEnrollment, Student } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { attendanceOfChild } from "../attendance/child-data";
+import { forgetStoredRun } from "../assignment/web/stored-run";
+import { childSections } from "./child-export";
+import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure";
+import { pseudonyms } from "./pseudonyms";
 
 // Raised whenever the notice's text changes so families accept the new one.
 export const PRIVACY_VERSION = "2026-09";
@@ -26,30 +29,42 @@ export async function acceptPrivacy(ds: DataSource, familyId: number, actor: Act
 export async function exportChild(ds: DataSource, studentId: number, actor: Actor): Promise<Record<string, unknown> | null> {
   const student = await ds.getRepository(Student).findOne({ where: { id: studentId }, relations: { schoolClass: true, family: true } });
   if (!student) return null;
-  const enrollments = await ds.getRepository(ServiceEnrollment).findBy({ studentId });
-  const audit = await ds.getRepository(AuditEntry).find({ where: { entity: "student", entityId: String(studentId) }, order: { id: "ASC" } });
+  const sections = await childSections(ds, studentId, student.familyId);
   await inTransaction(ds, (em) => recordAudit(em, actor, { action: "privacy.export", entity: "student", entityId: studentId }));
   return {
     exportedAt: nowIso(),
     student: { studentNumber: student.studentNumber, name: student.name, grade: student.schoolClass.grade, class: student.schoolClass.name },
     family: { guardianName: student.family.guardianName, phone: student.family.phone, privacyAcceptedAt: student.family.privacyAcceptedAt },
-    serviceEnrollments: enrollments.map((e) => ({ termId: e.termId, weekdays: e.weekdays, source: e.source, updatedAt: e.updatedAt })),
-    auditTrail: audit.map((a) => ({ at: a.at, action: a.action, by: a.actorLabel, reason: a.reason })),
-    ...(await attendanceOfChild(ds, studentId)),
+    ...sections,
   };
 }
 
-// Deletes the child and rows that only describe them; a family left with no
-// children goes too. The audit keeps the fact and the reason, not the data.
+// Deletes the child and rows that only describe them (most cascade from the
+// student row); a family left with no children goes too. Stored allocation runs
+// keep the child under a pseudonym, a removed family's actions stay in the audit
+// under a pseudonymous label, and sessions naming the family or child end.
+// The audit keeps the fact and the reason, not the data.
 export async function deleteChild(ds: DataSource, studentId: number, reason: string, actor: Actor): Promise<boolean> {
-  return inTransaction(ds, async (em) => {
+  const runs = await inTransaction(ds, async (em) => {
     const student = await em.getRepository(Student).findOneBy({ id: studentId });
-    if (!student) return false;
+    if (!student) return null;
+    const names = await pseudonyms(em);
+    const runIds = await pseudonymiseRuns(em, student.studentNumber, names);
     await em.getRepository(ServiceEnrollment).delete({ studentId });
     await em.getRepository(Student).delete({ id: studentId });
     const siblings = await em.getRepository(Student).countBy({ familyId: student.familyId });
-    if (siblings === 0) await em.getRepository(Family).delete({ id: student.familyId });
-    await recordAudit(em, actor, { action: "privacy.delete-child", entity: "student", entityId: studentId, reason, details: { familyRemoved: siblings === 0 } });
-    return true;
+    const familyRemoved = siblings === 0;
+    if (familyRemoved) {
+      await relabelFamilyActor(em, student.familyId, names);
+      await em.getRepository(Family).delete({ id: student.familyId });
+    }
+    await dropUnlinkedRows(em, student, familyRemoved ? student.familyId : null);
+    await redactAuditDetails(em, studentId, familyRemoved ? student.familyId : null);
+    const sessions = await endSessions(em, student.familyId, studentId, familyRemoved);
+    await recordAudit(em, actor, { action: "privacy.delete-child", entity: "student", entityId: studentId, reason, details: { familyRemoved, runsPseudonymised: runIds.length, sessionsEnded: sessions } });
+    return runIds;
   });
+  if (!runs) return false;
+  for (const id of runs) forgetStoredRun(ds, id);
+  return true;
 }

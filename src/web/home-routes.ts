@@ -5,10 +5,20 @@ import { requireLogin } from "./auth/guards";
 import { homeFor } from "./home-service";
 import { HttpError } from "./errors";
 import { Student } from "../db/entities";
+import type { SessionUser } from "./session-user";
 
 export function homeRoutes(ds: DataSource): Router {
   const router = Router();
-  router.get("/", requireLogin, async (req, res) => {
+  router.get("/", requireLogin, async (req, res, next) => {
+    // A family or child deleted while this session was open: the session is
+    // over (it may still hold the guardian's name), not a server error.
+    if (!(await stillThere(ds, req.session.user!))) {
+      return req.session.destroy((err) => {
+        if (err) return next(err);
+        res.clearCookie("kehou.sid");
+        res.redirect("/login");
+      });
+    }
     const home = await homeFor(ds, req.session.user!);
     res.render(`home/${home.view}`, { title: res.locals.t(`home.title.${home.view}`), ...home.data });
   });
@@ -24,4 +34,10 @@ export function homeRoutes(ds: DataSource): Router {
     res.redirect("/");
   });
   return router;
+}
+
+async function stillThere(ds: DataSource, user: SessionUser): Promise<boolean> {
+  if (user.kind !== "family") return true;
+  // The child's row names its family (a foreign key), so one read answers for both.
+  return ds.getRepository(Student).existsBy({ id: user.studentId, familyId: user.id });
 }

@@ -2,6 +2,7 @@
 // Everything else in this folder is an implementation detail.
 
 export { allocate, firstComeFirstServed } from "./allocate";
+export { checkResult } from "./check-result";
 export { explainPlacement } from "./explain";
 export type { Explanation, Reason, ReasonCode } from "./explain";
 export { InstanceError } from "./instance-error";

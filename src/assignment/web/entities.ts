@@ -1,5 +1,6 @@
 // Entities of this capability (registered in src/db/entities/index.ts).
-// An Allocation run is immutable once stored: its exact input and output are
+// An Allocation run is immutable once stored (except that deleting a child
+// replaces its student number with a pseudonym): its exact input and output are
 // kept as text so anyone can re-run it and compare bytes. Publishing copies a
 // run's result into placements and waitlists, which waitlist offers then change.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
@@ -36,6 +37,15 @@ export class AllocationRun {
   // Byte-exact: the instance JSON the engine read and the result JSON it wrote.
   @Column({ type: "text" }) instance: string;
   @Column({ type: "text" }) result: string;
+  // SHA-256 (hex) of instance and result: made with the run, and made again
+  // when a deleted child's student number is replaced by a pseudonym (the old
+  // hashes would let anyone with the table confirm a guessed number).
+  @Column({ type: "varchar", length: 64, nullable: true }) instanceHash: string | null;
+  @Column({ type: "varchar", length: 64, nullable: true }) resultHash: string | null;
+  // Set when a deleted child was pseudonymised in this run: from then on the
+  // lottery draw (which depends on the id) may differ, so verify re-checks
+  // feasibility and the objective instead of comparing a re-run's bytes.
+  @InstantColumn({ nullable: true }) pseudonymisedAt: string | null;
   @Column({ type: "simple-json" }) summary: RunSummary;
   @Column({ type: "varchar", length: 200, default: "" }) note: string;
   @Column({ type: "integer", nullable: true }) createdById: number | null;

@@ -2,13 +2,13 @@
 // exact instance text, the seed, the result text and a summary, in one row
 // written in one transaction (a crash leaves no half run). The engine runs
 // before the transaction opens, so a slow solve never holds the write queue.
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ChoiceRound } from "../../choices/entities";
 import { inTransaction } from "../../db/transaction";
 import { nowIso } from "../../db/entities/columns";
 import { Actor, recordAudit } from "../../audit/audit-service";
-import { allocate, firstComeFirstServed, parseInstance } from "../engine";
+import { allocate, checkResult, firstComeFirstServed, parseInstance } from "../engine";
 import type { Mechanism, Result } from "../engine";
 import { HttpError } from "../../web/errors";
 import { AllocationRun, RunSummary } from "./entities";
@@ -45,9 +45,10 @@ export async function createRun(ds: DataSource, roundId: number, request: RunReq
   const summary = summarise(result, fcfs, diagnostics.path, diagnostics.timings.totalMs ?? 0);
   return inTransaction(ds, async (em) => {
     const repo = em.getRepository(AllocationRun);
+    const text = resultText(result);
     const run = await repo.save(repo.create({
-      roundId, mechanism: request.mechanism, seed: request.seed, instance: built.text, result: resultText(result),
-      summary, note: request.note, createdById: actor.kind === "staff" ? actor.id : null, createdAt: nowIso(),
+      roundId, mechanism: request.mechanism, seed: request.seed, instance: built.text, result: text,
+      instanceHash: sha256(built.text), resultHash: sha256(text), pseudonymisedAt: null, summary, note: request.note, createdById: actor.kind === "staff" ? actor.id : null, createdAt: nowIso(),
     }));
     await recordAudit(em, actor, {
       action: "allocation.run", entity: "allocation_run", entityId: run.id,
@@ -62,13 +63,32 @@ export function resultText(result: Result): string {
   return JSON.stringify(result) + "\n";
 }
 
-/** Re-runs a stored run from its stored instance text and compares bytes. */
-export async function verifyRun(run: AllocationRun): Promise<{ identical: boolean; bytes: number; ms: number }> {
+/** SHA-256 (hex) of a run's stored text, as kept in instanceHash and resultHash. */
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export type Verification =
+  | { kind: "rerun"; identical: boolean; hashesMatch: boolean; bytes: number; ms: number }
+  | { kind: "checked"; ok: boolean; hashesMatch: boolean; problems: string[]; ms: number };
+
+/**
+ * Re-runs a stored run from its stored instance text and compares bytes. A run
+ * in which a deleted child was pseudonymised is checked instead: its lottery draw
+ * depends on the ids, so only feasibility and the objective are promised.
+ * Either way the stored bytes must still match the stored hashes.
+ */
+export async function verifyRun(run: AllocationRun): Promise<Verification> {
   const started = performance.now();
+  const hashesMatch = run.instanceHash === sha256(run.instance) && run.resultHash === sha256(run.result);
   const instance = parseInstance(JSON.parse(run.instance));
+  if (run.pseudonymisedAt) {
+    const problems = checkResult(instance, JSON.parse(run.result) as Result);
+    return { kind: "checked", ok: hashesMatch && problems.length === 0, hashesMatch, problems: problems.slice(0, 20), ms: Math.round(performance.now() - started) };
+  }
   const { result } = await allocate(instance, { mechanism: run.mechanism, seed: run.seed });
   const again = resultText(result);
-  return { identical: again === run.result, bytes: Buffer.byteLength(run.result), ms: Math.round(performance.now() - started) };
+  return { kind: "rerun", identical: hashesMatch && again === run.result, hashesMatch, bytes: Buffer.byteLength(run.result), ms: Math.round(performance.now() - started) };
 }
 
 function summarise(result: Result, fcfs: Result, solverPath: string, ms: number): RunSummary {

@@ -1,6 +1,6 @@
 // A stored run's instance and result, parsed once. Runs are written once by
-// run-service and never changed (ids are not reused), so a parsed run can be kept
-// per database and id; the family result card read and parsed the whole school's
+// run-service and changed only when a deleted child is pseudonymised (which
+// calls forgetStoredRun), so a parsed run can be kept per database and id; the family result card read and parsed the whole school's
 // run (hundreds of kilobytes of JSON) on every page view before. The explanation of
 // one child's placement is a pure function of the run, so it is kept with it.
 import type { DataSource } from "typeorm";
@@ -43,4 +43,9 @@ export function storedRun(ds: DataSource, runId: number): Promise<StoredRun> {
   loading.catch(() => { if (runs.get(runId) === loading) runs.delete(runId); });
   while (runs.size > KEEP) runs.delete(runs.keys().next().value!);
   return loading;
+}
+
+/** Drops a kept run after its stored text changed (a deleted child's number became a pseudonym). */
+export function forgetStoredRun(ds: DataSource, runId: number): void {
+  kept.get(ds)?.delete(runId);
 }
