@@ -1,9 +1,7 @@
 // `npm start`: migrate, seed the demo school on an empty database, serve.
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/open";
-import { createApp } from "./app";
-import { seedDemo } from "../seeds/demo";
-import { seedDemoActivity } from "../seeds/demo-activity";
+import { appForPlan, planStart } from "./setup/start-plan";
 import { DbSessionStore } from "./web/session-store";
 import { printLogins } from "./web/print-logins";
 import pino from "pino";
@@ -16,14 +14,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const ds = await openDatabase(config.databaseUrl);
-  const { seeded, logins } = await seedDemo(ds);
-  // The demo's opt-ins, registers, survey replies, published allocation and homework log, so every page has figures.
-  if (seeded) await seedDemoActivity(ds);
+  const plan = await planStart(ds, config);
   await new DbSessionStore(ds).prune();
-  const app = createApp({ ds, config, logger });
+  const app = appForPlan(ds, config, plan, logger)!;
   const server = app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`;
-    process.stdout.write(printLogins(url, seeded, logins));
+    if (plan.kind === "seeded" || plan.kind === "serve") process.stdout.write(printLogins(url, plan.kind === "seeded", plan.logins));
   });
   // Waitlist offers also expire lazily on requests; the sweep is idempotent, so every instance may run it.
   setInterval(() => sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")), 60_000).unref();
