@@ -83,7 +83,7 @@ forEachDatabase("First-run setup with an admin from create-admin", (ctx) => {
     await createStaff(ctx.db.ds, { staffNumber: "ADM1", name: "张校长", email: "zhang@school.cn", role: "admin", password: "a-strong-admin-password", vettedOn: null, availableDays: [] }, SYSTEM);
     const plan = await planStart(ctx.db.ds, prod);
     expect(plan.kind).to.equal("setup");
-    const app = appForPlan(ctx.db.ds, prod, plan)!;
+    const app = appForPlan(ctx.db.ds, { ...prod, logLevel: "silent" }, plan)!;
     expect((await request(app).get("/login")).status).to.equal(200);
     const agent = await loginAs(app, { email: "zhang@school.cn", password: "a-strong-admin-password" });
     const home = await agent.get("/");
