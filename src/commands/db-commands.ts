@@ -11,6 +11,7 @@ import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit/audit-service";
 import { Setting, Staff } from "../db/entities";
 import { printLogins } from "../web/print-logins";
+import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../web/auth/passwords";
 
 export class UsageError extends Error {}
 
@@ -52,6 +53,8 @@ export async function createAdminCommand(argv: string[]): Promise<number> {
   });
   if (!values.email) fail("--email: required");
   if (!values.password) fail("--password: required");
+  // This admin may be the school's first: the same strength as first-run setup asks for.
+  if (checkStaffPassword(values.password)) fail(`--password: at least ${STAFF_PASSWORD_MIN} characters`);
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
   const ds = await openDatabase(loadConfig().databaseUrl);
   try {
