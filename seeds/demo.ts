@@ -1,5 +1,8 @@
 // Seeds the demo school into an empty database. Idempotent: a marker setting
-// records that it ran, and a second run changes nothing.
+// records that it ran, and a second run changes nothing. A database that holds
+// any staff member or student is never seeded (its school is real), and
+// `npm start` never calls this under NODE_ENV=production (src/setup/start-plan.ts).
+// How the demo's rows are recognised again for `kehou demo remove`: src/setup/demo-rows.ts.
 import type { DataSource, EntityManager } from "typeorm";
 import { CalendarDay, Club, DailySport, Family, Period, SchoolClass, Setting, Staff, Student, Term, Venue } from "../src/db/entities";
 import { nowIso } from "../src/db/entities/columns";
@@ -13,13 +16,21 @@ export interface DemoLogins { staff: { role: string; email: string; password: st
 
 const MARKER = "demo.seeded";
 
+export const DEMO_MARKER = MARKER;
+
+/** No staff and no student: the only database the demo may be seeded into. */
+export async function isEmptySchool(em: Pick<EntityManager, "getRepository">): Promise<boolean> {
+  return !(await em.getRepository(Staff).exists()) && !(await em.getRepository(Student).exists());
+}
+
 export async function seedDemo(ds: DataSource): Promise<{ seeded: boolean; logins: DemoLogins }> {
   const logins = demoLogins();
   if (await ds.getRepository(Setting).existsBy({ key: MARKER })) return { seeded: false, logins };
+  if (!(await isEmptySchool(ds))) return { seeded: false, logins };
   // One hash for all demo staff and one per demo family: argon2 is slow on purpose.
   const [passwordHash, ...codeHashes] = await Promise.all([hashSecret(d.DEMO_PASSWORD), ...d.DEMO_FAMILY_CODES.map(hashSecret)]);
   const seeded = await inTransaction(ds, async (em) => {
-    if (await em.getRepository(Setting).existsBy({ key: MARKER })) return false;
+    if (await em.getRepository(Setting).existsBy({ key: MARKER }) || !(await isEmptySchool(em))) return false;
     const staff = await seedStaff(em, passwordHash);
     const term = await seedTerm(em);
     const venues = await seedVenues(em);
@@ -27,14 +38,16 @@ export async function seedDemo(ds: DataSource): Promise<{ seeded: boolean; login
     await seedStudents(em, classes, codeHashes);
     await seedClubs(em, term, venues, staff);
     await seedTimetable(em, term.id, staff.teachers);
-    await em.getRepository(Setting).insert([{ key: "school.name", value: d.SCHOOL_NAME }, { key: "school.timezone", value: "Asia/Shanghai" }, { key: MARKER, value: nowIso() }]);
+    await em.getRepository(Setting).insert([{ key: "school.name", value: d.SCHOOL_NAME }, { key: "school.timezone", value: "Asia/Shanghai" }, { key: MARKER, value: nowIso() },
+      // The demo school needs no first-run setup; `kehou demo remove` takes these settings away again.
+      { key: "school.setupAt", value: nowIso() }]);
     await recordAudit(em, SYSTEM, { action: "seed.demo", entity: "school", details: { classes: classes.length } });
     return true;
   });
   return { seeded, logins };
 }
 
-function demoLogins(): DemoLogins {
+export function demoLogins(): DemoLogins {
   return {
     staff: [
       { role: "admin", email: d.DEMO_LOGINS.admin, password: d.DEMO_PASSWORD },
@@ -47,6 +60,16 @@ function demoLogins(): DemoLogins {
       { studentNumber: studentNumber(5, 2, 1), code: d.DEMO_FAMILY_CODES[1], children: [studentNumber(5, 2, 1), studentNumber(2, 2, 1)] },
     ],
   };
+}
+
+/** Every demo child's student number and name, in the order seedStudents makes them (names are generated from that order). */
+export function demoRoster(): { studentNumber: string; name: string }[] {
+  const roster: { studentNumber: string; name: string }[] = [];
+  let n = 0;
+  for (let grade = 6; grade >= 1; grade--) for (let classNo = 1; classNo <= d.CLASSES_PER_GRADE; classNo++) {
+    for (let seq = 1; seq <= d.STUDENTS_PER_CLASS[grade - 1]; seq++) roster.push({ studentNumber: studentNumber(grade, classNo, seq), name: d.childName(n++) });
+  }
+  return roster;
 }
 
 // 2026 entrants are grade 1: the number carries entry year, class and seat.

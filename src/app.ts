@@ -26,9 +26,13 @@ import { capabilityRoutes } from "./routes";
 import { feedFileRoutes } from "./calendar/web/routes";
 import "./web/session-user";
 
-export interface AppDeps { ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy">; logger?: pino.Logger }
+export interface AppDeps {
+  ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy">; logger?: pino.Logger;
+  /** What the start plan adds before every route (first-run setup gate, demo banner): src/setup/start-plan.ts. */
+  startHandlers?: express.RequestHandler[];
+}
 
-export function createApp({ ds, config, logger = pino({ level: config.logLevel }) }: AppDeps): express.Express {
+export function createApp({ ds, config, logger = pino({ level: config.logLevel }), startHandlers = [] }: AppDeps): express.Express {
   const app = express();
   const root = projectRoot();
   app.set("views", join(root, "views"));
@@ -68,6 +72,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.use("/admin/import", multer({ storage: multer.memoryStorage(), defParamCharset: "utf8", limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));
   app.use(localsMiddleware(csrf.generateToken));
   app.use(csrf.csrfSynchronisedProtection);
+  for (const handler of startHandlers) app.use(handler);
 
   app.use(authRoutes(ds));
   app.use(localeRoutes(ds));

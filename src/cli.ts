@@ -8,6 +8,8 @@ const commands: Record<string, () => Promise<Command>> = {
   seed: async () => (await import("./commands/db-commands")).seedCommand,
   "create-admin": async () => (await import("./commands/db-commands")).createAdminCommand,
   backup: async () => (await import("./commands/db-commands")).backupCommand,
+  demo: async () => (await import("./setup/setup-commands")).demoCommand,
+  "setup-token": async () => (await import("./setup/setup-commands")).setupTokenCommand,
   ical: async () => (await import("./calendar/web/ical-command")).icalCommand,
 };
 

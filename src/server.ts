@@ -1,11 +1,10 @@
-// `npm start`: migrate, seed the demo school on an empty database, serve.
+// `npm start`: migrate, then the start plan (src/setup/start-plan.ts): seed the
+// demo school on an empty development database, serve, refuse, or first-run setup.
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/open";
-import { createApp } from "./app";
-import { seedDemo } from "../seeds/demo";
-import { seedDemoActivity } from "../seeds/demo-activity";
+import { appForPlan, planStart } from "./setup/start-plan";
 import { DbSessionStore } from "./web/session-store";
-import { printLogins } from "./web/print-logins";
+import { startMessage } from "./setup/start-message";
 import pino from "pino";
 import { assertRulesLoad } from "./policy/web/rules-registry";
 import { sweepExpiredOffers } from "./assignment/web/offer-sweep";
@@ -16,14 +15,19 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const ds = await openDatabase(config.databaseUrl);
-  const { seeded, logins } = await seedDemo(ds);
-  // The demo's opt-ins, registers, survey replies, published allocation and homework log, so every page has figures.
-  if (seeded) await seedDemoActivity(ds);
+  const plan = await planStart(ds, config);
+  const url = `http://localhost:${config.port}`;
+  const message = startMessage(url, plan);
+  const app = appForPlan(ds, config, plan, logger);
+  if (!app) {
+    process.stderr.write(message.stderr);
+    await ds.destroy();
+    process.exit(1);
+  }
   await new DbSessionStore(ds).prune();
-  const app = createApp({ ds, config, logger });
   const server = app.listen(config.port, () => {
-    const url = `http://localhost:${config.port}`;
-    process.stdout.write(printLogins(url, seeded, logins));
+    process.stdout.write(message.stdout);
+    process.stderr.write(message.stderr);
   });
   // Waitlist offers also expire lazily on requests; the sweep is idempotent, so every instance may run it.
   setInterval(() => sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")), 60_000).unref();

@@ -18,8 +18,9 @@ async function waitUp(url: string, proc: ChildProcess, timeoutMs: number): Promi
 }
 
 export async function startServer(port: number, databaseUrl: string): Promise<Server> {
+  // Development: the demo school these benches log in to is seeded only there, never under NODE_ENV=production.
   const proc = spawn(process.execPath, [join(projectRoot(), "dist", "src", "server.js")], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "development" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";

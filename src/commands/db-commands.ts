@@ -1,15 +1,17 @@
 // kehou migrate | seed demo | create-admin | backup: the database commands.
+// (kehou demo remove and kehou setup-token: src/setup/setup-commands.ts.)
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/open";
 import { dbKind, sqlitePath } from "../db/data-source";
-import { seedDemo } from "../../seeds/demo";
+import { DEMO_MARKER, isEmptySchool, seedDemo } from "../../seeds/demo";
 import { seedDemoActivity } from "../../seeds/demo-activity";
 import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit/audit-service";
-import { Staff } from "../db/entities";
+import { Setting, Staff } from "../db/entities";
 import { printLogins } from "../web/print-logins";
+import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../web/auth/passwords";
 
 export class UsageError extends Error {}
 
@@ -27,11 +29,19 @@ export async function migrateCommand(_argv: string[]): Promise<number> {
 
 export async function seedCommand(argv: string[]): Promise<number> {
   if (argv[0] !== "demo") fail("usage: kehou seed demo");
-  const ds = await openDatabase(loadConfig().databaseUrl);
-  const { seeded, logins } = await seedDemo(ds);
-  if (seeded) await seedDemoActivity(ds);
-  await ds.destroy();
-  process.stdout.write(seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n");
+  const config = loadConfig();
+  // Its passwords are public: never in production, never beside a real school's people.
+  if (config.production) fail("seed demo: never under NODE_ENV=production");
+  const ds = await openDatabase(config.databaseUrl);
+  try {
+    const marked = await ds.getRepository(Setting).existsBy({ key: DEMO_MARKER });
+    if (!marked && !(await isEmptySchool(ds))) fail("seed demo: this database holds staff or students; the demo is only seeded into an empty database");
+    const { seeded, logins } = await seedDemo(ds);
+    if (seeded) await seedDemoActivity(ds);
+    process.stdout.write(seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n");
+  } finally {
+    await ds.destroy();
+  }
   return 0;
 }
 
@@ -43,6 +53,8 @@ export async function createAdminCommand(argv: string[]): Promise<number> {
   });
   if (!values.email) fail("--email: required");
   if (!values.password) fail("--password: required");
+  // This admin may be the school's first: the same strength as first-run setup asks for.
+  if (checkStaffPassword(values.password)) fail(`--password: at least ${STAFF_PASSWORD_MIN} characters`);
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
   const ds = await openDatabase(loadConfig().databaseUrl);
   try {

@@ -29,3 +29,9 @@ export function newFamilyCode(length = 8): string {
 export function normaliseFamilyCode(input: string): string {
   return input.replace(/[\s-]/g, "").toUpperCase();
 }
+
+// The one check every new staff password passes (first-run setup for now); an i18n key when it fails.
+export const STAFF_PASSWORD_MIN = 12;
+export function checkStaffPassword(password: string): string | null {
+  return [...password].length >= STAFF_PASSWORD_MIN ? null : "validation.staffPasswordLength";
+}
