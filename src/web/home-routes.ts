@@ -1,20 +1,20 @@
 // "/" lands each role on a home page made for it.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { requireLogin } from "./auth/guards";
+import { scope } from "./auth/route-scope";
 import { homeFor } from "./home-service";
 import { HttpError } from "./errors";
 import { Student } from "../db/entities";
 
 export function homeRoutes(ds: DataSource): Router {
   const router = Router();
-  router.get("/", requireLogin, async (req, res) => {
+  router.get("/", scope.signedIn({ class_teacher: "own classes", teacher: "own sessions", external: "own club" }, "each role's home page"), async (req, res) => {
     const home = await homeFor(ds, req.session.user!);
     res.render(`home/${home.view}`, { title: res.locals.t(`home.title.${home.view}`), ...home.data });
   });
 
   // A family with several children switches the child it is looking at.
-  router.post("/family/child", requireLogin, async (req, res) => {
+  router.post("/family/child", scope.family("switch between the family's own children"), async (req, res) => {
     const user = req.session.user!;
     const id = Number(req.body?.studentId);
     if (user.kind !== "family" || !Number.isInteger(id)) throw new HttpError(400, "validation.student");
