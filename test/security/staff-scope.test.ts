@@ -34,6 +34,10 @@ forEachDatabase("security: teachers see only their sessions and rosters, externa
       const creds = staffLogin(logins, role);
       who[role] = { agent: await loginAs(app, creds), staff: await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: creds.email }) };
     }
+    // A teacher who leads a grade's activity or sport on Monday: their sessions have children (the demo teacher's clubs have none before an allocation).
+    const led = entries.find((e) => e.weekday === 1 && (e.kind === "activity" || e.kind === "sport"))!;
+    const leader = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: led.staffId! });
+    who.activity_teacher = { agent: await loginAs(app, { email: leader.email!, password: logins.staff[0].password }), staff: leader };
   });
   after(() => setSchoolClock());
 
@@ -80,11 +84,12 @@ forEachDatabase("security: teachers see only their sessions and rosters, externa
     expect(wrong).to.deep.equal([]);
   });
 
-  for (const [role, label] of [["teacher", "a teacher"], ["external", "an external instructor"]]) {
+  for (const [role, label] of [["teacher", "a teacher"], ["activity_teacher", "a teacher leading a grade's activity"], ["external", "an external instructor"]]) {
     it(`When ${label} opens the dismissal list of each day of the week, then it names exactly the children of the sessions they lead that day`, async function () {
       this.timeout(120_000);
       const { agent, staff } = who[role];
       const wrong: string[] = [];
+      let named = 0;
       for (let weekday = 1; weekday <= 5; weekday++) {
         const expected: string[] = [];
         for (const e of entries.filter((x) => x.staffId === staff.id && x.weekday === weekday)) {
@@ -96,12 +101,14 @@ forEachDatabase("security: teachers see only their sessions and rosters, externa
           const res = await agent.get(`/attendance/dismissal?date=${dateOf(weekday)}${query}`);
           expect(res.status).to.equal(200);
           const shown = sorted(dismissalNames(res.text));
+          named += shown.length;
           if (JSON.stringify(shown) !== JSON.stringify(sorted(expected))) {
             wrong.push(`${dateOf(weekday)}${query}: ${shown.length} shown, ${sorted(expected).length} in their sessions`);
           }
         }
       }
       expect(wrong).to.deep.equal([]);
+      if (role === "activity_teacher") expect(named, "their sessions have children").to.be.greaterThan(0);
     });
   }
 
