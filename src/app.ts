@@ -23,6 +23,7 @@ import { auditRoutes } from "./audit/audit-routes";
 import { throttleRoutes } from "./web/auth/throttle-routes";
 import { privacyRoutes } from "./privacy/privacy-routes";
 import { capabilityRoutes } from "./routes";
+import { assertEveryRouteScoped, scope } from "./web/auth/route-scope";
 import { feedFileRoutes } from "./calendar/web/routes";
 import "./web/session-user";
 
@@ -50,7 +51,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.use(securityHeaders(config.production));
   app.use(requestLog(logger));
   app.use("/public", express.static(join(root, "public"), { maxAge: config.production ? "7d" : 0 }));
-  app.get("/healthz", async (_req, res) => {
+  app.get("/healthz", scope.public("load balancers probe it without a session"), async (_req, res) => {
     await ds.query("SELECT 1");
     res.json({ ok: true });
   });
@@ -85,5 +86,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
 
   app.use(notFound);
   app.use(errorHandler(logger));
+  // A route that does not say who may use it does not start (web/auth/route-scope).
+  assertEveryRouteScoped(app);
   return app;
 }

@@ -3,7 +3,7 @@
 // outside the staff-only /attendance area. Each person sees only their own copies.
 import { Router, Request, Response, RequestHandler } from "express";
 import type { DataSource } from "typeorm";
-import { requireFamily, requireStaff } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import { pageCount, pageOf } from "../web/pagination";
 import { actorOf } from "../audit/audit-service";
@@ -32,7 +32,7 @@ export function alertRoutes(ds: DataSource): Router {
     res.redirect(303, backTo(req.body?.back, alertsHome(req.session.user!.kind)));
   };
 
-  for (const [base, guard] of [["/attendance/alerts", requireStaff()], ["/family/alerts", requireFamily]] as [string, RequestHandler][]) {
+  for (const [base, guard] of [["/attendance/alerts", scope.staff({ class_teacher: "own account", teacher: "own account", external: "own account" }, "absence alerts: one's own copies")], ["/family/alerts", scope.family("absence alerts about the family's own children")]] as [string, RequestHandler][]) {
     router.get(base, guard, list);
     router.post(`${base}/:id/ack`, guard, ack);
   }

@@ -1,9 +1,11 @@
-// Dismissal lists for the gate (/attendance/dismissal?date=&class=): any staff
-// member may print them; families never see other children.
+// Dismissal lists for the gate (/attendance/dismissal?date=&class=): an admin
+// prints every class's; other staff only the children they hand over (their
+// class, the sessions they lead that day); families never see them.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { requireStaff, staffUser } from "../web/auth/guards";
+import { staffUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { SchoolClass } from "../db/entities";
 import { HttpError } from "../web/errors";
 import { dismissalDay } from "./dismissal";
@@ -14,7 +16,7 @@ const classQuery = z.union([z.literal(""), z.string().regex(/^\d{1,9}$/)]).optio
 
 export function dismissalRoutes(ds: DataSource): Router {
   const router = Router();
-  router.get("/attendance/dismissal", requireStaff(), async (req, res) => {
+  router.get("/attendance/dismissal", scope.staff({ class_teacher: "own classes", teacher: "own sessions", external: "own club" }, "dismissal lists: the children one hands over at the gate"), async (req, res) => {
     const date = dateQuery(req.query.date) ?? await schoolToday(ds);
     const cls = classQuery.safeParse(req.query.class);
     if (!cls.success) throw new HttpError(400, "attendance.badClass");
@@ -23,7 +25,10 @@ export function dismissalRoutes(ds: DataSource): Router {
       ? await ds.getRepository(SchoolClass).findOneBy({ classTeacherId: staffUser(req).id, archived: false })
       : null;
     const classId = own ? own.id : cls.data ? Number(cls.data) : null;
-    const day = await dismissalDay(ds, date, classId);
+    const user = staffUser(req);
+    const day = await dismissalDay(ds, date, classId, user);
+    // Another class's list is not the viewer's to print (an admin's choice of class is never refused).
+    if (day && classId !== null && user.role !== "admin" && !day.classes.some((c) => c.id === classId)) throw new HttpError(403, "errors.forbidden");
     res.render("attendance/dismissal", { title: res.locals.t("attendance.dismissal.title"), date, classId, day });
   });
   return router;

@@ -3,6 +3,7 @@
 // after the last session of the day they are expected in; a child not in the
 // service that day leaves at the ordinary end of school.
 import type { DataSource } from "typeorm";
+import { SchoolClass } from "../db/entities";
 import { Attendance } from "./entities";
 import { currentTermCalendar } from "./term-calendar";
 import { sessionsOn, Session } from "./sessions";
@@ -47,15 +48,30 @@ function byClass(children: RosterChild[], marks: Map<number, "absent" | "excused
     .map((k) => ({ ...k, children: k.children.sort((a, b) => a.studentNumber.localeCompare(b.studentNumber)) }));
 }
 
+/** Who reads the list: an admin sees every child; anyone else only the children they answer for. */
+export interface DismissalViewer { role: string; id: number }
+
+// A class teacher hands over their own class; every staff member the children of the sessions they lead that day
+// (an external instructor: their club's members). The gate's full list is the office's (admin).
+export function visibleChildren(viewer: DismissalViewer, sessions: Session[], ctx: RosterContext, ownClassIds: number[]): RosterChild[] {
+  if (viewer.role === "admin") return ctx.children;
+  const led = sessions.filter((s) => s.entry.staffId === viewer.id);
+  return ctx.children.filter((c) => ownClassIds.includes(c.classId) || led.some((s) => expectedIn(s.entry, s.weekday, c, ctx)));
+}
+
 export interface DismissalDay { date: string; isSchoolDay: boolean; batches: DismissalBatch[]; classes: { id: number; name: string }[] }
 
-/** The lists for a date; `classId` narrows them to one class (what a class teacher prints). */
-export async function dismissalDay(ds: DataSource, date: string, classId: number | null): Promise<DismissalDay | null> {
+/** The lists for a date as `viewer` may see them; `classId` narrows them to one class (what a class teacher prints). */
+export async function dismissalDay(ds: DataSource, date: string, classId: number | null, viewer: DismissalViewer): Promise<DismissalDay | null> {
   const cal = await currentTermCalendar(ds);
   if (!cal) return null;
   const day = await sessionsOn(ds, cal, date);
   const clubIds = day.sessions.map((s) => s.entry.clubId).filter((id): id is number => id != null);
   const ctx = await loadRosterContext(ds, cal.term.id, clubIds);
+  const ownClassIds = viewer.role === "class_teacher"
+    ? (await ds.getRepository(SchoolClass).find({ where: { classTeacherId: viewer.id, archived: false }, select: { id: true } })).map((c) => c.id)
+    : [];
+  ctx.children = visibleChildren(viewer, day.weekday === null ? [] : day.sessions, ctx, ownClassIds);
   const classes = [...new Map(ctx.children.map((c) => [c.classId, { id: c.classId, name: c.className, grade: c.grade }])).values()]
     .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "zh-CN")).map(({ id, name }) => ({ id, name }));
   if (classId !== null) ctx.children = ctx.children.filter((c) => c.classId === classId);

@@ -2,7 +2,7 @@
 // (/attendance/sessions/:entryId/:date), "all present", then the exceptions.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireStaff } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { pageCount, pageOf } from "../web/pagination";
 import { actorOf } from "../audit/audit-service";
 import { dayOverview } from "./day-service";
@@ -22,7 +22,7 @@ function renderRegister(res: Response, reg: Register, status = 200, errors: Fiel
 
 export function registerRoutes(ds: DataSource): Router {
   const router = Router();
-  const staff = requireStaff();
+  const staff = scope.staff({ class_teacher: "own sessions", teacher: "own sessions", external: "own club" }, "registers: the sessions one leads (an admin covers any)");
 
   router.get("/attendance", staff, async (req, res) => {
     const day = await dayOverview(ds, req.session.user!, dateQuery(req.query.date));

@@ -3,7 +3,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { fieldErrors } from "../web/validation";
 import { registerRoutes } from "./register-routes";
@@ -20,11 +20,11 @@ export function attendanceRoutes(ds: DataSource): Router {
   const router = Router();
   router.use(registerRoutes(ds), alertRoutes(ds), dismissalRoutes(ds));
 
-  router.get("/admin/attendance/settings", requireAdmin, async (_req, res) => {
+  router.get("/admin/attendance/settings", scope.admin(), async (_req, res) => {
     res.render("attendance/settings", { title: res.locals.t("attendance.settings.title"), form: { editDays: await editWindowDays(ds) }, errors: {}, max: MAX_EDIT_DAYS });
   });
 
-  router.post("/admin/attendance/settings", requireAdmin, async (req, res) => {
+  router.post("/admin/attendance/settings", scope.admin(), async (req, res) => {
     const parsed = settingsForm.safeParse(req.body ?? {});
     if (!parsed.success) {
       return res.status(400).render("attendance/settings", { title: res.locals.t("attendance.settings.title"), form: req.body ?? {}, errors: fieldErrors(parsed.error), max: MAX_EDIT_DAYS });

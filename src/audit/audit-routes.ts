@@ -2,13 +2,13 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { Like } from "typeorm";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { AuditEntry } from "../db/entities";
 import { pageCount, pageOf } from "../web/pagination";
 
 export function auditRoutes(ds: DataSource): Router {
   const router = Router();
-  router.get("/admin/audit", requireAdmin, async (req, res) => {
+  router.get("/admin/audit", scope.admin(), async (req, res) => {
     const page = pageOf(req.query, 50);
     const action = typeof req.query.action === "string" ? req.query.action.slice(0, 60) : "";
     const where = action ? { action: Like(`${action.replace(/[%_\p{Cc}]/gu, "")}%`) } : {};

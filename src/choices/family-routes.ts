@@ -3,7 +3,8 @@
 // /choices/:studentId/receipt shows what was saved, when and by whom.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser, requireFamily } from "../web/auth/guards";
+import { familyUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import { actorOf } from "../audit/audit-service";
 import { nowIso } from "../db/entities/columns";
@@ -46,14 +47,14 @@ export function familyChoiceRoutes(ds: DataSource): Router {
     });
   }
 
-  router.get("/choices", requireFamily, (req, res) => res.redirect(`/choices/${familyUser(req).studentId}`));
+  router.get("/choices", scope.family("a family's own children's club choices"), (req, res) => res.redirect(`/choices/${familyUser(req).studentId}`));
 
-  router.get("/choices/:studentId", requireFamily, async (req, res) => {
+  router.get("/choices/:studentId", scope.family("a family's own children's club choices"), async (req, res) => {
     const child = await ownChild(req, idParam(req.params.studentId as string));
     await render(req, res, child, await roundForChild(ds.manager, child.grade, nowIso()));
   });
 
-  router.post("/choices", requireFamily, async (req, res) => {
+  router.post("/choices", scope.family("a family's own children's club choices"), async (req, res) => {
     const child = await ownChild(req, studentIdOf(req.body));
     const roundId = /^\d{1,9}$/.test(String(req.body?.roundId ?? "")) ? Number(req.body.roundId) : null;
     const round = roundId === null ? null : await ds.getRepository(ChoiceRound).findOneBy({ id: roundId });
@@ -67,7 +68,7 @@ export function familyChoiceRoutes(ds: DataSource): Router {
     res.redirect(`/choices/${child.id}/receipt?round=${round.id}`);
   });
 
-  router.get("/choices/:studentId/receipt", requireFamily, async (req, res) => {
+  router.get("/choices/:studentId/receipt", scope.family("a family's own children's club choices"), async (req, res) => {
     const child = await ownChild(req, idParam(req.params.studentId as string));
     const asked = typeof req.query.round === "string" && /^\d{1,9}$/.test(req.query.round) ? Number(req.query.round) : null;
     const round = asked !== null

@@ -3,7 +3,8 @@
 // member's id, audit-logged. Admins for any child, class teachers for their class.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireStaff, staffUser } from "../web/auth/guards";
+import { staffUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import { actorOf } from "../audit/audit-service";
 import { Student } from "../db/entities";
@@ -17,7 +18,7 @@ import { Child, findChild } from "./round-lookup";
 import { schoolZone } from "./school-time";
 import { classScope, inScope } from "./staff-scope";
 
-const requireRoundStaff = requireStaff("admin", "class_teacher");
+const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "paper choice slips: a class teacher types in their class's");
 
 export function paperReplyRoutes(ds: DataSource): Router {
   const router = Router();

@@ -2,7 +2,7 @@
 // class, and the printable "remind the rest" list (class teachers see their own classes).
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireAdmin, requireStaff } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import type { FieldErrors } from "../web/validation";
 import { pageCount, pageOf } from "../web/pagination";
@@ -18,7 +18,7 @@ import { currentTerm, roundState } from "./round-lookup";
 import { formatLocal, schoolZone, toLocalInput } from "./school-time";
 import { classScope } from "./staff-scope";
 
-const requireRoundStaff = requireStaff("admin", "class_teacher");
+const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "choice rounds: a class teacher follows up their class's missing replies");
 
 export function roundAdminRoutes(ds: DataSource): Router {
   const router = Router();
@@ -69,10 +69,10 @@ export function roundAdminRoutes(ds: DataSource): Router {
     res.render("choices/admin/list", { title: res.locals.t("choices.admin.title"), rounds: rows, page: page.page, pages: pageCount(total, page.size), total });
   });
 
-  router.get("/admin/rounds/new", requireAdmin, async (_req, res) => renderForm(res, null, await formValues(null, res.locals.t), {}));
-  router.post("/admin/rounds", requireAdmin, (req, res) => submit(req, res, null));
+  router.get("/admin/rounds/new", scope.admin(), async (_req, res) => renderForm(res, null, await formValues(null, res.locals.t), {}));
+  router.post("/admin/rounds", scope.admin(), (req, res) => submit(req, res, null));
 
-  router.get("/admin/rounds/:id", requireAdmin, async (req, res) => {
+  router.get("/admin/rounds/:id", scope.admin(), async (req, res) => {
     const round = await roundOr404(req.params.id as string);
     const zone = await schoolZone(ds.manager);
     const progress = await roundProgress(ds.manager, round);
@@ -82,19 +82,19 @@ export function roundAdminRoutes(ds: DataSource): Router {
     });
   });
 
-  router.get("/admin/rounds/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/rounds/:id/edit", scope.admin(), async (req, res) => {
     const round = await roundOr404(req.params.id as string);
     renderForm(res, round, await formValues(round, res.locals.t), {});
   });
-  router.post("/admin/rounds/:id", requireAdmin, async (req, res) => submit(req, res, await roundOr404(req.params.id as string)));
+  router.post("/admin/rounds/:id", scope.admin(), async (req, res) => submit(req, res, await roundOr404(req.params.id as string)));
 
   // Closing early cannot be undone by families, so it asks first (a page, not only a JS confirm).
-  router.get("/admin/rounds/:id/close", requireAdmin, async (req, res) => {
+  router.get("/admin/rounds/:id/close", scope.admin(), async (req, res) => {
     const round = await roundOr404(req.params.id as string);
     const progress = await roundProgress(ds.manager, round);
     res.render("choices/admin/close", { title: res.locals.t("choices.admin.closeTitle"), round, progress, errors: {} });
   });
-  router.post("/admin/rounds/:id/close", requireAdmin, async (req, res) => {
+  router.post("/admin/rounds/:id/close", scope.admin(), async (req, res) => {
     const round = await roundOr404(req.params.id as string);
     if (req.body?.confirm !== "1") {
       const progress = await roundProgress(ds.manager, round);

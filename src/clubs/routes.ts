@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { pageOf } from "../web/pagination";
@@ -28,7 +28,7 @@ export const CLUBS_PER_PAGE = 12;
 export function clubRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/clubs", requireAdmin, async (req, res) => {
+  router.get("/admin/clubs", scope.admin(), async (req, res) => {
     const filter = clubFilterOf(req.query as Record<string, unknown>);
     const page = pageOf(req.query, CLUBS_PER_PAGE);
     const list = await listClubs(ds, filter, page);
@@ -44,8 +44,8 @@ export function clubRoutes(ds: DataSource): Router {
     });
   }
 
-  router.get("/admin/clubs/new", requireAdmin, (_req, res) => form(res, 200, null, null));
-  router.get("/admin/clubs/:id/edit", requireAdmin, (req, res) => form(res, 200, idParam(req.params.id), null));
+  router.get("/admin/clubs/new", scope.admin(), (_req, res) => form(res, 200, null, null));
+  router.get("/admin/clubs/:id/edit", scope.admin(), (req, res) => form(res, 200, idParam(req.params.id), null));
 
   async function submit(req: Request, res: Response, id: number | null) {
     const again = (status: number, extra: Record<string, unknown>) => form(res, status, id, postedClub(req.body), extra);
@@ -63,16 +63,16 @@ export function clubRoutes(ds: DataSource): Router {
     }
   }
 
-  router.post("/admin/clubs", requireAdmin, (req, res) => submit(req, res, null));
-  router.post("/admin/clubs/:id", requireAdmin, (req, res) => submit(req, res, idParam(req.params.id)));
+  router.post("/admin/clubs", scope.admin(), (req, res) => submit(req, res, null));
+  router.post("/admin/clubs/:id", scope.admin(), (req, res) => submit(req, res, idParam(req.params.id)));
 
   // Cancelling asks first (GET shows what it means); restoring is one click.
-  router.get("/admin/clubs/:id/cancel", requireAdmin, async (req, res) => {
+  router.get("/admin/clubs/:id/cancel", scope.admin(), async (req, res) => {
     const club = await clubOfCurrentTerm(ds.manager, idParam(req.params.id));
     res.render("clubs/cancel", { title: res.locals.t("clubs.cancelTitle"), club, form: {}, errors: {} });
   });
 
-  router.post("/admin/clubs/:id/cancel", requireAdmin, async (req, res) => {
+  router.post("/admin/clubs/:id/cancel", scope.admin(), async (req, res) => {
     const id = idParam(req.params.id);
     const parsed = reasonForm.safeParse(req.body ?? {});
     if (!parsed.success) {
@@ -84,7 +84,7 @@ export function clubRoutes(ds: DataSource): Router {
     res.redirect("/admin/clubs");
   });
 
-  router.post("/admin/clubs/:id/restore", requireAdmin, async (req, res) => {
+  router.post("/admin/clubs/:id/restore", scope.admin(), async (req, res) => {
     const club = await setClubCancelled(ds, idParam(req.params.id), false, null, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "clubs.restored", params: { name: club.name } };
     res.redirect("/admin/clubs");

@@ -3,7 +3,8 @@
 import { Router, type Request } from "express";
 import type { DataSource } from "typeorm";
 import { SchoolClass } from "../db/entities";
-import { requireLogin, requireStaff } from "../web/auth/guards";
+import { staffUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import { canReadBoard, canRecordFor, classesByIds, familyClassIds, recordableClasses } from "./access";
 import { classBoard, gradeBoards } from "./board-service";
@@ -22,7 +23,7 @@ async function weekFrom(ds: DataSource, req: Request): Promise<Week> {
 export function boardRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/homework", requireLogin, async (req, res) => {
+  router.get("/homework", scope.signedIn({ class_teacher: "own classes", teacher: "own sessions", external: "own sessions" }, "each role's way to the boards"), async (req, res) => {
     const user = req.session.user!;
     const title = res.locals.t("homework.title");
     if (user.kind === "family") {
@@ -33,11 +34,13 @@ export function boardRoutes(ds: DataSource): Router {
     const classes = await recordableClasses(ds, user);
     const recent = await ds.getRepository(HomeworkEntry).find({ where: { staffId: user.id }, order: { date: "DESC", id: "DESC" }, take: 15 });
     const names = new Map((await classesByIds(ds, [...new Set(recent.map((r) => r.classId))])).map((c) => [c.id, c.name]));
-    const grades = [...new Set((await ds.getRepository(SchoolClass).find({ select: { grade: true }, where: { archived: false } })).map((c) => c.grade))].sort((a, b) => a - b);
+    // The grade pages this person may open (an admin every grade; others those of their classes).
+    const gradeRows = user.role === "admin" ? await ds.getRepository(SchoolClass).find({ select: { grade: true }, where: { archived: false } }) : classes;
+    const grades = [...new Set(gradeRows.map((c) => c.grade))].sort((a, b) => a - b);
     res.render("homework/index", { title, classes, recent, names, grades });
   });
 
-  router.get("/homework/class/:classId", requireLogin, async (req, res) => {
+  router.get("/homework/class/:classId", scope.signedIn({ class_teacher: "all", teacher: "all", external: "all" }, "a class's publicity board: homework, no children's names; families only their children's classes"), async (req, res) => {
     const user = req.session.user!;
     const cls = await ds.getRepository(SchoolClass).findOneBy({ id: idParam(req.params.classId) });
     // Another class's board is not found for a family, rather than forbidden: no hint it exists.
@@ -55,12 +58,15 @@ export function boardRoutes(ds: DataSource): Router {
     });
   });
 
-  router.get("/homework/grade/:grade", requireStaff(), async (req, res) => {
+  router.get("/homework/grade/:grade", scope.staff({ class_teacher: "own classes", teacher: "own sessions", external: "own sessions" }, "a grade's boards side by side: for staff of that grade"), async (req, res) => {
     const grade = idParam(req.params.grade);
     if (grade < 1 || grade > 12) throw new HttpError(404, "errors.notFound");
     const week = await weekFrom(ds, req);
     const boards = await gradeBoards(ds, grade, week);
     if (!boards.length) throw new HttpError(404, "errors.notFound");
+    // Side by side for the staff of that grade: an admin, its class teachers, the teachers of its homework sessions.
+    const user = staffUser(req);
+    if (user.role !== "admin" && !(await recordableClasses(ds, user)).some((c) => c.grade === grade)) throw new HttpError(403, "errors.forbidden");
     const dates = [...new Set(boards.flatMap((b) => b.board.days.map((d) => d.date)))].sort();
     res.render("homework/grade", { title: res.locals.t("homework.grade.title", { grade }), grade, week, boards, dates, weekdayOf, today: await schoolToday(ds) });
   });

@@ -4,7 +4,8 @@ import type { DataSource } from "typeorm";
 import { HomeworkEntry } from "./entities";
 import { SchoolClass } from "../db/entities";
 import { actorOf } from "../audit/audit-service";
-import { requireStaff, staffUser } from "../web/auth/guards";
+import { staffUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import type { FieldErrors } from "../web/validation";
 import { currentTerm } from "../policy/web/policy-input";
@@ -71,22 +72,22 @@ export function recordRoutes(ds: DataSource): Router {
     res.redirect(boardHref(cls.id, saved.date));
   }
 
-  router.get("/homework/new", requireStaff(), async (req, res) => {
+  router.get("/homework/new", scope.staff({ class_teacher: "own classes", teacher: "own sessions", external: "own sessions" }, "homework log: the classes one records for"), async (req, res) => {
     const classId = typeof req.query.classId === "string" ? req.query.classId : "";
     const date = isIsoDate(req.query.date) ? req.query.date : await schoolToday(ds);
     await renderForm(req, res, 200, { classId, date, tier: "basic", written: "1" }, {});
   });
 
-  router.post("/homework", requireStaff(), (req, res) => save(req, res));
+  router.post("/homework", scope.staff({ class_teacher: "own classes", teacher: "own sessions", external: "own sessions" }, "homework log: the classes one records for"), (req, res) => save(req, res));
 
-  router.get("/homework/:id/edit", requireStaff(), async (req, res) => {
+  router.get("/homework/:id/edit", scope.staff({ class_teacher: "own classes", teacher: "own sessions", external: "own sessions" }, "homework log: the classes one records for"), async (req, res) => {
     const entry = await loadChangeable(req);
     await renderForm(req, res, 200, { ...entry, classId: String(entry.classId), written: entry.written ? "1" : "", minutes: String(entry.minutes) }, {}, entry);
   });
 
-  router.post("/homework/:id", requireStaff(), async (req, res) => save(req, res, await loadChangeable(req)));
+  router.post("/homework/:id", scope.staff({ class_teacher: "own classes", teacher: "own sessions", external: "own sessions" }, "homework log: the classes one records for"), async (req, res) => save(req, res, await loadChangeable(req)));
 
-  router.post("/homework/:id/delete", requireStaff(), async (req, res) => {
+  router.post("/homework/:id/delete", scope.staff({ class_teacher: "own classes", teacher: "own sessions", external: "own sessions" }, "homework log: the classes one records for"), async (req, res) => {
     const entry = await loadChangeable(req);
     await deleteHomework(ds, entry.id, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "homework.deleted", params: { subject: entry.subject } };

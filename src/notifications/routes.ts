@@ -1,7 +1,8 @@
 // A family's notification inbox: newest first, paginated; "mark all read".
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser, requireFamily } from "../web/auth/guards";
+import { familyUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { pageCount, pageOf } from "../web/pagination";
 import { inbox, markAllRead } from "./notification-service";
@@ -9,13 +10,13 @@ import { inbox, markAllRead } from "./notification-service";
 export function notificationRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/notifications", requireFamily, async (req, res) => {
+  router.get("/notifications", scope.family("a family's own inbox"), async (req, res) => {
     const page = pageOf(req.query, 20);
     const [items, total] = await inbox(ds, familyUser(req).id, page.skip, page.size);
     res.render("assignment/notifications", { title: res.locals.t("notifications.title"), items, total, page: page.page, pages: pageCount(total, page.size) });
   });
 
-  router.post("/notifications/read", requireFamily, async (req, res) => {
+  router.post("/notifications/read", scope.family("a family's own inbox"), async (req, res) => {
     await markAllRead(ds, familyUser(req).id, actorOf(req.session.user));
     res.redirect("/notifications");
   });

@@ -4,7 +4,7 @@ import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { Like } from "typeorm";
-import { requireAdmin, requireFamily } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./privacy-service";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
@@ -38,9 +38,9 @@ export function privacyRoutes(ds: DataSource): Router {
     res.redirect("/privacy");
   });
 
-  router.get("/privacy", (_req, res) => res.render("privacy/notice", { title: res.locals.t("privacy.title") }));
+  router.get("/privacy", scope.public("the privacy notice is read before login"), (_req, res) => res.render("privacy/notice", { title: res.locals.t("privacy.title") }));
 
-  router.post("/privacy/accept", requireFamily, async (req, res) => {
+  router.post("/privacy/accept", scope.family("a family accepts the notice for itself"), async (req, res) => {
     if (req.body?.accept !== "1") {
       return res.status(400).render("privacy/notice", { title: res.locals.t("privacy.title"), errors: { accept: { key: "privacy.mustAccept" } } });
     }
@@ -49,7 +49,7 @@ export function privacyRoutes(ds: DataSource): Router {
     res.redirect("/");
   });
 
-  router.get("/admin/students", requireAdmin, async (req, res) => {
+  router.get("/admin/students", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
     const where = q ? [{ name: Like(`%${q}%`) }, { studentNumber: Like(`${q}%`) }] : {};
@@ -57,19 +57,19 @@ export function privacyRoutes(ds: DataSource): Router {
     res.render("students/list", { title: res.locals.t("students.title"), students, q, page: page.page, pages: pageCount(total, page.size), total });
   });
 
-  router.get("/admin/students/:id/export.json", requireAdmin, async (req, res) => {
+  router.get("/admin/students/:id/export.json", scope.admin(), async (req, res) => {
     const data = await exportChild(ds, idParam(req.params.id as string), actorOf(req.session.user));
     if (!data) throw new HttpError(404, "errors.notFound");
     res.attachment(`student-${(data.student as { studentNumber: string }).studentNumber}.json`).json(data);
   });
 
-  router.get("/admin/students/:id/delete", requireAdmin, async (req, res) => {
+  router.get("/admin/students/:id/delete", scope.admin(), async (req, res) => {
     const student = await ds.getRepository(Student).findOne({ where: { id: idParam(req.params.id as string) }, relations: { schoolClass: true } });
     if (!student) throw new HttpError(404, "errors.notFound");
     res.render("students/delete", { title: res.locals.t("students.delete"), student, form: {}, errors: {} });
   });
 
-  router.post("/admin/students/:id/delete", requireAdmin, async (req, res) => {
+  router.post("/admin/students/:id/delete", scope.admin(), async (req, res) => {
     const student = await ds.getRepository(Student).findOne({ where: { id: idParam(req.params.id as string) }, relations: { schoolClass: true } });
     if (!student) throw new HttpError(404, "errors.notFound");
     const parsed = deleteForm.safeParse(req.body ?? {});

@@ -4,7 +4,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource, FindOptionsWhere } from "typeorm";
 import { Like } from "typeorm";
 import { SchoolClass, Student } from "../db/entities";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { pageCount, pageOf } from "../web/pagination";
 import { FieldErrors, idParam, searchText, submit } from "./form-helpers";
@@ -14,7 +14,7 @@ import { classTeachers, findClass, saveClass, studentCounts } from "./class-serv
 export function classRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/classes", requireAdmin, async (req, res) => {
+  router.get("/admin/classes", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const q = searchText(req.query);
     const grade = typeof req.query.grade === "string" && /^[1-6]$/.test(req.query.grade) ? Number(req.query.grade) : null;
@@ -34,8 +34,8 @@ export function classRoutes(ds: DataSource): Router {
       title: res.locals.t(cls ? "school.class.edit" : "school.class.new"), cls, form: values, errors, teachers: await classTeachers(ds),
     });
 
-  router.get("/admin/classes/new", requireAdmin, (_req, res) => form(res, 200, null, {}, {}));
-  router.get("/admin/classes/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/classes/new", scope.admin(), (_req, res) => form(res, 200, null, {}, {}));
+  router.get("/admin/classes/:id/edit", scope.admin(), async (req, res) => {
     const cls = await findClass(ds, idParam(req.params.id));
     await form(res, 200, cls, cls, {});
   });
@@ -49,10 +49,10 @@ export function classRoutes(ds: DataSource): Router {
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect(`/admin/classes/${saved.id}`);
   };
-  router.post("/admin/classes", requireAdmin, save(false));
-  router.post("/admin/classes/:id", requireAdmin, save(true));
+  router.post("/admin/classes", scope.admin(), save(false));
+  router.post("/admin/classes/:id", scope.admin(), save(true));
 
-  router.get("/admin/classes/:id", requireAdmin, async (req, res) => {
+  router.get("/admin/classes/:id", scope.admin(), async (req, res) => {
     const cls = await findClass(ds, idParam(req.params.id));
     const students = await ds.getRepository(Student).find({
       where: { classId: cls.id, archived: cls.archived }, relations: { family: true }, order: { studentNumber: "ASC" },

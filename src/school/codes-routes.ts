@@ -3,14 +3,15 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Setting } from "../db/entities";
-import { requireStaff, staffUser } from "../web/auth/guards";
+import { staffUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { idParam, optionalId } from "./form-helpers";
 import { managedClass, mayManageClass, visibleClasses } from "./class-access";
 import { codeCountsByClass, familiesOfClass, familyWithChildren, generateClassCodes, regenerateFamilyCode, Slip } from "./codes-service";
 
-const requireClassStaff = requireStaff("admin", "class_teacher");
+const requireClassStaff = scope.staff({ class_teacher: "own classes" }, "a class's family access codes: its class teacher hands them out");
 
 export function codesRoutes(ds: DataSource): Router {
   const router = Router();

@@ -4,7 +4,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { SchoolClass, Staff, Term } from "../db/entities";
-import { requireStaff } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import type { FieldErrors } from "./form-helpers";
@@ -12,7 +12,7 @@ import { managedClass, visibleClasses } from "./class-access";
 import { classEnrollment, countsByClass, countWeekdays, parseReplies, saveReplies } from "./enrollment-service";
 import { termFromQuery } from "./term-service";
 
-const requireClassStaff = requireStaff("admin", "class_teacher");
+const requireClassStaff = scope.staff({ class_teacher: "own classes" }, "a class's service opt-ins: its class teacher keeps them");
 
 export function enrollmentRoutes(ds: DataSource): Router {
   const router = Router();

@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Family, SchoolClass, Student } from "../db/entities";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { pageCount, pageOf } from "../web/pagination";
@@ -15,7 +15,7 @@ export function familyRoutes(ds: DataSource): Router {
   const router = Router();
   const classes = () => ds.getRepository(SchoolClass).find({ where: { archived: false }, order: { grade: "ASC", name: "ASC" } });
 
-  router.get("/admin/families", requireAdmin, async (req, res) => {
+  router.get("/admin/families", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const q = searchText(req.query);
     const { families, total } = await searchFamilies(ds, q, page.skip, page.size);
@@ -25,9 +25,9 @@ export function familyRoutes(ds: DataSource): Router {
   const newPage = async (res: Response, status: number, form: object, errors: FieldErrors) =>
     res.status(status).render("school/families/new", { title: res.locals.t("school.family.new"), form, errors, classes: await classes() });
 
-  router.get("/admin/families/new", requireAdmin, (req, res) => newPage(res, 200, { classId: optionalId(req.query.classId) ?? "" }, {}));
+  router.get("/admin/families/new", scope.admin(), (req, res) => newPage(res, 200, { classId: optionalId(req.query.classId) ?? "" }, {}));
 
-  router.post("/admin/families", requireAdmin, async (req, res) => {
+  router.post("/admin/families", scope.admin(), async (req, res) => {
     let family: Family | undefined;
     const ok = await submit(newFamilyForm, req.body, async (data) => { family = await createFamily(ds, data, actorOf(req.session.user)); },
       (errors) => newPage(res, 400, req.body ?? {}, errors));
@@ -43,11 +43,11 @@ export function familyRoutes(ds: DataSource): Router {
       familyErrors: forms.child ? {} : errors, childErrors: forms.child ? errors : {},
     });
 
-  router.get("/admin/families/:id", requireAdmin, async (req, res) => {
+  router.get("/admin/families/:id", scope.admin(), async (req, res) => {
     await showPage(res, 200, await findFamily(ds, idParam(req.params.id)), {});
   });
 
-  router.post("/admin/families/:id", requireAdmin, async (req, res) => {
+  router.post("/admin/families/:id", scope.admin(), async (req, res) => {
     const family = await findFamily(ds, idParam(req.params.id));
     const ok = await submit(familyForm, req.body, (data) => updateFamily(ds, family, data, actorOf(req.session.user)),
       (errors) => showPage(res, 400, family, { family: req.body ?? {} }, errors));
@@ -56,7 +56,7 @@ export function familyRoutes(ds: DataSource): Router {
     res.redirect(`/admin/families/${family.id}`);
   });
 
-  router.post("/admin/families/:id/children", requireAdmin, async (req, res) => {
+  router.post("/admin/families/:id/children", scope.admin(), async (req, res) => {
     const family = await findFamily(ds, idParam(req.params.id));
     const ok = await submit(studentForm, req.body, (data) => saveChild(ds, family, null, data, actorOf(req.session.user)),
       (errors) => showPage(res, 400, family, { child: req.body ?? {} }, errors));
@@ -74,12 +74,12 @@ export function familyRoutes(ds: DataSource): Router {
   const childPage = async (res: Response, status: number, family: Family, student: Student, form: object, errors: FieldErrors) =>
     res.status(status).render("school/families/child", { title: res.locals.t("school.family.editChild"), family, student, form, errors, classes: await classes() });
 
-  router.get("/admin/families/:id/children/:studentId/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/families/:id/children/:studentId/edit", scope.admin(), async (req, res) => {
     const { family, student } = await findChild(req);
     await childPage(res, 200, family, student, student, {});
   });
 
-  router.post("/admin/families/:id/children/:studentId", requireAdmin, async (req, res) => {
+  router.post("/admin/families/:id/children/:studentId", scope.admin(), async (req, res) => {
     const { family, student } = await findChild(req);
     const ok = await submit(studentForm, req.body, (data) => saveChild(ds, family, student, data, actorOf(req.session.user)),
       (errors) => childPage(res, 400, family, student, req.body ?? {}, errors));

@@ -4,7 +4,8 @@
 // the CSRF check, so the form's hidden _csrf field works as on any form.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireAdmin, staffUser } from "../web/auth/guards";
+import { staffUser } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
@@ -33,9 +34,9 @@ export function importRoutes(ds: DataSource): Router {
     res.status(status).render("school/import/index", { title: res.locals.t("school.import.title"), columns: COLUMNS, recent, problems, kind, filename });
   };
 
-  router.get("/admin/import", requireAdmin, (_req, res) => index(res));
+  router.get("/admin/import", scope.admin(), (_req, res) => index(res));
 
-  router.post("/admin/import/:kind", requireAdmin, async (req, res) => {
+  router.post("/admin/import/:kind", scope.admin(), async (req, res) => {
     const kind = kindParam(req.params.kind);
     const file = req.file;
     if (!file || file.fieldname !== "file" || file.size === 0) {
@@ -54,7 +55,7 @@ export function importRoutes(ds: DataSource): Router {
     return batch;
   };
 
-  router.get("/admin/import/batch/:id", requireAdmin, async (req, res) => {
+  router.get("/admin/import/batch/:id", scope.admin(), async (req, res) => {
     const batch = await findBatch(req);
     if (batch.status !== "pending") return res.redirect("/admin/import");
     // The first rows as they will be stored (numbers kept as text, grades as numbers).
@@ -65,7 +66,7 @@ export function importRoutes(ds: DataSource): Router {
     });
   });
 
-  router.post("/admin/import/batch/:id/commit", requireAdmin, async (req, res) => {
+  router.post("/admin/import/batch/:id/commit", scope.admin(), async (req, res) => {
     const batch = await findBatch(req);
     if (batch.status !== "pending") return index(res, 409, [{ line: 0, field: "", key: "school.import.error.alreadyCommitted", params: {} }], batch.kind, batch.filename);
     if (req.body?.hash !== batch.fileHash) throw new HttpError(400, "errors.badRequest");
@@ -75,7 +76,7 @@ export function importRoutes(ds: DataSource): Router {
     res.redirect("/admin/import");
   });
 
-  router.post("/admin/import/batch/:id/discard", requireAdmin, async (req, res) => {
+  router.post("/admin/import/batch/:id/discard", scope.admin(), async (req, res) => {
     await discardImport(ds, await findBatch(req));
     req.session.flash = { kind: "ok", key: "school.import.discarded" };
     res.redirect("/admin/import");

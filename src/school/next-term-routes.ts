@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Term } from "../db/entities";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { addDays } from "../calendar/calendar-dates";
 import { FieldErrors, FormError, formErrors, idParam } from "./form-helpers";
@@ -16,7 +16,7 @@ export function nextTermRoutes(ds: DataSource): Router {
   const formPage = (res: Response, status: number, from: Term, form: object, errors: FieldErrors) =>
     res.status(status).render("school/terms/next", { title: res.locals.t("school.next.title"), from, form, errors });
 
-  router.get("/admin/terms/:id/next", requireAdmin, async (req, res) => {
+  router.get("/admin/terms/:id/next", scope.admin(), async (req, res) => {
     const from = await findTerm(ds, idParam(req.params.id));
     // A spring term follows an autumn one; after a spring term comes a new school year.
     const springAfter = Number(from.startDate.slice(5, 7)) >= 8;
@@ -48,7 +48,7 @@ export function nextTermRoutes(ds: DataSource): Router {
       title: res.locals.t("school.next.previewTitle"), from, input, preview, changed: commit,
     });
   };
-  router.post("/admin/terms/:id/next/preview", requireAdmin, handle(false));
-  router.post("/admin/terms/:id/next", requireAdmin, handle(true));
+  router.post("/admin/terms/:id/next/preview", scope.admin(), handle(false));
+  router.post("/admin/terms/:id/next", scope.admin(), handle(true));
   return router;
 }

@@ -2,7 +2,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { Like } from "typeorm";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { Staff } from "../db/entities";
 import { pageCount, pageOf } from "../web/pagination";
 import { fieldErrors } from "../web/validation";
@@ -19,7 +19,7 @@ const idParam = (value: string): number => {
 export function staffAdminRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/staff", requireAdmin, async (req, res) => {
+  router.get("/admin/staff", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
     const where = q ? [{ name: Like(`%${q}%`) }, { staffNumber: Like(`%${q}%`) }, { email: Like(`%${q.toLowerCase()}%`) }] : {};
@@ -27,11 +27,11 @@ export function staffAdminRoutes(ds: DataSource): Router {
     res.render("staff/list", { title: res.locals.t("staff.title"), staff, q, page: page.page, pages: pageCount(total, page.size), total });
   });
 
-  router.get("/admin/staff/new", requireAdmin, (_req, res) => {
+  router.get("/admin/staff/new", scope.admin(), (_req, res) => {
     res.render("staff/new", { title: res.locals.t("staff.new"), form: { role: "teacher", availableDays: [1, 2, 3, 4, 5] }, errors: {} });
   });
 
-  router.post("/admin/staff", requireAdmin, async (req, res) => {
+  router.post("/admin/staff", scope.admin(), async (req, res) => {
     const parsed = staffForm.safeParse(req.body ?? {});
     const again = (errors: object) => res.status(400).render("staff/new", { title: res.locals.t("staff.new"), form: { ...req.body, password: "" }, errors });
     if (!parsed.success) return again(fieldErrors(parsed.error));
@@ -45,7 +45,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
     res.redirect("/admin/staff");
   });
 
-  router.post("/admin/staff/:id/active", requireAdmin, async (req, res) => {
+  router.post("/admin/staff/:id/active", scope.admin(), async (req, res) => {
     const id = idParam(req.params.id as string);
     const active = req.body?.active === "1";
     if (req.session.user?.id === id && !active) throw new HttpError(400, "staff.cannotDisableSelf");
@@ -55,7 +55,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
     res.redirect("/admin/staff");
   });
 
-  router.post("/admin/staff/:id/password", requireAdmin, async (req, res) => {
+  router.post("/admin/staff/:id/password", scope.admin(), async (req, res) => {
     const result = await resetStaffPassword(ds, idParam(req.params.id as string), actorOf(req.session.user));
     if (!result) throw new HttpError(404, "errors.notFound");
     res.render("staff/password", { title: res.locals.t("staff.resetPassword"), staff: result.staff, password: result.password });

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Staff } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { FieldErrors, idParam, isoDate, numberSet, submit, weekdayValue } from "./form-helpers";
@@ -39,12 +39,12 @@ export function staffDetailsRoutes(ds: DataSource): Router {
   const page = (res: Response, status: number, staff: Staff, form: object, errors: FieldErrors) =>
     res.status(status).render("school/staff/edit", { title: res.locals.t("school.staff.title", { name: staff.name }), staff, form, errors });
 
-  router.get("/admin/staff/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/staff/:id/edit", scope.admin(), async (req, res) => {
     const staff = await find(req);
     page(res, 200, staff, staff, {});
   });
 
-  router.post("/admin/staff/:id/edit", requireAdmin, async (req, res) => {
+  router.post("/admin/staff/:id/edit", scope.admin(), async (req, res) => {
     const staff = await find(req);
     const ok = await submit(staffDetailsForm(staff.role), req.body, (data) => saveDetails(ds, staff, data, actorOf(req.session.user)),
       (errors) => page(res, 400, staff, req.body ?? {}, errors));

@@ -2,7 +2,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Period, Term } from "../db/entities";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { FieldErrors, FormError, idParam, submit } from "./form-helpers";
@@ -23,12 +23,12 @@ export function structureRoutes(ds: DataSource): Router {
     return term;
   };
 
-  router.get("/admin/periods", requireAdmin, async (req, res) => {
+  router.get("/admin/periods", scope.admin(), async (req, res) => {
     const term = await withTerm(req.query, res);
     if (term) await page(res, 200, term, null, { grades: [1, 2, 3, 4, 5, 6] }, {});
   });
 
-  router.get("/admin/periods/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/periods/:id/edit", scope.admin(), async (req, res) => {
     const period = await ds.getRepository(Period).findOneBy({ id: idParam(req.params.id) });
     if (!period) throw new HttpError(404, "errors.notFound");
     await page(res, 200, await findTerm(ds, period.termId), period, period, {});
@@ -45,10 +45,10 @@ export function structureRoutes(ds: DataSource): Router {
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect(`/admin/periods?term=${term.id}`);
   };
-  router.post("/admin/periods/term/:termId", requireAdmin, save(false));
-  router.post("/admin/periods/:id", requireAdmin, save(true));
+  router.post("/admin/periods/term/:termId", scope.admin(), save(false));
+  router.post("/admin/periods/:id", scope.admin(), save(true));
 
-  router.post("/admin/periods/:id/delete", requireAdmin, async (req, res) => {
+  router.post("/admin/periods/:id/delete", scope.admin(), async (req, res) => {
     const period = await ds.getRepository(Period).findOneBy({ id: idParam(req.params.id) });
     if (!period) throw new HttpError(404, "errors.notFound");
     const term = await findTerm(ds, period.termId);
@@ -69,12 +69,12 @@ export function structureRoutes(ds: DataSource): Router {
     res.status(status).render("school/structure/sport", { title: res.locals.t("school.sport.title"), term, form: values ?? grid, errors });
   };
 
-  router.get("/admin/sport", requireAdmin, async (req, res) => {
+  router.get("/admin/sport", scope.admin(), async (req, res) => {
     const term = await withTerm(req.query, res);
     if (term) await sportPage(res, 200, term, null, {});
   });
 
-  router.post("/admin/sport/:termId", requireAdmin, async (req, res) => {
+  router.post("/admin/sport/:termId", scope.admin(), async (req, res) => {
     const term = await findTerm(ds, idParam(req.params.termId));
     const { cells, errors } = parseSportGrid(req.body ?? {});
     if (Object.keys(errors).length) return sportPage(res, 400, term, req.body ?? {}, errors);

@@ -3,7 +3,7 @@
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
 import { CalendarDay, Term } from "../db/entities";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { FieldErrors, idParam, submit } from "./form-helpers";
@@ -16,7 +16,7 @@ import {
 export function termRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/terms", requireAdmin, async (_req, res) => {
+  router.get("/admin/terms", scope.admin(), async (_req, res) => {
     const terms = await ds.getRepository(Term).find({ order: { startDate: "DESC" } });
     res.render("school/terms/list", { title: res.locals.t("school.term.title"), terms });
   });
@@ -24,9 +24,9 @@ export function termRoutes(ds: DataSource): Router {
   const termPage = (res: Response, status: number, term: Term | null, form: object, errors: FieldErrors) =>
     res.status(status).render("school/terms/edit", { title: res.locals.t(term ? "school.term.edit" : "school.term.new"), term, form, errors });
 
-  router.get("/admin/terms/new", requireAdmin, (_req, res) => termPage(res, 200, null, {}, {}));
+  router.get("/admin/terms/new", scope.admin(), (_req, res) => termPage(res, 200, null, {}, {}));
 
-  router.post("/admin/terms", requireAdmin, async (req, res) => {
+  router.post("/admin/terms", scope.admin(), async (req, res) => {
     let created: Term | undefined;
     const ok = await submit(termForm, req.body, async (data) => { created = await createTerm(ds, data, actorOf(req.session.user)); },
       (errors) => termPage(res, 400, null, req.body ?? {}, errors));
@@ -35,12 +35,12 @@ export function termRoutes(ds: DataSource): Router {
     res.redirect(`/admin/calendar?term=${created.id}`);
   });
 
-  router.get("/admin/terms/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/terms/:id/edit", scope.admin(), async (req, res) => {
     const term = await findTerm(ds, idParam(req.params.id));
     termPage(res, 200, term, term, {});
   });
 
-  router.post("/admin/terms/:id", requireAdmin, async (req, res) => {
+  router.post("/admin/terms/:id", scope.admin(), async (req, res) => {
     const term = await findTerm(ds, idParam(req.params.id));
     const ok = await submit(termForm, req.body, (data) => updateTerm(ds, term.id, data, actorOf(req.session.user)),
       (errors) => termPage(res, 400, term, req.body ?? {}, errors));
@@ -49,7 +49,7 @@ export function termRoutes(ds: DataSource): Router {
     res.redirect("/admin/terms");
   });
 
-  router.post("/admin/terms/:id/current", requireAdmin, async (req, res) => {
+  router.post("/admin/terms/:id/current", scope.admin(), async (req, res) => {
     const term = await setCurrentTerm(ds, idParam(req.params.id), actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "school.term.madeCurrent", params: { name: term.name } };
     res.redirect("/admin/terms");
@@ -63,13 +63,13 @@ export function termRoutes(ds: DataSource): Router {
     });
   };
 
-  router.get("/admin/calendar", requireAdmin, async (req, res) => {
+  router.get("/admin/calendar", scope.admin(), async (req, res) => {
     const term = await termFromQuery(ds, req.query);
     if (!term) return res.redirect("/admin/terms/new");
     await calendarPage(res, 200, term, { kind: "holiday" }, {});
   });
 
-  router.post("/admin/calendar/:termId/days", requireAdmin, async (req, res) => {
+  router.post("/admin/calendar/:termId/days", scope.admin(), async (req, res) => {
     const term = await findTerm(ds, idParam(req.params.termId));
     const ok = await submit(calendarDayForm, req.body, (data) => addCalendarDays(ds, term, data, actorOf(req.session.user)),
       (errors) => calendarPage(res, 400, term, req.body ?? {}, errors));
@@ -86,12 +86,12 @@ export function termRoutes(ds: DataSource): Router {
   const dayPage = (res: Response, status: number, day: CalendarDay, term: Term, form: object, errors: FieldErrors) =>
     res.status(status).render("school/calendar/day", { title: res.locals.t("school.calendar.editDay"), day, term, form, errors });
 
-  router.get("/admin/calendar/days/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/calendar/days/:id/edit", scope.admin(), async (req, res) => {
     const { day, term } = await findDay(req.params.id);
     dayPage(res, 200, day, term, day, {});
   });
 
-  router.post("/admin/calendar/days/:id", requireAdmin, async (req, res) => {
+  router.post("/admin/calendar/days/:id", scope.admin(), async (req, res) => {
     const { day, term } = await findDay(req.params.id);
     const body = { ...(req.body ?? {}), until: "" };
     const ok = await submit(calendarDayForm, body, (data) => updateCalendarDay(ds, day, term, data, actorOf(req.session.user)),
@@ -102,7 +102,7 @@ export function termRoutes(ds: DataSource): Router {
   });
 
   // Deleting asks first (data-confirm); the page after it offers an undo.
-  router.post("/admin/calendar/days/:id/delete", requireAdmin, async (req, res) => {
+  router.post("/admin/calendar/days/:id/delete", scope.admin(), async (req, res) => {
     const { day, term } = await findDay(req.params.id);
     await deleteCalendarDay(ds, day, actorOf(req.session.user));
     req.session.flash = {

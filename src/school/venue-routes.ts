@@ -6,7 +6,7 @@ import { Like, Not } from "typeorm";
 import { z } from "zod";
 import { Club, TimetableEntry, Venue } from "../db/entities";
 import { inTransaction } from "../db/transaction";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { pageCount, pageOf } from "../web/pagination";
@@ -55,13 +55,13 @@ export function venueRoutes(ds: DataSource): Router {
     });
     res.status(status).render("school/venues/list", { title: res.locals.t("school.venue.title"), venues, q, total, page: page.page, pages: pageCount(total, page.size), errors });
   };
-  router.get("/admin/venues", requireAdmin, (req, res) => list(req, res));
+  router.get("/admin/venues", scope.admin(), (req, res) => list(req, res));
 
   const form = (res: Response, status: number, venue: Venue | null, values: object, errors: FieldErrors) =>
     res.status(status).render("school/venues/edit", { title: res.locals.t(venue ? "school.venue.edit" : "school.venue.new"), venue, form: values, errors });
 
-  router.get("/admin/venues/new", requireAdmin, (_req, res) => form(res, 200, null, { indoor: "1" }, {}));
-  router.get("/admin/venues/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/venues/new", scope.admin(), (_req, res) => form(res, 200, null, { indoor: "1" }, {}));
+  router.get("/admin/venues/:id/edit", scope.admin(), async (req, res) => {
     const venue = await find(req.params.id);
     form(res, 200, venue, { ...venue, indoor: venue.indoor ? "1" : "0" }, {});
   });
@@ -74,10 +74,10 @@ export function venueRoutes(ds: DataSource): Router {
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect("/admin/venues");
   };
-  router.post("/admin/venues", requireAdmin, save(false));
-  router.post("/admin/venues/:id", requireAdmin, save(true));
+  router.post("/admin/venues", scope.admin(), save(false));
+  router.post("/admin/venues/:id", scope.admin(), save(true));
 
-  router.post("/admin/venues/:id/delete", requireAdmin, async (req, res) => {
+  router.post("/admin/venues/:id/delete", scope.admin(), async (req, res) => {
     const venue = await find(req.params.id);
     try {
       await deleteVenue(ds, venue, actorOf(req.session.user));

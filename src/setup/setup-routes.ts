@@ -13,9 +13,14 @@ import { actorOf, recordAudit, SYSTEM } from "../audit/audit-service";
 import { hashSecret } from "../web/auth/passwords";
 import { fieldErrors, FieldErrors } from "../web/validation";
 import { HttpError } from "../web/errors";
+import { scope } from "../web/auth/route-scope";
 import { adminExists, SETUP_AT_KEY, setupDone } from "./setup-state";
 import { clearSetupTokens, setupTokenValid } from "./setup-token";
 import { firstRunForm, schoolForm, SchoolFormData } from "./setup-form";
+
+// Before any admin exists nobody can be signed in: the one-time token (or,
+// with an admin from create-admin, that admin's session) is checked inside.
+const SETUP_SCOPE = scope.public("first-run setup: the one-time token or the signed-in admin is checked in the handler");
 
 // Paths that work while no admin exists: the form itself and the language switch.
 const OPEN_WITHOUT_ADMIN = new Set(["/setup", "/lang"]);
@@ -54,13 +59,13 @@ export function setupGate(ds: DataSource): Router {
   const render = (res: Response, status: number, form: Record<string, unknown>, errors: FieldErrors) =>
     res.status(status).render("setup/form", { title: res.locals.t("setup.title"), needsToken: res.locals.setupNeedsToken, form, errors });
 
-  router.get("/setup", (req, res, next) => {
+  router.get("/setup", SETUP_SCOPE, (req, res, next) => {
     if (done) return next();
     if (!res.locals.setupNeedsToken && !isAdmin(req)) return res.redirect("/login?next=/setup");
     render(res, 200, { timezone: "Asia/Shanghai" }, {});
   });
 
-  router.post("/setup", async (req, res, next) => {
+  router.post("/setup", SETUP_SCOPE, async (req, res, next) => {
     if (done) return next();
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Secrets are never echoed back into the form.

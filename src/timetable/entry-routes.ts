@@ -3,7 +3,7 @@
 // form; in both cases nothing is saved.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
 import { entryForm, moveForm } from "./entry-form";
@@ -43,13 +43,13 @@ export function entryRoutes(ds: DataSource): Router {
     });
   }
 
-  router.get("/admin/timetable/entries/new", requireAdmin, async (req, res) => {
+  router.get("/admin/timetable/entries/new", scope.admin(), async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === "string" ? v : "");
     await render(res, 200, { id: null, view: viewParam(parseView(q.view)), form: { weekday: text(q.weekday), periodId: text(q.periodId), kind: "activity", grades: [] } });
   });
 
-  router.get("/admin/timetable/entries/:id/edit", requireAdmin, async (req, res) => {
+  router.get("/admin/timetable/entries/:id/edit", scope.admin(), async (req, res) => {
     await render(res, 200, { id: idParam(req.params.id), view: viewParam(parseView(req.query.view)) });
   });
 
@@ -70,11 +70,11 @@ export function entryRoutes(ds: DataSource): Router {
     }
   }
 
-  router.post("/admin/timetable/entries", requireAdmin, (req, res) => submit(req, res, null));
-  router.post("/admin/timetable/entries/:id", requireAdmin, (req, res) => submit(req, res, idParam(req.params.id)));
+  router.post("/admin/timetable/entries", scope.admin(), (req, res) => submit(req, res, null));
+  router.post("/admin/timetable/entries/:id", scope.admin(), (req, res) => submit(req, res, idParam(req.params.id)));
 
   // A move changes the slot only; the page shows its errors beside the move form.
-  router.post("/admin/timetable/entries/:id/move", requireAdmin, async (req, res) => {
+  router.post("/admin/timetable/entries/:id/move", scope.admin(), async (req, res) => {
     const id = idParam(req.params.id);
     const view = viewParam(parseView(req.body?.view));
     const again = (status: number, extra: Partial<EntryPage["move"]>) =>
@@ -92,7 +92,7 @@ export function entryRoutes(ds: DataSource): Router {
     }
   });
 
-  router.get("/admin/timetable/entries/:id/delete", requireAdmin, async (req, res) => {
+  router.get("/admin/timetable/entries/:id/delete", scope.admin(), async (req, res) => {
     const id = idParam(req.params.id);
     const week = await currentWeek(ds);
     const entry = week.entries.find((e) => e.id === id);
@@ -101,7 +101,7 @@ export function entryRoutes(ds: DataSource): Router {
     res.render("timetable/delete", { title: res.locals.t("timetable.entry.deleteTitle"), entry, period, view: viewParam(parseView(req.query.view)) });
   });
 
-  router.post("/admin/timetable/entries/:id/delete", requireAdmin, async (req, res) => {
+  router.post("/admin/timetable/entries/:id/delete", scope.admin(), async (req, res) => {
     const entry = await deleteEntry(ds, idParam(req.params.id), actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "timetable.entry.deleted", params: { title: entry.title } };
     res.redirect(gridUrl(viewParam(parseView(req.body?.view)), entry));

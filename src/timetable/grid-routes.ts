@@ -2,7 +2,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { requireAdmin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { currentWeek } from "./entry-routes";
 import { FieldError, formErrors } from "./form-errors";
@@ -24,7 +24,7 @@ const publishForm = z.object({
 export function gridRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/timetable", requireAdmin, async (req, res) => {
+  router.get("/admin/timetable", scope.admin(), async (req, res) => {
     const term = await currentTerm(ds.manager);
     if (!term) return res.render("timetable/no-term", { title: res.locals.t("timetable.title") });
     const week = await loadWeek(ds.manager, term);
@@ -47,9 +47,9 @@ export function gridRoutes(ds: DataSource): Router {
     });
   }
 
-  router.get("/admin/timetable/publish", requireAdmin, (_req, res) => publishPage(200, res));
+  router.get("/admin/timetable/publish", scope.admin(), (_req, res) => publishPage(200, res));
 
-  router.post("/admin/timetable/publish", requireAdmin, async (req, res) => {
+  router.post("/admin/timetable/publish", scope.admin(), async (req, res) => {
     const parsed = publishForm.safeParse(req.body ?? {});
     const form = { reason: typeof req.body?.reason === "string" ? req.body.reason : "" };
     if (!parsed.success) return publishPage(400, res, { form, errors: formErrors(parsed.error) });

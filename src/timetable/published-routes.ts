@@ -3,7 +3,7 @@
 // instructor only their own sessions; other staff choose a view, their own first.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { requireLogin } from "../web/auth/guards";
+import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import { Student } from "../db/entities";
 import { GridView, parseView } from "./grid";
@@ -15,7 +15,7 @@ import { localTime, schoolTimeZone } from "./local-time";
 export function publishedRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/timetable", requireLogin, async (req, res) => {
+  router.get("/timetable", scope.signedIn({ class_teacher: "all", teacher: "all", external: "own club" }, "the published week: no children's names; an external instructor sees only their sessions"), async (req, res) => {
     const user = req.session.user!;
     const term = await currentTerm(ds.manager);
     if (!term) return res.render("timetable/no-term", { title: res.locals.t("timetable.published.title") });

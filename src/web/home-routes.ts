@@ -1,7 +1,7 @@
 // "/" lands each role on a home page made for it.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { requireLogin } from "./auth/guards";
+import { scope } from "./auth/route-scope";
 import { homeFor } from "./home-service";
 import { HttpError } from "./errors";
 import { Student } from "../db/entities";
@@ -9,7 +9,7 @@ import type { SessionUser } from "./session-user";
 
 export function homeRoutes(ds: DataSource): Router {
   const router = Router();
-  router.get("/", requireLogin, async (req, res, next) => {
+  router.get("/", scope.signedIn({ class_teacher: "own classes", teacher: "own sessions", external: "own club" }, "each role's home page"), async (req, res, next) => {
     // A family or child deleted while this session was open: the session is
     // over (it may still hold the guardian's name), not a server error.
     if (!(await stillThere(ds, req.session.user!))) {
@@ -24,7 +24,7 @@ export function homeRoutes(ds: DataSource): Router {
   });
 
   // A family with several children switches the child it is looking at.
-  router.post("/family/child", requireLogin, async (req, res) => {
+  router.post("/family/child", scope.family("switch between the family's own children"), async (req, res) => {
     const user = req.session.user!;
     const id = Number(req.body?.studentId);
     if (user.kind !== "family" || !Number.isInteger(id)) throw new HttpError(400, "validation.student");

@@ -6,10 +6,11 @@ import { isLocale } from "./i18n";
 import { Family, Staff } from "../db/entities";
 import { inTransaction } from "../db/transaction";
 import { HttpError } from "./errors";
+import { scope } from "./auth/route-scope";
 
 export function localeRoutes(ds: DataSource): Router {
   const router = Router();
-  router.post("/lang", async (req, res) => {
+  router.post("/lang", scope.public("the language switch works before login"), async (req, res) => {
     const lang = req.body?.lang;
     if (!isLocale(lang)) throw new HttpError(400, "validation.locale");
     req.session.locale = lang;

@@ -97,7 +97,7 @@ for (const kind of databaseKinds()) describe(`reports, attendance and the survey
     expect(await first.getAttribute("class")).to.contain("marked-absent");
     await page.click(".register-save button");
     await page.waitForSelector(".flash");
-    expect(await page.textContent(".flash")).to.contain("已立即通知班主任、教务处和家长");
+    expect(await page.textContent(".flash")).to.contain("已通知：在 Kehou 中提醒了该生的班主任、教务处（管理员）和家长");
     expect(await page.locator(".roster-row.marked-absent").count()).to.equal(1);
     await shot(page, "attendance-phone", false);
     await page.goto(`${url}/attendance/alerts`);

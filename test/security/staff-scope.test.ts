@@ -7,10 +7,16 @@ import { SchoolClass, Staff, Student, TimetableEntry } from "../../src/db/entiti
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../src/attendance/clock";
 import type { DemoLogins } from "../../seeds/demo";
+import { recordableClasses } from "../../src/homework/access";
 
 // The week of Mon 14 Sep 2026: weekday n runs on the 13+n.
 const dateOf = (weekday: number) => `2026-09-${String(13 + weekday).padStart(2, "0")}`;
 const register = (e: TimetableEntry) => `/attendance/sessions/${e.id}/${dateOf(e.weekday)}`;
+// The children named on a dismissal list and on a register.
+const dismissalNames = (html: string) =>
+  [...html.matchAll(/<ol class="names">([\s\S]*?)<\/ol>/g)].flatMap((m) => [...m[1].matchAll(/<li>([^<]+?)\s*(?:<span|<\/li>)/g)].map((n) => n[1]));
+const registerNames = (html: string) => [...html.matchAll(/<span class="child"><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+const sorted = (names: Iterable<string>) => [...new Set(names)].sort();
 
 forEachDatabase("security: teachers see only their sessions and rosters, external instructors only their club", (ctx) => {
   let app: Express;
@@ -28,6 +34,10 @@ forEachDatabase("security: teachers see only their sessions and rosters, externa
       const creds = staffLogin(logins, role);
       who[role] = { agent: await loginAs(app, creds), staff: await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: creds.email }) };
     }
+    // A teacher who leads a grade's activity or sport on Monday: their sessions have children (the demo teacher's clubs have none before an allocation).
+    const led = entries.find((e) => e.weekday === 1 && (e.kind === "activity" || e.kind === "sport"))!;
+    const leader = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: led.staffId! });
+    who.activity_teacher = { agent: await loginAs(app, { email: leader.email!, password: logins.staff[0].password }), staff: leader };
   });
   after(() => setSchoolClock());
 
@@ -69,6 +79,67 @@ forEachDatabase("security: teachers see only their sessions and rosters, externa
           const allowed = role === "class_teacher" && c.id === own!.id;
           if (allowed ? res.status !== 200 : res.status < 400 || res.status >= 500) wrong.push(`${role} ${path} → ${res.status}`);
         }
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+  });
+
+  for (const [role, label] of [["teacher", "a teacher"], ["activity_teacher", "a teacher leading a grade's activity"], ["external", "an external instructor"]]) {
+    it(`When ${label} opens the dismissal list of each day of the week, then it names exactly the children of the sessions they lead that day`, async function () {
+      this.timeout(120_000);
+      const { agent, staff } = who[role];
+      const wrong: string[] = [];
+      let named = 0;
+      for (let weekday = 1; weekday <= 5; weekday++) {
+        const expected: string[] = [];
+        for (const e of entries.filter((x) => x.staffId === staff.id && x.weekday === weekday)) {
+          const page = await agent.get(register(e));
+          expect(page.status, register(e)).to.equal(200);
+          expected.push(...registerNames(page.text));
+        }
+        for (const query of ["", "&class="]) {
+          const res = await agent.get(`/attendance/dismissal?date=${dateOf(weekday)}${query}`);
+          expect(res.status).to.equal(200);
+          const shown = sorted(dismissalNames(res.text));
+          named += shown.length;
+          if (JSON.stringify(shown) !== JSON.stringify(sorted(expected))) {
+            wrong.push(`${dateOf(weekday)}${query}: ${shown.length} shown, ${sorted(expected).length} in their sessions`);
+          }
+        }
+      }
+      expect(wrong).to.deep.equal([]);
+      if (role === "activity_teacher") expect(named, "their sessions have children").to.be.greaterThan(0);
+    });
+  }
+
+  it("When a class teacher opens the dismissal list, then only their own class's children and their sessions' appear, and another class is refused", async function () {
+    this.timeout(60_000);
+    const { agent, staff } = who.class_teacher;
+    const own = await ctx.db.ds.getRepository(SchoolClass).findOneByOrFail({ classTeacherId: staff.id });
+    const other = await ctx.db.ds.getRepository(SchoolClass).findOneOrFail({ where: { grade: own.grade === 1 ? 2 : 1 }, order: { id: "ASC" } });
+    const pupils = (await ctx.db.ds.getRepository(Student).findBy({ classId: own.id })).map((s) => s.name);
+    const date = dateOf(2);
+    const mine: string[] = [...pupils];
+    for (const e of entries.filter((x) => x.staffId === staff.id && x.weekday === 2)) mine.push(...registerNames((await agent.get(register(e))).text));
+    for (const query of ["", "&class=", `&class=${own.id}`]) {
+      const res = await agent.get(`/attendance/dismissal?date=${date}${query}`);
+      expect(res.status, query).to.equal(200);
+      const shown = sorted(dismissalNames(res.text));
+      expect(shown.length, query).to.be.greaterThan(0);
+      expect(shown.filter((n) => !mine.includes(n)), query).to.deep.equal([]);
+    }
+    expect((await agent.get(`/attendance/dismissal?date=${date}&class=${other.id}`)).status).to.equal(403);
+  });
+
+  it("When staff open a grade's homework page, then it opens only for the grades of the classes they record homework for", async function () {
+    this.timeout(60_000);
+    const wrong: string[] = [];
+    for (const role of ["teacher", "external", "class_teacher"]) {
+      const { agent, staff } = who[role];
+      const grades = new Set((await recordableClasses(ctx.db.ds, { kind: "staff", id: staff.id, role: staff.role, name: staff.name })).map((c) => c.grade));
+      for (let grade = 1; grade <= 6; grade++) {
+        const res = await agent.get(`/homework/grade/${grade}`);
+        if (grades.has(grade) ? res.status !== 200 : res.status !== 403) wrong.push(`${role} grade ${grade} → ${res.status}`);
       }
     }
     expect(wrong).to.deep.equal([]);

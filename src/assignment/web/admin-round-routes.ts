@@ -4,7 +4,7 @@
 import { Router } from "express";
 import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireAdmin } from "../../web/auth/guards";
+import { scope } from "../../web/auth/route-scope";
 import { actorOf, recordAudit } from "../../audit/audit-service";
 import { HttpError } from "../../web/errors";
 import { pageOf } from "../../web/pagination";
@@ -33,7 +33,7 @@ export function adminRoundRoutes(ds: DataSource): Router {
     });
   };
 
-  router.post("/admin/rounds/:id/pins", requireAdmin, async (req, res) => {
+  router.post("/admin/rounds/:id/pins", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = pinForm.safeParse(req.body ?? {});
     if (!parsed.success) return roundWithErrors(req, res, round, { pinErrors: formErrors(parsed.error) });
@@ -48,7 +48,7 @@ export function adminRoundRoutes(ds: DataSource): Router {
     res.redirect(`/admin/rounds/${round.id}/runs#pins`);
   });
 
-  router.post("/admin/rounds/:id/pins/:pinId/delete", requireAdmin, async (req, res) => {
+  router.post("/admin/rounds/:id/pins/:pinId/delete", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = reasonForm.safeParse(req.body ?? {});
     if (!parsed.success) return roundWithErrors(req, res, round, { pinErrors: { [`reason-${req.params.pinId}`]: formErrors(parsed.error).reason } });
@@ -58,7 +58,7 @@ export function adminRoundRoutes(ds: DataSource): Router {
   });
 
   // The offer expiry is school-wide; it is set from a round's page.
-  router.post("/admin/rounds/:id/offer-hours", requireAdmin, async (req, res) => {
+  router.post("/admin/rounds/:id/offer-hours", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = offerHoursForm.safeParse(req.body ?? {});
     if (!parsed.success) return roundWithErrors(req, res, round, { hoursErrors: formErrors(parsed.error), hoursForm: req.body });
@@ -77,9 +77,9 @@ export function adminRoundRoutes(ds: DataSource): Router {
     res.status(status).render("assignment/placements", { title: res.locals.t("assignment.placements.title", { name: round.name }), ...model, errors: {}, ...extra });
   };
 
-  router.get("/admin/rounds/:id/placements", requireAdmin, async (req, res) => renderPlacements(req, res, await findRound(ds, idParam(req.params.id))));
+  router.get("/admin/rounds/:id/placements", scope.admin(), async (req, res) => renderPlacements(req, res, await findRound(ds, idParam(req.params.id))));
 
-  router.post("/admin/rounds/:id/withdraw", requireAdmin, async (req, res) => {
+  router.post("/admin/rounds/:id/withdraw", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = adminWithdrawForm.safeParse(req.body ?? {});
     if (!parsed.success) return renderPlacements(req, res, round, 400, { errors: formErrors(parsed.error) });

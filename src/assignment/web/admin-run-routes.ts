@@ -3,7 +3,7 @@
 import { Router } from "express";
 import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireAdmin } from "../../web/auth/guards";
+import { scope } from "../../web/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
 import { HttpError } from "../../web/errors";
 import { pageCount, pageOf } from "../../web/pagination";
@@ -21,7 +21,7 @@ export function adminRunRoutes(ds: DataSource): Router {
   const router = Router();
 
   // Every choice round, newest first, with its runs and what is published.
-  router.get("/admin/runs", requireAdmin, async (req, res) => {
+  router.get("/admin/runs", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const [rounds, total] = await ds.getRepository(ChoiceRound).findAndCount({ order: { id: "DESC" }, skip: page.skip, take: page.size });
     const terms = new Map((await ds.getRepository(Term).find()).map((t) => [t.id, t]));
@@ -42,11 +42,11 @@ export function adminRunRoutes(ds: DataSource): Router {
     });
   };
 
-  router.get("/admin/rounds/:id/runs", requireAdmin, async (req, res) => {
+  router.get("/admin/rounds/:id/runs", scope.admin(), async (req, res) => {
     await renderRound(req, res, await findRound(ds, idParam(req.params.id)), 200, typeof req.query.pin === "string" ? { pinForm: { studentNumber: req.query.pin.slice(0, 32) } } : {});
   });
 
-  router.post("/admin/rounds/:id/runs", requireAdmin, async (req, res) => {
+  router.post("/admin/rounds/:id/runs", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = runForm.safeParse(req.body ?? {});
     if (!parsed.success) return renderRound(req, res, round, 400, { form: req.body ?? {}, errors: formErrors(parsed.error) });
@@ -62,7 +62,7 @@ export function adminRunRoutes(ds: DataSource): Router {
   });
 
   // Registered before /admin/runs/:id so "compare" is never read as an id.
-  router.get("/admin/runs/compare", requireAdmin, async (req, res) => {
+  router.get("/admin/runs/compare", scope.admin(), async (req, res) => {
     const parsed = compareQuery.safeParse(req.query);
     if (!parsed.success) throw new HttpError(400, "assignment.errors.compare");
     const [a, b] = await Promise.all([findRun(ds, parsed.data.a), findRun(ds, parsed.data.b)]);
@@ -74,11 +74,11 @@ export function adminRunRoutes(ds: DataSource): Router {
     res.status(status).render("assignment/run", { title: res.locals.t("assignment.run.title", { id: run.id }), ...model, errors: {}, verification: null, ...extra });
   };
 
-  router.get("/admin/runs/:id", requireAdmin, async (req, res) => renderRun(req, res, await findRun(ds, idParam(req.params.id))));
+  router.get("/admin/runs/:id", scope.admin(), async (req, res) => renderRun(req, res, await findRun(ds, idParam(req.params.id))));
 
   // The exact stored bytes, for download and for `kehou allocate` to re-run.
   for (const part of ["instance", "result"] as const) {
-    router.get(`/admin/runs/:id/${part}.json`, requireAdmin, async (req, res) => {
+    router.get(`/admin/runs/:id/${part}.json`, scope.admin(), async (req, res) => {
       const run = await findRun(ds, idParam(req.params.id));
       res.set("Content-Disposition", `attachment; filename="allocation-run-${run.id}-${part}.json"`);
       res.type("application/json").send(Buffer.from(run[part], "utf8"));
@@ -86,12 +86,12 @@ export function adminRunRoutes(ds: DataSource): Router {
   }
 
   // Re-runs the stored instance with the stored mechanism and seed; changes nothing.
-  router.get("/admin/runs/:id/verify", requireAdmin, async (req, res) => {
+  router.get("/admin/runs/:id/verify", scope.admin(), async (req, res) => {
     const run = await findRun(ds, idParam(req.params.id));
     await renderRun(req, res, run, 200, { verification: await verifyRun(run) });
   });
 
-  router.post("/admin/runs/:id/publish", requireAdmin, async (req, res) => {
+  router.post("/admin/runs/:id/publish", scope.admin(), async (req, res) => {
     const run = await findRun(ds, idParam(req.params.id));
     const parsed = publishForm.safeParse(req.body ?? {});
     if (!parsed.success) return renderRun(req, res, run, 400, { errors: formErrors(parsed.error) });

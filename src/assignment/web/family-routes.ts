@@ -6,7 +6,8 @@ import { Router } from "express";
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { familyUser, requireFamily } from "../../web/auth/guards";
+import { familyUser } from "../../web/auth/guards";
+import { scope } from "../../web/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
 import { HttpError } from "../../web/errors";
 import { Club, Student } from "../../db/entities";
@@ -24,20 +25,20 @@ export function familyRoutes(ds: DataSource): Router {
   const ownChildren = (req: Request) =>
     ds.getRepository(Student).find({ where: { familyId: familyUser(req).id, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
 
-  router.get("/results", requireFamily, async (req, res) => {
+  router.get("/results", scope.family("a family's own children's results and offers"), async (req, res) => {
     await sweepExpiredOffers(ds);
     const results = await Promise.all((await ownChildren(req)).map((s) => childResult(ds, s)));
     res.render("assignment/results", { title: res.locals.t("assignment.results.title"), results, errors: {} });
   });
 
-  router.get("/results/:studentId", requireFamily, async (req, res) => {
+  router.get("/results/:studentId", scope.family("a family's own children's results and offers"), async (req, res) => {
     const student = (await ownChildren(req)).find((s) => s.id === idParam(req.params.studentId));
     if (!student) throw new HttpError(404, "errors.notFound");
     await sweepExpiredOffers(ds);
     res.render("assignment/results", { title: res.locals.t("assignment.results.title"), results: [await childResult(ds, student)], errors: {} });
   });
 
-  router.post("/results/withdraw", requireFamily, async (req, res) => {
+  router.post("/results/withdraw", scope.family("a family's own children's results and offers"), async (req, res) => {
     const parsed = familyWithdrawForm.safeParse(req.body ?? {});
     const children = await ownChildren(req);
     if (!parsed.success) {
@@ -60,7 +61,7 @@ export function familyRoutes(ds: DataSource): Router {
     return offer;
   };
 
-  router.get("/offers/:id", requireFamily, async (req, res) => {
+  router.get("/offers/:id", scope.family("a family's own children's results and offers"), async (req, res) => {
     await sweepExpiredOffers(ds);
     const offer = await ownOffer(req);
     const club = await ds.getRepository(Club).findOneBy({ id: offer.clubId });
@@ -72,7 +73,7 @@ export function familyRoutes(ds: DataSource): Router {
   });
 
   for (const answer of ["accept", "decline"] as const) {
-    router.post(`/offers/:id/${answer}`, requireFamily, async (req, res) => {
+    router.post(`/offers/:id/${answer}`, scope.family("a family's own children's results and offers"), async (req, res) => {
       const offer = await ownOffer(req);
       const outcome = await answerOffer(ds, offer, answer === "accept", actorOf(req.session.user));
       const done = outcome === "accepted" || outcome === "declined";

@@ -8,6 +8,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { feedCacheFor } from "./feed-cache";
 import type { BuiltFeed } from "./build-feed";
+import { scope } from "../../web/auth/route-scope";
 
 // 32 random bytes in base64url are 43 characters.
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -47,10 +48,10 @@ export interface ErrorLog { error(details: object, message: string): void }
 export function feedFileRoutes(ds: DataSource, logger: ErrorLog = console): Router {
   const router = Router();
   const cache = feedCacheFor(ds);
-  router.get("/feeds/:token.ics", async (req, res) => {
-    if (!TOKEN.test(req.params.token)) return plain(res, 404, "Not found");
+  router.get("/feeds/:token.ics", scope.public("calendar clients fetch without a session: the token in the URL is the key"), async (req, res) => {
+    if (!TOKEN.test(req.params.token as string)) return plain(res, 404, "Not found");
     try {
-      const feed = await cache.forToken(req.params.token);
+      const feed = await cache.forToken(req.params.token as string);
       if (feed === null || feed === "no-subject") return plain(res, 404, "Not found");
       if (feed === "no-term") {
         // Between terms: calendar clients keep what they have and try again later.

@@ -3,7 +3,7 @@
 // a feed's link.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { requireLogin } from "../../web/auth/guards";
+import { scope } from "../../web/auth/route-scope";
 import { HttpError } from "../../web/errors";
 import { pageOf } from "../../web/pagination";
 import { actorOf } from "../../audit/audit-service";
@@ -36,16 +36,16 @@ export function feedRoutes(ds: DataSource): Router {
   const router = Router();
   // Also mountable on its own, ahead of sessions and body parsers (it needs neither).
 
-  router.get("/feeds", requireLogin, async (req, res) => {
+  router.get("/feeds", scope.signedIn({ class_teacher: "own account", teacher: "own account", external: "own account" }, "calendar feed pages: one's own feeds (an admin hands out the school's)"), async (req, res) => {
     const index = await feedIndexFor(ds, req.session.user!, pageOf(req.query));
     res.render("feeds/index", { title: res.locals.t("feeds.index.title"), index });
   });
 
-  router.get("/feeds/:kind/:id", requireLogin, async (req, res) => {
+  router.get("/feeds/:kind/:id", scope.signedIn({ class_teacher: "own account", teacher: "own account", external: "own account" }, "calendar feed pages: one's own feeds (an admin hands out the school's)"), async (req, res) => {
     await renderFeedPage(ds, req, res, await targetOf(ds, req));
   });
 
-  router.post("/feeds/:kind/:id/regenerate", requireLogin, async (req, res) => {
+  router.post("/feeds/:kind/:id/regenerate", scope.signedIn({ class_teacher: "own account", teacher: "own account", external: "own account" }, "calendar feed pages: one's own feeds (an admin hands out the school's)"), async (req, res) => {
     const target = await targetOf(ds, req);
     // The old link stops working for everyone who subscribed: say so, and ask.
     if (req.body?.confirm !== "1") return renderFeedPage(ds, req, res, target, 400, { confirm: { key: "feeds.regenerate.mustConfirm" } });

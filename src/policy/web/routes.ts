@@ -3,7 +3,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { requireAdmin } from "../../web/auth/guards";
+import { scope } from "../../web/auth/route-scope";
 import { HttpError } from "../../web/errors";
 import { pageCount, pageOf } from "../../web/pagination";
 import { summarizeRules, type Locale } from "../index";
@@ -30,7 +30,7 @@ const complianceQuery = z.object({
 export function policyRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/compliance", requireAdmin, async (req, res) => {
+  router.get("/admin/compliance", scope.admin(), async (req, res) => {
     const parsed = complianceQuery.safeParse(req.query);
     if (!parsed.success) throw new HttpError(400, "policy.badFilter", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
     const query = parsed.data;
@@ -59,7 +59,7 @@ export function policyRoutes(ds: DataSource): Router {
     });
   });
 
-  router.get("/admin/rules", requireAdmin, async (_req, res) => {
+  router.get("/admin/rules", scope.admin(), async (_req, res) => {
     const locale = res.locals.locale as Locale;
     const run = await runCurrentPolicy(ds);
     const rules = run?.rules ?? policyRules();

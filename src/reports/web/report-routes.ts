@@ -3,7 +3,7 @@
 import { Router, Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { requireAdmin } from "../../web/auth/guards";
+import { scope } from "../../web/auth/route-scope";
 import { participationView } from "./participation-report";
 import { teachersView } from "./teachers-report";
 import { clubsView } from "./clubs-report";
@@ -26,12 +26,12 @@ export const REPORTS: Record<string, Builder> = {
 export function reportRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/reports", requireAdmin, (_req, res) => {
+  router.get("/admin/reports", scope.admin(), (_req, res) => {
     res.render("reports/index", { title: res.locals.t("reports.index.title"), reports: Object.keys(REPORTS) });
   });
 
   for (const [name, build] of Object.entries(REPORTS)) {
-    router.get(`/admin/reports/${name}{.:format}`, requireAdmin, async (req, res) => {
+    router.get(`/admin/reports/${name}{.:format}`, scope.admin(), async (req, res) => {
       const view = await build(ds, req, res.locals.t, res.locals.locale);
       await sendReport(req, res, view, `/admin/reports/${name}`);
     });

@@ -2,7 +2,8 @@
 // form, made for a phone. A family answers each survey once.
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser, requireFamily } from "../../web/auth/guards";
+import { familyUser } from "../../web/auth/guards";
+import { scope } from "../../web/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
 import { HttpError } from "../../web/errors";
 import type { FieldErrors } from "../../web/validation";
@@ -27,17 +28,17 @@ export function surveyFamilyRoutes(ds: DataSource): Router {
   const render = (res: Response, survey: Survey, replied: boolean, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = {}) =>
     res.status(status).render("survey/family-answer", { title: survey.title, survey, replied, errors, form });
 
-  router.get("/surveys", requireFamily, async (req, res) => {
+  router.get("/surveys", scope.family("a family's own survey replies"), async (req, res) => {
     const surveys = await surveysForFamily(ds, familyUser(req).id);
     res.render("survey/family-list", { title: res.locals.t("survey.family.title"), surveys });
   });
 
-  router.get("/surveys/:id", requireFamily, async (req, res) => {
+  router.get("/surveys/:id", scope.family("a family's own survey replies"), async (req, res) => {
     const survey = await visibleSurvey(ds, idParam(req.params.id));
     render(res, survey, await hasReplied(ds, survey.id, familyUser(req).id));
   });
 
-  router.post("/surveys/:id", requireFamily, async (req, res) => {
+  router.post("/surveys/:id", scope.family("a family's own survey replies"), async (req, res) => {
     const family = familyUser(req);
     const survey = await visibleSurvey(ds, idParam(req.params.id));
     if (await hasReplied(ds, survey.id, family.id)) return render(res, survey, true, 409);

@@ -9,6 +9,7 @@ import { fieldErrors } from "../validation";
 import { isLocale } from "../i18n";
 import { inTransaction } from "../../db/transaction";
 import { recordAudit, actorOf } from "../../audit/audit-service";
+import { scope } from "./route-scope";
 
 const staffForm = z.object({
   mode: z.literal("staff"),
@@ -34,12 +35,12 @@ function regenerate(req: Request): Promise<void> {
 export function authRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/login", (req, res) => {
+  router.get("/login", scope.public("the way in"), (req, res) => {
     if (req.session.user) return res.redirect("/");
     res.render("auth/login", { title: res.locals.t("login.title"), form: { mode: "family" }, errors: {}, next: safeNext(req.query.next) });
   });
 
-  router.post("/login", async (req: Request, res: Response) => {
+  router.post("/login", scope.public("the way in"), async (req: Request, res: Response) => {
     const next = safeNext(req.body?.next);
     const parsed = loginForm.safeParse(req.body ?? {});
     if (!parsed.success) {
@@ -71,7 +72,7 @@ export function authRoutes(ds: DataSource): Router {
     res.redirect(next);
   });
 
-  router.post("/logout", (req, res, nextFn) => {
+  router.post("/logout", scope.public("leaving is always allowed"), (req, res, nextFn) => {
     req.session.destroy((err) => {
       if (err) return nextFn(err);
       res.clearCookie("kehou.sid");

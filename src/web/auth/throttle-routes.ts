@@ -4,7 +4,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { requireAdmin } from "./guards";
+import { scope } from "./route-scope";
 import { clearThrottleAsAdmin, listThrottles } from "./throttle";
 import { actorOf } from "../../audit/audit-service";
 import { HttpError } from "../errors";
@@ -14,13 +14,13 @@ const clearForm = z.object({ key: z.string().min(1).max(200) });
 export function throttleRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/admin/login-throttles", requireAdmin, async (_req, res) => {
+  router.get("/admin/login-throttles", scope.admin(), async (_req, res) => {
     const rows = await listThrottles(ds);
     const now = Date.now();
     res.render("auth/throttles", { title: res.locals.t("throttles.title"), rows: rows.map((r) => ({ ...r, waiting: Date.parse(r.nextAllowedAt) > now })) });
   });
 
-  router.post("/admin/login-throttles/clear", requireAdmin, async (req, res) => {
+  router.post("/admin/login-throttles/clear", scope.admin(), async (req, res) => {
     const parsed = clearForm.safeParse(req.body ?? {});
     if (!parsed.success) throw new HttpError(400, "errors.badRequest");
     if (!(await clearThrottleAsAdmin(ds, parsed.data.key, actorOf(req.session.user)))) throw new HttpError(404, "errors.notFound");
