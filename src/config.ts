@@ -22,8 +22,9 @@ const envSchema = z.object({
   NODE_ENV: z.string().default("development"),
   LOG_LEVEL: z.string().default("info"),
   TRUST_PROXY: z.string().optional(),
-  PUBLIC_URL: z.string().optional(),
-});
+  // Where families and staff reach the site: the only source of absolute links.
+  PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "an http:// or https:// address such as https://kehou.school.cn").optional(),
+}).refine((e) => e.NODE_ENV !== "production" || !!e.PUBLIC_URL, { path: ["PUBLIC_URL"], message: "required under NODE_ENV=production (links in feeds, QR codes and code slips use it)" });
 
 export interface Config {
   databaseUrl: string;
@@ -32,7 +33,8 @@ export interface Config {
   production: boolean;
   logLevel: string;
   trustProxy: boolean;
-  publicUrl?: string;
+  /** PUBLIC_URL without a trailing slash; http://localhost:PORT in development when unset. */
+  publicUrl: string;
   dataDir: string;
 }
 
@@ -63,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : `http://localhost:${e.PORT}`,
     dataDir,
   };
 }
