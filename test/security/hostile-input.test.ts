@@ -5,6 +5,8 @@
 // with children's data are never cached.
 import { expect } from "chai";
 import request from "supertest";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
@@ -104,6 +106,43 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
       expect(res.status).to.equal(413);
       expect(res.text).to.contain(zh("errors.tooManyFields", { max: 20 }));
       expect(await contents(ctx.db.ds)).to.equal(before);
+    });
+
+    it("When an admin with a good token streams 200 fields of 1 MB, then the 413 comes before the server has read the body", async function () {
+      this.timeout(120_000);
+      const server = app.listen(0, "127.0.0.1");
+      await new Promise((r) => server.once("listening", r));
+      const { port } = server.address() as AddressInfo;
+      const cookie = (await admin.get("/admin/import")).request.cookies;
+      const mb = Buffer.alloc(1024 * 1024, 0x78);
+      const fields = 200;
+      try {
+        const result = await new Promise<{ status: number; written: number }>((resolve) => {
+          let written = 0;
+          let status = 0;
+          const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: `/admin/import/students?_csrf=${encodeURIComponent(token)}`, headers: { "content-type": "multipart/form-data; boundary=zz", cookie } }, (res) => {
+            status = res.statusCode ?? 0;
+            res.resume();
+            res.on("end", () => { req.destroy(); resolve({ status, written }); });
+          });
+          req.on("error", () => resolve({ status, written }));
+          let i = 0;
+          const pump = () => {
+            while (i < fields && !req.destroyed) {
+              written += mb.length;
+              const more = req.write(Buffer.concat([Buffer.from(`--zz\r\nContent-Disposition: form-data; name="f${i++}"\r\n\r\n`), mb, Buffer.from("\r\n")]));
+              if (!more) return void req.once("drain", pump);
+            }
+            if (!req.destroyed) req.end("--zz--\r\n");
+          };
+          pump();
+        });
+        expect(result.status).to.equal(413);
+        // The client's writes stop once the answer comes: far fewer than the 200 MB it meant to send.
+        expect(result.written).to.be.below(fields * mb.length / 2);
+      } finally {
+        server.close();
+      }
     });
 
     it("When an admin's upload carries a 1 MB text field, then the answer is 413", async () => {
