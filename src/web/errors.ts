@@ -26,6 +26,8 @@ export function errorHandler(logger: Logger) {
     const refusal = parserRefusal(err);
     if (err instanceof HttpError) {
       ({ status, key, params } = err);
+      // A 413 is sent before the body was read: close rather than drain it.
+      if (status === 413) res.set("Connection", "close");
     } else if (refusal) {
       ({ status, key, params } = refusal);
       // The rest of the body was not read: close rather than drain it.

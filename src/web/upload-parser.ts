@@ -4,7 +4,8 @@
 // (a broken part header, a body cut short) are the sender's, not ours.
 import type { NextFunction, Request, Response } from "express";
 import multer from "multer";
-import { BODY_LIMITS } from "./body-limits";
+import { BODY_LIMITS, MB } from "./body-limits";
+import { HttpError } from "./errors";
 import { UploadMalformed } from "./parser-errors";
 
 const single = multer({
@@ -24,10 +25,28 @@ const single = multer({
 /** POST /admin/import/<kind>: the only routes that take a multipart body. */
 export const isUploadRoute = (req: Request): boolean => req.method === "POST" && /^\/admin\/import\/[^/]+\/?$/.test(req.path);
 
+// The most an upload within every limit can weigh, framing included.
+const BUDGET = BODY_LIMITS.fileBytes + BODY_LIMITS.uploadFields * (BODY_LIMITS.uploadFieldBytes + 1024) + 64 * 1024;
+const tooLarge = () => new HttpError(413, "errors.fileTooLarge", { max: BODY_LIMITS.fileBytes / MB });
+
 export function uploadParser(req: Request, res: Response, next: NextFunction): void {
   if (!isUploadRoute(req)) return next();
-  single(req, res, (err?: unknown) => {
-    if (!err) return next();
-    next(err instanceof multer.MulterError ? err : new UploadMalformed(err));
-  });
+  // A declared length past every limit is refused unread.
+  if (Number(req.headers["content-length"]) > BUDGET) return next(tooLarge());
+  // multer answers a limit only once the rest of the body has been read (and
+  // dropped): past the budget, answer at once (the error page closes the connection).
+  let seen = 0;
+  let settled = false;
+  const settle = (err?: unknown) => {
+    if (settled) return;
+    settled = true;
+    req.off("data", count);
+    next(err);
+  };
+  const count = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > BUDGET) settle(tooLarge());
+  };
+  req.on("data", count);
+  single(req, res, (err?: unknown) => settle(err && !(err instanceof multer.MulterError) ? new UploadMalformed(err) : err));
 }

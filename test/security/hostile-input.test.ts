@@ -137,7 +137,9 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
           };
           pump();
         });
-        expect(result.status).to.equal(413);
+        // The 413, or (when the server's close overtakes the answer in the client's
+        // socket, as a client still sending may see) a reset connection; never 2xx or 5xx.
+        expect([0, 413]).to.include(result.status);
         // The client's writes stop once the answer comes: far fewer than the 200 MB it meant to send.
         expect(result.written).to.be.below(fields * mb.length / 2);
       } finally {
