@@ -177,6 +177,13 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
       expectNoLeak(res.text);
     });
 
+    it("When a JSON body nests 100,000 arrays deep within the size limit, then the answer is 400, not a crash", async () => {
+      const t = csrfFrom((await admin.get("/admin/staff/new")).text);
+      const res = await admin.post("/admin/staff").set("Content-Type", "application/json").set("x-csrf-token", t).send("[".repeat(100_000) + "]".repeat(100_000));
+      expect(res.status).to.equal(400);
+      expectNoLeak(res.text);
+    });
+
     it("When a form names an unknown charset, then the answer is the app's 415 page with no stack trace", async () => {
       const res = await request(app).post("/login").set("Content-Type", "application/x-www-form-urlencoded; charset=klingon").send("a=1");
       expect(res.status).to.equal(415);
