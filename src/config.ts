@@ -23,7 +23,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.string().default("info"),
   TRUST_PROXY: z.string().optional(),
   // Where families and staff reach the site: the only source of absolute links.
-  PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "an http:// or https:// address such as https://kehou.school.cn").optional(),
+  // An empty value (PUBLIC_URL= in a service file) counts as unset.
+  PUBLIC_URL: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "an http:// or https:// address such as https://kehou.school.cn").optional()),
 }).refine((e) => e.NODE_ENV !== "production" || !!e.PUBLIC_URL, { path: ["PUBLIC_URL"], message: "required under NODE_ENV=production (links in feeds, QR codes and code slips use it)" });
 
 export interface Config {
