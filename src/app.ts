@@ -3,7 +3,6 @@
 import express from "express";
 import session from "express-session";
 import cookieParser from "cookie-parser";
-import multer from "multer";
 import pino from "pino";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
@@ -15,6 +14,13 @@ import { securityHeaders, csrf } from "./web/security";
 import { localsMiddleware } from "./web/locals";
 import { requestLog } from "./web/request-log";
 import { errorHandler, notFound } from "./web/errors";
+import { earlyLocale } from "./web/early-locale";
+import { preParseGate } from "./web/pre-parse-gate";
+import { uploadParser } from "./web/upload-parser";
+import { bodyCheck } from "./web/body-check";
+import { noStoreWhenSignedIn } from "./web/no-store";
+import { BODY_LIMITS } from "./web/body-limits";
+import { DEFAULT_PORT } from "./web/public-url";
 import { authRoutes } from "./web/auth/routes";
 import { localeRoutes } from "./web/locale-routes";
 import { homeRoutes } from "./web/home-routes";
@@ -28,7 +34,7 @@ import { feedFileRoutes } from "./calendar/web/routes";
 import "./web/session-user";
 
 export interface AppDeps {
-  ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy">; logger?: pino.Logger;
+  ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "port">>; logger?: pino.Logger;
   /** What the start plan adds before every route (first-run setup gate, demo banner): src/setup/start-plan.ts. */
   startHandlers?: express.RequestHandler[];
 }
@@ -44,21 +50,26 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.set("view cache", true);
   app.set("trust proxy", config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
+  // Express's own error page (finalhandler) prints the stack outside "production":
+  // ours answers every error, and this keeps the fallback quiet too.
+  app.set("env", process.env.KEHOU_DEBUG === "1" ? "development" : "production");
+  // The only source of absolute links (src/web/public-url.ts).
+  app.locals.publicUrl = config.publicUrl ?? `http://localhost:${config.port ?? DEFAULT_PORT}`;
 
   // Calendar clients fetch feeds anonymously and often: serve them before
   // sessions and request logging (the token in the URL must not be logged).
   app.use(feedFileRoutes(ds, logger));
   app.use(securityHeaders(config.production));
   app.use(requestLog(logger));
+  // The language is known before anything can fail, so every error page is localized.
+  app.use(cookieParser());
+  app.use(earlyLocale);
   app.use("/public", express.static(join(root, "public"), { maxAge: config.production ? "7d" : 0 }));
   app.get("/healthz", scope.public("load balancers probe it without a session"), async (_req, res) => {
     await ds.query("SELECT 1");
     res.json({ ok: true });
   });
 
-  app.use(express.urlencoded({ extended: false, limit: "200kb", parameterLimit: 2000 }));
-  app.use(express.json({ limit: "200kb" }));
-  app.use(cookieParser());
   app.use(session({
     name: "kehou.sid",
     secret: config.sessionSecret,
@@ -68,9 +79,14 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
     cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 7 * 24 * 3600 * 1000 },
   }));
   app.use(saveSessionBeforeRedirect);
-  // Spreadsheet uploads are multipart: parse them (in memory, size-capped)
-  // before CSRF so the token in the form body is checked like any other.
-  app.use("/admin/import", multer({ storage: multer.memoryStorage(), defParamCharset: "utf8", limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));
+  app.use(noStoreWhenSignedIn);
+  // Check before you parse: session, role and (for uploads) the CSRF token in
+  // the action URL, then parsers with limits, then the fields themselves.
+  app.use(preParseGate);
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMITS.formBytes, parameterLimit: BODY_LIMITS.formFields }));
+  app.use(express.json({ limit: BODY_LIMITS.formBytes }));
+  app.use(uploadParser);
+  app.use(bodyCheck);
   app.use(localsMiddleware(csrf.generateToken));
   app.use(csrf.csrfSynchronisedProtection);
   for (const handler of startHandlers) app.use(handler);

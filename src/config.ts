@@ -22,7 +22,10 @@ const envSchema = z.object({
   NODE_ENV: z.string().default("development"),
   LOG_LEVEL: z.string().default("info"),
   TRUST_PROXY: z.string().optional(),
-  PUBLIC_URL: z.string().optional(),
+  // Where families and staff reach the site: the only source of absolute links.
+  // An empty value (PUBLIC_URL= in a service file) counts as unset.
+  PUBLIC_URL: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "an http:// or https:// address such as https://kehou.school.cn").optional()),
 });
 
 export interface Config {
@@ -32,7 +35,8 @@ export interface Config {
   production: boolean;
   logLevel: string;
   trustProxy: boolean;
-  publicUrl?: string;
+  /** PUBLIC_URL without a trailing slash; http://localhost:PORT in development when unset. */
+  publicUrl: string;
   dataDir: string;
 }
 
@@ -48,13 +52,18 @@ function sessionSecret(dataDir: string, fromEnv?: string): string {
   return secret;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+// A server hands out links, so in production it needs PUBLIC_URL; a `kehou`
+// command (migrate, demo remove, backup…) run on the same machine does not.
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: "server" | "command" = "server"): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment: ${issue.path.join(".")}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (purpose === "server" && e.NODE_ENV === "production" && !e.PUBLIC_URL) {
+    throw new Error("Invalid environment: PUBLIC_URL: required under NODE_ENV=production (links in feeds, QR codes and code slips use it)");
+  }
   const dataDir = resolve(projectRoot(), "data");
   return {
     databaseUrl: e.DATABASE_URL,
@@ -63,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : `http://localhost:${e.PORT}`,
     dataDir,
   };
 }

@@ -8,12 +8,15 @@ import { startMessage } from "./setup/start-message";
 import pino from "pino";
 import { assertRulesLoad } from "./policy/web/rules-registry";
 import { sweepExpiredOffers } from "./assignment/web/offer-sweep";
+import { takeServerLock } from "./db/server-lock";
 
 async function main(): Promise<void> {
   // A malformed rule file stops start-up with a message naming the file and field.
   assertRulesLoad();
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  // Before opening the database: a second server on one SQLite file refuses to start.
+  takeServerLock(config.databaseUrl);
   const ds = await openDatabase(config.databaseUrl);
   const plan = await planStart(ds, config);
   const url = `http://localhost:${config.port}`;

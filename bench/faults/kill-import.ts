@@ -15,9 +15,8 @@ export async function uploadStudents(w: W, tag: string): Promise<Batch> {
     ...numbers.map((n, i) => `${n},测试${i},3,三年级(1)班,BF-${n},家长${i}`)].join("\n");
   const token = hiddenFields((await getPage(w.server.url, "/admin/import", w.cookie)).html)._csrf;
   const form = new FormData();
-  form.append("_csrf", token);
   form.append("file", new Blob([csv], { type: "text/csv" }), `bench-${tag}.csv`);
-  const res = await fetch(`${w.server.url}/admin/import/students`, { method: "POST", body: form, headers: { cookie: w.cookie }, redirect: "manual" });
+  const res = await fetch(`${w.server.url}/admin/import/students?_csrf=${encodeURIComponent(token)}`, { method: "POST", body: form, headers: { cookie: w.cookie }, redirect: "manual" });
   const batchId = Number(/\/admin\/import\/batch\/(\d+)/.exec(res.headers.get("location") ?? "")?.[1]);
   if (!batchId) throw new Error(`upload refused: ${res.status} ${(await res.text()).slice(0, 300)}`);
   const preview = hiddenFields((await getPage(w.server.url, `/admin/import/batch/${batchId}`, w.cookie)).html);

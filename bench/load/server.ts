@@ -20,7 +20,7 @@ async function waitUp(url: string, proc: ChildProcess, timeoutMs: number): Promi
 export async function startServer(port: number, databaseUrl: string): Promise<Server> {
   // Development: the demo school these benches log in to is seeded only there, never under NODE_ENV=production.
   const proc = spawn(process.execPath, [join(projectRoot(), "dist", "src", "server.js")], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "development" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "development", PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";

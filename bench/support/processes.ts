@@ -28,7 +28,7 @@ export function tempSqliteUrl(): string {
 export async function startKehou(port: number, databaseUrl = tempSqliteUrl()): Promise<Running & { databaseUrl: string }> {
   // Development: the demo school these benches log in to is seeded only there, never under NODE_ENV=production.
   const proc = spawn(process.execPath, [join(projectRoot(), "dist", "src", "server.js")], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "development" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "development", PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -20,7 +20,7 @@ function fail(message: string): never {
 }
 
 export async function migrateCommand(_argv: string[]): Promise<number> {
-  const ds = await openDatabase(loadConfig().databaseUrl);
+  const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   const pending = await ds.showMigrations();
   await ds.destroy();
   process.stderr.write(pending ? "migrations pending\n" : "database schema is up to date\n");
@@ -29,7 +29,7 @@ export async function migrateCommand(_argv: string[]): Promise<number> {
 
 export async function seedCommand(argv: string[]): Promise<number> {
   if (argv[0] !== "demo") fail("usage: kehou seed demo");
-  const config = loadConfig();
+  const config = loadConfig(process.env, "command");
   // Its passwords are public: never in production, never beside a real school's people.
   if (config.production) fail("seed demo: never under NODE_ENV=production");
   const ds = await openDatabase(config.databaseUrl);
@@ -56,7 +56,7 @@ export async function createAdminCommand(argv: string[]): Promise<number> {
   // This admin may be the school's first: the same strength as first-run setup asks for.
   if (checkStaffPassword(values.password)) fail(`--password: at least ${STAFF_PASSWORD_MIN} characters`);
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
-  const ds = await openDatabase(loadConfig().databaseUrl);
+  const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   try {
     if (await ds.getRepository(Staff).existsBy({ email: parsed.data.email! })) fail(`--email: an account with ${parsed.data.email} exists`);
     const staff = await createStaff(ds, parsed.data, SYSTEM);
@@ -71,7 +71,7 @@ export async function createAdminCommand(argv: string[]): Promise<number> {
 export async function backupCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { out: { type: "string" } }, strict: true });
   if (!values.out) fail("--out: required (a file path)");
-  const url = loadConfig().databaseUrl;
+  const url = loadConfig(process.env, "command").databaseUrl;
   if (dbKind(url) !== "sqlite") fail("backup: DATABASE_URL is PostgreSQL; use pg_dump (see README)");
   const Database = (await import("better-sqlite3")).default;
   const db = new Database(sqlitePath(url), { readonly: true, fileMustExist: true });

@@ -7,6 +7,7 @@ import { staffUser } from "../web/auth/guards";
 import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../web/errors";
+import { siteBase } from "../web/public-url";
 import { idParam, optionalId } from "./form-helpers";
 import { managedClass, mayManageClass, visibleClasses } from "./class-access";
 import { codeCountsByClass, familiesOfClass, familyWithChildren, generateClassCodes, regenerateFamilyCode, Slip } from "./codes-service";
@@ -34,7 +35,7 @@ export function codesRoutes(ds: DataSource): Router {
     const school = await ds.getRepository(Setting).findOneBy({ key: "school.name" });
     res.set("Cache-Control", "no-store");
     res.render("school/codes/sheet", {
-      title: res.locals.t("school.codes.sheetTitle"), slips, back, schoolName: school?.value ?? "", loginUrl: `${req.protocol}://${req.get("host")}/login`,
+      title: res.locals.t("school.codes.sheetTitle"), slips, back, schoolName: school?.value ?? "", loginUrl: `${siteBase(req)}/login`,
     });
   };
 

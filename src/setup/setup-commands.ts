@@ -9,7 +9,7 @@ import { setupTokenLines } from "./start-message";
 
 export async function demoCommand(argv: string[]): Promise<number> {
   if (argv.length !== 1 || argv[0] !== "remove") throw new UsageError("usage: kehou demo remove");
-  const ds = await openDatabase(loadConfig().databaseUrl);
+  const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   try {
     if (!(await demoPresent(ds))) {
       process.stderr.write("no demo accounts in this database; nothing changed\n");
@@ -26,7 +26,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
 
 export async function setupTokenCommand(argv: string[]): Promise<number> {
   if (argv.length > 0) throw new UsageError("usage: kehou setup-token");
-  const ds = await openDatabase(loadConfig().databaseUrl);
+  const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   try {
     if (await setupDone(ds)) throw new UsageError("setup-token: first-run setup is already done");
     if (await adminExists(ds)) throw new UsageError("setup-token: an admin exists; log in as the admin to finish setup");

@@ -121,7 +121,8 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       expect(res.status).to.equal(200);
       expect(res.headers["cache-control"]).to.equal("no-store");
       const url = feedUrlOn(res.text);
-      expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+      // No PUBLIC_URL in the test app: http://localhost:PORT, never the request's Host header.
+      expect(url).to.match(/^http:\/\/localhost:3000\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
       expect(res.text).to.contain(`value="${url.replace(/^http:/, "webcal:")}"`);
       expect(res.text).to.contain(`href="${url.replace(/^http:/, "webcal:")}"`);
       expect(res.text.match(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+"/g)).to.have.length(2);
@@ -148,15 +149,15 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
     });
 
     it("When PUBLIC_URL is set, then the links use it instead of the request's host", async () => {
-      const saved = process.env.PUBLIC_URL;
-      process.env.PUBLIC_URL = "https://kehou.example.edu.cn/";
+      // createApp takes PUBLIC_URL from the configuration into app.locals.
+      const saved: unknown = app.locals.publicUrl;
+      app.locals.publicUrl = "https://kehou.example.edu.cn";
       try {
-        const res = await teacher.get(`/feeds/staff/${ids.teacher}`);
+        const res = await teacher.get(`/feeds/staff/${ids.teacher}`).set("Host", "intranet.example");
         expect(feedUrlOn(res.text)).to.match(/^https:\/\/kehou\.example\.edu\.cn\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
         expect(res.text).to.contain('value="webcal://kehou.example.edu.cn/feeds/');
       } finally {
-        if (saved === undefined) delete process.env.PUBLIC_URL;
-        else process.env.PUBLIC_URL = saved;
+        app.locals.publicUrl = saved;
       }
     });
 

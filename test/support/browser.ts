@@ -29,9 +29,15 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+// The port is known only once listening: it becomes the app's PUBLIC_URL, the
+// only source of absolute links (feed URLs the browser then fetches).
 export function listen(app: Express): Promise<{ server: Server; url: string }> {
   return new Promise((resolve) => {
-    const server = app.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    const server = app.listen(0, "127.0.0.1", () => {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      app.locals.publicUrl = url;
+      resolve({ server, url });
+    });
   });
 }
 

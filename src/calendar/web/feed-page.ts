@@ -4,16 +4,9 @@
 // WeChat a long press on an image offers to read its code.
 import QRCode from "qrcode";
 import type { Request } from "express";
+import { siteBase } from "../../web/public-url";
 
 export interface FeedLinks { url: string; webcal: string; qrUrl: string; qrWebcal: string }
-
-// PUBLIC_URL (e.g. https://kehou.school.cn) wins over the request's own host,
-// which behind a proxy may be an internal name.
-function siteBase(req: Request): string {
-  const configured = process.env.PUBLIC_URL?.trim();
-  if (configured && /^https?:\/\/[^/\s]+/i.test(configured)) return configured.replace(/\/+$/, "");
-  return `${req.protocol}://${req.get("host")}`;
-}
 
 function feedUrl(req: Request, token: string): string {
   return `${siteBase(req)}/feeds/${token}.ics`;

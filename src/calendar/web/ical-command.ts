@@ -62,7 +62,7 @@ export async function icalCommand(argv: string[]): Promise<number> {
   let ds: DataSource | undefined;
   try {
     const flags = parse(argv);
-    ds = await openDatabase(loadConfig().databaseUrl);
+    ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
     const { feed } = await buildFeed(ds, await subjectOf(ds, flags));
     if (feed === "no-term") {
       process.stderr.write("kehou ical: no term is current, so there is no feed to print\n");
