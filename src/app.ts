@@ -16,6 +16,8 @@ import { localsMiddleware } from "./web/locals";
 import { requestLog } from "./web/request-log";
 import { errorHandler, notFound } from "./web/errors";
 import { authRoutes } from "./web/auth/routes";
+import { accountRoutes } from "./web/auth/account-routes";
+import { sessionCheck } from "./web/session-check";
 import { localeRoutes } from "./web/locale-routes";
 import { homeRoutes } from "./web/home-routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
@@ -67,9 +69,11 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   // before CSRF so the token in the form body is checked like any other.
   app.use("/admin/import", multer({ storage: multer.memoryStorage(), defParamCharset: "utf8", limits: { fileSize: 10 * 1024 * 1024, files: 1 } }).single("file"));
   app.use(localsMiddleware(csrf.generateToken));
+  app.use(sessionCheck(ds));
   app.use(csrf.csrfSynchronisedProtection);
 
-  app.use(authRoutes(ds));
+  app.use(authRoutes(ds, config.sessionSecret));
+  app.use(accountRoutes(ds));
   app.use(localeRoutes(ds));
   app.use(privacyRoutes(ds));
   app.use(homeRoutes(ds));

@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   seed: async () => (await import("./commands/db-commands")).seedCommand,
   "create-admin": async () => (await import("./commands/db-commands")).createAdminCommand,
   backup: async () => (await import("./commands/db-commands")).backupCommand,
+  throttle: async () => (await import("./commands/throttle-command")).throttleCommand,
   ical: async () => (await import("./calendar/web/ical-command")).icalCommand,
 };
 

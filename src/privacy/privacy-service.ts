@@ -6,6 +6,7 @@ import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { attendanceOfChild } from "../attendance/child-data";
+import { endSessionsOf } from "../web/auth/session-version";
 
 // Raised whenever the notice's text changes so families accept the new one.
 export const PRIVACY_VERSION = "2026-09";
@@ -48,6 +49,7 @@ export async function deleteChild(ds: DataSource, studentId: number, reason: str
     await em.getRepository(ServiceEnrollment).delete({ studentId });
     await em.getRepository(Student).delete({ id: studentId });
     const siblings = await em.getRepository(Student).countBy({ familyId: student.familyId });
+    if (siblings === 0) await endSessionsOf(em, "family", student.familyId);
     if (siblings === 0) await em.getRepository(Family).delete({ id: student.familyId });
     await recordAudit(em, actor, { action: "privacy.delete-child", entity: "student", entityId: studentId, reason, details: { familyRemoved: siblings === 0 } });
     return true;

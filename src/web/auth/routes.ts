@@ -2,9 +2,12 @@
 // /logout, and the language switch.
 import { Router, Request, Response } from "express";
 import { z } from "zod";
-import type { DataSource } from "typeorm";
+import { Like, type DataSource } from "typeorm";
 import { loginFamily, loginStaff, LoginResult } from "./login-service";
-import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure, ThrottleKey, waitSeconds, clearThrottle } from "./throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, claimAttempt, settleSuccess, ThrottleKey } from "./throttle";
+import { deviceKnows, rememberDevice } from "./device-cookie";
+import { lifetimeFor, lifetimeRole, LIFETIME_SETTING_PREFIX } from "./session-lifetimes";
+import { Setting } from "../../db/entities";
 import { fieldErrors } from "../validation";
 import { isLocale } from "../i18n";
 import { inTransaction } from "../../db/transaction";
@@ -31,7 +34,13 @@ function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }
 
-export function authRoutes(ds: DataSource): Router {
+// The lifetime settings are read at login only: a session carries its own.
+async function lifetimeSettings(ds: DataSource): Promise<Map<string, string>> {
+  const rows = await ds.getRepository(Setting).findBy({ key: Like(`${LIFETIME_SETTING_PREFIX}%`) });
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export function authRoutes(ds: DataSource, secret: string): Router {
   const router = Router();
 
   router.get("/login", (req, res) => {
@@ -47,8 +56,10 @@ export function authRoutes(ds: DataSource): Router {
     }
     const form = parsed.data;
     const account = form.mode === "staff" ? `staff:${form.email.toLowerCase()}` : `family:${form.studentNumber}`;
-    const keys: ThrottleKey[] = [{ key: account, policy: ACCOUNT_POLICY }, { key: `ip:${req.ip}`, policy: ADDRESS_POLICY }];
-    const wait = await waitSeconds(ds, keys);
+    const address: ThrottleKey = { key: `ip:${req.ip}`, policy: ADDRESS_POLICY };
+    const keys: ThrottleKey[] = [{ key: account, policy: ACCOUNT_POLICY, checked: !deviceKnows(req, secret, account) }, address];
+    // Claimed (and counted) before the slow check, so a burst cannot slip past.
+    const wait = await claimAttempt(ds, keys);
     const formBack = { ...form, password: "", code: "" };
     if (wait > 0) {
       return res.status(429).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key: "login.throttled", params: { seconds: wait } } }, next });
@@ -57,15 +68,18 @@ export function authRoutes(ds: DataSource): Router {
       ? await loginStaff(ds, form.email, form.password)
       : await loginFamily(ds, form.studentNumber, form.code);
     if (!result.ok) {
-      await recordFailure(ds, keys);
       const key = form.mode === "staff" ? "login.failedStaff" : "login.failedFamily";
       return res.status(401).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key } }, next });
     }
-    await clearThrottle(ds, [account]);
+    await settleSuccess(ds, account, address);
+    rememberDevice(req, res, secret, account);
+    const life = lifetimeFor(lifetimeRole(result.user), await lifetimeSettings(ds));
     const locale = req.session.locale;
     // A fresh session id at login defeats session fixation.
     await regenerate(req);
-    req.session.user = result.user;
+    req.session.user = { ...result.user, idleMs: life.idleMs, until: Date.now() + life.absoluteMs };
+    // The browser keeps the cookie to the absolute end; the store ends it sooner when idle.
+    req.session.cookie.maxAge = life.absoluteMs;
     req.session.locale = isLocale(result.locale) ? result.locale : locale;
     await inTransaction(ds, (em) => recordAudit(em, actorOf(result.user), { action: "login", entity: result.user.kind, entityId: result.user.id }));
     res.redirect(next);
