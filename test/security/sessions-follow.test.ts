@@ -37,6 +37,7 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
     expect(await loggedIn(teacher)).to.equal(true);
     expect((await adminPost(`/admin/staff/${await staffId(email)}/active`, { active: "0" })).status).to.equal(302);
     expect(await loggedIn(teacher)).to.equal(false);
+    expect((await teacher.get("/login")).text).to.contain("登录已失效，请重新登录。");
   });
 
   it("When an admin resets a staff member's password, then that member's open sessions end at once", async () => {
