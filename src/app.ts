@@ -22,6 +22,8 @@ import { noStoreWhenSignedIn } from "./web/no-store";
 import { BODY_LIMITS } from "./web/body-limits";
 import { DEFAULT_PORT } from "./web/public-url";
 import { authRoutes } from "./web/auth/routes";
+import { accountRoutes } from "./web/auth/account-routes";
+import { sessionCheck } from "./web/session-check";
 import { localeRoutes } from "./web/locale-routes";
 import { homeRoutes } from "./web/home-routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
@@ -88,10 +90,12 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.use(uploadParser);
   app.use(bodyCheck);
   app.use(localsMiddleware(csrf.generateToken));
+  app.use(sessionCheck(ds));
   app.use(csrf.csrfSynchronisedProtection);
   for (const handler of startHandlers) app.use(handler);
 
-  app.use(authRoutes(ds));
+  app.use(authRoutes(ds, config.sessionSecret));
+  app.use(accountRoutes(ds));
   app.use(localeRoutes(ds));
   app.use(privacyRoutes(ds));
   app.use(homeRoutes(ds));

@@ -54,7 +54,8 @@ export async function createAdminCommand(argv: string[]): Promise<number> {
   if (!values.email) fail("--email: required");
   if (!values.password) fail("--password: required");
   // This admin may be the school's first: the same strength as first-run setup asks for.
-  if (checkStaffPassword(values.password)) fail(`--password: at least ${STAFF_PASSWORD_MIN} characters`);
+  const weak = checkStaffPassword(values.password);
+  if (weak) fail(weak === "validation.passwordCommon" ? "--password: a common password; choose another" : `--password: at least ${STAFF_PASSWORD_MIN} characters`);
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
   const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   try {

@@ -9,6 +9,7 @@ import { forgetStoredRun } from "../assignment/web/stored-run";
 import { childSections } from "./child-export";
 import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure";
 import { pseudonyms } from "./pseudonyms";
+import { endSessionsOf } from "../web/auth/session-version";
 
 // Raised whenever the notice's text changes so families accept the new one.
 export const PRIVACY_VERSION = "2026-09";
@@ -55,6 +56,8 @@ export async function deleteChild(ds: DataSource, studentId: number, reason: str
     const siblings = await em.getRepository(Student).countBy({ familyId: student.familyId });
     const familyRemoved = siblings === 0;
     if (familyRemoved) {
+      // The account is gone: its version moves too, so no instance keeps a session open on it.
+      await endSessionsOf(em, "family", student.familyId);
       await relabelFamilyActor(em, student.familyId, names);
       await em.getRepository(Family).delete({ id: student.familyId });
     }

@@ -1,13 +1,14 @@
 // Family access codes. A family logs in with a child's student number and the
 // family's code; the code is shown once (printed slip) and stored only as an
 // argon2 hash. Regenerating voids the old code at once.
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { In, IsNull, Not } from "typeorm";
-import { Family, HttpSession, SchoolClass, Student } from "../db/entities";
+import { Family, SchoolClass, Student } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { hashSecret, newFamilyCode } from "../web/auth/passwords";
+import { endSessionsOf } from "../web/auth/session-version";
 
 export interface SlipChild { name: string; studentNumber: string; className: string }
 export interface Slip { familyId: number; familyKey: string; guardianName: string; code: string; children: SlipChild[] }
@@ -83,9 +84,9 @@ export async function regenerateFamilyCode(ds: DataSource, family: ClassFamily, 
   const hash = await hashSecret(code);
   return inTransaction(ds, async (em) => {
     await em.getRepository(Family).update({ id: family.family.id }, { accessCodeHash: hash, codeIssuedAt: nowIso() });
-    const sessions = await endFamilySessions(em, family.family.id);
+    await endSessionsOf(em, "family", family.family.id);
     await recordAudit(em, actor, { action: "family-codes.regenerate", entity: "family", entityId: family.family.id,
-      details: { hadCode: family.family.accessCodeHash !== null, sessionsEnded: sessions } });
+      details: { hadCode: family.family.accessCodeHash !== null } });
     return slipOf(family, code);
   });
 }
@@ -96,19 +97,4 @@ export async function familyWithChildren(ds: DataSource, familyId: number): Prom
   if (!family) return null;
   const children = await ds.getRepository(Student).find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
   return { family, children };
-}
-
-async function endFamilySessions(em: EntityManager, familyId: number): Promise<number> {
-  const rows = await em.getRepository(HttpSession).createQueryBuilder("s").select(["s.sid", "s.data"])
-    .where("s.data LIKE :family", { family: '%"kind":"family"%' }).getMany();
-  const sids = rows.filter((row) => {
-    try {
-      const user = (JSON.parse(row.data) as { user?: { kind?: string; id?: number } }).user;
-      return user?.kind === "family" && user.id === familyId;
-    } catch {
-      return false;
-    }
-  }).map((row) => row.sid);
-  if (sids.length) await em.getRepository(HttpSession).delete({ sid: In(sids) });
-  return sids.length;
 }

@@ -57,8 +57,11 @@ export async function applyStaff(em: EntityManager, rows: ImportedRow<StaffRow>[
     const stored = staff.get(matchKey(row.staffNumber));
     if (stored) {
       // An import never demotes an admin; blank cells keep what is stored.
+      const role = stored.role === "admin" ? "admin" : row.kind;
       await repo.update({ id: stored.id }, {
-        name: row.name, role: stored.role === "admin" ? "admin" : row.kind, availableDays: row.availableDays, updatedAt: now,
+        name: row.name, role, availableDays: row.availableDays, updatedAt: now,
+        // A new role ends the open sessions, which carry the old one.
+        ...(role !== stored.role && { sessionVersion: stored.sessionVersion + 1 }),
         ...(row.email !== undefined && { email: row.email }), ...(row.vettedOn !== undefined && { vettedOn: row.vettedOn }),
       });
       counts.updated++;

@@ -6,8 +6,8 @@ import type { StaffRole } from "../db/entities/staff";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { hashSecret } from "../web/auth/passwords";
-import { randomBytes } from "node:crypto";
+import { hashSecret, newStaffPassword } from "../web/auth/passwords";
+import { endSessionsOf } from "../web/auth/session-version";
 
 export interface NewStaff {
   staffNumber: string; name: string; email: string | null; role: StaffRole;
@@ -42,14 +42,17 @@ export async function setStaffActive(ds: DataSource, id: number, active: boolean
     staff.active = active;
     staff.updatedAt = nowIso();
     await repo.save(staff);
+    // A disabled account's open sessions end now, not when they expire.
+    staff.sessionVersion = await endSessionsOf(em, "staff", id);
     await recordAudit(em, actor, { action: active ? "staff.enable" : "staff.disable", entity: "staff", entityId: id });
     return staff;
   });
 }
 
-// A new random password, shown once to the admin, who hands it over.
+// A new random password, shown once to the admin, who hands it over. Whoever
+// is logged in with the old one is logged out.
 export async function resetStaffPassword(ds: DataSource, id: number, actor: Actor): Promise<{ staff: Staff; password: string } | null> {
-  const password = randomBytes(9).toString("base64url");
+  const password = newStaffPassword();
   const hash = await hashSecret(password);
   return inTransaction(ds, async (em) => {
     const repo = em.getRepository(Staff);
@@ -58,7 +61,20 @@ export async function resetStaffPassword(ds: DataSource, id: number, actor: Acto
     staff.passwordHash = hash;
     staff.updatedAt = nowIso();
     await repo.save(staff);
+    staff.sessionVersion = await endSessionsOf(em, "staff", id);
     await recordAudit(em, actor, { action: "staff.password-reset", entity: "staff", entityId: id });
     return { staff, password };
+  });
+}
+
+// A staff member's own new password (already checked): their other sessions
+// end; the one that made the change goes on with the returned version.
+export async function changeOwnPassword(ds: DataSource, id: number, password: string, actor: Actor): Promise<number> {
+  const hash = await hashSecret(password);
+  return inTransaction(ds, async (em) => {
+    await em.getRepository(Staff).update({ id }, { passwordHash: hash, updatedAt: nowIso() });
+    const version = await endSessionsOf(em, "staff", id);
+    await recordAudit(em, actor, { action: "staff.password-change", entity: "staff", entityId: id });
+    return version;
   });
 }

@@ -14,6 +14,7 @@ import { hashSecret } from "../web/auth/passwords";
 import { fieldErrors, FieldErrors } from "../web/validation";
 import { HttpError } from "../web/errors";
 import { scope } from "../web/auth/route-scope";
+import { signIn } from "../web/auth/sign-in";
 import { adminExists, SETUP_AT_KEY, setupDone } from "./setup-state";
 import { clearSetupTokens, setupTokenValid } from "./setup-token";
 import { firstRunForm, schoolForm, SchoolFormData } from "./setup-form";
@@ -24,10 +25,6 @@ const SETUP_SCOPE = scope.public("first-run setup: the one-time token or the sig
 
 // Paths that work while no admin exists: the form itself and the language switch.
 const OPEN_WITHOUT_ADMIN = new Set(["/setup", "/lang"]);
-
-function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-}
 
 async function saveSchool(em: import("typeorm").EntityManager, data: SchoolFormData): Promise<void> {
   await em.getRepository(Setting).save([
@@ -102,11 +99,8 @@ export function setupGate(ds: DataSource): Router {
       return staff;
     });
     done = true;
-    const locale = req.session.locale;
-    // The first admin is signed in on a fresh session id, as at login.
-    await regenerate(req);
-    req.session.user = { kind: "staff", id: admin.id, role: "admin", name: admin.name };
-    req.session.locale = locale;
+    // The first admin is signed in as at login: fresh session id, version, lifetime.
+    await signIn(ds, req, { kind: "staff", id: admin.id, role: "admin", name: admin.name, version: admin.sessionVersion });
     res.redirect("/");
   });
 

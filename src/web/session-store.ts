@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import { LessThan } from "typeorm";
 import { HttpSession } from "../db/entities";
 import { inTransaction } from "../db/transaction";
+import { sessionExpiry } from "./auth/session-lifetimes";
 
 const DAY_MS = 24 * 3600 * 1000;
 // express-session touches an unchanged session after every request; moving
@@ -30,9 +31,19 @@ export class DbSessionStore extends session.Store {
     this.seenExpiry.set(sid, Date.parse(expiresAt));
   }
 
+  // A logged-in session lives for its role's idle time from now, never past
+  // its absolute end; a visitor's (language, CSRF token) as its cookie says.
   private expiry(sess: session.SessionData): string {
+    const user = sess.user;
+    if (user?.idleMs !== undefined && user.until !== undefined) return new Date(sessionExpiry({ idleMs: user.idleMs, until: user.until }, Date.now())).toISOString();
     const expires = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Date.now() + this.ttlMs;
     return new Date(expires).toISOString();
+  }
+
+  // Short idle times (an admin's 2 h) need finer touches than an hour.
+  private touchEvery(sess: session.SessionData): number {
+    const idle = sess.user?.idleMs;
+    return idle === undefined ? TOUCH_EVERY_MS : Math.min(TOUCH_EVERY_MS, idle / 12);
   }
 
   get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
@@ -57,7 +68,7 @@ export class DbSessionStore extends session.Store {
   touch(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const expiresAt = this.expiry(sess);
     const seen = this.seenExpiry.get(sid);
-    if (seen !== undefined && Date.parse(expiresAt) - seen < TOUCH_EVERY_MS) return void cb?.();
+    if (seen !== undefined && Date.parse(expiresAt) - seen < this.touchEvery(sess)) return void cb?.();
     inTransaction(this.ds, (em) => em.getRepository(HttpSession).update({ sid }, { expiresAt }))
       .then(() => { this.remember(sid, expiresAt); cb?.(); })
       .catch((err) => cb?.(err));

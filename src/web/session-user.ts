@@ -2,9 +2,15 @@
 import type { StaffRole } from "../db/entities/staff";
 import type { Locale } from "./i18n";
 
+// version: the account's sessionVersion at login (a different one now means
+// this session was ended); idleMs / until: its lifetime (web/auth/session-lifetimes.ts),
+// until being the absolute end in epoch ms. Sessions from before these
+// fields existed lack them and are ended by the per-request check.
+interface SessionLife { version?: number; idleMs?: number; until?: number }
+
 export type SessionUser =
-  | { kind: "staff"; id: number; role: StaffRole; name: string }
-  | { kind: "family"; id: number; name: string; studentId: number };
+  | ({ kind: "staff"; id: number; role: StaffRole; name: string } & SessionLife)
+  | ({ kind: "family"; id: number; name: string; studentId: number } & SessionLife);
 
 declare module "express-session" {
   interface SessionData {

@@ -121,7 +121,7 @@ forEachDatabase("deleting a child", (ctx) => {
 
     const home = await family.get("/");
     expect(home.status).to.equal(302);
-    expect(home.headers.location).to.equal("/login");
+    expect(home.headers.location).to.match(/^\/login/);
     expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, ["%987654321%"])).to.equal(0);
     const again = await family.get("/");
     expect(again.status).to.equal(302);
@@ -204,8 +204,11 @@ forEachDatabase("deleting a child", (ctx) => {
 
     expect(await ds.getRepository(Family).existsBy({ id: family.id })).to.equal(true);
     // Ended by the deletion itself, before either session makes another request.
-    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"studentId":${younger.id}}%`])).to.equal(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"studentId":${elder.id}}%`])).to.be.greaterThan(0);
+    // The session's JSON may hold more after studentId (version, lifetime): read it, don't pattern-match it.
+    const sessionsOn = async (studentId: number) => (await ds.query(`SELECT "data" FROM http_session`) as { data: string }[])
+      .filter((row) => (JSON.parse(row.data) as { user?: { studentId?: number } }).user?.studentId === studentId).length;
+    expect(await sessionsOn(younger.id)).to.equal(0);
+    expect(await sessionsOn(elder.id)).to.be.greaterThan(0);
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${family.id} AND "actorLabel" = ${p(1)}`, [family.guardianName])).to.be.greaterThan(0);
     const ended = await onYounger.get("/");
     expect(ended.status).to.equal(302);

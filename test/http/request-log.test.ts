@@ -29,7 +29,7 @@ forEachDatabase("request log", (ctx) => {
     const family = logins.families[0];
     const login = await agent.post("/login").type("form").send({ mode: "family", studentNumber: family.studentNumber, code: family.code, _csrf: token });
     expect(login.status).to.equal(302);
-    const cookie = String(login.headers["set-cookie"]).split(";")[0].split("=")[1];
+    const cookie = /kehou\.sid=([^;]+)/.exec(String(login.headers["set-cookie"]))![1];
     lines.length = 0;
     const res = await agent.get("/admin/students?q=%E5%B0%8F%E6%98%8E");
     const [line] = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request completed");

@@ -41,6 +41,15 @@ forEachDatabase("staff accounts", (ctx) => {
     expect(res.text).to.contain('id="err-staffNumber"');
   });
 
+  it("When a new staff password has fewer than 12 characters or is a common one, then the form refuses it on that field and creates nobody", async () => {
+    for (const password of ["abcdefgh-11", "qwerty123456", "Password123456"]) {
+      const res = await post("/admin/staff", { staffNumber: "T950", name: "弱密码", email: "weak.pw@kehou.demo", role: "teacher", password, vettedOn: "" });
+      expect(res.status, password).to.equal(400);
+      expect(res.text).to.contain('id="err-password"');
+    }
+    expect(await ctx.db.ds.getRepository(Staff).existsBy({ staffNumber: "T950" })).to.equal(false);
+  });
+
   it("When the admin creates, disables and re-enables an account, then logins follow and each step is audited", async () => {
     const res = await post("/admin/staff", { staffNumber: "T900", name: "新老师", email: "new.teacher@kehou.demo", role: "teacher", password: "a-long-password", vettedOn: "", availableDays: ["1", "3"] });
     expect(res.status).to.equal(302);

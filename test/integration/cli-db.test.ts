@@ -47,6 +47,33 @@ describe("kehou database commands", function () {
     expect(again.status).to.equal(2);
   });
 
+  it("When create-admin gets a common password, then it exits 2 naming --password and creates nobody", () => {
+    const weak = kehou(["create-admin", "--email", "weak.admin@school.cn", "--password", "qwerty123456"], env);
+    expect(weak.status).to.equal(2);
+    expect(weak.stderr).to.contain("--password");
+    const db = new Database(env.DATABASE_URL.slice("sqlite:".length), { readonly: true });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM staff WHERE email = 'weak.admin@school.cn'").get()).to.deep.equal({ n: 0 });
+    db.close();
+  });
+
+  it("When the admin is locked out at night, then `kehou throttle clear --account` lifts that account's delay and `throttle clear` lifts all", () => {
+    const db = new Database(env.DATABASE_URL.slice("sqlite:".length));
+    const row = (key: string) => db.prepare(`INSERT INTO login_throttle ("key", "failures", "lastFailureAt", "nextAllowedAt") VALUES (?, 20, ?, ?)`)
+      .run(key, new Date().toISOString(), new Date(Date.now() + 3600_000).toISOString());
+    row("staff:admin@kehou.demo");
+    row("ip:10.0.0.9");
+    const keys = () => (db.prepare(`SELECT "key" FROM login_throttle ORDER BY "key"`).all() as { key: string }[]).map((r) => r.key);
+    const one = kehou(["throttle", "clear", "--account", "Admin@kehou.demo"], env);
+    expect(one.status, one.stderr).to.equal(0);
+    expect(keys()).to.deep.equal(["ip:10.0.0.9"]);
+    expect(kehou(["throttle", "clear", "--acount", "x"], env).status).to.equal(2);
+    expect(kehou(["throttle", "wipe"], env).status).to.equal(2);
+    const all = kehou(["throttle", "clear"], env);
+    expect(all.status, all.stderr).to.equal(0);
+    expect(keys()).to.deep.equal([]);
+    db.close();
+  });
+
   it("When backup runs, then the copy opens and passes an integrity check", () => {
     const out = join(dir, "backup.sqlite");
     const res = kehou(["backup", "--out", out], env);

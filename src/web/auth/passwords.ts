@@ -1,6 +1,6 @@
 // Passwords and family access codes are stored only as argon2id hashes.
 import argon2 from "argon2";
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 
 export const hashSecret = (secret: string): Promise<string> => argon2.hash(secret, { type: argon2.argon2id });
 
@@ -30,8 +30,33 @@ export function normaliseFamilyCode(input: string): string {
   return input.replace(/[\s-]/g, "").toUpperCase();
 }
 
-// The one check every new staff password passes (first-run setup for now); an i18n key when it fails.
+// Staff passwords open the school's records: at least 12 characters and not
+// a common password (the 49k most common, case-insensitively, also with
+// digits or symbols stuck on the end, or with fewer than 4 distinct
+// characters). Every place that sets a staff password calls this.
 export const STAFF_PASSWORD_MIN = 12;
-export function checkStaffPassword(password: string): string | null {
-  return [...password].length >= STAFF_PASSWORD_MIN ? null : "validation.staffPasswordLength";
+export type StaffPasswordProblem = "validation.passwordLength" | "validation.passwordCommon";
+
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  // Loaded on first use: the list is large and only password changes need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (common ??= new Set((require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common")).dictionary["passwords-common"]));
+}
+
+export function checkStaffPassword(password: string): StaffPasswordProblem | null {
+  if ([...password].length < STAFF_PASSWORD_MIN) return "validation.passwordLength";
+  const lower = password.toLowerCase();
+  const stem = lower.replace(/[\d\p{P}\p{S}\s]+$/u, "");
+  const list = commonPasswords();
+  if (list.has(lower) || (stem.length > 0 && list.has(stem)) || new Set(lower).size < 4) return "validation.passwordCommon";
+  return null;
+}
+
+// A password an admin hands over after a reset: random, and passing the check.
+export function newStaffPassword(): string {
+  let password: string;
+  do password = randomBytes(12).toString("base64url");
+  while (checkStaffPassword(password));
+  return password;
 }

@@ -51,6 +51,9 @@ export const scope = {
   staff: (limits: StaffLimits, why: string) => make({ admin: "all", ...limits }, why),
   /** Anyone signed in: families their own children, staff as `limits` says (admins all). */
   signedIn: (limits: Required<StaffLimits>, why: string) => make({ family: "own children", admin: "all", ...limits }, why),
+  /** Anyone signed in, about their own account only (password, sessions). */
+  ownAccount: (why: string, roles: Exclude<Role, "anonymous">[] = ["family", "external", "teacher", "class_teacher", "admin"]) =>
+    make(Object.fromEntries(roles.map((r) => [r, "own account"])), why),
 };
 
 export function isScope(handler: unknown): handler is ScopeHandler {

@@ -4,9 +4,10 @@ import { Router, Request, Response } from "express";
 import { z } from "zod";
 import type { DataSource } from "typeorm";
 import { loginFamily, loginStaff, LoginResult } from "./login-service";
-import { ACCOUNT_POLICY, ADDRESS_POLICY, recordFailure, ThrottleKey, waitSeconds, clearThrottle } from "./throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, claimAttempt, settleSuccess, ThrottleKey } from "./throttle";
+import { deviceKnows, rememberDevice } from "./device-cookie";
+import { signIn } from "./sign-in";
 import { fieldErrors } from "../validation";
-import { isLocale } from "../i18n";
 import { inTransaction } from "../../db/transaction";
 import { recordAudit, actorOf } from "../../audit/audit-service";
 import { scope } from "./route-scope";
@@ -28,11 +29,7 @@ function safeNext(value: unknown): string {
   return typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : "/";
 }
 
-function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-}
-
-export function authRoutes(ds: DataSource): Router {
+export function authRoutes(ds: DataSource, secret: string): Router {
   const router = Router();
 
   router.get("/login", scope.public("the way in"), (req, res) => {
@@ -48,8 +45,10 @@ export function authRoutes(ds: DataSource): Router {
     }
     const form = parsed.data;
     const account = form.mode === "staff" ? `staff:${form.email.toLowerCase()}` : `family:${form.studentNumber}`;
-    const keys: ThrottleKey[] = [{ key: account, policy: ACCOUNT_POLICY }, { key: `ip:${req.ip}`, policy: ADDRESS_POLICY }];
-    const wait = await waitSeconds(ds, keys);
+    const address: ThrottleKey = { key: `ip:${req.ip}`, policy: ADDRESS_POLICY };
+    const keys: ThrottleKey[] = [{ key: account, policy: ACCOUNT_POLICY, checked: !deviceKnows(req, secret, account) }, address];
+    // Claimed (and counted) before the slow check, so a burst cannot slip past.
+    const wait = await claimAttempt(ds, keys);
     const formBack = { ...form, password: "", code: "" };
     if (wait > 0) {
       return res.status(429).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key: "login.throttled", params: { seconds: wait } } }, next });
@@ -58,16 +57,12 @@ export function authRoutes(ds: DataSource): Router {
       ? await loginStaff(ds, form.email, form.password)
       : await loginFamily(ds, form.studentNumber, form.code);
     if (!result.ok) {
-      await recordFailure(ds, keys);
       const key = form.mode === "staff" ? "login.failedStaff" : "login.failedFamily";
       return res.status(401).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key } }, next });
     }
-    await clearThrottle(ds, [account]);
-    const locale = req.session.locale;
-    // A fresh session id at login defeats session fixation.
-    await regenerate(req);
-    req.session.user = result.user;
-    req.session.locale = isLocale(result.locale) ? result.locale : locale;
+    await settleSuccess(ds, account, address);
+    rememberDevice(req, res, secret, account);
+    await signIn(ds, req, result.user, result.locale);
     await inTransaction(ds, (em) => recordAudit(em, actorOf(result.user), { action: "login", entity: result.user.kind, entityId: result.user.id }));
     res.redirect(next);
   });

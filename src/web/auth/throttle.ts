@@ -1,59 +1,85 @@
 // Login throttling kept in the database (it must hold across app instances).
-// Growing delays instead of a hard lockout: a classmate who types a family's
-// student number wrong ten times must not lock that family out on deadline night.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
+// An attempt is claimed before the slow password check, in one write
+// transaction: a burst of concurrent guesses is counted one by one, so only
+// the free attempts get an answer before the rest must wait.
+import type { DataSource, EntityManager } from "typeorm";
+import { In, MoreThan } from "typeorm";
 import { LoginThrottle } from "../../db/entities";
 import { inTransaction } from "../../db/transaction";
 import { Actor, recordAudit } from "../../audit/audit-service";
+import { decayedFailures, delayAfter, ThrottlePolicy } from "./throttle-rules";
 
-export interface ThrottlePolicy { freeAttempts: number; baseDelayMs: number; maxDelayMs: number }
+export { ACCOUNT_POLICY, ADDRESS_POLICY, accountKey, delayAfter } from "./throttle-rules";
+export type { ThrottlePolicy } from "./throttle-rules";
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { freeAttempts: 5, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 };
-export const ADDRESS_POLICY: ThrottlePolicy = { freeAttempts: 30, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 };
+// checked: false when the delay is waived for this attempt (the account's
+// own device); the attempt still counts.
+export type ThrottleKey = { key: string; policy: ThrottlePolicy; checked?: boolean };
 
-// Delay after the n-th failure: none while attempts are free, then doubling up to a cap.
-export function delayAfter(failures: number, policy: ThrottlePolicy): number {
-  if (failures < policy.freeAttempts) return 0;
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - policy.freeAttempts));
+const EPOCH = new Date(0).toISOString();
+
+// The keys' rows, created if missing and, on PostgreSQL, locked until the
+// transaction ends (in key order, so two claims never deadlock). SQLite
+// writes already run one at a time (db/transaction.ts).
+async function lockRows(em: EntityManager, keys: string[]): Promise<Map<string, LoginThrottle>> {
+  const repo = em.getRepository(LoginThrottle);
+  const sorted = [...new Set(keys)].sort();
+  await repo.createQueryBuilder().insert().values(sorted.map((key) => ({ key, failures: 0, lastFailureAt: EPOCH, nextAllowedAt: EPOCH }))).orIgnore().execute();
+  const postgres = em.connection.options.type === "postgres";
+  const rows = await repo.find({ where: { key: In(sorted) }, order: { key: "ASC" }, ...(postgres && { lock: { mode: "pessimistic_write" as const } }) });
+  return new Map(rows.map((r) => [r.key, r]));
 }
 
-export type ThrottleKey = { key: string; policy: ThrottlePolicy };
-
-// Seconds until the next attempt is allowed (0 = go ahead).
-export async function waitSeconds(ds: DataSource, keys: ThrottleKey[], now = Date.now()): Promise<number> {
-  const rows = await ds.getRepository(LoginThrottle).findBy({ key: In(keys.map((k) => k.key)) });
-  const until = Math.max(0, ...rows.map((r) => Date.parse(r.nextAllowedAt)));
-  return until > now ? Math.ceil((until - now) / 1000) : 0;
-}
-
-export async function recordFailure(ds: DataSource, keys: ThrottleKey[], now = Date.now()): Promise<void> {
-  await inTransaction(ds, async (em) => {
-    const repo = em.getRepository(LoginThrottle);
+// Seconds to wait (nothing counted), or 0: the attempt is counted as a
+// failure until settleSuccess says otherwise.
+export async function claimAttempt(ds: DataSource, keys: ThrottleKey[], now = Date.now()): Promise<number> {
+  return inTransaction(ds, async (em) => {
+    const rows = await lockRows(em, keys.map((k) => k.key));
+    const until = Math.max(0, ...keys.filter((k) => k.checked !== false).map((k) => Date.parse(rows.get(k.key)!.nextAllowedAt)));
+    if (until > now) return Math.ceil((until - now) / 1000);
     for (const { key, policy } of keys) {
-      const row = await repo.findOneBy({ key });
-      const failures = (row?.failures ?? 0) + 1;
-      const next = new Date(now + delayAfter(failures, policy)).toISOString();
-      await repo.save({ key, failures, lastFailureAt: new Date(now).toISOString(), nextAllowedAt: next });
+      const row = rows.get(key)!;
+      const failures = decayedFailures(row.failures, Date.parse(row.lastFailureAt), now, policy) + 1;
+      await em.getRepository(LoginThrottle).update({ key }, {
+        failures, lastFailureAt: new Date(now).toISOString(), nextAllowedAt: new Date(now + delayAfter(failures, policy)).toISOString(),
+      });
     }
+    return 0;
   });
 }
 
-export async function clearThrottle(ds: DataSource, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await inTransaction(ds, (em) => em.getRepository(LoginThrottle).delete({ key: In(keys) }));
+// A right password: the account starts afresh, and the address gets back
+// the attempt it was charged (a school's shared address is not slowed by
+// families who log in fine).
+export async function settleSuccess(ds: DataSource, account: string, address: ThrottleKey, now = Date.now()): Promise<void> {
+  await inTransaction(ds, async (em) => {
+    const repo = em.getRepository(LoginThrottle);
+    await repo.delete({ key: account });
+    const row = await repo.findOneBy({ key: address.key });
+    if (!row) return;
+    const failures = Math.max(0, decayedFailures(row.failures, Date.parse(row.lastFailureAt), now, address.policy) - 1);
+    if (failures === 0) return void (await repo.delete({ key: address.key }));
+    await repo.update({ key: address.key }, { failures, nextAllowedAt: new Date(Date.parse(row.lastFailureAt) + delayAfter(failures, address.policy)).toISOString() });
+  });
 }
 
 // An admin lifts one account's or address's delay at once; the audit log says who.
 export async function clearThrottleAsAdmin(ds: DataSource, key: string, actor: Actor): Promise<boolean> {
+  return (await clearThrottles(ds, [key], actor)) > 0;
+}
+
+// Lifts the given keys' delays (all of them when keys is null), audit-logged.
+export async function clearThrottles(ds: DataSource, keys: string[] | null, actor: Actor): Promise<number> {
   return inTransaction(ds, async (em) => {
-    const result = await em.getRepository(LoginThrottle).delete({ key });
-    if (!result.affected) return false;
-    await recordAudit(em, actor, { action: "login.throttle.clear", entity: "login_throttle", entityId: key.slice(0, 40) });
-    return true;
+    const repo = em.getRepository(LoginThrottle);
+    const result = keys ? await repo.delete({ key: In(keys) }) : await repo.delete({ failures: MoreThan(-1) });
+    if (!result.affected) return 0;
+    await recordAudit(em, actor, { action: "login.throttle.clear", entity: "login_throttle", entityId: keys ? keys.join(",").slice(0, 40) : "*" });
+    return result.affected;
   });
 }
 
+// Rows with failures (an attempt claimed and settled leaves none behind).
 export async function listThrottles(ds: DataSource): Promise<LoginThrottle[]> {
-  return ds.getRepository(LoginThrottle).find({ order: { lastFailureAt: "DESC" }, take: 200 });
+  return ds.getRepository(LoginThrottle).find({ where: { failures: MoreThan(0) }, order: { lastFailureAt: "DESC" }, take: 200 });
 }

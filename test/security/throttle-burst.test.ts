@@ -1,0 +1,103 @@
+import { expect } from "chai";
+import request from "supertest";
+import type { Express } from "express";
+import type { DataSource } from "typeorm";
+import { forEachDatabase } from "../support/databases";
+import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
+import { csrfFrom } from "../support/http";
+import { advanceClock, HOUR_MS, restoreClock } from "../support/clock";
+import { createApp } from "../../src/app";
+import { LoginThrottle } from "../../src/db/entities";
+import type { DemoLogins } from "../../seeds/demo";
+
+// Behind a proxy (TRUST_PROXY=1), so each test chooses the client address.
+const proxiedApp = (ds: DataSource) =>
+  createApp({ ds, config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: true } });
+
+type Device = ReturnType<typeof request.agent>;
+// One browser: its cookie jar persists across attempts, like a phone's.
+async function tryLogin(device: Device, from: string, form: Record<string, string>) {
+  const page = await device.get("/login").set("X-Forwarded-For", from);
+  return device.post("/login").set("X-Forwarded-For", from).type("form").send({ _csrf: csrfFrom(page.text), ...form });
+}
+// Logging out keeps the browser's other cookies, as a real browser does.
+async function logout(device: Device, from: string) {
+  const page = await device.get("/privacy").set("X-Forwarded-For", from);
+  expect((await device.post("/logout").set("X-Forwarded-For", from).type("form").send({ _csrf: csrfFrom(page.text) })).status).to.equal(302);
+}
+// A patient attacker: whenever told to wait, the clock moves on by that much
+// (no real waiting), so every one of `times` guesses is counted.
+async function guessPatiently(device: Device, from: string, times: number, form: (i: number) => Record<string, string>) {
+  for (let i = 0; i < times; i++) {
+    let res = await tryLogin(device, from, form(i));
+    while (res.status === 429) {
+      advanceClock(Number(/(\d+) 秒后再试/.exec(res.text)![1]) * 1000);
+      res = await tryLogin(device, from, form(i));
+    }
+    expect(res.status).to.equal(401);
+  }
+}
+const staff = (c: { email: string; password: string }) => ({ mode: "staff", ...c });
+const family = (c: { studentNumber: string; code: string }) => ({ mode: "family", ...c });
+
+forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
+  let app: Express;
+  let logins: DemoLogins;
+  before(async function () {
+    this.timeout(180_000);
+    ({ logins } = await demoApp(ctx.db));
+    app = proxiedApp(ctx.db.ds);
+  });
+  afterEach(async () => {
+    restoreClock();
+    await ctx.db.ds.getRepository(LoginThrottle).clear();
+  });
+
+  it("When 40 wrong family codes for one child arrive at once, then only a handful are answered before the rest must wait", async function () {
+    this.timeout(120_000);
+    const target = familyLogin(logins, 1);
+    const devices = Array.from({ length: 40 }, () => request.agent(app));
+    const tokens: string[] = [];
+    for (const [i, d] of devices.entries()) tokens.push(csrfFrom((await d.get("/login").set("X-Forwarded-For", `10.20.0.${i}`)).text));
+    const burst = await Promise.all(devices.map((d, i) => d.post("/login").set("X-Forwarded-For", `10.20.0.${i}`).type("form")
+      .send({ _csrf: tokens[i], mode: "family", studentNumber: target.studentNumber, code: "WRONG2345" })));
+    const statuses = burst.map((r) => r.status);
+    const answered = statuses.filter((s) => s !== 429).length;
+    expect(statuses.every((s) => s === 401 || s === 429), `statuses ${statuses}`).to.equal(true);
+    expect(answered, `answered ${answered} of 40`).to.be.within(1, 8);
+  });
+
+  it("When someone fails 15 times on the admin's account, then the admin's own device still logs in at once, while a new device must wait", async function () {
+    this.timeout(120_000);
+    const adminCreds = staffLogin(logins, "admin");
+    const adminsPc = request.agent(app);
+    expect((await tryLogin(adminsPc, "10.21.0.1", staff(adminCreds))).status).to.equal(302);
+    await logout(adminsPc, "10.21.0.1");
+    const attacker = request.agent(app);
+    await guessPatiently(attacker, "10.21.9.9", 15, (i) => staff({ email: adminCreds.email, password: `guess-${i}` }));
+    expect((await tryLogin(request.agent(app), "10.21.0.2", staff(adminCreds))).status).to.equal(429);
+    expect((await tryLogin(adminsPc, "10.21.0.3", staff(adminCreds))).status).to.equal(302);
+  });
+
+  it("When a classmate fails many times on a family's student number, then the family's phone that logged in before still gets in", async function () {
+    this.timeout(120_000);
+    const creds = familyLogin(logins, 1);
+    const phone = request.agent(app);
+    expect((await tryLogin(phone, "10.22.0.1", family(creds))).status).to.equal(302);
+    await logout(phone, "10.22.0.1");
+    const classmate = request.agent(app);
+    await guessPatiently(classmate, "10.22.5.5", 12, (i) => family({ studentNumber: creds.studentNumber, code: `WRONG${2000 + i}` }));
+    expect((await tryLogin(request.agent(app), "10.22.0.9", family(creds))).status).to.equal(429);
+    expect((await tryLogin(phone, "10.22.0.1", family(creds))).status).to.equal(302);
+    await logout(phone, "10.22.0.1");
+  });
+
+  it("When an account's failures are two quiet hours old, then they have decayed: one more mistake does not make the right password wait", async function () {
+    this.timeout(60_000);
+    const creds = { email: "teacher09@kehou.demo", password: staffLogin(logins, "teacher").password };
+    for (let i = 0; i < 6; i++) await tryLogin(request.agent(app), `10.23.0.${i}`, staff({ email: creds.email, password: "guess" }));
+    advanceClock(2 * HOUR_MS);
+    expect((await tryLogin(request.agent(app), "10.23.1.1", staff({ email: creds.email, password: "guess" }))).status).to.equal(401);
+    expect((await tryLogin(request.agent(app), "10.23.1.2", staff(creds))).status).to.equal(302);
+  });
+});
