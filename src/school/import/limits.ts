@@ -8,7 +8,7 @@ export const IMPORT_LIMITS = {
   rows: 10_000,
   /** Columns up to the last one with anything in it. */
   columns: 50,
-  /** Cells in the whole file (CSV fields, XLSX cell and shared-string elements). */
+  /** Cells in the whole file (CSV fields; XLSX cell elements over all sheets, and shared strings on their own). */
   cells: 250_000,
   /** Characters in one cell; the longest field any import takes is far shorter. */
   cellChars: 1_000,
