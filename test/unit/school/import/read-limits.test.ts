@@ -67,6 +67,12 @@ describe("readTable limits", () => {
     expect(err.code).to.equal("unreadable-file");
   });
 
+  it("When an entry nothing reads declares fewer bytes than its own compressed data, then the file is refused as unreadable without inflating it", async () => {
+    const entries = await entriesOf(await smallStudentsXlsx());
+    const err = await refusal(writeZip([...entries, zerosEntry("xl/media/junk.bin", 400, 1024)]), "a.xlsx");
+    expect(err.code).to.equal("unreadable-file");
+  });
+
   it("When entries nothing reads declare more than the unpacked limit, then the file is refused naming it, and just under it reads", async () => {
     const entries = await entriesOf(await smallStudentsXlsx());
     const over = await refusal(writeZip([...entries, zerosEntry("xl/media/a.bin", IMPORT_LIMITS.unpackedMegabytes)]), "a.xlsx");
