@@ -38,6 +38,11 @@ function open(buffer: Buffer): Promise<ZipFile> {
   });
 }
 
+// Deflate never grows data by more than a few bytes per 16 KB block, so an
+// entry whose compressed bytes outnumber its declared size by more is lying
+// about its size; it is refused without being inflated.
+const declaresTooLittle = (e: Entry) => e.compressedSize > e.uncompressedSize + Math.ceil(e.uncompressedSize / 1024) + 64;
+
 // Walks the central directory (no inflating), summing every entry's declared size.
 function neededEntries(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
@@ -46,6 +51,7 @@ function neededEntries(zip: ZipFile): Promise<Entry[]> {
     zip.on("entry", (entry: Entry) => {
       declared += entry.uncompressedSize;
       if (declared > UNPACKED_BYTES) return reject(tooLarge());
+      if (declaresTooLittle(entry)) return reject(unreadable());
       if (NEEDED.has(entry.fileName) || isWorksheet(entry.fileName)) needed.push(entry);
       zip.readEntry();
     });
