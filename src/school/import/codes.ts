@@ -9,6 +9,12 @@ export const IMPORT_ERROR_CODES = [
   "no-rows",
   "missing-column",
   "duplicate-column",
+  // file over a limit (limits.ts)
+  "too-many-rows",
+  "too-many-columns",
+  "too-many-cells",
+  "cell-too-long",
+  "unpacked-too-large",
   // cell level
   "required",
   "too-long",
@@ -47,10 +53,13 @@ export interface ImportError {
   params: ImportParams;
 }
 
-/** Thrown by readTable when the file itself cannot be read. */
+export type ImportFileErrorCode = Extract<ImportErrorCode, "unsupported-file" | "unreadable-file" | "too-many-rows"
+  | "too-many-columns" | "too-many-cells" | "cell-too-long" | "unpacked-too-large">;
+
+/** Thrown by readTable when the file itself cannot be read, or is over a limit. */
 export class ImportFileError extends Error {
   constructor(
-    readonly code: Extract<ImportErrorCode, "unsupported-file" | "unreadable-file">,
+    readonly code: ImportFileErrorCode,
     readonly params: ImportParams = {},
   ) {
     super(`import: ${code}`);

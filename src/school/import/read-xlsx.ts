@@ -1,15 +1,28 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { ImportFileError } from "./codes";
+import { IMPORT_LIMITS } from "./limits";
 import { buildTable, ImportTable, RawRow } from "./table";
+import { isWorksheet, readXlsxEntries } from "./xlsx-entries";
+
+// Sheet parts exceljs would turn into objects cell by cell although no value
+// comes from them: a merge or validation over A1:XFD1048576 is a few bytes.
+const IGNORED_NODES = ["mergeCells", "dataValidations", "conditionalFormatting", "hyperlinks", "cols", "extLst", "autoFilter", "rowBreaks", "drawing", "picture", "tableParts"];
 
 // Reads the first worksheet that has data. Every cell becomes text: strings stay
 // exactly as stored (leading zeros, 19-digit 学籍号), numbers are printed in full
 // and flagged when too large to be exact, dates become YYYY-MM-DD.
 export async function readXlsx(buffer: Buffer): Promise<ImportTable> {
+  const entries = await readXlsxEntries(buffer);
+  checkCounts(entries);
   const workbook = new ExcelJS.Workbook();
   try {
+    // exceljs reads a whole zip, so it gets one holding only the parts checked above.
+    const zip = new JSZip();
+    for (const [name, data] of entries) zip.file(name, data);
+    const parts = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
     // exceljs declares its own Buffer type, which Node 20's Buffer<ArrayBufferLike> does not satisfy.
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(parts as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions);
   } catch {
     throw new ImportFileError("unreadable-file");
   }
@@ -22,12 +35,45 @@ export async function readXlsx(buffer: Buffer): Promise<ImportTable> {
     const imprecise: number[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const { text, exact } = cellText(cell.value, cell.numFmt);
+      // Past the column limit only blank cells are let through, and not kept:
+      // a value at XFD would otherwise make a 16,384-wide row.
+      if (col > IMPORT_LIMITS.columns) {
+        if (text.trim() === "") return;
+        throw new ImportFileError("too-many-columns", { max: IMPORT_LIMITS.columns, line });
+      }
       values[col - 1] = text;
       if (!exact) imprecise.push(col - 1);
     });
     raw.push({ line, values: Array.from(values, (v) => v ?? ""), imprecise });
   });
   return buildTable(raw);
+}
+
+// exceljs makes an object per <row>, <c> and shared <si> element, so the
+// elements are counted in the raw XML first (an upper bound: prefixed or
+// commented elements count too).
+function checkCounts(entries: Map<string, Buffer>): void {
+  const tooManyCells = () => new ImportFileError("too-many-cells", { max: IMPORT_LIMITS.cells });
+  if (countElements(entries.get("xl/sharedStrings.xml"), "si") > IMPORT_LIMITS.cells) throw tooManyCells();
+  let cells = 0; // every sheet is loaded, so they share the limit
+  for (const [name, data] of entries) {
+    if (!isWorksheet(name)) continue;
+    if (countElements(data, "row") > IMPORT_LIMITS.rows + 1) throw new ImportFileError("too-many-rows", { max: IMPORT_LIMITS.rows });
+    cells += countElements(data, "c");
+    if (cells > IMPORT_LIMITS.cells) throw tooManyCells();
+  }
+}
+
+/** How many `<tag` start tags (followed by space, `>` or `/`) the XML holds. */
+export function countElements(xml: Buffer | undefined, tag: string): number {
+  if (!xml) return 0;
+  const open = Buffer.from(`<${tag}`);
+  let n = 0;
+  for (let i = xml.indexOf(open); i !== -1; i = xml.indexOf(open, i + open.length)) {
+    const next = xml[i + open.length];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+  }
+  return n;
 }
 
 interface CellText { text: string; exact: boolean }

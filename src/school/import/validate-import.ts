@@ -42,7 +42,8 @@ function validateWith<T>(spec: ImportSpec<T>, table: ImportTable, existing: Exis
   const errors: ImportError[] = [];
   const parsed = table.rows.map((row) => parseRow(spec, fields, map, row, imprecise, errors));
   const known = indexExisting(existing);
-  errors.push(...spec.fileChecks(parsed, known, mode));
+  // A loop, not push(...): file checks can report every row, and spreading them overflows the stack.
+  for (const e of spec.fileChecks(parsed, known, mode)) errors.push(e);
   if (errors.length) return { ok: false, errors: sortErrors(errors, fields) };
 
   // Every field parsed on every row (no errors), so each `values` is a whole T
