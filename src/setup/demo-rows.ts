@@ -22,6 +22,7 @@ import { FeedToken } from "../calendar/web/entities";
 import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance/entities";
 import { Survey } from "../reports/web/entities";
 import { ImportBatch } from "../school/entities";
+import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { recordAudit, SYSTEM } from "../audit/audit-service";
 import { DEMO_MARKER, demoRoster } from "../../seeds/demo";
@@ -30,6 +31,9 @@ import { DEMO_SURVEY_TITLE } from "../../seeds/demo-enrollments";
 
 export const DEMO_EMAIL_DOMAIN = "@kehou.demo";
 type Repos = Pick<EntityManager, "getRepository">;
+
+/** Set by `kehou demo remove`; `npm start` then never seeds the demo again (`kehou seed demo` still does, when asked). */
+export const DEMO_REMOVED_KEY = "install.demoRemovedAt";
 
 export async function demoPresent(em: Repos): Promise<boolean> {
   return (await em.getRepository(Setting).existsBy({ key: DEMO_MARKER }))
@@ -63,6 +67,8 @@ export async function removeDemo(ds: DataSource): Promise<DemoRemoval> {
     const surveys = (await em.getRepository(Survey).delete({ title: DEMO_SURVEY_TITLE })).affected ?? 0;
     await removeDemoSettings(em);
     const counts = { staff: staffIds.length, families: families.length, students, classes, terms, venues, surveys };
+    // Someone removed it on purpose: a later development start must not seed it back.
+    if (staffIds.length + students > 0) await em.getRepository(Setting).save({ key: DEMO_REMOVED_KEY, value: nowIso() });
     await recordAudit(em, SYSTEM, { action: "demo.remove", entity: "school", details: { ...counts } });
     return counts;
   });

@@ -1,6 +1,6 @@
 // What `npm start` does with the database it finds, decided before listening so
 // tests can drive it without spawning:
-// - development, no staff and no student: seed the demo school and serve it;
+// - development, no staff and no student, demo never removed: seed the demo school and serve it;
 // - production with demo accounts: refuse to serve (their passwords are public)
 //   and say how to remove them;
 // - school.setupAt not set: serve first-run setup (a one-time token when there
@@ -14,7 +14,8 @@ import type { Config } from "../config";
 import { createApp } from "../app";
 import { seedDemo, demoLogins, DemoLogins, isEmptySchool } from "../../seeds/demo";
 import { seedDemoActivity } from "../../seeds/demo-activity";
-import { demoPresent, demoStaffCount, DEMO_EMAIL_DOMAIN } from "./demo-rows";
+import { demoPresent, demoStaffCount, DEMO_EMAIL_DOMAIN, DEMO_REMOVED_KEY } from "./demo-rows";
+import { Setting } from "../db/entities";
 import { adminExists, setupDone } from "./setup-state";
 import { issueSetupToken } from "./setup-token";
 import { setupGate } from "./setup-routes";
@@ -29,7 +30,7 @@ export type StartPlan =
 export async function planStart(ds: DataSource, config: Pick<Config, "production">): Promise<StartPlan> {
   const demo = await demoPresent(ds);
   if (config.production && demo) return { kind: "refuse", message: refusal(await demoStaffCount(ds)) };
-  if (!config.production && !demo && await isEmptySchool(ds)) {
+  if (!config.production && !demo && await isEmptySchool(ds) && !(await demoWasRemoved(ds))) {
     const { seeded, logins } = await seedDemo(ds);
     // The demo's opt-ins, registers, survey replies, published allocation and homework log, so every page has figures.
     if (seeded) {
@@ -46,6 +47,10 @@ export async function planStart(ds: DataSource, config: Pick<Config, "production
   return { kind: "serve", demo, logins: demoLogins() };
 }
 
+function demoWasRemoved(ds: DataSource): Promise<boolean> {
+  return ds.getRepository(Setting).existsBy({ key: DEMO_REMOVED_KEY });
+}
+
 function refusal(staff: number): string {
   return [
     `Kehou will not serve: this database holds the demo school (${staff} staff accounts at ${DEMO_EMAIL_DOMAIN}, demo family codes and made-up children),`,
@@ -56,7 +61,7 @@ function refusal(staff: number): string {
   ].join("\n");
 }
 
-type AppConfig = Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy">;
+type AppConfig = Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "port">>;
 
 /** The app a plan serves; null when the plan refuses to serve. */
 export function appForPlan(ds: DataSource, config: AppConfig, plan: StartPlan, logger?: pino.Logger): Express | null {

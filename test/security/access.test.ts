@@ -13,8 +13,10 @@ import type { DemoLogins } from "../../seeds/demo";
 const LABEL: Record<Role, string> = { anonymous: "an anonymous visitor", family: "a family", external: "an external instructor", teacher: "a teacher", class_teacher: "a class teacher", admin: "an admin" };
 // A URL that reaches the route itself: optional parts ({.:format}) left out, every parameter 1.
 const urlOf = (route: RouteInfo) => fill(route.path.replace(/\{[^}]*\}/g, ""), "1");
+// Anonymous: sent to log in, or (a body posted to /admin) refused with 403 by the
+// pre-parse gate before the body is read.
 const refused = (role: Role, res: { status: number; headers: Record<string, string> }) =>
-  role === "anonymous" ? res.status === 302 && /^\/login/.test(res.headers.location ?? "") : [403, 404].includes(res.status);
+  role === "anonymous" ? (res.status === 302 && /^\/login/.test(res.headers.location ?? "")) || res.status === 403 : [403, 404].includes(res.status);
 
 forEachDatabase("access table: role × route", (ctx) => {
   let app: Express;

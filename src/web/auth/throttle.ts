@@ -18,6 +18,10 @@ export type ThrottleKey = { key: string; policy: ThrottlePolicy; checked?: boole
 
 const EPOCH = new Date(0).toISOString();
 
+// While attempts are free nothing is due: the epoch, not "now", so no clock
+// skew between instances (or a stamp a few ms ahead) can make anyone wait.
+const noDelayOr = (from: number, delayMs: number): string => (delayMs > 0 ? new Date(from + delayMs).toISOString() : EPOCH);
+
 // The keys' rows, created if missing and, on PostgreSQL, locked until the
 // transaction ends (in key order, so two claims never deadlock). SQLite
 // writes already run one at a time (db/transaction.ts).
@@ -32,16 +36,20 @@ async function lockRows(em: EntityManager, keys: string[]): Promise<Map<string, 
 
 // Seconds to wait (nothing counted), or 0: the attempt is counted as a
 // failure until settleSuccess says otherwise.
-export async function claimAttempt(ds: DataSource, keys: ThrottleKey[], now = Date.now()): Promise<number> {
+export async function claimAttempt(ds: DataSource, keys: ThrottleKey[], at?: number): Promise<number> {
   return inTransaction(ds, async (em) => {
     const rows = await lockRows(em, keys.map((k) => k.key));
+    // The time is read once the rows are ours: read before waiting for the lock,
+    // it could lie before the stamp another login just wrote, and a login
+    // with no delay due would be told to wait.
+    const now = at ?? Date.now();
     const until = Math.max(0, ...keys.filter((k) => k.checked !== false).map((k) => Date.parse(rows.get(k.key)!.nextAllowedAt)));
     if (until > now) return Math.ceil((until - now) / 1000);
     for (const { key, policy } of keys) {
       const row = rows.get(key)!;
       const failures = decayedFailures(row.failures, Date.parse(row.lastFailureAt), now, policy) + 1;
       await em.getRepository(LoginThrottle).update({ key }, {
-        failures, lastFailureAt: new Date(now).toISOString(), nextAllowedAt: new Date(now + delayAfter(failures, policy)).toISOString(),
+        failures, lastFailureAt: new Date(now).toISOString(), nextAllowedAt: noDelayOr(now, delayAfter(failures, policy)),
       });
     }
     return 0;
@@ -59,7 +67,7 @@ export async function settleSuccess(ds: DataSource, account: string, address: Th
     if (!row) return;
     const failures = Math.max(0, decayedFailures(row.failures, Date.parse(row.lastFailureAt), now, address.policy) - 1);
     if (failures === 0) return void (await repo.delete({ key: address.key }));
-    await repo.update({ key: address.key }, { failures, nextAllowedAt: new Date(Date.parse(row.lastFailureAt) + delayAfter(failures, address.policy)).toISOString() });
+    await repo.update({ key: address.key }, { failures, nextAllowedAt: noDelayOr(Date.parse(row.lastFailureAt), delayAfter(failures, address.policy)) });
   });
 }
 
