@@ -14,7 +14,7 @@ import { canChange, recordableClasses } from "./access";
 import { checkHomeworkDraft } from "./homework-check";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";
 import { createHomework, deleteHomework, updateHomework } from "./homework-service";
-import { schoolToday } from "./today";
+import { schoolToday } from "../kernel";
 import { isIsoDate } from "./week";
 
 export const idParam = (value: unknown): number => {

@@ -1,6 +1,6 @@
 // The rules a term and its calendar days must follow. Pure: dates are
 // "YYYY-MM-DD" strings, weekdays ISO (1 = Monday … 7 = Sunday).
-import { addDays, datesBetween, isoWeekday } from "../calendar/calendar-dates";
+import { addDays, datesBetween, isoWeekday } from "../kernel/core";
 import type { CalendarDayKind } from "../db/entities/term";
 
 export interface TermDates { startDate: string; endDate: string }

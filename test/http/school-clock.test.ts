@@ -2,7 +2,7 @@
 // followed the settable clock. Every page that asks "today" asks one clock.
 import { expect } from "chai";
 import type { Express } from "express";
-import { setSchoolClock } from "../../src/attendance/clock";
+import { setSchoolClock } from "../../src/kernel";
 import { SchoolClass } from "../../src/db/entities";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
@@ -27,7 +27,9 @@ forEachDatabase("one school clock", (ctx) => {
     setSchoolClock(() => new Date("2026-09-10T01:30:00Z"));
     const res = await teacher.get(`/homework/class/${class31.id}`);
     expect(res.status).to.equal(200);
-    expect(res.text).to.contain('id="d-2026-09-10"');
+    // The week navigation names the week shown: Monday 7 Sep, whether or not it has homework.
+    expect(res.text).to.contain(`href="/homework/class/${class31.id}?week=2026-09-14"`);
+    expect(res.text).to.contain(`href="/homework/class/${class31.id}?week=2026-08-31"`);
   });
 
   it("When the school clock is set past midnight in Beijing but not in UTC, then today is the Beijing date", async () => {
