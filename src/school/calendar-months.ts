@@ -1,6 +1,6 @@
 // The term calendar as months of Monday-first weeks, for the calendar page.
 // Pure: takes the term's dates and special days, returns cells to draw.
-import { datesBetween, indexCalendar, isoWeekday, schoolDay, type CalendarIndex } from "../kernel/core";
+import { CalendarDataError, datesBetween, indexCalendar, isoWeekday, schoolDay, type CalendarIndex } from "../kernel/core";
 import type { CalendarDayKind } from "../db/entities/term";
 
 export interface SpecialDayInput { id: number; date: string; kind: CalendarDayKind; name: string; runsWeekday: number | null }
@@ -25,8 +25,15 @@ export interface TermCalendar { months: CalendarMonth[]; schoolDays: number; cou
 // registers, reports, policy and feeds get (a weekend event has no service there either).
 function cellOf(date: string, inTerm: boolean, index: CalendarIndex): { kind: CellKind; service: boolean } {
   if (!inTerm) return { kind: "outside", service: false };
-  const day = schoolDay(date, index);
-  return { kind: day.kind, service: day.runsWeekday !== null };
+  try {
+    const day = schoolDay(date, index);
+    return { kind: day.kind, service: day.runsWeekday !== null };
+  } catch (err) {
+    // This page is where a make-up day that names no weekday gets fixed, so it
+    // shows the day (counted as no service) instead of refusing like every other reader.
+    if (err instanceof CalendarDataError) return { kind: "makeup", service: false };
+    throw err;
+  }
 }
 
 export function termCalendar(term: { startDate: string; endDate: string }, days: SpecialDayInput[]): TermCalendar {
