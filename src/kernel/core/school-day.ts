@@ -2,7 +2,7 @@
 // knows holidays, exam days, events, make-up days (调休) and weekends; policy,
 // feeds, attendance, reports, homework and the term page all ask schoolDay().
 // Pure: the kernel store hands in the term's dates and special days.
-import { datesBetween, isoWeekday, type IsoDate, type Weekday } from "./dates";
+import { datesBetween, isIsoDate, isoWeekday, type IsoDate, type Weekday } from "./dates";
 
 /** A weekday whose timetable runs: 1 = Monday … 5 = Friday. */
 export type TimetableWeekday = 1 | 2 | 3 | 4 | 5;
@@ -59,7 +59,8 @@ export type MakeUpProblem = "runsWeekdayRequired" | "makeupWeekend";
  */
 export function makeUpProblems(date: IsoDate, runsWeekday: unknown): Partial<Record<"date" | "runsWeekday", MakeUpProblem>> {
   const out: Partial<Record<"date" | "runsWeekday", MakeUpProblem>> = {};
-  if (isoWeekday(date) < 6) out.date = "makeupWeekend";
+  // A date that is no date at all is its own field's error, named by whoever parsed it.
+  if (isIsoDate(date) && isoWeekday(date) < 6) out.date = "makeupWeekend";
   if (!isTimetableWeekday(runsWeekday)) out.runsWeekday = "runsWeekdayRequired";
   return out;
 }

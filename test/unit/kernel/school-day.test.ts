@@ -53,6 +53,11 @@ describe("kernel: the make-up rule for forms and imports", () => {
     expect(makeUpProblems("2026-09-21", null)).to.deep.equal({ date: "makeupWeekend", runsWeekday: "runsWeekdayRequired" });
   });
 
+  it("When the date itself is malformed, then only the weekday is judged here (the date field names its own error)", () => {
+    expect(makeUpProblems("", 5)).to.deep.equal({});
+    expect(makeUpProblems("2026-02-30", null)).to.deep.equal({ runsWeekday: "runsWeekdayRequired" });
+  });
+
   it("When a make-up Saturday names Saturday, then the weekday is refused", () => {
     expect(makeUpProblems("2026-09-26", 6)).to.deep.equal({ runsWeekday: "runsWeekdayRequired" });
   });
