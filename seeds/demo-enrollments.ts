@@ -11,7 +11,7 @@ import { inTransaction } from "../src/db/transaction";
 import { recordAudit, SYSTEM } from "../src/audit/audit-service";
 import { Attendance, AttendanceStatus } from "../src/attendance/entities";
 import { rosterOf, RosterContext } from "../src/attendance/roster";
-import { currentTermCalendar } from "../src/attendance/term-calendar";
+import { currentTermCalendar } from "../src/kernel";
 import { publishedTimetable } from "../src/timetable/published";
 import { Survey, SurveyReceipt, SurveyResponse } from "../src/reports/web/entities";
 import type { SurveyQuestion } from "../src/reports/index";

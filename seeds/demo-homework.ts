@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import { SchoolClass, Setting } from "../src/db/entities";
 import { HomeworkEntry, type HomeworkTier } from "../src/homework/entities";
 import { inTransaction } from "../src/db/transaction";
-import { currentTermCalendar } from "../src/attendance/term-calendar";
+import { currentTermCalendar } from "../src/kernel";
 import { bucket } from "./demo-enrollments";
 
 const MARKER = "demo.homework.seeded";

@@ -8,7 +8,7 @@ import { HttpError } from "../web/errors";
 import { pageCount, pageOf } from "../web/pagination";
 import { actorOf } from "../audit/audit-service";
 import { acknowledgeAlert, alertsFor } from "./alerts";
-import { schoolNow } from "./clock";
+import { schoolNow } from "../kernel";
 import { idParam } from "./params";
 
 /** Where a user's alerts live: the family's list is outside the staff area. */

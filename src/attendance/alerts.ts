@@ -4,8 +4,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { SchoolClass, Staff, Student } from "../db/entities";
-import { schoolDateTime } from "./clock";
-import { schoolZone } from "../choices/school-time";
+import { formatStored, schoolZone } from "../kernel";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { notify } from "../notifications/notification-service";
@@ -89,7 +88,7 @@ async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise
   return rows.map((r) => ({
     id: r.alert.id, studentName: byId.get(r.alert.studentId)?.name ?? "", className: byId.get(r.alert.studentId)?.schoolClass.name ?? "",
     sessionTitle: r.alert.sessionTitle, sessionTime: r.alert.sessionTime, date: r.alert.date, state: r.alert.state,
-    createdAt: r.alert.updatedAt, acknowledgedAt: r.acknowledgedAt, acknowledgedLocal: r.acknowledgedAt ? schoolDateTime(r.acknowledgedAt, zone) : null,
+    createdAt: r.alert.updatedAt, acknowledgedAt: r.acknowledgedAt, acknowledgedLocal: r.acknowledgedAt ? formatStored(r.acknowledgedAt, zone) : null,
   }));
 }
 

@@ -4,10 +4,10 @@
 import type { DataSource } from "typeorm";
 import { Attendance } from "./entities";
 import type { SessionUser } from "../web/session-user";
-import { currentTermCalendar } from "./term-calendar";
+import { currentTermCalendar } from "../kernel";
 import { sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf } from "./roster";
-import { schoolToday } from "./clock";
+import { schoolToday } from "../kernel";
 import { earliestEditable, editWindowDays, windowState, WindowState } from "./edit-window";
 
 export interface SessionSummary { session: Session; expected: number; marked: number; absent: number; excused: number }

@@ -9,7 +9,7 @@ import { scope } from "../web/auth/route-scope";
 import { SchoolClass } from "../db/entities";
 import { HttpError } from "../web/errors";
 import { dismissalDay } from "./dismissal";
-import { schoolToday } from "./clock";
+import { schoolToday } from "../kernel";
 import { dateQuery } from "./params";
 
 const classQuery = z.union([z.literal(""), z.string().regex(/^\d{1,9}$/)]).optional();

@@ -5,7 +5,7 @@
 import type { DataSource } from "typeorm";
 import { SchoolClass } from "../db/entities";
 import { Attendance } from "./entities";
-import { currentTermCalendar } from "./term-calendar";
+import { currentTermCalendar } from "../kernel";
 import { sessionsOn, Session } from "./sessions";
 import { expectedIn, loadRosterContext, RosterChild, RosterContext } from "./roster";
 

@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { Setting } from "../db/entities";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { addDays } from "./clock";
+import { addDays } from "../kernel";
 
 export const EDIT_DAYS_KEY = "attendance.editDays";
 export const DEFAULT_EDIT_DAYS = 3;

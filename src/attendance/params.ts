@@ -1,6 +1,6 @@
 // Route parameters of the attendance pages: an id and a YYYY-MM-DD date; anything else is a 404.
 import { HttpError } from "../web/errors";
-import { isIsoDate } from "./clock";
+import { isIsoDate } from "../kernel";
 
 export function idParam(value: unknown): number {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");

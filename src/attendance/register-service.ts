@@ -8,10 +8,10 @@ import { HttpError } from "../web/errors";
 import type { SessionUser } from "../web/session-user";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { currentTermCalendar } from "./term-calendar";
+import { currentTermCalendar } from "../kernel";
 import { sessionOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf, RosterChild } from "./roster";
-import { schoolNow, schoolToday } from "./clock";
+import { schoolNow, schoolToday } from "../kernel";
 import { editWindowDays, windowState, WindowState } from "./edit-window";
 import { raiseAlert, withdrawAlert } from "./alerts";
 

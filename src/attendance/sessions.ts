@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { Period } from "../db/entities";
 import { publishedTimetable } from "../timetable/published";
 import type { EntryRow } from "../timetable/entry-row";
-import type { TermCalendar } from "./term-calendar";
+import type { CurrentTermCalendar as TermCalendar } from "../kernel";
 
 export interface Session { entry: EntryRow; date: string; weekday: number; period: Period | null; time: string }
 

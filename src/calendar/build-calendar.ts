@@ -4,7 +4,8 @@
 // No clock is read here: same input, same bytes.
 import ical, { escape, ICalCalendar, ICalEventRepeatingFreq } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { compactDate, wallClockToUtc } from "./calendar-dates";
+import { wallClockToUtc } from "../kernel/core";
+import { compactDate } from "./calendar-dates";
 import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
 import { normalizeFeed } from "./normalize-feed";
 import { indexSpecialDays, makeUpMeetings, weeklyPattern } from "./term-plan";

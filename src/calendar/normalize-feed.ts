@@ -2,10 +2,11 @@
 // order, so the builder, the occurrence list and the ETag all read the same
 // canonical data. Bad input throws CalendarInputError naming the field.
 import { tzlib_get_timezones } from "timezones-ical-library";
-import { isClockTime, isIsoDate, isKnownTimeZone, isoWeekday } from "./calendar-dates";
+import { DEFAULT_ZONE, isIsoDate, isKnownZone, makeUpProblems } from "../kernel/core";
+import { isClockTime } from "./calendar-dates";
 import type { FeedInput, SchoolWeekday, SpecialDay, SpecialDayKind, TermInput, WeeklySession } from "./types";
 
-export const DEFAULT_TIMEZONE = "Asia/Shanghai";
+export const DEFAULT_TIMEZONE = DEFAULT_ZONE;
 export const DEFAULT_REFRESH_MINUTES = 360;
 export const DEFAULT_PROD_ID = "-//Kehou//Kehou Calendar//EN";
 
@@ -81,8 +82,9 @@ function normalizeSpecialDay(day: SpecialDay, field: string): SpecialDay {
   if (!KINDS.includes(day.kind)) fail(`${field}.kind`, `must be one of ${KINDS.join(", ")}`);
   const out: SpecialDay = { date, kind: day.kind, name: text(day.name, `${field}.name`) };
   if (day.kind === "makeup") {
-    // 调休 moves a working day onto a weekend; a weekday "make-up" would run two timetables.
-    if (isoWeekday(date) < 6) fail(`${field}.date`, "a make-up day must be a Saturday or Sunday");
+    // The kernel's make-up rule: a weekend date that names the weekday it follows.
+    const problems = makeUpProblems(date, day.runsWeekday);
+    if (problems.date) fail(`${field}.date`, "a make-up day must be a Saturday or Sunday");
     out.runsWeekday = schoolWeekday(day.runsWeekday, `${field}.runsWeekday`);
   } else if (day.runsWeekday !== undefined) {
     fail(`${field}.runsWeekday`, "is only allowed on a make-up day");
@@ -140,7 +142,7 @@ function normalizeTimezone(timezone: string | undefined): string {
   const tz = timezone ?? DEFAULT_TIMEZONE;
   // Both the VTIMEZONE library and Intl must know the zone, or the feed would lie.
   const known = tzlib_get_timezones() as string[];
-  if (typeof tz !== "string" || !known.includes(tz) || !isKnownTimeZone(tz)) fail("timezone", `unknown time zone ${JSON.stringify(tz)}`);
+  if (typeof tz !== "string" || !known.includes(tz) || !isKnownZone(tz)) fail("timezone", `unknown time zone ${JSON.stringify(tz)}`);
   return tz;
 }
 

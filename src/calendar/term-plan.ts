@@ -1,7 +1,8 @@
-// Which weekday's timetable runs on each date of the term. This is the one
-// place that knows holidays, exam days and make-up days (调休); the ICS
-// builder and expectedOccurrences() both ask it.
-import { datesBetween, firstOnWeekday, isoWeekday } from "./calendar-dates";
+// Which weekday's timetable runs on each date of the term, for the ICS builder
+// and expectedOccurrences(). What a date is (holiday, exam, make-up day 调休 …)
+// is the kernel's schoolDay(); this file only walks the term with it.
+import { datesBetween, isoWeekday, schoolDay } from "../kernel/core";
+import { firstOnWeekday } from "./calendar-dates";
 import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
 import { normalizeFeed } from "./normalize-feed";
 import type { FeedInput, IsoDate, Occurrence, SchoolWeekday, SpecialDay } from "./types";
@@ -14,13 +15,7 @@ export function indexSpecialDays(feed: NormalizedFeed): SpecialDayIndex {
 
 /** The timetable weekday that runs on `date`, or null when there is no service. */
 export function timetableWeekdayOn(date: IsoDate, special: SpecialDayIndex): SchoolWeekday | null {
-  const day = special.get(date);
-  // Holidays and exam days have no after-school service.
-  if (day?.kind === "holiday" || day?.kind === "exam") return null;
-  // A make-up day is a weekend date that runs another weekday's timetable.
-  if (day?.kind === "makeup") return day.runsWeekday ?? null;
-  const weekday = isoWeekday(date);
-  return weekday <= 5 ? (weekday as SchoolWeekday) : null;
+  return schoolDay(date, special).runsWeekday;
 }
 
 /** The weekly pattern of one session: first date, and the weekly dates it skips. */
@@ -48,9 +43,12 @@ export function weeklyPattern(feed: NormalizedFeed, session: NormalizedSession, 
 /** Make-up days in the term on which this session meets (they need their own events). */
 export function makeUpMeetings(feed: NormalizedFeed, session: NormalizedSession): SpecialDay[] {
   const cancelled = new Set(session.cancelledDates);
-  return feed.specialDays.filter((d) =>
-    d.kind === "makeup" && d.runsWeekday === session.weekday && !cancelled.has(d.date)
-    && d.date >= feed.term.startDate && d.date <= feed.term.endDate);
+  const special = indexSpecialDays(feed);
+  return feed.specialDays.filter((d) => {
+    if (d.date < feed.term.startDate || d.date > feed.term.endDate || cancelled.has(d.date)) return false;
+    const day = schoolDay(d.date, special);
+    return day.kind === "makeup" && day.runsWeekday === session.weekday;
+  });
 }
 
 /** Every meeting of every session, by date, start time, then key. */

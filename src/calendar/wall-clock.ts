@@ -4,7 +4,8 @@
 // ical-generator accepts through its documented Day.js-style interface and
 // prints digit for digit, whatever the process TZ is.
 import type { ICalDayJsStub } from "ical-generator";
-import { compactDate, wallClockToUtc } from "./calendar-dates";
+import { wallClockToUtc } from "../kernel/core";
+import { compactDate } from "./calendar-dates";
 import type { ClockTime, IsoDate } from "./types";
 
 export class WallClock implements ICalDayJsStub {

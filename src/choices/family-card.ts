@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { nowIso } from "../db/entities/columns";
 import { Preference } from "./entities";
 import { familyChild, roundForChild, roundState } from "./round-lookup";
-import { formatLocal, schoolZone } from "./school-time";
+import { formatLocal, schoolZone } from "../kernel";
 
 export interface FamilyRoundCard {
   studentId: number; childName: string; roundId: number; roundName: string;

@@ -15,7 +15,7 @@ import { PageExtras, saveOrRefusal } from "./save-outcome";
 import { formFromBody, rankingPage } from "./ranking-page";
 import { receiptOf } from "./receipt";
 import { Child, familyChildren, roundForChild } from "./round-lookup";
-import { formatLocal, schoolZone } from "./school-time";
+import { formatLocal, schoolZone } from "../kernel";
 import { idParam } from "./ids";
 import { meetingText } from "./meeting-text";
 

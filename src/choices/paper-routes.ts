@@ -15,7 +15,7 @@ import { parsePreferenceForm } from "./preference-form";
 import { PageExtras, saveOrRefusal } from "./save-outcome";
 import { formFromBody, rankingPage } from "./ranking-page";
 import { Child, findChild } from "./round-lookup";
-import { schoolZone } from "./school-time";
+import { schoolZone } from "../kernel";
 import { classScope, inScope } from "./staff-scope";
 
 const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "paper choice slips: a class teacher types in their class's");

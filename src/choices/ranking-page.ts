@@ -8,7 +8,7 @@ import { ChoiceRound, Preference } from "./entities";
 import { loadClubOffer, meetingDays, OfferedClub, offeredTo } from "./club-offer";
 import { receiptOf, Receipt } from "./receipt";
 import { Child, roundState, RoundState } from "./round-lookup";
-import { formatLocal } from "./school-time";
+import { formatLocal } from "../kernel";
 import { siblingsInRound } from "./preference-service";
 import { cleanWeekdays } from "./weekdays";
 

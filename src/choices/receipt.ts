@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm";
 import { ServiceEnrollment, Staff } from "../db/entities";
 import type { ChoiceRound, Preference } from "./entities";
 import type { ClubMeeting, OfferedClub } from "./club-offer";
-import { formatLocal } from "./school-time";
+import { formatLocal } from "../kernel";
 import { cleanWeekdays } from "./weekdays";
 
 type Repos = Pick<EntityManager, "getRepository">;

@@ -2,7 +2,7 @@
 // (datetime-local) and stored as ISO UTC; messages are i18n keys.
 import { z } from "zod";
 import { MECHANISMS } from "./entities";
-import { fromLocalInput } from "./school-time";
+import { fromLocalInput } from "../kernel";
 
 const count = (min: number, max: number, key: string) => z.coerce.number({ message: key }).int(key).min(min, key).max(max, key);
 const grade = z.coerce.number().int().min(1, "choices.validation.grades").max(6, "choices.validation.grades");

@@ -15,7 +15,7 @@ import { roundForm } from "./round-form";
 import { closeRound, createRound, RoundFieldError, updateRound } from "./round-service";
 import { reminderList, roundProgress } from "./round-progress";
 import { currentTerm, roundState } from "./round-lookup";
-import { formatLocal, schoolZone, toLocalInput } from "./school-time";
+import { formatLocal, schoolZone, toLocalInput } from "../kernel";
 import { classScope } from "./staff-scope";
 
 const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "choice rounds: a class teacher follows up their class's missing replies");

@@ -8,7 +8,7 @@ import type { ChoiceRound } from "./entities";
 import type { PreferenceInput } from "./preference-form";
 import { EnteredBy, InvalidPreferenceError, RoundClosedError, savePreference, StaleVersionError } from "./preference-service";
 import type { RankingForm } from "./ranking-page";
-import { formatLocal, schoolZone } from "./school-time";
+import { formatLocal, schoolZone } from "../kernel";
 
 export interface PageExtras { errors?: FieldErrors; conflict?: boolean; closedNotice?: string | null; posted?: RankingForm }
 export type Refusal = { status: 400 | 409; extras: PageExtras };

@@ -10,7 +10,7 @@ import { canReadBoard, canRecordFor, classesByIds, familyClassIds, recordableCla
 import { classBoard, gradeBoards } from "./board-service";
 import { HomeworkEntry } from "./entities";
 import { idParam } from "./record-routes";
-import { schoolToday } from "./today";
+import { schoolToday } from "../kernel";
 import { isIsoDate, weekdayOf, weekOf, type Week } from "./week";
 
 async function weekFrom(ds: DataSource, req: Request): Promise<Week> {

@@ -1,7 +1,8 @@
 // Loads what the publicity boards show: a class's week, or a grade's classes side by side.
 import type { DataSource } from "typeorm";
 import { Between, In } from "typeorm";
-import { CalendarDay, SchoolClass, Staff } from "../db/entities";
+import { SchoolClass, Staff } from "../db/entities";
+import { calendarEntries, indexCalendar, type CalendarIndex } from "../kernel";
 import { applySettings, parametersForFact } from "../policy";
 import { currentTerm } from "../policy/web/policy-input";
 import { loadPolicySettings } from "../policy/web/policy-settings";
@@ -21,11 +22,11 @@ async function writtenLimit(ds: DataSource, grade: number): Promise<number | und
   return typeof value === "number" ? value : undefined;
 }
 
-async function calendarNotes(ds: DataSource, week: Week): Promise<Map<string, { kind: string; name: string }>> {
+// The week's special days (the kernel reads them); the board shows their names.
+async function calendarNotes(ds: DataSource, week: Week): Promise<CalendarIndex> {
   const term = await currentTerm(ds);
   if (!term) return new Map();
-  const days = await ds.getRepository(CalendarDay).findBy({ termId: term.id, date: Between(week.monday, week.sunday) });
-  return new Map(days.map((d) => [d.date, { kind: d.kind, name: d.name }]));
+  return indexCalendar(await calendarEntries(ds, term.id, { from: week.monday, to: week.sunday }));
 }
 
 async function itemsOf(ds: DataSource, classIds: number[], week: Week): Promise<BoardItem[]> {

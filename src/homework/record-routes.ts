@@ -9,12 +9,11 @@ import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import type { FieldErrors } from "../web/validation";
 import { currentTerm } from "../policy/web/policy-input";
-import { mondayOf } from "../policy/web/fix-links";
 import { canChange, recordableClasses } from "./access";
 import { checkHomeworkDraft } from "./homework-check";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";
 import { createHomework, deleteHomework, updateHomework } from "./homework-service";
-import { schoolToday } from "./today";
+import { schoolToday, weekStartOf } from "../kernel";
 import { isIsoDate } from "./week";
 
 export const idParam = (value: unknown): number => {
@@ -22,7 +21,7 @@ export const idParam = (value: unknown): number => {
   return Number(value);
 };
 
-const boardHref = (classId: number, date: string) => `/homework/class/${classId}?week=${mondayOf(date)}#d-${date}`;
+const boardHref = (classId: number, date: string) => `/homework/class/${classId}?week=${weekStartOf(date)}#d-${date}`;
 
 export function recordRoutes(ds: DataSource): Router {
   const router = Router();

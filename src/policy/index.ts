@@ -25,7 +25,8 @@ export type { RuleIssue } from "./rule-checks";
 export { effectiveParameters, parametersForFact, PolicySettingsError } from "./parameters";
 export { summarizeRules, type RuleSummary } from "./summary";
 export { renderMessage } from "./message";
-export { schoolDays, isoWeekday, type SchoolDay } from "./calendar";
+// The school calendar is the kernel's; policy passes it on to its callers.
+export { schoolDays, isoWeekday, type ServiceDay as SchoolDay } from "../kernel/core";
 export { buildFacts, FACT_KINDS, FACT_KIND_NAMES, type FactsByKind } from "./facts";
 export type {
   ClassDateValues, ClubValues, EntryValues, GradeDayValues, GradeWeekdayValues, HomeworkValues, SlotValues,

@@ -1,5 +1,6 @@
 // The term calendar as the reports see it: weeks of school days. Dates are ISO
 // "YYYY-MM-DD" strings (compared as text); weekdays are ISO numbers, 1 = Monday … 7 = Sunday.
+import { isoWeekday } from "../kernel/core";
 
 export type IsoDate = string;
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -38,11 +39,10 @@ export function assertIsoDate(value: unknown, field: string): asserts value is I
   if (!ok) throw new RangeError(`${field}: expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
 }
 
-// Calendar weekday of a date, computed in UTC so the server's time zone never shifts it.
+// Calendar weekday of a date (the kernel's calendar arithmetic), after naming a bad date.
 export function calendarWeekday(date: IsoDate): Weekday {
   assertIsoDate(date, "date");
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return (day === 0 ? 7 : day) as Weekday;
+  return isoWeekday(date);
 }
 
 function toSchoolDay(day: IsoDate | SchoolDayInput, field: string): SchoolDay {

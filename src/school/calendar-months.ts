@@ -1,6 +1,6 @@
 // The term calendar as months of Monday-first weeks, for the calendar page.
 // Pure: takes the term's dates and special days, returns cells to draw.
-import { datesBetween, isoWeekday } from "../calendar/calendar-dates";
+import { CalendarDataError, datesBetween, indexCalendar, isoWeekday, schoolDay, type CalendarIndex } from "../kernel/core";
 import type { CalendarDayKind } from "../db/entities/term";
 
 export interface SpecialDayInput { id: number; date: string; kind: CalendarDayKind; name: string; runsWeekday: number | null }
@@ -21,18 +21,24 @@ export interface CalendarMonth { year: number; month: number; weeks: (CalendarCe
 
 export interface TermCalendar { months: CalendarMonth[]; schoolDays: number; counts: Record<CalendarDayKind, number> }
 
-// Holidays and exam days have no service; a make-up day does although it is a
-// weekend; an event day (sports meet) is still a school day.
-export function cellKind(date: string, inTerm: boolean, special: SpecialDayInput | undefined): CellKind {
-  if (!inTerm) return "outside";
-  if (special) return special.kind;
-  return isoWeekday(date) >= 6 ? "weekend" : "school";
+// What each date is comes from the kernel's schoolDay(), the same answer the
+// registers, reports, policy and feeds get (a weekend event has no service there either).
+function cellOf(date: string, inTerm: boolean, index: CalendarIndex): { kind: CellKind; service: boolean } {
+  if (!inTerm) return { kind: "outside", service: false };
+  try {
+    const day = schoolDay(date, index);
+    return { kind: day.kind, service: day.runsWeekday !== null };
+  } catch (err) {
+    // This page is where a make-up day that names no weekday gets fixed, so it
+    // shows the day (counted as no service) instead of refusing like every other reader.
+    if (err instanceof CalendarDataError) return { kind: "makeup", service: false };
+    throw err;
+  }
 }
-
-const hasService = (kind: CellKind): boolean => kind === "school" || kind === "makeup" || kind === "event";
 
 export function termCalendar(term: { startDate: string; endDate: string }, days: SpecialDayInput[]): TermCalendar {
   const byDate = new Map(days.map((d) => [d.date, d]));
+  const index = indexCalendar(days);
   const first = `${term.startDate.slice(0, 7)}-01`;
   const last = lastOfMonth(term.endDate);
   const months: CalendarMonth[] = [];
@@ -42,13 +48,13 @@ export function termCalendar(term: { startDate: string; endDate: string }, days:
     const current = months[months.length - 1];
     const inTerm = date >= term.startDate && date <= term.endDate;
     const special = inTerm ? byDate.get(date) : undefined;
-    const kind = cellKind(date, inTerm, special);
+    const { kind, service } = cellOf(date, inTerm, index);
     const weekday = isoWeekday(date);
     let week = current.weeks[current.weeks.length - 1];
     if (weekday === 1 && week.length > 0) current.weeks.push((week = []));
     while (week.length < weekday - 1) week.push(null);
-    week.push({ date, day, weekday, kind, service: hasService(kind), special: special ?? null });
-    if (hasService(kind)) current.schoolDays++;
+    week.push({ date, day, weekday, kind, service, special: special ?? null });
+    if (service) current.schoolDays++;
   }
   for (const m of months) {
     const lastWeek = m.weeks[m.weeks.length - 1];

@@ -1,6 +1,6 @@
 // The rules a term and its calendar days must follow. Pure: dates are
 // "YYYY-MM-DD" strings, weekdays ISO (1 = Monday … 7 = Sunday).
-import { addDays, datesBetween, isoWeekday } from "../calendar/calendar-dates";
+import { addDays, datesBetween, isIsoDate, isoWeekday } from "../kernel/core";
 import type { CalendarDayKind } from "../db/entities/term";
 
 export interface TermDates { startDate: string; endDate: string }
@@ -9,7 +9,8 @@ export interface TermDates { startDate: string; endDate: string }
 export const endsAfterStart = (t: TermDates): boolean => t.endDate > t.startDate;
 
 // A term is at most a year long; a longer one is almost surely a typo in the year.
-export const atMostAYear = (t: TermDates): boolean => t.endDate <= addDays(t.startDate, 366);
+// (A missing or malformed date is its own field's error, named there; this rule says nothing then.)
+export const atMostAYear = (t: TermDates): boolean => !isIsoDate(t.startDate) || t.endDate <= addDays(t.startDate, 366);
 
 // A calendar day outside its term would never show and never count.
 export const withinTerm = (date: string, t: TermDates): boolean => date >= t.startDate && date <= t.endDate;

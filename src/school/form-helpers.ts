@@ -4,7 +4,7 @@
 import { z, ZodError } from "zod";
 import { HttpError } from "../web/errors";
 import type { FieldErrors } from "../web/validation";
-import { isIsoDate } from "../calendar/calendar-dates";
+import { isIsoDate } from "../kernel/core";
 
 export type { FieldErrors };
 

@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { Term } from "../db/entities";
 import { scope } from "../web/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { addDays } from "../calendar/calendar-dates";
+import { addDays } from "../kernel/core";
 import { FieldErrors, FormError, formErrors, idParam } from "./form-helpers";
 import { nextTermForm } from "./term-forms";
 import { findTerm } from "./term-service";

@@ -1,7 +1,8 @@
 // The term and calendar-day forms. Messages are i18n keys.
 import { z } from "zod";
 import { CALENDAR_DAY_KINDS } from "../db/entities/term";
-import { atMostAYear, endsAfterStart, isWeekend } from "./calendar-rules";
+import { makeUpProblems } from "../kernel/core";
+import { atMostAYear, endsAfterStart } from "./calendar-rules";
 import { checkbox, isoDate, text, weekdayValue } from "./form-helpers";
 
 const termFields = { name: text(60), startDate: isoDate, endDate: isoDate, current: checkbox };
@@ -26,9 +27,10 @@ export const calendarDayForm = z.object({
   runsWeekday: z.preprocess(blankToNull, weekdayValue.optional()).transform((v) => v ?? null),
 }).superRefine((d, ctx) => {
   if (d.kind === "makeup") {
-    // 调休: a weekend date, running one chosen weekday's timetable, one date at a time.
-    if (!isWeekend(d.date)) ctx.addIssue({ code: "custom", path: ["date"], message: "school.calendar.makeupWeekend" });
-    if (d.runsWeekday === null) ctx.addIssue({ code: "custom", path: ["runsWeekday"], message: "school.calendar.runsWeekdayRequired" });
+    // 调休: the kernel's rule (a weekend date naming the weekday it follows), one date at a time.
+    for (const [field, problem] of Object.entries(makeUpProblems(d.date, d.runsWeekday))) {
+      ctx.addIssue({ code: "custom", path: [field], message: `school.calendar.${problem}` });
+    }
     if (d.until !== null && d.until !== d.date) ctx.addIssue({ code: "custom", path: ["until"], message: "school.calendar.makeupOneDay" });
   }
   if (d.until !== null && d.until < d.date) ctx.addIssue({ code: "custom", path: ["until"], message: "school.calendar.untilBeforeDate" });

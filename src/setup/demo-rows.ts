@@ -24,6 +24,7 @@ import { Survey } from "../reports/web/entities";
 import { ImportBatch } from "../school/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
+import { SCHOOL_ZONE_KEY } from "../kernel";
 import { recordAudit, SYSTEM } from "../audit/audit-service";
 import { DEMO_MARKER, demoRoster } from "../../seeds/demo";
 import * as d from "../../seeds/demo-data";
@@ -159,5 +160,5 @@ async function removeDemoSettings(em: EntityManager): Promise<void> {
   await em.getRepository(Setting).delete({ key: Like("demo.%") });
   const name = await em.getRepository(Setting).findOneBy({ key: "school.name" });
   // The school settings are the demo's only while the name is; a school that renamed itself keeps them.
-  if (name?.value === d.SCHOOL_NAME) await em.getRepository(Setting).delete({ key: In(["school.name", "school.timezone", "school.setupAt"]) });
+  if (name?.value === d.SCHOOL_NAME) await em.getRepository(Setting).delete({ key: In(["school.name", SCHOOL_ZONE_KEY, "school.setupAt"]) });
 }

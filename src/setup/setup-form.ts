@@ -1,16 +1,12 @@
 // The first-run setup forms' schemas: messages are i18n keys.
 import { z } from "zod";
+import { isKnownZone } from "../kernel/core";
 import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../web/auth/passwords";
 
 // An IANA zone name the runtime knows (the school's clock reads it).
 function isTimeZone(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownZone(value);
 }
 
 export const schoolForm = z.object({

@@ -9,6 +9,7 @@ import type { DataSource } from "typeorm";
 import { Setting, Staff } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
+import { DEFAULT_ZONE, SCHOOL_ZONE_KEY } from "../kernel";
 import { actorOf, recordAudit, SYSTEM } from "../audit/audit-service";
 import { hashSecret } from "../web/auth/passwords";
 import { fieldErrors, FieldErrors } from "../web/validation";
@@ -29,7 +30,7 @@ const OPEN_WITHOUT_ADMIN = new Set(["/setup", "/lang"]);
 async function saveSchool(em: import("typeorm").EntityManager, data: SchoolFormData): Promise<void> {
   await em.getRepository(Setting).save([
     { key: "school.name", value: data.schoolName },
-    { key: "school.timezone", value: data.timezone },
+    { key: SCHOOL_ZONE_KEY, value: data.timezone },
     { key: SETUP_AT_KEY, value: nowIso() },
   ]);
 }
@@ -59,7 +60,7 @@ export function setupGate(ds: DataSource): Router {
   router.get("/setup", SETUP_SCOPE, (req, res, next) => {
     if (done) return next();
     if (!res.locals.setupNeedsToken && !isAdmin(req)) return res.redirect("/login?next=/setup");
-    render(res, 200, { timezone: "Asia/Shanghai" }, {});
+    render(res, 200, { timezone: DEFAULT_ZONE }, {});
   });
 
   router.post("/setup", SETUP_SCOPE, async (req, res, next) => {

@@ -12,7 +12,7 @@ import { publishBlockers } from "./publish-blockers";
 import { publishTimetable } from "./publish-service";
 import { plainText } from "./text-field";
 import { currentTerm, loadWeek } from "./week";
-import { localTime, schoolTimeZone } from "./local-time";
+import { formatStored, schoolZone } from "../kernel";
 import { runPolicy } from "../policy/web/policy-service";
 import { gridIssues } from "../policy/web/grid-issues";
 import type { Locale } from "../policy";
@@ -29,7 +29,7 @@ export function gridRoutes(ds: DataSource): Router {
     if (!term) return res.render("timetable/no-term", { title: res.locals.t("timetable.title") });
     const week = await loadWeek(ds.manager, term);
     const model = draftModel(week, parseView(req.query.view));
-    const publishedLocal = localTime(model.status.publishedAt, await schoolTimeZone(ds.manager));
+    const publishedLocal = formatStored(model.status.publishedAt, await schoolZone(ds.manager));
     // The rules' findings, inline where they apply (the compliance page lists them all).
     const { violations } = await runPolicy(ds, term.id);
     const entryIds = new Set(model.rows.flatMap((r) => r.cells.flatMap((c) => c.entries.map((e) => e.id))));
@@ -41,7 +41,7 @@ export function gridRoutes(ds: DataSource): Router {
     const week = await currentWeek(ds);
     const { status: draft } = draftModel(week, { by: "all" });
     const blockers = await publishBlockers(ds, week.term.id);
-    const publishedLocal = localTime(draft.publishedAt, await schoolTimeZone(ds.manager));
+    const publishedLocal = formatStored(draft.publishedAt, await schoolZone(ds.manager));
     res.status(status).render("timetable/publish", {
       title: res.locals.t("timetable.publish.title"), term: week.term, draft, blockers, publishedLocal, form: {}, errors: {}, ...extra,
     });

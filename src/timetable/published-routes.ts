@@ -10,7 +10,7 @@ import { GridView, parseView } from "./grid";
 import { gridModel } from "./grid-model";
 import { publishedTimetable } from "./published";
 import { currentTerm, loadWeek } from "./week";
-import { localTime, schoolTimeZone } from "./local-time";
+import { formatStored, schoolZone } from "../kernel";
 
 export function publishedRoutes(ds: DataSource): Router {
   const router = Router();
@@ -40,7 +40,7 @@ export function publishedRoutes(ds: DataSource): Router {
     }
     res.render("timetable/published", {
       title: res.locals.t("timetable.published.title"), term, publishedAt: published.publishedAt, child, fixed,
-      publishedLocal: localTime(published.publishedAt, await schoolTimeZone(ds.manager)),
+      publishedLocal: formatStored(published.publishedAt, await schoolZone(ds.manager)),
       ...gridModel(week, rows, view),
     });
   });

@@ -8,7 +8,7 @@ import { demoApp } from "../support/demo-app";
 import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../support/browser";
 import type { DemoLogins } from "../../seeds/demo";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { setSchoolClock } from "../../src/attendance/clock";
+import { setSchoolClock } from "../../src/kernel";
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   const [first, ...copies] = screenshotPaths(name);

@@ -12,7 +12,7 @@ import { demoApp } from "../support/demo-app";
 import { launchChromium, listen, requireChromium } from "../support/browser";
 import type { DemoLogins } from "../../seeds/demo";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { setSchoolClock } from "../../src/attendance/clock";
+import { setSchoolClock } from "../../src/kernel";
 import { CalendarDay, Period, Staff, Term, Venue } from "../../src/db/entities";
 import { inTransaction } from "../../src/db/transaction";
 import { Preference } from "../../src/choices/entities";

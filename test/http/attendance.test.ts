@@ -5,7 +5,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { Agent, csrfFrom, formToken, loginAs } from "../support/http";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { setSchoolClock } from "../../src/attendance/clock";
+import { setSchoolClock } from "../../src/kernel";
 import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../../src/attendance/entities";
 import { AuditEntry, SchoolClass, ServiceEnrollment, Setting, Student, TimetableEntry } from "../../src/db/entities";
 import { Notification } from "../../src/notifications/entities";

@@ -7,7 +7,7 @@ import type { DemoLogins } from "../../seeds/demo";
 import { AuditEntry, SchoolClass, Staff } from "../../src/db/entities";
 import { ChoiceRound, Preference } from "../../src/choices/entities";
 import { loadRoundChoices } from "../../src/choices/round-choices";
-import { toLocalInput } from "../../src/choices/school-time";
+import { toLocalInput } from "../../src/kernel";
 import { acceptPrivacy, clubIds, formOf, snapshot, studentId } from "./choices-fixtures";
 
 // Opens a few minutes ago (so families can answer now, and no earlier round of the term overlaps).

@@ -1,7 +1,7 @@
 // Pure rules of the club choice capability (no database): school time zone
 // conversion, days a club needs, the lowered minimum, and round overlaps.
 import { expect } from "chai";
-import { formatLocal, fromLocalInput, toLocalInput } from "../../src/choices/school-time";
+import { formatLocal, fromLocalInput, toLocalInput } from "../../src/kernel";
 import { checkSubmission, fitsDays, minimumFor, type Context } from "../../src/choices/preference-rules";
 import type { OfferedClub } from "../../src/choices/club-offer";
 import { overlappingRound } from "../../src/choices/round-service";

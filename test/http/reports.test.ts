@@ -7,7 +7,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { Agent, loginAs } from "../support/http";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { setSchoolClock } from "../../src/attendance/clock";
+import { setSchoolClock } from "../../src/kernel";
 import { inTransaction } from "../../src/db/transaction";
 import { Club, Staff, Student, Term, TimetableEntry } from "../../src/db/entities";
 import { ChoiceRound, Preference } from "../../src/choices/entities";

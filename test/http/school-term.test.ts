@@ -52,6 +52,13 @@ forEachDatabase("school set-up: terms and calendar", (ctx) => {
     const weekday = await post(`/admin/calendar/${demoTerm.id}/days`, { kind: "makeup", date: "2026-11-04", name: "调休", runsWeekday: "3" });
     expect(weekday.status).to.equal(400);
     expect(weekday.text).to.contain('id="err-date"');
+    // A Monday–Friday make-up date naming no weekday: both fields are wrong (the kernel's rule).
+    const weekdayNoRuns = await post(`/admin/calendar/${demoTerm.id}/days`, { kind: "makeup", date: "2026-11-04", name: "调休", runsWeekday: "" });
+    expect(weekdayNoRuns.status).to.equal(400);
+    expect(weekdayNoRuns.text).to.contain('id="err-date"').and.to.contain('id="err-runsWeekday"');
+    const badDate = await post(`/admin/calendar/${demoTerm.id}/days`, { kind: "makeup", date: "2026-02-30", name: "调休", runsWeekday: "" });
+    expect(badDate.status).to.equal(400);
+    expect(badDate.text).to.contain('id="err-date"').and.to.contain('id="err-runsWeekday"');
     const noRuns = await post(`/admin/calendar/${demoTerm.id}/days`, { kind: "makeup", date: "2026-11-07", name: "调休", runsWeekday: "" });
     expect(noRuns.status).to.equal(400);
     expect(noRuns.text).to.contain('id="err-runsWeekday"');

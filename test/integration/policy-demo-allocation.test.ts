@@ -5,7 +5,7 @@ import { seedDemoActivity } from "../../seeds/demo-activity";
 import { DEMO_ROUND_NAME, seedDemoAllocation } from "../../seeds/demo-allocation";
 import { seedDemoHomework } from "../../seeds/demo-homework";
 import { HomeworkEntry } from "../../src/homework/entities";
-import { currentTermCalendar } from "../../src/attendance/term-calendar";
+import { currentTermCalendar } from "../../src/kernel";
 import { Club, Term, Venue } from "../../src/db/entities";
 import { ChoiceRound } from "../../src/choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement } from "../../src/assignment/web/entities";

@@ -106,6 +106,23 @@ describe("school rules: periods and the term calendar", () => {
     expect(cal.counts).to.deep.equal({ holiday: 1, exam: 0, makeup: 1, event: 0 });
   });
 
+  it("When a Saturday holds a sports meet, then the month grid counts no service, as registers and feeds do (the kernel's schoolDay)", () => {
+    const cal = termCalendar({ startDate: "2026-10-01", endDate: "2026-10-31" }, [
+      { id: 1, date: "2026-10-24", kind: "event", name: "开放日", runsWeekday: null },
+    ]);
+    const cell = cal.months[0].weeks.flat().find((c) => c?.day === 24)!;
+    expect([cell.kind, cell.service]).to.deep.equal(["event", false]);
+    expect(cal.schoolDays).to.equal(22);
+  });
+
+  it("When an old make-up day names no weekday, then the calendar page still opens and shows it, so the admin can fix it", () => {
+    const cal = termCalendar({ startDate: "2026-10-01", endDate: "2026-10-31" }, [
+      { id: 1, date: "2026-10-10", kind: "makeup", name: "调休", runsWeekday: null },
+    ]);
+    const cell = cal.months[0].weeks.flat().find((c) => c?.day === 10)!;
+    expect([cell.kind, cell.service, cell.special?.name]).to.deep.equal(["makeup", false, "调休"]);
+  });
+
   it("When the term form has dates the wrong way round, then the error names the end date with the capability's own message", () => {
     const parsed = termForm.safeParse({ name: "x", startDate: "2027-03-01", endDate: "2027-02-01" });
     expect(parsed.success).to.equal(false);

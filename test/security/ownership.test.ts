@@ -6,7 +6,7 @@ import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { listRoutes, RouteInfo } from "../support/routes";
 import { openRound } from "../http/choices-fixtures";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { setSchoolClock } from "../../src/attendance/clock";
+import { setSchoolClock } from "../../src/kernel";
 import { AttendanceAlert } from "../../src/attendance/entities";
 import { WaitlistEntry, WaitlistOffer } from "../../src/assignment/web/entities";
 import { HomeworkEntry } from "../../src/homework/entities";

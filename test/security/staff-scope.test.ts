@@ -5,7 +5,7 @@ import { demoApp, staffLogin } from "../support/demo-app";
 import { loginAs, Agent } from "../support/http";
 import { SchoolClass, Staff, Student, TimetableEntry } from "../../src/db/entities";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { setSchoolClock } from "../../src/attendance/clock";
+import { setSchoolClock } from "../../src/kernel";
 import type { DemoLogins } from "../../seeds/demo";
 import { recordableClasses } from "../../src/homework/access";
 

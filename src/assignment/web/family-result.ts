@@ -14,7 +14,7 @@ import { storedRun } from "./stored-run";
 import { childWeek, DayPlan } from "./child-week";
 import { termPeriods } from "../../db/term-periods";
 import { slotParts } from "./slots";
-import { formatInstant, schoolZone } from "./school-time";
+import { formatStored, schoolZone } from "../../kernel";
 import { keptRead } from "../../db/kept-reads";
 import { currentTerm } from "../../db/current-term";
 
@@ -84,10 +84,10 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
   const zone = await schoolZone(ds);
   return {
     student, published: true, roundId, roundName: round.name, publishedAt: publication.publishedAt,
-    publishedText: formatInstant(publication.publishedAt, zone), mechanism: run.mechanism,
+    publishedText: formatStored(publication.publishedAt, zone), mechanism: run.mechanism,
     clubs: placements.map((p) => ({ id: p.clubId, name: clubs.get(p.clubId)?.name ?? "?", source: p.source })),
     waitlists,
-    offers: offers.map((o) => ({ id: o.id, clubName: clubs.get(o.clubId)?.name ?? "?", expiresAt: o.expiresAt, expiresText: formatInstant(o.expiresAt, zone) })),
+    offers: offers.map((o) => ({ id: o.id, clubName: clubs.get(o.clubId)?.name ?? "?", expiresAt: o.expiresAt, expiresText: formatStored(o.expiresAt, zone) })),
     explanation,
     week: await childWeek(ds, term.id, student, placements.map((p) => p.clubId)),
   };

@@ -6,6 +6,7 @@
 // so a change written by any app instance (or by hand) is seen on the next
 // request, and what the version covers can never drift from what the feed reads.
 import type { DataSource } from "typeorm";
+import { SCHOOL_ZONE_KEY } from "../../kernel";
 import type { FeedKind } from "./entities";
 
 export interface Subject { kind: FeedKind; id: number }
@@ -15,8 +16,10 @@ export const CONTEXT_COLUMNS = ["kind", "subjectId", "termId", "termStart", "ter
   "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment", "placed"] as const;
 export type ContextRow = Record<(typeof CONTEXT_COLUMNS)[number], string | number | null>;
 
-// Settings a feed reads: the calendar's name, the school's zone, the UID domain.
-export const FEED_SETTINGS = ["school.name", "school.timezone", "calendar.uidDomain"];
+// Settings a feed reads: the calendar's name, the school's zone, the UID domain. The zone is
+// read in this one statement (not through the kernel's schoolZone) because the row is the
+// feed's version: the kernel names the key and turns the value into a zone (zoneOrDefault).
+export const FEED_SETTINGS = ["school.name", SCHOOL_ZONE_KEY, "calendar.uidDomain"];
 
 interface Dialect {
   /** A JSON array (as text) of `object` over the rows, in `order`; "[]" when none. */

@@ -3,6 +3,7 @@
 // the same bytes. Text is in the school's default language (zh-CN): one feed
 // URL serves every client, whatever language its owner reads the site in.
 import type { FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "..";
+import { SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
 import type { FeedContext, PublishedEntry } from "./feed-context";
 import { clubSessions, staffSessions, studentSessions, venueSessions } from "./session-rules";
 
@@ -92,7 +93,7 @@ export function feedInputOf(ctx: FeedContext, placedClubIds: number[], t: Transl
   if (!subject) return "no-subject";
   return {
     name: subject.name.trim(),
-    timezone: ctx.settings.get("school.timezone"),
+    timezone: zoneOrDefault(ctx.settings.get(SCHOOL_ZONE_KEY)),
     uidDomain: ctx.settings.get("calendar.uidDomain") ?? DEFAULT_UID_DOMAIN,
     term: { startDate: ctx.term.startDate, endDate: ctx.term.endDate },
     specialDays: specialDaysOf(ctx),

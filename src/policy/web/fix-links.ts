@@ -1,6 +1,7 @@
 // Where an admin goes to fix a violation: the offending slot, entry, class-day or person.
 // Links follow the timetable grid's own URLs (src/timetable): /admin/timetable?view=grade-3|venue-7|staff-12,
 // cells anchored #slot-<weekday>-<periodId>, and /admin/timetable/entries/<id>/edit.
+import { weekStartOf } from "../../kernel/core";
 import type { Violation } from "../index";
 
 export interface FixLink { href: string; key: string }
@@ -10,13 +11,6 @@ const q = (params: Record<string, string | number | undefined>): string => {
   return parts.length ? `?${parts.join("&")}` : "";
 };
 
-/** The Monday of a date's week: the publicity board is weekly. */
-export function mondayOf(date: string): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  const day = new Date(t).getUTCDay();
-  return new Date(t - ((day + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The draft grid, optionally narrowed to one grade, venue or person and scrolled to a cell. */
 export function timetableHref(view?: string, weekday?: number, periodId?: string): string {
   const anchor = weekday !== undefined && periodId !== undefined ? `#slot-${weekday}-${periodId}` : "";
@@ -24,7 +18,7 @@ export function timetableHref(view?: string, weekday?: number, periodId?: string
 }
 
 export function classBoardHref(classId: string | number, date?: string): string {
-  return `/homework/class/${classId}${q({ week: date ? mondayOf(date) : undefined })}${date ? `#d-${date}` : ""}`;
+  return `/homework/class/${classId}${q({ week: date ? weekStartOf(date) : undefined })}${date ? `#d-${date}` : ""}`;
 }
 
 /** One or two links per violation, most useful first. */

@@ -3,8 +3,9 @@
 // people, rooms and clubs in it, and the homework log. Ids become strings.
 import type { DataSource } from "typeorm";
 import { Between, In } from "typeorm";
-import { CalendarDay, Club, DailySport, Period, SchoolClass, Staff, Term, Timetable, TimetableEntry, Venue } from "../../db/entities";
+import { Club, DailySport, Period, SchoolClass, Staff, Term, Timetable, TimetableEntry, Venue } from "../../db/entities";
 import { HomeworkEntry } from "../../homework/entities";
+import { calendarEntries, isTimetableWeekday, type CalendarEntry } from "../../kernel";
 import type * as P from "../index";
 import { loadHeadcount, type Headcount } from "./headcount";
 import { loadPolicySettings, type SettingProblem } from "./policy-settings";
@@ -32,12 +33,12 @@ const NO_SIZES: Headcount = { ofClass: () => 0, ofGrade: () => 0 };
 
 export { currentTerm } from "../../db/current-term";
 
-const isTimetableWeekday = (n: number): n is P.TimetableWeekday => Number.isInteger(n) && n >= 1 && n <= 5;
 const str = (id: number | null | undefined): string | undefined => (id == null ? undefined : String(id));
 
-function specialDay(d: CalendarDay): P.SpecialDay {
+// The kernel reads the calendar; policy's input carries it as plain data.
+function specialDay(d: CalendarEntry): P.SpecialDay {
   const out: P.SpecialDay = { date: d.date, kind: d.kind, name: d.name };
-  if (d.runsWeekday != null && isTimetableWeekday(d.runsWeekday)) out.runsWeekday = d.runsWeekday;
+  if (isTimetableWeekday(d.runsWeekday)) out.runsWeekday = d.runsWeekday;
   return out;
 }
 
@@ -71,7 +72,7 @@ function toEntry(row: EntryRow, rows: EntryRow[], clubs: Map<number, Club>, head
 export async function loadPolicyInput(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyData> {
   const term = await ds.getRepository(Term).findOneByOrFail({ id: termId });
   const [days, periods, sport, classes, venues, clubs, rows, heads, members] = await Promise.all([
-    ds.getRepository(CalendarDay).find({ where: { termId }, order: { date: "ASC" } }),
+    calendarEntries(ds, termId),
     ds.getRepository(Period).find({ where: { termId }, order: { position: "ASC", id: "ASC" } }),
     ds.getRepository(DailySport).find({ where: { termId } }),
     ds.getRepository(SchoolClass).find({ where: { archived: false }, order: { grade: "ASC", id: "ASC" } }),

@@ -6,7 +6,7 @@ import type { TFunction } from "i18next";
 import { barChart, complianceReport, complianceTable, type Table } from "../index";
 import type { Violation } from "../../policy/index";
 import { policyRules } from "../../policy/web/rules-registry";
-import { schoolToday } from "../../attendance/clock";
+import { schoolToday } from "../../kernel";
 import { pageCount, pageOf } from "../../web/pagination";
 import { termContext } from "./report-data";
 import { complianceViolations, COMPLIANCE_CHECKS } from "./compliance-source";

@@ -4,12 +4,12 @@ import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db/entities";
 import { Attendance } from "../../attendance/entities";
-import { currentTermCalendar, TermCalendar, termWeeks } from "../../attendance/term-calendar";
+import { currentTermCalendar, type CurrentTermCalendar, termWeeks } from "../../kernel";
 import { publishedTimetable } from "../../timetable/published";
 import type { EntryRow } from "../../timetable/entry-row";
 import type { AttendanceInput, SessionInput, StaffInput, StudentParticipationInput, TermWeek } from "../index";
 
-export interface TermContext { cal: TermCalendar; weeks: TermWeek[]; entries: EntryRow[] }
+export interface TermContext { cal: CurrentTermCalendar; weeks: TermWeek[]; entries: EntryRow[] }
 
 export async function termContext(ds: DataSource): Promise<TermContext | null> {
   const cal = await currentTermCalendar(ds);

@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { randomUUID } from "node:crypto";
 import { inTransaction } from "../../db/transaction";
 import { Actor, recordAudit } from "../../audit/audit-service";
-import { schoolNow } from "../../attendance/clock";
+import { schoolNow } from "../../kernel";
 import { HttpError } from "../../web/errors";
 import { surveyResults, type SurveyResults } from "../index";
 import { Survey, SurveyReceipt, SurveyResponse } from "./entities";

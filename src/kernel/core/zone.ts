@@ -1,18 +1,10 @@
-// Instants are stored as ISO UTC strings; admins type and families read them
-// in the school's time zone (Setting "school.timezone", default Asia/Shanghai),
-// whatever the server's own TZ is.
-import type { EntityManager } from "typeorm";
-import { Setting } from "../db/entities";
-import { keptRead } from "../db/kept-reads";
+// The school's time zone as pure functions: instants are stored as ISO UTC
+// strings; admins type and families read them in the school's zone, whatever
+// the server's own TZ is. The zone name comes from the kernel store.
 
 export const DEFAULT_ZONE = "Asia/Shanghai";
-
-type Repos = Pick<EntityManager, "getRepository">;
-
-export async function schoolZone(em: Repos): Promise<string> {
-  const value = (await keptRead(em, "setting|school.timezone", () => em.getRepository(Setting).findOneBy({ key: "school.timezone" })))?.value;
-  return value && isZone(value) ? value : DEFAULT_ZONE;
-}
+/** The setting that holds the school's IANA time zone (written by setup; read only by the kernel store). */
+export const SCHOOL_ZONE_KEY = "school.timezone";
 
 // Building an Intl.DateTimeFormat costs far more than using one, and one is
 // built per zone name at most (zone rules do not change while we run).
@@ -23,7 +15,7 @@ function formatFor(zone: string): Intl.DateTimeFormat | null {
   if (format === undefined) {
     try {
       format = new Intl.DateTimeFormat("en-US", {
-        timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+        timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
       });
     } catch {
       format = null;
@@ -33,17 +25,25 @@ function formatFor(zone: string): Intl.DateTimeFormat | null {
   return format;
 }
 
-function isZone(zone: string): boolean {
+/** Is `zone` an IANA zone this runtime knows? */
+export function isKnownZone(zone: string): boolean {
   return formatFor(zone) !== null;
 }
 
+/** The zone to use for a stored setting: the default when it is missing or unknown. */
+export function zoneOrDefault(value: string | null | undefined): string {
+  return value && isKnownZone(value) ? value : DEFAULT_ZONE;
+}
+
+interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
+
 // The wall-clock fields of an instant in a zone.
-function wallClock(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number } {
+function wallClock(ms: number, zone: string): Wall {
   const format = formatFor(zone);
   if (!format) throw new RangeError(`Invalid time zone specified: ${zone}`);
   const parts = format.formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour"), mi: get("minute") };
+  return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour"), mi: get("minute"), s: get("second") };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -75,6 +75,18 @@ export function formatStored(iso: string | null | undefined, zone: string): stri
   return formatFor(zone) ? formatLocal(iso, zone) : iso.slice(0, 16).replace("T", " ");
 }
 
+// Offset of the zone from UTC at an instant, to the second.
+function offsetMs(ms: number, zone: string): number {
+  const w = wallClock(ms, zone);
+  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(ms / 1000) * 1000;
+}
+
+// Shift by the zone's offset at that moment; a second pass settles DST edges.
+function fromWall(asUtc: number, zone: string): Date {
+  const first = asUtc - offsetMs(asUtc, zone);
+  return new Date(asUtc - offsetMs(first, zone));
+}
+
 /** The ISO UTC instant of a datetime-local value read in the school zone, or null when malformed. */
 export function fromLocalInput(value: string, zone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);
@@ -83,13 +95,11 @@ export function fromLocalInput(value: string, zone: string): string | null {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   const check = new Date(asUtc);
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) return null;
-  // Shift by the zone's offset at that moment; a second pass settles DST edges.
-  let guess = asUtc - offsetMs(asUtc, zone);
-  guess = asUtc - offsetMs(guess, zone);
-  return new Date(guess).toISOString();
+  return fromWall(asUtc, zone).toISOString();
 }
 
-function offsetMs(ms: number, zone: string): number {
-  const w = wallClock(ms, zone);
-  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi) - Math.floor(ms / 60_000) * 60_000;
+/** The instant at which the wall clock in `zone` shows `date` `time` (HH:MM or HH:MM:SS). */
+export function wallClockToUtc(date: string, time: string, zone: string): Date {
+  const [h, mi, s = 0] = time.split(":").map(Number);
+  return fromWall(Date.parse(`${date}T00:00:00Z`) + ((h * 60 + mi) * 60 + s) * 1000, zone);
 }

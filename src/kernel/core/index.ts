@@ -1,0 +1,5 @@
+// The pure half of the kernel: dates, the school's zone, the school calendar.
+export * from "./dates";
+export * from "./zone";
+export * from "./school-day";
+export * from "./term-weeks";

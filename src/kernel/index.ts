@@ -1,0 +1,7 @@
+// The kernel: the school clock and time zone, and the school calendar
+// (schoolDay: school, holiday, exam, event, make-up following weekday N,
+// weekend). The only place that knows them; every capability asks here.
+export * from "./core";
+export { setSchoolClock, schoolNow, schoolToday } from "./clock";
+export { calendarEntries, currentSchoolCalendar, schoolCalendar, schoolZone } from "./store";
+export { currentTermCalendar, type CurrentTermCalendar } from "./term-calendar";
