@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   takeServerLock(config.databaseUrl);
   const ds = await openDatabase(config.databaseUrl);
   const plan = await planStart(ds, config);
-  const url = `http://localhost:${config.port}`;
+  // Where people reach it: PUBLIC_URL (in development http://localhost:PORT).
+  const url = config.publicUrl;
   const message = startMessage(url, plan);
   const app = appForPlan(ds, config, plan, logger);
   if (!app) {

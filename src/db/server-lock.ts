@@ -4,7 +4,7 @@
 // owner's pid) makes the second server refuse to start instead. Only servers
 // take it: the `kehou` commands (backup, create-admin, ical) run beside a
 // server as the README promises. A lock whose pid is dead is taken over.
-import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from "node:fs";
+import { openSync, writeSync, closeSync, readFileSync, unlinkSync, realpathSync } from "node:fs";
 import { dbKind, sqlitePath } from "./data-source";
 
 export class ServerLockHeld extends Error {}
@@ -45,7 +45,8 @@ export function takeServerLock(databaseUrl: string): void {
   if (dbKind(databaseUrl) !== "sqlite") return;
   const file = sqlitePath(databaseUrl);
   if (file === ":memory:") return;
-  const lockFile = `${file}.lock`;
+  // One file reached by two paths (a symlink, a bind mount's other name) is one lock.
+  const lockFile = `${realFile(file)}.lock`;
   if (!create(lockFile)) {
     const pid = holder(lockFile);
     if (alive(pid) && pid !== process.pid) {
@@ -64,4 +65,12 @@ export function takeServerLock(databaseUrl: string): void {
       if (holder(lockFile) === process.pid) unlinkSync(lockFile);
     } catch { /* already gone */ }
   });
+}
+
+function realFile(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file; // not made yet: this server creates it under this name
+  }
 }

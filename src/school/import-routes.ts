@@ -1,7 +1,8 @@
 // Admin: import students (with families), staff and clubs from CSV or XLSX.
 // Upload → errors (nothing imported) or a preview → commit or discard.
-// The app parses the multipart upload (multer, in memory, size-capped) before
-// the CSRF check, so the form's hidden _csrf field works as on any form.
+// The upload form carries its CSRF token in the action URL (?_csrf=…): the
+// pre-parse gate (web/pre-parse-gate.ts) checks the admin session and that
+// token before multer reads a byte, then the import core applies its limits.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { staffUser } from "../web/auth/guards";

@@ -9,7 +9,11 @@ import { csrf } from "./security";
 import { isUploadRoute } from "./upload-parser";
 
 const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
-const isAdminPath = (path: string): boolean => path === "/admin" || path.startsWith("/admin/");
+// Express routes match case-insensitively, so the gate must too (/ADMIN/… reaches the same routes).
+const isAdminPath = (path: string): boolean => {
+  const lower = path.toLowerCase();
+  return lower === "/admin" || lower.startsWith("/admin/");
+};
 
 export function preParseGate(req: Request, res: Response, next: NextFunction): void {
   if (WITHOUT_BODY.has(req.method) || !isAdminPath(req.path)) return next();

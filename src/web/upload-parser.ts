@@ -23,7 +23,7 @@ const single = multer({
 }).single("file");
 
 /** POST /admin/import/<kind>: the only routes that take a multipart body. */
-export const isUploadRoute = (req: Request): boolean => req.method === "POST" && /^\/admin\/import\/[^/]+\/?$/.test(req.path);
+export const isUploadRoute = (req: Request): boolean => req.method === "POST" && /^\/admin\/import\/[^/]+\/?$/i.test(req.path);
 
 // The most an upload within every limit can weigh, framing included.
 const BUDGET = BODY_LIMITS.fileBytes + BODY_LIMITS.uploadFields * (BODY_LIMITS.uploadFieldBytes + 1024) + 64 * 1024;

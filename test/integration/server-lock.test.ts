@@ -3,7 +3,7 @@
 // create-admin, ical) still work against a running server, as the README says.
 import { expect } from "chai";
 import { spawn, spawnSync, ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, existsSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -70,6 +70,17 @@ describe("one server per SQLite file [sqlite]", function () {
     expect(code).to.not.equal(0);
     expect(second.stderr()).to.contain("PostgreSQL");
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).to.equal(200);
+  });
+
+  it("When a second server reaches the same SQLite file through a symlink, then it refuses too", async () => {
+    const port = await freePort();
+    first = startServer(env, port);
+    await up(first, port);
+    const link = join(dir, "other-name.sqlite");
+    if (!existsSync(link)) symlinkSync(join(dir, "k.sqlite"), link);
+    const second = startServer({ ...env, DATABASE_URL: `sqlite:${link}` }, await freePort());
+    expect(await second.exited).to.not.equal(0);
+    expect(second.stderr()).to.contain("PostgreSQL");
   });
 
   it("When a server is running, then kehou backup, create-admin and ical still work on its database", async () => {

@@ -64,6 +64,12 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
       expect(res.text).to.contain(zh("errors.csrf"));
     });
 
+    it("When an anonymous client writes the admin path in capitals (/ADMIN/…), then the gate still refuses before parsing", async () => {
+      const fields = Array.from({ length: 3000 }, (_, i) => `f${i}=x`).join("&");
+      const res = await request(app).post("/ADMIN/students").type("form").send(fields);
+      expect(res.status).to.equal(403);
+    });
+
     it("When a family posts a multipart body to an import route, then it gets 403 before the body is parsed", async () => {
       const family = await loginAs(app, familyLogin(logins, 0));
       const res = await family.post("/admin/import/students").set("Content-Type", "multipart/form-data; boundary=zz").send("--zz\r\nbroken");

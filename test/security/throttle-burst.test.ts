@@ -113,4 +113,47 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
     expect((await tryLogin(request.agent(app), "10.23.1.1", staff({ email: creds.email, password: "guess" }))).status).to.equal(401);
     expect((await tryLogin(request.agent(app), "10.23.1.2", staff(creds))).status).to.equal(302);
   });
+
+  it("When someone on the school's shared address has used up its free attempts, then the admin's own computer there still logs in, while a new device there waits", async function () {
+    this.timeout(180_000);
+    const adminCreds = staffLogin(logins, "admin");
+    const adminsPc = request.agent(app);
+    expect((await tryLogin(adminsPc, "10.24.0.1", staff(adminCreds))).status).to.equal(302);
+    await logout(adminsPc, "10.24.0.1");
+    // 35 wrong codes for 35 different children from the same address: every account is fresh, the address is not.
+    const pupil = request.agent(app);
+    let status = 0;
+    for (let i = 0; i < 35 && status !== 429; i++) status = (await tryLogin(pupil, "10.24.0.1", family({ studentNumber: `9${String(i).padStart(7, "0")}`, code: "WRONG2345" }))).status;
+    expect(status).to.equal(429);
+    const stranger = await tryLogin(request.agent(app), "10.24.0.1", staff(adminCreds));
+    expect(stranger.status).to.equal(429);
+    expect(Number(stranger.headers["retry-after"])).to.be.greaterThan(0);
+    expect((await tryLogin(adminsPc, "10.24.0.1", staff(adminCreds))).status).to.equal(302);
+  });
+
+  it("When the account's password is reset, then a device cookie from before no longer waives the delay", async function () {
+    this.timeout(180_000);
+    const email = "teacher10@kehou.demo";
+    const { password } = staffLogin(logins, "teacher");
+    const oldPc = request.agent(app);
+    expect((await tryLogin(oldPc, "10.25.0.1", staff({ email, password }))).status).to.equal(302);
+    await logout(oldPc, "10.25.0.1");
+    // "Log out everywhere" moves the account's version, as a reset or a new family code does.
+    await ctx.db.ds.query(`UPDATE "staff" SET "sessionVersion" = "sessionVersion" + 1 WHERE "email" = '${email}'`);
+    await guessPatiently(request.agent(app), "10.25.9.9", 12, (i) => staff({ email, password: `guess-${i}` }));
+    expect((await tryLogin(oldPc, "10.25.0.1", staff({ email, password }))).status).to.equal(429);
+  });
+
+  it("When attempts are refused for waiting, then they leave no throttle row behind for the names they tried", async function () {
+    this.timeout(180_000);
+    const pupil = request.agent(app);
+    let status = 0;
+    for (let i = 0; i < 40 && status !== 429; i++) status = (await tryLogin(pupil, "10.26.0.1", family({ studentNumber: `8${String(i).padStart(7, "0")}`, code: "WRONG2345" }))).status;
+    expect(status).to.equal(429);
+    const before = await ctx.db.ds.getRepository(LoginThrottle).count();
+    for (let i = 0; i < 20; i++) {
+      expect((await tryLogin(pupil, "10.26.0.1", family({ studentNumber: `7${String(i).padStart(7, "0")}`, code: "WRONG2345" }))).status).to.equal(429);
+    }
+    expect(await ctx.db.ds.getRepository(LoginThrottle).count()).to.equal(before);
+  });
 });

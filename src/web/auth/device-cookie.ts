@@ -1,29 +1,48 @@
-// "This device has logged in to this account before": a long-lived cookie
-// set at each successful login, holding a keyed hash (HMAC with the session
-// secret) per account, so it names no account and cannot be forged. A login
-// attempt carrying it skips the account's delay (not the address's): a
-// classmate who hammers a family's student number cannot lock the family's
-// own phone out, nor can anyone lock out the admin's own computer.
+// "This device has logged in to this account, with its current credentials":
+// a long-lived cookie set at each successful login, holding a keyed hash (HMAC
+// with the session secret) of the account and its sessionVersion, so it names
+// no account, cannot be forged, and dies with a password reset, a new family
+// code or "log out everywhere" (each moves the version). A login attempt
+// carrying it skips the delays (account and address; it still counts): a
+// classmate who hammers a family's student number, or anyone on the school's
+// shared address, cannot lock the family's own phone or the admin's own
+// computer out.
 import { createHmac } from "node:crypto";
 import type { Request, Response } from "express";
+import type { DataSource } from "typeorm";
 
 export const DEVICE_COOKIE = "kehou.device";
 const MAX_ACCOUNTS = 5;
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-const tagOf = (secret: string, account: string) => createHmac("sha256", secret).update(`device:${account}`).digest("base64url").slice(0, 22);
+const tagOf = (secret: string, account: string, version: number) =>
+  createHmac("sha256", secret).update(`device:${account}:${version}`).digest("base64url").slice(0, 22);
 const tagsIn = (req: Request): string[] => {
   const raw = req.cookies?.[DEVICE_COOKIE];
   return typeof raw === "string" ? raw.split(".").filter((t) => /^[\w-]{22}$/.test(t)).slice(0, MAX_ACCOUNTS) : [];
 };
 
-export function deviceKnows(req: Request, secret: string, account: string): boolean {
-  return tagsIn(req).includes(tagOf(secret, account));
+// The account's sessionVersion, by the name it logs in with (null: no such account).
+async function versionOf(ds: DataSource, account: string): Promise<number | null> {
+  const p = ds.options.type === "postgres" ? "$1" : "?";
+  const [kind, name] = [account.slice(0, account.indexOf(":")), account.slice(account.indexOf(":") + 1)];
+  const sql = kind === "staff"
+    ? `SELECT "sessionVersion" AS v FROM "staff" WHERE LOWER("email") = ${p}`
+    : `SELECT f."sessionVersion" AS v FROM "family" f JOIN "student" s ON s."familyId" = f."id" WHERE s."studentNumber" = ${p}`;
+  const rows = (await ds.query(sql, [name])) as { v: number | string }[];
+  return rows.length ? Number(rows[0].v) : null;
+}
+
+export async function deviceKnows(ds: DataSource, req: Request, secret: string, account: string): Promise<boolean> {
+  const tags = tagsIn(req);
+  if (tags.length === 0) return false; // most attempts: no read at all
+  const version = await versionOf(ds, account);
+  return version !== null && tags.includes(tagOf(secret, account, version));
 }
 
 // A shared family tablet may log in to a few accounts; the newest are kept.
-export function rememberDevice(req: Request, res: Response, secret: string, account: string): void {
-  const tag = tagOf(secret, account);
+export function rememberDevice(req: Request, res: Response, secret: string, account: string, version: number): void {
+  const tag = tagOf(secret, account, version);
   const tags = [tag, ...tagsIn(req).filter((t) => t !== tag)].slice(0, MAX_ACCOUNTS);
   res.cookie(DEVICE_COOKIE, tags.join("."), { httpOnly: true, sameSite: "lax", secure: req.secure, maxAge: YEAR_MS, path: "/" });
 }

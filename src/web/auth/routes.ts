@@ -45,12 +45,15 @@ export function authRoutes(ds: DataSource, secret: string): Router {
     }
     const form = parsed.data;
     const account = form.mode === "staff" ? `staff:${form.email.toLowerCase()}` : `family:${form.studentNumber}`;
-    const address: ThrottleKey = { key: `ip:${req.ip}`, policy: ADDRESS_POLICY };
-    const keys: ThrottleKey[] = [{ key: account, policy: ACCOUNT_POLICY, checked: !deviceKnows(req, secret, account) }, address];
+    // A device this account has logged in from (with today's credentials) is not held up by anyone else's failures.
+    const checked = !(await deviceKnows(ds, req, secret, account));
+    const address: ThrottleKey = { key: `ip:${req.ip}`, policy: ADDRESS_POLICY, checked };
+    const keys: ThrottleKey[] = [{ key: account, policy: ACCOUNT_POLICY, checked }, address];
     // Claimed (and counted) before the slow check, so a burst cannot slip past.
     const wait = await claimAttempt(ds, keys);
     const formBack = { ...form, password: "", code: "" };
     if (wait > 0) {
+      res.set("Retry-After", String(wait));
       return res.status(429).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key: "login.throttled", params: { seconds: wait } } }, next });
     }
     const result: LoginResult = form.mode === "staff"
@@ -61,7 +64,7 @@ export function authRoutes(ds: DataSource, secret: string): Router {
       return res.status(401).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key } }, next });
     }
     await settleSuccess(ds, account, address);
-    rememberDevice(req, res, secret, account);
+    rememberDevice(req, res, secret, account, result.user.version ?? 0);
     await signIn(ds, req, result.user, result.locale);
     await inTransaction(ds, (em) => recordAudit(em, actorOf(result.user), { action: "login", entity: result.user.kind, entityId: result.user.id }));
     res.redirect(next);

@@ -44,7 +44,12 @@ export async function claimAttempt(ds: DataSource, keys: ThrottleKey[], at?: num
     // with no delay due would be told to wait.
     const now = at ?? Date.now();
     const until = Math.max(0, ...keys.filter((k) => k.checked !== false).map((k) => Date.parse(rows.get(k.key)!.nextAllowedAt)));
-    if (until > now) return Math.ceil((until - now) / 1000);
+    if (until > now) {
+      // Refused before anything is counted: leave no row behind for a name
+      // that was never tried (random names must not grow the table).
+      await em.getRepository(LoginThrottle).delete({ key: In(keys.map((k) => k.key)), failures: 0 });
+      return Math.ceil((until - now) / 1000);
+    }
     for (const { key, policy } of keys) {
       const row = rows.get(key)!;
       const failures = decayedFailures(row.failures, Date.parse(row.lastFailureAt), now, policy) + 1;
