@@ -74,9 +74,11 @@ export async function sessionsOn(em: Repos, date: IsoDate): Promise<{ day: DayOf
   return { day, sessions: Q.sessionsOn(published.rows, day, changes, order) };
 }
 
-/** A club's weekly published sessions (of the club's term), Monday first. */
-export async function clubSessions(em: Repos, termId: number, clubId: number): Promise<EntryRow[]> {
-  return Q.clubSessions((await publishedOf(em, termId)).rows, clubId, await periodOrder(em, termId));
+/** A club's weekly published sessions, Monday first; of the current term unless the club's term is given. */
+export async function clubSessions(em: Repos, clubId: number, termId?: number): Promise<EntryRow[]> {
+  const term = termId ?? (await currentTerm(em))?.id;
+  if (term === undefined) return [];
+  return Q.clubSessions((await publishedOf(em, term)).rows, clubId, await periodOrder(em, term));
 }
 
 /** A staff member's published week in the current term, by day and period (the teachers' home page). */

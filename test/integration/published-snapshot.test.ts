@@ -5,9 +5,9 @@
 // for the draft by another).
 import { expect } from "chai";
 import { forEachDatabase } from "../support/databases";
-import { Club, Period, Term, Timetable, TimetableEntry } from "../../src/db/entities";
+import { CalendarDay, Club, Period, Term, Timetable, TimetableEntry } from "../../src/db/entities";
 import { inTransaction } from "../../src/db/transaction";
-import { publishedTimetable } from "../../src/timetable/published";
+import { clubSessions, publishedTimetable, sessionsOn, staffWeek } from "../../src/timetable";
 import { loadPolicyInput } from "../../src/policy/web/policy-input";
 import { loadClubOffer } from "../../src/choices/club-offer";
 import { clubSlots } from "../../src/assignment/web/instance-builder";
@@ -28,7 +28,7 @@ forEachDatabase("published timetable snapshot", (ctx) => {
     });
   });
 
-  const good = () => ({ id: 101, termId: term.id, weekday: 1, periodId: period.id, kind: "club", title: "合唱", grades: [3], classId: null, clubId: club.id, staffId: null, venueId: null, sequence: 0, updatedAt: "2026-09-01T00:00:00.000Z" });
+  const good = () => ({ id: 101, termId: term.id, weekday: 1, periodId: period.id, kind: "club", title: "合唱", grades: [3], classId: null, clubId: club.id, staffId: 7, venueId: null, sequence: 0, updatedAt: "2026-09-01T00:00:00.000Z" });
 
   before(async () => {
     const rows = [
@@ -57,5 +57,24 @@ forEachDatabase("published timetable snapshot", (ctx) => {
 
   it("When the snapshot holds rows that are not entries, then the allocation instance gives the club only the valid slots", async () => {
     expect((await clubSlots(ctx.db.ds, term.id)).get(club.id)).to.deep.equal(["mon-1"]);
+  });
+
+  it("When a Sunday is a make-up day following Monday, then sessionsOn gives Monday's valid sessions; a holiday and a date outside the term give none", async () => {
+    await inTransaction(ctx.db.ds, (em) => em.getRepository(CalendarDay).save([
+      { termId: term.id, date: "2026-09-27", kind: "makeup", runsWeekday: 1, name: "调休" },
+      { termId: term.id, date: "2026-10-05", kind: "holiday", runsWeekday: null, name: "国庆节" },
+    ]));
+    const makeUp = await sessionsOn(ctx.db.ds.manager, "2026-09-27");
+    expect(makeUp.day).to.include({ kind: "makeup", runsWeekday: 1 });
+    expect(makeUp.sessions.map((s) => [s.entry.id, s.cancelled, s.covered])).to.deep.equal([[101, null, false]]);
+    expect((await sessionsOn(ctx.db.ds.manager, "2026-10-05")).sessions).to.deep.equal([]);
+    expect((await sessionsOn(ctx.db.ds.manager, "2027-03-01")).day).to.equal(null);
+  });
+
+  it("When a club's sessions or a staff member's week are asked for, then they come from the same valid rows", async () => {
+    expect((await clubSessions(ctx.db.ds.manager, club.id)).map((r) => r.id)).to.deep.equal([101]);
+    expect((await clubSessions(ctx.db.ds.manager, club.id, term.id)).map((r) => r.id)).to.deep.equal([101]);
+    expect((await staffWeek(ctx.db.ds.manager, 7)).map((r) => r.id)).to.deep.equal([101]);
+    expect(await staffWeek(ctx.db.ds.manager, 424242)).to.deep.equal([]);
   });
 });
