@@ -12,7 +12,7 @@ import { recordAudit, SYSTEM } from "../src/audit/audit-service";
 import { Attendance, AttendanceStatus } from "../src/attendance/entities";
 import { rosterOf, RosterContext } from "../src/attendance/roster";
 import { currentTermCalendar } from "../src/kernel";
-import { publishedTimetable } from "../src/timetable/published";
+import { publishedTimetable } from "../src/timetable";
 import { Survey, SurveyReceipt, SurveyResponse } from "../src/reports/web/entities";
 import type { SurveyQuestion } from "../src/reports/index";
 

@@ -6,7 +6,8 @@
 import type { DataSource } from "typeorm";
 import { MoreThan } from "typeorm";
 import { AuditEntry, Term, Timetable, TimetableEntry } from "../../src/db/entities";
-import { parseSnapshot, rowOf, EntryRow } from "../../src/timetable/entry-row";
+import { rowOf, EntryRow } from "../../src/timetable/entry-row";
+import { parseSnapshot } from "../../src/timetable/core/snapshot";
 import { postForm } from "../load/http";
 import { csrf, killDuring, Row, World } from "./kill-world";
 
@@ -21,7 +22,7 @@ async function state(ds: DataSource): Promise<State> {
   const entries = await ds.getRepository(TimetableEntry).findBy({ termId: term.id });
   const t = await ds.getRepository(Timetable).findOneByOrFail({ termId: term.id });
   const auditId = (await ds.getRepository(AuditEntry).maximum("id")) ?? 0;
-  return { termId: term.id, draft: canonical(entries.map(rowOf)), published: canonical(parseSnapshot(t.published)), publishedAt: t.publishedAt, auditId };
+  return { termId: term.id, draft: canonical(entries.map(rowOf)), published: canonical(parseSnapshot(t.published, term.id).rows), publishedAt: t.publishedAt, auditId };
 }
 
 // The draft differs from what is published before every attempt, so "complete" and "absent" can be told apart.

@@ -4,7 +4,7 @@
 // that weekday (ServiceEnrollment). Pure functions first, then the loader.
 import type { DataSource } from "typeorm";
 import { ServiceEnrollment, Student } from "../db/entities";
-import type { EntryRow } from "../timetable/entry-row";
+import type { EntryRow } from "../timetable";
 import { clubMembers } from "./club-members";
 
 export interface RosterChild { id: number; name: string; studentNumber: string; classId: number; className: string; grade: number; familyId: number }

@@ -1,10 +1,9 @@
-// The Sessions of one date: published timetable entries (never the draft) of the
-// weekday that date runs. Holidays and exam days have none; a make-up day has
-// the sessions of the weekday it runs.
+// The Sessions of one date, as the timetable answers sessionsOn(date): published
+// entries (never the draft) of the weekday that date runs. Holidays and exam days
+// have none; a make-up day has the sessions of the weekday it runs.
 import type { DataSource } from "typeorm";
 import { Period } from "../db/entities";
-import { publishedTimetable } from "../timetable/published";
-import type { EntryRow } from "../timetable/entry-row";
+import { sessionsOn as timetableOn, type EntryRow } from "../timetable";
 import type { CurrentTermCalendar as TermCalendar } from "../kernel";
 
 export interface Session { entry: EntryRow; date: string; weekday: number; period: Period | null; time: string }
@@ -19,13 +18,10 @@ export async function sessionsOn(ds: DataSource, cal: TermCalendar, date: string
   const periods = await ds.getRepository(Period).find({ where: { termId: cal.term.id }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
   const weekday = cal.weekdayOf.get(date) ?? null;
   if (weekday === null) return { weekday, sessions: [], periods };
-  const { rows } = await publishedTimetable(ds.manager);
   const byId = new Map(periods.map((p) => [p.id, p]));
-  const order = new Map(periods.map((p, i) => [p.id, i]));
-  const sessions = rows
-    .filter((r) => r.weekday === weekday)
-    .sort((a, b) => (order.get(a.periodId) ?? 99) - (order.get(b.periodId) ?? 99) || a.title.localeCompare(b.title) || a.id - b.id)
-    .map((entry) => ({ entry, date, weekday, period: byId.get(entry.periodId) ?? null, time: timeOf(byId.get(entry.periodId) ?? null) }));
+  // In the order of the day. Cancellations and cover come with each session once the kernel has them.
+  const sessions = (await timetableOn(ds.manager, date)).sessions
+    .map(({ entry }) => ({ entry, date, weekday, period: byId.get(entry.periodId) ?? null, time: timeOf(byId.get(entry.periodId) ?? null) }));
   return { weekday, sessions, periods };
 }
 

@@ -3,8 +3,9 @@
 // (Timetable.published), never the admin's draft, so families rank what runs.
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
-import { Club, Period, Staff, Timetable, Venue } from "../db/entities";
+import { Club, Period, Staff, Venue } from "../db/entities";
 import { keptRead } from "../db/kept-reads";
+import { publishedOf } from "../timetable";
 
 type Repos = Pick<EntityManager, "getRepository">;
 
@@ -18,15 +19,13 @@ export interface OfferedClub {
 
 const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 
-// Only the three fields we need, read defensively: a malformed snapshot row is skipped, not a 500.
-export function publishedClubSlots(published: unknown): { clubId: number; weekday: number; periodId: number }[] {
-  if (!Array.isArray(published)) return [];
+// The club slots of the published timetable, as the timetable reads it (a bad row is left out
+// there, for every reader alike); one meeting per club, weekday and period.
+async function publishedClubSlots(em: Repos, termId: number): Promise<{ clubId: number; weekday: number; periodId: number }[]> {
   const seen = new Set<string>();
-  return published.flatMap((raw) => {
-    const r = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
-    if (!int(r.clubId) || !int(r.weekday) || !int(r.periodId)) return [];
+  return (await publishedOf(em, termId)).rows.flatMap((r) => {
     const key = `${r.clubId}|${r.weekday}|${r.periodId}`;
-    if (seen.has(key)) return [];
+    if (r.clubId === null || seen.has(key)) return [];
     seen.add(key);
     return [{ clubId: r.clubId, weekday: r.weekday, periodId: r.periodId }];
   });
@@ -41,7 +40,6 @@ async function readClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> 
   // One query after another: inside a transaction they share one connection.
   const clubs = await em.getRepository(Club).find({ where: { termId }, order: { name: "ASC", id: "ASC" } });
   const periods = await em.getRepository(Period).find({ where: { termId }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
-  const timetable = await em.getRepository(Timetable).findOneBy({ termId });
   const staffIds = [...new Set(clubs.map((c) => c.staffId).filter(int))];
   const venueIds = [...new Set(clubs.map((c) => c.venueId).filter(int))];
   const staff = staffIds.length ? await em.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(staffIds) } }) : [];
@@ -50,7 +48,7 @@ async function readClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> 
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const periodOf = new Map(periods.map((p, i) => [p.id, { p, no: i + 1 }]));
   const meetings = new Map<number, ClubMeeting[]>();
-  const slots = timetable?.publishedAt ? publishedClubSlots(timetable.published) : [];
+  const slots = await publishedClubSlots(em, termId);
   for (const s of slots) {
     const period = periodOf.get(s.periodId);
     if (!period) continue;

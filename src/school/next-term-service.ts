@@ -3,7 +3,8 @@
 // year the classes also move up a grade. One transaction, audit-logged.
 import type { DataSource, EntityManager } from "typeorm";
 import { createHash } from "node:crypto";
-import { Club, DailySport, Period, SchoolClass, Student, Term, Timetable, TimetableEntry } from "../db/entities";
+import { Club, DailySport, Period, SchoolClass, Student, Term, TimetableEntry } from "../db/entities";
+import { startDraftTimetable } from "../timetable";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
@@ -84,7 +85,7 @@ export async function startNextTerm(ds: DataSource, from: Term, input: NextTermI
     })).filter((e) => e.periodId !== undefined);
     for (let i = 0; i < entries.length; i += 100) await em.getRepository(TimetableEntry).insert(entries.slice(i, i + 100));
     // A draft: nobody sees the new term's timetable until an admin publishes it.
-    await em.getRepository(Timetable).save({ termId: term.id, publishedAt: null, published: null, updatedAt: now });
+    await startDraftTimetable(em, term.id, now);
 
     await recordAudit(em, actor, { action: "term.start-next", entity: "term", entityId: term.id, details: {
       from: from.id, newSchoolYear: input.newSchoolYear, periods: periodIds.size, clubs: clubIds.size, sport: source.sport.length, entries: entries.length,

@@ -24,3 +24,8 @@ export async function openDraft(em: EntityManager): Promise<Week> {
 export async function touchDraft(em: EntityManager, termId: number, now: string): Promise<void> {
   await em.getRepository(Timetable).update({ termId }, { updatedAt: now });
 }
+
+/** A new term's timetable row: a draft nobody sees until an admin publishes it. */
+export async function startDraftTimetable(em: EntityManager, termId: number, now: string): Promise<void> {
+  await em.getRepository(Timetable).save({ termId, publishedAt: null, published: null, updatedAt: now });
+}

@@ -1,7 +1,7 @@
 // The plain row of a timetable entry: what the published snapshot stores
-// (Timetable.published is a JSON array of these) and what the audit log keeps.
+// (Timetable.published is a JSON array of these; core/snapshot.ts parses it)
+// and what the audit log keeps.
 import type { SessionKind, TimetableEntry } from "../db/entities/timetable";
-import { SESSION_KINDS } from "../db/entities/timetable";
 
 export interface EntryRow {
   id: number; termId: number; weekday: number; periodId: number; kind: SessionKind; title: string; grades: number[];
@@ -14,26 +14,6 @@ export function rowOf(e: TimetableEntry | EntryRow): EntryRow {
     classId: e.classId ?? null, clubId: e.clubId ?? null, staffId: e.staffId ?? null, venueId: e.venueId ?? null,
     sequence: e.sequence ?? 0, updatedAt: e.updatedAt,
   };
-}
-
-const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-const intOrNull = (v: unknown): number | null => (int(v) ? v : null);
-
-// A snapshot written by an older version (or by hand) must not break the
-// pages families read: rows that do not look like entries are left out.
-export function parseSnapshot(published: unknown[] | null | undefined): EntryRow[] {
-  if (!Array.isArray(published)) return [];
-  return published.flatMap((raw) => {
-    if (typeof raw !== "object" || raw === null) return [];
-    const r = raw as Record<string, unknown>;
-    if (!int(r.id) || !int(r.weekday) || !int(r.periodId) || typeof r.title !== "string") return [];
-    if (!(SESSION_KINDS as readonly unknown[]).includes(r.kind) || !Array.isArray(r.grades)) return [];
-    return [{
-      id: r.id, termId: int(r.termId) ? r.termId : 0, weekday: r.weekday, periodId: r.periodId, kind: r.kind as SessionKind, title: r.title,
-      grades: r.grades.filter(int), classId: intOrNull(r.classId), clubId: intOrNull(r.clubId), staffId: intOrNull(r.staffId),
-      venueId: intOrNull(r.venueId), sequence: int(r.sequence) ? r.sequence : 0, updatedAt: typeof r.updatedAt === "string" ? r.updatedAt : "",
-    }];
-  });
 }
 
 // What families would see change if the draft were published now: each

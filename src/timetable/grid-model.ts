@@ -4,7 +4,8 @@
 import type { Period } from "../db/entities";
 import { findClashes } from "./clashes";
 import { Chip, chipOf } from "./chips";
-import { draftChanges, EntryRow, parseSnapshot, rowOf } from "./entry-row";
+import { draftChanges, EntryRow, rowOf } from "./entry-row";
+import { parseSnapshot } from "./core/snapshot";
 import { GridRow, GridView, gridOf, inView, viewParam, WEEKDAYS } from "./grid";
 import { clashContextOf, placementsOf } from "./placements";
 import { Names, namesOf, Week } from "./week";
@@ -44,15 +45,22 @@ function labelOf(view: GridView, names: Names): GridModel["viewLabel"] {
   }
 }
 
-export interface DraftStatus { entries: number; clashes: number; changes: number; publishedAt: string | null }
+export interface DraftStatus {
+  entries: number; clashes: number; changes: number; publishedAt: string | null;
+  /** Rows of the published snapshot that are not valid entries: every reader leaves them out (counted in changes too). */
+  unreadable: number;
+}
 
 // The admin's grid: the live draft, clashing chips marked, and how far it is from what families see.
 export function draftModel(week: Week, view: GridView): GridModel & { status: DraftStatus } {
   const clashes = findClashes(placementsOf(week), clashContextOf(week));
   const rows = week.entries.map(rowOf);
-  const published = week.timetable?.publishedAt ? parseSnapshot(week.timetable.published) : [];
+  const published = week.timetable?.publishedAt ? parseSnapshot(week.timetable.published, week.term.id) : { rows: [], skipped: [] };
   return {
     ...gridModel(week, rows, view, new Set(clashes.flatMap((c) => c.entryIds))),
-    status: { entries: rows.length, clashes: clashes.length, changes: draftChanges(rows, published), publishedAt: week.timetable?.publishedAt ?? null },
+    status: {
+      entries: rows.length, clashes: clashes.length, changes: draftChanges(rows, published.rows) + published.skipped.length,
+      publishedAt: week.timetable?.publishedAt ?? null, unreadable: published.skipped.length,
+    },
   };
 }

@@ -8,7 +8,8 @@ import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { openDraft } from "./draft-lock";
-import { draftChanges, parseSnapshot, rowOf } from "./entry-row";
+import { draftChanges, rowOf } from "./entry-row";
+import { parseSnapshot } from "./core/snapshot";
 import { FieldError } from "./form-errors";
 import { publishBlockers } from "./publish-blockers";
 import { currentTerm } from "./week";
@@ -25,7 +26,10 @@ export async function publishTimetable(ds: DataSource, reason: string | null, ac
   return inTransaction(ds, async (em) => {
     const week = await openDraft(em);
     const rows = week.entries.map(rowOf);
-    const changes = draftChanges(rows, parseSnapshot(week.timetable?.published));
+    // A row of the stored snapshot that is not a valid entry is a difference too:
+    // publishing again is how the admin replaces it.
+    const stored = parseSnapshot(week.timetable?.published, week.term.id);
+    const changes = draftChanges(rows, stored.rows) + stored.skipped.length;
     // Publishing what families already see would only add a snapshot, an audit
     // line and a new feed stamp: nothing is written, and no reason is needed.
     const publishedAt = week.timetable?.publishedAt;

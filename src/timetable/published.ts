@@ -1,29 +1,89 @@
 // The published timetable: the snapshot families and staff see (never the
-// draft). Other pages that list someone's sessions (the teachers' home page,
-// calendar feeds) should read it through here.
-import type { EntityManager } from "typeorm";
-import { Timetable } from "../db/entities";
-import { EntryRow, parseSnapshot } from "./entry-row";
-import { currentTerm } from "./week";
+// draft), read from the database through the one parser (core/snapshot.ts).
+// Every page, feed, register, rule check, club offer and allocation reads it
+// here; nothing else touches Timetable.published (eslint.config.mjs).
+import type { DataSource, EntityManager } from "typeorm";
+import { Period, Timetable } from "../db/entities";
+import { currentTerm } from "../db/current-term";
 import { keptRead } from "../db/kept-reads";
+import { indexCalendar, schoolCalendar, schoolDay, type DayOfSchool, type IsoDate } from "../kernel";
+import type { EntryRow } from "./entry-row";
+import { parseSnapshot } from "./core/snapshot";
+import * as Q from "./core/questions";
 
-export interface Published { termId: number | null; publishedAt: string | null; rows: EntryRow[] }
+type Repos = Pick<EntityManager, "getRepository"> | DataSource;
+
+export interface Published {
+  termId: number | null;
+  /** When it was published; null when the term has nothing published (then rows is []). */
+  publishedAt: string | null;
+  rows: EntryRow[];
+  /** Rows of the snapshot left out as not valid entries (the admin's grid shows the count). */
+  unreadable: number;
+}
+
+const NOTHING = (termId: number | null): Published => Object.freeze({ termId, publishedAt: null, rows: Object.freeze([]) as unknown as EntryRow[], unreadable: 0 });
 
 // Every family's timetable page, every feed and register reads the same snapshot:
 // it is kept until the database changes, and frozen, since all of them share it.
-export async function publishedTimetable(em: EntityManager): Promise<Published> {
-  const term = await currentTerm(em);
-  if (!term) return { termId: null, publishedAt: null, rows: [] };
-  return keptRead(em, `published|${term.id}`, async () => {
-    const timetable = await em.getRepository(Timetable).findOneBy({ termId: term.id });
-    if (!timetable?.publishedAt) return { termId: term.id, publishedAt: null, rows: [] };
-    const rows = parseSnapshot(timetable.published).map((r) => Object.freeze({ ...r, grades: Object.freeze(r.grades) as number[] }));
-    return Object.freeze({ termId: term.id, publishedAt: timetable.publishedAt, rows: Object.freeze(rows) as EntryRow[] });
+// A bad row is logged once per load (so once per change), not on every page.
+export function publishedOf(em: Repos, termId: number): Promise<Published> {
+  return keptRead(em, `published|${termId}`, async () => {
+    const timetable = await em.getRepository(Timetable).findOneBy({ termId });
+    if (!timetable?.publishedAt) return NOTHING(termId);
+    const { rows, skipped } = parseSnapshot(timetable.published, termId);
+    if (skipped.length) {
+      process.emitWarning(`published timetable of term ${termId}: ${skipped.length} row(s) are not valid entries and are left out: `
+        + skipped.map((s) => `#${s.index} (id ${JSON.stringify(s.id)}): ${s.problem}`).join("; "), { code: "KEHOU_TIMETABLE_SNAPSHOT" });
+    }
+    const frozen = rows.map((r) => Object.freeze({ ...r, grades: Object.freeze(r.grades) as number[] }));
+    return Object.freeze({ termId, publishedAt: timetable.publishedAt, rows: Object.freeze(frozen) as EntryRow[], unreadable: skipped.length });
   });
 }
 
-/** One staff member's published sessions, by day and period (for the teachers' home page). */
-export async function publishedSessionsOf(em: EntityManager, staffId: number): Promise<EntryRow[]> {
-  const { rows } = await publishedTimetable(em);
-  return rows.filter((r) => r.staffId === staffId).sort((a, b) => a.weekday - b.weekday || a.periodId - b.periodId);
+/** The current term's published timetable (termId null when no term is current). */
+export async function publishedTimetable(em: Repos): Promise<Published> {
+  const term = await currentTerm(em);
+  return term ? publishedOf(em, term.id) : NOTHING(null);
+}
+
+// Periods in the order of the day (position, then start time), for sorting sessions.
+async function periodOrder(em: Repos, termId: number): Promise<Map<number, number>> {
+  const periods = await keptRead(em, `periods|${termId}`, () => em.getRepository(Period).findBy({ termId }));
+  const sorted = [...periods].sort((a, b) => a.position - b.position || a.startTime.localeCompare(b.startTime) || a.id - b.id);
+  return new Map(sorted.map((p, i) => [p.id, i]));
+}
+
+// The hook for per-date cancellations and cover: the kernel will own those
+// tables (later work); until then no date has any change.
+async function dateChangesOn(_em: Repos, _date: IsoDate): Promise<Q.DateChanges> {
+  return Q.NO_CHANGES;
+}
+
+/**
+ * The sessions held on a date of the current term: the timetable of the weekday
+ * the kernel says runs (a make-up day follows the weekday it names; holidays,
+ * exam days and weekends have none), with the date's cancellations and cover.
+ */
+export async function sessionsOn(em: Repos, date: IsoDate): Promise<{ day: DayOfSchool | null; sessions: Q.DatedSession[] }> {
+  const term = await currentTerm(em);
+  if (!term || date < term.startDate || date > term.endDate) return { day: null, sessions: [] };
+  const calendar = await schoolCalendar(em, term);
+  const day = schoolDay(date, indexCalendar(calendar.specialDays));
+  const [published, order, changes] = [await publishedOf(em, term.id), await periodOrder(em, term.id), await dateChangesOn(em, date)];
+  return { day, sessions: Q.sessionsOn(published.rows, day, changes, order) };
+}
+
+/** A club's weekly published sessions, Monday first; of the current term unless the club's term is given. */
+export async function clubSessions(em: Repos, clubId: number, termId?: number): Promise<EntryRow[]> {
+  const term = termId ?? (await currentTerm(em))?.id;
+  if (term === undefined) return [];
+  return Q.clubSessions((await publishedOf(em, term)).rows, clubId, await periodOrder(em, term));
+}
+
+/** A staff member's published week in the current term, by day and period (the teachers' home page). */
+export async function staffWeek(em: Repos, staffId: number): Promise<EntryRow[]> {
+  const term = await currentTerm(em);
+  if (!term) return [];
+  return Q.staffWeek((await publishedOf(em, term.id)).rows, staffId, await periodOrder(em, term.id));
 }

@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import { Club, Family, SchoolClass, Staff, Student } from "../db/entities";
 import { currentTerm } from "../db/current-term";
-import { publishedSessionsOf } from "../timetable/published";
+import { staffWeek } from "../timetable";
 import { termPeriods } from "../db/term-periods";
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
@@ -20,7 +20,7 @@ async function sessionsOf(ds: DataSource, staffId: number): Promise<MySession[]>
   const term = await currentTerm(ds.manager);
   if (!term) return [];
   const periods = new Map((await termPeriods(ds, term.id)).map((p) => [p.id, p]));
-  return (await publishedSessionsOf(ds.manager, staffId))
+  return (await staffWeek(ds.manager, staffId))
     .sort((a, b) => a.weekday - b.weekday || (periods.get(a.periodId)?.startTime ?? "").localeCompare(periods.get(b.periodId)?.startTime ?? ""))
     .map((e) => {
       const p = periods.get(e.periodId);

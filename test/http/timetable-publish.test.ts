@@ -141,4 +141,16 @@ forEachDatabase("timetable publishing", (ctx) => {
     expect((await family.post("/admin/timetable/publish").type("form").send({ _csrf: familyToken })).status).to.equal(403);
     expect((await timetable()).publishedAt).to.equal(before.publishedAt);
   });
+
+  it("When the stored snapshot holds a row that is not an entry, then the admin's grid counts it, families' pages still open without it, and publishing again replaces it", async () => {
+    const stored = await timetable();
+    const rows = [...(stored.published ?? []), { id: 999_999, weekday: "3", periodId: p3, kind: "party", title: "手改的坏行", grades: [3] }];
+    await inTransaction(ctx.db.ds, (em) => em.getRepository(Timetable).update({ id: stored.id }, { published: rows as never }));
+    expect((await admin.get("/admin/timetable")).text).to.contain("已发布课表中有 1 行无法读取");
+    const home = await family.get("/timetable");
+    expect(home.status).to.equal(200);
+    expect(home.text).to.not.contain("手改的坏行");
+    expect((await post("/admin/timetable/publish", { reason: "替换无法读取的行" })).status).to.equal(302);
+    expect((await admin.get("/admin/timetable")).text).to.not.contain("无法读取");
+  });
 });

@@ -5,8 +5,7 @@ import type { DataSource } from "typeorm";
 import { ServiceEnrollment, Student, Venue } from "../../db/entities";
 import { termPeriods } from "../../db/term-periods";
 import { keptRead } from "../../db/kept-reads";
-import { EntryRow } from "../../timetable/entry-row";
-import { publishedTimetable } from "../../timetable/published";
+import { publishedOf, type EntryRow } from "../../timetable";
 import { dayOrder } from "./slots";
 
 export interface WeekSession { time: string; title: string; kind: string; venue: string | null }
@@ -20,9 +19,8 @@ function isChilds(e: EntryRow, student: Student, grade: number, clubIds: number[
 }
 
 export async function childWeek(ds: DataSource, termId: number, student: Student, clubIds: number[]): Promise<DayPlan[]> {
-  // The published snapshot as every page reads it (checked, kept), of this term only.
-  const published = await publishedTimetable(ds.manager);
-  const entries = published.termId === termId ? published.rows : [];
+  // The published snapshot as every page reads it (checked, kept), of this term.
+  const entries = (await publishedOf(ds.manager, termId)).rows;
   if (!entries.length) return [];
   const periods = dayOrder(await termPeriods(ds, termId));
   const order = new Map(periods.map((p, i) => [p.id, i]));

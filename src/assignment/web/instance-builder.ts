@@ -7,11 +7,12 @@
 // the same database state always gives the same bytes.
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
-import { Club, Period, ServiceEnrollment, Student, Timetable } from "../../db/entities";
+import { Club, Period, ServiceEnrollment, Student } from "../../db/entities";
 import { ChoiceRound, Preference } from "../../choices/entities";
 import type { Instance, Student as InstanceStudent, Club as InstanceClub } from "../engine";
 import { AllocationPin } from "./entities";
 import { slotOrder, slotsByPeriod } from "./slots";
+import { publishedOf } from "../../timetable";
 
 export interface BuiltInstance {
   round: ChoiceRound;
@@ -24,17 +25,15 @@ export interface BuiltInstance {
   ignoredPins: AllocationPin[];
 }
 
-interface PublishedEntry { clubId?: number | null; weekday: number; periodId: number }
-
 type Db = DataSource | EntityManager;
 
 /** Each club's slots ("thu-2") on the term's published timetable; clubs that never meet get none. */
 export async function clubSlots(db: Db, termId: number): Promise<Map<number, string[]>> {
   const periods = await db.getRepository(Period).findBy({ termId });
   const slotOf = slotsByPeriod(periods);
-  const timetable = await db.getRepository(Timetable).findOneBy({ termId });
   const out = new Map<number, string[]>();
-  for (const e of (timetable?.published ?? []) as PublishedEntry[]) {
+  // As every reader sees it: rows that are not valid entries are left out by the timetable.
+  for (const e of (await publishedOf(db, termId)).rows) {
     if (e.clubId == null) continue;
     const slot = slotOf(e.weekday, e.periodId);
     if (!slot) continue;

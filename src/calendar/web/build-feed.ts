@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, translator } from "../../web/i18n";
 import { contextBySubject, Subject, versionOf } from "./context-query";
 import { parseContext } from "./feed-context";
 import { feedInputOf, NoFeed } from "./feed-input";
-import { publishedTimetable } from "../../timetable/published";
+import { publishedTimetable } from "../../timetable";
 
 export interface BuiltFeed {
   body: Buffer;

@@ -1,7 +1,7 @@
 // The context row, parsed and checked: plain maps and lists the pure mapping
 // reads, with the published timetable's entries beside them.
 import { z } from "zod";
-import type { EntryRow } from "../../timetable/entry-row";
+import type { EntryRow } from "../../timetable";
 import type { ContextRow, Subject } from "./context-query";
 import { FEED_KINDS } from "./entities";
 
@@ -51,7 +51,7 @@ function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(
 
 const byId = <T extends { id: number }, V>(rows: T[], value: (row: T) => V) => new Map(rows.map((r) => [r.id, value(r)]));
 
-/** `entries`: the published timetable's rows (src/timetable/published.ts), never the draft. */
+/** `entries`: the published timetable's rows (src/timetable: publishedTimetable), never the draft. */
 export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedContext {
   const kind = z.enum(FEED_KINDS).parse(row.kind);
   return {

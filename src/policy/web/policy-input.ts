@@ -3,14 +3,14 @@
 // people, rooms and clubs in it, and the homework log. Ids become strings.
 import type { DataSource } from "typeorm";
 import { Between, In } from "typeorm";
-import { Club, DailySport, Period, SchoolClass, Staff, Term, Timetable, TimetableEntry, Venue } from "../../db/entities";
+import { Club, DailySport, Period, SchoolClass, Staff, Term, TimetableEntry, Venue } from "../../db/entities";
 import { HomeworkEntry } from "../../homework/entities";
 import { calendarEntries, isTimetableWeekday, type CalendarEntry } from "../../kernel";
 import type * as P from "../index";
 import { loadHeadcount, type Headcount } from "./headcount";
 import { loadPolicySettings, type SettingProblem } from "./policy-settings";
 import { policyRules } from "./rules-registry";
-import { publishedEntries, type EntryRow } from "./published-entries";
+import { publishedOf } from "../../timetable";
 import { clubMemberCounts, type PendingRound } from "./club-sizes";
 
 export interface PolicyData {
@@ -33,6 +33,9 @@ const NO_SIZES: Headcount = { ofClass: () => 0, ofGrade: () => 0 };
 
 export { currentTerm } from "../../db/current-term";
 
+/** The fields of a timetable row the rules read: a draft entry or a published one alike. */
+type EntryRow = Pick<TimetableEntry, "id" | "weekday" | "periodId" | "kind" | "grades" | "classId" | "clubId" | "staffId" | "venueId">;
+
 const str = (id: number | null | undefined): string | undefined => (id == null ? undefined : String(id));
 
 // The kernel reads the calendar; policy's input carries it as plain data.
@@ -43,10 +46,11 @@ function specialDay(d: CalendarEntry): P.SpecialDay {
 }
 
 async function timetableRows(ds: DataSource, termId: number, which: "draft" | "published"): Promise<EntryRow[]> {
+  // What families see, as every other page reads it (bad rows left out alike);
+  // before the first publication the draft is what will be published.
   if (which === "published") {
-    const timetable = await ds.getRepository(Timetable).findOneBy({ termId });
-    const published = publishedEntries(timetable?.published);
-    if (published) return published;
+    const published = await publishedOf(ds.manager, termId);
+    if (published.publishedAt) return published.rows;
   }
   return ds.getRepository(TimetableEntry).find({ where: { termId }, order: { id: "ASC" } });
 }

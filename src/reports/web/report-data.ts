@@ -5,8 +5,8 @@ import { In } from "typeorm";
 import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db/entities";
 import { Attendance } from "../../attendance/entities";
 import { currentTermCalendar, type CurrentTermCalendar, termWeeks } from "../../kernel";
-import { publishedTimetable } from "../../timetable/published";
-import type { EntryRow } from "../../timetable/entry-row";
+import { publishedTimetable } from "../../timetable";
+import type { EntryRow } from "../../timetable";
 import type { AttendanceInput, SessionInput, StaffInput, StudentParticipationInput, TermWeek } from "../index";
 
 export interface TermContext { cal: CurrentTermCalendar; weeks: TermWeek[]; entries: EntryRow[] }

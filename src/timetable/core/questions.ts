@@ -1,0 +1,53 @@
+// The questions others ask of the published timetable, answered from its
+// parsed rows. Pure: the store (../published.ts) hands in the rows, the
+// kernel's DayOfSchool and the date's changes.
+import type { DayOfSchool } from "../../kernel/core";
+import type { EntryRow } from "../entry-row";
+
+/** One session as it runs on a date: the weekly entry, with that date's cancellation and cover applied. */
+export interface DatedSession {
+  date: string;
+  entry: EntryRow;
+  /** Why this date's session does not happen (weather, outing…); null when it runs. */
+  cancelled: string | null;
+  /** Who leads it this date: the cover (代课) when there is one, else the entry's own staff. */
+  staffId: number | null;
+  /** True when staffId is a cover, not the entry's own staff. */
+  covered: boolean;
+}
+
+// The hook for per-date changes to the week. The kernel will own the tables
+// (a cancelled session or day, with its reason; cover by another staff
+// member); until then nothing is cancelled or covered. Readers already get
+// DatedSession, so turning the changes on changes no caller.
+export interface DateChanges {
+  /** The reason an entry's session is cancelled on the date, or null. */
+  cancelled(entryId: number): string | null;
+  /** The staff member covering an entry's session on the date, or null. */
+  coverOf(entryId: number): number | null;
+}
+
+export const NO_CHANGES: DateChanges = { cancelled: () => null, coverOf: () => null };
+
+const byDayAndPeriod = (order: ReadonlyMap<number, number>) => (a: EntryRow, b: EntryRow) =>
+  a.weekday - b.weekday || (order.get(a.periodId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.periodId) ?? Number.MAX_SAFE_INTEGER)
+  || a.title.localeCompare(b.title) || a.id - b.id;
+
+/** The sessions of a date: the weekday timetable the kernel says runs (a make-up day's named weekday), none without service. */
+export function sessionsOn(rows: readonly EntryRow[], day: DayOfSchool, changes: DateChanges = NO_CHANGES, periodOrder: ReadonlyMap<number, number> = new Map()): DatedSession[] {
+  if (day.runsWeekday === null) return [];
+  return rows.filter((r) => r.weekday === day.runsWeekday).sort(byDayAndPeriod(periodOrder)).map((entry) => {
+    const cover = changes.coverOf(entry.id);
+    return { date: day.date, entry, cancelled: changes.cancelled(entry.id), staffId: cover ?? entry.staffId, covered: cover !== null };
+  });
+}
+
+/** A club's weekly sessions, Monday first. */
+export function clubSessions(rows: readonly EntryRow[], clubId: number, periodOrder: ReadonlyMap<number, number> = new Map()): EntryRow[] {
+  return rows.filter((r) => r.clubId === clubId).sort(byDayAndPeriod(periodOrder));
+}
+
+/** A staff member's weekly sessions, by day and period. */
+export function staffWeek(rows: readonly EntryRow[], staffId: number, periodOrder: ReadonlyMap<number, number> = new Map()): EntryRow[] {
+  return rows.filter((r) => r.staffId === staffId).sort(byDayAndPeriod(periodOrder));
+}

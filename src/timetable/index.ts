@@ -1,0 +1,7 @@
+// The timetable capability's face to the rest of the app: the one reader of
+// the published timetable. Other capabilities import from here, never from
+// Timetable.published or the snapshot parser (eslint.config.mjs keeps it so).
+export type { EntryRow } from "./entry-row";
+export type { DatedSession, DateChanges } from "./core/questions";
+export { startDraftTimetable } from "./draft-lock";
+export { publishedOf, publishedTimetable, sessionsOn, clubSessions, staffWeek, type Published } from "./published";
