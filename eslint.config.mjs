@@ -1,6 +1,50 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// Issue 17: the school clock and calendar have one owner, src/kernel/. Elsewhere nothing reads
+// the school's time-zone setting, builds its own zone formatter or reads calendar days: ask the
+// kernel (schoolZone, schoolToday, schoolDay, calendarEntries). The term admin pages
+// (school/term-*) are the calendar's editor; db/ declares the entity.
+const KERNEL_OWNERS = ["src/kernel/**", "src/db/**", "src/school/term-service.ts", "src/school/term-routes.ts", "seeds/demo.ts"];
+const KERNEL_IMPORTS = [{
+  group: ["**/db/entities", "**/db/entities/index", "**/db/entities/term"],
+  importNames: ["CalendarDay"],
+  message: "Calendar days are read by src/kernel/store.ts only: use calendarEntries / schoolCalendar / schoolDay from the kernel.",
+}];
+const KERNEL_SYNTAX = [
+  { selector: "Literal[value='school.timezone']", message: "The school's time zone is the kernel's: use schoolZone() / SCHOOL_ZONE_KEY from src/kernel." },
+  { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: "Zone arithmetic is the kernel's: use localDate / formatStored / isKnownZone from src/kernel/core." },
+  { selector: "ImportDeclaration[source.value=/(attendance\\/clock|homework\\/today|choices\\/school-time|timetable\\/local-time|policy\\/calendar)$/]", message: "The school clock and calendar moved to src/kernel." },
+];
+
+// Issue 17: who is in which club on which day has one owner, the membership ledger
+// (src/membership). Placements are the allocation's own output: only its writers
+// (publish, waitlist), the per-round placements page, the child's data export
+// (every table about the child) and the ledger read them; everyone else asks
+// src/membership (clubsOn, membersOn, membersDuring, seatsOn...), never its table.
+const PLACEMENT_OWNERS = [
+  "src/membership/**", "src/db/**", "src/privacy/child-export.ts",
+  "src/assignment/web/entities.ts", "src/assignment/web/publish-service.ts", "src/assignment/web/waitlist-service.ts",
+  "src/assignment/web/waitlist-context.ts", "src/assignment/web/placements-page.ts",
+];
+const MEMBERSHIP_MESSAGE = "Club membership is read from src/membership (clubsOn, membersOn, membersDuring, seatsOn, memberCountsOn), not from placements or the ledger's table.";
+const MEMBERSHIP_IMPORTS = [
+  { group: ["**/assignment/web/entities"], importNames: ["ClubPlacement"], message: MEMBERSHIP_MESSAGE },
+  { group: ["**/membership", "**/membership/index"], importNames: ["Membership"], message: MEMBERSHIP_MESSAGE },
+  { group: ["**/membership/store", "**/membership/entity"], message: MEMBERSHIP_MESSAGE },
+];
+const MEMBERSHIP_SYNTAX = [
+  { selector: "Literal[value=/\\bclub_placement\\b/]", message: MEMBERSHIP_MESSAGE },
+  { selector: "TemplateElement[value.raw=/\\b(club_placement|membership)\\b/]", message: MEMBERSHIP_MESSAGE },
+];
+
+function ownerRules({ kernel, membership }) {
+  return {
+    "no-restricted-imports": ["error", { patterns: [...(kernel ? KERNEL_IMPORTS : []), ...(membership ? MEMBERSHIP_IMPORTS : [])] }],
+    "no-restricted-syntax": ["error", ...(kernel ? KERNEL_SYNTAX : []), ...(membership ? MEMBERSHIP_SYNTAX : [])],
+  };
+}
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "public/**", "data/**", "test-output/**"] },
   js.configs.recommended,
@@ -18,26 +62,23 @@ export default tseslint.config(
     files: ["src/assignment/engine/milp.ts", "test/unit/assignment/support/oracle.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // Issue 17: one owner per shared fact. In flat config a later block replaces an earlier
+  // block's rule for the same file, so the owners' rules are written once (below) and each
+  // block lists every rule its files obey; the three blocks' files do not overlap.
   {
-    // Issue 17: the school clock and calendar have one owner, src/kernel/. Elsewhere nothing reads
-    // the school's time-zone setting, builds its own zone formatter or reads calendar days: ask the
-    // kernel (schoolZone, schoolToday, schoolDay, calendarEntries). The term admin pages
-    // (school/term-*) are the calendar's editor; db/ declares the entity.
+    // Everything but the owners obeys both the kernel's and the membership ledger's rules.
     files: ["src/**/*.ts", "seeds/**/*.ts"],
-    ignores: ["src/kernel/**", "src/db/**", "src/school/term-service.ts", "src/school/term-routes.ts", "seeds/demo.ts"],
-    rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{
-          group: ["**/db/entities", "**/db/entities/index", "**/db/entities/term"],
-          importNames: ["CalendarDay"],
-          message: "Calendar days are read by src/kernel/store.ts only: use calendarEntries / schoolCalendar / schoolDay from the kernel.",
-        }],
-      }],
-      "no-restricted-syntax": ["error",
-        { selector: "Literal[value='school.timezone']", message: "The school's time zone is the kernel's: use schoolZone() / SCHOOL_ZONE_KEY from src/kernel." },
-        { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: "Zone arithmetic is the kernel's: use localDate / formatStored / isKnownZone from src/kernel/core." },
-        { selector: "ImportDeclaration[source.value=/(attendance\\/clock|homework\\/today|choices\\/school-time|timetable\\/local-time|policy\\/calendar)$/]", message: "The school clock and calendar moved to src/kernel." },
-      ],
-    },
+    ignores: [...KERNEL_OWNERS, ...PLACEMENT_OWNERS],
+    rules: ownerRules({ kernel: true, membership: true }),
+  },
+  {
+    // The allocation's own writers and readers of placements still obey the kernel's rules.
+    files: PLACEMENT_OWNERS.filter((f) => !f.startsWith("src/db/")),
+    rules: ownerRules({ kernel: true, membership: false }),
+  },
+  {
+    // The kernel's owners still obey the ledger's rules (src/db declares both tables, so neither).
+    files: KERNEL_OWNERS.filter((f) => !f.startsWith("src/db/")),
+    rules: ownerRules({ kernel: false, membership: true }),
   },
 );
