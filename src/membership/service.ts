@@ -50,3 +50,9 @@ export async function recordWithdrawal(em: EntityManager, o: { roundId: number; 
 async function endSpans(em: EntityManager, studentId: number, clubIds: number[], date: string, reason: EndReason, at: string): Promise<void> {
   for (const span of await openSpansOf(em, studentId, clubIds)) await closeSpan(em, span.id, closingDate(span, date), reason, at);
 }
+
+/** Children left the school (archived as leavers): every club they still hold ends today. */
+export async function recordLeaving(em: EntityManager, studentIds: number[], at: string): Promise<void> {
+  const today = await schoolToday(em);
+  for (const span of await openSpansOfStudents(em, studentIds)) await closeSpan(em, span.id, closingDate(span, today), "left", at);
+}
