@@ -8,7 +8,7 @@ import type { Membership, StartReason as StartReasonT } from "./entity";
 
 export { Membership, membershipEntities } from "./entity";
 export type { EndReason, StartReason } from "./entity";
-export { recordLeaving, recordOffer, recordPublication, recordWithdrawal } from "./service";
+export { recordLeaving, recordOffer, recordPublication, recordWithdrawal, roundStartDate } from "./service";
 export { activeOn, dateInTerm, type Span } from "./core";
 
 type Db = DataSource | EntityManager;

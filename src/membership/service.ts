@@ -1,7 +1,7 @@
 // Writes to the ledger, each inside the caller's transaction: a round's
 // publication, an accepted waitlist offer, a withdrawal. Dates come from the
 // kernel (school today, the term's days); the rules from ./core.
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { ChoiceRound } from "../choices/entities";
 import { Term } from "../db/entities/term";
 import { localDate, schoolToday, schoolZone } from "../kernel";
@@ -9,8 +9,13 @@ import { alreadyHeld, closingDate, effectiveDate, publicationPlan, Seat, superse
 import type { EndReason } from "./entity";
 import { closeSpan, insertSpans, openSpansOf, openSpansOfRound, openSpansOfStudents, roundHasSpans } from "./store";
 
+/** The date a round's first publication starts its seats (see core effectiveDate). */
+export async function roundStartDate(db: DataSource | EntityManager, round: Pick<ChoiceRound, "id">): Promise<string> {
+  return (await roundDate(db, round.id, true)).date;
+}
+
 /** The date a change to a round's seats takes effect (see core effectiveDate). */
-async function roundDate(em: EntityManager, roundId: number, firstPublication: boolean): Promise<{ termId: number; date: string }> {
+async function roundDate(em: DataSource | EntityManager, roundId: number, firstPublication: boolean): Promise<{ termId: number; date: string }> {
   const round = await em.getRepository(ChoiceRound).findOneByOrFail({ id: roundId });
   const term = await em.getRepository(Term).findOneByOrFail({ id: round.termId });
   const [today, zone] = await Promise.all([schoolToday(em), schoolZone(em)]);
