@@ -29,6 +29,8 @@ forEachDatabase("membership: two rounds published in one term", (ctx) => {
   let firstClub: Club;
   // Children placed in both rounds (each round gave them a club on the club day).
   let both: Student[];
+  // On a first-round waitlist, not in the second round.
+  let waiting: Student;
 
   before(async function () {
     this.timeout(180_000);
@@ -39,10 +41,14 @@ forEachDatabase("membership: two rounds published in one term", (ctx) => {
       const { round } = await seedDemoChoices(ctx.db.ds, { students, seed });
       const run = await createRun(ctx.db.ds, round.id, { mechanism: "optimal", seed, note: "" }, SYSTEM);
       await publishRun(ctx.db.ds, run, { overrideReason: "membership test: policy checked elsewhere" }, SYSTEM);
-      return parseRun(run).result.assignments;
+      return parseRun(run).result;
     };
-    const one = await publish(150, 31);
-    const two = await publish(150, 32);
+    const first1 = await publish(150, 31);
+    const second = await publish(150, 32);
+    const one = first1.assignments;
+    const two = second.assignments;
+    const waitingNumber = Object.values(first1.waitlists).flat().find((n) => !(n in two))!;
+    waiting = await ctx.db.ds.getRepository(Student).findOneOrFail({ where: { studentNumber: waitingNumber }, relations: { schoolClass: true } });
     const students = ctx.db.ds.getRepository(Student);
     const onlyFirst = Object.keys(one).find((n) => one[n].length > 0 && !(n in two))!;
     first = await students.findOneOrFail({ where: { studentNumber: onlyFirst }, relations: { schoolClass: true } });
@@ -64,6 +70,11 @@ forEachDatabase("membership: two rounds published in one term", (ctx) => {
     const line = `<strong>${firstClub.name}</strong>`;
     expect((await agent.get("/results")).text).to.contain(line);
     expect((await agent.get("/")).text).to.contain(line);
+  });
+
+  it("When a second round is published, then a child on a first-round waitlist still sees the place", async () => {
+    const result = await childResult(ctx.db.ds, waiting);
+    expect(result.waitlists.length).to.be.at.least(1);
   });
 
   it("When a second round is published, then the first round's child's feed keeps the club's meetings", async () => {
