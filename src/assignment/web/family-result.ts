@@ -62,16 +62,18 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
   const byCode = new Map([...clubs.values()].map((c) => [c.code, c]));
   // The child's clubs are every round's, as the ledger has them today (not only the latest round's).
   const date = dateInTerm(await schoolToday(ds), term.startDate, term.endDate);
+  // Waitlists and offers of every round of the term: an earlier round's offer stays open after a later round is published.
+  const roundIds = (await ds.getRepository(ChoiceRound).find({ where: { termId: term.id }, select: { id: true } })).map((r) => r.id);
   const [seats, entries, offers, periods] = await Promise.all([
     seatsOfChild(ds, student.id, date).then((all) => all.filter((s) => clubs.has(s.clubId))),
-    ds.getRepository(WaitlistEntry).find({ where: { roundId, studentId: student.id, status: In(["waiting", "offered"]) }, order: { position: "ASC" } }),
-    ds.getRepository(WaitlistOffer).find({ where: { roundId, studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
+    ds.getRepository(WaitlistEntry).find({ where: { roundId: In(roundIds), studentId: student.id, status: In(["waiting", "offered"]) }, order: { roundId: "ASC", position: "ASC" } }),
+    ds.getRepository(WaitlistOffer).find({ where: { roundId: In(roundIds), studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
     termPeriods(ds, term.id),
   ]);
   const waitlists = await Promise.all(entries.map(async (e) => ({
     clubName: clubs.get(e.clubId)?.name ?? "?",
     // The place among children still waiting or offered, not the original number.
-    position: 1 + await ds.getRepository(WaitlistEntry).countBy({ roundId, clubId: e.clubId, status: In(["waiting", "offered"]), position: LessThan(e.position) }),
+    position: 1 + await ds.getRepository(WaitlistEntry).countBy({ roundId: e.roundId, clubId: e.clubId, status: In(["waiting", "offered"]), position: LessThan(e.position) }),
     status: e.status,
   })));
   const run = await storedRun(ds, publication.runId);
