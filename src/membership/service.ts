@@ -2,12 +2,11 @@
 // publication, an accepted waitlist offer, a withdrawal. Dates come from the
 // kernel (school today, the term's days); the rules from ./core.
 import type { DataSource, EntityManager } from "typeorm";
-import { ChoiceRound } from "../choices/entities";
-import { Term } from "../db/entities/term";
+import type { ChoiceRound } from "../choices/entities";
 import { localDate, schoolToday, schoolZone } from "../kernel";
 import { alreadyHeld, closingDate, effectiveDate, publicationPlan, Seat, supersededBy } from "./core";
 import type { EndReason } from "./entity";
-import { closeSpan, insertSpans, openSpansOf, openSpansOfRound, openSpansOfStudents, roundHasSpans } from "./store";
+import { closeSpan, insertSpans, roundAndTerm, openSpansOf, openSpansOfRound, openSpansOfStudents, roundHasSpans } from "./store";
 
 /** The date a round's first publication starts its seats (see core effectiveDate). */
 export async function roundStartDate(db: DataSource | EntityManager, round: Pick<ChoiceRound, "id">): Promise<string> {
@@ -16,8 +15,7 @@ export async function roundStartDate(db: DataSource | EntityManager, round: Pick
 
 /** The date a change to a round's seats takes effect (see core effectiveDate). */
 async function roundDate(em: DataSource | EntityManager, roundId: number, firstPublication: boolean): Promise<{ termId: number; date: string }> {
-  const round = await em.getRepository(ChoiceRound).findOneByOrFail({ id: roundId });
-  const term = await em.getRepository(Term).findOneByOrFail({ id: round.termId });
+  const { round, term } = await roundAndTerm(em, roundId);
   const [today, zone] = await Promise.all([schoolToday(em), schoolZone(em)]);
   const roundClosed = localDate(new Date(round.closesAt), zone);
   return { termId: term.id, date: effectiveDate({ termStart: term.startDate, termEnd: term.endDate, roundClosed, today, firstPublication }) };

@@ -2,6 +2,8 @@
 // allocation's own writers that may read placements).
 import type { DataSource, EntityManager } from "typeorm";
 import { In, IsNull, LessThanOrEqual } from "typeorm";
+import { ChoiceRound } from "../choices/entities";
+import { Term } from "../db/entities/term";
 import { Membership } from "./entity";
 import type { EndReason } from "./entity";
 
@@ -16,6 +18,12 @@ export function spansDuring(db: Db, where: { clubIds?: number[]; studentId?: num
   if (where.studentId !== undefined) q.andWhere(`m."studentId" = :studentId`, { studentId: where.studentId });
   if (where.termId !== undefined) q.andWhere(`m."termId" = :termId`, { termId: where.termId });
   return q.orderBy("m.id", "ASC").getMany();
+}
+
+/** A round and its term: where the dates of its seats come from. */
+export async function roundAndTerm(db: Db, roundId: number): Promise<{ round: ChoiceRound; term: Term }> {
+  const round = await db.getRepository(ChoiceRound).findOneByOrFail({ id: roundId });
+  return { round, term: await db.getRepository(Term).findOneByOrFail({ id: round.termId }) };
 }
 
 export function openSpansOfRound(db: Db, roundId: number): Promise<Membership[]> {

@@ -7,7 +7,7 @@
 // request, and what the version covers can never drift from what the feed reads.
 import type { DataSource } from "typeorm";
 import { SCHOOL_ZONE_KEY } from "../../kernel";
-import { heldClubsSql } from "../../membership/sql";
+import { heldClubsSql } from "../../membership";
 import type { FeedKind } from "./entities";
 
 export interface Subject { kind: FeedKind; id: number }
