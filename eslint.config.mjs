@@ -6,7 +6,8 @@ import tseslint from "typescript-eslint";
 // ask (publishedOf, sessionsOn, clubSessions, staffWeek from src/timetable/index.ts).
 // Nothing else imports the Timetable entity or the parser. The calendar feed's context SQL
 // still reads the row's publishedAt/updatedAt as its version stamp (not the snapshot).
-const TIMETABLE_SNAPSHOT = [
+const TIMETABLE_OWNERS = ["src/timetable/**", "src/db/**", "seeds/demo-timetable.ts"];
+const TIMETABLE_IMPORTS = [
   {
     group: ["**/db/entities", "**/db/entities/index", "**/db/entities/timetable"],
     importNames: ["Timetable"],
@@ -17,11 +18,53 @@ const TIMETABLE_SNAPSHOT = [
     message: "Import the published timetable's reader from src/timetable (its index), not its files.",
   },
 ];
-const KERNEL_CALENDAR_DAYS = {
+// Issue 17: the school clock and calendar have one owner, src/kernel/. Elsewhere nothing reads
+// the school's time-zone setting, builds its own zone formatter or reads calendar days: ask the
+// kernel (schoolZone, schoolToday, schoolDay, calendarEntries). The term admin pages
+// (school/term-*) are the calendar's editor; db/ declares the entity.
+const KERNEL_OWNERS = ["src/kernel/**", "src/db/**", "src/school/term-service.ts", "src/school/term-routes.ts", "seeds/demo.ts"];
+const KERNEL_IMPORTS = [{
   group: ["**/db/entities", "**/db/entities/index", "**/db/entities/term"],
   importNames: ["CalendarDay"],
   message: "Calendar days are read by src/kernel/store.ts only: use calendarEntries / schoolCalendar / schoolDay from the kernel.",
-};
+}];
+const KERNEL_SYNTAX = [
+  { selector: "Literal[value='school.timezone']", message: "The school's time zone is the kernel's: use schoolZone() / SCHOOL_ZONE_KEY from src/kernel." },
+  { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: "Zone arithmetic is the kernel's: use localDate / formatStored / isKnownZone from src/kernel/core." },
+  { selector: "ImportDeclaration[source.value=/(attendance\\/clock|homework\\/today|choices\\/school-time|timetable\\/local-time|policy\\/calendar)$/]", message: "The school clock and calendar moved to src/kernel." },
+];
+
+// Issue 17: who is in which club on which day has one owner, the membership ledger
+// (src/membership). Placements are the allocation's own output: only its writers
+// (publish, waitlist), the per-round placements page, the child's data export
+// (every table about the child) and the ledger read them; everyone else asks
+// src/membership (clubsOn, membersOn, membersDuring, seatsOn...), never its table.
+const PLACEMENT_OWNERS = [
+  "src/membership/**", "src/db/**", "src/privacy/child-export.ts",
+  "src/assignment/web/entities.ts", "src/assignment/web/publish-service.ts", "src/assignment/web/waitlist-service.ts",
+  "src/assignment/web/waitlist-context.ts", "src/assignment/web/placements-page.ts",
+];
+const MEMBERSHIP_MESSAGE = "Club membership is read from src/membership (clubsOn, membersOn, membersDuring, seatsOn, memberCountsOn), not from placements or the ledger's table.";
+const MEMBERSHIP_IMPORTS = [
+  { group: ["**/assignment/web/entities"], importNames: ["ClubPlacement"], message: MEMBERSHIP_MESSAGE },
+  { group: ["**/membership", "**/membership/index"], importNames: ["Membership"], message: MEMBERSHIP_MESSAGE },
+  { group: ["**/membership/store", "**/membership/entity"], message: MEMBERSHIP_MESSAGE },
+];
+const MEMBERSHIP_SYNTAX = [
+  { selector: "Literal[value=/\\bclub_placement\\b/]", message: MEMBERSHIP_MESSAGE },
+  { selector: "TemplateElement[value.raw=/\\b(club_placement|membership)\\b/]", message: MEMBERSHIP_MESSAGE },
+];
+
+// The rules a file obeys: every owner's but those of the owners it belongs to.
+function ownerRules({ kernel, timetable, membership }) {
+  return {
+    "no-restricted-imports": ["error", { patterns: [
+      ...(kernel ? KERNEL_IMPORTS : []), ...(timetable ? TIMETABLE_IMPORTS : []), ...(membership ? MEMBERSHIP_IMPORTS : []),
+    ] }],
+    "no-restricted-syntax": ["error", ...(kernel ? KERNEL_SYNTAX : []), ...(membership ? MEMBERSHIP_SYNTAX : [])],
+  };
+}
+const notDb = (globs) => globs.filter((f) => !f.startsWith("src/db/"));
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "public/**", "data/**", "test-output/**"] },
@@ -40,37 +83,30 @@ export default tseslint.config(
     files: ["src/assignment/engine/milp.ts", "test/unit/assignment/support/oracle.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // Issue 17: one owner per shared fact. In flat config a later block replaces an earlier
+  // block's rule for the same file, so the owners' rules are written once (below) and each
+  // block lists every rule its files obey; the blocks' files do not overlap (src/db declares
+  // every entity, so it obeys none of them).
   {
-    // Issue 17: the school clock and calendar have one owner, src/kernel/, and the published
-    // timetable one reader, src/timetable/ (TIMETABLE_SNAPSHOT above). Elsewhere nothing reads
-    // the school's time-zone setting, builds its own zone formatter or reads calendar days: ask the
-    // kernel (schoolZone, schoolToday, schoolDay, calendarEntries). The term admin pages
-    // (school/term-*) are the calendar's editor; db/ declares the entity.
+    // Everything but the owners obeys every owner's rules: the kernel's, the timetable reader's and the ledger's.
     files: ["src/**/*.ts", "seeds/**/*.ts"],
-    ignores: ["src/kernel/**", "src/db/**", "src/school/term-service.ts", "src/school/term-routes.ts", "seeds/demo.ts"],
-    rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [KERNEL_CALENDAR_DAYS, ...TIMETABLE_SNAPSHOT],
-      }],
-      "no-restricted-syntax": ["error",
-        { selector: "Literal[value='school.timezone']", message: "The school's time zone is the kernel's: use schoolZone() / SCHOOL_ZONE_KEY from src/kernel." },
-        { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: "Zone arithmetic is the kernel's: use localDate / formatStored / isKnownZone from src/kernel/core." },
-        { selector: "ImportDeclaration[source.value=/(attendance\\/clock|homework\\/today|choices\\/school-time|timetable\\/local-time|policy\\/calendar)$/]", message: "The school clock and calendar moved to src/kernel." },
-      ],
-    },
+    ignores: [...KERNEL_OWNERS, ...TIMETABLE_OWNERS, ...PLACEMENT_OWNERS],
+    rules: ownerRules({ kernel: true, timetable: true, membership: true }),
   },
   {
-    // The timetable capability itself reads Timetable.published (through its one parser,
-    // core/snapshot.ts). The same rule as above minus the snapshot patterns: in flat config
-    // this block's no-restricted-imports replaces the one above for these files.
+    // The kernel's owners (and the calendar's editor) obey the others' rules.
+    files: notDb(KERNEL_OWNERS),
+    rules: ownerRules({ kernel: false, timetable: true, membership: true }),
+  },
+  {
+    // The timetable capability reads Timetable.published through its one parser;
     // seeds/demo-timetable.ts writes the demo's publication, as the publish service does.
-    files: ["src/timetable/**/*.ts", "seeds/demo-timetable.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [KERNEL_CALENDAR_DAYS] }] },
+    files: notDb(TIMETABLE_OWNERS),
+    rules: ownerRules({ kernel: true, timetable: false, membership: true }),
   },
   {
-    // The files the kernel block leaves out still may not read the published snapshot
-    // (db/ declares the entity and its migrations; seeds/demo-timetable.ts publishes the demo week).
-    files: ["src/school/term-service.ts", "src/school/term-routes.ts", "seeds/demo.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: TIMETABLE_SNAPSHOT }] },
+    // The allocation's own writers and readers of placements obey the others' rules.
+    files: notDb(PLACEMENT_OWNERS),
+    rules: ownerRules({ kernel: true, timetable: true, membership: false }),
   },
 );

@@ -1,22 +1,19 @@
-// Club members as the published allocation placed them (src/assignment/web):
-// publishing copies a run's result into ClubPlacement rows, and waitlist offers
-// change them. Before any allocation is published there are none, so club
-// registers are empty. The one place attendance and reports read club membership.
+// Club members on a date, from the membership ledger (src/membership): every
+// published round's seats as offers and withdrawals changed them, each child
+// once. Before any allocation is published there are none, so club registers
+// are empty.
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { AllocationPublication, ClubPlacement } from "../assignment/web/entities";
+import { AllocationPublication } from "../assignment/web/entities";
 import { ChoiceRound } from "../choices/entities";
+import { membersOn } from "../membership";
 
-/** Student ids by club id, for the given clubs (an empty map before publication). */
-export async function clubMembers(ds: DataSource, clubIds: number[]): Promise<Map<number, Set<number>>> {
-  const members = new Map<number, Set<number>>(clubIds.map((id) => [id, new Set<number>()]));
-  if (clubIds.length === 0) return members;
-  const rows = await ds.getRepository(ClubPlacement).find({ where: { clubId: In(clubIds) }, select: { clubId: true, studentId: true } });
-  for (const r of rows) members.get(r.clubId)?.add(r.studentId);
-  return members;
+/** Student ids by club id on `date`, for the given clubs (an empty set for a club with none). */
+export function clubMembers(ds: DataSource, clubIds: number[], date: string): Promise<Map<number, Set<number>>> {
+  return membersOn(ds, clubIds, date);
 }
 
-/** The rounds of a term whose allocation is published (placements exist only for these). */
+/** The rounds of a term whose allocation is published (waitlists exist only for these). */
 export async function publishedRoundIds(ds: DataSource, termId: number): Promise<number[]> {
   const rounds = await ds.getRepository(ChoiceRound).find({ where: { termId }, select: { id: true } });
   if (rounds.length === 0) return [];

@@ -36,7 +36,7 @@ export async function loadRegister(ds: DataSource, user: SessionUser, entryId: n
   const session = cal ? await sessionOn(ds, cal, entryId, date) : null;
   if (!cal || !session) throw new HttpError(404, "attendance.noSuchSession");
   if (!mayTake(user, session)) throw new HttpError(403, "attendance.notYourSession");
-  const ctx = await loadRosterContext(ds, cal.term.id, session.entry.clubId != null ? [session.entry.clubId] : []);
+  const ctx = await loadRosterContext(ds, cal.term.id, session.entry.clubId != null ? [session.entry.clubId] : [], date);
   const marks = new Map((await ds.getRepository(Attendance).findBy({ entryId, date })).map((m) => [m.studentId, m]));
   const expected = rosterOf(session.entry, session.weekday, ctx);
   // A child marked before their opt-in changed keeps their mark on the register.

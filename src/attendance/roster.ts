@@ -1,5 +1,5 @@
-// Who a Session expects (its roster). Club sessions: the club's members from the
-// published allocation. Every other session (homework help, sport, activity):
+// Who a Session expects (its roster). Club sessions: the club's members that day
+// (the membership ledger). Every other session (homework help, sport, activity):
 // the children of its class, or of its grades, who opted in to the service on
 // that weekday (ServiceEnrollment). Pure functions first, then the loader.
 import type { DataSource } from "typeorm";
@@ -31,12 +31,12 @@ export function rosterOf(entry: Pick<EntryRow, "kind" | "clubId" | "classId" | "
   return ctx.children.filter((c) => expectedIn(entry, weekday, c, ctx));
 }
 
-/** Everything rosters need for the current term, in three queries. */
-export async function loadRosterContext(ds: DataSource, termId: number, clubIds: number[]): Promise<RosterContext> {
+/** Everything rosters of `date` need for the current term, in three queries. */
+export async function loadRosterContext(ds: DataSource, termId: number, clubIds: number[], date: string): Promise<RosterContext> {
   const [students, enrollments, membersOf] = await Promise.all([
     ds.getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } }),
     ds.getRepository(ServiceEnrollment).find({ where: { termId }, select: { studentId: true, weekdays: true } }),
-    clubMembers(ds, clubIds),
+    clubMembers(ds, clubIds, date),
   ]);
   return {
     children: students.filter((s) => !s.schoolClass.archived).map((s) => ({

@@ -11,6 +11,7 @@ import { Actor, recordAudit } from "../audit/audit-service";
 import { fieldError } from "./form-helpers";
 import { classMapping, promotionPlan, PromotionPlan } from "./promotion-plan";
 import { studentCounts } from "./class-service";
+import { recordLeaving } from "../membership";
 
 export interface NextTermInput { name: string; startDate: string; endDate: string; newSchoolYear: boolean; current: boolean }
 export interface NextTermPreview {
@@ -102,6 +103,8 @@ async function promote(em: EntityManager, plan: PromotionPlan): Promise<Promotio
   for (const l of plan.leavers) {
     await classes.update({ id: l.id }, { name: l.newName, archived: true });
     await em.getRepository(Student).update({ classId: l.id }, { archived: true });
+    const leavers = await em.getRepository(Student).find({ where: { classId: l.id }, select: { id: true } });
+    await recordLeaving(em, leavers.map((s) => s.id), new Date().toISOString());
   }
   for (const p of [...plan.promoted].sort((a, b) => b.fromGrade - a.fromGrade)) await classes.update({ id: p.id }, { grade: p.toGrade, name: p.newName });
   for (const c of plan.created) await classes.insert({ grade: c.grade, name: c.name, classTeacherId: null, archived: false });

@@ -30,6 +30,7 @@ const EXPORT_KEY: Record<string, string> = {
   preference: "preferences",
   allocation_pin: "pins",
   club_placement: "placements",
+  membership: "memberships",
   waitlist_entry: "waitlistEntries",
   waitlist_offer: "waitlistOffers",
   attendance: "attendance",

@@ -12,6 +12,7 @@ import { inTransaction } from "../../src/db/transaction";
 import { Club, Staff, Student, Term, TimetableEntry } from "../../src/db/entities";
 import { ChoiceRound, Preference } from "../../src/choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../src/assignment/web/entities";
+import { recordPublication } from "../../src/membership";
 
 // The tables of a report page, as text, exactly as a reader sees them ("—" is an empty figure).
 function pageTables(html: string): Map<string, { headers: string[]; rows: string[][] }> {
@@ -135,18 +136,21 @@ forEachDatabase("report pages and their exports", (ctx) => {
     expect(Number(satisfaction[3].replace("%", ""))).to.be.within(98.5, 99.6);
   });
 
-  // Rows as publishing an allocation leaves them (src/assignment/web): placements, a waitlist, the families' lists.
+  // Rows as publishing an allocation leaves them (src/assignment/web): placements and their memberships, a waitlist, the families' lists.
   async function publishAllocation(club: Club, members: Student[], waiting: Student[], other: Club): Promise<void> {
     const term = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
     await inTransaction(ctx.db.ds, async (em) => {
       const now = new Date().toISOString();
-      const round = await em.getRepository(ChoiceRound).save({ termId: term.id, name: "测试轮次", opensAt: now, closesAt: now, grades: [3], createdAt: now, updatedAt: now });
+      // The round closed before the term (the school's clock is in the term): its seats hold from the first day.
+      const closed = `${term.startDate}T00:00:00.000Z`;
+      const round = await em.getRepository(ChoiceRound).save({ termId: term.id, name: "测试轮次", opensAt: closed, closesAt: closed, grades: [3], createdAt: now, updatedAt: now });
       const run = await em.getRepository(AllocationRun).save({ roundId: round.id, mechanism: "optimal", seed: 1, instance: "{}", result: "{}", createdById: null, createdAt: now,
         summary: { students: 0, placedStudents: 0, placements: 0, sumOfRanks: 0, rankCounts: [], underMinClubs: 0, fcfs: { placedStudents: 0, placements: 0, rankCounts: [] }, solverPath: "test", ms: 0 } });
       await em.getRepository(AllocationPublication).save({ roundId: round.id, runId: run.id, publishedAt: now, publishedById: null, version: 0 });
       const list = (s: Student, i: number) => (i === 0 ? [other.id, club.id] : [club.id, other.id]);
       await em.getRepository(Preference).save([...members, ...waiting].map((s, i) => ({ roundId: round.id, studentId: s.id, clubIds: list(s, i), source: "family" as const, enteredByStaffId: null, submittedAt: now, updatedAt: now })));
       await em.getRepository(ClubPlacement).save(members.map((s) => ({ roundId: round.id, studentId: s.id, clubId: club.id, source: "allocation" as const, createdAt: now })));
+      await recordPublication(em, round.id, run.id, members.map((s) => ({ studentId: s.id, clubId: club.id })), new Map(), now);
       await em.getRepository(WaitlistEntry).save(waiting.map((s, i) => ({ roundId: round.id, clubId: club.id, studentId: s.id, position: i + 1, status: "waiting" as const })));
     });
   }

@@ -6,6 +6,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { AuditEntry, Family, Club, DailySport, Period, SchoolClass, Student, Term, Timetable, TimetableEntry } from "../../src/db/entities";
+import { Membership } from "../../src/membership";
 
 forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
   let app: Express;
@@ -89,12 +90,22 @@ forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
     expect(preview.text).to.contain("升级：20 个班");
     expect(preview.text).to.contain("新建一年级班级：4 个");
     expect(await repo(SchoolClass).countBy({ archived: true })).to.equal(0);
+    // A sixth grader and a fifth grader each hold a club of the old term.
+    const [leaver] = await repo(Student).find({ where: { classId: byName.get("六年级(1)班")!.id }, take: 1 });
+    const [stayer] = await repo(Student).find({ where: { classId: byName.get("五年级(1)班")!.id }, take: 1 });
+    const [club] = await repo(Club).find({ where: { termId: spring.id }, take: 1 });
+    const seat = (studentId: number) => ({ studentId, clubId: club.id, termId: spring.id, fromDate: spring.startDate, toDate: null, reason: "publication" as const, endReason: null, roundId: null, runId: null, offerId: null, createdAt: new Date().toISOString(), endedAt: null });
+    const [leaverSeat, stayerSeat] = await repo(Membership).save([seat(leaver.id), seat(stayer.id)]);
 
     const res = await post(`/admin/terms/${spring.id}/next`, { ...input, fingerprint: fingerprintOf(preview.text) });
     expect(res.status).to.equal(302);
     const leavers = await repo(SchoolClass).findBy({ archived: true });
     expect(leavers.map((c) => c.name).sort()).to.deep.equal(["六年级(1)班（2027届）", "六年级(2)班（2027届）", "六年级(3)班（2027届）", "六年级(4)班（2027届）"]);
     expect(await repo(Student).countBy({ archived: true })).to.equal(sixthGraders);
+    // The leaver's club ends because the child left; the other child's stays.
+    const ended = await repo(Membership).findOneByOrFail({ id: leaverSeat.id });
+    expect([ended.endReason, ended.toDate === null]).to.deep.equal(["left", false]);
+    expect((await repo(Membership).findOneByOrFail({ id: stayerSeat.id })).toDate).to.equal(null);
     const fifth = (await repo(SchoolClass).findOneByOrFail({ id: byName.get("五年级(1)班")!.id }));
     expect([fifth.grade, fifth.name, fifth.classTeacherId]).to.deep.equal([6, "六年级(1)班", byName.get("五年级(1)班")!.classTeacherId]);
     const first = await repo(SchoolClass).findOneByOrFail({ id: byName.get("一年级(2)班")!.id });

@@ -7,14 +7,15 @@ import { Club, Student, Term } from "../../db/entities";
 import { ChoiceRound } from "../../choices/entities";
 import type { Mechanism } from "../engine";
 import { unreadCount } from "../../notifications/notification-service";
-import { AllocationPublication, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
+import { AllocationPublication, WaitlistEntry, WaitlistOffer } from "./entities";
 import { explanationView, ExplanationView } from "./explain-text";
 import { sweepExpiredOffers } from "./offer-sweep";
 import { storedRun } from "./stored-run";
 import { childWeek, DayPlan } from "./child-week";
 import { termPeriods } from "../../db/term-periods";
 import { slotParts } from "./slots";
-import { formatStored, schoolZone } from "../../kernel";
+import { formatStored, schoolToday, schoolZone } from "../../kernel";
+import { dateInTerm, seatsOfChild } from "../../membership";
 import { keptRead } from "../../db/kept-reads";
 import { currentTerm } from "../../db/current-term";
 
@@ -59,16 +60,20 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
   const roundId = round.id;
   const clubs = new Map((await keptRead(ds, `clubs|${term.id}`, () => ds.getRepository(Club).findBy({ termId: term.id }))).map((c) => [c.id, c]));
   const byCode = new Map([...clubs.values()].map((c) => [c.code, c]));
-  const [placements, entries, offers, periods] = await Promise.all([
-    ds.getRepository(ClubPlacement).find({ where: { roundId, studentId: student.id }, order: { id: "ASC" } }),
-    ds.getRepository(WaitlistEntry).find({ where: { roundId, studentId: student.id, status: In(["waiting", "offered"]) }, order: { position: "ASC" } }),
-    ds.getRepository(WaitlistOffer).find({ where: { roundId, studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
+  // The child's clubs are every round's, as the ledger has them today (not only the latest round's).
+  const date = dateInTerm(await schoolToday(ds), term.startDate, term.endDate);
+  // Waitlists and offers of every round of the term: an earlier round's offer stays open after a later round is published.
+  const roundIds = (await ds.getRepository(ChoiceRound).find({ where: { termId: term.id }, select: { id: true } })).map((r) => r.id);
+  const [seats, entries, offers, periods] = await Promise.all([
+    seatsOfChild(ds, student.id, date).then((all) => all.filter((s) => clubs.has(s.clubId))),
+    ds.getRepository(WaitlistEntry).find({ where: { roundId: In(roundIds), studentId: student.id, status: In(["waiting", "offered"]) }, order: { roundId: "ASC", position: "ASC" } }),
+    ds.getRepository(WaitlistOffer).find({ where: { roundId: In(roundIds), studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
     termPeriods(ds, term.id),
   ]);
   const waitlists = await Promise.all(entries.map(async (e) => ({
     clubName: clubs.get(e.clubId)?.name ?? "?",
     // The place among children still waiting or offered, not the original number.
-    position: 1 + await ds.getRepository(WaitlistEntry).countBy({ roundId, clubId: e.clubId, status: In(["waiting", "offered"]), position: LessThan(e.position) }),
+    position: 1 + await ds.getRepository(WaitlistEntry).countBy({ roundId: e.roundId, clubId: e.clubId, status: In(["waiting", "offered"]), position: LessThan(e.position) }),
     status: e.status,
   })));
   const run = await storedRun(ds, publication.runId);
@@ -85,11 +90,11 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
   return {
     student, published: true, roundId, roundName: round.name, publishedAt: publication.publishedAt,
     publishedText: formatStored(publication.publishedAt, zone), mechanism: run.mechanism,
-    clubs: placements.map((p) => ({ id: p.clubId, name: clubs.get(p.clubId)?.name ?? "?", source: p.source })),
+    clubs: seats.map((p) => ({ id: p.clubId, name: clubs.get(p.clubId)?.name ?? "?", source: p.reason === "offer" ? "offer" : "allocation" })),
     waitlists,
     offers: offers.map((o) => ({ id: o.id, clubName: clubs.get(o.clubId)?.name ?? "?", expiresAt: o.expiresAt, expiresText: formatStored(o.expiresAt, zone) })),
     explanation,
-    week: await childWeek(ds, term.id, student, placements.map((p) => p.clubId)),
+    week: await childWeek(ds, term.id, student, seats.map((p) => p.clubId)),
   };
 }
 

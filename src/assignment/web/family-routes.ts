@@ -18,6 +18,8 @@ import { sweepExpiredOffers } from "./offer-sweep";
 import { answerOffer, withdrawPlacement } from "./waitlist-service";
 import { idParam } from "./params";
 import { seatPlan, waitlistContext } from "./waitlist-context";
+import { schoolToday } from "../../kernel";
+import { dateInTerm, seatsOfChild } from "../../membership";
 
 export function familyRoutes(ds: DataSource): Router {
   const router = Router();
@@ -48,7 +50,10 @@ export function familyRoutes(ds: DataSource): Router {
     const student = children.find((s) => s.id === parsed.data.studentId);
     const latest = await latestPublication(ds);
     if (!student || !latest) throw new HttpError(404, "errors.notFound");
-    const outcome = await withdrawPlacement(ds, latest.round.id, student.id, parsed.data.clubId, actorOf(req.session.user), null);
+    // The seat may come from an earlier round than the latest one: the ledger knows which.
+    const date = dateInTerm(await schoolToday(ds), latest.term.startDate, latest.term.endDate);
+    const seat = (await seatsOfChild(ds, student.id, date)).find((s) => s.clubId === parsed.data.clubId);
+    const outcome = await withdrawPlacement(ds, seat?.roundId ?? latest.round.id, student.id, parsed.data.clubId, actorOf(req.session.user), null);
     if (outcome === "not-placed") throw new HttpError(404, "errors.notFound");
     req.session.flash = { kind: "ok", key: "assignment.results.withdrawn", params: { name: student.name } };
     res.redirect("/results");

@@ -10,6 +10,7 @@ import { In } from "typeorm";
 import { Club, Period, ServiceEnrollment, Student } from "../../db/entities";
 import { ChoiceRound, Preference } from "../../choices/entities";
 import type { Instance, Student as InstanceStudent, Club as InstanceClub } from "../engine";
+import { memberCountsOn, roundStartDate } from "../../membership";
 import { AllocationPin } from "./entities";
 import { slotOrder, slotsByPeriod } from "./slots";
 import { publishedOf } from "../../timetable";
@@ -51,8 +52,14 @@ export async function buildInstance(db: Db, round: ChoiceRound, seed: number): P
   const clubRows = (await db.getRepository(Club).find({ where: { termId, cancelled: false }, order: { code: "ASC" } }))
     .filter((c) => (slotsOf.get(c.id) ?? []).length > 0);
   const codeOf = new Map(clubRows.map((c) => [c.id, c.code]));
+  // Seats other rounds' members hold on the day this round's seats start are not
+  // this round's to give (a top-up round fills what the first left). Counted
+  // whether or not the child is in this round too: a child moved to another club
+  // at that hour frees a seat only once this round is published, so a later run sees it.
+  const held = await memberCountsOn(db, termId, await roundStartDate(db, round), round.id);
+  const left = (c: Club) => Math.max(0, c.maxSize - (held.get(c.id) ?? 0));
   const clubs: InstanceClub[] = clubRows.map((c) => ({
-    id: c.code, capacity: c.maxSize, minSize: c.minSize, grades: [...c.grades].sort((a, b) => a - b), slots: slotsOf.get(c.id)!,
+    id: c.code, capacity: left(c), minSize: Math.min(left(c), Math.max(0, c.minSize - (held.get(c.id) ?? 0))), grades: [...c.grades].sort((a, b) => a - b), slots: slotsOf.get(c.id)!,
   }));
 
   const preferences = await db.getRepository(Preference).find({ where: { roundId: round.id }, order: { submittedAt: "ASC", id: "ASC" } });

@@ -14,6 +14,7 @@ import { notifyMany } from "../../notifications/notification-service";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
 import { parseRun } from "./run-report";
 import { allocationBlockers, PolicyBlockers } from "./publish-blockers";
+import { recordPublication } from "../../membership";
 
 export class PublishBlocked extends Error {
   constructor(readonly blockers: PolicyBlockers) { super("publishing blocked by policy errors"); }
@@ -50,6 +51,9 @@ export async function publishRun(ds: DataSource, run: AllocationRun, request: Pu
       });
     }
     await insertChunks(em, ClubPlacement, placements);
+    // The ledger is what everyone reads: this round's seats, next to other rounds' members.
+    const slotsOf = new Map(instance.clubs.filter((c) => clubId.has(c.id)).map((c) => [clubId.get(c.id)!, c.slots]));
+    await recordPublication(em, round.id, run.id, placements.map((p) => ({ studentId: p.studentId!, clubId: p.clubId! })), slotsOf, at);
     await insertChunks(em, WaitlistEntry, entries);
     if (previous) await em.getRepository(AllocationPublication).update({ id: previous.id }, { runId: run.id, publishedAt: at, publishedById: actorId(actor) });
     else await em.getRepository(AllocationPublication).insert({ roundId: round.id, runId: run.id, publishedAt: at, publishedById: actorId(actor), version: 0 });

@@ -12,6 +12,7 @@ import { inTransaction } from "../../db/transaction";
 import { Actor, recordAudit, SYSTEM } from "../../audit/audit-service";
 import { notify } from "../../notifications/notification-service";
 import { ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
+import { recordOffer, recordWithdrawal } from "../../membership";
 import { freeSeats, lockRound, offerHours, seatPlan, waitlistContext, WaitlistContext } from "./waitlist-context";
 
 const HOUR = 3600 * 1000;
@@ -62,6 +63,7 @@ export async function withdrawPlacement(
     const placement = await em.getRepository(ClubPlacement).findOneBy({ roundId, studentId, clubId });
     if (!placement) return "not-placed";
     await em.getRepository(ClubPlacement).delete({ id: placement.id });
+    await recordWithdrawal(em, { roundId, studentId, clubId }, now.toISOString());
     await recordAudit(em, actor, {
       action: "placement.withdraw", entity: "club_placement", entityId: placement.id, reason,
       details: { roundId, studentId, clubId, source: placement.source },
@@ -101,6 +103,7 @@ export async function answerOffer(ds: DataSource, offer: WaitlistOffer, accept: 
       // An upgrade: the child leaves the lower-ranked club(s) meeting at the same time.
       if (replaced.length) await em.getRepository(ClubPlacement).delete({ roundId: current.roundId, studentId: current.studentId, clubId: In(replaced) });
       await em.getRepository(ClubPlacement).insert({ roundId: current.roundId, studentId: current.studentId, clubId: current.clubId, source: "offer", createdAt: now.toISOString() });
+      await recordOffer(em, { roundId: current.roundId, offerId: current.id, studentId: current.studentId, clubId: current.clubId, replacedClubIds: replaced }, now.toISOString());
     }
     await recordAudit(em, actor, {
       action: accept ? "waitlist.accept" : "waitlist.decline", entity: "waitlist_offer", entityId: current.id,

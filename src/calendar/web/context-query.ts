@@ -1,12 +1,13 @@
 // One SQL statement that reads everything a feed is made of (except the
 // published timetable itself, which it stamps, see build-feed.ts): the feed's subject, the current
 // term and its special days, periods, venue / staff / class names, class sizes,
-// clubs, and for a child its class, weekday opt-in and the clubs it is placed in. The row is both the
+// clubs, and for a child its class, weekday opt-in and the clubs it holds (src/membership). The row is both the
 // input of a feed and its data version: the in-memory ICS cache is keyed by it,
 // so a change written by any app instance (or by hand) is seen on the next
 // request, and what the version covers can never drift from what the feed reads.
 import type { DataSource } from "typeorm";
 import { SCHOOL_ZONE_KEY } from "../../kernel";
+import { heldClubsSql } from "../../membership";
 import type { FeedKind } from "./entities";
 
 export interface Subject { kind: FeedKind; id: number }
@@ -71,12 +72,9 @@ SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."st
      FROM student st JOIN school_class sc ON sc.id = st."classId"
      WHERE s.kind = 'student' AND st.id = s."subjectId" AND st.archived = false) AS student,
   (SELECT e.weekdays FROM service_enrollment e WHERE s.kind = 'student' AND e."studentId" = s."subjectId" AND e."termId" = cur.id) AS enrollment,
-  -- The child's seats in the current term's latest published allocation (withdrawals and
-  -- accepted offers change these rows, so they are in the version too).
-  (SELECT ${d.list(`p."clubId"`, `p."clubId"`)} FROM club_placement p
-     WHERE s.kind = 'student' AND p."studentId" = s."subjectId" AND p."roundId" = (
-       SELECT ap."roundId" FROM allocation_publication ap JOIN choice_round r ON r.id = ap."roundId"
-       WHERE r."termId" = cur.id ORDER BY ap."publishedAt" DESC, ap.id DESC LIMIT 1)) AS placed
+  -- The clubs the child holds in the current term, every published round's, as the ledger has them
+  -- (withdrawals and accepted offers end or begin its rows, so they are in the version too).
+  CASE WHEN s.kind = 'student' THEN ${heldClubsSql(d.list, `s."subjectId"`, "cur.id")} END AS placed
 FROM ${source} LEFT JOIN cur ON 1 = 1`;
 }
 

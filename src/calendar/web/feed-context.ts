@@ -38,7 +38,7 @@ export interface FeedContext {
   student: z.infer<typeof schemas.student>;
   /** The child's opted-in weekdays this term; null when the family has not answered. */
   enrollment: number[] | null;
-  /** The clubs the child is placed in by the latest published allocation; [] for other feeds. */
+  /** The clubs the child holds now (every published round, from the membership ledger); [] for other feeds. */
   placed: number[];
   /** The published snapshot; [] when nothing is published. */
   entries: PublishedEntry[];

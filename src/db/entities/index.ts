@@ -18,9 +18,10 @@ import { homeworkEntities } from "../../homework/entities";
 import { attendanceEntities } from "../../attendance/entities";
 import { surveyEntities } from "../../reports/web/entities";
 import { schoolEntities } from "../../school/entities";
+import { membershipEntities } from "../../membership/entity";
 
 export { AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry };
 
 // Each capability registers its own entities in its own file (one line each here).
 export const entities = [AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry,
-  ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities, ...surveyEntities, ...schoolEntities];
+  ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities, ...surveyEntities, ...schoolEntities, ...membershipEntities];

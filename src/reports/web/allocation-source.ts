@@ -1,10 +1,14 @@
-// The published allocation as the club report reads it: placements (as changed
-// by waitlist offers), who still waits, and each child's ranked list. Before an
+// The published allocation as the club report reads it: who is in which club
+// today (the membership ledger: every published round, as offers and withdrawals
+// changed it), who still waits, and each child's ranked list. Before an
 // allocation is published there is nothing: the report says so.
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { ClubPlacement, WaitlistEntry } from "../../assignment/web/entities";
+import { WaitlistEntry } from "../../assignment/web/entities";
 import { Preference } from "../../choices/entities";
+import { Term } from "../../db/entities";
+import { schoolToday } from "../../kernel";
+import { dateInTerm, seatsOn } from "../../membership";
 import { publishedRoundIds } from "../../attendance/club-members";
 import type { AllocationInput } from "../index";
 
@@ -29,19 +33,25 @@ export function rankCounts(assignments: Record<string, string[]>, choices: Recor
 export async function publishedAllocation(ds: DataSource, termId: number): Promise<AllocationData> {
   const rounds = await publishedRoundIds(ds, termId);
   if (rounds.length === 0) return EMPTY;
-  const [placements, waiting, preferences] = await Promise.all([
-    ds.getRepository(ClubPlacement).find({ where: { roundId: In(rounds) }, select: { studentId: true, clubId: true }, order: { id: "ASC" } }),
+  const term = await ds.getRepository(Term).findOneByOrFail({ id: termId });
+  const date = dateInTerm(await schoolToday(ds), term.startDate, term.endDate);
+  const [seats, waiting, preferences] = await Promise.all([
+    seatsOn(ds, termId, date),
     ds.getRepository(WaitlistEntry).find({ where: { roundId: In(rounds), status: In(["waiting", "offered"]) }, select: { studentId: true, clubId: true, position: true }, order: { position: "ASC" } }),
     ds.getRepository(Preference).find({ where: { roundId: In(rounds) }, select: { studentId: true, clubIds: true } }),
   ]);
   const assignments: Record<string, string[]> = {};
-  for (const p of placements) (assignments[String(p.studentId)] ??= []).push(String(p.clubId));
+  let placements = 0;
+  for (const [studentId, clubIds] of seats) {
+    assignments[String(studentId)] = clubIds.map(String);
+    placements += clubIds.length;
+  }
   const waitlists: Record<string, string[]> = {};
   for (const w of waiting) (waitlists[String(w.clubId)] ??= []).push(String(w.studentId));
   const choices = Object.fromEntries(preferences.map((p) => [String(p.studentId), p.clubIds.map(String)]));
   return {
     published: true,
-    allocation: { assignments, waitlists, metrics: { placements: placements.length, rankCounts: rankCounts(assignments, choices) } },
+    allocation: { assignments, waitlists, metrics: { placements, rankCounts: rankCounts(assignments, choices) } },
     choices,
   };
 }

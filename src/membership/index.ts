@@ -1,0 +1,58 @@
+// The membership ledger: who is in which club on which day, and why. Every
+// register, dismissal list, family page, feed, policy fact and report asks
+// here; nothing else reads placements (eslint.config.mjs keeps it so).
+import type { DataSource, EntityManager } from "typeorm";
+import { clubsOf, countsOn, membersOf, activeDuring } from "./core";
+import { spansDuring, spansOfStudent, termSpansFrom } from "./store";
+import type { Membership, StartReason as StartReasonT } from "./entity";
+
+export { Membership, membershipEntities } from "./entity";
+export type { EndReason, StartReason } from "./entity";
+export { recordLeaving, recordOffer, recordPublication, recordWithdrawal, roundStartDate } from "./service";
+export { activeOn, dateInTerm, type Span } from "./core";
+
+type Db = DataSource | EntityManager;
+
+/** The clubs a child has on `date`. */
+export async function clubsOn(db: Db, studentId: number, date: string): Promise<number[]> {
+  return clubsOf(await spansDuring(db, { studentId }, date, date), studentId, date);
+}
+
+/** The children in each of `clubIds` on `date` (an empty set for a club with none). */
+export async function membersOn(db: Db, clubIds: number[], date: string): Promise<Map<number, Set<number>>> {
+  const spans = await spansDuring(db, { clubIds }, date, date);
+  return new Map(clubIds.map((id) => [id, new Set(membersOf(spans, id, date))]));
+}
+
+/** The children in a club on at least one date of [from, to]. */
+export async function membersDuring(db: Db, clubId: number, from: string, to: string): Promise<number[]> {
+  const spans = (await spansDuring(db, { clubIds: [clubId] }, from, to)).filter((s) => activeDuring(s, from, to));
+  return [...new Set(spans.map((s) => s.studentId))].sort((a, b) => a - b);
+}
+
+/** Members per club of a term on `date`; `exceptRoundId` leaves out one round's seats (a run about to replace them). */
+export async function memberCountsOn(db: Db, termId: number, date: string, exceptRoundId?: number): Promise<Map<number, number>> {
+  const spans = (await termSpansFrom(db, termId, date)).filter((s) => exceptRoundId === undefined || s.roundId !== exceptRoundId);
+  return countsOn(spans, date);
+}
+
+/** Who is in which club of a term on `date`, as student id → club ids. */
+export async function seatsOn(db: Db, termId: number, date: string): Promise<Map<number, number[]>> {
+  const spans = await spansDuring(db, { termId }, date, date);
+  const out = new Map<number, number[]>();
+  for (const s of spans) if (clubsOf([s], s.studentId, date).length) out.set(s.studentId, [...new Set([...(out.get(s.studentId) ?? []), s.clubId])]);
+  return out;
+}
+
+/** Every membership of a child (the child's data export). */
+export function membershipsOf(db: Db, studentId: number): Promise<Membership[]> {
+  return spansOfStudent(db, studentId);
+}
+
+/** A child's memberships active on `date` (one per club), with why each began. */
+export async function seatsOfChild(db: Db, studentId: number, date: string): Promise<{ clubId: number; reason: StartReasonT; roundId: number | null }[]> {
+  const spans = (await spansDuring(db, { studentId }, date, date)).filter((s) => clubsOf([s], studentId, date).length > 0);
+  const byClub = new Map(spans.map((s) => [s.clubId, { clubId: s.clubId, reason: s.reason, roundId: s.roundId }]));
+  return [...byClub.values()];
+}
+export { heldClubsSql } from "./sql";
