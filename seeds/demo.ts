@@ -10,18 +10,13 @@ import { inTransaction } from "../src/db/transaction";
 import { hashSecret } from "../src/web/auth/passwords";
 import { recordAudit, SYSTEM } from "../src/audit/audit-service";
 import * as d from "./demo-data";
+import { DEMO_MARKER, isEmptySchool, type DemoLogins } from "../src/setup/demo-facts";
 import { seedTimetable } from "./demo-timetable";
 
-export interface DemoLogins { staff: { role: string; email: string; password: string }[]; families: { studentNumber: string; code: string; children: string[] }[] }
+const MARKER = DEMO_MARKER;
 
-const MARKER = "demo.seeded";
-
-export const DEMO_MARKER = MARKER;
-
-/** No staff and no student: the only database the demo may be seeded into. */
-export async function isEmptySchool(em: Pick<EntityManager, "getRepository">): Promise<boolean> {
-  return !(await em.getRepository(Staff).exists()) && !(await em.getRepository(Student).exists());
-}
+export { DEMO_MARKER, isEmptySchool };
+export type { DemoLogins };
 
 export async function seedDemo(ds: DataSource): Promise<{ seeded: boolean; logins: DemoLogins }> {
   const logins = demoLogins();

@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/open";
 import { dbKind, sqlitePath } from "../db/data-source";
-import { DEMO_MARKER, isEmptySchool, seedDemo } from "../../seeds/demo";
-import { seedDemoActivity } from "../../seeds/demo-activity";
+import { DEMO_MARKER, isEmptySchool } from "../setup/demo-facts";
+import { loadDemo, loadDemoActivity } from "../setup/demo-seam";
 import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit/audit-service";
@@ -36,8 +36,8 @@ export async function seedCommand(argv: string[]): Promise<number> {
   try {
     const marked = await ds.getRepository(Setting).existsBy({ key: DEMO_MARKER });
     if (!marked && !(await isEmptySchool(ds))) fail("seed demo: this database holds staff or students; the demo is only seeded into an empty database");
-    const { seeded, logins } = await seedDemo(ds);
-    if (seeded) await seedDemoActivity(ds);
+    const { seeded, logins } = await (await loadDemo()).seedDemo(ds);
+    if (seeded) await (await loadDemoActivity()).seedDemoActivity(ds);
     process.stdout.write(seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n");
   } finally {
     await ds.destroy();

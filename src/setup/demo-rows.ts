@@ -26,9 +26,11 @@ import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { SCHOOL_ZONE_KEY } from "../kernel";
 import { recordAudit, SYSTEM } from "../audit/audit-service";
-import { DEMO_MARKER, demoRoster } from "../../seeds/demo";
-import * as d from "../../seeds/demo-data";
-import { DEMO_SURVEY_TITLE } from "../../seeds/demo-enrollments";
+import { DEMO_MARKER } from "./demo-facts";
+import { loadDemo, loadDemoData, loadDemoEnrollments } from "./demo-seam";
+
+// The demo's own data (names, term, roster), loaded only when removing it.
+type DemoData = Awaited<ReturnType<typeof loadDemoData>>;
 
 export const DEMO_EMAIL_DOMAIN = "@kehou.demo";
 type Repos = Pick<EntityManager, "getRepository">;
@@ -55,18 +57,19 @@ async function inChunks(ids: number[], run: (chunk: number[]) => Promise<unknown
 
 /** Deletes every demo row in one transaction, children before parents (student → family/class is RESTRICT), and audits it. */
 export async function removeDemo(ds: DataSource): Promise<DemoRemoval> {
+  const [d, roster, { DEMO_SURVEY_TITLE }] = [await loadDemoData(), (await loadDemo()).demoRoster(), await loadDemoEnrollments()];
   return inTransaction(ds, async (em) => {
-    const terms = await removeDemoTerms(em);
-    const { students, families } = await removeDemoChildren(em);
+    const terms = await removeDemoTerms(em, d);
+    const { students, families } = await removeDemoChildren(em, roster);
     const staffIds = (await em.getRepository(Staff).find({ where: { email: Like(`%${DEMO_EMAIL_DOMAIN}`) }, select: { id: true, email: true } }));
     await removeStaffTraces(em, staffIds.map((s) => s.id), staffIds.map((s) => s.email!));
     await forgetSessions(em, new Set(staffIds.map((s) => s.id)), new Set(families));
     await inChunks(staffIds.map((s) => s.id), (ids) => em.getRepository(Staff).delete({ id: In(ids) }));
-    const classes = await removeUnusedByName(em, SchoolClass, demoClassNames(), async (id) => em.getRepository(Student).existsBy({ classId: id }));
+    const classes = await removeUnusedByName(em, SchoolClass, demoClassNames(d), async (id) => em.getRepository(Student).existsBy({ classId: id }));
     const venues = await removeUnusedByName(em, Venue, d.VENUES.map((v) => v.name),
       async (id) => (await em.getRepository(Club).existsBy({ venueId: id })) || (await em.getRepository(TimetableEntry).existsBy({ venueId: id })));
     const surveys = (await em.getRepository(Survey).delete({ title: DEMO_SURVEY_TITLE })).affected ?? 0;
-    await removeDemoSettings(em);
+    await removeDemoSettings(em, d);
     const counts = { staff: staffIds.length, families: families.length, students, classes, terms, venues, surveys };
     // Someone removed it on purpose: a later development start must not seed it back.
     if (staffIds.length + students > 0) await em.getRepository(Setting).save({ key: DEMO_REMOVED_KEY, value: nowIso() });
@@ -75,7 +78,7 @@ export async function removeDemo(ds: DataSource): Promise<DemoRemoval> {
   });
 }
 
-async function removeDemoTerms(em: EntityManager): Promise<number> {
+async function removeDemoTerms(em: EntityManager, d: DemoData): Promise<number> {
   const terms = await em.getRepository(Term).findBy({ name: d.TERM.name, startDate: d.TERM.startDate, endDate: d.TERM.endDate });
   for (const term of terms) {
     // Rows that name the term without a foreign key go first; the rest cascade from the term.
@@ -94,8 +97,8 @@ async function removeDemoTerms(em: EntityManager): Promise<number> {
   return terms.length;
 }
 
-async function removeDemoChildren(em: EntityManager): Promise<{ students: number; families: number[] }> {
-  const roster = new Set(demoRoster().map((s) => `${s.studentNumber}|${s.name}`));
+async function removeDemoChildren(em: EntityManager, demoRoster: { studentNumber: string; name: string }[]): Promise<{ students: number; families: number[] }> {
+  const roster = new Set(demoRoster.map((s) => `${s.studentNumber}|${s.name}`));
   const all = await em.getRepository(Student).find({ select: { id: true, studentNumber: true, name: true, familyId: true } });
   const demo = all.filter((s) => roster.has(`${s.studentNumber}|${s.name}`));
   const demoIds = new Set(demo.map((s) => s.id));
@@ -138,7 +141,7 @@ async function forgetSessions(em: EntityManager, staffIds: Set<number>, familyId
   for (let i = 0; i < doomed.length; i += CHUNK) await em.getRepository(HttpSession).delete({ sid: In(doomed.slice(i, i + CHUNK)) });
 }
 
-function demoClassNames(): string[] {
+function demoClassNames(d: DemoData): string[] {
   const names: string[] = [];
   for (let g = 1; g <= 6; g++) for (let c = 1; c <= d.CLASSES_PER_GRADE; c++) names.push(`${d.GRADE_NAMES[g - 1]}(${c})班`);
   return names;
@@ -156,7 +159,7 @@ async function removeUnusedByName(em: EntityManager, entity: typeof SchoolClass 
   return removed;
 }
 
-async function removeDemoSettings(em: EntityManager): Promise<void> {
+async function removeDemoSettings(em: EntityManager, d: DemoData): Promise<void> {
   await em.getRepository(Setting).delete({ key: Like("demo.%") });
   const name = await em.getRepository(Setting).findOneBy({ key: "school.name" });
   // The school settings are the demo's only while the name is; a school that renamed itself keeps them.

@@ -18,7 +18,7 @@ export function startMessage(url: string, plan: StartPlan): { stdout: string; st
         stderr: "",
       };
     case "serve":
-      return { stdout: plan.demo ? printLogins(url, false, plan.logins) : `\nKehou 课后 is running at ${url}\n`, stderr: "" };
+      return { stdout: plan.demo && plan.logins ? printLogins(url, false, plan.logins) : `\nKehou 课后 is running at ${url}\n`, stderr: "" };
     case "setup":
       return {
         stdout: `\nKehou 课后 is running at ${url}\n`,

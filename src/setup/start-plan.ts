@@ -12,8 +12,8 @@ import type { Express } from "express";
 import type pino from "pino";
 import type { Config } from "../config";
 import { createApp } from "../app";
-import { seedDemo, demoLogins, DemoLogins, isEmptySchool } from "../../seeds/demo";
-import { seedDemoActivity } from "../../seeds/demo-activity";
+import { isEmptySchool, type DemoLogins } from "./demo-facts";
+import { loadDemo, loadDemoActivity } from "./demo-seam";
 import { demoPresent, demoStaffCount, DEMO_EMAIL_DOMAIN, DEMO_REMOVED_KEY } from "./demo-rows";
 import { Setting } from "../db/entities";
 import { adminExists, setupDone } from "./setup-state";
@@ -23,7 +23,7 @@ import { demoBanner } from "./demo-banner";
 
 export type StartPlan =
   | { kind: "seeded"; logins: DemoLogins }
-  | { kind: "serve"; demo: boolean; logins: DemoLogins }
+  | { kind: "serve"; demo: boolean; logins: DemoLogins | null }
   | { kind: "refuse"; message: string }
   | { kind: "setup"; token: string | null; expiresAt: string | null; demo: boolean };
 
@@ -31,10 +31,10 @@ export async function planStart(ds: DataSource, config: Pick<Config, "production
   const demo = await demoPresent(ds);
   if (config.production && demo) return { kind: "refuse", message: refusal(await demoStaffCount(ds)) };
   if (!config.production && !demo && await isEmptySchool(ds) && !(await demoWasRemoved(ds))) {
-    const { seeded, logins } = await seedDemo(ds);
+    const { seeded, logins } = await (await loadDemo()).seedDemo(ds);
     // The demo's opt-ins, registers, survey replies, published allocation and homework log, so every page has figures.
     if (seeded) {
-      await seedDemoActivity(ds);
+      await (await loadDemoActivity()).seedDemoActivity(ds);
       return { kind: "seeded", logins };
     }
   }
@@ -44,7 +44,8 @@ export async function planStart(ds: DataSource, config: Pick<Config, "production
     const { token, expiresAt } = await issueSetupToken(ds, { replace: false });
     return { kind: "setup", token, expiresAt, demo };
   }
-  return { kind: "serve", demo, logins: demoLogins() };
+  // The demo's logins are printed only while the demo is there (never in production: refused above).
+  return { kind: "serve", demo, logins: demo ? (await loadDemo()).demoLogins() : null };
 }
 
 function demoWasRemoved(ds: DataSource): Promise<boolean> {

@@ -73,3 +73,26 @@ forEachDatabase("Start-up with the demo school", (ctx) => {
     expect(await count(ctx.db.ds, "staff")).to.equal(0);
   });
 });
+
+describe("Start-up never loads the demo in production", () => {
+  it("When a production server plans its start on a new database and builds its app, then no module under seeds/ is loaded", function () {
+    this.timeout(120_000);
+    const dir = join(projectRoot(), "dist");
+    const script = `
+      const { openDatabase } = require(${JSON.stringify(join(dir, "src", "db", "open.js"))});
+      const { planStart, appForPlan } = require(${JSON.stringify(join(dir, "src", "setup", "start-plan.js"))});
+      (async () => {
+        const ds = await openDatabase("sqlite::memory:");
+        const config = { production: true, sessionSecret: "test-secret-test-secret", logLevel: "silent", trustProxy: false };
+        const plan = await planStart(ds, config);
+        appForPlan(ds, config, plan);
+        const seeds = Object.keys(require.cache).filter((f) => /[\\/]seeds[\\/]/.test(f));
+        process.stdout.write(JSON.stringify({ plan: plan.kind, seeds }));
+        await ds.destroy();
+      })().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
+    const res = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 100_000, env: { ...process.env, LOG_LEVEL: "silent" } });
+    expect(res.status, res.stderr).to.equal(0);
+    expect(JSON.parse(res.stdout)).to.deep.equal({ plan: "setup", seeds: [] });
+  });
+});
+
