@@ -11,7 +11,7 @@ import { keptRead } from "../db/kept-reads";
 import { termPeriods } from "../db/term-periods";
 import { indexCalendar, schoolCalendar, schoolDay, schoolToday, type IsoDate } from "../kernel";
 import { clubsOnDates } from "../membership";
-import { childWeek, firstWeekDate, shownDates, termWeek, type ChildDay, type TermWeek } from "./core/child-week";
+import { childWeek, firstWeekDate, rowsOfChild, shownDates, termWeek, type ChildDay, type TermWeek } from "./core/child-week";
 import { publishedOf, sessionsOnDates } from "./published";
 
 export interface FamilyWeek {
@@ -41,9 +41,10 @@ export async function familyWeek(ds: DataSource, familyId: number, studentId: nu
   if (!term) return "noTerm";
   const today = await schoolToday(ds);
   const week = termWeek(date ?? firstWeekDate(schoolDay(today, indexCalendar((await schoolCalendar(ds, term)).specialDays))), term);
-  const [dated, clubs, enrollment, periods, venues, published] = await Promise.all([
-    sessionsOnDates(ds, week.dates),
-    clubsOnDates(ds, child.id, week.dates),
+  const self = { classId: child.classId, grade: child.schoolClass.grade };
+  const clubs = await clubsOnDates(ds, child.id, week.dates);
+  const [dated, enrollment, periods, venues, published] = await Promise.all([
+    sessionsOnDates(ds, week.dates, rowsOfChild(self, new Set([...clubs.values()].flat()))),
     ds.getRepository(ServiceEnrollment).findOne({ where: { termId: term.id, studentId: child.id }, select: { weekdays: true } }),
     termPeriods(ds, term.id),
     keptRead(ds, "venues", () => ds.getRepository(Venue).find()),
@@ -52,7 +53,7 @@ export async function familyWeek(ds: DataSource, familyId: number, studentId: nu
   const shown = new Set(shownDates(dated.flatMap((d) => (d.day ? [d.day] : [])), term).map((d) => d.date));
   const days = childWeek(
     dated.filter((d) => shown.has(d.date)).map((d) => ({ day: d.day!, sessions: d.sessions, clubIds: clubs.get(d.date) ?? [] })),
-    { classId: child.classId, grade: child.schoolClass.grade },
+    self,
     enrollment?.weekdays ?? [],
     new Map(periods.map((p) => [p.id, p])),
   );

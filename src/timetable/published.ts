@@ -77,12 +77,15 @@ export async function sessionsOn(em: Repos, date: IsoDate): Promise<{ day: DayOf
 /**
  * sessionsOn for several dates (a family's week): the term, calendar, snapshot
  * and periods are read once, each date's changes on the dates that run a timetable.
+ * `only` keeps the rows a caller can use (one child's): sorting a whole weekday
+ * for every date was most of a family page's time.
  */
-export async function sessionsOnDates(em: Repos, dates: readonly IsoDate[]): Promise<{ date: IsoDate; day: DayOfSchool | null; sessions: Q.DatedSession[] }[]> {
+export async function sessionsOnDates(em: Repos, dates: readonly IsoDate[], only?: (row: EntryRow) => boolean): Promise<{ date: IsoDate; day: DayOfSchool | null; sessions: Q.DatedSession[] }[]> {
   const term = await currentTerm(em);
   if (!term) return dates.map((date) => ({ date, day: null, sessions: [] }));
   const calendar = indexCalendar((await schoolCalendar(em, term)).specialDays);
   const [published, order] = [await publishedOf(em, term.id), await periodOrder(em, term.id)];
+  const rows = only ? published.rows.filter(only) : published.rows;
   const out: { date: IsoDate; day: DayOfSchool | null; sessions: Q.DatedSession[] }[] = [];
   for (const date of dates) {
     if (date < term.startDate || date > term.endDate) {
@@ -90,7 +93,7 @@ export async function sessionsOnDates(em: Repos, dates: readonly IsoDate[]): Pro
       continue;
     }
     const day = schoolDay(date, calendar);
-    out.push({ date, day, sessions: day.runsWeekday === null ? [] : Q.sessionsOn(published.rows, day, await dateChangesOn(em, date), order) });
+    out.push({ date, day, sessions: day.runsWeekday === null ? [] : Q.sessionsOn(rows, day, await dateChangesOn(em, date), order) });
   }
   return out;
 }

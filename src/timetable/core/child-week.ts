@@ -4,6 +4,7 @@
 // family-week loader hands in the dated sessions, the ledger's clubs per date
 // and the child's opt-in.
 import { addDays, weekStartOf, type DayOfSchool, type IsoDate } from "../../kernel/core";
+import type { EntryRow } from "../entry-row";
 import type { DatedSession } from "./questions";
 
 export interface WeekChild { classId: number; grade: number }
@@ -48,6 +49,11 @@ export function isChildsSession(s: DatedSession, child: WeekChild, clubIds: read
   if (e.kind === "club" || e.clubId != null) return e.clubId != null && clubIds.includes(e.clubId);
   if (!inService) return false;
   return e.classId != null ? e.classId === child.classId : e.grades.includes(child.grade);
+}
+
+/** Rows of the weekly timetable that can be the child's on some date: the class's, the grade's, and the clubs the child has this week. */
+export function rowsOfChild(child: WeekChild, clubIds: ReadonlySet<number>): (r: EntryRow) => boolean {
+  return (r) => (r.kind === "club" || r.clubId != null ? r.clubId != null && clubIds.has(r.clubId) : r.classId != null ? r.classId === child.classId : r.grades.includes(child.grade));
 }
 
 /** The latest end among sessions that run (a cancelled last session sends the child home earlier). */

@@ -2,7 +2,7 @@
 // when the child leaves, which week is shown; and the day card renders a
 // cancelled session's reason and a cover teacher from the DatedSession fields.
 import { expect } from "chai";
-import { childDay, firstWeekDate, leavingTime, termWeek, type PeriodTimes, type WeekDate } from "../../../src/timetable/core/child-week";
+import { childDay, firstWeekDate, leavingTime, rowsOfChild, termWeek, type PeriodTimes, type WeekDate } from "../../../src/timetable/core/child-week";
 import type { DatedSession } from "../../../src/timetable";
 import type { EntryRow } from "../../../src/timetable";
 import { indexCalendar, schoolDay, type CalendarEntry } from "../../../src/kernel";
@@ -35,6 +35,11 @@ describe("the family timetable's core (one child's week)", () => {
     expect(d.sessions.map((s) => s.session.entry.title)).to.deep.equal(["作业辅导 · 五年级(1)班", "机器人"]);
     expect(d.inService).to.equal(true);
     expect(d.leavesAt).to.equal("17:30");
+  });
+
+  it("When the week's rows are narrowed to the child's before the dates are laid out, then the class's, the grade's and the child's clubs stay", () => {
+    const kept = [homework, otherClass, robots, dance, grade3].filter(rowsOfChild(child, new Set([11])));
+    expect(kept.map((e) => e.title)).to.deep.equal(["作业辅导 · 五年级(1)班", "机器人"]);
   });
 
   it("When the child is not opted in that weekday, then only the club shows (a seat is the family's choice) and the day says so", () => {
