@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
-import { loginAs, Agent } from "../support/http";
+import { csrfFrom, loginAs, Agent } from "../support/http";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { seedDemoAllocation } from "../../seeds/demo-allocation";
 import { setSchoolClock } from "../../src/kernel";
@@ -34,7 +34,7 @@ forEachDatabase("class teacher's day", (ctx) => {
   const row = (html: string, s: Student) => {
     const m = new RegExp(`<tr class="child-row[^"]*" id="child-${s.id}">([\\s\\S]*?)</tr>`).exec(html);
     expect(m, `a row for ${s.name}`).to.not.equal(null);
-    return m![1];
+    return m![0];
   };
 
   before(async function () {
@@ -126,6 +126,7 @@ forEachDatabase("class teacher's day", (ctx) => {
     expect((await classTeacher.get(`/classes/${other.id}/day?date=${clubDay}`)).status).to.equal(403);
     expect((await teacher.get(`/classes/${cls.id}/day?date=${clubDay}`)).status).to.equal(403);
     const family = await loginAs(app, familyLogin(logins, 0));
+    await family.post("/privacy/accept").type("form").send({ _csrf: csrfFrom((await family.get("/privacy")).text), accept: "1" });
     expect((await family.get(`/classes/${cls.id}/day?date=${clubDay}`)).status).to.equal(403);
     expect((await admin.get(`/classes/${other.id}/day?date=${clubDay}`)).status).to.equal(200);
     expect((await admin.get(`/classes/999999/day`)).status).to.equal(404);
