@@ -111,6 +111,8 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
     const home = (await teacher.get("/")).text;
     expect(home).to.contain('class="date-change covered"');
     expect(home).to.contain(homework.entry.title);
+    expect(home).to.contain(`href="${reg(homework)}"`);
+    expect((await classTeacher.get("/")).text).to.contain('class="date-change covered-by-other"');
 
     const again = await post(admin, "/admin/timetable/dates/cover", { date: TUESDAY, entryId: String(homework.entry.id), staffId: String(teacherId) });
     expect(again.status).to.equal(400);
@@ -159,6 +161,20 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
     expect(grade4.length).to.be.greaterThan(0);
     expect(grade4.every((s) => s.cancelled === "outing")).to.equal(true);
     expect(day.filter((s) => s.entry.grades.includes(5)).every((s) => s.cancelled === null)).to.equal(true);
+  });
+
+  it("When the admin reads the date pages in English, then the day's changes and the forms are in English, with no key showing", async () => {
+    await admin.post("/lang").type("form").send({ lang: "en", _csrf: csrfFrom((await admin.get("/")).text) });
+    try {
+      const day = await admin.get(`/admin/timetable/dates?date=${TUESDAY}`);
+      expect(day.text).to.contain("Cancellations and cover");
+      expect(day.text).to.contain("Cancelled (weather)");
+      const form = await admin.get(`/admin/timetable/dates/${TUESDAY}/sessions/${sport.entry.id}`);
+      expect(form.text).to.contain("Arrange cover");
+      for (const page of [day.text, form.text]) expect(page).to.not.match(/dateChanges\./);
+    } finally {
+      await admin.post("/lang").type("form").send({ lang: "zh-CN", _csrf: csrfFrom((await admin.get("/")).text) });
+    }
   });
 
   it("When the admin removes a change through its confirm page, then the week is back as published and the removal is audited", async () => {
