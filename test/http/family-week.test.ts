@@ -7,13 +7,16 @@ import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
 import { demoApp } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
-import { Club, Family, ServiceEnrollment, Student } from "../../src/db/entities";
+import { Club, Family, Period, ServiceEnrollment, Staff, Student } from "../../src/db/entities";
 import { hashSecret } from "../../src/web/auth/passwords";
 import { currentTerm } from "../../src/db/current-term";
 import { clubsOn } from "../../src/membership";
 import type { DemoLogins } from "../../seeds/demo";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { seedDemoAllocation } from "../../seeds/demo-allocation";
+import { sessionsOn } from "../../src/timetable";
+import { cancelSession, coverSession } from "../../src/kernel/date-changes-service";
+import { SYSTEM } from "../../src/audit/audit-service";
 
 const CODE = "KH26WEEK";
 // A plain week of the demo term (clubs meet on Thursday, 2026-09-17).
@@ -146,6 +149,29 @@ forEachDatabase("family timetable: one child's own week", (ctx) => {
     expect(refused.status).to.equal(404);
     const still = await agent.get("/timetable");
     expect(still.text).to.contain(`<h2 class="fw-child">${other.name}`);
+  });
+
+  it("When the child's club is cancelled for an outing and the homework help is covered that day, then the day names the reason and the cover teacher, and the child leaves after homework", async () => {
+    const ds = ctx.db.ds;
+    // Club seats went to children opted in on club day, so this child has homework help that day too.
+    expect(optedIn).to.include(4);
+    const { sessions } = await sessionsOn(ds, CLUB_DAY);
+    const clubSession = sessions.find((s) => s.entry.clubId === club.id)!;
+    const homework = sessions.find((s) => s.entry.kind === "homework" && s.entry.classId === child.classId)!;
+    const busy = new Set(sessions.map((s) => s.staffId));
+    const cover = (await ds.getRepository(Staff).find({ where: { active: true }, order: { id: "ASC" } })).find((s) => !busy.has(s.id))!;
+    await cancelSession(ds, { date: CLUB_DAY, entryId: clubSession.entry.id, grade: null, reason: "outing", note: null }, SYSTEM);
+    await coverSession(ds, { date: CLUB_DAY, entryId: homework.entry.id, staffId: cover.id }, SYSTEM);
+    const homeworkEnd = (await ds.getRepository(Period).findOneByOrFail({ id: homework.entry.periodId })).endTime;
+
+    const agent = await familyOf({ studentNumber: child.studentNumber, code: CODE });
+    const res = await agent.get(`/timetable?week=${WEEK}`);
+    const thursday = dayCard(res.text, CLUB_DAY);
+    expect(thursday).to.contain(club.name).and.to.contain("已取消：外出活动").and.to.contain(`代课：${cover.name}`);
+    expect(thursday).to.contain(`离校时间 ${homeworkEnd}`);
+    // A change is one date's: the next Thursday runs as every week.
+    const next = dayCard((await agent.get("/timetable?week=2026-09-21")).text, "2026-09-24");
+    expect(next).to.contain(club.name).and.to.not.contain("已取消").and.to.not.contain("代课");
   });
 
   it("When a family opens its home page, then it links to the child's timetable", async () => {
