@@ -52,7 +52,7 @@ describe("the family timetable's core (one child's week)", () => {
   });
 
   it("When the last session is cancelled, then the child leaves after the one before", () => {
-    const s = [dated(thursday, homework), dated(thursday, robots, { cancelled: "下雨" })];
+    const s = [dated(thursday, homework), dated(thursday, robots, { cancelled: "weather" })];
     const d = childDay(week(s), child, [4], periods);
     expect(d.sessions).to.have.length(2);
     expect(d.leavesAt).to.equal("16:30");
@@ -84,12 +84,12 @@ describe("the family timetable's core (one child's week)", () => {
 
   it("When a session is cancelled or covered, then the day card shows the reason and the cover teacher's name", async () => {
     const ejs = await import("ejs");
-    const s = [dated(thursday, homework, { staffId: 99, covered: true }), dated(thursday, robots, { cancelled: "秋游" })];
+    const s = [dated(thursday, homework, { staffId: 99, covered: true }), dated(thursday, robots, { cancelled: "outing" })];
     const d = childDay(week(s), child, [4], periods);
     const html = await ejs.renderFile(`${process.cwd()}/views/timetable/_family-day.ejs`, {
       d, venues: new Map(), covers: new Map([[99, "李老师"]]), today: "2026-09-01", t: translator("zh-CN"),
     });
-    expect(html).to.contain("已取消：秋游").and.to.contain("代课：李老师").and.to.contain("离校时间 16:30");
+    expect(html).to.contain("已取消：外出活动").and.to.contain("代课：李老师").and.to.contain("离校时间 16:30");
     expect(html).to.contain('class="fw-session kind-club fw-cancelled"');
   });
 });
