@@ -5,9 +5,10 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { Agent, formToken, loginAs } from "../support/http";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
-import { setSchoolClock } from "../../src/kernel";
+import { currentTermCalendar, setSchoolClock } from "../../src/kernel";
 import { inTransaction } from "../../src/db/transaction";
-import { Club, Student, Term, TimetableEntry } from "../../src/db/entities";
+import { Club, Student, Term } from "../../src/db/entities";
+import { clubSessions } from "../../src/timetable";
 import { Attendance } from "../../src/attendance/entities";
 import { ChoiceRound } from "../../src/choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement } from "../../src/assignment/web/entities";
@@ -80,6 +81,7 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
         expect(percent(w["比例"])).to.be.within(90, 100);
       }
       expect(weeks.find((w) => w["周（周一）"] === "2026-11-16")!["状态"]).to.equal("进行中");
+      expect(page.text).to.contain(`2026-11-23 起的 ${future.length} 周尚未到来`);
       const csv = await admin.get("/admin/reports/participation.csv?table=weeks");
       const december = csv.text.split(/\r?\n/).filter((l) => l.startsWith("2026-12"));
       expect(december.length).to.be.greaterThan(2);
@@ -130,7 +132,7 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
       const pupils = await ctx.db.ds.getRepository(Student).find({ order: { studentNumber: "ASC" }, take: 5 });
       const members = pupils.slice(0, 4);
       const term = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
-      const entry = await ctx.db.ds.getRepository(TimetableEntry).findOneByOrFail({ clubId: club.id });
+      const [entry] = await clubSessions(ctx.db.ds.manager, club.id);
       await inTransaction(ctx.db.ds, async (em) => {
         const now = new Date().toISOString();
         const closed = `${term.startDate}T00:00:00.000Z`;
@@ -146,8 +148,9 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
       expect(before.text).to.contain("社团还没有点名记录");
       expect(records(before.text, "clubs").find((r) => r["社团"] === club.name)!["出勤率"]).to.equal("");
 
-      // Thursday 12 November: three members present, one on leave, and a stray "present" for a child who is not a member.
-      const date = "2026-11-12";
+      // The club's last school day before today: three members present, one on leave, and a stray "present" for a child who is not a member.
+      const cal = (await currentTermCalendar(ctx.db.ds))!;
+      const date = cal.dates.filter((d) => d < "2026-11-18" && cal.weekdayOf.get(d) === entry.weekday).at(-1)!;
       const marks = [...members.map((s, i) => ({ studentId: s.id, status: i === 3 ? "excused" as const : "present" as const })), { studentId: pupils[4].id, status: "present" as const }];
       await ctx.db.ds.getRepository(Attendance).insert(marks.map((m) => ({ entryId: entry.id, date, studentId: m.studentId, status: m.status, note: null, markedByStaffId: null, markedAt: `${date}T09:00:00.000Z` })));
 
