@@ -88,6 +88,18 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
       for (const line of december) expect(line).to.contain("计划中（尚未发生）").and.not.match(/%/);
     });
 
+    it("When the teachers report is read, then weeks still to come are planned with no rate, and the term figure is of the weeks so far", async () => {
+      const page = await admin.get("/admin/reports/teachers");
+      const weeks = records(page.text, "weeks");
+      const future = weeks.filter((w) => w["周（周一）"] > "2026-11-18");
+      expect(future.length).to.be.greaterThan(5);
+      for (const w of future) expect([w["状态"], w["比例"]], w["周（周一）"]).to.deep.equal(["计划中（尚未发生）", ""]);
+      for (const w of weeks.filter((x) => x["周（周一）"] < "2026-11-16")) expect(w["比例"]).to.match(/%$/);
+      const planned = await admin.get("/admin/reports/teachers?week=2026-12-07");
+      expect(planned.text).to.contain("尚未到来");
+      expect(records(planned.text, "summary")[0]["比例"]).to.equal("");
+    });
+
     it("When a future week is chosen, then the page says it is planned and shows no rate", async () => {
       const page = await admin.get("/admin/reports/participation?week=2026-12-07");
       expect(page.status).to.equal(200);
