@@ -6,7 +6,7 @@ import { expect } from "chai";
 import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
-import { Agent, formToken, loginAs } from "../support/http";
+import { Agent, csrfFrom, formToken, loginAs } from "../support/http";
 import type { DemoLogins } from "../../seeds/demo";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../src/kernel";
@@ -191,6 +191,23 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
       expect((await teacher.get(`/attendance/sessions/${entryId}/${THURSDAY}`)).status).to.equal(404);
       const week = (await teacher.get("/timetable")).text;
       expect([...week.matchAll(/<li class="tt-week-change[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].filter((m) => m[1].includes(THURSDAY))).to.deep.equal([]);
+    });
+
+    it("When the week page and the changes list are read in English, then the changes are in English, with no key showing", async () => {
+      const english = async (agent: Agent, path: string) => {
+        await agent.post("/lang").type("form").send({ lang: "en", _csrf: csrfFrom((await agent.get("/")).text) });
+        try {
+          return (await agent.get(path)).text;
+        } finally {
+          await agent.post("/lang").type("form").send({ lang: "zh-CN", _csrf: csrfFrom((await agent.get("/")).text) });
+        }
+      };
+      const week = await english(teacher, "/timetable");
+      expect(week).to.contain(`${teacherStaff.name} covers for ${classTeacherStaff.name}`);
+      expect(week).to.not.match(/timetable\.weekChanges\.|dateChanges\./);
+      const list = await english(admin, "/admin/timetable/dates");
+      expect(list).to.contain("no longer applies");
+      expect(list).to.not.match(/dateChanges\./);
     });
   });
 });
