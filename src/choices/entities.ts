@@ -24,6 +24,11 @@ export class ChoiceRound {
   @Column({ type: "integer", default: 1 }) maxClubsPerChild: number;
   @Column({ type: "varchar", length: 10, default: "optimal" }) mechanism: Mechanism;
   @Column({ type: "boolean", default: false }) showFirstChoiceCounts: boolean;
+  // The clubs a round covers (a top-up, 补选, names a few); null: every club open to its grades.
+  @Column({ type: "simple-json", nullable: true }) clubIds: number[] | null;
+  // The date this round's seats start, fixed when the round is opened so the
+  // seats it offers do not move while families choose (null on older rows: the closing date).
+  @Column({ type: "varchar", length: 10, nullable: true }) effectiveDate: string | null;
   @InstantColumn() createdAt: string;
   @InstantColumn() updatedAt: string;
 }
@@ -42,6 +47,10 @@ export class Preference {
   // How many clubs a week the family asks for (≤ the round's maximum).
   @Column({ type: "integer", default: 1 }) maxClubs: number;
   @Column({ type: "boolean", default: false }) placeWithSiblings: boolean;
+  // Clubs the child holds that the family would give up for a club at the same
+  // time: the club's slot goes back into play, and it is released only if the
+  // child is placed elsewhere (null: none).
+  @Column({ type: "simple-json", nullable: true }) swapClubIds: number[] | null;
   // "family" online, or "staff" for a paper reply (回执) entered on their behalf.
   @Column({ type: "varchar", length: 10 }) source: "family" | "staff";
   @Column({ type: "integer", nullable: true }) enteredByStaffId: number | null;

@@ -7,6 +7,7 @@ import { formErrors } from "./form-errors";
 import type { RankEntry } from "./preference-rules";
 
 const digits = (max: number) => z.string().trim().regex(new RegExp(`^\\d{1,${max}}$`), "validation.invalid_format").transform(Number);
+const clubId = z.string().trim().regex(/^\d{1,9}$/, "choices.validation.swap").transform(Number);
 const weekday = z.string().regex(/^[1-5]$/, "choices.validation.weekdays").transform(Number);
 
 const base = z.object({
@@ -15,9 +16,12 @@ const base = z.object({
     .transform((v) => (v === undefined ? [] : [...new Set(Array.isArray(v) ? v : [v])].sort((a, b) => a - b))),
   maxClubs: digits(2).optional().default(1),
   placeWithSiblings: z.string().optional().transform((v) => v === "1" || v === "on"),
+  // Held clubs the family would give up for a club at the same hour (a top-up, issue 18).
+  swap: z.union([clubId, z.array(clubId)], { message: "choices.validation.swap" }).optional()
+    .transform((v) => (v === undefined ? [] : [...new Set(Array.isArray(v) ? v : [v])].sort((a, b) => a - b))),
 });
 
-export interface PreferenceInput { version: number; weekdays: number[]; ranks: RankEntry[]; maxClubs: number; placeWithSiblings: boolean }
+export interface PreferenceInput { version: number; weekdays: number[]; ranks: RankEntry[]; maxClubs: number; placeWithSiblings: boolean; swap?: number[] }
 
 // Ranks in order, blanks dropped: a family that leaves rank 2 empty and fills rank 3 means "second".
 export function ranksOf(body: Record<string, unknown>): RankEntry[] {

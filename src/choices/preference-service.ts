@@ -12,6 +12,8 @@ import { loadClubOffer } from "./club-offer";
 import { checkSubmission } from "./preference-rules";
 import type { PreferenceInput } from "./preference-form";
 import { findChild, roundState } from "./round-lookup";
+import { coversClub } from "./term-rounds";
+import { clubsOn, roundStartDate } from "../membership";
 
 export type EnteredBy = { kind: "family" } | { kind: "staff"; staffId: number };
 
@@ -53,13 +55,20 @@ async function saveIn(em: EntityManager, roundId: number, studentId: number, inp
   const existing = await repo.findOneBy({ roundId, studentId });
   if (existing && existing.version !== input.version) throw new StaleVersionError(existing);
 
-  const clubs = new Map((await loadClubOffer(em, round.termId)).map((c) => [c.id, c]));
+  // A top-up offers only the clubs it covers (issue 18).
+  const clubs = new Map((await loadClubOffer(em, round.termId)).filter((c) => coversClub(round, c)).map((c) => [c.id, c]));
   const errors = checkSubmission(input, { round, clubs, grade: child.grade });
+  // A swap names clubs the child holds when the round's seats start; nothing else can be given up.
+  const swap = input.swap ?? [];
+  if (swap.length) {
+    const held = await clubsOn(em, studentId, await roundStartDate(em, round));
+    if (!swap.every((id) => held.includes(id))) errors.swap ??= { key: "choices.validation.swap" };
+  }
   if (Object.keys(errors).length) throw new InvalidPreferenceError(errors);
 
   const together = input.placeWithSiblings && (await siblingsInRound(em, round, child.familyId)) > 1;
   const values = {
-    clubIds: input.ranks.map((r) => r.clubId!), maxClubs: input.maxClubs, placeWithSiblings: together,
+    clubIds: input.ranks.map((r) => r.clubId!), maxClubs: input.maxClubs, placeWithSiblings: together, swapClubIds: swap.length ? swap : null,
     source: by.kind, enteredByStaffId: by.kind === "staff" ? by.staffId : null, updatedAt: now,
   };
   let saved: Preference;

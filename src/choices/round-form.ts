@@ -5,6 +5,7 @@ import { MECHANISMS } from "./entities";
 import { fromLocalInput } from "../kernel";
 
 const count = (min: number, max: number, key: string) => z.coerce.number({ message: key }).int(key).min(min, key).max(max, key);
+const clubId = z.string().trim().regex(/^\d{1,9}$/, "choices.validation.clubIds").transform(Number);
 const grade = z.coerce.number().int().min(1, "choices.validation.grades").max(6, "choices.validation.grades");
 
 export function roundForm(zone: string) {
@@ -25,6 +26,10 @@ export function roundForm(zone: string) {
     maxClubsPerChild: count(1, 3, "choices.validation.maxClubsPerChild"),
     mechanism: z.enum(MECHANISMS, { message: "choices.validation.mechanism" }),
     showFirstChoiceCounts: z.string().optional().transform((v) => v === "1"),
+    // A top-up (补选) names the clubs it covers; none ticked covers every club open to its grades.
+    clubIds: z.union([clubId, z.array(clubId)], { message: "choices.validation.clubIds" }).optional()
+      .transform((v) => (v === undefined ? null : [...new Set(Array.isArray(v) ? v : [v])].sort((a, b) => a - b)))
+      .transform((v) => (v && v.length ? v : null)),
   })
     .refine((r) => !r.opensAt || !r.closesAt || r.closesAt > r.opensAt, { path: ["closesAt"], message: "choices.validation.closesAfterOpens" })
     .refine((r) => r.minChoices <= r.maxChoices, { path: ["minChoices"], message: "choices.validation.minNotAboveMax" });

@@ -17,6 +17,9 @@ import { reminderList, roundProgress } from "./round-progress";
 import { currentTerm, roundState } from "./round-lookup";
 import { formatLocal, schoolZone, toLocalInput } from "../kernel";
 import { classScope } from "./staff-scope";
+import { Club } from "../db/entities";
+import { roundSeats } from "../assignment/web/round-seats";
+import { clubSlots } from "../assignment/web/instance-builder";
 
 const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "choice rounds: a class teacher follows up their class's missing replies");
 
@@ -32,7 +35,7 @@ export function roundAdminRoutes(ds: DataSource): Router {
   // Form values as the inputs show them (school-local times).
   async function formValues(round: ChoiceRound | null, t: (key: string) => string): Promise<Record<string, unknown>> {
     const zone = await schoolZone(ds.manager);
-    if (round) return { ...round, opensAt: toLocalInput(round.opensAt, zone), closesAt: toLocalInput(round.closesAt, zone), showFirstChoiceCounts: round.showFirstChoiceCounts ? "1" : "" };
+    if (round) return { ...round, opensAt: toLocalInput(round.opensAt, zone), closesAt: toLocalInput(round.closesAt, zone), showFirstChoiceCounts: round.showFirstChoiceCounts ? "1" : "", clubIds: round.clubIds ?? [] };
     const term = await currentTerm(ds.manager);
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
     return {
@@ -42,8 +45,11 @@ export function roundAdminRoutes(ds: DataSource): Router {
     };
   }
 
-  function renderForm(res: Response, round: ChoiceRound | null, form: Record<string, unknown>, errors: FieldErrors, status = 200) {
-    res.status(status).render("choices/admin/form", { title: res.locals.t(round ? "choices.admin.edit" : "choices.admin.new"), round, form, errors });
+  async function renderForm(res: Response, round: ChoiceRound | null, form: Record<string, unknown>, errors: FieldErrors, status = 200) {
+    // The clubs a top-up may name: the term's clubs that are not cancelled.
+    const term = round ? { id: round.termId } : await currentTerm(ds.manager);
+    const clubs = term ? await ds.getRepository(Club).find({ select: { id: true, name: true, code: true }, where: { termId: term.id, cancelled: false }, order: { code: "ASC" } }) : [];
+    res.status(status).render("choices/admin/form", { title: res.locals.t(round ? "choices.admin.edit" : "choices.admin.new"), round, form, errors, clubs });
   }
 
   async function submit(req: Request, res: Response, round: ChoiceRound | null) {
@@ -76,15 +82,17 @@ export function roundAdminRoutes(ds: DataSource): Router {
     const round = await roundOr404(req.params.id as string);
     const zone = await schoolZone(ds.manager);
     const progress = await roundProgress(ds.manager, round);
+    // Issue 18: main round or top-up, and the clubs and seats it covers (before it opens too).
+    const seats = await roundSeats(ds.manager, round, await clubSlots(ds.manager, round.termId));
     res.render("choices/admin/show", {
-      title: round.name, round, progress, state: roundState(round, nowIso()),
+      title: round.name, round, progress, state: roundState(round, nowIso()), seats,
       opensLocal: formatLocal(round.opensAt, zone), closesLocal: formatLocal(round.closesAt, zone),
     });
   });
 
   router.get("/admin/rounds/:id/edit", scope.admin(), async (req, res) => {
     const round = await roundOr404(req.params.id as string);
-    renderForm(res, round, await formValues(round, res.locals.t), {});
+    await renderForm(res, round, await formValues(round, res.locals.t), {});
   });
   router.post("/admin/rounds/:id", scope.admin(), async (req, res) => submit(req, res, await roundOr404(req.params.id as string)));
 

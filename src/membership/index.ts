@@ -2,7 +2,7 @@
 // register, dismissal list, family page, feed, policy fact and report asks
 // here; nothing else reads placements (eslint.config.mjs keeps it so).
 import type { DataSource, EntityManager } from "typeorm";
-import { clubsOf, countsOn, membersOf, activeDuring, peakOf, type Peak } from "./core";
+import { activeOn, clubsOf, countsOn, membersOf, activeDuring, peakOf, type Peak } from "./core";
 import { spansDuring, spansOfStudent, termSpansFrom } from "./store";
 import type { Membership, StartReason as StartReasonT } from "./entity";
 
@@ -56,6 +56,16 @@ export async function peakMembers(db: Db, clubIds: number[], from: string, to: s
 export async function memberCountsOn(db: Db, termId: number, date: string, exceptRoundId?: number): Promise<Map<number, number>> {
   const spans = (await termSpansFrom(db, termId, date)).filter((s) => exceptRoundId === undefined || s.roundId !== exceptRoundId);
   return countsOn(spans, date);
+}
+
+/**
+ * The seats held on `date` that a round must leave alone: every membership of
+ * the term active that day except the round's own published seats (which its
+ * next run replaces). A round's accepted offers are held too.
+ */
+export async function seatsHeldOn(db: Db, termId: number, date: string, roundId: number): Promise<{ studentId: number; clubId: number; roundId: number | null }[]> {
+  const spans = (await termSpansFrom(db, termId, date)).filter((s) => activeOn(s, date) && !(s.roundId === roundId && s.reason === "publication"));
+  return spans.map((s) => ({ studentId: s.studentId, clubId: s.clubId, roundId: s.roundId }));
 }
 
 /** Who is in which club of a term on `date`, as student id → club ids. */

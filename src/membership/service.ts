@@ -17,7 +17,8 @@ export async function roundStartDate(db: DataSource | EntityManager, round: Pick
 async function roundDate(em: DataSource | EntityManager, roundId: number, firstPublication: boolean): Promise<{ termId: number; date: string }> {
   const { round, term } = await roundAndTerm(em, roundId);
   const [today, zone] = await Promise.all([schoolToday(em), schoolZone(em)]);
-  const roundClosed = localDate(new Date(round.closesAt), zone);
+  // A round opened since issue 18 has its date fixed (closing early does not move it).
+  const roundClosed = round.effectiveDate ?? localDate(new Date(round.closesAt), zone);
   return { termId: term.id, date: effectiveDate({ termStart: term.startDate, termEnd: term.endDate, roundClosed, today, firstPublication }) };
 }
 
@@ -25,16 +26,20 @@ async function roundDate(em: DataSource | EntityManager, roundId: number, firstP
  * A round's run is published: seats it no longer gives end, new ones begin.
  * Other rounds' memberships stay (a top-up round adds to the first), except a
  * child's seat at the same hour as a new one (`slotsOf`: club id → its slots).
+ * Seats the round gave through accepted offers stay (a republication keeps
+ * them). Returns the other rounds' seats it ended, so their clubs can be offered on.
  */
-export async function recordPublication(em: EntityManager, roundId: number, runId: number, seats: Seat[], slotsOf: Map<number, string[]>, at: string): Promise<void> {
+export async function recordPublication(em: EntityManager, roundId: number, runId: number, seats: Seat[], slotsOf: Map<number, string[]>, at: string): Promise<(Seat & { roundId: number | null })[]> {
   const first = !(await roundHasSpans(em, roundId));
   const { termId, date } = await roundDate(em, roundId, first);
-  const plan = publicationPlan(await openSpansOfRound(em, roundId), seats);
+  const plan = publicationPlan((await openSpansOfRound(em, roundId)).filter((s) => s.reason === "publication"), seats);
   const elsewhere = (await openSpansOfStudents(em, [...new Set(plan.open.map((s) => s.studentId))])).filter((s) => s.roundId !== roundId);
   const opening = plan.open.filter((seat) => !alreadyHeld(elsewhere, seat));
   for (const span of plan.close) await closeSpan(em, span.id, closingDate(span, date), "publication", at);
-  for (const span of supersededBy(elsewhere, opening, slotsOf)) await closeSpan(em, span.id, closingDate(span, date), "publication", at);
+  const superseded = supersededBy(elsewhere, opening, slotsOf);
+  for (const span of superseded) await closeSpan(em, span.id, closingDate(span, date), "publication", at);
   await insertSpans(em, opening.map((s) => ({ ...s, termId, fromDate: date, toDate: null, reason: "publication" as const, roundId, runId, offerId: null, createdAt: at })));
+  return superseded.map((s) => ({ studentId: s.studentId, clubId: s.clubId, roundId: s.roundId }));
 }
 
 /** A family accepted an offered seat: it begins today, and the clubs it replaces end today. */

@@ -270,9 +270,13 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
   it("When the admin publishes another run, then it replaces the published placements as a whole", async () => {
     const run = await runOf(runs.lottery);
     expect((await policyBlockers(ctx.db.ds, round.termId)).errors).to.equal(0);
-    const res = await post(`/admin/runs/${run.id}/publish`, {});
+    // Issue 18: a republication that changes places lists them first; the admin confirms.
+    const asked = await post(`/admin/runs/${run.id}/publish`, {});
+    expect(asked.status).to.equal(200);
+    expect(asked.text).to.match(/data-change="\d+"/);
+    const res = await post(`/admin/runs/${run.id}/publish`, { confirmChanges: "1" });
     expect(res.status).to.equal(302);
-    const again = await post(`/admin/runs/${run.id}/publish`, {});
+    const again = await post(`/admin/runs/${run.id}/publish`, { confirmChanges: "1" });
     expect(again.status).to.equal(302);
     expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "allocation.publish", entityId: String(run.id) })).to.equal(1);
     const { result } = parseRun(run);
@@ -297,7 +301,7 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
       audit: await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "allocation.publish" }),
     };
     let failed = false;
-    await publishRun(ctx.db.ds, broken, { overrideReason: null }, SYSTEM).catch(() => { failed = true; });
+    await publishRun(ctx.db.ds, broken, { overrideReason: null, confirmChanges: true }, SYSTEM).catch(() => { failed = true; });
     expect(failed).to.equal(true);
     expect((await ctx.db.ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId).to.equal(good.id);
     expect(await ctx.db.ds.getRepository(ClubPlacement).count()).to.equal(before.placements);

@@ -55,11 +55,16 @@ describe("club choice rules", () => {
     ]);
   });
 
-  it("When two rounds share a grade and overlap in time, then the second is refused; touching windows are fine", () => {
-    const a = { id: 1, opensAt: "2026-09-01T00:00:00.000Z", closesAt: "2026-09-08T00:00:00.000Z", grades: [3, 4] } as ChoiceRound;
-    expect(overlappingRound([a], { opensAt: "2026-09-05T00:00:00.000Z", closesAt: "2026-09-10T00:00:00.000Z", grades: [4] })).to.equal(a);
-    expect(overlappingRound([a], { opensAt: "2026-09-05T00:00:00.000Z", closesAt: "2026-09-10T00:00:00.000Z", grades: [5] })).to.equal(null);
-    expect(overlappingRound([a], { opensAt: "2026-09-08T00:00:00.000Z", closesAt: "2026-09-10T00:00:00.000Z", grades: [3] })).to.equal(null);
-    expect(overlappingRound([a], { ...a }, 1)).to.equal(null);
+  it("When two rounds share a club and overlap in time, then the second is refused; other clubs and touching windows are fine", () => {
+    const clubs = [{ id: 1, grades: [3] }, { id: 2, grades: [4] }, { id: 3, grades: [5] }];
+    const a = { id: 1, opensAt: "2026-09-01T00:00:00.000Z", closesAt: "2026-09-08T00:00:00.000Z", grades: [3, 4], clubIds: null } as ChoiceRound;
+    const during = { opensAt: "2026-09-05T00:00:00.000Z", closesAt: "2026-09-10T00:00:00.000Z" };
+    expect(overlappingRound([a], { ...during, grades: [4], clubIds: null }, clubs)).to.equal(a);
+    expect(overlappingRound([a], { ...during, grades: [5], clubIds: null }, clubs)).to.equal(null);
+    expect(overlappingRound([a], { opensAt: "2026-09-08T00:00:00.000Z", closesAt: "2026-09-10T00:00:00.000Z", grades: [3], clubIds: null }, clubs)).to.equal(null);
+    expect(overlappingRound([a], { ...a }, clubs, 1)).to.equal(null);
+    const topUp = { id: 2, ...during, grades: [3, 4], clubIds: [2] } as ChoiceRound;
+    expect(overlappingRound([topUp], { ...during, grades: [3, 4], clubIds: [1] }, clubs)).to.equal(null);
+    expect(overlappingRound([topUp], { ...during, grades: [4], clubIds: null }, clubs)).to.equal(topUp);
   });
 });

@@ -27,7 +27,8 @@ forEachDatabase("membership: two rounds published in one term", (ctx) => {
   // Placed in the first round, not in the second.
   let first: Student;
   let firstClub: Club;
-  // Children placed in both rounds (each round gave them a club on the club day).
+  // Children placed in the first round who chose again in the second (issue 18: the
+  // second round sees their club's hour as taken, so it never gives them a second club then).
   let both: Student[];
   // On a first-round waitlist, not in the second round.
   let waiting: Student;
@@ -53,7 +54,7 @@ forEachDatabase("membership: two rounds published in one term", (ctx) => {
     const onlyFirst = Object.keys(one).find((n) => one[n].length > 0 && !(n in two))!;
     first = await students.findOneOrFail({ where: { studentNumber: onlyFirst }, relations: { schoolClass: true } });
     firstClub = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code: one[onlyFirst][0] });
-    both = await Promise.all(Object.keys(one).filter((n) => one[n].length > 0 && (two[n] ?? []).length > 0).map((n) => students.findOneByOrFail({ studentNumber: n })));
+    both = await Promise.all(Object.keys(one).filter((n) => one[n].length > 0 && n in two).map((n) => students.findOneByOrFail({ studentNumber: n })));
     await ctx.db.ds.getRepository(Family).update({ id: first.familyId }, { accessCodeHash: await hashSecret(CODE) });
   });
 

@@ -14,7 +14,7 @@ import { AllocationPublication, AllocationRun } from "./entities";
 import { compareQuery, formErrors, publishForm, runForm } from "./forms";
 import { comparePage, roundPage, runPage } from "./admin-pages";
 import { createRun, findRound, findRun, NothingToAllocate, randomSeed, verifyRun } from "./run-service";
-import { PublishBlocked, publishRun } from "./publish-service";
+import { ChangesToConfirm, PublishBlocked, publishRun, RoundLocked, RoundStillOpen } from "./publish-service";
 import { idParam } from "./params";
 
 export function adminRunRoutes(ds: DataSource): Router {
@@ -103,9 +103,18 @@ export function adminRunRoutes(ds: DataSource): Router {
     const reason = parsed.data.overrideReason;
     if (reason !== null && reason.length < 5) return renderRun(req, res, run, 400, { errors: { overrideReason: { key: "validation.reasonRequired" } } });
     try {
-      await publishRun(ds, run, { overrideReason: reason }, actorOf(req.session.user));
+      await publishRun(ds, run, { overrideReason: reason, closeNow: parsed.data.closeNow, confirmChanges: parsed.data.confirmChanges }, actorOf(req.session.user));
     } catch (err) {
       if (err instanceof PublishBlocked) return renderRun(req, res, run, 400, { errors: { overrideReason: { key: "assignment.publish.reasonNeeded" } } });
+      if (err instanceof RoundStillOpen) return renderRun(req, res, run, 409, { errors: { closeNow: { key: "assignment.publish.stillOpen" } } });
+      if (err instanceof RoundLocked) return renderRun(req, res, run, 409, { errors: { _form: { key: "assignment.publish.locked", params: { name: err.laterRound } } } });
+      // The admin sees every child whose place changes, then confirms with the same form.
+      if (err instanceof ChangesToConfirm) {
+        return res.render("assignment/publish-changes", {
+          title: res.locals.t("assignment.publish.changesTitle", { id: run.id }), run, changes: err.changes,
+          overrideReason: reason ?? "", closeNow: parsed.data.closeNow,
+        });
+      }
       throw err;
     }
     req.session.flash = { kind: "ok", key: "assignment.publish.done", params: { id: run.id } };

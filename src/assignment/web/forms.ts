@@ -38,6 +38,9 @@ export const reasonForm = z.object({ reason });
 
 export const publishForm = z.object({
   overrideReason: z.string().trim().max(500, "validation.tooLong").default("").transform((v) => v || null),
+  // "Close now and publish" for a round still open, and the admin's yes to a republication's changes.
+  closeNow: z.string().optional().transform((v) => v === "1"),
+  confirmChanges: z.string().optional().transform((v) => v === "1"),
 });
 
 export const adminWithdrawForm = z.object({ studentId: id, clubId: id, reason });

@@ -7,10 +7,10 @@
 // the same database state always gives the same bytes.
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
-import { Club, Period, ServiceEnrollment, Student } from "../../db/entities";
+import { Period, ServiceEnrollment, Student } from "../../db/entities";
 import { ChoiceRound, Preference } from "../../choices/entities";
 import type { Instance, Student as InstanceStudent, Club as InstanceClub } from "../engine";
-import { memberCountsOn, roundStartDate } from "../../membership";
+import { roundSeats } from "./round-seats";
 import { AllocationPin } from "./entities";
 import { slotOrder, slotsByPeriod } from "./slots";
 import { publishedOf } from "../../timetable";
@@ -49,18 +49,16 @@ export async function clubSlots(db: Db, termId: number): Promise<Map<number, str
 export async function buildInstance(db: Db, round: ChoiceRound, seed: number): Promise<BuiltInstance> {
   const termId = round.termId;
   const slotsOf = await clubSlots(db, termId);
-  const clubRows = (await db.getRepository(Club).find({ where: { termId, cancelled: false }, order: { code: "ASC" } }))
-    .filter((c) => (slotsOf.get(c.id) ?? []).length > 0);
+  // Issue 18: the clubs this round covers, each with the seats the ledger and
+  // other rounds' open offers leave on the round's effective date.
+  const covered = await roundSeats(db, round, slotsOf);
+  const clubRows = covered.clubs.map((c) => c.club);
   const codeOf = new Map(clubRows.map((c) => [c.id, c.code]));
-  // Seats other rounds' members hold on the day this round's seats start are not
-  // this round's to give (a top-up round fills what the first left). Counted
-  // whether or not the child is in this round too: a child moved to another club
-  // at that hour frees a seat only once this round is published, so a later run sees it.
-  const held = await memberCountsOn(db, termId, await roundStartDate(db, round), round.id);
-  const left = (c: Club) => Math.max(0, c.maxSize - (held.get(c.id) ?? 0));
-  const clubs: InstanceClub[] = clubRows.map((c) => ({
-    id: c.code, capacity: left(c), minSize: Math.min(left(c), Math.max(0, c.minSize - (held.get(c.id) ?? 0))), grades: [...c.grades].sort((a, b) => a - b), slots: slotsOf.get(c.id)!,
+  const clubs: InstanceClub[] = covered.clubs.map(({ club: c, seats, minSize }) => ({
+    id: c.code, capacity: seats, minSize, grades: [...c.grades].sort((a, b) => a - b), slots: slotsOf.get(c.id)!,
   }));
+  const heldBy = new Map<number, number[]>();
+  for (const h of covered.held) heldBy.set(h.studentId, [...new Set([...(heldBy.get(h.studentId) ?? []), h.clubId])]);
 
   const preferences = await db.getRepository(Preference).find({ where: { roundId: round.id }, order: { submittedAt: "ASC", id: "ASC" } });
   const pins = await db.getRepository(AllocationPin).find({ where: { roundId: round.id }, order: { id: "ASC" } });
@@ -88,10 +86,18 @@ export async function buildInstance(db: Db, round: ChoiceRound, seed: number): P
       }
     }
     slots.sort(slotOrder);
-    const choices = [...new Set((pref?.clubIds ?? []).map((id) => codeOf.get(id)).filter((c): c is string => c !== undefined))];
+    // A child keeps the places held: not pins but slots taken (the held club's
+    // slots leave the child's, maxClubs drops by one each), unless the family asked
+    // to swap that club, whose slot goes back into play (released only if placed elsewhere).
+    const held = heldBy.get(s.id) ?? [];
+    const swap = pref?.swapClubIds ?? [];
+    const kept = held.filter((id) => !swap.includes(id));
+    const taken = new Set(kept.flatMap((id) => slotsOf.get(id) ?? []));
+    for (let i = slots.length - 1; i >= 0; i--) if (taken.has(slots[i])) slots.splice(i, 1);
+    const choices = [...new Set((pref?.clubIds ?? []).filter((id) => !held.includes(id)).map((id) => codeOf.get(id)).filter((c): c is string => c !== undefined))];
     const pinned = pins.filter((p) => p.studentId === s.id && codeOf.has(p.clubId)).map((p) => codeOf.get(p.clubId)!);
     // The family's own limit holds for pins too: a pin beyond it is refused by the engine.
-    const maxClubs = pref ? Math.min(pref.maxClubs, round.maxClubsPerChild) : round.maxClubsPerChild;
+    const maxClubs = Math.max(0, (pref ? Math.min(pref.maxClubs, round.maxClubsPerChild) : round.maxClubsPerChild) - kept.length);
     const group = pref?.placeWithSiblings ? { group: `F${s.familyId}` } : {};
     return { id: s.studentNumber, grade, slots, maxClubs, choices, ...group, pinned };
   });

@@ -1,72 +1,119 @@
 // Publishing flips which run families see for a round, atomically: one
 // transaction replaces the round's placements, waitlists and offers with the
-// run's result, points the publication at the run and notifies every family
-// in it. Before it commits families see the old state (or nothing); after,
+// run's result (seats taken through accepted offers stay), points the
+// publication at the run and notifies every family in it (on a republication,
+// only the families whose place changed, with what changed). Only a closed
+// round is published (or one the admin closes now, confirmed), and never one
+// a later round of the term has built on. Before it commits families see the old state (or nothing); after,
 // everyone sees the new one at once.
 import type { DataSource, EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Club, Student } from "../../db/entities";
+import { In, Not } from "typeorm";
 import { ChoiceRound } from "../../choices/entities";
 import { inTransaction } from "../../db/transaction";
 import { nowIso } from "../../db/entities/columns";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import { notifyMany } from "../../notifications/notification-service";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
-import { parseRun } from "./run-report";
 import { allocationBlockers, PolicyBlockers } from "./publish-blockers";
 import { recordPublication } from "../../membership";
+import { closeRoundIn } from "../../choices/round-service";
+import { roundState } from "../../choices/round-lookup";
+import { laterRounds } from "../../choices/term-rounds";
+import { lockRound, waitlistContext } from "./waitlist-context";
+import { offerNext } from "./waitlist-service";
+import { planPublication, type PlaceChange } from "./publication-plan";
 
 export class PublishBlocked extends Error {
   constructor(readonly blockers: PolicyBlockers) { super("publishing blocked by policy errors"); }
 }
 
-export interface PublishRequest { overrideReason: string | null }
+/** The round is still open: families may still change their lists (issue 18). */
+export class RoundStillOpen extends Error { constructor() { super("the round is still open"); } }
+
+/** A later round of the term is published: this one's seats are what the later round built on. */
+export class RoundLocked extends Error { constructor(readonly laterRound: string) { super("a later round is published"); } }
+
+/** A republication changes children's places: the admin sees them (old → new) and confirms first. */
+export class ChangesToConfirm extends Error { constructor(readonly changes: PlaceChange[]) { super("republication changes places"); } }
+
+export interface PublishRequest {
+  overrideReason: string | null;
+  /** "Close now and publish", confirmed: an open round is closed in the same transaction. */
+  closeNow?: boolean;
+  /** The admin saw the list of changed places and confirmed it. */
+  confirmChanges?: boolean;
+}
 
 export async function publishRun(ds: DataSource, run: AllocationRun, request: PublishRequest, actor: Actor): Promise<void> {
   const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: run.roundId });
+  await checkPublishable(ds.manager, round, request);
   const blockers = await allocationBlockers(ds, round.termId, run);
   if (blockers.errors > 0 && !request.overrideReason) throw new PublishBlocked(blockers);
-  const { instance, result } = parseRun(run);
+  if (!request.confirmChanges && await ds.getRepository(AllocationPublication).existsBy({ roundId: round.id })) {
+    const changes = (await planPublication(ds.manager, round, run)).changes;
+    if (changes.length) throw new ChangesToConfirm(changes);
+  }
   await inTransaction(ds, async (em) => {
     const at = nowIso();
     const previous = await em.getRepository(AllocationPublication).findOneBy({ roundId: round.id });
     // Taking the round's lock first keeps waitlist changes from interleaving with the flip.
     if (previous) await em.getRepository(AllocationPublication).increment({ roundId: round.id }, "version", 1);
-    await em.getRepository(WaitlistOffer).delete({ roundId: round.id });
-    await em.getRepository(WaitlistEntry).delete({ roundId: round.id });
-    await em.getRepository(ClubPlacement).delete({ roundId: round.id });
-    const clubId = await clubIds(em, round.termId, instance.clubs.map((c) => c.id));
-    const students = await studentsOf(em, instance.students.map((s) => s.id));
-    const placements: Partial<ClubPlacement>[] = [];
-    for (const [number, clubs] of Object.entries(result.assignments)) {
-      const s = students.get(number);
-      // A child or club deleted since the run is skipped, never half-inserted.
-      for (const code of clubs) if (s && clubId.has(code)) placements.push({ roundId: round.id, studentId: s.id, clubId: clubId.get(code)!, source: "allocation", createdAt: at });
-    }
-    const entries: Partial<WaitlistEntry>[] = [];
-    for (const [code, numbers] of Object.entries(result.waitlists)) {
-      numbers.forEach((number, i) => {
-        const s = students.get(number);
-        if (s && clubId.has(code)) entries.push({ roundId: round.id, clubId: clubId.get(code)!, studentId: s.id, position: i + 1, status: "waiting" });
-      });
-    }
-    await insertChunks(em, ClubPlacement, placements);
+    // Checked again under the lock: the round may have been published or closed meanwhile.
+    await checkPublishable(em, round, request);
+    if (roundState(round, at) === "open") await closeRoundIn(em, round.id, actor);
+    const plan = await planPublication(em, round, run);
+    await em.getRepository(WaitlistOffer).delete({ roundId: round.id, status: "open" });
+    await em.getRepository(WaitlistEntry).delete({ roundId: round.id, status: Not("accepted") });
+    // Seats families took through accepted offers stay; the run's own seats are replaced.
+    await em.getRepository(ClubPlacement).delete({ roundId: round.id, source: "allocation" });
+    await insertChunks(em, ClubPlacement, plan.placements.map((p) => ({ ...p, createdAt: at })));
     // The ledger is what everyone reads: this round's seats, next to other rounds' members.
-    const slotsOf = new Map(instance.clubs.filter((c) => clubId.has(c.id)).map((c) => [clubId.get(c.id)!, c.slots]));
-    await recordPublication(em, round.id, run.id, placements.map((p) => ({ studentId: p.studentId!, clubId: p.clubId! })), slotsOf, at);
-    await insertChunks(em, WaitlistEntry, entries);
+    const released = await recordPublication(em, round.id, run.id, plan.placements, plan.slotsOf, at);
+    await insertChunks(em, WaitlistEntry, plan.entries.filter((e) => !plan.acceptedEntries.has(`${e.clubId}:${e.studentId}`)));
     if (previous) await em.getRepository(AllocationPublication).update({ id: previous.id }, { runId: run.id, publishedAt: at, publishedById: actorId(actor) });
     else await em.getRepository(AllocationPublication).insert({ roundId: round.id, runId: run.id, publishedAt: at, publishedById: actorId(actor), version: 0 });
-    const families = [...new Set([...students.values()].map((s) => s.familyId))];
-    await notifyMany(em, families.map((familyId) => ({ familyId, kind: "allocation.published", payload: { round: round.name, link: "/results" } })), at);
+    await offerReleasedSeats(em, released, at);
+    if (previous) {
+      // Only families whose place changed hear again, and they hear what changed.
+      await notifyMany(em, plan.changes.map((c) => ({ familyId: c.familyId, kind: "allocation.changed", payload: { round: round.name, child: c.name, from: c.from.join("、") || "—", to: c.to.join("、") || "—", link: "/results" } })), at);
+    } else {
+      const families = [...new Set(plan.families)];
+      await notifyMany(em, families.map((familyId) => ({ familyId, kind: "allocation.published", payload: { round: round.name, link: "/results" } })), at);
+    }
     await recordAudit(em, actor, {
       action: "allocation.publish", entity: "allocation_run", entityId: run.id, reason: request.overrideReason,
       details: {
-        roundId: round.id, previousRunId: previous?.runId ?? null, placements: placements.length, waitlisted: entries.length,
+        roundId: round.id, previousRunId: previous?.runId ?? null, placements: plan.placements.length, waitlisted: plan.entries.length,
         policyErrors: blockers.errors, policyWarnings: blockers.warnings, overridden: blockers.errors > 0,
+        changed: previous ? plan.changes.length : null, released: released.length, closedNow: request.closeNow === true,
       },
     });
   });
+}
+
+/** The places a republication would change (old → new), for the admin's confirmation. */
+export async function publicationChanges(ds: DataSource, run: AllocationRun): Promise<PlaceChange[]> {
+  const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: run.roundId });
+  return (await planPublication(ds.manager, round, run)).changes;
+}
+
+async function checkPublishable(em: EntityManager, round: ChoiceRound, request: PublishRequest): Promise<void> {
+  const current = await em.getRepository(ChoiceRound).findOneByOrFail({ id: round.id });
+  if (roundState(current, nowIso()) !== "closed" && !request.closeNow) throw new RoundStillOpen();
+  const later = laterRounds(await em.getRepository(ChoiceRound).findBy({ termId: round.termId }), round);
+  const published = later.length ? await em.getRepository(AllocationPublication).findBy({ roundId: In(later.map((r) => r.id)) }) : [];
+  if (published.length) throw new RoundLocked(later.find((r) => r.id === published[0].roundId)!.name);
+}
+
+/** Another round's child moved here at the same hour (a swap): the seat left behind goes to that round's waitlist. */
+async function offerReleasedSeats(em: EntityManager, released: { studentId: number; clubId: number; roundId: number | null }[], at: string): Promise<void> {
+  for (const seat of released) {
+    if (seat.roundId == null) continue;
+    await em.getRepository(ClubPlacement).delete({ roundId: seat.roundId, studentId: seat.studentId, clubId: seat.clubId });
+    if (!(await lockRound(em, seat.roundId))) continue;
+    const ctx = await waitlistContext(em, seat.roundId);
+    if (ctx) await offerNext(em, ctx, seat.clubId, new Date(at));
+  }
 }
 
 export function publicationOf(ds: DataSource, roundId: number): Promise<AllocationPublication | null> {
@@ -74,20 +121,6 @@ export function publicationOf(ds: DataSource, roundId: number): Promise<Allocati
 }
 
 const actorId = (actor: Actor): number | null => (actor.kind === "staff" ? actor.id : null);
-
-async function clubIds(em: EntityManager, termId: number, codes: string[]): Promise<Map<string, number>> {
-  const clubs = codes.length ? await em.getRepository(Club).find({ select: { id: true, code: true }, where: { termId, code: In(codes) } }) : [];
-  return new Map(clubs.map((c) => [c.code, c.id]));
-}
-
-async function studentsOf(em: EntityManager, numbers: string[]): Promise<Map<string, Student>> {
-  const out = new Map<string, Student>();
-  for (let i = 0; i < numbers.length; i += 500) {
-    const rows = await em.getRepository(Student).find({ select: { id: true, studentNumber: true, familyId: true }, where: { studentNumber: In(numbers.slice(i, i + 500)) } });
-    for (const s of rows) out.set(s.studentNumber, s);
-  }
-  return out;
-}
 
 async function insertChunks<T extends object>(em: EntityManager, entity: new () => T, rows: Partial<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await em.getRepository(entity).insert(rows.slice(i, i + 200) as never);

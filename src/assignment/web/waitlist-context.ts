@@ -7,6 +7,9 @@ import { Club, Setting, Student } from "../../db/entities";
 import { ChoiceRound } from "../../choices/entities";
 import type { Instance } from "../engine";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistOffer } from "./entities";
+import { coversClub, laterRounds } from "../../choices/term-rounds";
+import { membersDuring } from "../../membership";
+import { schoolToday } from "../../kernel";
 
 export const OFFER_HOURS_KEY = "assignment.offerHours";
 export const DEFAULT_OFFER_HOURS = 48;
@@ -60,13 +63,35 @@ async function studentsByNumber(em: EntityManager, numbers: string[]): Promise<S
   return out;
 }
 
-/** Seats still free: capacity minus placements minus open offers. */
+/**
+ * Seats still free: the round's own count (its capacity minus its placements
+ * and open offers), and never more than the club leaves across every round of
+ * the term: its size less the ledger's members from today on (a seat another
+ * round's child holds until a later date is not free yet) less all open offers.
+ */
 export async function freeSeats(em: EntityManager, ctx: WaitlistContext, clubId: number): Promise<number> {
   const club = ctx.instance.clubs.find((c) => c.id === ctx.clubCode.get(clubId));
   if (!club) return 0;
   const placed = await em.getRepository(ClubPlacement).countBy({ roundId: ctx.roundId, clubId });
   const offered = await em.getRepository(WaitlistOffer).countBy({ roundId: ctx.roundId, clubId, status: "open" });
-  return club.capacity - placed - offered;
+  const row = await em.getRepository(Club).findOneBy({ id: clubId });
+  if (!row) return 0;
+  const members = (await membersDuring(em, clubId, await schoolToday(em), "9999-12-31")).length;
+  const offeredAll = await em.getRepository(WaitlistOffer).countBy({ clubId, status: "open" });
+  return Math.min(club.capacity - placed - offered, row.maxSize - members - offeredAll);
+}
+
+/**
+ * Opening a later round that covers the club stops new offers from this
+ * round's waitlist for it (the top-up's lists decide now); offers already made
+ * stay valid until they expire.
+ */
+export async function waitlistStopped(em: EntityManager, roundId: number, clubId: number, now: Date): Promise<boolean> {
+  const round = await em.getRepository(ChoiceRound).findOneByOrFail({ id: roundId });
+  const club = await em.getRepository(Club).findOneBy({ id: clubId });
+  if (!club) return true;
+  const later = laterRounds(await em.getRepository(ChoiceRound).findBy({ termId: round.termId }), round);
+  return later.some((r) => r.opensAt <= now.toISOString() && coversClub(r, club));
 }
 
 /**

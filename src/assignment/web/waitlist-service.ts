@@ -13,13 +13,14 @@ import { Actor, recordAudit, SYSTEM } from "../../audit/audit-service";
 import { notify } from "../../notifications/notification-service";
 import { ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
 import { recordOffer, recordWithdrawal } from "../../membership";
-import { freeSeats, lockRound, offerHours, seatPlan, waitlistContext, WaitlistContext } from "./waitlist-context";
+import { freeSeats, lockRound, offerHours, seatPlan, waitlistContext, WaitlistContext, waitlistStopped } from "./waitlist-context";
 
 const HOUR = 3600 * 1000;
 
 /** Offers every free seat of a club to the first waiting children who fit. Returns the offers made. */
 export async function offerNext(em: EntityManager, ctx: WaitlistContext, clubId: number, now: Date): Promise<WaitlistOffer[]> {
   const made: WaitlistOffer[] = [];
+  if (await waitlistStopped(em, ctx.roundId, clubId, now)) return made;
   let free = await freeSeats(em, ctx, clubId);
   if (free <= 0) return made;
   const waiting = await em.getRepository(WaitlistEntry).find({ where: { roundId: ctx.roundId, clubId, status: "waiting" }, order: { position: "ASC" } });
