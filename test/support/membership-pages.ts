@@ -1,0 +1,87 @@
+// What each page and feed that shows club membership says, read the way a
+// person (or a calendar client) reads it: one small function per page, each
+// fetching through the real app and returning plain ids, so the play-through
+// can hold every one of them against the ledger. Add a page here when it
+// starts to show membership.
+import type { Express } from "express";
+import { parse as parseCsv } from "csv-parse/sync";
+import type { Agent } from "./http";
+import { meetingsInFeed } from "../unit/calendar/parsed-feed";
+import { feedPathVia, fetchFeed } from "../http/feeds-support";
+
+const ids = (text: string, pattern: RegExp): number[] => [...text.matchAll(pattern)].map((m) => Number(m[1]));
+const sorted = (xs: Iterable<number>): number[] => [...new Set(xs)].sort((a, b) => a - b);
+
+async function page(agent: Agent, path: string): Promise<string> {
+  const res = await agent.get(path);
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+  return res.text;
+}
+
+/** /results: each of the family's children (by id) with the clubs the page offers to withdraw from. */
+export async function resultsPage(family: Agent): Promise<Map<number, number[]>> {
+  const html = await page(family, "/results");
+  const out = new Map<number, number[]>();
+  for (const part of html.split(/<section class="card family-result"/).slice(1)) {
+    const id = Number(/aria-labelledby="result-(\d+)"/.exec(part)![1]);
+    out.set(id, sorted(ids(part, /name="clubId" value="(\d+)"/g)));
+  }
+  return out;
+}
+
+/** The family home: the child the session looks at and the clubs on its result card, by name. */
+export async function familyHome(family: Agent, clubIdByName: Map<string, number>): Promise<{ studentId: number | null; clubs: number[] }> {
+  const html = await page(family, "/");
+  const card = /aria-labelledby="result-(\d+)"/.exec(html);
+  const names = [...html.matchAll(/<li class="club-line"><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+  return { studentId: card ? Number(card[1]) : null, clubs: sorted(names.map((n) => clubIdByName.get(n) ?? -1)) };
+}
+
+/** A register (/attendance/sessions/:entryId/:date): the children it expects. */
+export async function registerPage(staff: Agent, entryId: number, date: string): Promise<number[]> {
+  return sorted(ids(await page(staff, `/attendance/sessions/${entryId}/${date}`), /name="n_(\d+)"/g));
+}
+
+/** The gate's dismissal list of a date: the children handed over at `time` (HH:MM), by name. */
+export async function dismissalAt(admin: Agent, date: string, time: string, childIdByName: Map<string, number>): Promise<number[]> {
+  const html = await page(admin, `/attendance/dismissal?date=${date}&class=`);
+  const section = html.split(`id="batch-${time.replace(":", "")}"`)[1]?.split("</section>")[0] ?? "";
+  const names = [...section.matchAll(/<li>([^<]+?)(?:<| *<span)/g)].map((m) => m[1].trim());
+  return sorted(names.map((n) => childIdByName.get(n) ?? -1));
+}
+
+/** The club report's table (CSV export): members per club, by name. */
+export async function clubReportMembers(admin: Agent, clubIdByName: Map<string, number>): Promise<Map<number, number>> {
+  const res = await admin.get("/admin/reports/clubs.csv").buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on("data", (c: Buffer) => chunks.push(c));
+    r.on("end", () => done(null, Buffer.concat(chunks).toString("utf8")));
+  });
+  if (res.status !== 200) throw new Error(`club report answered ${res.status}`);
+  const rows = parseCsv(res.body as string, { bom: true }) as string[][];
+  const out = new Map<number, number>();
+  for (const row of rows.slice(1)) if (clubIdByName.has(row[0])) out.set(clubIdByName.get(row[0])!, Number(row[1]));
+  return out;
+}
+
+/** The path of a child's calendar feed, reached through the family's feed page. */
+export function childFeedPath(family: Agent, studentId: number): Promise<string> {
+  return feedPathVia(family, `/feeds/student/${studentId}`);
+}
+
+/**
+ * A feed as node-ical reads and expands it: the timetable entry ids meeting on
+ * each date (null when the feed is no longer served).
+ */
+export async function feedEntriesByDate(app: Express, path: string, zone: string): Promise<Map<string, Set<number>> | null> {
+  const res = await fetchFeed(app, path);
+  if (res.status === 404 || res.status === 410) return null;
+  if (res.status !== 200) throw new Error(`feed answered ${res.status}`);
+  const { meetings } = meetingsInFeed((res.body as Buffer).toString("utf8"), zone, new Date("2026-01-01T00:00:00Z"), new Date("2028-01-01T00:00:00Z"));
+  const out = new Map<string, Set<number>>();
+  for (const m of meetings) {
+    const entryId = /^entry-(\d+)$/.exec(m.uidBase);
+    if (entryId) out.set(m.date, new Set([...(out.get(m.date) ?? []), Number(entryId[1])]));
+  }
+  return out;
+}
