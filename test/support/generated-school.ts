@@ -24,7 +24,7 @@ export const CLUB_DAYS = [2, 4];
 export const TERM = { name: "2026 秋季学期（生成）", startDate: "2026-09-01", endDate: "2026-11-13" };
 export const CALENDAR: { date: string; kind: CalendarDay["kind"]; runsWeekday?: number; name: string }[] = [
   { date: "2026-09-25", kind: "holiday", name: "中秋节" },
-  { date: "2026-09-27", kind: "makeup", runsWeekday: 2, name: "调休（补周二）" },
+  { date: "2026-09-27", kind: "makeup", runsWeekday: 1, name: "调休（补周一）" },
   ...["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"].map((date) => ({ date, kind: "holiday" as const, name: "国庆节" })),
   { date: "2026-10-10", kind: "makeup", runsWeekday: 4, name: "调休（补周四）" },
   { date: "2026-11-12", kind: "exam", name: "期中考试" },
