@@ -1,11 +1,11 @@
 // A small generated school for the whole-term play-through (issue 17): two
-// grades of two classes of ten children (four sibling families), six clubs on
+// grades of two classes of eight children (six sibling families), six clubs on
 // two club days in their own late period (so the dismissal list shows who stays
 // for a club), and an autumn term with a holiday week, a one-day holiday, two
 // make-up days (one running the club day) and an exam day. Only the school's
 // rows are written here, as the import and the term pages would leave them; the
 // timetable is a draft until the test publishes it through the admin page, and
-// every change to membership goes through the app.
+// every change to membership goes through the app (a child leaving excepted: see the test).
 import type { DataSource } from "typeorm";
 import { CalendarDay, Club, Family, Period, SchoolClass, Setting, Staff, Student, Term, TimetableEntry, Venue } from "../../src/db/entities";
 import { nowIso } from "../../src/db/entities/columns";
@@ -17,7 +17,7 @@ export const PASSWORD = "generated-school-2026";
 export const FAMILY_CODE = "KHGENSCH";
 export const GRADES = [3, 4];
 const CLASSES_PER_GRADE = 2;
-const CHILDREN_PER_CLASS = 10;
+const CHILDREN_PER_CLASS = 8;
 /** Club days: clubs 0–2 meet on Tuesday, clubs 3–5 on Thursday. */
 export const CLUB_DAYS = [2, 4];
 
@@ -70,14 +70,14 @@ export async function buildGeneratedSchool(ds: DataSource): Promise<GeneratedSch
     const classes = await em.getRepository(SchoolClass).save(GRADES.flatMap((grade, gi) => Array.from({ length: CLASSES_PER_GRADE }, (_, ci) => ({
       grade, name: `${grade === 3 ? "三" : "四"}年级(${ci + 1})班`, classTeacherId: classTeachers[gi * CLASSES_PER_GRADE + ci].id, archived: false,
     }))));
-    // Seats 1–2 of each grade-3 class share a family with the same seat of the grade-4 class of the same number.
+    // Seats 1–3 of each grade-3 class share a family with the same seat of the grade-4 class of the same number.
     const families = new Map<number, number[]>();
     const familyOf = new Map<string, Family>();
     const children: Student[] = [];
     for (const cls of classes) {
       const classNo = Number(/\((\d)\)/.exec(cls.name)![1]);
       for (let seat = 1; seat <= CHILDREN_PER_CLASS; seat++) {
-        const key = seat <= 2 ? `sib-${classNo}-${seat}` : `fam-${cls.grade}-${classNo}-${seat}`;
+        const key = seat <= 3 ? `sib-${classNo}-${seat}` : `fam-${cls.grade}-${classNo}-${seat}`;
         let family = familyOf.get(key);
         if (!family) {
           family = await em.getRepository(Family).save({ familyKey: `gen-${key}`, guardianName: `家长${key}`, phone: null, accessCodeHash: codeHash, codeIssuedAt: now, privacyAcceptedAt: now, privacyVersion: PRIVACY_VERSION, locale: null });
