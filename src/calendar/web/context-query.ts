@@ -7,7 +7,7 @@
 // request, and what the version covers can never drift from what the feed reads.
 import type { DataSource } from "typeorm";
 import { SCHOOL_ZONE_KEY } from "../../kernel";
-import { heldClubsSql } from "../../membership";
+import { clubSpansSql } from "../../membership";
 import type { FeedKind } from "./entities";
 
 export interface Subject { kind: FeedKind; id: number }
@@ -72,9 +72,9 @@ SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."st
      FROM student st JOIN school_class sc ON sc.id = st."classId"
      WHERE s.kind = 'student' AND st.id = s."subjectId" AND st.archived = false) AS student,
   (SELECT e.weekdays FROM service_enrollment e WHERE s.kind = 'student' AND e."studentId" = s."subjectId" AND e."termId" = cur.id) AS enrollment,
-  -- The clubs the child holds in the current term, every published round's, as the ledger has them
+  -- The child's memberships in the current term, every published round's, dated as the ledger has them
   -- (withdrawals and accepted offers end or begin its rows, so they are in the version too).
-  CASE WHEN s.kind = 'student' THEN ${heldClubsSql(d.list, `s."subjectId"`, "cur.id")} END AS placed
+  CASE WHEN s.kind = 'student' THEN ${clubSpansSql(d.list, d.object, `s."subjectId"`, "cur.id")} END AS placed
 FROM ${source} LEFT JOIN cur ON 1 = 1`;
 }
 

@@ -21,7 +21,7 @@ const schemas = {
   clubs: z.array(z.object({ id, name: z.string(), maxSize: z.number().int() })),
   student: z.object({ id, name: z.string(), classId: id, grade: z.number().int() }).nullable(),
   enrollment: z.array(z.number().int()).nullable(),
-  placed: z.array(id),
+  placed: z.array(z.object({ clubId: id, fromDate: z.string(), toDate: z.string().nullable() })),
 };
 
 export interface FeedContext {
@@ -38,8 +38,8 @@ export interface FeedContext {
   student: z.infer<typeof schemas.student>;
   /** The child's opted-in weekdays this term; null when the family has not answered. */
   enrollment: number[] | null;
-  /** The clubs the child holds now (every published round, from the membership ledger); [] for other feeds. */
-  placed: number[];
+  /** The child's memberships this term (every published round, from the membership ledger), each with its dates; [] for other feeds. */
+  placed: z.infer<typeof schemas.placed>;
   /** The published snapshot; [] when nothing is published. */
   entries: PublishedEntry[];
 }

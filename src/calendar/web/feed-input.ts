@@ -3,8 +3,11 @@
 // the same bytes. Text is in the school's default language (zh-CN): one feed
 // URL serves every client, whatever language its owner reads the site in.
 import type { FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "..";
-import { SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
+import { datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
+import { activeOn } from "../../membership";
 import type { FeedContext, PublishedEntry } from "./feed-context";
+
+type ClubSpan = FeedContext["placed"][number];
 import { clubSessions, staffSessions, studentSessions, venueSessions } from "./session-rules";
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -12,7 +15,7 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 export const DEFAULT_UID_DOMAIN = "kehou.local";
 
 /** The feed's name and sessions; null when its subject is gone (deleted, archived, left, not this term). */
-function subjectOf(ctx: FeedContext, placedClubIds: number[], t: Translate): { name: string; entries: PublishedEntry[] } | null {
+function subjectOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): { name: string; entries: PublishedEntry[] } | null {
   const { kind, id } = ctx.subject;
   const school = ctx.settings.get("school.name") ?? "";
   if (kind === "staff") {
@@ -22,7 +25,7 @@ function subjectOf(ctx: FeedContext, placedClubIds: number[], t: Translate): { n
   if (kind === "student") {
     const child = ctx.student;
     return child && child.id === id
-      ? { name: t("feeds.ics.name.student", { school, name: child.name }), entries: studentSessions(ctx.entries, child, placedClubIds, ctx.enrollment) }
+      ? { name: t("feeds.ics.name.student", { school, name: child.name }), entries: studentSessions(ctx.entries, child, placed.map((p) => p.clubId), ctx.enrollment) }
       : null;
   }
   if (kind === "club") {
@@ -54,7 +57,7 @@ function groupLine(e: PublishedEntry, ctx: FeedContext, t: Translate): string | 
   return t("feeds.ics.size", { count });
 }
 
-function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate): WeeklySession | null {
+function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, notMember: string[] = []): WeeklySession | null {
   const period = ctx.periods.get(e.periodId);
   // An entry whose period was deleted has no time of day, and one outside
   // Mon–Fri (a snapshot edited by hand) no weekly slot: neither can be placed.
@@ -73,6 +76,7 @@ function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate): WeeklySes
     description,
     sequence: e.sequence,
     lastModified: e.updatedAt,
+    ...(notMember.length ? { cancelledDates: notMember } : {}),
   };
 }
 
@@ -83,13 +87,21 @@ function specialDaysOf(ctx: FeedContext): SpecialDay[] {
   }));
 }
 
+// A child's club meets in their feed only on the dates the ledger has them in it:
+// a seat taken from an offer mid-term, or given up, is not on the other dates.
+function datesNotHeld(clubId: number, placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
+  const spans = placed.filter((p) => p.clubId === clubId).map((p) => ({ ...p, studentId: 0 }));
+  return datesBetween(term.startDate, term.endDate).filter((date) => !spans.some((s) => activeOn(s, date)));
+}
+
 /** Why a feed cannot be built: no term is current, or its subject is gone. */
 export type NoFeed = "no-term" | "no-subject";
 
 /** The FeedInput of the context's subject. */
-export function feedInputOf(ctx: FeedContext, placedClubIds: number[], t: Translate): FeedInput | NoFeed {
+export function feedInputOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): FeedInput | NoFeed {
   if (!ctx.term) return "no-term";
-  const subject = subjectOf(ctx, placedClubIds, t);
+  const subject = subjectOf(ctx, placed, t);
+  const term = ctx.term;
   if (!subject) return "no-subject";
   return {
     name: subject.name.trim(),
@@ -97,6 +109,6 @@ export function feedInputOf(ctx: FeedContext, placedClubIds: number[], t: Transl
     uidDomain: ctx.settings.get("calendar.uidDomain") ?? DEFAULT_UID_DOMAIN,
     term: { startDate: ctx.term.startDate, endDate: ctx.term.endDate },
     specialDays: specialDaysOf(ctx),
-    sessions: subject.entries.map((e) => sessionOf(e, ctx, t)).filter((s) => s !== null),
+    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, ctx.subject.kind === "student" && e.clubId !== null ? datesNotHeld(e.clubId, placed, term) : [])).filter((s) => s !== null),
   };
 }
