@@ -50,8 +50,8 @@ export async function dismissalAt(admin: Agent, date: string, time: string, chil
   return sorted(names.map((n) => childIdByName.get(n) ?? -1));
 }
 
-/** The club report's table (CSV export): members per club, by name. */
-export async function clubReportMembers(admin: Agent, clubIdByName: Map<string, number>): Promise<Map<number, number>> {
+/** The club report's table (CSV export): members and seats per club, by name. */
+export async function clubReportMembers(admin: Agent, clubIdByName: Map<string, number>): Promise<Map<number, { members: number; seats: number }>> {
   const res = await admin.get("/admin/reports/clubs.csv").buffer(true).parse((r, done) => {
     const chunks: Buffer[] = [];
     r.on("data", (c: Buffer) => chunks.push(c));
@@ -59,8 +59,8 @@ export async function clubReportMembers(admin: Agent, clubIdByName: Map<string, 
   });
   if (res.status !== 200) throw new Error(`club report answered ${res.status}`);
   const rows = parseCsv(res.body as string, { bom: true }) as string[][];
-  const out = new Map<number, number>();
-  for (const row of rows.slice(1)) if (clubIdByName.has(row[0])) out.set(clubIdByName.get(row[0])!, Number(row[1]));
+  const out = new Map<number, { members: number; seats: number }>();
+  for (const row of rows.slice(1)) if (clubIdByName.has(row[0])) out.set(clubIdByName.get(row[0])!, { members: Number(row[1]), seats: Number(row[2]) });
   return out;
 }
 
@@ -84,4 +84,18 @@ export async function feedEntriesByDate(app: Express, path: string, zone: string
     if (entryId) out.set(m.date, new Set([...(out.get(m.date) ?? []), Number(entryId[1])]));
   }
   return out;
+}
+
+/** The round's placements page for one club (/admin/rounds/:id/placements?club=): its members and "members/capacity" heading. */
+export async function placementsPage(admin: Agent, roundId: number, clubId: number): Promise<{ members: number[]; count: number; capacity: number }> {
+  const html = await page(admin, `/admin/rounds/${roundId}/placements?club=${clubId}`);
+  const section = html.split('<section id="club"')[1] ?? "";
+  const heading = /<h2 id="club-title">[^<]*<span class="muted">(\d+)\/(\d+)<\/span>/.exec(section);
+  if (!heading) throw new Error(`no club heading on the placements page of club ${clubId}`);
+  return { members: sorted(ids(section, /name="studentId" value="(\d+)"/g)), count: Number(heading[1]), capacity: Number(heading[2]) };
+}
+
+/** The path of a staff member's calendar feed, reached through their own feed page. */
+export function staffFeedPath(staff: Agent, staffId: number): Promise<string> {
+  return feedPathVia(staff, `/feeds/staff/${staffId}`);
 }
