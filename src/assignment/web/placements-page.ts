@@ -3,11 +3,13 @@
 // waitlist, where a child can be withdrawn.
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { Club, Student } from "../../db/entities";
+import { Club, Student, Term } from "../../db/entities";
 import type { ChoiceRound } from "../../choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
 import { parseRun } from "./run-report";
 import { Page, pageCount } from "../../web/pagination";
+import { schoolToday } from "../../kernel";
+import { dateInTerm, membersOn } from "../../membership";
 
 export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId: number | null, page: Page) {
   const publication = await ds.getRepository(AllocationPublication).findOneBy({ roundId: round.id });
@@ -17,8 +19,12 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   const { instance } = parseRun(run);
   const capacity = new Map(instance.clubs.map((c) => [c.id, c.capacity]));
   const clubRows = await ds.getRepository(Club).find({ where: { termId: round.termId, code: In(instance.clubs.map((c) => c.id)) }, order: { name: "ASC" } });
+  // The round's seats that the ledger still has today: a child who left the school keeps a placement row but no club.
+  const term = await ds.getRepository(Term).findOneByOrFail({ id: round.termId });
+  const today = await membersOn(ds, clubRows.map((c) => c.id), dateInTerm(await schoolToday(ds), term.startDate, term.endDate));
+  const held = (p: ClubPlacement) => today.get(p.clubId)?.has(p.studentId) ?? false;
   const [placements, waiting, offers] = await Promise.all([
-    ds.getRepository(ClubPlacement).findBy({ roundId: round.id }),
+    ds.getRepository(ClubPlacement).findBy({ roundId: round.id }).then((rows) => rows.filter(held)),
     ds.getRepository(WaitlistEntry).findBy({ roundId: round.id, status: "waiting" }),
     ds.getRepository(WaitlistOffer).findBy({ roundId: round.id, status: "open" }),
   ]);
@@ -30,7 +36,7 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   const club = clubId !== null ? clubs.find((c) => c.id === clubId) ?? null : null;
   if (!club) return { round, publication, clubs, selected: null, ...none };
   const [memberRows, [entryRows, entryTotal], offerRows] = await Promise.all([
-    ds.getRepository(ClubPlacement).find({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } } }),
+    ds.getRepository(ClubPlacement).find({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } } }).then((rows) => rows.filter(held)),
     // A popular club's waitlist runs to hundreds: it is paged.
     ds.getRepository(WaitlistEntry).findAndCount({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } }, order: { position: "ASC" }, skip: page.skip, take: page.size }),
     ds.getRepository(WaitlistOffer).find({ where: { roundId: round.id, clubId: club.id }, order: { id: "DESC" } }),
