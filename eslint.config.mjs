@@ -27,6 +27,12 @@ const KERNEL_IMPORTS = [{
   group: ["**/db/entities", "**/db/entities/index", "**/db/entities/term"],
   importNames: ["CalendarDay"],
   message: "Calendar days are read by src/kernel/store.ts only: use calendarEntries / schoolCalendar / schoolDay from the kernel.",
+}, {
+  // Per-date changes (cancellations, cover) are read through the timetable's sessionsOn
+  // (DatedSession.cancelled / staffId / covered) and written by src/kernel/date-changes-service.ts.
+  group: ["**/kernel", "**/kernel/index", "**/kernel/date-change-entities"],
+  importNames: ["SessionCancellation", "SessionCover"],
+  message: "Cancellations and cover are the kernel's: read them from sessionsOn (src/timetable), change them through src/kernel/date-changes-service.",
 }];
 const KERNEL_SYNTAX = [
   { selector: "Literal[value='school.timezone']", message: "The school's time zone is the kernel's: use schoolZone() / SCHOOL_ZONE_KEY from src/kernel." },

@@ -31,14 +31,15 @@ export async function dayOverview(ds: DataSource, user: SessionUser, requested: 
   const from = earliestEditable(today, editDays);
   const choosable = cal.dates.filter((d) => d >= from && d <= today).reverse();
   const day = await sessionsOn(ds, cal, date);
-  const mine = day.sessions.filter((s) => user.kind === "staff" && (user.role === "admin" || s.entry.staffId === user.id));
+  // The sessions the user leads that date (a cover's, not the covered teacher's); an admin sees all, cancelled ones marked.
+  const mine = day.sessions.filter((s) => user.kind === "staff" && (user.role === "admin" || (s.staffId === user.id && !s.cancelled)));
   const clubIds = mine.map((s) => s.entry.clubId).filter((id): id is number => id != null);
   const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date);
   const marks = mine.length ? await ds.getRepository(Attendance).find({ where: { date }, select: { entryId: true, status: true } }) : [];
   const sessions = mine.map((session) => {
     const own = marks.filter((m) => m.entryId === session.entry.id);
     return {
-      session, expected: rosterOf(session.entry, session.weekday, ctx).length, marked: own.length,
+      session, expected: session.cancelled ? 0 : rosterOf(session.entry, session.weekday, ctx).length, marked: own.length,
       absent: own.filter((m) => m.status === "absent").length, excused: own.filter((m) => m.status === "excused").length,
     };
   });

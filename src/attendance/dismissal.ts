@@ -1,7 +1,10 @@
 // Dismissal lists (分批离校): which children leave at the end of each period, by
 // class, so the gate hands each child over at the right time. A child leaves
 // after the last session of the day they are expected in; a child not in the
-// service that day leaves at the ordinary end of school.
+// service that day leaves at the ordinary end of school. A session cancelled that
+// date (rain, an outing) is simply not there: its children leave after their last
+// session still held, or with the school day when none is (kept simple: no
+// supervised wait until the cancelled session's end).
 import type { DataSource } from "typeorm";
 import { SchoolClass } from "../db/entities";
 import { Attendance } from "./entities";
@@ -18,7 +21,7 @@ export interface DismissalBatch { time: string | null; periodName: string | null
 export function leavingTime(child: RosterChild, sessions: Session[], ctx: RosterContext): Session | null {
   let last: Session | null = null;
   for (const s of sessions) {
-    if (!s.period || !expectedIn(s.entry, s.weekday, child, ctx)) continue;
+    if (!s.period || s.cancelled || !expectedIn(s.entry, s.weekday, child, ctx)) continue;
     if (!last || s.period.endTime > last.period!.endTime) last = s;
   }
   return last;
@@ -52,10 +55,10 @@ function byClass(children: RosterChild[], marks: Map<number, "absent" | "excused
 export interface DismissalViewer { role: string; id: number }
 
 // A class teacher hands over their own class; every staff member the children of the sessions they lead that day
-// (an external instructor: their club's members). The gate's full list is the office's (admin).
+// (an external instructor: their club's members; a cover: the session they cover). The gate's full list is the office's (admin).
 export function visibleChildren(viewer: DismissalViewer, sessions: Session[], ctx: RosterContext, ownClassIds: number[]): RosterChild[] {
   if (viewer.role === "admin") return ctx.children;
-  const led = sessions.filter((s) => s.entry.staffId === viewer.id);
+  const led = sessions.filter((s) => s.staffId === viewer.id && !s.cancelled);
   return ctx.children.filter((c) => ownClassIds.includes(c.classId) || led.some((s) => expectedIn(s.entry, s.weekday, c, ctx)));
 }
 

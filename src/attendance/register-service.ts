@@ -26,15 +26,18 @@ export interface Register {
 
 export interface Mark { studentId: number; status: AttendanceStatus; note: string | null }
 
-// A teacher takes their own sessions' registers; an admin may take any (e.g. covering for someone off sick).
+// A teacher takes the registers of the sessions they lead that date: their own, or one they
+// cover (代课); a covered session's own teacher does not. An admin may take any.
 export function mayTake(user: SessionUser, session: Session): boolean {
-  return user.kind === "staff" && (user.role === "admin" || session.entry.staffId === user.id);
+  return user.kind === "staff" && (user.role === "admin" || session.staffId === user.id);
 }
 
 export async function loadRegister(ds: DataSource, user: SessionUser, entryId: number, date: string): Promise<Register> {
   const cal = await currentTermCalendar(ds);
   const session = cal ? await sessionOn(ds, cal, entryId, date) : null;
   if (!cal || !session) throw new HttpError(404, "attendance.noSuchSession");
+  // A cancelled session is not held: it has no register, so no mark and no absence alert.
+  if (session.cancelled) throw new HttpError(404, "dateChanges.registerCancelled", { reason: session.cancelled });
   if (!mayTake(user, session)) throw new HttpError(403, "attendance.notYourSession");
   const ctx = await loadRosterContext(ds, cal.term.id, session.entry.clubId != null ? [session.entry.clubId] : [], date);
   const marks = new Map((await ds.getRepository(Attendance).findBy({ entryId, date })).map((m) => [m.studentId, m]));

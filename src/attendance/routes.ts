@@ -9,6 +9,7 @@ import { fieldErrors } from "../web/validation";
 import { registerRoutes } from "./register-routes";
 import { alertRoutes } from "./alert-routes";
 import { dismissalRoutes } from "./dismissal-routes";
+import { classDayRoutes } from "./class-day-routes";
 import { editWindowDays, MAX_EDIT_DAYS, setEditWindowDays } from "./edit-window";
 
 const settingsForm = z.object({
@@ -18,7 +19,7 @@ const settingsForm = z.object({
 
 export function attendanceRoutes(ds: DataSource): Router {
   const router = Router();
-  router.use(registerRoutes(ds), alertRoutes(ds), dismissalRoutes(ds));
+  router.use(registerRoutes(ds), alertRoutes(ds), dismissalRoutes(ds), classDayRoutes(ds));
 
   router.get("/admin/attendance/settings", scope.admin(), async (_req, res) => {
     res.render("attendance/settings", { title: res.locals.t("attendance.settings.title"), form: { editDays: await editWindowDays(ds) }, errors: {}, max: MAX_EDIT_DAYS });

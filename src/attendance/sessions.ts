@@ -1,12 +1,20 @@
 // The Sessions of one date, as the timetable answers sessionsOn(date): published
 // entries (never the draft) of the weekday that date runs. Holidays and exam days
-// have none; a make-up day has the sessions of the weekday it runs.
+// have none; a make-up day has the sessions of the weekday it runs. Each carries
+// the date's changes: who leads it (the cover, 代课) and whether it is cancelled.
 import type { DataSource } from "typeorm";
 import { Period } from "../db/entities";
 import { sessionsOn as timetableOn, type EntryRow } from "../timetable";
 import type { CurrentTermCalendar as TermCalendar } from "../kernel";
 
-export interface Session { entry: EntryRow; date: string; weekday: number; period: Period | null; time: string }
+export interface Session {
+  entry: EntryRow; date: string; weekday: number; period: Period | null; time: string;
+  /** Who leads it this date (a cover replaces the entry's own staff); registers follow this, not entry.staffId. */
+  staffId: number | null;
+  covered: boolean;
+  /** The reason kind when the session is cancelled this date (no register, no dismissal after it); else null. */
+  cancelled: string | null;
+}
 
 export interface DaySessions { weekday: number | null; sessions: Session[]; periods: Period[] }
 
@@ -19,9 +27,10 @@ export async function sessionsOn(ds: DataSource, cal: TermCalendar, date: string
   const weekday = cal.weekdayOf.get(date) ?? null;
   if (weekday === null) return { weekday, sessions: [], periods };
   const byId = new Map(periods.map((p) => [p.id, p]));
-  // In the order of the day. Cancellations and cover come with each session once the kernel has them.
-  const sessions = (await timetableOn(ds.manager, date)).sessions
-    .map(({ entry }) => ({ entry, date, weekday, period: byId.get(entry.periodId) ?? null, time: timeOf(byId.get(entry.periodId) ?? null) }));
+  // In the order of the day, with the date's cancellations and cover applied.
+  const sessions = (await timetableOn(ds.manager, date)).sessions.map(({ entry, staffId, covered, cancelled }) => ({
+    entry, date, weekday, period: byId.get(entry.periodId) ?? null, time: timeOf(byId.get(entry.periodId) ?? null), staffId, covered, cancelled,
+  }));
   return { weekday, sessions, periods };
 }
 

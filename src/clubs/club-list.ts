@@ -6,6 +6,8 @@ import { Club, Period, Staff, TimetableEntry, Venue } from "../db/entities";
 import { CLUB_CATEGORIES } from "../db/entities/club";
 import { pageCount, type Page } from "../web/pagination";
 import { currentTerm } from "../timetable/week";
+import type { Peak } from "../membership";
+import { overFullClubs } from "./capacity";
 
 export interface ClubFilter { category: string; grade: number | null }
 
@@ -16,6 +18,8 @@ export interface ClubCard {
   grades: string;
   /** When it meets, from the draft timetable, e.g. [{ weekday: 4, period: "社团 / 体育" }]. */
   meetings: { weekday: number; period: string }[];
+  /** More members than seats on some remaining date of the term (the over-full flag), or null. */
+  overFull: Peak | null;
 }
 
 export function clubFilterOf(query: Record<string, unknown>): ClubFilter {
@@ -31,11 +35,12 @@ export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) 
     .filter((c) => (!filter.category || c.category === filter.category) && (filter.grade === null || c.grades.includes(filter.grade)))
     .sort((a, b) => Number(a.cancelled) - Number(b.cancelled) || a.name.localeCompare(b.name, "zh-CN") || a.id - b.id);
   const shown = clubs.slice(page.skip, page.skip + page.size);
-  const [staff, venues, periods, entries] = await Promise.all([
+  const [staff, venues, periods, entries, overFull] = await Promise.all([
     ds.getRepository(Staff).find({ select: { id: true, name: true } }),
     ds.getRepository(Venue).find({ select: { id: true, name: true } }),
     ds.getRepository(Period).findBy({ termId: term.id }),
     ds.getRepository(TimetableEntry).findBy({ termId: term.id, kind: "club" }),
+    overFullClubs(ds, term, shown),
   ]);
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
@@ -47,6 +52,7 @@ export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) 
     grades: gradeRanges(club.grades),
     meetings: entries.filter((e) => e.clubId === club.id).sort((a, b) => a.weekday - b.weekday)
       .map((e) => ({ weekday: e.weekday, period: periodName.get(e.periodId) ?? "" })),
+    overFull: overFull.get(club.id) ?? null,
   }));
   return { term, cards, total: clubs.length, pages: pageCount(clubs.length, page.size) };
 }

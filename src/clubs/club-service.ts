@@ -1,7 +1,8 @@
 // Clubs of the current term: create, edit, cancel and restore. Each change is
 // audit-logged in its transaction. A bigger maxSize must still fit the venue
 // of every session the club has on the timetable (the clash core's
-// club-larger-than-venue check), or the edit is refused with the explanation.
+// club-larger-than-venue check), or the edit is refused with the explanation;
+// a smaller one must still seat the club's members (./capacity.ts).
 import type { DataSource, EntityManager } from "typeorm";
 import { Club, Staff, Venue } from "../db/entities";
 import { inTransaction } from "../db/transaction";
@@ -13,6 +14,7 @@ import { FieldError } from "../timetable/form-errors";
 import { clashContextOf, placementsOf } from "../timetable/placements";
 import { currentTerm, loadWeek, namesOf } from "../timetable/week";
 import type { ClubFormData } from "./club-form";
+import { refuseBelowMembers } from "./capacity";
 
 export class ClubTooBig extends Error {
   constructor(readonly clashes: ClashExplanation[]) { super("club larger than venue"); }
@@ -33,6 +35,8 @@ export async function updateClub(ds: DataSource, id: number, input: ClubFormData
   return inTransaction(ds, async (em) => {
     const club = await clubOfCurrentTerm(em, id);
     await checkReferences(em, club.termId, input, club);
+    // Fewer seats than the ledger's members on some remaining date: refused (BelowMembers).
+    await refuseBelowMembers(em, (await currentTerm(em))!, club, input.maxSize);
     const before = fieldsOf(club);
     Object.assign(club, input);
     // Only a bigger club can newly overflow a room; other edits pass as before.

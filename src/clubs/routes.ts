@@ -13,6 +13,10 @@ import { clubForm } from "./club-form";
 import { clubFilterOf, listClubs } from "./club-list";
 import { clubChoices, clubValues, postedClub } from "./club-page";
 import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub } from "./club-service";
+import { BelowMembers, capacityDates, overFullClubs } from "./capacity";
+import { clubMembersPage } from "./members-page";
+import { currentTerm } from "../timetable/week";
+import { dateQuery } from "../attendance/params";
 
 const idParam = (value: unknown): number => {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
@@ -24,6 +28,9 @@ const reasonForm = z.object({
 });
 
 export const CLUBS_PER_PAGE = 12;
+export const MEMBERS_PER_PAGE = 20;
+
+const membersHref = (clubId: number, date: string) => `/admin/clubs/${clubId}/members?date=${date}`;
 
 export function clubRoutes(ds: DataSource): Router {
   const router = Router();
@@ -38,8 +45,11 @@ export function clubRoutes(ds: DataSource): Router {
 
   async function form(res: Response, status: number, id: number | null, values: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
     const club = id === null ? null : await clubOfCurrentTerm(ds.manager, id);
+    const term = club ? await currentTerm(ds.manager) : null;
+    const overFull = club && term ? (await overFullClubs(ds, term, [club])).get(club.id) ?? null : null;
     res.status(status).render("clubs/form", {
       title: res.locals.t(club ? "clubs.editTitle" : "clubs.newTitle"), club, choices: await clubChoices(ds, club),
+      overFull: overFull && { ...overFull, href: membersHref(club!.id, overFull.date) }, belowMembers: null,
       form: values ?? (club ? clubValues(club) : { category: "arts", grades: [], minSize: "0", maxSize: "30" }), errors: {}, clashes: [], ...extra,
     });
   }
@@ -58,6 +68,12 @@ export function clubRoutes(ds: DataSource): Router {
       res.redirect("/admin/clubs");
     } catch (err) {
       if (err instanceof FieldError) return again(400, { errors: err.toErrors() });
+      if (err instanceof BelowMembers) {
+        return again(400, {
+          errors: { maxSize: { key: "clubs.errors.belowMembers", params: { count: err.peak.count, date: err.peak.date } } },
+          belowMembers: { ...err.peak, href: membersHref(err.clubId, err.peak.date) },
+        });
+      }
       if (err instanceof ClubTooBig) return again(409, { clashes: err.clashes, errors: { maxSize: { key: "clubs.errors.tooBigForVenue" } } });
       throw err;
     }
@@ -65,6 +81,15 @@ export function clubRoutes(ds: DataSource): Router {
 
   router.post("/admin/clubs", scope.admin(), (req, res) => submit(req, res, null));
   router.post("/admin/clubs/:id", scope.admin(), (req, res) => submit(req, res, idParam(req.params.id)));
+
+  // Who holds a club's seats on a date (today, within the term, unless asked).
+  router.get("/admin/clubs/:id/members", scope.admin(), async (req, res) => {
+    const club = await clubOfCurrentTerm(ds.manager, idParam(req.params.id));
+    const term = (await currentTerm(ds.manager))!;
+    const date = dateQuery(req.query.date) ?? (await capacityDates(ds, term)).from;
+    const model = await clubMembersPage(ds, club, date, pageOf(req.query, MEMBERS_PER_PAGE));
+    res.render("clubs/members", { title: res.locals.t("clubs.members.title", { name: club.name }), ...model, extra: `&date=${date}` });
+  });
 
   // Cancelling asks first (GET shows what it means); restoring is one click.
   router.get("/admin/clubs/:id/cancel", scope.admin(), async (req, res) => {

@@ -5,3 +5,7 @@ export * from "./core";
 export { setSchoolClock, schoolNow, schoolToday } from "./clock";
 export { calendarEntries, currentSchoolCalendar, schoolCalendar, schoolZone } from "./store";
 export { currentTermCalendar, type CurrentTermCalendar } from "./term-calendar";
+// Per-date changes to the week: cancelled sessions and days, cover (代课). Read by the
+// timetable's sessionsOn; written by date-changes-service.ts (imported directly, see there).
+export { SessionCancellation, SessionCover, dateChangeEntities } from "./date-change-entities";
+export { dateChangeById, dateChangesOn, termDateChanges, type DateChangeKind, type DateChangeRow } from "./date-changes-store";

@@ -2,14 +2,14 @@
 // register, dismissal list, family page, feed, policy fact and report asks
 // here; nothing else reads placements (eslint.config.mjs keeps it so).
 import type { DataSource, EntityManager } from "typeorm";
-import { clubsOf, countsOn, membersOf, activeDuring } from "./core";
+import { clubsOf, countsOn, membersOf, activeDuring, peakOf, type Peak } from "./core";
 import { spansDuring, spansOfStudent, termSpansFrom } from "./store";
 import type { Membership, StartReason as StartReasonT } from "./entity";
 
 export { Membership, membershipEntities } from "./entity";
 export type { EndReason, StartReason } from "./entity";
 export { recordLeaving, recordOffer, recordPublication, recordWithdrawal, roundStartDate } from "./service";
-export { activeOn, dateInTerm, type Span } from "./core";
+export { activeOn, dateInTerm, type Peak, type Span } from "./core";
 
 type Db = DataSource | EntityManager;
 
@@ -28,6 +28,12 @@ export async function membersOn(db: Db, clubIds: number[], date: string): Promis
 export async function membersDuring(db: Db, clubId: number, from: string, to: string): Promise<number[]> {
   const spans = (await spansDuring(db, { clubIds: [clubId] }, from, to)).filter((s) => activeDuring(s, from, to));
   return [...new Set(spans.map((s) => s.studentId))].sort((a, b) => a - b);
+}
+
+/** Each club's most members on one date of [from, to] (the capacity guard and the over-full flag ask this). */
+export async function peakMembers(db: Db, clubIds: number[], from: string, to: string): Promise<Map<number, Peak>> {
+  const spans = await spansDuring(db, { clubIds }, from, to);
+  return new Map(clubIds.map((id) => [id, peakOf(spans, id, from, to)]));
 }
 
 /** Members per club of a term on `date`; `exceptRoundId` leaves out one round's seats (a run about to replace them). */

@@ -1,6 +1,7 @@
 // Checks the import core cannot make because they need more than names: a
 // class in another grade, a leaver's number, an email another person uses, an
-// external instructor without vetting, a club category we do not know. Pure.
+// external instructor without vetting, a club category we do not know, a
+// club's capacity lowered below its members. Pure.
 import { CLUB_CATEGORIES } from "../db/entities/club";
 import { ClubRow, ImportedRow, matchKey, StaffRow, StudentRow } from "./import";
 
@@ -63,4 +64,18 @@ export function clubCategory(raw: string): string | null {
 export function unknownCategories(rows: ImportedRow<ClubRow>[]): RowProblem[] {
   return rows.filter((row) => clubCategory(row.category) === null)
     .map((row) => ({ line: row.line, field: "category", key: "school.import.error.badCategory", params: { value: row.category } }));
+}
+
+/** An existing club's capacity and its most members on a remaining date of the term (the ledger's peak). */
+export interface ClubSeats { maxSize: number; count: number; date: string }
+
+// The club form's capacity guard, for a sheet: a row may not lower an existing
+// club's maximum below the members it already has (keeping or raising it is fine).
+export function capacitiesBelowMembers(rows: ImportedRow<ClubRow>[], seats: Map<string, ClubSeats>): RowProblem[] {
+  return rows.flatMap((row) => {
+    const held = seats.get(matchKey(row.name));
+    return held && row.maxSize < held.maxSize && row.maxSize < held.count
+      ? [{ line: row.line, field: "maxSize", key: "school.import.error.belowMembers", params: { value: row.maxSize, count: held.count, date: held.date } }]
+      : [];
+  });
 }

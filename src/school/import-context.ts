@@ -1,10 +1,11 @@
 // What an import is checked against: the records already stored, read inside
 // the caller's transaction so the commit checks the same data it writes.
 import type { EntityManager } from "typeorm";
-import { Club, Family, SchoolClass, Staff, Student, Venue } from "../db/entities";
+import { Club, Family, SchoolClass, Staff, Student, Term, Venue } from "../db/entities";
+import { clubPeaks } from "../clubs/capacity";
 import { ExistingRecords, ImportKind, ImportTable, matchKey, validateImport, previewImport, ImportPreview } from "./import";
 import type { ClubRow, ImportedRow, StaffRow, StudentRow } from "./import";
-import { archivedStudents, ClassRef, emailsTaken, gradeMismatches, RowProblem, unknownCategories, unvettedExternals } from "./import-checks";
+import { archivedStudents, capacitiesBelowMembers, ClassRef, ClubSeats, emailsTaken, gradeMismatches, RowProblem, unknownCategories, unvettedExternals } from "./import-checks";
 
 export interface ImportContext {
   existing: ExistingRecords;
@@ -12,10 +13,12 @@ export interface ImportContext {
   archivedNumbers: Set<string>;
   emailOwners: Map<string, string>;
   vetted: Map<string, string | null>;
+  /** The current term's clubs by name: capacity and peak members (the capacity guard). */
+  clubSeats: Map<string, ClubSeats>;
 }
 
 export async function loadContext(em: EntityManager, kind: ImportKind, termId: number | null): Promise<ImportContext> {
-  const ctx: ImportContext = { existing: {}, classes: [], archivedNumbers: new Set(), emailOwners: new Map(), vetted: new Map() };
+  const ctx: ImportContext = { existing: {}, classes: [], archivedNumbers: new Set(), emailOwners: new Map(), vetted: new Map(), clubSeats: new Map() };
   if (kind === "students") {
     const students = await em.getRepository(Student).find({ select: { studentNumber: true, archived: true } });
     ctx.classes = await em.getRepository(SchoolClass).find({ select: { id: true, grade: true, name: true }, where: { archived: false } });
@@ -31,8 +34,13 @@ export async function loadContext(em: EntityManager, kind: ImportKind, termId: n
     ctx.emailOwners = new Map(staff.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s.staffNumber]));
     ctx.vetted = new Map(staff.map((s) => [matchKey(s.staffNumber), s.vettedOn]));
   } else {
+    const clubs = termId === null ? [] : await em.getRepository(Club).find({ select: { id: true, name: true, maxSize: true }, where: { termId } });
+    if (clubs.length) {
+      const peaks = await clubPeaks(em, await em.getRepository(Term).findOneByOrFail({ id: termId! }), clubs.map((c) => c.id));
+      ctx.clubSeats = new Map(clubs.map((c) => [matchKey(c.name), { maxSize: c.maxSize, ...peaks.get(c.id)! }]));
+    }
     ctx.existing = {
-      clubNames: termId === null ? [] : (await em.getRepository(Club).find({ select: { name: true }, where: { termId } })).map((c) => c.name),
+      clubNames: clubs.map((c) => c.name),
       staffNumbers: (await em.getRepository(Staff).find({ select: { staffNumber: true }, where: { active: true } })).map((s) => s.staffNumber),
       venueNames: (await em.getRepository(Venue).find({ select: { name: true } })).map((v) => v.name),
     };
@@ -54,7 +62,7 @@ export function checkSheet(kind: ImportKind, sheet: ImportTable, ctx: ImportCont
     ? [...gradeMismatches(result.rows as ImportedRow<StudentRow>[], ctx.classes), ...archivedStudents(result.rows as ImportedRow<StudentRow>[], ctx.archivedNumbers)]
     : kind === "staff"
       ? [...emailsTaken(result.rows as ImportedRow<StaffRow>[], ctx.emailOwners), ...unvettedExternals(result.rows as ImportedRow<StaffRow>[], ctx.vetted)]
-      : unknownCategories(result.rows as ImportedRow<ClubRow>[]);
+      : [...unknownCategories(result.rows as ImportedRow<ClubRow>[]), ...capacitiesBelowMembers(result.rows as ImportedRow<ClubRow>[], ctx.clubSeats)];
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   return { ok: true, rows: result.rows, preview: previewImport(kind, result.rows as never[], ctx.existing) };
 }

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { Period, Timetable } from "../db/entities";
 import { currentTerm } from "../db/current-term";
 import { keptRead } from "../db/kept-reads";
-import { indexCalendar, schoolCalendar, schoolDay, type DayOfSchool, type IsoDate } from "../kernel";
+import { cancellationOf, coverOf, dateChangesOn as kernelChangesOn, datesBetween, indexCalendar, schoolCalendar, schoolDay, type DayOfSchool, type IsoDate } from "../kernel";
 import type { EntryRow } from "./entry-row";
 import { parseSnapshot } from "./core/snapshot";
 import * as Q from "./core/questions";
@@ -54,10 +54,17 @@ async function periodOrder(em: Repos, termId: number): Promise<Map<number, numbe
   return new Map(sorted.map((p, i) => [p.id, i]));
 }
 
-// The hook for per-date cancellations and cover: the kernel will own those
-// tables (later work); until then no date has any change.
-async function dateChangesOn(_em: Repos, _date: IsoDate): Promise<Q.DateChanges> {
-  return Q.NO_CHANGES;
+// The date's cancellations and cover, as the kernel holds them (a kept read, so
+// every register and page of the date shares one load until the database changes).
+// A day's cancellation needs the entry's grades, hence the rows.
+async function dateChangesOn(em: Repos, termId: number, date: IsoDate, rows: readonly EntryRow[]): Promise<Q.DateChanges> {
+  const facts = await kernelChangesOn(em, termId, date);
+  if (!facts.cancellations.length && !facts.covers.length) return Q.NO_CHANGES;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    cancelled: (entryId) => { const entry = byId.get(entryId); return entry ? cancellationOf(facts, entry)?.reason ?? null : null; },
+    coverOf: (entryId) => coverOf(facts, entryId)?.staffId ?? null,
+  };
 }
 
 /**
@@ -70,7 +77,8 @@ export async function sessionsOn(em: Repos, date: IsoDate): Promise<{ day: DayOf
   if (!term || date < term.startDate || date > term.endDate) return { day: null, sessions: [] };
   const calendar = await schoolCalendar(em, term);
   const day = schoolDay(date, indexCalendar(calendar.specialDays));
-  const [published, order, changes] = [await publishedOf(em, term.id), await periodOrder(em, term.id), await dateChangesOn(em, date)];
+  const [published, order] = [await publishedOf(em, term.id), await periodOrder(em, term.id)];
+  const changes = await dateChangesOn(em, term.id, date, published.rows);
   return { day, sessions: Q.sessionsOn(published.rows, day, changes, order) };
 }
 
@@ -86,4 +94,19 @@ export async function staffWeek(em: Repos, staffId: number): Promise<EntryRow[]>
   const term = await currentTerm(em);
   if (!term) return [];
   return Q.staffWeek((await publishedOf(em, term.id)).rows, staffId, await periodOrder(em, term.id));
+}
+
+/**
+ * A staff member's sessions between two dates that a per-date change touches:
+ * those they cover for someone (代课), and their own that are cancelled or
+ * covered by someone else. The teachers' home page shows them beside the week.
+ */
+export async function staffChangesBetween(em: Repos, staffId: number, from: IsoDate, to: IsoDate): Promise<Q.DatedSession[]> {
+  const out: Q.DatedSession[] = [];
+  for (const date of datesBetween(from, to)) {
+    for (const s of (await sessionsOn(em, date)).sessions) {
+      if ((s.covered && s.staffId === staffId) || (s.entry.staffId === staffId && (s.cancelled !== null || s.covered))) out.push(s);
+    }
+  }
+  return out;
 }

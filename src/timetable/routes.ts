@@ -1,13 +1,15 @@
 // Routes of this capability (registered in src/routes.ts): the admin's draft
-// grid, entry forms and publishing; the published timetable for everyone else.
+// grid, entry forms and publishing, per-date changes (cancel, cover); the
+// published timetable for everyone else.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { entryRoutes } from "./entry-routes";
 import { gridRoutes } from "./grid-routes";
 import { publishedRoutes } from "./published-routes";
+import { dateChangeRoutes } from "./date-changes-routes";
 
 export function timetableRoutes(ds: DataSource): Router {
   const router = Router();
-  router.use(gridRoutes(ds), entryRoutes(ds), publishedRoutes(ds));
+  router.use(gridRoutes(ds), entryRoutes(ds), publishedRoutes(ds), dateChangeRoutes(ds));
   return router;
 }

@@ -3,7 +3,8 @@
 import type { DataSource } from "typeorm";
 import { Club, Family, SchoolClass, Staff, Student } from "../db/entities";
 import { currentTerm } from "../db/current-term";
-import { staffWeek } from "../timetable";
+import { staffChangesBetween, staffWeek } from "../timetable";
+import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
 import { termPeriods } from "../db/term-periods";
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
@@ -28,6 +29,26 @@ async function sessionsOf(ds: DataSource, staffId: number): Promise<MySession[]>
     });
 }
 
+/** One of this week's per-date changes to a staff member's sessions. */
+export interface MyDateChange { date: string; weekday: number; title: string; time: string; change: "covering" | "coveredByOther" | "cancelled"; reason: string | null; register: string | null }
+
+// This calendar week's changes (Monday to Sunday around the school's today): sessions the
+// user covers (代课), with their register, and their own sessions cancelled or covered by someone else.
+async function dateChangesOf(ds: DataSource, staffId: number): Promise<MyDateChange[]> {
+  const term = await currentTerm(ds.manager);
+  if (!term) return [];
+  const monday = weekStartOf(await schoolToday(ds));
+  const periods = new Map((await termPeriods(ds, term.id)).map((p) => [p.id, p]));
+  return (await staffChangesBetween(ds.manager, staffId, monday, addDays(monday, 6))).map((s) => {
+    const p = periods.get(s.entry.periodId);
+    const change = s.cancelled !== null ? "cancelled" : s.staffId === staffId ? "covering" : "coveredByOther";
+    return {
+      date: s.date, weekday: isoWeekday(s.date), title: s.entry.title, time: p ? `${p.startTime}–${p.endTime}` : "", change, reason: s.cancelled,
+      register: change === "covering" ? `/attendance/sessions/${s.entry.id}/${s.date}` : null,
+    };
+  });
+}
+
 export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> {
   if (user.kind === "family") {
     const family = await ds.getRepository(Family).findOneByOrFail({ id: user.id });
@@ -43,13 +64,13 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
     ]);
     return { view: "admin", data: { counts: { students, families, staff, clubs }, attendanceAlerts: await homeAlerts(ds, user) } };
   }
-  const sessions = await sessionsOf(ds, user.id);
+  const [sessions, dateChanges] = [await sessionsOf(ds, user.id), await dateChangesOf(ds, user.id)];
   if (user.role === "class_teacher") {
     const classes = await ds.getRepository(SchoolClass).findBy({ classTeacherId: user.id, archived: false });
     const roster = classes.length
       ? await ds.getRepository(Student).find({ where: classes.map((c) => ({ classId: c.id, archived: false })), relations: { family: true }, order: { studentNumber: "ASC" } })
       : [];
-    return { view: "class-teacher", data: { classes, roster, sessions, attendanceAlerts: await homeAlerts(ds, user) } };
+    return { view: "class-teacher", data: { classes, roster, sessions, dateChanges, attendanceAlerts: await homeAlerts(ds, user) } };
   }
-  return { view: "teacher", data: { sessions, external: user.role === "external" } };
+  return { view: "teacher", data: { sessions, dateChanges, external: user.role === "external" } };
 }

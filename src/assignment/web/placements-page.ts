@@ -4,6 +4,7 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { Club, Student, Term } from "../../db/entities";
+import { overFullClubs } from "../../clubs/capacity";
 import type { ChoiceRound } from "../../choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
 import { parseRun } from "./run-report";
@@ -29,9 +30,12 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
     ds.getRepository(WaitlistOffer).findBy({ roundId: round.id, status: "open" }),
   ]);
   const count = <T extends { clubId: number }>(rows: T[], id: number) => rows.filter((r) => r.clubId === id).length;
+  // The run allocated within its own capacities; a club's capacity lowered since (or other rounds' seats) can leave it over full.
+  const overFull = await overFullClubs(ds, term, clubRows);
   const clubs = clubRows.map((c) => ({
     id: c.id, name: c.name, capacity: capacity.get(c.code) ?? c.maxSize,
     members: count(placements, c.id), waiting: count(waiting, c.id), offers: count(offers, c.id),
+    overFull: overFull.has(c.id) ? { ...overFull.get(c.id)!, maxSize: c.maxSize } : null,
   }));
   const club = clubId !== null ? clubs.find((c) => c.id === clubId) ?? null : null;
   if (!club) return { round, publication, clubs, selected: null, ...none };

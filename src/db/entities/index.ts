@@ -19,9 +19,10 @@ import { attendanceEntities } from "../../attendance/entities";
 import { surveyEntities } from "../../reports/web/entities";
 import { schoolEntities } from "../../school/entities";
 import { membershipEntities } from "../../membership/entity";
+import { dateChangeEntities } from "../../kernel/date-change-entities";
 
 export { AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry };
 
 // Each capability registers its own entities in its own file (one line each here).
 export const entities = [AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry,
-  ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities, ...surveyEntities, ...schoolEntities, ...membershipEntities];
+  ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities, ...surveyEntities, ...schoolEntities, ...membershipEntities, ...dateChangeEntities];

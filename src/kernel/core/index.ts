@@ -3,3 +3,4 @@ export * from "./dates";
 export * from "./zone";
 export * from "./school-day";
 export * from "./term-weeks";
+export * from "./date-changes";

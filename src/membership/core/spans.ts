@@ -50,3 +50,25 @@ function uniqueSorted(ids: number[]): number[] {
 export function dateInTerm(today: string, termStart: string, termEnd: string): string {
   return today < termStart ? termStart : today > termEnd ? termEnd : today;
 }
+
+export interface Peak { count: number; date: string }
+
+/**
+ * The most children a club holds on one date of [from, to], and the first date
+ * it holds them. Counts only change where a span begins, so the peak is on
+ * `from` or on some span's first date inside the range.
+ */
+export function peakOf(spans: Span[], clubId: number, from: string, to: string): Peak {
+  const mine = spans.filter((s) => s.clubId === clubId && activeDuring(s, from, to));
+  const dates = uniqueDates([from, ...mine.map((s) => s.fromDate).filter((d) => d > from && d <= to)]);
+  let peak: Peak = { count: 0, date: from };
+  for (const date of dates) {
+    const count = membersOf(mine, clubId, date).length;
+    if (count > peak.count) peak = { count, date };
+  }
+  return peak;
+}
+
+function uniqueDates(dates: string[]): string[] {
+  return [...new Set(dates)].sort();
+}

@@ -8,6 +8,7 @@ import { clubAttendance, termContext } from "./report-data";
 import { publishedAllocation } from "./allocation-source";
 import type { ReportView } from "./report-view";
 import { rateBars } from "./texts";
+import { overFullClubs } from "../../clubs/capacity";
 
 const rankLabels = (t: TFunction, n: number) => Array.from({ length: Math.max(n, 1) }, (_, i) => t("reports.clubs.rank", { n: i + 1 }));
 
@@ -16,7 +17,7 @@ export async function clubsView(ds: DataSource, t: TFunction): Promise<ReportVie
   const ctx = await termContext(ds);
   if (!ctx) return { ...base, notes: [t("reports.noTerm")] };
   const clubs = await ds.getRepository(Club).find({ where: { termId: ctx.cal.term.id, cancelled: false }, order: { name: "ASC", id: "ASC" } });
-  const [data, attendance] = await Promise.all([publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx)]);
+  const [data, attendance, overFull] = await Promise.all([publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx), overFullClubs(ds, ctx.cal.term, clubs)]);
   const report = clubReport({
     clubs: clubs.map((c) => ({ id: String(c.id), name: c.name, maxSize: c.maxSize })),
     allocation: data.allocation, attendance, choices: data.choices,
@@ -48,9 +49,12 @@ export async function clubsView(ds: DataSource, t: TFunction): Promise<ReportVie
       profiles: [{ label: t("reports.school"), profile: report.rankProfile }, ...report.clubs.filter((c) => c.rankProfile && c.members > 0).map((c) => ({ label: c.name, profile: c.rankProfile! }))],
     }));
   }
+  // A fill above 100 % is a club over its capacity: said in words, not left to the percentage.
+  const overFullNames = clubs.filter((c) => overFull.has(c.id)).map((c) => `${c.name} ${overFull.get(c.id)!.count}/${c.maxSize}`);
   return {
     ...base,
     notes: data.published ? [] : [t("reports.clubs.notPublished")],
+    overFull: overFullNames.length ? [t("clubs.overFull.report", { names: overFullNames.join(", ") })] : [],
     charts,
     tables: [{ key: "clubs", table: clubs_ }, { key: "rank", table: rank }],
   };

@@ -19,6 +19,8 @@ export interface ReportView {
   title: string;
   intro?: string;
   notes: string[];
+  /** Over-full warnings (members above capacity), flagged apart from other notes. */
+  overFull?: string[];
   charts: string[];
   tables: ReportTable[];
   /** The week filter: null = the whole term. */

@@ -8,7 +8,7 @@ import type { EntryRow } from "../entry-row";
 export interface DatedSession {
   date: string;
   entry: EntryRow;
-  /** Why this date's session does not happen (weather, outing…); null when it runs. */
+  /** Why this date's session does not happen: the reason kind (weather, outing, event, other); null when it runs. */
   cancelled: string | null;
   /** Who leads it this date: the cover (代课) when there is one, else the entry's own staff. */
   staffId: number | null;
@@ -16,10 +16,9 @@ export interface DatedSession {
   covered: boolean;
 }
 
-// The hook for per-date changes to the week. The kernel will own the tables
-// (a cancelled session or day, with its reason; cover by another staff
-// member); until then nothing is cancelled or covered. Readers already get
-// DatedSession, so turning the changes on changes no caller.
+// Per-date changes to the week, as the store (../published.ts) builds them
+// from the kernel's tables (a cancelled session or day, with its reason; cover
+// by another staff member).
 export interface DateChanges {
   /** The reason an entry's session is cancelled on the date, or null. */
   cancelled(entryId: number): string | null;

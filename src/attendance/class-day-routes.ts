@@ -1,0 +1,20 @@
+// The class teacher's view of their class's day (/classes/:id/day?date=): a
+// class teacher sees only their own classes, an admin any class.
+import { Router } from "express";
+import type { DataSource } from "typeorm";
+import { scope } from "../web/auth/route-scope";
+import { managedClass } from "../school/class-access";
+import { schoolToday } from "../kernel";
+import { classDay } from "./class-day";
+import { dateQuery } from "./params";
+
+export function classDayRoutes(ds: DataSource): Router {
+  const router = Router();
+  router.get("/classes/:id/day", scope.staff({ class_teacher: "own classes" }, "a class's day: who stays for what, who leaves when, who is absent or on leave"), async (req, res) => {
+    const cls = await managedClass(ds, req, "id");
+    const date = dateQuery(req.query.date) ?? await schoolToday(ds);
+    const model = await classDay(ds, cls, date);
+    res.render("attendance/class-day", { title: res.locals.t("attendance.classDay.title", { name: cls.name }), cls, ...model });
+  });
+  return router;
+}
