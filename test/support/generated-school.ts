@@ -40,6 +40,8 @@ export interface GeneratedSchool {
   clubs: Club[];
   /** Club id → its weekly session's entry id. */
   clubEntry: Map<number, number>;
+  /** A teacher free in the club hour (they lead an activity before it), for cover. */
+  coverTeacherId: number;
 }
 
 const childName = (grade: number, classNo: number, seat: number) => `生成${grade}${classNo}${String(seat).padStart(2, "0")}`;
@@ -103,6 +105,6 @@ export async function buildGeneratedSchool(ds: DataSource): Promise<GeneratedSch
     const saved = await em.getRepository(TimetableEntry).save(rows);
     const clubEntry = new Map(saved.filter((e) => e.clubId != null).map((e) => [e.clubId!, e.id]));
     await em.getRepository(Setting).insert([{ key: "school.name", value: "生成小学" }, { key: "school.timezone", value: "Asia/Shanghai" }, { key: "school.setupAt", value: now }]);
-    return { termId: term.id, adminEmail, classes, children, families, clubs, clubEntry };
+    return { termId: term.id, adminEmail, classes, children, families, clubs, clubEntry, coverTeacherId: plain[7].id };
   });
 }
