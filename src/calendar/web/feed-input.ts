@@ -3,7 +3,7 @@
 // the same bytes. Text is in the school's default language (zh-CN): one feed
 // URL serves every client, whatever language its owner reads the site in.
 import type { FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "..";
-import { datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
+import { cancellationOf, coverOf, datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
 import { activeOn } from "../../membership";
 import type { FeedContext, PublishedEntry } from "./feed-context";
 
@@ -20,7 +20,7 @@ function subjectOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): { name: 
   const school = ctx.settings.get("school.name") ?? "";
   if (kind === "staff") {
     const staff = ctx.staff.get(id);
-    return staff?.active ? { name: t("feeds.ics.name.staff", { school, name: staff.name }), entries: staffSessions(ctx.entries, id) } : null;
+    return staff?.active ? { name: t("feeds.ics.name.staff", { school, name: staff.name }), entries: [...staffSessions(ctx.entries, id), ...coveredBy(ctx, id)] } : null;
   }
   if (kind === "student") {
     const child = ctx.student;
@@ -57,7 +57,7 @@ function groupLine(e: PublishedEntry, ctx: FeedContext, t: Translate): string | 
   return t("feeds.ics.size", { count });
 }
 
-function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, notMember: string[] = []): WeeklySession | null {
+function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, off: string[] = []): WeeklySession | null {
   const period = ctx.periods.get(e.periodId);
   // An entry whose period was deleted has no time of day, and one outside
   // Mon–Fri (a snapshot edited by hand) no weekly slot: neither can be placed.
@@ -76,7 +76,7 @@ function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, notMember:
     description,
     sequence: e.sequence,
     lastModified: e.updatedAt,
-    ...(notMember.length ? { cancelledDates: notMember } : {}),
+    ...(off.length ? { cancelledDates: off } : {}),
   };
 }
 
@@ -94,6 +94,31 @@ function datesNotHeld(clubId: number, placed: ClubSpan[], term: { startDate: str
   return datesBetween(term.startDate, term.endDate).filter((date) => !spans.some((s) => activeOn(s, date)));
 }
 
+// The sessions of others a staff member covers (代课) on some date.
+function coveredBy(ctx: FeedContext, staffId: number): PublishedEntry[] {
+  const covers = [...ctx.dateChanges.values()].flatMap((f) => f.covers);
+  return ctx.entries.filter((e) => e.staffId !== staffId && covers.some((c) => c.entryId === e.id && c.staffId === staffId));
+}
+
+// The dates an entry does not meet in this feed: cancelled (the kernel's rule for a
+// session or a day); in a staff feed, led by another (a cover) or, for a session
+// the subject only covers, every date they do not cover; in a child's feed, a club
+// the child does not hold that date.
+function datesOff(e: PublishedEntry, ctx: FeedContext, placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
+  const off = new Set<string>();
+  const staffId = ctx.subject.kind === "staff" ? ctx.subject.id : null;
+  const covering = new Set<string>();
+  for (const [date, facts] of ctx.dateChanges) {
+    if (cancellationOf(facts, e)) off.add(date);
+    const cover = coverOf(facts, e.id);
+    if (staffId !== null && cover && cover.staffId !== staffId) off.add(date);
+    if (staffId !== null && cover?.staffId === staffId) covering.add(date);
+  }
+  if (staffId !== null && e.staffId !== staffId) for (const date of datesBetween(term.startDate, term.endDate)) if (!covering.has(date)) off.add(date);
+  if (ctx.subject.kind === "student" && e.clubId !== null) for (const date of datesNotHeld(e.clubId, placed, term)) off.add(date);
+  return [...off].sort();
+}
+
 /** Why a feed cannot be built: no term is current, or its subject is gone. */
 export type NoFeed = "no-term" | "no-subject";
 
@@ -109,6 +134,6 @@ export function feedInputOf(ctx: FeedContext, placed: ClubSpan[], t: Translate):
     uidDomain: ctx.settings.get("calendar.uidDomain") ?? DEFAULT_UID_DOMAIN,
     term: { startDate: ctx.term.startDate, endDate: ctx.term.endDate },
     specialDays: specialDaysOf(ctx),
-    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, ctx.subject.kind === "student" && e.clubId !== null ? datesNotHeld(e.clubId, placed, term) : [])).filter((s) => s !== null),
+    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, datesOff(e, ctx, placed, term))).filter((s) => s !== null),
   };
 }
