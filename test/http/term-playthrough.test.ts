@@ -188,6 +188,26 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     }
   }
 
+  // The capacity guard's members list and the class teacher's day, both read for a date.
+  async function checkDatedLists(date: string): Promise<void> {
+    const all = await membersOn(ds(), school.clubs.map((c) => c.id), date);
+    for (const club of school.clubs) {
+      const shown = await pages.clubMembersList(admin, club.id, date, childIdByName);
+      count("club members list");
+      if (!same(shown, [...all.get(club.id)!])) disagree("club members list", `${date} club ${club.id}: page [${shown}] ledger [${[...all.get(club.id)!]}]`);
+    }
+    const { sessions } = await sessionsOn(ds().manager, date);
+    const meeting = new Set(sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!));
+    for (const cls of school.classes) {
+      const shown = await pages.classDay(admin, cls.id, date, clubIdByName);
+      for (const [childId, clubs] of shown) {
+        const ledger = (await clubsOn(ds(), childId, date)).filter((c) => meeting.has(c));
+        count("class day");
+        if (!same(clubs, ledger)) disagree("class day", `${date} child ${childId}: page [${clubs}] ledger [${ledger}]`);
+      }
+    }
+  }
+
   // The round's placements page lists a club's members for the admin (and where to withdraw them); read on the days something changed.
   async function checkPlacements(date: string): Promise<void> {
     const all = await membersOn(ds(), school.clubs.map((c) => c.id), date);
@@ -288,6 +308,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       const everyone = i === 0 || i === schoolDates.length - 1 || events[date] !== undefined || events[schoolDates[i - 1]] !== undefined;
       await checkFamilyPages(date, i, everyone);
       await checkStaffPages(date);
+      await checkDatedLists(date);
       if (everyone) await checkPlacements(date);
     }
     setSchoolClock(() => morningOf("2026-11-16"));
@@ -316,7 +337,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     expect(checked.get(pageName) ?? 0, "checks made").to.be.greaterThan(0);
     expect(wrong.get(pageName) ?? [], `${(wrong.get(pageName) ?? []).length} of ${checked.get(pageName)} disagree`).to.deep.equal([]);
   };
-  for (const pageName of ["/results", "family home", "register", "dismissal", "club report", "placements page", "child's feed"]) {
+  for (const pageName of ["/results", "family home", "register", "dismissal", "club report", "placements page", "club members list", "class day", "child's feed"]) {
     it(`When the term is played, then the ${pageName} names each child's clubs as the ledger does on every school day`, agrees(pageName));
   }
   it("When the term is played, then a club teacher's feed has the sessions they lead on every school day", agrees("teacher's feed"));

@@ -99,3 +99,21 @@ export async function placementsPage(admin: Agent, roundId: number, clubId: numb
 export function staffFeedPath(staff: Agent, staffId: number): Promise<string> {
   return feedPathVia(staff, `/feeds/staff/${staffId}`);
 }
+
+/** A club's members list on a date (/admin/clubs/:id/members?date=, one page): the children, by name. */
+export async function clubMembersList(admin: Agent, clubId: number, date: string, childIdByName: Map<string, number>): Promise<number[]> {
+  const html = await page(admin, `/admin/clubs/${clubId}/members?date=${date}`);
+  return sorted([...html.matchAll(/<tr class="member-row"><td class="mono">[^<]*<\/td><td>([^<]+)<\/td>/g)].map((m) => childIdByName.get(m[1]) ?? -1));
+}
+
+/** A class's day (/classes/:id/day?date=): each child (by id) with the clubs they stay for, by name. */
+export async function classDay(staff: Agent, classId: number, date: string, clubIdByName: Map<string, number>): Promise<Map<number, number[]>> {
+  const html = await page(staff, `/classes/${classId}/day?date=${date}`);
+  const out = new Map<number, number[]>();
+  for (const row of html.split(/<tr class="child-row/).slice(1)) {
+    const id = Number(/id="child-(\d+)"/.exec(row)![1]);
+    const clubs = [...row.split("</tr>")[0].matchAll(/<li><span class="mono">[^<]*<\/span> ([^<]+?) <span class="pill">/g)].map((m) => clubIdByName.get(m[1]) ?? -1);
+    out.set(id, sorted(clubs));
+  }
+  return out;
+}
