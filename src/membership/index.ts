@@ -18,6 +18,14 @@ export async function clubsOn(db: Db, studentId: number, date: string): Promise<
   return clubsOf(await spansDuring(db, { studentId }, date, date), studentId, date);
 }
 
+/** The clubs a child has on each of `dates`, in one read (a family's week). */
+export async function clubsOnDates(db: Db, studentId: number, dates: readonly string[]): Promise<Map<string, number[]>> {
+  if (!dates.length) return new Map();
+  const sorted = [...dates].sort();
+  const spans = await spansDuring(db, { studentId }, sorted[0], sorted[sorted.length - 1]);
+  return new Map(dates.map((date) => [date, clubsOf(spans, studentId, date)]));
+}
+
 /** The children in each of `clubIds` on `date` (an empty set for a club with none). */
 export async function membersOn(db: Db, clubIds: number[], date: string): Promise<Map<number, Set<number>>> {
   const spans = await spansDuring(db, { clubIds }, date, date);

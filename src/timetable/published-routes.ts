@@ -1,45 +1,36 @@
 // Families and staff: the published weekly timetable (the draft never shows
-// here). A family sees its active child's grade and class; an external
-// instructor only their own sessions; other staff choose a view, their own first.
+// here). A family sees its active child's own week (family-week-page.ts); an
+// external instructor only their own sessions; other staff choose a view, their own first.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { scope } from "../web/auth/route-scope";
-import { HttpError } from "../web/errors";
-import { Student } from "../db/entities";
 import { GridView, parseView } from "./grid";
 import { gridModel } from "./grid-model";
 import { publishedTimetable } from "./published";
 import { currentTerm, loadWeek } from "./week";
 import { formatStored, schoolZone } from "../kernel";
+import { familyWeekPage } from "./family-week-page";
 
 export function publishedRoutes(ds: DataSource): Router {
   const router = Router();
 
-  router.get("/timetable", scope.signedIn({ class_teacher: "all", teacher: "all", external: "own club" }, "the published week: no children's names; an external instructor sees only their sessions"), async (req, res) => {
+  router.get("/timetable", scope.signedIn({ class_teacher: "all", teacher: "all", external: "own club" }, "the published week: a family sees its active child's own week; staff see no children's names; an external instructor sees only their sessions"), async (req, res) => {
     const user = req.session.user!;
+    if (user.kind === "family") return familyWeekPage(ds, req, res);
     const term = await currentTerm(ds.manager);
     if (!term) return res.render("timetable/no-term", { title: res.locals.t("timetable.published.title") });
     const [week, published] = await Promise.all([loadWeek(ds.manager, term), publishedTimetable(ds.manager)]);
-    let rows = published.rows;
+    const rows = published.rows;
     let view: GridView;
     let fixed = true;
-    let child: Student | null = null;
-    if (user.kind === "family") {
-      // find, not findOne: with a relation, findOne's LIMIT costs a second (DISTINCT) query.
-      [child = null] = await ds.getRepository(Student).find({ where: { id: user.studentId, familyId: user.id, archived: false }, relations: { schoolClass: true } });
-      if (!child) throw new HttpError(404, "errors.notFound");
-      const { grade } = child.schoolClass;
-      // Sessions bound to another class of the grade are not this child's.
-      rows = rows.filter((r) => r.classId === null || r.classId === child!.classId);
-      view = { by: "grade", id: grade };
-    } else if (user.role === "external") {
+    if (user.role === "external") {
       view = { by: "staff", id: user.id };
     } else {
       view = parseView(req.query.view, { by: "staff", id: user.id });
       fixed = false;
     }
     res.render("timetable/published", {
-      title: res.locals.t("timetable.published.title"), term, publishedAt: published.publishedAt, child, fixed,
+      title: res.locals.t("timetable.published.title"), term, publishedAt: published.publishedAt, child: null, fixed,
       publishedLocal: formatStored(published.publishedAt, await schoolZone(ds.manager)),
       ...gridModel(week, rows, view),
     });

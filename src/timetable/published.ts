@@ -82,6 +82,30 @@ export async function sessionsOn(em: Repos, date: IsoDate): Promise<{ day: DayOf
   return { day, sessions: Q.sessionsOn(published.rows, day, changes, order) };
 }
 
+/**
+ * sessionsOn for several dates (a family's week): the term, calendar, snapshot
+ * and periods are read once, each date's changes on the dates that run a timetable.
+ * `only` keeps the rows a caller can use (one child's): sorting a whole weekday
+ * for every date was most of a family page's time.
+ */
+export async function sessionsOnDates(em: Repos, dates: readonly IsoDate[], only?: (row: EntryRow) => boolean): Promise<{ date: IsoDate; day: DayOfSchool | null; sessions: Q.DatedSession[] }[]> {
+  const term = await currentTerm(em);
+  if (!term) return dates.map((date) => ({ date, day: null, sessions: [] }));
+  const calendar = indexCalendar((await schoolCalendar(em, term)).specialDays);
+  const [published, order] = [await publishedOf(em, term.id), await periodOrder(em, term.id)];
+  const rows = only ? published.rows.filter(only) : published.rows;
+  const out: { date: IsoDate; day: DayOfSchool | null; sessions: Q.DatedSession[] }[] = [];
+  for (const date of dates) {
+    if (date < term.startDate || date > term.endDate) {
+      out.push({ date, day: null, sessions: [] });
+      continue;
+    }
+    const day = schoolDay(date, calendar);
+    out.push({ date, day, sessions: day.runsWeekday === null ? [] : Q.sessionsOn(rows, day, await dateChangesOn(em, term.id, date, published.rows), order) });
+  }
+  return out;
+}
+
 /** A club's weekly published sessions, Monday first; of the current term unless the club's term is given. */
 export async function clubSessions(em: Repos, clubId: number, termId?: number): Promise<EntryRow[]> {
   const term = termId ?? (await currentTerm(em))?.id;

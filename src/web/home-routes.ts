@@ -13,7 +13,7 @@ export function homeRoutes(ds: DataSource): Router {
     res.render(`home/${home.view}`, { title: res.locals.t(`home.title.${home.view}`), ...home.data });
   });
 
-  // A family with several children switches the child it is looking at.
+  // A family with several children switches the child it is looking at (on the home page or the timetable).
   router.post("/family/child", scope.family("switch between the family's own children"), async (req, res) => {
     const user = req.session.user!;
     const id = Number(req.body?.studentId);
@@ -21,7 +21,8 @@ export function homeRoutes(ds: DataSource): Router {
     const child = await ds.getRepository(Student).findOneBy({ id, familyId: user.id, archived: false });
     if (!child) throw new HttpError(404, "errors.notFound");
     req.session.user = { ...user, studentId: child.id };
-    res.redirect("/");
+    // The timetable's switcher comes back to the timetable; anything else lands home (never a free URL).
+    res.redirect(req.body?.next === "timetable" ? "/timetable" : "/");
   });
   return router;
 }

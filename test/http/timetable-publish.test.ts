@@ -4,12 +4,14 @@ import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
-import { AuditEntry, Period, Staff, Term, Timetable, TimetableEntry } from "../../src/db/entities";
+import { AuditEntry, Period, ServiceEnrollment, Staff, Student, Term, Timetable, TimetableEntry } from "../../src/db/entities";
 import { inTransaction } from "../../src/db/transaction";
 import type { DemoLogins } from "../../seeds/demo";
 
 // Families and staff see the published snapshot only; the admin's draft
 // changes reach them when (and only when) the admin publishes.
+// The family's timetable is the child's own week: a plain week of the term, the child opted in every weekday.
+const FAMILY_WEEK = "/timetable?week=2026-09-14";
 forEachDatabase("timetable publishing", (ctx) => {
   let app: Express;
   let logins: DemoLogins;
@@ -31,6 +33,8 @@ forEachDatabase("timetable publishing", (ctx) => {
     teacherId = (await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, "teacher").email })).id;
     p3 = await inTransaction(ctx.db.ds, async (em) => {
       const term = await em.getRepository(Term).findOneByOrFail({ current: true });
+      const child = await em.getRepository(Student).findOneByOrFail({ studentNumber: familyLogin(logins, 0).studentNumber });
+      await em.getRepository(ServiceEnrollment).save({ termId: term.id, studentId: child.id, weekdays: [1, 2, 3, 4, 5], source: "family", enteredByStaffId: null, updatedAt: new Date().toISOString() });
       return (await em.getRepository(Period).save({ termId: term.id, name: "延时托管", startTime: "18:00", endTime: "18:40", grades: [1, 2, 3, 4, 5, 6], position: 2 })).id;
     });
   });
@@ -71,7 +75,7 @@ forEachDatabase("timetable publishing", (ctx) => {
     const grid = await admin.get("/admin/timetable");
     expect(grid.text).to.contain("草稿与已发布课表不同：3 处变更");
 
-    const home = await family.get("/timetable");
+    const home = await family.get(FAMILY_WEEK);
     expect(home.status).to.equal(200);
     expect(home.text).to.contain("三年级游戏与实践活动").and.to.contain("作业辅导 · 三年级(1)班");
     expect(home.text).to.not.contain("科学小实验（草稿）").and.to.not.contain("改名草稿");
@@ -113,7 +117,7 @@ forEachDatabase("timetable publishing", (ctx) => {
     expect(audit.details).to.include({ entries: draft.length, changes: 3, errors, override: errors > 0 });
 
     expect((await admin.get("/admin/timetable")).text).to.contain("草稿与已发布课表一致。");
-    const home = await family.get("/timetable");
+    const home = await family.get(FAMILY_WEEK);
     expect(home.text).to.contain("科学小实验（草稿）").and.to.contain("三年级游戏（改名草稿）");
     expect((await teacher.get("/timetable")).text).to.contain("教师草稿活动");
   });
@@ -121,7 +125,7 @@ forEachDatabase("timetable publishing", (ctx) => {
   it("When the draft changes after publishing, then the published week stays as it was", async () => {
     const entry = await ctx.db.ds.getRepository(TimetableEntry).findOneByOrFail({ title: "科学小实验（草稿）" });
     expect((await post(`/admin/timetable/entries/${entry.id}/delete`, {})).status).to.equal(302);
-    expect((await family.get("/timetable")).text).to.contain("科学小实验（草稿）");
+    expect((await family.get(FAMILY_WEEK)).text).to.contain("科学小实验（草稿）");
     expect((await admin.get("/admin/timetable")).text).to.contain("草稿与已发布课表不同：1 处变更");
   });
 
@@ -147,7 +151,7 @@ forEachDatabase("timetable publishing", (ctx) => {
     const rows = [...(stored.published ?? []), { id: 999_999, weekday: "3", periodId: p3, kind: "party", title: "手改的坏行", grades: [3] }];
     await inTransaction(ctx.db.ds, (em) => em.getRepository(Timetable).update({ id: stored.id }, { published: rows as never }));
     expect((await admin.get("/admin/timetable")).text).to.contain("已发布课表中有 1 行无法读取");
-    const home = await family.get("/timetable");
+    const home = await family.get(FAMILY_WEEK);
     expect(home.status).to.equal(200);
     expect(home.text).to.not.contain("手改的坏行");
     expect((await post("/admin/timetable/publish", { reason: "替换无法读取的行" })).status).to.equal(302);
