@@ -12,7 +12,7 @@ import { forEachDatabase } from "../support/databases";
 import { testApp, loginAs, formToken, type Agent } from "../support/http";
 import { buildGeneratedSchool, CALENDAR, CLUB_DAYS, FAMILY_CODE, PASSWORD, type GeneratedSchool } from "../support/generated-school";
 import * as pages from "../support/membership-pages";
-import { setSchoolClock, currentTermCalendar, schoolZone } from "../../src/kernel";
+import { setSchoolClock, currentTermCalendar, schoolZone, weekStartOf } from "../../src/kernel";
 import { sessionsOn } from "../../src/timetable";
 import { clubsOn, membersOn, recordLeaving } from "../../src/membership";
 import { seedDemoChoices } from "../../src/assignment/web/demo-choices";
@@ -208,6 +208,24 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     }
   }
 
+  // The family timetable, once the term is over: each family's active child, a week at a time over the whole term.
+  async function checkFamilyWeeks(): Promise<void> {
+    const mondays = [...new Set(schoolDates.map((d) => weekStartOf(d)))];
+    for (const [familyId, agent] of families) {
+      const childId = school.families.get(familyId)![0];
+      for (const monday of mondays) {
+        const week = await pages.familyWeek(agent, monday, clubIdByName);
+        for (const date of schoolDates.filter((d) => weekStartOf(d) === monday)) {
+          const { sessions } = await sessionsOn(ds().manager, date);
+          const meeting = new Set(sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!));
+          const ledger = (await clubsOn(ds(), childId, date)).filter((c) => meeting.has(c));
+          count("family week");
+          if (!same(week.get(date) ?? [], ledger)) disagree("family week", `${date} child ${childId}: page [${week.get(date) ?? "no day"}] ledger [${ledger}]`);
+        }
+      }
+    }
+  }
+
   // The round's placements page lists a club's members for the admin (and where to withdraw them); read on the days something changed.
   async function checkPlacements(date: string): Promise<void> {
     const all = await membersOn(ds(), school.clubs.map((c) => c.id), date);
@@ -314,6 +332,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     setSchoolClock(() => morningOf("2026-11-16"));
     await checkFeeds();
     await checkTeacherFeeds();
+    await checkFamilyWeeks();
   });
   after(() => setSchoolClock());
 
@@ -337,7 +356,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     expect(checked.get(pageName) ?? 0, "checks made").to.be.greaterThan(0);
     expect(wrong.get(pageName) ?? [], `${(wrong.get(pageName) ?? []).length} of ${checked.get(pageName)} disagree`).to.deep.equal([]);
   };
-  for (const pageName of ["/results", "family home", "register", "dismissal", "club report", "placements page", "club members list", "class day", "child's feed"]) {
+  for (const pageName of ["/results", "family home", "register", "dismissal", "club report", "placements page", "club members list", "class day", "family week", "child's feed"]) {
     it(`When the term is played, then the ${pageName} names each child's clubs as the ledger does on every school day`, agrees(pageName));
   }
   it("When the term is played, then a club teacher's feed has the sessions they lead on every school day", agrees("teacher's feed"));

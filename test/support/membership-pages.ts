@@ -117,3 +117,15 @@ export async function classDay(staff: Agent, classId: number, date: string, club
   }
   return out;
 }
+
+/** The family timetable for the week of `date` (/timetable?week=): the active child's clubs that meet on each date, by name (cancelled ones left out). */
+export async function familyWeek(family: Agent, date: string, clubIdByName: Map<string, number>): Promise<Map<string, number[]>> {
+  const html = await page(family, `/timetable?week=${date}`);
+  const out = new Map<string, number[]>();
+  for (const day of html.split(/<section class="card fw-day/).slice(1)) {
+    const on = /id="day-(\d{4}-\d{2}-\d{2})"/.exec(day)![1];
+    const clubs = [...day.matchAll(/<li class="fw-session kind-club">\s*<span class="fw-time">[^<]*<\/span>\s*<span class="fw-what"><strong>([^<]+)<\/strong>/g)];
+    out.set(on, sorted(clubs.map((m) => clubIdByName.get(m[1]) ?? -1)));
+  }
+  return out;
+}
