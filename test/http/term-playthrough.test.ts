@@ -34,6 +34,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
   const families = new Map<number, Agent>();
   const clubIdByName = new Map<string, number>();
   const childIdByName = new Map<string, number>();
+  const childIdByNumber = new Map<string, number>();
   const feedPaths = new Map<number, string>();
   const teacherFeeds = new Map<number, string>();
   let schoolDates: string[] = [];
@@ -192,7 +193,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
   async function checkDatedLists(date: string): Promise<void> {
     const all = await membersOn(ds(), school.clubs.map((c) => c.id), date);
     for (const club of school.clubs) {
-      const shown = await pages.clubMembersList(admin, club.id, date, childIdByName);
+      const shown = await pages.clubMembersList(admin, club.id, date, childIdByNumber);
       count("club members list");
       if (!same(shown, [...all.get(club.id)!])) disagree("club members list", `${date} club ${club.id}: page [${shown}] ledger [${[...all.get(club.id)!]}]`);
     }
@@ -288,6 +289,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     app = testApp(ds());
     for (const c of school.clubs) clubIdByName.set(c.name, c.id);
     for (const c of school.children) childIdByName.set(c.name, c.id);
+    for (const c of school.children) childIdByNumber.set(c.studentNumber, c.id);
     setSchoolClock(() => morningOf("2026-08-28"));
     admin = await loginAs(app, { email: school.adminEmail, password: PASSWORD });
     await post(admin, "/admin/timetable/publish", "/admin/timetable/publish", { reason: "生成学校：学期课表" });

@@ -100,10 +100,10 @@ export function staffFeedPath(staff: Agent, staffId: number): Promise<string> {
   return feedPathVia(staff, `/feeds/staff/${staffId}`);
 }
 
-/** A club's members list on a date (/admin/clubs/:id/members?date=, one page): the children, by name. */
-export async function clubMembersList(admin: Agent, clubId: number, date: string, childIdByName: Map<string, number>): Promise<number[]> {
+/** A club's members list on a date (/admin/clubs/:id/members?date=, its first page): the children, by student number (names repeat). */
+export async function clubMembersList(admin: Agent, clubId: number, date: string, childIdByNumber: Map<string, number>): Promise<number[]> {
   const html = await page(admin, `/admin/clubs/${clubId}/members?date=${date}`);
-  return sorted([...html.matchAll(/<tr class="member-row"><td class="mono">[^<]*<\/td><td>([^<]+)<\/td>/g)].map((m) => childIdByName.get(m[1]) ?? -1));
+  return sorted([...html.matchAll(/<tr class="member-row"><td class="mono">([^<]+)<\/td>/g)].map((m) => childIdByNumber.get(m[1]) ?? -1));
 }
 
 /** A class's day (/classes/:id/day?date=): each child (by id) with the clubs they stay for, by name. */
