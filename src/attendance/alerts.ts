@@ -1,6 +1,7 @@
 // Child-safety alerts: a child expected in a session and marked absent without
 // an excuse is reported at once to the class teacher, every admin and the
-// family. Correcting the mark (present, or excused) withdraws the alert.
+// family. Correcting the mark (present, or excused) withdraws the alert, and so
+// does cancelling the session: a session that was not held has no absentees.
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
 import { SchoolClass, Staff, Student } from "../db/entities";
@@ -62,6 +63,38 @@ export async function withdrawAlert(em: EntityManager, session: Session, child: 
   await em.getRepository(AttendanceAlert).save(alert);
   await notify(em, child.familyId, "attendance.corrected", { child: child.name, session: session.entry.title, date: session.date, link: "/family/alerts" }, at);
   return true;
+}
+
+/**
+ * Sessions were cancelled on a date (one session, or a day's): their open alerts of
+ * that date are withdrawn, each family is told (the alert had told them), and one
+ * audit line names them. Runs in the cancellation's transaction; returns how many.
+ */
+export async function withdrawAlertsOfCancelled(
+  em: EntityManager, cancellation: { id: number; date: string }, sessions: readonly { entryId: number; title: string }[], actor: Actor, at: string,
+): Promise<number> {
+  if (!sessions.length) return 0;
+  const titles = new Map(sessions.map((s) => [s.entryId, s.title]));
+  const repo = em.getRepository(AttendanceAlert);
+  const alerts = await repo.find({ where: { entryId: In([...titles.keys()]), date: cancellation.date, state: "open" }, order: { id: "ASC" } });
+  if (!alerts.length) return 0;
+  const children = new Map((await em.getRepository(Student).findBy({ id: In(alerts.map((a) => a.studentId)) })).map((c) => [c.id, c]));
+  for (const alert of alerts) {
+    alert.state = "withdrawn";
+    alert.updatedAt = at;
+    await repo.save(alert);
+    const child = children.get(alert.studentId);
+    if (child) {
+      await notify(em, child.familyId, "attendance.cancelled", {
+        child: child.name, session: titles.get(alert.entryId) ?? alert.sessionTitle, date: alert.date, link: "/family/alerts",
+      }, at);
+    }
+  }
+  await recordAudit(em, actor, {
+    action: "attendance.alerts-withdrawn", entity: "session_cancellation", entityId: cancellation.id,
+    details: { date: cancellation.date, alerts: alerts.map((a) => a.id), entries: [...new Set(alerts.map((a) => a.entryId))] },
+  });
+  return alerts.length;
 }
 
 export function audienceKey(user: SessionUser): { audienceKind: AudienceKind; audienceId: number } {

@@ -47,7 +47,8 @@ export function boardRoutes(ds: DataSource): Router {
     if (!cls || !(await canReadBoard(ds, user, cls.id))) throw new HttpError(404, "errors.notFound");
     const week = await weekFrom(ds, req);
     const { board, staffNames } = await classBoard(ds, cls, week);
-    const canRecord = user.kind === "staff" && (await canRecordFor(ds, user, cls.id));
+    // The week's dates count: a teacher covering the class's session this week may record.
+    const canRecord = user.kind === "staff" && (await canRecordFor(ds, user, cls.id, week.days));
     const editable = (item: { staffId: number | null }) =>
       user.kind === "staff" && (user.role === "admin" || (canRecord && (item.staffId === user.id || cls.classTeacherId === user.id)));
     // A family with children in several classes switches between their boards only.

@@ -9,7 +9,7 @@ import { scope } from "../web/auth/route-scope";
 import { HttpError } from "../web/errors";
 import type { FieldErrors } from "../web/validation";
 import { currentTerm } from "../policy/web/policy-input";
-import { canChange, recordableClasses } from "./access";
+import { canChange, canRecordOn, recordableClasses } from "./access";
 import { checkHomeworkDraft } from "./homework-check";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";
 import { createHomework, deleteHomework, updateHomework } from "./homework-service";
@@ -27,7 +27,8 @@ export function recordRoutes(ds: DataSource): Router {
   const router = Router();
 
   async function renderForm(req: Request, res: Response, status: number, form: Record<string, unknown>, errors: FieldErrors, existing?: HomeworkEntry) {
-    const classes = await recordableClasses(ds, staffUser(req));
+    // The form's date counts: a teacher covering a class's session that date may choose the class.
+    const classes = await recordableClasses(ds, staffUser(req), isIsoDate(form.date) ? [form.date] : []);
     const title = res.locals.t(existing ? "homework.form.editTitle" : "homework.form.newTitle");
     res.status(status).render("homework/form", { title, form, errors, classes, existing: existing ?? null });
   }
@@ -47,7 +48,7 @@ export function recordRoutes(ds: DataSource): Router {
     const parsed = homeworkForm.safeParse(body);
     if (!parsed.success) return renderForm(req, res, 400, body, homeworkFieldErrors(parsed.error), existing);
     const data: HomeworkFormData = parsed.data;
-    const cls = (await recordableClasses(ds, user)).find((c) => c.id === data.classId);
+    const cls = (await recordableClasses(ds, user, [data.date])).find((c) => c.id === data.classId);
     if (!cls) {
       if (await ds.getRepository(SchoolClass).existsBy({ id: data.classId, archived: false })) throw new HttpError(403, "errors.forbidden");
       return renderForm(req, res, 400, body, { classId: { key: "homework.validation.class" } }, existing);
@@ -55,6 +56,10 @@ export function recordRoutes(ds: DataSource): Router {
     const term = await currentTerm(ds);
     if (term && (data.date < term.startDate || data.date > term.endDate)) {
       return renderForm(req, res, 400, body, { date: { key: "homework.validation.outsideTerm", params: { start: term.startDate, end: term.endDate } } }, existing);
+    }
+    // The class is theirs, but on this date someone else leads its homework session (cover).
+    if (!(await canRecordOn(ds, user, cls, data.date))) {
+      return renderForm(req, res, 400, body, { date: { key: "homework.validation.coveredByOther" } }, existing);
     }
     const violations = await checkHomeworkDraft(ds, { ...data, grade: cls.grade }, existing?.id);
     const hasErrors = violations.some((v) => v.severity === "error");

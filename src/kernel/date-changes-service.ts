@@ -11,6 +11,7 @@ import { Period, Staff } from "../db/entities";
 import { currentTerm } from "../db/current-term";
 import { inTransaction } from "../db/transaction";
 import { recordAudit, type Actor } from "../audit/audit-service";
+import { withdrawAlertsOfCancelled } from "../attendance/alerts";
 import { publishedOf, sessionsOn, type DatedSession } from "../timetable";
 import { SessionCancellation, SessionCover } from "./date-change-entities";
 import { overlaps, type CancelInput, type CoverInput, type FormErrors } from "./core/date-changes";
@@ -70,6 +71,11 @@ export async function cancelSession(ds: DataSource, input: CancelInput, actor: A
       action: "date-change.cancel", entity: "session_cancellation", entityId: row.id,
       details: { date: row.date, entryId: row.entryId, title, grade: row.grade, reason: row.reason, note: row.note },
     });
+    // The sessions this cancellation stops (asked again, now that it is written): their open
+    // absence alerts go in the same transaction, since no one was absent from a session not held.
+    const wasCancelled = new Set(ctx.sessions.filter((s) => s.cancelled !== null).map((s) => s.entry.id));
+    const stopped = (await sessionsOn(em, input.date)).sessions.filter((s) => s.cancelled !== null && !wasCancelled.has(s.entry.id));
+    await withdrawAlertsOfCancelled(em, row, stopped.map((s) => ({ entryId: s.entry.id, title: s.entry.title })), actor, row.createdAt);
     return row;
   });
 }

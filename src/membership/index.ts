@@ -32,6 +32,14 @@ export async function membersOn(db: Db, clubIds: number[], date: string): Promis
   return new Map(clubIds.map((id) => [id, new Set(membersOf(spans, id, date))]));
 }
 
+/** Members of each of `clubIds` on each of `dates`, in one read (date → club → children): a report walking a term's registers. */
+export async function membersOnDates(db: Db, clubIds: number[], dates: string[]): Promise<Map<string, Map<number, Set<number>>>> {
+  if (dates.length === 0) return new Map();
+  const sorted = [...dates].sort();
+  const spans = await spansDuring(db, { clubIds }, sorted[0], sorted[sorted.length - 1]);
+  return new Map(sorted.map((date) => [date, new Map(clubIds.map((id) => [id, new Set(membersOf(spans, id, date))]))]));
+}
+
 /** The children in a club on at least one date of [from, to]. */
 export async function membersDuring(db: Db, clubId: number, from: string, to: string): Promise<number[]> {
   const spans = (await spansDuring(db, { clubIds: [clubId] }, from, to)).filter((s) => activeDuring(s, from, to));

@@ -1,7 +1,7 @@
 // Club report (社团): how full each club is, who waits, whether children come,
 // and how well the allocation met families' ranked choices.
 import { rate, Rate } from "./rate";
-import { IsoDate } from "./school-days";
+import { attendanceFigure, type SessionAttendance } from "./register-attendance";
 
 export interface ClubInput { id: string; name: string; maxSize: number }
 /** The published Allocation result (see the allocation contract in design.md). */
@@ -10,13 +10,12 @@ export interface AllocationInput {
   waitlists: Record<string, string[]>;
   metrics: { placements: number; rankCounts: number[] };
 }
-export type AttendanceStatus = "present" | "absent" | "excused";
-export interface AttendanceInput { clubId: string; date: IsoDate; status: AttendanceStatus }
 
 export interface ClubReportInput {
   clubs: ClubInput[];
   allocation: AllocationInput;
-  attendance: AttendanceInput[];
+  /** The club sessions that happened, with their registers (see register-attendance.ts). */
+  attendance: SessionAttendance[];
   /** Each child's ranked list as submitted; when given, each club gets its own rank profile. */
   choices?: Record<string, string[]>;
 }
@@ -32,7 +31,10 @@ export interface ClubRow {
   maxSize: number;
   fill: Rate;
   waitlist: number;
+  /** Attended ÷ expected members over the club's sessions with a register. */
   attendance: Rate;
+  /** Registers taken of the club's sessions that happened, as "taken/held". */
+  registers: string;
   rankProfile?: RankProfile;
 }
 export interface ClubReport { clubs: ClubRow[]; rankProfile: RankProfile }
@@ -52,10 +54,9 @@ export function fillRate(members: number, maxSize: number): Rate {
   return rate(members, maxSize);
 }
 
-// Attendance rate: present over all marked (excused absences still count as not present); none marked = no figure.
-export function attendanceRate(records: AttendanceInput[]): Rate {
-  const marked = records.filter((r) => r.status === "present" || r.status === "absent" || r.status === "excused");
-  return rate(marked.filter((r) => r.status === "present").length, marked.length);
+function clubAttendance(rows: SessionAttendance[]): { attendance: Rate; registers: string } {
+  const f = attendanceFigure(rows);
+  return { attendance: f.rate, registers: `${f.registers}/${f.sessions}` };
 }
 
 function membersByClub(assignments: Record<string, string[]>): Map<string, string[]> {
@@ -89,7 +90,7 @@ export function clubReport(input: ClubReportInput): ClubReport {
       maxSize: club.maxSize,
       fill: fillRate(ids.length, club.maxSize),
       waitlist: input.allocation.waitlists[club.id]?.length ?? 0,
-      attendance: attendanceRate(input.attendance.filter((r) => r.clubId === club.id)),
+      ...clubAttendance(input.attendance.filter((r) => r.clubId === club.id)),
       ...(input.choices ? { rankProfile: clubRankProfile(club.id, ids, input.choices) } : {}),
     };
   });

@@ -14,3 +14,5 @@ export * from "./xlsx";
 export * from "./xml";
 export { barChart, Bar, BarChartInput } from "./bar-chart";
 export * from "./stacked-bar";
+export * from "./happened";
+export * from "./register-attendance";

@@ -1,6 +1,7 @@
 // Student participation (学生参与率): children enrolled in the service at least
 // one day a week over all children — by class, by grade and for the school.
 import { rate, Rate } from "./rate";
+import { weekState, type WeekState } from "./happened";
 import { assertIsoDate, IsoDate, SchoolDay, schoolWeeks, TermWeek } from "./school-days";
 
 export interface StudentInput { id: string; classId: string; grade: number }
@@ -13,19 +14,26 @@ export interface StudentParticipationInput {
   classes: ClassInput[];
   enrollments: EnrollmentInput[];
   weeks: TermWeek[];
+  /** The school's today: weeks with no school day before it are planned and get no rate. Absent: every week counts. */
+  today?: IsoDate;
 }
 
 export interface GradeRate { grade: number; rate: Rate }
 export interface ClassRate { classId: string; name: string; grade: number; rate: Rate }
 export interface GroupRates { school: Rate; byGrade: GradeRate[]; byClass: ClassRate[] }
-export interface WeekParticipation extends GroupRates { weekStart: IsoDate; schoolDays: number }
+export interface WeekParticipation extends GroupRates { weekStart: IsoDate; schoolDays: number; state: Exclude<WeekState, "planned"> }
+/** A week that has not begun: what is planned, with no rate (an opt-in is not yet participation). */
+export interface PlannedWeek { weekStart: IsoDate; schoolDays: number; state: "planned" }
 
 export interface StudentParticipation {
+  /** The weeks that have begun (every week when no today is given). */
   weeks: WeekParticipation[];
-  /** Children in the service in at least one week of the term, over all children. */
-  term: GroupRates;
-  /** Child-weeks in the service over child-weeks in the term (the weekly rates pooled). */
-  termChildWeeks: GroupRates;
+  /** The weeks still to come. */
+  planned: PlannedWeek[];
+  /** Children in the service in at least one week so far, over all children; null before the first week has begun. */
+  term: GroupRates | null;
+  /** Child-weeks in the service over child-weeks so far (the weekly rates pooled); null before the first week. */
+  termChildWeeks: GroupRates | null;
 }
 
 // An enrollment counts on a school day only while it holds and only on the weekdays chosen.
@@ -79,18 +87,24 @@ export function studentParticipation(input: StudentParticipationInput): StudentP
     if (e.to != null) assertIsoDate(e.to, `enrollments[${i}].to`);
     byStudent.set(e.studentId, [...(byStudent.get(e.studentId) ?? []), e]);
   });
-  const weeks = schoolWeeks(input.weeks);
+  if (input.today !== undefined) assertIsoDate(input.today, "today");
+  const all = schoolWeeks(input.weeks).map((w) => ({ ...w, state: input.today === undefined ? "done" as const : weekState(w.days.map((d) => d.date), input.today) }));
+  const weeks = all.flatMap((w) => (w.state === "planned" ? [] : [{ ...w, state: w.state }]));
+  const planned = all.filter((w) => w.state === "planned").map((w): PlannedWeek => ({ weekStart: w.weekStart, schoolDays: w.days.length, state: "planned" }));
   const inWeek = weeks.map((w) => new Set(
     students.filter((s) => enrolledInWeek(byStudent.get(s.id) ?? [], w.days)).map((s) => s.id),
   ));
   const weekRates = weeks.map((w, i) => ({
     weekStart: w.weekStart,
     schoolDays: w.days.length,
+    state: w.state,
     ...groupRates(students, classes, (s) => (inWeek[i].has(s.id) ? 1 : 0)),
   }));
+  const begun = weeks.length > 0;
   return {
     weeks: weekRates,
-    term: groupRates(students, classes, (s) => (inWeek.some((set) => set.has(s.id)) ? 1 : 0)),
-    termChildWeeks: groupRates(students, classes, (s) => inWeek.filter((set) => set.has(s.id)).length, weeks.length),
+    planned,
+    term: begun ? groupRates(students, classes, (s) => (inWeek.some((set) => set.has(s.id)) ? 1 : 0)) : null,
+    termChildWeeks: begun ? groupRates(students, classes, (s) => inWeek.filter((set) => set.has(s.id)).length, weeks.length) : null,
   };
 }

@@ -31,11 +31,11 @@ export function participationTable(g: GroupRates, t: ParticipationTexts): Table 
   };
 }
 
-export function clubTable(report: ClubReport, t: Headers<"name" | "members" | "maxSize" | "fill" | "waitlist" | "attendance">): Table {
+export function clubTable(report: ClubReport, t: Headers<"name" | "members" | "maxSize" | "fill" | "waitlist" | "attendance" | "registers">): Table {
   return {
     title: t.title,
     columns: columns(t.headers),
-    rows: report.clubs.map((c) => ({ name: c.name, members: c.members, maxSize: c.maxSize, fill: c.fill, waitlist: c.waitlist, attendance: c.attendance })),
+    rows: report.clubs.map((c) => ({ name: c.name, members: c.members, maxSize: c.maxSize, fill: c.fill, waitlist: c.waitlist, attendance: c.attendance, registers: c.registers })),
   };
 }
 

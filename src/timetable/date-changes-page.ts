@@ -9,7 +9,15 @@ import type { DatedSession } from "./core/questions";
 import { publishedOf, sessionsOn } from "./published";
 
 export interface SessionLine { session: DatedSession; time: string; periodName: string; ownStaff: string; leader: string }
-export interface ChangeLine { change: DateChangeRow; title: string; staffName: string }
+export interface ChangeLine {
+  change: DateChangeRow; title: string; staffName: string;
+  /**
+   * False when the date no longer holds what the change names — a re-publication dropped or
+   * moved the session, or the day lost its service. sessionsOn then ignores it (it changes
+   * nothing); the list says so rather than show it as if it still held.
+   */
+  applies: boolean;
+}
 
 async function staffNames(ds: DataSource, ids: (number | null)[]): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
@@ -34,19 +42,40 @@ export async function dateSessions(ds: DataSource, termId: number, date: IsoDate
   };
 }
 
+// Whether each change still names what its date holds, asked of sessionsOn once per date:
+// a session's change needs that session to run that date, a day's the date to have service.
+async function stillApplies(ds: DataSource, changes: readonly DateChangeRow[]): Promise<(change: DateChangeRow) => boolean> {
+  const dates = new Map<IsoDate, { hasService: boolean; entryIds: Set<number> }>();
+  for (const date of new Set(changes.map((c) => c.date))) {
+    const { day, sessions } = await sessionsOn(ds.manager, date);
+    dates.set(date, { hasService: day?.runsWeekday != null, entryIds: new Set(sessions.map((s) => s.entry.id)) });
+  }
+  return (change) => {
+    const held = dates.get(change.date);
+    if (!held) return false;
+    return change.entryId === null ? held.hasService : held.entryIds.has(change.entryId);
+  };
+}
+
+async function linesOf(ds: DataSource, termId: number, changes: readonly DateChangeRow[]): Promise<ChangeLine[]> {
+  const titles = new Map((await publishedOf(ds.manager, termId)).rows.map((r) => [r.id, r.title]));
+  const names = await staffNames(ds, changes.map((r) => r.staffId));
+  const applies = await stillApplies(ds, changes);
+  return changes.map((change) => ({
+    change, title: change.entryId === null ? "" : titles.get(change.entryId) ?? `#${change.entryId}`,
+    staffName: names.get(change.staffId ?? -1) ?? "", applies: applies(change),
+  }));
+}
+
 /** A page of the term's changes, newest date first, with the session titles and cover names. */
 export async function changeLines(ds: DataSource, term: Term, skip: number, take: number): Promise<{ lines: ChangeLine[]; total: number }> {
   const { rows, total } = await termDateChanges(ds.manager, term.id, skip, take);
-  const titles = new Map((await publishedOf(ds.manager, term.id)).rows.map((r) => [r.id, r.title]));
-  const names = await staffNames(ds, rows.map((r) => r.staffId));
-  return { total, lines: rows.map((change) => ({ change, title: change.entryId === null ? "" : titles.get(change.entryId) ?? `#${change.entryId}`, staffName: names.get(change.staffId ?? -1) ?? "" })) };
+  return { total, lines: await linesOf(ds, term.id, rows) };
 }
 
 /** One change with its title and name (the remove confirm page). */
 export async function changeLine(ds: DataSource, termId: number, change: DateChangeRow): Promise<ChangeLine> {
-  const titles = new Map((await publishedOf(ds.manager, termId)).rows.map((r) => [r.id, r.title]));
-  const names = await staffNames(ds, [change.staffId]);
-  return { change, title: change.entryId === null ? "" : titles.get(change.entryId) ?? `#${change.entryId}`, staffName: names.get(change.staffId ?? -1) ?? "" };
+  return (await linesOf(ds, termId, [change]))[0];
 }
 
 /** Active staff who could cover, by name (the cover form's choices). */

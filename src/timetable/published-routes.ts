@@ -8,8 +8,9 @@ import { GridView, parseView } from "./grid";
 import { gridModel } from "./grid-model";
 import { publishedTimetable } from "./published";
 import { currentTerm, loadWeek } from "./week";
-import { formatStored, schoolZone } from "../kernel";
+import { formatStored, schoolToday, schoolZone } from "../kernel";
 import { familyWeekPage } from "./family-week-page";
+import { weekChanges, type WeekChanges } from "./week-changes";
 
 export function publishedRoutes(ds: DataSource): Router {
   const router = Router();
@@ -29,10 +30,13 @@ export function publishedRoutes(ds: DataSource): Router {
       view = parseView(req.query.view, { by: "staff", id: user.id });
       fixed = false;
     }
+    // Staff see this week's cancellations and covers beside the weekly grid.
+    const changes: WeekChanges | null = user.kind === "staff" && published.publishedAt
+      ? await weekChanges(ds.manager, week, rows, view, await schoolToday(ds)) : null;
     res.render("timetable/published", {
       title: res.locals.t("timetable.published.title"), term, publishedAt: published.publishedAt, child: null, fixed,
       publishedLocal: formatStored(published.publishedAt, await schoolZone(ds.manager)),
-      ...gridModel(week, rows, view),
+      ...gridModel(week, rows, view), weekChanges: changes,
     });
   });
 

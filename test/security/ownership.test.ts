@@ -48,6 +48,7 @@ const PROBES: Record<string, Probe> = {
   "post /homework/:id/delete": (o) => `/homework/${o.homeworkId}/delete`,
   "get /homework/class/:classId": (o) => `/homework/class/${o.className.id}`,
   "get /homework/grade/:grade": (o) => `/homework/grade/${o.grade}`,
+  "get /classes/:id/day": (o) => `/classes/${o.className.id}/day?date=${o.date}`,
   "get /feeds/:kind/:id": (o, role) => (role === "family" ? `/feeds/student/${o.student.id}` : `/feeds/staff/${o.staffId}`),
   "post /feeds/:kind/:id/regenerate": (o, role) => (role === "family" ? `/feeds/student/${o.student.id}/regenerate` : `/feeds/staff/${o.staffId}/regenerate`),
   "get /attendance/sessions/:entryId/:date": (o) => `/attendance/sessions/${o.entry.id}/${o.date}`,

@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
 import { barChart, clubReport, clubTable, rankProfileChart, rankProfileTable } from "../index";
 import { Club } from "../../db/entities";
+import { schoolToday } from "../../kernel";
 import { clubAttendance, termContext } from "./report-data";
 import { publishedAllocation } from "./allocation-source";
 import type { ReportView } from "./report-view";
@@ -17,7 +18,7 @@ export async function clubsView(ds: DataSource, t: TFunction): Promise<ReportVie
   const ctx = await termContext(ds);
   if (!ctx) return { ...base, notes: [t("reports.noTerm")] };
   const clubs = await ds.getRepository(Club).find({ where: { termId: ctx.cal.term.id, cancelled: false }, order: { name: "ASC", id: "ASC" } });
-  const [data, attendance, overFull] = await Promise.all([publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx), overFullClubs(ds, ctx.cal.term, clubs)]);
+  const [data, attendance, overFull] = await Promise.all([publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx, await schoolToday(ds)), overFullClubs(ds, ctx.cal.term, clubs)]);
   const report = clubReport({
     clubs: clubs.map((c) => ({ id: String(c.id), name: c.name, maxSize: c.maxSize })),
     allocation: data.allocation, attendance, choices: data.choices,
@@ -27,7 +28,7 @@ export async function clubsView(ds: DataSource, t: TFunction): Promise<ReportVie
     title: t("reports.clubs.tableTitle"),
     headers: {
       name: t("reports.col.club"), members: t("reports.col.members"), maxSize: t("reports.col.maxSize"),
-      fill: t("reports.col.fill"), waitlist: t("reports.col.waitlist"), attendance: t("reports.col.attendance"),
+      fill: t("reports.col.fill"), waitlist: t("reports.col.waitlist"), attendance: t("reports.col.attendance"), registers: t("reports.col.registers"),
     },
   });
   const rank = rankProfileTable(report.rankProfile, {
@@ -39,7 +40,8 @@ export async function clubsView(ds: DataSource, t: TFunction): Promise<ReportVie
     barChart({ id: "chart-fill", title: t("reports.clubs.fillChart"), bars: report.clubs.map((c) => ({ label: c.name, value: c.members, max: c.maxSize, display: `${c.members}/${c.maxSize}` })) }),
   ];
   // Attendance bars only once some club register has been taken (before that every bar would be a dash).
-  if (attendance.length > 0) {
+  const registersTaken = attendance.some((s) => s.taken && s.expected > 0);
+  if (registersTaken) {
     charts.push(barChart({ id: "chart-attendance", title: t("reports.clubs.attendanceChart"), bars: rateBars(report.clubs.map((c) => ({ label: c.name, rate: c.attendance }))) }));
   }
   if (data.published) {
@@ -53,7 +55,10 @@ export async function clubsView(ds: DataSource, t: TFunction): Promise<ReportVie
   const overFullNames = clubs.filter((c) => overFull.has(c.id)).map((c) => `${c.name} ${overFull.get(c.id)!.count}/${c.maxSize}`);
   return {
     ...base,
-    notes: data.published ? [] : [t("reports.clubs.notPublished")],
+    notes: [
+      ...(data.published ? [] : [t("reports.clubs.notPublished")]),
+      ...(data.published && !registersTaken ? [t("reports.attendance.noClubRegisters")] : []),
+    ],
     overFull: overFullNames.length ? [t("clubs.overFull.report", { names: overFullNames.join(", ") })] : [],
     charts,
     tables: [{ key: "clubs", table: clubs_ }, { key: "rank", table: rank }],

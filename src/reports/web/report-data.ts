@@ -1,13 +1,13 @@
 // The database, mapped to the reports core's plain inputs (ids as strings).
 // Each loader reads one thing for the current term; the pages combine them.
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
 import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db/entities";
-import { Attendance } from "../../attendance/entities";
 import { currentTermCalendar, type CurrentTermCalendar, termWeeks } from "../../kernel";
 import { publishedTimetable } from "../../timetable";
 import type { EntryRow } from "../../timetable";
-import type { AttendanceInput, SessionInput, StaffInput, StudentParticipationInput, TermWeek } from "../index";
+import { sessionAttendance, type SessionAttendance } from "../index";
+import { termRegisters } from "./register-source";
+import type { SessionInput, StaffInput, StudentParticipationInput, TermWeek } from "../index";
 
 export interface TermContext { cal: CurrentTermCalendar; weeks: TermWeek[]; entries: EntryRow[] }
 
@@ -47,11 +47,8 @@ export async function staffInput(ds: DataSource): Promise<StaffInput[]> {
   return staff.map((s) => ({ id: String(s.id), name: s.name, kind: s.role, active: s.active }));
 }
 
-/** Club attendance marks: each mark of a club session, with its club. */
-export async function clubAttendance(ds: DataSource, ctx: TermContext): Promise<AttendanceInput[]> {
-  const clubOf = new Map(ctx.entries.filter((e) => e.clubId != null).map((e) => [e.id, e.clubId!]));
-  if (clubOf.size === 0) return [];
-  const marks = await ds.getRepository(Attendance).find({ where: { entryId: In([...clubOf.keys()]) }, select: { entryId: true, date: true, status: true } });
-  return marks.filter((m) => m.date >= ctx.cal.term.startDate && m.date <= ctx.cal.term.endDate)
-    .map((m) => ({ clubId: String(clubOf.get(m.entryId)), date: m.date, status: m.status }));
+/** The club sessions that happened this term, each with its register's counts (attended ÷ expected members). */
+export async function clubAttendance(ds: DataSource, ctx: TermContext, today: string): Promise<SessionAttendance[]> {
+  const { sessions, marks } = await termRegisters(ds, ctx, today, "clubs");
+  return sessionAttendance(sessions, marks, today);
 }

@@ -33,14 +33,15 @@ export async function weeklyView(ds: DataSource, req: Request, t: TFunction): Pr
   const base: ReportView = { name: "weekly", title: t("reports.weekly.title"), intro: t("reports.weekly.intro"), notes: [], charts: [], tables: [] };
   const ctx = await termContext(ds);
   if (!ctx || ctx.weeks.length === 0) return { ...base, notes: [t("reports.noTerm")] };
-  const week = selectedWeek(req, ctx.weeks) ?? defaultWeek(ctx.weeks, await schoolToday(ds))!;
+  const today = await schoolToday(ds);
+  const week = selectedWeek(req, ctx.weeks) ?? defaultWeek(ctx.weeks, today)!;
   const clubs = await ds.getRepository(Club).find({ where: { termId: ctx.cal.term.id, cancelled: false }, order: { name: "ASC" } });
   const [students, staff, compliance, survey, allocation, attendance] = await Promise.all([
     studentsInput(ds, ctx), staffInput(ds), complianceViolations(ds, ctx.cal.term.id), latestSurvey(ds),
-    publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx),
+    publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx, today),
   ]);
   const summary = weeklySummary({
-    week, students, staff: { staff, sessions: plannedSessions(ctx) },
+    week, today, students, staff: { staff, sessions: plannedSessions(ctx) },
     compliance: compliance.available ? {
       grades: compliance.grades, checks: COMPLIANCE_CHECKS,
       violations: compliance.violations.map((v) => ({ ruleId: v.ruleId, severity: v.severity, target: { grade: v.target.grade ?? null, date: v.target.date ?? null, weekday: v.target.weekday ?? null } })),
@@ -74,6 +75,7 @@ export async function weeklyView(ds: DataSource, req: Request, t: TFunction): Pr
     ...base,
     intro: t("reports.weekly.range", { start: summary.weekStart, days: summary.schoolDays.length, dates: summary.schoolDays.join(", ") }),
     notes: [
+      ...(summary.planned ? [t("reports.weekly.planned", { start: summary.weekStart })] : []),
       ...(survey ? [t("reports.weekly.surveyUsed", { title: survey.survey.title, replies: survey.input.replies.length })] : []),
       ...(compliance.available ? [] : [t("reports.compliance.notAvailable")]),
       ...(allocation.published ? [] : [t("reports.clubs.notPublished")]),

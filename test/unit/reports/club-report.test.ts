@@ -15,13 +15,12 @@ const input: ClubReportInput = {
     metrics: { placements: 5, rankCounts: [3, 1] },
   },
   choices: { S1: ["choir", "chess"], S2: ["chess", "choir"], S3: ["chess"], S4: ["choir"], S5: ["chess"], S6: [] },
+  // Club sessions that happened, with their registers: choir's third session has no register yet.
   attendance: [
-    ...["07", "08", "09", "10", "11"].map((d) => ({ clubId: "choir", date: `2026-09-${d}`, status: "present" as const })),
-    { clubId: "choir", date: "2026-09-10", status: "absent" },
-    { clubId: "choir", date: "2026-09-10", status: "excused" },
-    { clubId: "choir", date: "2026-09-11", status: "excused" },
-    { clubId: "chess", date: "2026-09-10", status: "present" },
-    { clubId: "chess", date: "2026-09-10", status: "present" },
+    { entryId: "e1", clubId: "choir", date: "2026-09-10", taken: true, expected: 3, attended: 2 },
+    { entryId: "e1", clubId: "choir", date: "2026-09-17", taken: true, expected: 3, attended: 3 },
+    { entryId: "e1", clubId: "choir", date: "2026-09-24", taken: false, expected: 3, attended: 0 },
+    { entryId: "e2", clubId: "chess", date: "2026-09-10", taken: true, expected: 1, attended: 1 },
   ],
 };
 
@@ -44,13 +43,15 @@ describe("clubReport", () => {
     expect(row("abacus").waitlist).to.equal(0);
   });
 
-  it("When choir has 5 present, 1 absent and 2 excused, then attendance is 5/(5+1+2) = 5/8", () => {
-    expect(row("choir").attendance).to.deep.equal({ numerator: 5, denominator: 8, value: 0.625 });
+  it("When choir's two registers show 2 of 3 and 3 of 3 members, and a third has no register, then attendance is 5/6 from 2 of 3 registers", () => {
+    expect(row("choir").attendance).to.deep.equal({ numerator: 5, denominator: 6, value: 5 / 6 });
+    expect(row("choir").registers).to.equal("2/3");
     expect(row("chess").attendance.value).to.equal(1);
   });
 
-  it("When no attendance is taken yet, then the attendance rate is null", () => {
+  it("When no register is taken yet, then the attendance rate is null", () => {
     expect(row("abacus").attendance).to.deep.equal({ numerator: 0, denominator: 0, value: null });
+    expect(row("abacus").registers).to.equal("0/0");
   });
 
   it("When 3 of 5 placements are first choices, 1 second and 1 a pin off the list, then the profile is 3/5, 1/5 and 1/5 unranked", () => {

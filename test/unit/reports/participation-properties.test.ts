@@ -26,7 +26,7 @@ describe("studentParticipation (properties)", () => {
       const students = children.map((c, i) => ({ id: `s${i}`, classId: `c${c.classIndex}`, grade: c.classIndex + 1 }));
       const enrollments = children.flatMap((c, i) => c.enrollments.map((e) => ({ studentId: `s${i}`, ...e })));
       const r = studentParticipation({ classes, students, enrollments, weeks });
-      for (const g of [...r.weeks, r.term, r.termChildWeeks]) {
+      for (const g of [...r.weeks, r.term!, r.termChildWeeks!]) {
         for (const x of [g.school, ...g.byClass.map((c) => c.rate), ...g.byGrade.map((c) => c.rate)]) {
           expect(x.numerator).to.be.within(0, x.denominator);
           expect(x.value).to.equal(x.denominator === 0 ? null : x.numerator / x.denominator);
@@ -34,7 +34,7 @@ describe("studentParticipation (properties)", () => {
         expect(g.byClass.reduce((n, c) => n + c.rate.numerator, 0)).to.equal(g.school.numerator);
       }
       // Taking part in some week is at least taking part in any one week.
-      for (const w of r.weeks) expect(r.term.school.numerator).to.be.at.least(w.school.numerator);
+      for (const w of r.weeks) expect(r.term!.school.numerator).to.be.at.least(w.school.numerator);
     }), { numRuns: 200 });
   });
 });

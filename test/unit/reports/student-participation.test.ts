@@ -59,9 +59,9 @@ describe("studentParticipation", () => {
   });
 
   it("When a class has no children at all, then its rate is null, not NaN", () => {
-    const threeA = result.term.byClass.find((c) => c.classId === "3A")!;
+    const threeA = result.term!.byClass.find((c) => c.classId === "3A")!;
     expect(threeA.rate.value).to.equal(null);
-    expect(result.term.byGrade.find((g) => g.grade === 3)!.rate.value).to.equal(null);
+    expect(result.term!.byGrade.find((g) => g.grade === 3)!.rate.value).to.equal(null);
   });
 
   it("When a Friday-only child meets the Mid-Autumn holiday and a child withdrew, then week 2 is 1A 2/4 (s1, s4) and school 4/9", () => {
@@ -72,14 +72,14 @@ describe("studentParticipation", () => {
   });
 
   it("When the term is counted, then a child in the service in any week counts: 1A 4/4, school 6/9", () => {
-    expect(fractions(result.term.byClass)).to.deep.equal(["4/4", "0/2", "2/3", "0/0"]);
-    expect(fractions(result.term.byGrade)).to.deep.equal(["4/6", "2/3", "0/0"]);
-    expect(result.term.school).to.deep.equal({ numerator: 6, denominator: 9, value: 6 / 9 });
+    expect(fractions(result.term!.byClass)).to.deep.equal(["4/4", "0/2", "2/3", "0/0"]);
+    expect(fractions(result.term!.byGrade)).to.deep.equal(["4/6", "2/3", "0/0"]);
+    expect(result.term!.school).to.deep.equal({ numerator: 6, denominator: 9, value: 6 / 9 });
   });
 
   it("When child-weeks are pooled, then 1A is (3 + 2)/(4 × 2) = 5/8 and the school (5 + 4)/(9 × 2) = 9/18", () => {
-    expect(fractions(result.termChildWeeks.byClass)).to.deep.equal(["5/8", "0/4", "4/6", "0/0"]);
-    expect(`${result.termChildWeeks.school.numerator}/${result.termChildWeeks.school.denominator}`).to.equal("9/18");
+    expect(fractions(result.termChildWeeks!.byClass)).to.deep.equal(["5/8", "0/4", "4/6", "0/0"]);
+    expect(`${result.termChildWeeks!.school.numerator}/${result.termChildWeeks!.school.denominator}`).to.equal("9/18");
   });
 
   it("When a child withdrew mid-term, then they count in the weeks before withdrawal only", () => {
@@ -112,7 +112,35 @@ describe("studentParticipation", () => {
       ],
     });
     expect(r.weeks.map((w) => w.school.numerator)).to.deep.equal([1, 1]);
-    expect(r.termChildWeeks.school.numerator).to.equal(2);
+    expect(r.termChildWeeks!.school.numerator).to.equal(2);
+  });
+
+  it("When today is Tuesday 22 Sep, then week 2 is in progress and counted, and the term is of both weeks", () => {
+    const r = studentParticipation({ ...input, today: "2026-09-22" });
+    expect(r.weeks.map((w) => [w.weekStart, w.state])).to.deep.equal([["2026-09-07", "done"], ["2026-09-21", "current"]]);
+    expect(r.planned).to.deep.equal([]);
+  });
+
+  it("When today is Monday 21 Sep, then week 2 is planned: listed without any rate, and the term counts week 1 only", () => {
+    const r = studentParticipation({ ...input, today: "2026-09-21" });
+    expect(r.weeks.map((w) => w.weekStart)).to.deep.equal(["2026-09-07"]);
+    expect(r.planned).to.deep.equal([{ weekStart: "2026-09-21", schoolDays: 4, state: "planned" }]);
+    expect(Object.values(r.planned[0]).some((v) => typeof v === "object")).to.equal(false);
+    // s4 joined for week 2 only: not in the term so far.
+    expect(r.term!.school.numerator).to.equal(5);
+    expect(r.termChildWeeks!.school.denominator).to.equal(9);
+  });
+
+  it("When the term has not begun, then every week is planned and there is no term figure rather than 0 %", () => {
+    const r = studentParticipation({ ...input, today: "2026-09-01" });
+    expect(r.weeks).to.deep.equal([]);
+    expect(r.planned.map((w) => w.weekStart)).to.deep.equal(["2026-09-07", "2026-09-21"]);
+    expect(r.term).to.equal(null);
+    expect(r.termChildWeeks).to.equal(null);
+  });
+
+  it("When today is malformed, then it throws naming it", () => {
+    expect(() => studentParticipation({ ...input, today: "22/09/2026" })).to.throw(RangeError, "today");
   });
 
   it("When an enrollment date is malformed, then it throws naming the enrollment", () => {

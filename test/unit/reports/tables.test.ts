@@ -40,7 +40,7 @@ describe("table builders", () => {
 
   it("When a weekly summary lacks a figure, then its row is left out rather than shown as zero", () => {
     const summary: WeeklySummary = {
-      weekStart: "2026-09-21", schoolDays: ["2026-09-21"],
+      weekStart: "2026-09-21", planned: false, schoolDays: ["2026-09-21"],
       students: { school: rate(2, 4), byGrade: [], byClass: [] },
       teachers: { rate: rate(1, 2), externals: [] },
       compliance: null, survey: null, clubs: null,

@@ -34,9 +34,9 @@ const input: WeeklySummaryInput = {
     clubs: [{ id: "choir", name: "合唱", maxSize: 4 }, { id: "chess", name: "棋", maxSize: 2 }],
     allocation: { assignments: { s1: ["choir"], s3: ["chess"], s4: ["chess"] }, waitlists: { chess: ["s1"] }, metrics: { placements: 3, rankCounts: [3] } },
     attendance: [
-      { clubId: "choir", date: "2026-09-24", status: "present" },
-      { clubId: "chess", date: "2026-09-24", status: "absent" },
-      { clubId: "choir", date: "2026-09-17", status: "absent" }, // last week: not this summary
+      { entryId: "e1", clubId: "choir", date: "2026-09-24", taken: true, expected: 1, attended: 1 },
+      { entryId: "e2", clubId: "chess", date: "2026-09-24", taken: true, expected: 2, attended: 0 },
+      { entryId: "e1", clubId: "choir", date: "2026-09-17", taken: true, expected: 1, attended: 0 }, // last week: not this summary
     ],
   },
 };
@@ -66,13 +66,22 @@ describe("weeklySummary", () => {
     expect(s.survey).to.deep.equal({ replies: 3, satisfaction: { numerator: 2, denominator: 3, value: 2 / 3 } });
   });
 
-  it("When 3 of 6 seats are filled and 1 of this week's 2 marks is present, then fill is 3/6 and attendance 1/2", () => {
+  it("When 3 of 6 seats are filled and 1 of the 3 members expected this week came, then fill is 3/6 and attendance 1/3", () => {
     // seats: choir 4 + chess 2 = 6; members: choir 1 + chess 2 = 3
     expect(s.clubs).to.deep.equal({
       fill: { numerator: 3, denominator: 6, value: 0.5 },
-      attendance: { numerator: 1, denominator: 2, value: 0.5 },
+      attendance: { numerator: 1, denominator: 3, value: 1 / 3 },
       waitlisted: 1,
     });
+  });
+
+  it("When today is the week's Monday, then the week is planned: no participation, teachers or attendance, but the seats and compliance stay", () => {
+    const planned = weeklySummary({ ...input, today: "2026-09-21" });
+    expect(planned).to.deep.include({ planned: true, students: null, teachers: null });
+    expect(planned.clubs!.attendance).to.equal(null);
+    expect(planned.clubs!.fill.numerator).to.equal(3);
+    expect(planned.compliance).to.not.equal(null);
+    expect(weeklySummary({ ...input, today: "2026-09-22" }).planned).to.equal(false);
   });
 
   it("When the week has no school days, then there are no figures rather than zeros", () => {

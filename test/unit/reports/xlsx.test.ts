@@ -16,7 +16,7 @@ const figures = studentParticipation({
   enrollments: [{ studentId: "a", days: [1], from: "2026-09-01" }, { studentId: "b", days: [2], from: "2026-09-01" }],
   weeks: [{ weekStart: "2026-09-07", schoolDays: ["2026-09-07", "2026-09-08"] }],
 });
-const participation = participationTable(figures.term, {
+const participation = participationTable(figures.term!, {
   title: "学生参与率",
   headers: { name: "班级", grade: "年级", count: "参加人数", total: "学生人数", rate: "参与率" },
   gradeName: (g) => `${g}年级`,
@@ -53,8 +53,8 @@ describe("toXlsx", () => {
     // rows 2–4 classes (2/3, 0/2, 0/0), 5–6 grades (2/5, 0/0), 7 school (2/5)
     const read = [2, 3, 4, 5, 6, 7].map((r) => [3, 4, 5].map((c) => sheet.getRow(r).getCell(c).value));
     expect(read).to.deep.equal([[2, 3, 2 / 3], [0, 2, 0], [0, 0, null], [2, 5, 0.4], [0, 0, null], [2, 5, 0.4]]);
-    expect(read[0][2]).to.equal(figures.term.byClass[0].rate.value);
-    expect(sheet.getRow(2).getCell(4).value).to.equal(figures.term.byClass[0].rate.denominator);
+    expect(read[0][2]).to.equal(figures.term!.byClass[0].rate.value);
+    expect(sheet.getRow(2).getCell(4).value).to.equal(figures.term!.byClass[0].rate.denominator);
     expect(sheet.getRow(2).getCell(5).numFmt).to.equal("0.0%");
     expect(sheet.getRow(7).getCell(1).value).to.equal("全校");
   });
