@@ -9,3 +9,4 @@ export { currentTermCalendar, type CurrentTermCalendar } from "./term-calendar";
 // timetable's sessionsOn; written by date-changes-service.ts (imported directly, see there).
 export { SessionCancellation, SessionCover, dateChangeEntities } from "./date-change-entities";
 export { dateChangeById, dateChangesOn, termDateChanges, type DateChangeKind, type DateChangeRow } from "./date-changes-store";
+export { dateChangesSql } from "./date-changes-sql";

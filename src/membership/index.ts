@@ -87,4 +87,4 @@ export async function seatsOfChild(db: Db, studentId: number, date: string): Pro
   const byClub = new Map(spans.map((s) => [s.clubId, { clubId: s.clubId, reason: s.reason, roundId: s.roundId }]));
   return [...byClub.values()];
 }
-export { heldClubsSql } from "./sql";
+export { clubSpansSql } from "./sql";

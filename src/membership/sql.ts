@@ -3,10 +3,12 @@
 // the table is still read only by this module.
 
 /**
- * The ids of the clubs a child holds now in a term (open memberships), each once;
- * `list` aggregates one column into the dialect's JSON array.
+ * Every membership of a child in a term, as {clubId, fromDate, toDate} (toDate
+ * excluded, null while open): a feed places each club on the dates the child
+ * holds it (core activeOn), not on every date of the term. `list` aggregates
+ * one object per row into the dialect's JSON array, `object` builds one.
  */
-export function heldClubsSql(list: (column: string, order: string) => string, studentId: string, termId: string): string {
-  return `(SELECT ${list(`m."clubId"`, `m."clubId"`)} FROM (SELECT DISTINCT "clubId" FROM membership
-     WHERE "studentId" = ${studentId} AND "termId" = ${termId} AND "toDate" IS NULL) m)`;
+export function clubSpansSql(list: (object: string, order: string) => string, object: (pairs: Record<string, string>) => string, studentId: string, termId: string): string {
+  return `(SELECT ${list(object({ clubId: `m."clubId"`, fromDate: `m."fromDate"`, toDate: `m."toDate"` }), `m."clubId", m."fromDate"`)} FROM membership m
+     WHERE m."studentId" = ${studentId} AND m."termId" = ${termId})`;
 }

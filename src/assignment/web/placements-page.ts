@@ -9,6 +9,8 @@ import type { ChoiceRound } from "../../choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
 import { parseRun } from "./run-report";
 import { Page, pageCount } from "../../web/pagination";
+import { schoolToday } from "../../kernel";
+import { dateInTerm, membersOn } from "../../membership";
 
 export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId: number | null, page: Page) {
   const publication = await ds.getRepository(AllocationPublication).findOneBy({ roundId: round.id });
@@ -18,14 +20,18 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   const { instance } = parseRun(run);
   const capacity = new Map(instance.clubs.map((c) => [c.id, c.capacity]));
   const clubRows = await ds.getRepository(Club).find({ where: { termId: round.termId, code: In(instance.clubs.map((c) => c.id)) }, order: { name: "ASC" } });
+  // The round's seats that the ledger still has today: a child who left the school keeps a placement row but no club.
+  const term = await ds.getRepository(Term).findOneByOrFail({ id: round.termId });
+  const today = await membersOn(ds, clubRows.map((c) => c.id), dateInTerm(await schoolToday(ds), term.startDate, term.endDate));
+  const held = (p: ClubPlacement) => today.get(p.clubId)?.has(p.studentId) ?? false;
   const [placements, waiting, offers] = await Promise.all([
-    ds.getRepository(ClubPlacement).findBy({ roundId: round.id }),
+    ds.getRepository(ClubPlacement).findBy({ roundId: round.id }).then((rows) => rows.filter(held)),
     ds.getRepository(WaitlistEntry).findBy({ roundId: round.id, status: "waiting" }),
     ds.getRepository(WaitlistOffer).findBy({ roundId: round.id, status: "open" }),
   ]);
   const count = <T extends { clubId: number }>(rows: T[], id: number) => rows.filter((r) => r.clubId === id).length;
   // The run allocated within its own capacities; a club's capacity lowered since (or other rounds' seats) can leave it over full.
-  const overFull = await overFullClubs(ds, await ds.getRepository(Term).findOneByOrFail({ id: round.termId }), clubRows);
+  const overFull = await overFullClubs(ds, term, clubRows);
   const clubs = clubRows.map((c) => ({
     id: c.id, name: c.name, capacity: capacity.get(c.code) ?? c.maxSize,
     members: count(placements, c.id), waiting: count(waiting, c.id), offers: count(offers, c.id),
@@ -34,7 +40,7 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   const club = clubId !== null ? clubs.find((c) => c.id === clubId) ?? null : null;
   if (!club) return { round, publication, clubs, selected: null, ...none };
   const [memberRows, [entryRows, entryTotal], offerRows] = await Promise.all([
-    ds.getRepository(ClubPlacement).find({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } } }),
+    ds.getRepository(ClubPlacement).find({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } } }).then((rows) => rows.filter(held)),
     // A popular club's waitlist runs to hundreds: it is paged.
     ds.getRepository(WaitlistEntry).findAndCount({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } }, order: { position: "ASC" }, skip: page.skip, take: page.size }),
     ds.getRepository(WaitlistOffer).find({ where: { roundId: round.id, clubId: club.id }, order: { id: "DESC" } }),

@@ -6,15 +6,15 @@
 // so a change written by any app instance (or by hand) is seen on the next
 // request, and what the version covers can never drift from what the feed reads.
 import type { DataSource } from "typeorm";
-import { SCHOOL_ZONE_KEY } from "../../kernel";
-import { heldClubsSql } from "../../membership";
+import { dateChangesSql, SCHOOL_ZONE_KEY } from "../../kernel";
+import { clubSpansSql } from "../../membership";
 import type { FeedKind } from "./entities";
 
 export interface Subject { kind: FeedKind; id: number }
 
 // Columns of the row, in a fixed order.
 export const CONTEXT_COLUMNS = ["kind", "subjectId", "termId", "termStart", "termEnd", "settings", "days", "timetable", "periods",
-  "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment", "placed"] as const;
+  "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment", "placed", "cancellations", "covers"] as const;
 export type ContextRow = Record<(typeof CONTEXT_COLUMNS)[number], string | number | null>;
 
 // Settings a feed reads: the calendar's name, the school's zone, the UID domain. The zone is
@@ -54,6 +54,7 @@ function dialectOf(ds: DataSource): Dialect {
 }
 
 function contextSql(d: Dialect, source: string): string {
+  const changes = dateChangesSql(d.list, d.object, "cur.id");
   const settings = FEED_SETTINGS.map((k) => `'${k}'`).join(", ");
   return `WITH cur AS (SELECT id, "startDate", "endDate" FROM term WHERE "current" = true ORDER BY id DESC LIMIT 1)
 SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."startDate" AS "termStart", cur."endDate" AS "termEnd",
@@ -72,9 +73,12 @@ SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."st
      FROM student st JOIN school_class sc ON sc.id = st."classId"
      WHERE s.kind = 'student' AND st.id = s."subjectId" AND st.archived = false) AS student,
   (SELECT e.weekdays FROM service_enrollment e WHERE s.kind = 'student' AND e."studentId" = s."subjectId" AND e."termId" = cur.id) AS enrollment,
-  -- The clubs the child holds in the current term, every published round's, as the ledger has them
+  -- The child's memberships in the current term, every published round's, dated as the ledger has them
   -- (withdrawals and accepted offers end or begin its rows, so they are in the version too).
-  CASE WHEN s.kind = 'student' THEN ${heldClubsSql(d.list, `s."subjectId"`, "cur.id")} END AS placed
+  CASE WHEN s.kind = 'student' THEN ${clubSpansSql(d.list, d.object, `s."subjectId"`, "cur.id")} END AS placed,
+  -- The term's cancelled sessions and days and its covers (代课), as the kernel holds them.
+  ${changes.cancellations} AS cancellations,
+  ${changes.covers} AS covers
 FROM ${source} LEFT JOIN cur ON 1 = 1`;
 }
 

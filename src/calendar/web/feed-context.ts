@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { EntryRow } from "../../timetable";
 import type { ContextRow, Subject } from "./context-query";
 import { FEED_KINDS } from "./entities";
+import { CANCEL_REASONS, type DateChangeFacts } from "../../kernel/core";
 
 /** One entry of the published snapshot (Timetable.published): what families and staff see. */
 export type PublishedEntry = EntryRow;
@@ -21,7 +22,9 @@ const schemas = {
   clubs: z.array(z.object({ id, name: z.string(), maxSize: z.number().int() })),
   student: z.object({ id, name: z.string(), classId: id, grade: z.number().int() }).nullable(),
   enrollment: z.array(z.number().int()).nullable(),
-  placed: z.array(id),
+  placed: z.array(z.object({ clubId: id, fromDate: z.string(), toDate: z.string().nullable() })),
+  cancellations: z.array(z.object({ id, date: z.string(), entryId: id.nullable(), grade: id.nullable(), reason: z.enum(CANCEL_REASONS) })),
+  covers: z.array(z.object({ id, date: z.string(), entryId: id, staffId: id })),
 };
 
 export interface FeedContext {
@@ -38,8 +41,10 @@ export interface FeedContext {
   student: z.infer<typeof schemas.student>;
   /** The child's opted-in weekdays this term; null when the family has not answered. */
   enrollment: number[] | null;
-  /** The clubs the child holds now (every published round, from the membership ledger); [] for other feeds. */
-  placed: number[];
+  /** The child's memberships this term (every published round, from the membership ledger), each with its dates; [] for other feeds. */
+  placed: z.infer<typeof schemas.placed>;
+  /** The term's cancellations and covers, by date (the kernel's facts; its core says which touch an entry). */
+  dateChanges: Map<string, DateChangeFacts>;
   /** The published snapshot; [] when nothing is published. */
   entries: PublishedEntry[];
 }
@@ -50,6 +55,14 @@ function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(
 }
 
 const byId = <T extends { id: number }, V>(rows: T[], value: (row: T) => V) => new Map(rows.map((r) => [r.id, value(r)]));
+
+function byDate(cancellations: DateChangeFacts["cancellations"], covers: DateChangeFacts["covers"]): Map<string, DateChangeFacts> {
+  const out = new Map<string, DateChangeFacts>();
+  for (const date of new Set([...cancellations, ...covers].map((c) => c.date))) {
+    out.set(date, { cancellations: cancellations.filter((c) => c.date === date), covers: covers.filter((c) => c.date === date) });
+  }
+  return out;
+}
 
 /** `entries`: the published timetable's rows (src/timetable: publishedTimetable), never the draft. */
 export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedContext {
@@ -68,6 +81,8 @@ export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedCo
     student: json("student", row.student),
     enrollment: json("enrollment", row.enrollment),
     placed: json("placed", row.placed ?? "[]"),
+    // A feed does not show the note: it is not read (nor part of the version).
+    dateChanges: byDate(json("cancellations", row.cancellations ?? "[]").map((c) => ({ ...c, note: null })), json("covers", row.covers ?? "[]")),
     entries,
   };
 }

@@ -3,8 +3,11 @@
 // the same bytes. Text is in the school's default language (zh-CN): one feed
 // URL serves every client, whatever language its owner reads the site in.
 import type { FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "..";
-import { SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
+import { cancellationOf, coverOf, datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
+import { activeOn } from "../../membership";
 import type { FeedContext, PublishedEntry } from "./feed-context";
+
+type ClubSpan = FeedContext["placed"][number];
 import { clubSessions, staffSessions, studentSessions, venueSessions } from "./session-rules";
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -12,17 +15,17 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 export const DEFAULT_UID_DOMAIN = "kehou.local";
 
 /** The feed's name and sessions; null when its subject is gone (deleted, archived, left, not this term). */
-function subjectOf(ctx: FeedContext, placedClubIds: number[], t: Translate): { name: string; entries: PublishedEntry[] } | null {
+function subjectOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): { name: string; entries: PublishedEntry[] } | null {
   const { kind, id } = ctx.subject;
   const school = ctx.settings.get("school.name") ?? "";
   if (kind === "staff") {
     const staff = ctx.staff.get(id);
-    return staff?.active ? { name: t("feeds.ics.name.staff", { school, name: staff.name }), entries: staffSessions(ctx.entries, id) } : null;
+    return staff?.active ? { name: t("feeds.ics.name.staff", { school, name: staff.name }), entries: [...staffSessions(ctx.entries, id), ...coveredBy(ctx, id)] } : null;
   }
   if (kind === "student") {
     const child = ctx.student;
     return child && child.id === id
-      ? { name: t("feeds.ics.name.student", { school, name: child.name }), entries: studentSessions(ctx.entries, child, placedClubIds, ctx.enrollment) }
+      ? { name: t("feeds.ics.name.student", { school, name: child.name }), entries: studentSessions(ctx.entries, child, placed.map((p) => p.clubId), ctx.enrollment) }
       : null;
   }
   if (kind === "club") {
@@ -54,7 +57,7 @@ function groupLine(e: PublishedEntry, ctx: FeedContext, t: Translate): string | 
   return t("feeds.ics.size", { count });
 }
 
-function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate): WeeklySession | null {
+function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, off: string[] = []): WeeklySession | null {
   const period = ctx.periods.get(e.periodId);
   // An entry whose period was deleted has no time of day, and one outside
   // Mon–Fri (a snapshot edited by hand) no weekly slot: neither can be placed.
@@ -73,6 +76,7 @@ function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate): WeeklySes
     description,
     sequence: e.sequence,
     lastModified: e.updatedAt,
+    ...(off.length ? { cancelledDates: off } : {}),
   };
 }
 
@@ -83,13 +87,46 @@ function specialDaysOf(ctx: FeedContext): SpecialDay[] {
   }));
 }
 
+// A child's club meets in their feed only on the dates the ledger has them in it:
+// a seat taken from an offer mid-term, or given up, is not on the other dates.
+function datesNotHeld(clubId: number, placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
+  const spans = placed.filter((p) => p.clubId === clubId).map((p) => ({ ...p, studentId: 0 }));
+  return datesBetween(term.startDate, term.endDate).filter((date) => !spans.some((s) => activeOn(s, date)));
+}
+
+// The sessions of others a staff member covers (代课) on some date.
+function coveredBy(ctx: FeedContext, staffId: number): PublishedEntry[] {
+  const covers = [...ctx.dateChanges.values()].flatMap((f) => f.covers);
+  return ctx.entries.filter((e) => e.staffId !== staffId && covers.some((c) => c.entryId === e.id && c.staffId === staffId));
+}
+
+// The dates an entry does not meet in this feed: cancelled (the kernel's rule for a
+// session or a day); in a staff feed, led by another (a cover) or, for a session
+// the subject only covers, every date they do not cover; in a child's feed, a club
+// the child does not hold that date.
+function datesOff(e: PublishedEntry, ctx: FeedContext, placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
+  const off = new Set<string>();
+  const staffId = ctx.subject.kind === "staff" ? ctx.subject.id : null;
+  const covering = new Set<string>();
+  for (const [date, facts] of ctx.dateChanges) {
+    if (cancellationOf(facts, e)) off.add(date);
+    const cover = coverOf(facts, e.id);
+    if (staffId !== null && cover && cover.staffId !== staffId) off.add(date);
+    if (staffId !== null && cover?.staffId === staffId) covering.add(date);
+  }
+  if (staffId !== null && e.staffId !== staffId) for (const date of datesBetween(term.startDate, term.endDate)) if (!covering.has(date)) off.add(date);
+  if (ctx.subject.kind === "student" && e.clubId !== null) for (const date of datesNotHeld(e.clubId, placed, term)) off.add(date);
+  return [...off].sort();
+}
+
 /** Why a feed cannot be built: no term is current, or its subject is gone. */
 export type NoFeed = "no-term" | "no-subject";
 
 /** The FeedInput of the context's subject. */
-export function feedInputOf(ctx: FeedContext, placedClubIds: number[], t: Translate): FeedInput | NoFeed {
+export function feedInputOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): FeedInput | NoFeed {
   if (!ctx.term) return "no-term";
-  const subject = subjectOf(ctx, placedClubIds, t);
+  const subject = subjectOf(ctx, placed, t);
+  const term = ctx.term;
   if (!subject) return "no-subject";
   return {
     name: subject.name.trim(),
@@ -97,6 +134,6 @@ export function feedInputOf(ctx: FeedContext, placedClubIds: number[], t: Transl
     uidDomain: ctx.settings.get("calendar.uidDomain") ?? DEFAULT_UID_DOMAIN,
     term: { startDate: ctx.term.startDate, endDate: ctx.term.endDate },
     specialDays: specialDaysOf(ctx),
-    sessions: subject.entries.map((e) => sessionOf(e, ctx, t)).filter((s) => s !== null),
+    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, datesOff(e, ctx, placed, term))).filter((s) => s !== null),
   };
 }
