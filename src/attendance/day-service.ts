@@ -33,7 +33,7 @@ export async function dayOverview(ds: DataSource, user: SessionUser, requested: 
   const day = await sessionsOn(ds, cal, date);
   const mine = day.sessions.filter((s) => user.kind === "staff" && (user.role === "admin" || s.entry.staffId === user.id));
   const clubIds = mine.map((s) => s.entry.clubId).filter((id): id is number => id != null);
-  const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date);
+  const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date, day.sessions.map((s) => s.entry));
   const marks = mine.length ? await ds.getRepository(Attendance).find({ where: { date }, select: { entryId: true, status: true } }) : [];
   const sessions = mine.map((session) => {
     const own = marks.filter((m) => m.entryId === session.entry.id);

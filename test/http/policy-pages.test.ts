@@ -43,18 +43,18 @@ forEachDatabase("policy pages", (ctx) => {
   }
   const remove = (id: number) => inTransaction(ctx.db.ds, (em) => em.getRepository(TimetableEntry).delete({ id }));
 
-  it("When the admin opens the rules page, then each of the 9 rules shows with its severity, parameters and status", async () => {
+  it("When the admin opens the rules page, then each of the 12 rules shows with its severity, parameters and status", async () => {
     const res = await admin.get("/admin/rules");
     expect(res.status).to.equal(200);
     const rules = shippedRules();
-    expect(rules).to.have.length(9);
+    expect(rules).to.have.length(12);
     for (const rule of rules) {
       expect(res.text).to.contain(`id="rule-${rule.id}"`);
       expect(res.text).to.contain(rule.title["zh-CN"]);
     }
     expect(res.text).to.contain("maxWrittenMinutes");
     expect(res.text).to.contain("earliestEnd</code> = 17:30");
-    expect(res.text.match(/class="status status-ok"/g)).to.have.length(9);
+    expect(res.text.match(/class="status status-ok"/g)).to.have.length(12);
   });
 
   it("When the demo timetable is checked, then the compliance page says everything passes", async () => {
