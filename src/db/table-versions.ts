@@ -5,9 +5,9 @@
 // - SQLite: triggers (migration TableVersions1765980000000) count every insert,
 //   update and delete of a table in table_version; one writer at a time, so the
 //   counter costs no waiting. Inside an open transaction there is no answer.
-// - PostgreSQL: each table's row count and newest row version (xmin): an insert
-//   or update writes a row with a new xmin, a delete lowers the count. No
-//   counter row, so concurrent writers never wait for one another.
+// - PostgreSQL: each table's row count and the sum of its rows' versions (xmin):
+//   an insert or update writes a row with a newer xmin, a delete lowers the count.
+//   No counter row, so concurrent writers never wait for one another.
 // Null when the database cannot tell (a table without its triggers): then the
 // caller falls back to changeStamp.
 import type { DataSource } from "typeorm";
@@ -31,7 +31,7 @@ export async function tableVersions(ds: DataSource, tables: readonly string[]): 
     return complete ? rows.map((r) => `${r.name}:${r.version}`).join("|") : null;
   }
   if (ds.options.type === "postgres") {
-    const parts = tables.map((t) => `(SELECT count(*) || '.' || coalesce(max(xmin::text::bigint), 0) FROM "${t}")`);
+    const parts = tables.map((t) => `(SELECT count(*) || '.' || coalesce(sum(xmin::text::bigint), 0) FROM "${t}")`);
     const [row] = await ds.query(`SELECT ${parts.join(" || '|' || ")} AS version`);
     return row?.version ?? null;
   }
