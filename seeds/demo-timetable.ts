@@ -1,6 +1,9 @@
 // The demo week, published: homework help in every class in period 1; in
 // period 2 sport on the days a grade has no PE lesson, clubs on Thursday, and
 // game / practice activities otherwise (the example week in the design notes).
+// On Thursday each grade also has a supervised activity (自主活动/托管) beside its
+// clubs: the place for the children enrolled that day who have no club, so their
+// day runs to the end of the service like everyone else's.
 import type { EntityManager } from "typeorm";
 import { Club, Period, SchoolClass, Staff, Timetable, TimetableEntry, Venue } from "../src/db/entities";
 import type { SessionKind } from "../src/db/entities/timetable";
@@ -26,6 +29,11 @@ export async function seedTimetable(em: EntityManager, termId: number, teachers:
     for (const c of classes) add(weekday, p1.id, "homework", `作业辅导 · ${c.name}`, [c.grade], { classId: c.id, staffId: c.classTeacherId });
     if (weekday === 4) {
       for (const club of clubs) add(weekday, p2.id, "club", club.name, club.grades, { clubId: club.id, staffId: club.staffId, venueId: club.venueId });
+      const leading = new Set(clubs.map((c) => c.staffId));
+      const free = teachers.filter((s) => !leading.has(s.id));
+      for (let grade = 1; grade <= 6; grade++) {
+        add(weekday, p2.id, "activity", `${GRADE_NAMES[grade - 1]}自主活动（托管）`, [grade], { staffId: free[(grade - 1) % free.length].id });
+      }
       continue;
     }
     // Teachers take turns so nobody is in two places in one slot.

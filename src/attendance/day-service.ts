@@ -34,7 +34,7 @@ export async function dayOverview(ds: DataSource, user: SessionUser, requested: 
   // The sessions the user leads that date (a cover's, not the covered teacher's); an admin sees all, cancelled ones marked.
   const mine = day.sessions.filter((s) => user.kind === "staff" && (user.role === "admin" || (s.staffId === user.id && !s.cancelled)));
   const clubIds = mine.map((s) => s.entry.clubId).filter((id): id is number => id != null);
-  const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date);
+  const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date, day.sessions.map((s) => s.entry));
   const marks = mine.length ? await ds.getRepository(Attendance).find({ where: { date }, select: { entryId: true, status: true } }) : [];
   const sessions = mine.map((session) => {
     const own = marks.filter((m) => m.entryId === session.entry.id);

@@ -70,7 +70,7 @@ export async function dismissalDay(ds: DataSource, date: string, classId: number
   if (!cal) return null;
   const day = await sessionsOn(ds, cal, date);
   const clubIds = day.sessions.map((s) => s.entry.clubId).filter((id): id is number => id != null);
-  const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date);
+  const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date, day.sessions.map((s) => s.entry));
   const ownClassIds = viewer.role === "class_teacher"
     ? (await ds.getRepository(SchoolClass).find({ where: { classTeacherId: viewer.id, archived: false }, select: { id: true } })).map((c) => c.id)
     : [];

@@ -9,7 +9,7 @@ import type { SessionUser } from "../web/session-user";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { currentTermCalendar } from "../kernel";
-import { sessionOn, Session } from "./sessions";
+import { sessionOn, sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf, RosterChild } from "./roster";
 import { schoolNow, schoolToday } from "../kernel";
 import { editWindowDays, windowState, WindowState } from "./edit-window";
@@ -39,7 +39,9 @@ export async function loadRegister(ds: DataSource, user: SessionUser, entryId: n
   // A cancelled session is not held: it has no register, so no mark and no absence alert.
   if (session.cancelled) throw new HttpError(404, "dateChanges.registerCancelled", { reason: session.cancelled });
   if (!mayTake(user, session)) throw new HttpError(403, "attendance.notYourSession");
-  const ctx = await loadRosterContext(ds, cal.term.id, session.entry.clubId != null ? [session.entry.clubId] : [], date);
+  // A grade's supervised activity is for the children with no club in its period: the period's clubs decide its roster.
+  const clubSessions = session.entry.kind === "activity" ? (await sessionsOn(ds, cal, date)).sessions.map((s) => s.entry).filter((e) => e.periodId === session.entry.periodId) : [];
+  const ctx = await loadRosterContext(ds, cal.term.id, session.entry.clubId != null ? [session.entry.clubId] : [], date, clubSessions);
   const marks = new Map((await ds.getRepository(Attendance).findBy({ entryId, date })).map((m) => [m.studentId, m]));
   const expected = rosterOf(session.entry, session.weekday, ctx);
   // A child marked before their opt-in changed keeps their mark on the register.

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { activeOn, clubsOf, countsOn, membersOf, activeDuring, peakOf, type Peak } from "./core";
 import { spansDuring, spansOfStudent, termSpansFrom } from "./store";
 import type { Membership, StartReason as StartReasonT } from "./entity";
+import type { Span } from "./core";
 
 export { Membership, membershipEntities } from "./entity";
 export type { EndReason, StartReason } from "./entity";
@@ -74,6 +75,12 @@ export async function seatsOn(db: Db, termId: number, date: string): Promise<Map
   const out = new Map<number, number[]>();
   for (const s of spans) if (clubsOf([s], s.studentId, date).length) out.set(s.studentId, [...new Set([...(out.get(s.studentId) ?? []), s.clubId])]);
   return out;
+}
+
+/** Every seat of a term held on at least one date of [from, to], as plain spans (the per-child policy checks). */
+export async function seatsDuring(db: Db, termId: number, from: string, to: string): Promise<Span[]> {
+  return (await spansDuring(db, { termId }, from, to)).filter((s) => activeDuring(s, from, to))
+    .map(({ studentId, clubId, fromDate, toDate }) => ({ studentId, clubId, fromDate, toDate }));
 }
 
 /** Every membership of a child (the child's data export). */

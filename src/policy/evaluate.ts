@@ -1,5 +1,6 @@
 // Runs each rule's json-rules-engine conditions over the facts of its kind and turns hits into violations.
 import { Engine } from "json-rules-engine";
+import { groupChildFindings } from "./child-findings";
 import { buildFacts, type FactsByKind } from "./facts";
 import { loadRules } from "./load-rules";
 import { renderMessage } from "./message";
@@ -86,5 +87,5 @@ function stripUndefined<T extends object>(o: T): T {
 export async function evaluatePolicy(input: PolicyInput, options: EvaluateOptions = {}): Promise<Violation[]> {
   const rules = applySettings(options.rules ?? loadRules(options.rulesDir), input.settings);
   const kinds = [...new Set(rules.filter((r) => r.enabled).map((r) => r.appliesTo))];
-  return runRules(rules, buildFacts(input, kinds));
+  return groupChildFindings(await runRules(rules, buildFacts(input, kinds)), rules);
 }

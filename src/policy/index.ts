@@ -28,7 +28,8 @@ export { renderMessage } from "./message";
 // The school calendar is the kernel's; policy passes it on to its callers.
 export { schoolDays, isoWeekday, type ServiceDay as SchoolDay } from "../kernel/core";
 export { buildFacts, FACT_KINDS, FACT_KIND_NAMES, type FactsByKind } from "./facts";
+export { dayPlans } from "./facts";
 export type {
-  ClassDateValues, ClubValues, EntryValues, GradeDayValues, GradeWeekdayValues, HomeworkValues, SlotValues,
+  ChildDayValues, ClassDateValues, ClubValues, EntryValues, GradeDayValues, GradeWeekdayValues, HomeworkValues, SlotValues,
   StaffValues, VenueValues,
 } from "./facts";

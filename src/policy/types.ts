@@ -123,6 +123,23 @@ export interface HomeworkEntry {
   minutes: number;
 }
 
+/** A child in the service: their grade and class, and the weekdays the family opted in to (service days). */
+export interface Child {
+  id: string;
+  name: string;
+  grade: number;
+  classId: string;
+  serviceDays: number[];
+}
+
+/** A child's place in a club over school dates [fromDate, toDate) (the membership ledger's span). */
+export interface Seat {
+  childId: string;
+  clubId: string;
+  fromDate: IsoDate;
+  toDate: IsoDate | null;
+}
+
 export interface PolicyInput {
   term: Term;
   settings: PolicySettings;
@@ -135,6 +152,9 @@ export interface PolicyInput {
   venues: Venue[];
   clubs: Club[];
   homework: HomeworkEntry[];
+  /** Per-child checks (childDay) run only when the children are given. */
+  children?: Child[];
+  seats?: Seat[];
 }
 
 export type Locale = "zh-CN" | "en";
@@ -155,6 +175,8 @@ export interface ViolationTarget {
   venueId?: string;
   clubId?: string;
   homeworkId?: string;
+  /** A per-child finding: the children whose day plan it is (ids, ascending). */
+  children?: string[];
 }
 
 export interface Violation {
@@ -174,6 +196,7 @@ export type FactKind =
   | "slot"
   | "gradeWeekday"
   | "gradeDay"
+  | "childDay"
   | "classDate"
   | "homework"
   | "entry"

@@ -176,10 +176,11 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
     expect(res.text).to.match(new RegExp(`17:50 离校（[^）]*）\\s*<span class="muted">${tuesdayRoster.length} 人`));
     expect(res.text).to.match(new RegExp(`放学即离校（当天未参加课后服务）\\s*<span class="muted">${pupils - tuesdayRoster.length} 人`));
     expect(res.text).to.match(new RegExp(`${child.name} <span class="pill pill-absent">缺勤`));
-    // Thursday: clubs only in period 2 and no allocation published yet, so everyone leaves after homework help.
+    // Thursday: no allocation published yet, so no child has a club: everyone enrolled that day is in the
+    // grade's supervised activity (托管) beside the clubs and leaves at 17:50, as on the other days.
     const thursday = await classTeacher.get(`/attendance/dismissal?date=2026-09-17&class=${cls.id}`);
-    expect(thursday.text).to.contain("16:40 离校");
-    expect(thursday.text).to.not.contain("17:50 离校");
+    expect(thursday.text).to.contain("17:50 离校");
+    expect(thursday.text).to.not.contain("16:40 离校");
     expect((await (await familyAgent(0)).get("/attendance/dismissal")).status).to.equal(403);
     expect((await classTeacher.get("/attendance/dismissal?date=2026-13-45")).status).to.equal(400);
   });

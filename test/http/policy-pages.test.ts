@@ -12,6 +12,9 @@ import { nowIso } from "../../src/db/entities/columns";
 import { defaultRulesDir } from "../../src/policy";
 import { useRulesDir } from "../../src/policy/web/rules-registry";
 import { runPolicy } from "../../src/policy/web/policy-service";
+import { publishTimetable } from "../../src/timetable/publish-service";
+import { SYSTEM } from "../../src/audit/audit-service";
+import { Student } from "../../src/db/entities";
 
 const shippedRules = () => readdirSync(defaultRulesDir()).filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readFileSync(join(defaultRulesDir(), f), "utf8")) as { id: string; title: Record<string, string> });
@@ -40,18 +43,18 @@ forEachDatabase("policy pages", (ctx) => {
   }
   const remove = (id: number) => inTransaction(ctx.db.ds, (em) => em.getRepository(TimetableEntry).delete({ id }));
 
-  it("When the admin opens the rules page, then each of the 9 rules shows with its severity, parameters and status", async () => {
+  it("When the admin opens the rules page, then each of the 12 rules shows with its severity, parameters and status", async () => {
     const res = await admin.get("/admin/rules");
     expect(res.status).to.equal(200);
     const rules = shippedRules();
-    expect(rules).to.have.length(9);
+    expect(rules).to.have.length(12);
     for (const rule of rules) {
       expect(res.text).to.contain(`id="rule-${rule.id}"`);
       expect(res.text).to.contain(rule.title["zh-CN"]);
     }
     expect(res.text).to.contain("maxWrittenMinutes");
     expect(res.text).to.contain("earliestEnd</code> = 17:30");
-    expect(res.text.match(/class="status status-ok"/g)).to.have.length(9);
+    expect(res.text.match(/class="status status-ok"/g)).to.have.length(12);
   });
 
   it("When the demo timetable is checked, then the compliance page says everything passes", async () => {
@@ -165,6 +168,44 @@ forEachDatabase("policy pages", (ctx) => {
       await inTransaction(ctx.db.ds, (em) => em.getRepository(DailySport).update({ id: sport.id }, { peMinutes: sport.peMinutes, breakMinutes: sport.breakMinutes }));
     }
     expect((await admin.get("/admin/timetable?view=grade-4")).text).to.not.contain('class="tt-dayissues"');
+  });
+
+  // Thursday period 2 holds only clubs; grade 3's supervised activity (自主活动/托管) is what a child with no club goes to.
+  async function withoutThursdayActivity(body: () => Promise<void>): Promise<void> {
+    const ds = ctx.db.ds;
+    const taken = (await ds.getRepository(TimetableEntry).findBy({ weekday: 4, kind: "activity" })).filter((e) => e.grades.includes(3));
+    const publish = () => publishTimetable(ds, "test: per-child rules", SYSTEM);
+    if (taken.length) await inTransaction(ds, (em) => em.getRepository(TimetableEntry).delete(taken.map((e) => e.id)));
+    await publish();
+    try {
+      await body();
+    } finally {
+      if (taken.length) await inTransaction(ds, (em) => em.getRepository(TimetableEntry).insert(taken.map(({ id: _id, ...rest }) => rest)));
+      await publish();
+    }
+  }
+
+  it("When grade 3's Thursday has no supervised activity, then the compliance page names the children enrolled that day with no club, page by page, and the grid shows the finding under Thursday", async () => {
+    await withoutThursdayActivity(async () => {
+      const ds = ctx.db.ds;
+      const classes = await ds.getRepository(SchoolClass).findBy({ grade: 3 });
+      const pupils = await ds.getRepository(Student).find({ where: classes.map((c) => ({ classId: c.id })), order: { studentNumber: "ASC" } });
+      const res = await admin.get("/admin/compliance?rule=child-service-5-plus-2&grade=3&weekday=4");
+      expect(res.status).to.equal(200);
+      expect(res.text).to.contain('data-rule="child-service-5-plus-2"');
+      // No opt-ins and no published allocation yet in this demo: every grade-3 child is enrolled and has no club.
+      expect(res.text).to.contain(`${pupils.length} 名报名学生当天的课后服务只有 15:40–16:40`);
+      expect(res.text).to.contain(pupils[0].name);
+      const later = pupils[pupils.length - 1];
+      expect(res.text).to.not.contain(`>${later.name}<`);
+      const last = await admin.get(`/admin/compliance?rule=child-service-5-plus-2&grade=3&weekday=4&page=${Math.ceil(pupils.length / 50)}`);
+      expect(last.text).to.contain(`>${later.name}<`);
+      // Another grade keeps its activity: nothing about its children.
+      expect((await admin.get("/admin/compliance?rule=child-service-5-plus-2&grade=4")).text).to.not.contain('data-rule="child-service-5-plus-2"');
+      const grid = (await admin.get("/admin/timetable?view=grade-3")).text;
+      const thursday = /<td id="day-4">[\s\S]*?<\/td>/.exec(grid)?.[0] ?? "";
+      expect(thursday).to.contain('href="/admin/compliance?rule=child-service-5-plus-2&amp;weekday=4"');
+    });
   });
 
   it("When nothing is written between two checks, then the second reuses the first run; a write makes the next check see it", async () => {

@@ -12,6 +12,7 @@ import { AllocationPublication, AllocationRun, ClubPlacement } from "../../src/a
 import { inTransaction } from "../../src/db/transaction";
 import { runPolicy } from "../../src/policy/web/policy-service";
 import { allocationBlockers } from "../../src/assignment/web/publish-blockers";
+import { dismissalDay } from "../../src/attendance/dismissal";
 
 // The demo as `npm start` seeds it: opt-ins, registers, survey, the published autumn allocation, the homework log.
 forEachDatabase("policy over the demo school as npm start seeds it", (ctx) => {
@@ -88,5 +89,17 @@ forEachDatabase("policy over the demo school as npm start seeds it", (ctx) => {
     expect(under).to.include('Club "少儿合唱" has 2 members, below its minimum of 15.');
     expect(under).to.include('Club "衍纸" has 0 members, below its minimum of 8.');
     expect(blockers.errors).to.equal(0);
+  });
+
+  it("When the demo is checked per child, then every enrolled child's Thursday runs to 17:50: the children with no club are in the supervised activity, none leaves at 16:40", async () => {
+    const { violations, summary } = await runPolicy(ctx.db.ds, termId);
+    // The per-child rules ran and found nothing: no enrolled child has a short day or too little sport.
+    expect(summary.map((s) => s.id)).to.include.members(["child-service-5-plus-2", "child-sport-hour"]);
+    expect(violations.filter((v) => v.ruleId.startsWith("child-"))).to.deep.equal([]);
+    const cal = (await currentTermCalendar(ctx.db.ds))!;
+    const thursday = cal.dates.find((d) => cal.weekdayOf.get(d) === 4)!;
+    const day = (await dismissalDay(ctx.db.ds, thursday, null, { role: "admin", id: 0 }))!;
+    expect(day.batches.map((b) => b.time)).to.not.include("16:40");
+    expect(day.batches.find((b) => b.time === "17:50")?.count).to.be.greaterThan(800);
   });
 });

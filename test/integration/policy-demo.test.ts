@@ -35,8 +35,8 @@ forEachDatabase("policy over the demo school", (ctx) => {
     expect(input.classes).to.have.length(24);
     expect(input.periods.map((p) => [p.start, p.end])).to.deep.equal([["15:40", "16:40"], ["16:50", "17:50"]]);
     expect(input.term.specialDays.find((d) => d.date === "2026-10-10")).to.include({ kind: "makeup", runsWeekday: 3 });
-    // 24 classes × 5 days of homework help, 6 grades × 4 days, 23 clubs on Thursday.
-    expect(input.entries).to.have.length(24 * 5 + 6 * 4 + 23);
+    // 24 classes × 5 days of homework help, 6 grades × 4 days, 23 clubs and 6 grades' supervised activity on Thursday.
+    expect(input.entries).to.have.length(24 * 5 + 6 * 4 + 23 + 6);
     expect(input.staff.filter((s) => s.kind === "external").every((s) => s.vettedOn)).to.equal(true);
     expect(input.staff.find((s) => s.name && input.entries.every((e) => e.staffId !== s.id))).to.equal(undefined);
     const sport = input.entries.find((e) => e.kind === "sport" && e.grades[0] === 3)!;
@@ -49,7 +49,7 @@ forEachDatabase("policy over the demo school", (ctx) => {
     const { violations, summary } = await runPolicy(ctx.db.ds, termId);
     const errors = violations.filter((v) => v.severity === "error");
     expect(errors.map((v) => v.message.en)).to.deep.equal([]);
-    expect(summary.filter((s) => s.severity === "error").map((s) => s.status)).to.deep.equal(Array(7).fill("ok"));
+    expect(summary.filter((s) => s.severity === "error").map((s) => s.status)).to.deep.equal(Array(9).fill("ok"));
     expect((await policyBlockers(ctx.db.ds, termId)).errors).to.equal(0);
   });
 

@@ -1,5 +1,6 @@
 // The registry of fact kinds: a rule file's "appliesTo" names one of these.
 import type { FactKind, PolicyFact, PolicyInput, TargetKind } from "../types";
+import { childDayFacts, childDayFields } from "./child-day";
 import { classDateFacts, classDateFields } from "./class-date";
 import { buildContext, type PolicyContext } from "./context";
 import { entryFacts, entryFields } from "./entry";
@@ -21,6 +22,7 @@ export const FACT_KINDS: Record<FactKind, FactKindSpec> = {
   slot: { fields: slotFields, target: "slot", build: slotFacts },
   gradeWeekday: { fields: gradeWeekdayFields, target: "grade-day", build: gradeWeekdayFacts },
   gradeDay: { fields: gradeDayFields, target: "grade-day", build: gradeDayFacts },
+  childDay: { fields: childDayFields, target: "grade-day", build: childDayFacts },
   classDate: { fields: classDateFields, target: "class-date", build: classDateFacts },
   homework: { fields: homeworkFields, target: "homework", build: homeworkFacts },
   entry: { fields: entryFields, target: "entry", build: entryFacts },
@@ -43,6 +45,8 @@ export function buildFacts(input: PolicyInput, kinds: readonly FactKind[] = FACT
 
 export { buildContext } from "./context";
 export type { PolicyContext } from "./context";
+export type { ChildDayValues, DayPlan } from "./child-day";
+export { dayPlans } from "./child-day";
 export type { ClassDateValues } from "./class-date";
 export type { EntryValues } from "./entry";
 export type { GradeDayValues } from "./grade-day";

@@ -12,6 +12,7 @@ import { loadPolicySettings, type SettingProblem } from "./policy-settings";
 import { policyRules } from "./rules-registry";
 import { publishedOf } from "../../timetable";
 import { clubMemberCounts, type PendingRound } from "./club-sizes";
+import { loadChildren } from "./children";
 
 export interface PolicyData {
   input: P.PolicyInput;
@@ -75,7 +76,7 @@ function toEntry(row: EntryRow, rows: EntryRow[], clubs: Map<number, Club>, head
 
 export async function loadPolicyInput(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyData> {
   const term = await ds.getRepository(Term).findOneByOrFail({ id: termId });
-  const [days, periods, sport, classes, venues, clubs, rows, heads, members] = await Promise.all([
+  const [days, periods, sport, classes, venues, clubs, rows, heads, members, people] = await Promise.all([
     calendarEntries(ds, termId),
     ds.getRepository(Period).find({ where: { termId }, order: { position: "ASC", id: "ASC" } }),
     ds.getRepository(DailySport).find({ where: { termId } }),
@@ -85,6 +86,8 @@ export async function loadPolicyInput(ds: DataSource, termId: number, options: P
     timetableRows(ds, termId, options.timetable ?? "draft"),
     options.sizes === false ? NO_SIZES : loadHeadcount(ds, termId),
     options.sizes === false ? null : clubMemberCounts(ds, termId, options.pending),
+    // Per-child checks need every child's days and seats; the homework check does not.
+    options.sizes === false ? null : loadChildren(ds, termId, term.startDate, term.endDate),
   ]);
   const entryRows = rows.filter((r) => isTimetableWeekday(r.weekday));
   const staffIds = [...new Set(entryRows.map((r) => r.staffId).filter((id): id is number => id != null))];
@@ -111,6 +114,7 @@ export async function loadPolicyInput(ds: DataSource, termId: number, options: P
       id: String(h.id), classId: String(h.classId), grade: gradeOf.get(h.classId)!, date: h.date,
       subject: h.subject, tier: h.tier, written: h.written, minutes: h.minutes,
     })),
+    ...(people ?? {}),
   };
   return { input, staffNumbers: new Map(staff.map((s) => [String(s.id), s.staffNumber])), settingProblems: problems };
 }

@@ -1,13 +1,18 @@
 // Runs the policy core over the database: one call builds the input and evaluates it.
 // The timetable grid, the compliance and rules pages and the publish pages all ask for
-// the same run; building it reads the whole term (homework log included), so a run is
-// kept until the database changes (changeStamp: any write, from any instance, moves it).
+// the same run; building it reads the whole term (homework log and every child's days
+// and seats included), so a run is kept until a table it reads changes (tableVersions,
+// from any connection or instance) or the school's date moves; writes elsewhere
+// (sessions, audit lines, registers, choices) keep it. Where the database cannot tell,
+// any write moves changeStamp and the input is read again.
 // Most writes (a family's choices, a session touched) leave the policy's input as it
 // was: then the input is read again but not evaluated again (its hash is the same),
 // which is most of the cost (demo school: ~25 ms to read, ~50 ms to evaluate).
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { changeStamp } from "../../db/change-stamp";
+import { tableVersions } from "../../db/table-versions";
+import { schoolToday } from "../../kernel";
 import { checkPolicy, type RuleDefinition, type RuleSummary, type Violation } from "../index";
 import { currentTerm, loadPolicyInput, type PolicyData, type PolicyInputOptions } from "./policy-input";
 import { policyRules } from "./rules-registry";
@@ -37,13 +42,27 @@ async function evaluate(ds: DataSource, termId: number, options: PolicyInputOpti
   return { ...data, rules, ...(await report) };
 }
 
+// Every table loadPolicyInput reads, itself or through the kernel, the timetable reader and the ledger.
+const POLICY_TABLES = [
+  "allocation_publication", "calendar_day", "choice_round", "club", "daily_sport", "homework_entry", "membership", "period",
+  "school_class", "service_enrollment", "setting", "staff", "student", "term", "timetable", "timetable_entry", "venue",
+];
+
+// Club sizes are counted on the school's today: a new day is a new input too.
+async function inputStamp(ds: DataSource): Promise<string | null> {
+  const tables = await tableVersions(ds, POLICY_TABLES);
+  if (tables !== null) return `t:${tables}|${await schoolToday(ds)}`;
+  const stamp = await changeStamp(ds);
+  return stamp === null ? null : `c:${stamp}`;
+}
+
 /** The run for a term; callers share it, so they must not change what it returns. */
 export async function runPolicy(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyRun> {
   const rules = policyRules();
   // A pending allocation run is checked once, just before it is published: nothing to share.
   if (options.pending) return evaluate(ds, termId, options, rules);
   const key = `${termId}|${options.timetable ?? "draft"}|${options.sizes ?? true}`;
-  const stamp = await changeStamp(ds);
+  const stamp = await inputStamp(ds);
   if (stamp === null) return evaluate(ds, termId, options, rules, key);
   const runs = kept.get(ds) ?? new Map<string, Kept>();
   kept.set(ds, runs);

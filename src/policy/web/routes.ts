@@ -10,10 +10,12 @@ import { summarizeRules, type Locale } from "../index";
 import { filterViolations, groupViolations, type ViolationFilter } from "./grouping";
 import { runCurrentPolicy } from "./policy-service";
 import { formatParameter, violationRow } from "./present";
+import { childNames, childrenRow } from "./child-rows";
 import { policyRules } from "./rules-registry";
 
 const GROUP_LIMIT = 20;
 const PAGE_SIZE = 50;
+const CHILD_LIMIT = 20;
 
 const optionalInt = (min: number, max: number) =>
   z.union([z.literal(""), z.coerce.number().int().min(min).max(max)]).optional().transform((v) => (v === "" ? undefined : v));
@@ -45,9 +47,17 @@ export function policyRoutes(ds: DataSource): Router {
     const groups = groupViolations(shown, query.by, ruleOrder);
     const single = groups.length === 1;
     const page = pageOf(req.query, PAGE_SIZE);
+    // One per-child finding on screen: the page turns through its children instead of its rows.
+    const oneFinding = single && groups[0].violations.length === 1 ? groups[0].violations[0] : undefined;
+    const childPages = oneFinding?.target.children ? pageCount(oneFinding.target.children.length, PAGE_SIZE) : 0;
+    const names = childNames(run.input.children ?? []);
     const view = groups.map((g) => {
-      const rows = single ? g.violations.slice(page.skip, page.skip + PAGE_SIZE) : g.violations.slice(0, GROUP_LIMIT);
-      return { ...g, rows: rows.map((v) => violationRow(v, locale, run.staffNumbers)), more: single ? 0 : g.violations.length - rows.length };
+      const rows = single && !childPages ? g.violations.slice(page.skip, page.skip + PAGE_SIZE) : g.violations.slice(0, GROUP_LIMIT);
+      return {
+        ...g,
+        rows: rows.map((v) => ({ ...violationRow(v, locale, run.staffNumbers), children: childrenRow(v, names, childPages ? page.skip : 0, childPages ? PAGE_SIZE : CHILD_LIMIT) })),
+        more: single ? 0 : g.violations.length - rows.length,
+      };
     });
     res.render("policy/compliance", {
       title, run, query, groups: view, shown: shown.length,
@@ -55,7 +65,8 @@ export function policyRoutes(ds: DataSource): Router {
       grades: run.input.grades,
       errors: run.violations.filter((v) => v.severity === "error").length,
       warnings: run.violations.filter((v) => v.severity === "warning").length,
-      page: page.page, pages: single ? pageCount(groups[0].violations.length, PAGE_SIZE) : 1,
+      childPaging: childPages > 0,
+      page: page.page, pages: childPages || (single ? pageCount(groups[0].violations.length, PAGE_SIZE) : 1),
     });
   });
 

@@ -5,7 +5,9 @@ import { Clash, Placement } from "./types";
 // grade's children are split across the clubs that meet in a slot (each child
 // is allocated to one of them), so several clubs for grade 3 on Thursday
 // period 2 is the normal pattern. Any other session is for whole classes, so
-// it clashes with anything else the same classes have in that slot.
+// it clashes with anything else the same classes have in that slot, except that
+// a grade-wide activity beside clubs is the supervised place (自主活动/托管) for the
+// children of the grade with no club in that slot: its roster is theirs.
 export function gradeDoubleBooked(placements: Placement[]): Clash[] {
   return sameSlotGroups(placements, (p) => [...new Set(p.grades)]).flatMap(({ resource: grade, group }) =>
     conflictingSets(group).map((set) => clashOf("grade-double-booked", set, { grade })));
@@ -14,6 +16,8 @@ export function gradeDoubleBooked(placements: Placement[]): Clash[] {
 function conflicts(a: Placement, b: Placement): boolean {
   if (a.kind === "club" && b.kind === "club") return false;
   const wholeGrade = (p: Placement) => !p.classIds || p.classIds.length === 0;
+  const care = (p: Placement) => p.kind === "activity" && wholeGrade(p);
+  if ((a.kind === "club" && care(b)) || (care(a) && b.kind === "club")) return false;
   return wholeGrade(a) || wholeGrade(b) || (a.classIds ?? []).some((c) => b.classIds?.includes(c));
 }
 

@@ -17,10 +17,10 @@ function errorOf(fn: () => unknown): RuleFileError {
 }
 
 describe("rule files: schema", () => {
-  it("When the shipped rules/ folder is loaded, then all nine rules validate", () => {
+  it("When the shipped rules/ folder is loaded, then all twelve rules validate", () => {
     expect(loadRules().map((r) => r.id)).to.deep.equal([
-      "club-min-size", "daily-sport-hour", "external-vetting", "homework-limit", "homework-on-campus",
-      "no-lesson-in-service", "service-5-plus-2", "staff-weekly-load", "venue-capacity",
+      "child-service-5-plus-2", "child-sport-hour", "club-min-size", "daily-sport-hour", "external-vetting", "homework-limit", "homework-on-campus",
+      "no-lesson-in-service", "service-5-plus-2", "staff-weekly-load", "unenrolled-sport-hour", "venue-capacity",
     ]);
   });
 

@@ -8,7 +8,7 @@ describe("summary per rule (rules and status page)", () => {
     input.staff.push({ id: "x1", name: "A", kind: "external" }, { id: "x2", name: "B", kind: "external" });
     input.settings = { maxStaffSessionsPerWeek: 12 };
     const { summary } = await checkPolicy(input);
-    expect(summary).to.have.length(9);
+    expect(summary).to.have.length(12);
     expect(summary.find((s) => s.id === "external-vetting")).to.deep.include({ severity: "error", violationCount: 2, status: "failing" });
     expect(summary.find((s) => s.id === "staff-weekly-load")).to.deep.include({
       violationCount: 0, status: "ok", parameters: { maxStaffSessionsPerWeek: 12 }, file: "rules/staff-weekly-load.json",

@@ -31,4 +31,13 @@ describe("gradeDoubleBooked", () => {
     expect(gradeDoubleBooked([placement("choir", { grades: [3] }), homework("hw4", { kind: "activity", grades: [4] })]))
       .to.deep.equal([]);
   });
+
+  it("When grade 3's clubs share Thursday's period with a grade-wide activity, then there is no clash: the activity is where the children with no club go (自主活动/托管)", () => {
+    expect(gradeDoubleBooked([placement("choir"), placement("chess"), homework("care3", { kind: "activity" })])).to.deep.equal([]);
+  });
+
+  it("When grade 3's clubs share a period with two grade-wide activities, then the two activities still clash with each other", () => {
+    const clashes = gradeDoubleBooked([placement("choir"), homework("care3", { kind: "activity" }), homework("game3", { kind: "activity" })]);
+    expect(clashes.map((c) => c.entryIds)).to.deep.equal([["care3", "game3"]]);
+  });
 });
