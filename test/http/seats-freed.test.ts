@@ -24,7 +24,7 @@ forEachDatabase("seats freed by a capacity change or a leaver go to the waitlist
   let admin: Agent;
   let club: Club;
   let members: Student[];
-  // Waitlisted children with no club yet who are free on the club's day, in waitlist order.
+  // Waitlisted children who fit (free on the club's day under their limit, or upgrading), in waitlist order.
   let fitting: Student[];
 
   before(async function () {
@@ -36,12 +36,16 @@ forEachDatabase("seats freed by a capacity change or a leaver go to the waitlist
     const run = await createRun(ctx.db.ds, round.id, { mechanism: "optimal", seed: 5, note: "" }, SYSTEM);
     await publishRun(ctx.db.ds, run, { overrideReason: "seats test: policy checked elsewhere" }, SYSTEM);
     const { instance, result } = parseRun(run);
-    const free = (id: string, code: string) => {
+    // Who can take a freed seat (seatPlan): a free slot under the limit, or an upgrade from lower-ranked clubs.
+    const fits = (id: string, code: string) => {
       const s = instance.students.find((x) => x.id === id)!;
-      const slots = instance.clubs.find((x) => x.id === code)!.slots;
-      return result.assignments[id].length === 0 && slots.every((slot) => s.slots.includes(slot));
+      const slots = (c: string) => instance.clubs.find((x) => x.id === c)!.slots;
+      if (!slots(code).every((slot) => s.slots.includes(slot))) return false;
+      const clashing = result.assignments[id].filter((c) => slots(c).some((slot) => slots(code).includes(slot)));
+      if (clashing.length === 0) return result.assignments[id].length < s.maxClubs;
+      return clashing.every((c) => !s.pinned.includes(c) && s.choices.indexOf(c) > s.choices.indexOf(code)) && s.choices.includes(code);
     };
-    const [code, list] = Object.entries(result.waitlists).map(([c, ids]) => [c, ids.filter((id) => free(id, c))] as const).sort((a, b) => b[1].length - a[1].length)[0];
+    const [code, list] = Object.entries(result.waitlists).map(([c, ids]) => [c, ids.filter((id) => fits(id, c))] as const).sort((a, b) => b[1].length - a[1].length)[0];
     expect(list.length).to.be.at.least(2);
     club = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code });
     const students = ctx.db.ds.getRepository(Student);
