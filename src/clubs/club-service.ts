@@ -2,7 +2,8 @@
 // audit-logged in its transaction. A bigger maxSize must still fit the venue
 // of every session the club has on the timetable (the clash core's
 // club-larger-than-venue check), or the edit is refused with the explanation;
-// a smaller one must still seat the club's members (./capacity.ts).
+// a smaller one must still seat the club's members (./capacity.ts); a bigger
+// one offers its new seats to the waitlist.
 import type { DataSource, EntityManager } from "typeorm";
 import { Club, Staff, Venue } from "../db/entities";
 import { inTransaction } from "../db/transaction";
@@ -15,6 +16,7 @@ import { clashContextOf, placementsOf } from "../timetable/placements";
 import { currentTerm, loadWeek, namesOf } from "../timetable/week";
 import type { ClubFormData } from "./club-form";
 import { refuseBelowMembers } from "./capacity";
+import { offerFreedSeats } from "../assignment/web/seats-freed";
 
 export class ClubTooBig extends Error {
   constructor(readonly clashes: ClashExplanation[]) { super("club larger than venue"); }
@@ -43,6 +45,8 @@ export async function updateClub(ds: DataSource, id: number, input: ClubFormData
     if (club.maxSize > before.maxSize) await refuseIfTooBig(em, club);
     const saved = await em.getRepository(Club).save(club);
     await recordAudit(em, actor, { action: "club.update", entity: "club", entityId: id, details: { before, after: input } });
+    // A raised capacity is a freed seat: the waitlist is offered it in this same change.
+    if (club.maxSize > before.maxSize) await offerFreedSeats(em, [id], new Date());
     return saved;
   });
 }

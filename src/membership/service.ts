@@ -59,8 +59,13 @@ async function endSpans(em: EntityManager, studentId: number, clubIds: number[],
   for (const span of await openSpansOf(em, studentId, clubIds)) await closeSpan(em, span.id, closingDate(span, date), reason, at);
 }
 
-/** Children left the school (archived as leavers): every club they still hold ends today. */
-export async function recordLeaving(em: EntityManager, studentIds: number[], at: string): Promise<void> {
+/**
+ * Children left the school (archived as leavers): every club they still hold ends today.
+ * Returns the clubs whose seats that frees, so the caller can offer them on.
+ */
+export async function recordLeaving(em: EntityManager, studentIds: number[], at: string): Promise<number[]> {
   const today = await schoolToday(em);
-  for (const span of await openSpansOfStudents(em, studentIds)) await closeSpan(em, span.id, closingDate(span, today), "left", at);
+  const spans = await openSpansOfStudents(em, studentIds);
+  for (const span of spans) await closeSpan(em, span.id, closingDate(span, today), "left", at);
+  return [...new Set(spans.map((s) => s.clubId))].sort((a, b) => a - b);
 }

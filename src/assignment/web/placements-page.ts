@@ -18,7 +18,6 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   if (!publication) return { round, publication: null, clubs: [], selected: null, ...none };
   const run = await ds.getRepository(AllocationRun).findOneByOrFail({ id: publication.runId });
   const { instance } = parseRun(run);
-  const capacity = new Map(instance.clubs.map((c) => [c.id, c.capacity]));
   const clubRows = await ds.getRepository(Club).find({ where: { termId: round.termId, code: In(instance.clubs.map((c) => c.id)) }, order: { name: "ASC" } });
   // The round's seats that the ledger still has today: a child who left the school keeps a placement row but no club.
   const term = await ds.getRepository(Term).findOneByOrFail({ id: round.termId });
@@ -30,10 +29,11 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
     ds.getRepository(WaitlistOffer).findBy({ roundId: round.id, status: "open" }),
   ]);
   const count = <T extends { clubId: number }>(rows: T[], id: number) => rows.filter((r) => r.clubId === id).length;
+  // The club's current capacity, not the run's: a raise or a cut made since publication shows at once.
   // The run allocated within its own capacities; a club's capacity lowered since (or other rounds' seats) can leave it over full.
   const overFull = await overFullClubs(ds, term, clubRows);
   const clubs = clubRows.map((c) => ({
-    id: c.id, name: c.name, capacity: capacity.get(c.code) ?? c.maxSize,
+    id: c.id, name: c.name, capacity: c.maxSize,
     members: count(placements, c.id), waiting: count(waiting, c.id), offers: count(offers, c.id),
     overFull: overFull.has(c.id) ? { ...overFull.get(c.id)!, maxSize: c.maxSize } : null,
   }));

@@ -64,21 +64,19 @@ async function studentsByNumber(em: EntityManager, numbers: string[]): Promise<S
 }
 
 /**
- * Seats still free: the round's own count (its capacity minus its placements
- * and open offers), and never more than the club leaves across every round of
- * the term: its size less the ledger's members from today on (a seat another
- * round's child holds until a later date is not free yet) less all open offers.
+ * Seats still free in a club for this round's waitlist: the club's CURRENT
+ * capacity (a raise after publication counts, the run's frozen one does not)
+ * less the ledger's members from today on (every round's; a child who left or
+ * withdrew no longer holds one, a seat held until a later date is not free
+ * yet) less every open offer for the club.
  */
 export async function freeSeats(em: EntityManager, ctx: WaitlistContext, clubId: number): Promise<number> {
-  const club = ctx.instance.clubs.find((c) => c.id === ctx.clubCode.get(clubId));
-  if (!club) return 0;
-  const placed = await em.getRepository(ClubPlacement).countBy({ roundId: ctx.roundId, clubId });
-  const offered = await em.getRepository(WaitlistOffer).countBy({ roundId: ctx.roundId, clubId, status: "open" });
+  if (!ctx.instance.clubs.some((c) => c.id === ctx.clubCode.get(clubId))) return 0;
   const row = await em.getRepository(Club).findOneBy({ id: clubId });
   if (!row) return 0;
   const members = (await membersDuring(em, clubId, await schoolToday(em), "9999-12-31")).length;
-  const offeredAll = await em.getRepository(WaitlistOffer).countBy({ clubId, status: "open" });
-  return Math.min(club.capacity - placed - offered, row.maxSize - members - offeredAll);
+  const offered = await em.getRepository(WaitlistOffer).countBy({ clubId, status: "open" });
+  return row.maxSize - members - offered;
 }
 
 /**
