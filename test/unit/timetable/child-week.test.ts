@@ -51,6 +51,16 @@ describe("the family timetable's core (one child's week)", () => {
     expect(none.leavesAt).to.equal(null);
   });
 
+  it("When the grade has a supervised activity (托管) beside its clubs, then a club member sees their club, a child with no club sees the activity, as the registers expect", () => {
+    const care = entry({ title: "自主活动（托管）", grades: [5], periodId: 2 });
+    const s = [homework, robots, dance, care].map((e) => dated(thursday, e));
+    expect(childDay(week(s), child, [4], periods).sessions.map((x) => x.session.entry.title)).to.deep.equal(["作业辅导 · 五年级(1)班", "机器人"]);
+    expect(childDay(week(s, []), child, [4], periods).sessions.map((x) => x.session.entry.title)).to.deep.equal(["作业辅导 · 五年级(1)班", "自主活动（托管）"]);
+    // A cancelled club still holds its member's period: the register of the activity does not expect them, so they leave after homework.
+    const rained = [dated(thursday, homework), dated(thursday, robots, { cancelled: "weather" }), dated(thursday, care)];
+    expect(childDay(week(rained), child, [4], periods).leavesAt).to.equal("16:30");
+  });
+
   it("When the last session is cancelled, then the child leaves after the one before", () => {
     const s = [dated(thursday, homework), dated(thursday, robots, { cancelled: "weather" })];
     const d = childDay(week(s), child, [4], periods);
