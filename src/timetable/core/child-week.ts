@@ -44,10 +44,12 @@ export interface PeriodTimes { startTime: string; endTime: string }
  * and only on weekdays the child is opted in to — the registers expect the
  * same children (attendance/roster.ts expectedIn).
  */
-export function isChildsSession(s: DatedSession, child: WeekChild, clubIds: readonly number[], inService: boolean): boolean {
+export function isChildsSession(s: DatedSession, child: WeekChild, clubIds: readonly number[], inService: boolean, clubPeriods: ReadonlySet<number> = new Set()): boolean {
   const e = s.entry;
   if (e.kind === "club" || e.clubId != null) return e.clubId != null && clubIds.includes(e.clubId);
   if (!inService) return false;
+  // The grade's supervised activity (托管) is for the children with no club in that period, as its register expects (roster.ts).
+  if (e.kind === "activity" && e.classId == null && clubPeriods.has(e.periodId)) return false;
   return e.classId != null ? e.classId === child.classId : e.grades.includes(child.grade);
 }
 
@@ -66,7 +68,8 @@ export function leavingTime(sessions: readonly ChildSession[]): string | null {
 export function childDay(d: WeekDate, child: WeekChild, enrolledWeekdays: readonly number[], periods: ReadonlyMap<number, PeriodTimes>): ChildDay {
   // A make-up day counts as the weekday it runs: a Saturday running Wednesday's timetable follows the Wednesday opt-in.
   const inService = d.day.runsWeekday !== null && enrolledWeekdays.includes(d.day.runsWeekday);
-  const sessions = d.sessions.filter((s) => isChildsSession(s, child, d.clubIds, inService)).map((session) => {
+  const clubPeriods = new Set(d.sessions.filter((s) => s.entry.clubId != null && d.clubIds.includes(s.entry.clubId)).map((s) => s.entry.periodId));
+  const sessions = d.sessions.filter((s) => isChildsSession(s, child, d.clubIds, inService, clubPeriods)).map((session) => {
     const p = periods.get(session.entry.periodId);
     return { session, startTime: p?.startTime ?? null, endTime: p?.endTime ?? null };
   });
