@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, translator } from "../../web/i18n";
 import { contextBySubject, Subject, versionOf } from "./context-query";
 import { parseContext } from "./feed-context";
 import { feedInputOf, NoFeed } from "./feed-input";
-import { publishedTimetable } from "../../timetable";
+import { changedSessionsOfTerm, publishedTimetable } from "../../timetable";
 
 export interface BuiltFeed {
   body: Buffer;
@@ -22,7 +22,7 @@ export async function buildFeed(ds: DataSource, subject: Subject): Promise<{ ver
   // than the version they are stored under, and the next request (which sees
   // the new publish stamps) builds again. Never the other way round.
   const { rows } = await publishedTimetable(ds.manager);
-  const ctx = parseContext(row, rows);
+  const ctx = parseContext(row, rows, await changedSessionsOfTerm(ds.manager));
   const input = feedInputOf(ctx, ctx.placed, translator(DEFAULT_LOCALE));
   if (typeof input === "string") return { version, feed: input };
   const { etag, lastModified } = feedVersion(input);

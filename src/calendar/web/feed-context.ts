@@ -1,7 +1,7 @@
 // The context row, parsed and checked: plain maps and lists the pure mapping
 // reads, with the published timetable's entries beside them.
 import { z } from "zod";
-import type { EntryRow } from "../../timetable";
+import type { DatedSession, EntryRow } from "../../timetable";
 import type { ContextRow, Subject } from "./context-query";
 import { FEED_KINDS } from "./entities";
 
@@ -22,6 +22,7 @@ const schemas = {
   student: z.object({ id, name: z.string(), classId: id, grade: z.number().int() }).nullable(),
   enrollment: z.array(z.number().int()).nullable(),
   placed: z.array(id),
+  optIns: z.array(z.object({ classId: id, weekdays: z.string(), size: z.coerce.number() })),
 };
 
 export interface FeedContext {
@@ -42,6 +43,23 @@ export interface FeedContext {
   placed: number[];
   /** The published snapshot; [] when nothing is published. */
   entries: PublishedEntry[];
+  /** Children opted in per class and weekday ("classId|weekday"); null before any family has answered. */
+  optIns: Map<string, number> | null;
+  /** The term's sessions a per-date change touches (src/timetable: changedSessionsOfTerm). */
+  changed: DatedSession[];
+}
+
+// Rows are (class, set of weekdays, children): summed per class and weekday.
+function optInsOf(rows: z.infer<typeof schemas.optIns>): Map<string, number> | null {
+  if (rows.length === 0) return null;
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    for (const weekday of z.array(z.number().int()).parse(JSON.parse(r.weekdays))) {
+      const key = `${r.classId}|${weekday}`;
+      out.set(key, (out.get(key) ?? 0) + r.size);
+    }
+  }
+  return out;
 }
 
 function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(typeof schemas)[K]> {
@@ -52,7 +70,7 @@ function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(
 const byId = <T extends { id: number }, V>(rows: T[], value: (row: T) => V) => new Map(rows.map((r) => [r.id, value(r)]));
 
 /** `entries`: the published timetable's rows (src/timetable: publishedTimetable), never the draft. */
-export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedContext {
+export function parseContext(row: ContextRow, entries: PublishedEntry[], changed: DatedSession[] = []): FeedContext {
   const kind = z.enum(FEED_KINDS).parse(row.kind);
   return {
     subject: { kind, id: Number(row.subjectId) },
@@ -69,5 +87,7 @@ export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedCo
     enrollment: json("enrollment", row.enrollment),
     placed: json("placed", row.placed ?? "[]"),
     entries,
+    optIns: optInsOf(json("optIns", row.optIns ?? "[]")),
+    changed,
   };
 }
