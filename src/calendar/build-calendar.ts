@@ -120,8 +120,14 @@ function latestStamp(feed: NormalizedFeed): string {
   return all[all.length - 1] ?? "1970-01-01T00:00:00.000Z";
 }
 
-/** The calendar of one feed (school, staff member, student …) as ICS text with CRLF line ends. */
-export function buildCalendar(input: FeedInput): string {
+/** An event's SEQUENCE and LAST-MODIFIED (= DTSTAMP), kept per UID by the caller. */
+export interface EventStamp { sequence: number; lastModified: string }
+
+/**
+ * The calendar of one feed (school, staff member, student …) as ICS text with CRLF line ends.
+ * `stamps`, when given, sets each event's SEQUENCE and LAST-MODIFIED / DTSTAMP by UID.
+ */
+export function buildCalendar(input: FeedInput, stamps?: (uid: string) => EventStamp | undefined): string {
   const feed = normalizeFeed(input);
   const special = indexSpecialDays(feed);
   const cal = ical({
@@ -139,6 +145,16 @@ export function buildCalendar(input: FeedInput): string {
     addSeries(cal, feed, s, special);
     for (const day of makeUpMeetings(feed, s)) addMakeUp(cal, feed, s, day);
     for (const meeting of datedMeetings(feed, s)) addDated(cal, feed, s, meeting);
+  }
+  if (stamps) {
+    for (const ev of cal.events()) {
+      const stamp = stamps(ev.id());
+      if (!stamp) continue;
+      const at = new Date(stamp.lastModified);
+      ev.sequence(stamp.sequence);
+      ev.stamp(at);
+      ev.lastModified(at);
+    }
   }
   return cal.toString() + "\r\n";
 }
