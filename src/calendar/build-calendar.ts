@@ -120,6 +120,26 @@ function latestStamp(feed: NormalizedFeed): string {
   return all[all.length - 1] ?? "1970-01-01T00:00:00.000Z";
 }
 
+// ical-generator writes some calendar properties (REFRESH-INTERVAL, X-PUBLISHED-TTL, x() ones)
+// after the components; some clients read only those before the first BEGIN. Moves every
+// calendar-level line (with its folded continuations) up, keeping the order of each part.
+function propertiesFirst(ics: string): string {
+  const lines = ics.split("\r\n");
+  const head: string[] = [];
+  const components: string[] = [];
+  let depth = 0;
+  let target = head;
+  for (const line of lines) {
+    if (line === "BEGIN:VCALENDAR" || line === "END:VCALENDAR") continue;
+    if (line.startsWith(" ") || line.startsWith("\t")) { target.push(line); continue; }
+    if (line.startsWith("BEGIN:")) depth++;
+    target = depth > 0 ? components : head;
+    if (line !== "") target.push(line);
+    if (line.startsWith("END:")) depth--;
+  }
+  return ["BEGIN:VCALENDAR", ...head, ...components, "END:VCALENDAR"].join("\r\n");
+}
+
 /** An event's SEQUENCE and LAST-MODIFIED (= DTSTAMP), kept per UID by the caller. */
 export interface EventStamp { sequence: number; lastModified: string }
 
@@ -156,5 +176,5 @@ export function buildCalendar(input: FeedInput, stamps?: (uid: string) => EventS
       ev.lastModified(at);
     }
   }
-  return cal.toString() + "\r\n";
+  return propertiesFirst(cal.toString()) + "\r\n";
 }
