@@ -3,6 +3,8 @@
 // made of: a change bumps exactly the events it changes, the others keep theirs.
 import { expect } from "chai";
 import type { Express } from "express";
+import request from "supertest";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { loginAs, Agent } from "../support/http";
@@ -85,5 +87,29 @@ forEachDatabase("calendar feeds: event stamps follow what each event is made of"
     const moved = await seriesOf((e) => e.periodId === period.id, before.keys());
     expect(moved.size).to.be.greaterThan(0);
     await expectBumped(before, after, moved);
+  });
+});
+
+forEachDatabase("calendar feeds: compression", (ctx) => {
+  it("When a calendar client accepts gzip or br, then the feed comes compressed, unpacks to the same bytes, and varies on Accept-Encoding", async function () {
+    this.timeout(120_000);
+    const demo = await demoApp(ctx.db);
+    const admin = await loginAs(demo.app, staffLogin(demo.logins, "admin"));
+    const path = await feedPathVia(admin, "/feeds/school/0");
+    const plain = await fetchFeed(demo.app, path).set("Accept-Encoding", "identity");
+    expect(plain.headers["content-encoding"]).to.equal(undefined);
+    const raw = (res: request.Response) => new Promise<Buffer>((resolve) => resolve(res.body as Buffer));
+    for (const [encoding, unpack] of [["gzip", gunzipSync], ["br", brotliDecompressSync]] as const) {
+      const res = await request(demo.app).get(path).set("Accept-Encoding", encoding).buffer(true)
+        .parse((r, done) => { const chunks: Buffer[] = []; r.on("data", (c: Buffer) => chunks.push(c)); r.on("end", () => done(null, Buffer.concat(chunks))); });
+      expect(res.status).to.equal(200);
+      expect(res.headers["content-encoding"]).to.equal(encoding);
+      expect(res.headers.vary).to.match(/Accept-Encoding/i);
+      const body = await raw(res);
+      // superagent may already have unpacked it; else unpack here.
+      const unpacked = Buffer.compare(body, plain.body as Buffer) === 0 ? body : unpack(body);
+      expect(Buffer.compare(unpacked, plain.body as Buffer)).to.equal(0);
+      expect(res.headers.etag).to.not.equal(plain.headers.etag);
+    }
   });
 });
