@@ -2,15 +2,15 @@
 // recurring VEVENT per session (RRULE + EXDATE for days without service) and
 // a single VEVENT per make-up day, since Outlook and others ignore bare RDATE.
 // No clock is read here: same input, same bytes.
-import ical, { escape, ICalCalendar, ICalEventRepeatingFreq } from "ical-generator";
+import ical, { escape, ICalCalendar, ICalEventRepeatingFreq, ICalEventTransparency } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { wallClockToUtc } from "../kernel/core";
+import { addDays, isoWeekday, wallClockToUtc } from "../kernel/core";
 import { compactDate } from "./calendar-dates";
 import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
 import { normalizeFeed } from "./normalize-feed";
-import { indexSpecialDays, makeUpMeetings, weeklyPattern } from "./term-plan";
-import type { FeedInput, IsoDate, SpecialDay } from "./types";
-import { WallClock } from "./wall-clock";
+import { datedMeetings, indexSpecialDays, makeUpMeetings, weeklyPattern } from "./term-plan";
+import type { DatedMeeting, FeedInput, IsoDate, SpecialDay } from "./types";
+import { DateOnly, WallClock } from "./wall-clock";
 
 /** UID of a session's weekly series; the key keeps it stable across regenerations. */
 export function seriesUid(key: string, uidDomain: string): string {
@@ -66,16 +66,88 @@ function addSeries(cal: ICalCalendar, feed: NormalizedFeed, s: NormalizedSession
 }
 
 function addMakeUp(cal: ICalCalendar, feed: NormalizedFeed, s: NormalizedSession, day: SpecialDay): void {
-  const description = [s.description, day.name].filter((t) => t.trim() !== "").join("\n");
+  const own = s.dated.find((d) => d.date === day.date);
+  const description = [own ? own.description : s.description, day.name].filter((t) => t.trim() !== "").join("\n");
   cal.createEvent({
     id: makeUpUid(s.key, day.date, feed.uidDomain),
     ...commonFields(feed, s, day.date),
+    // Phones hide descriptions: the title says the day runs another weekday's timetable.
+    summary: clean((own ? own.summary : s.summary) + (day.sessionNote ?? "")),
     description: description ? clean(description) : null,
   });
 }
 
-/** The calendar of one feed (school, staff member, student …) as ICS text with CRLF line ends. */
-export function buildCalendar(input: FeedInput): string {
+// A date with its own text (cover): the weekly series skips it, so it is an event of its own.
+function addDated(cal: ICalCalendar, feed: NormalizedFeed, s: NormalizedSession, meeting: Required<DatedMeeting>): void {
+  cal.createEvent({
+    id: makeUpUid(s.key, meeting.date, feed.uidDomain),
+    ...commonFields(feed, s, meeting.date),
+    summary: clean(meeting.summary),
+    description: meeting.description ? clean(meeting.description) : null,
+  });
+}
+
+/** UID of a special day's all-day event. */
+export function dayUid(date: IsoDate, uidDomain: string): string {
+  return `day-${compactDate(date)}@${uidDomain}`;
+}
+
+// Holidays, exam days, events and make-up days as all-day events, so a phone shows why a day is empty or different.
+function addSpecialDays(cal: ICalCalendar, feed: NormalizedFeed): void {
+  const stamp = new Date(latestStamp(feed));
+  // A feed carries the days that touch it: those on (or running) a weekday it has sessions on.
+  const weekdays = new Set(feed.sessions.map((s) => s.weekday as number));
+  for (const day of feed.specialDays) {
+    if (day.title === undefined || day.date < feed.term.startDate || day.date > feed.term.endDate) continue;
+    if (!weekdays.has(day.kind === "makeup" ? day.runsWeekday! : isoWeekday(day.date))) continue;
+    cal.createEvent({
+      id: dayUid(day.date, feed.uidDomain),
+      allDay: true,
+      start: new DateOnly(day.date),
+      end: new DateOnly(addDays(day.date, 1)),
+      stamp,
+      lastModified: stamp,
+      summary: clean(day.title),
+      description: day.name.trim() !== "" && day.name !== day.title ? clean(day.name) : null,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
+  }
+}
+
+// The newest stamp of the feed's data (the term's, else its sessions'); the epoch when there is none.
+function latestStamp(feed: NormalizedFeed): string {
+  const all = [feed.term.lastModified, ...feed.sessions.map((s) => s.lastModified)].filter((x): x is string => typeof x === "string").sort();
+  return all[all.length - 1] ?? "1970-01-01T00:00:00.000Z";
+}
+
+// ical-generator writes some calendar properties (REFRESH-INTERVAL, X-PUBLISHED-TTL, x() ones)
+// after the components; some clients read only those before the first BEGIN. Moves every
+// calendar-level line (with its folded continuations) up, keeping the order of each part.
+function propertiesFirst(ics: string): string {
+  const lines = ics.split("\r\n");
+  const head: string[] = [];
+  const components: string[] = [];
+  let depth = 0;
+  let target = head;
+  for (const line of lines) {
+    if (line === "BEGIN:VCALENDAR" || line === "END:VCALENDAR") continue;
+    if (line.startsWith(" ") || line.startsWith("\t")) { target.push(line); continue; }
+    if (line.startsWith("BEGIN:")) depth++;
+    target = depth > 0 ? components : head;
+    if (line !== "") target.push(line);
+    if (line.startsWith("END:")) depth--;
+  }
+  return ["BEGIN:VCALENDAR", ...head, ...components, "END:VCALENDAR"].join("\r\n");
+}
+
+/** An event's SEQUENCE and LAST-MODIFIED (= DTSTAMP), kept per UID by the caller. */
+export interface EventStamp { sequence: number; lastModified: string }
+
+/**
+ * The calendar of one feed (school, staff member, student …) as ICS text with CRLF line ends.
+ * `stamps`, when given, sets each event's SEQUENCE and LAST-MODIFIED / DTSTAMP by UID.
+ */
+export function buildCalendar(input: FeedInput, stamps?: (uid: string) => EventStamp | undefined): string {
   const feed = normalizeFeed(input);
   const special = indexSpecialDays(feed);
   const cal = ical({
@@ -88,9 +160,21 @@ export function buildCalendar(input: FeedInput): string {
     timezone: { name: null, generator: vtimezone },
   });
   cal.x("X-WR-TIMEZONE", feed.timezone);
+  addSpecialDays(cal, feed);
   for (const s of feed.sessions) {
     addSeries(cal, feed, s, special);
     for (const day of makeUpMeetings(feed, s)) addMakeUp(cal, feed, s, day);
+    for (const meeting of datedMeetings(feed, s)) addDated(cal, feed, s, meeting);
   }
-  return cal.toString() + "\r\n";
+  if (stamps) {
+    for (const ev of cal.events()) {
+      const stamp = stamps(ev.id());
+      if (!stamp) continue;
+      const at = new Date(stamp.lastModified);
+      ev.sequence(stamp.sequence);
+      ev.stamp(at);
+      ev.lastModified(at);
+    }
+  }
+  return propertiesFirst(cal.toString()) + "\r\n";
 }

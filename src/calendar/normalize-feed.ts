@@ -4,7 +4,7 @@
 import { tzlib_get_timezones } from "timezones-ical-library";
 import { DEFAULT_ZONE, isIsoDate, isKnownZone, makeUpProblems } from "../kernel/core";
 import { isClockTime } from "./calendar-dates";
-import type { FeedInput, SchoolWeekday, SpecialDay, SpecialDayKind, TermInput, WeeklySession } from "./types";
+import type { DatedMeeting, FeedInput, SchoolWeekday, SpecialDay, SpecialDayKind, TermInput, WeeklySession } from "./types";
 
 export const DEFAULT_TIMEZONE = DEFAULT_ZONE;
 export const DEFAULT_REFRESH_MINUTES = 360;
@@ -17,8 +17,11 @@ export class CalendarInputError extends Error {
   }
 }
 
-export interface NormalizedSession extends Required<Omit<WeeklySession, "cancelledDates">> {
+export interface NormalizedSession extends Required<Omit<WeeklySession, "cancelledDates" | "dated" | "datedOnly">> {
   cancelledDates: string[];
+  /** By date; a date also cancelled is left out (the cancellation wins). */
+  dated: Required<DatedMeeting>[];
+  datedOnly: boolean;
 }
 
 export interface NormalizedFeed {
@@ -81,6 +84,8 @@ function normalizeSpecialDay(day: SpecialDay, field: string): SpecialDay {
   const date = isoDate(day?.date, `${field}.date`);
   if (!KINDS.includes(day.kind)) fail(`${field}.kind`, `must be one of ${KINDS.join(", ")}`);
   const out: SpecialDay = { date, kind: day.kind, name: text(day.name, `${field}.name`) };
+  if (day.title !== undefined) out.title = text(day.title, `${field}.title`, true);
+  if (day.sessionNote !== undefined) out.sessionNote = text(day.sessionNote, `${field}.sessionNote`);
   if (day.kind === "makeup") {
     // The kernel's make-up rule: a weekend date that names the weekday it follows.
     const problems = makeUpProblems(date, day.runsWeekday);
@@ -113,6 +118,7 @@ function normalizeSession(s: WeeklySession, field: string): NormalizedSession {
   if (!Number.isInteger(s.sequence) || s.sequence < 0) fail(`${field}.sequence`, "must be a non-negative integer");
   const cancelled = s.cancelledDates ?? [];
   if (!Array.isArray(cancelled)) fail(`${field}.cancelledDates`, "must be an array");
+  const cancelledDates = [...new Set(cancelled.map((d, i) => isoDate(d, `${field}.cancelledDates[${i}]`)))].sort();
   return {
     key: s.key,
     weekday: schoolWeekday(s.weekday, `${field}.weekday`),
@@ -123,8 +129,26 @@ function normalizeSession(s: WeeklySession, field: string): NormalizedSession {
     description: text(s.description, `${field}.description`),
     sequence: s.sequence,
     lastModified: instant(s.lastModified, `${field}.lastModified`),
-    cancelledDates: [...new Set(cancelled.map((d, i) => isoDate(d, `${field}.cancelledDates[${i}]`)))].sort(),
+    cancelledDates,
+    dated: normalizeDated(s.dated, `${field}.dated`).filter((d) => !cancelledDates.includes(d.date)),
+    datedOnly: s.datedOnly === true,
   };
+}
+
+function normalizeDated(dated: DatedMeeting[] | undefined, field: string): Required<DatedMeeting>[] {
+  if (dated === undefined) return [];
+  if (!Array.isArray(dated)) fail(field, "must be an array");
+  const out = dated.map((d, i) => ({
+    date: isoDate(d?.date, `${field}[${i}].date`),
+    summary: text(d.summary, `${field}[${i}].summary`, true),
+    description: text(d.description, `${field}[${i}].description`),
+  }));
+  const seen = new Set<string>();
+  out.forEach((d, i) => {
+    if (seen.has(d.date)) fail(`${field}[${i}].date`, `${d.date} is listed twice`);
+    seen.add(d.date);
+  });
+  return out.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 function normalizeSessions(sessions: WeeklySession[]): NormalizedSession[] {

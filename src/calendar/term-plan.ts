@@ -5,7 +5,7 @@ import { datesBetween, isoWeekday, schoolDay } from "../kernel/core";
 import { firstOnWeekday } from "./calendar-dates";
 import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
 import { normalizeFeed } from "./normalize-feed";
-import type { FeedInput, IsoDate, Occurrence, SchoolWeekday, SpecialDay } from "./types";
+import type { DatedMeeting, FeedInput, IsoDate, Occurrence, SchoolWeekday, SpecialDay } from "./types";
 
 export type SpecialDayIndex = ReadonlyMap<IsoDate, SpecialDay>;
 
@@ -28,8 +28,10 @@ export interface WeeklyPattern {
 /** Null when the term has no date on the session's weekday. */
 export function weeklyPattern(feed: NormalizedFeed, session: NormalizedSession, special: SpecialDayIndex): WeeklyPattern | null {
   const firstDate = firstOnWeekday(feed.term.startDate, session.weekday);
-  if (firstDate > feed.term.endDate) return null;
-  const cancelled = new Set(session.cancelledDates);
+  // A session taken only as cover has no weekly series in this feed.
+  if (firstDate > feed.term.endDate || session.datedOnly) return null;
+  // A dated meeting (cover) leaves the series and is its own event.
+  const cancelled = new Set([...session.cancelledDates, ...session.dated.map((d) => d.date)]);
   const excludedDates: IsoDate[] = [];
   let meetings = 0;
   for (const date of datesBetween(firstDate, feed.term.endDate)) {
@@ -43,12 +45,30 @@ export function weeklyPattern(feed: NormalizedFeed, session: NormalizedSession, 
 /** Make-up days in the term on which this session meets (they need their own events). */
 export function makeUpMeetings(feed: NormalizedFeed, session: NormalizedSession): SpecialDay[] {
   const cancelled = new Set(session.cancelledDates);
+  const dated = new Set(session.dated.map((d) => d.date));
   const special = indexSpecialDays(feed);
   return feed.specialDays.filter((d) => {
     if (d.date < feed.term.startDate || d.date > feed.term.endDate || cancelled.has(d.date)) return false;
+    if (session.datedOnly && !dated.has(d.date)) return false;
     const day = schoolDay(d.date, special);
     return day.kind === "makeup" && day.runsWeekday === session.weekday;
   });
+}
+
+/** Dated meetings (cover) on ordinary school days of the term; those on make-up days go with makeUpMeetings. */
+export function datedMeetings(feed: NormalizedFeed, session: NormalizedSession): Required<DatedMeeting>[] {
+  const special = indexSpecialDays(feed);
+  return session.dated.filter((d) => {
+    if (d.date < feed.term.startDate || d.date > feed.term.endDate) return false;
+    const day = schoolDay(d.date, special);
+    return day.kind !== "makeup" && day.runsWeekday === session.weekday;
+  });
+}
+
+/** Whether a session meets on a date that runs its weekday. */
+function meetsOn(s: NormalizedSession, date: IsoDate): boolean {
+  if (s.cancelledDates.includes(date)) return false;
+  return !s.datedOnly || s.dated.some((d) => d.date === date);
 }
 
 /** Every meeting of every session, by date, start time, then key. */
@@ -59,7 +79,7 @@ export function occurrencesOf(feed: NormalizedFeed): Occurrence[] {
     const weekday = timetableWeekdayOn(date, special);
     if (weekday === null) continue;
     for (const s of feed.sessions) {
-      if (s.weekday === weekday && !s.cancelledDates.includes(date)) out.push({ key: s.key, date, start: s.start, end: s.end });
+      if (s.weekday === weekday && meetsOn(s, date)) out.push({ key: s.key, date, start: s.start, end: s.end });
     }
   }
   return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -23,6 +23,10 @@ export interface SpecialDay {
   /** Required for kind "makeup": which weekday's timetable runs that day. */
   runsWeekday?: SchoolWeekday;
   name: string;
+  /** When given, the day is an all-day event with this title ("国庆节放假"). */
+  title?: string;
+  /** Make-up days: appended to the title of each session held that day ("（调休·周五课表）"). */
+  sessionNote?: string;
 }
 
 export interface TermInput {
@@ -53,6 +57,20 @@ export interface WeeklySession {
   lastModified: string;
   /** Dates this one session does not meet (teacher away, venue closed …). */
   cancelledDates?: IsoDate[];
+  /**
+   * Dates on which this session meets with its own title or description (cover 代课):
+   * they leave the weekly series and become events of their own.
+   */
+  dated?: DatedMeeting[];
+  /** True when the session meets only on its `dated` dates (a colleague's session taken as cover). */
+  datedOnly?: boolean;
+}
+
+/** One date of a session that differs from its weekly text. */
+export interface DatedMeeting {
+  date: IsoDate;
+  summary: string;
+  description?: string;
 }
 
 export interface FeedInput {

@@ -34,3 +34,30 @@ export class WallClock implements ICalDayJsStub {
     return this.toDate().toISOString();
   }
 }
+
+/** A school-local calendar date for all-day events (DTSTART;VALUE=DATE), whatever the process TZ is. */
+export class DateOnly implements ICalDayJsStub {
+  constructor(readonly date: IsoDate) {}
+
+  format(pattern?: string): string {
+    if (pattern === "YYYYMMDD") return compactDate(this.date);
+    throw new Error(`DateOnly cannot format "${pattern}"`);
+  }
+
+  // ical-generator asks a zone-less date for its UTC form before printing the date part.
+  utc(): DateOnly {
+    return this;
+  }
+
+  isValid(): boolean {
+    return true;
+  }
+
+  toDate(): Date {
+    return new Date(`${this.date}T00:00:00Z`);
+  }
+
+  toJSON(): string {
+    return this.date;
+  }
+}

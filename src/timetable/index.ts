@@ -4,4 +4,4 @@
 export type { EntryRow } from "./entry-row";
 export type { DatedSession, DateChanges } from "./core/questions";
 export { startDraftTimetable } from "./draft-lock";
-export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, type Published } from "./published";
+export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, changedSessionsOfTerm, type Published } from "./published";

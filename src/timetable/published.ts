@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { Period, Timetable } from "../db/entities";
 import { currentTerm } from "../db/current-term";
 import { keptRead } from "../db/kept-reads";
-import { cancellationOf, coverOf, dateChangesOn as kernelChangesOn, datesBetween, indexCalendar, schoolCalendar, schoolDay, type DayOfSchool, type IsoDate } from "../kernel";
+import { cancellationOf, coverOf, dateChangesOn as kernelChangesOn, datesBetween, indexCalendar, schoolCalendar, schoolDay, termDateChanges, type DayOfSchool, type IsoDate } from "../kernel";
 import type { EntryRow } from "./entry-row";
 import { parseSnapshot } from "./core/snapshot";
 import * as Q from "./core/questions";
@@ -131,6 +131,22 @@ export async function staffChangesBetween(em: Repos, staffId: number, from: IsoD
     for (const s of (await sessionsOn(em, date)).sessions) {
       if ((s.covered && s.staffId === staffId) || (s.entry.staffId === staffId && (s.cancelled !== null || s.covered))) out.push(s);
     }
+  }
+  return out;
+}
+
+/**
+ * Every session of the current term that a per-date change touches (cancelled,
+ * or covered by someone else), date by date as sessionsOn has them. The calendar
+ * feeds carry the whole term at once, so they ask for the changed dates only.
+ */
+export async function changedSessionsOfTerm(em: Repos): Promise<Q.DatedSession[]> {
+  const term = await currentTerm(em);
+  if (!term) return [];
+  const { rows } = await termDateChanges(em, term.id, 0, Number.MAX_SAFE_INTEGER);
+  const out: Q.DatedSession[] = [];
+  for (const date of [...new Set(rows.map((r) => r.date))].sort()) {
+    for (const s of (await sessionsOn(em, date)).sessions) if (s.cancelled !== null || s.covered) out.push(s);
   }
   return out;
 }

@@ -14,7 +14,7 @@ export interface Subject { kind: FeedKind; id: number }
 
 // Columns of the row, in a fixed order.
 export const CONTEXT_COLUMNS = ["kind", "subjectId", "termId", "termStart", "termEnd", "settings", "days", "timetable", "periods",
-  "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment", "placed", "cancellations", "covers"] as const;
+  "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment", "placed", "optIns", "cancellations", "covers"] as const;
 export type ContextRow = Record<(typeof CONTEXT_COLUMNS)[number], string | number | null>;
 
 // Settings a feed reads: the calendar's name, the school's zone, the UID domain. The zone is
@@ -76,7 +76,13 @@ SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."st
   -- The child's memberships in the current term, every published round's, dated as the ledger has them
   -- (withdrawals and accepted offers end or begin its rows, so they are in the version too).
   CASE WHEN s.kind = 'student' THEN ${clubSpansSql(d.list, d.object, `s."subjectId"`, "cur.id")} END AS placed,
-  -- The term's cancelled sessions and days and its covers (代课), as the kernel holds them.
+  -- Head counts: the children of each class opted in, by their set of weekdays (the register's rule).
+  (SELECT ${d.list(d.object({ classId: `"classId"`, weekdays: "weekdays", size: "n" }), `"classId", weekdays`)}
+     FROM (SELECT st."classId" AS "classId", e.weekdays AS weekdays, COUNT(*) AS n FROM student st
+           JOIN service_enrollment e ON e."studentId" = st.id AND e."termId" = cur.id
+           WHERE st.archived = false GROUP BY st."classId", e.weekdays) o) AS "optIns",
+  -- The term's cancelled sessions and days and its covers (代课), as the kernel holds them: in the
+  -- version only; the feed reads them through the timetable's sessionsOn (build-feed.ts), as every register does.
   ${changes.cancellations} AS cancellations,
   ${changes.covers} AS covers
 FROM ${source} LEFT JOIN cur ON 1 = 1`;

@@ -20,4 +20,19 @@ export class FeedToken {
   @InstantColumn({ nullable: true }) revokedAt: string | null;
 }
 
-export const feedEntities: Function[] = [FeedToken];
+// What each event of a feed was made of when last served ("staff:7", UID): the
+// digest of its content, its SEQUENCE and when it last changed (LAST-MODIFIED,
+// = DTSTAMP). A build bumps exactly the events whose digest moved, so ICSx⁵'s
+// replace-if-newer rule picks up every change and only those.
+@Entity("feed_event_stamp")
+@Index("IDX_feed_event_stamp_feed_uid", ["feed", "uid"], { unique: true })
+export class FeedEventStamp {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: "varchar", length: 24 }) feed: string;
+  @Column({ type: "varchar", length: 255 }) uid: string;
+  @Column({ type: "varchar", length: 64 }) digest: string;
+  @Column({ type: "integer" }) sequence: number;
+  @InstantColumn() stampedAt: string;
+}
+
+export const feedEntities: Function[] = [FeedToken, FeedEventStamp];

@@ -1,10 +1,9 @@
 // The context row, parsed and checked: plain maps and lists the pure mapping
 // reads, with the published timetable's entries beside them.
 import { z } from "zod";
-import type { EntryRow } from "../../timetable";
+import type { DatedSession, EntryRow } from "../../timetable";
 import type { ContextRow, Subject } from "./context-query";
 import { FEED_KINDS } from "./entities";
-import { CANCEL_REASONS, type DateChangeFacts } from "../../kernel/core";
 
 /** One entry of the published snapshot (Timetable.published): what families and staff see. */
 export type PublishedEntry = EntryRow;
@@ -23,8 +22,7 @@ const schemas = {
   student: z.object({ id, name: z.string(), classId: id, grade: z.number().int() }).nullable(),
   enrollment: z.array(z.number().int()).nullable(),
   placed: z.array(z.object({ clubId: id, fromDate: z.string(), toDate: z.string().nullable() })),
-  cancellations: z.array(z.object({ id, date: z.string(), entryId: id.nullable(), grade: id.nullable(), reason: z.enum(CANCEL_REASONS) })),
-  covers: z.array(z.object({ id, date: z.string(), entryId: id, staffId: id })),
+  optIns: z.array(z.object({ classId: id, weekdays: z.string(), size: z.coerce.number() })),
 };
 
 export interface FeedContext {
@@ -43,10 +41,25 @@ export interface FeedContext {
   enrollment: number[] | null;
   /** The child's memberships this term (every published round, from the membership ledger), each with its dates; [] for other feeds. */
   placed: z.infer<typeof schemas.placed>;
-  /** The term's cancellations and covers, by date (the kernel's facts; its core says which touch an entry). */
-  dateChanges: Map<string, DateChangeFacts>;
   /** The published snapshot; [] when nothing is published. */
   entries: PublishedEntry[];
+  /** Children opted in per class and weekday ("classId|weekday"); null before any family has answered. */
+  optIns: Map<string, number> | null;
+  /** The term's sessions a per-date change touches (src/timetable: changedSessionsOfTerm). */
+  changed: DatedSession[];
+}
+
+// Rows are (class, set of weekdays, children): summed per class and weekday.
+function optInsOf(rows: z.infer<typeof schemas.optIns>): Map<string, number> | null {
+  if (rows.length === 0) return null;
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    for (const weekday of z.array(z.number().int()).parse(JSON.parse(r.weekdays))) {
+      const key = `${r.classId}|${weekday}`;
+      out.set(key, (out.get(key) ?? 0) + r.size);
+    }
+  }
+  return out;
 }
 
 function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(typeof schemas)[K]> {
@@ -56,16 +69,8 @@ function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(
 
 const byId = <T extends { id: number }, V>(rows: T[], value: (row: T) => V) => new Map(rows.map((r) => [r.id, value(r)]));
 
-function byDate(cancellations: DateChangeFacts["cancellations"], covers: DateChangeFacts["covers"]): Map<string, DateChangeFacts> {
-  const out = new Map<string, DateChangeFacts>();
-  for (const date of new Set([...cancellations, ...covers].map((c) => c.date))) {
-    out.set(date, { cancellations: cancellations.filter((c) => c.date === date), covers: covers.filter((c) => c.date === date) });
-  }
-  return out;
-}
-
 /** `entries`: the published timetable's rows (src/timetable: publishedTimetable), never the draft. */
-export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedContext {
+export function parseContext(row: ContextRow, entries: PublishedEntry[], changed: DatedSession[] = []): FeedContext {
   const kind = z.enum(FEED_KINDS).parse(row.kind);
   return {
     subject: { kind, id: Number(row.subjectId) },
@@ -81,8 +86,8 @@ export function parseContext(row: ContextRow, entries: PublishedEntry[]): FeedCo
     student: json("student", row.student),
     enrollment: json("enrollment", row.enrollment),
     placed: json("placed", row.placed ?? "[]"),
-    // A feed does not show the note: it is not read (nor part of the version).
-    dateChanges: byDate(json("cancellations", row.cancellations ?? "[]").map((c) => ({ ...c, note: null })), json("covers", row.covers ?? "[]")),
     entries,
+    optIns: optInsOf(json("optIns", row.optIns ?? "[]")),
+    changed,
   };
 }

@@ -4,6 +4,8 @@
 // one header that matters for it (nosniff) itself, so it can be mounted first
 // of all (see README of this folder). Every answer is plain text or ICS and
 // never goes to the error page.
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { feedCacheFor } from "./feed-cache";
@@ -32,14 +34,47 @@ function plain(res: Response, status: number, text: string): void {
 // without moving Last-Modified (calendar days carry no timestamp). The ETag,
 // a digest of the whole feed, decides.
 function send(req: Request, res: Response, feed: BuiltFeed): void {
-  res.set({ ETag: feed.etag, "Cache-Control": FEED_CACHE_CONTROL, "X-Content-Type-Options": "nosniff", "X-Robots-Tag": "noindex, nofollow" });
+  const encoding = encodingFor(req.get("Accept-Encoding"));
+  const { body, etag } = encoding ? compressed(feed, encoding) : { body: feed.body, etag: feed.etag };
+  res.vary("Accept-Encoding");
+  if (encoding) res.set("Content-Encoding", encoding);
+  res.set({ ETag: etag, "Cache-Control": FEED_CACHE_CONTROL, "X-Content-Type-Options": "nosniff", "X-Robots-Tag": "noindex, nofollow" });
   if (feed.lastModified.getTime() > 0) res.set("Last-Modified", feed.lastModified.toUTCString());
-  if (etagMatches(req.get("If-None-Match"), feed.etag)) {
+  if (etagMatches(req.get("If-None-Match"), etag) || etagMatches(req.get("If-None-Match"), feed.etag)) {
     res.status(304).end();
     return;
   }
-  res.status(200).set({ "Content-Type": "text/calendar; charset=utf-8", "Content-Length": String(feed.body.length) });
-  res.end(req.method === "HEAD" ? undefined : feed.body);
+  res.status(200).set({ "Content-Type": "text/calendar; charset=utf-8", "Content-Length": String(body.length) });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+type Encoding = "br" | "gzip";
+
+// br, else gzip, when the client accepts it (a q=0 refuses); a school feed of ~90 KB packs to a few KB.
+export function encodingFor(header: string | undefined): Encoding | null {
+  const accepted = new Map((header ?? "").split(",").map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return [name, q ? Number(q.slice(2)) : 1] as const;
+  }));
+  for (const e of ["br", "gzip"] as const) if ((accepted.get(e) ?? 0) > 0) return e;
+  return null;
+}
+
+interface Packed { body: Buffer; etag: string }
+
+// Packed once per built feed (the cache keeps the BuiltFeed, so its packed forms with it).
+// Each encoding is its own representation (RFC 9110 §8.8.3): its ETag is the hash of its own bytes.
+const packed = new WeakMap<BuiltFeed, Partial<Record<Encoding, Packed>>>();
+function compressed(feed: BuiltFeed, encoding: Encoding): Packed {
+  const forms = packed.get(feed) ?? {};
+  packed.set(feed, forms);
+  return (forms[encoding] ??= (() => {
+    const body = encoding === "br"
+      ? brotliCompressSync(feed.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: feed.body.length } })
+      : gzipSync(feed.body, { level: 9 });
+    return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
+  })());
 }
 
 export interface ErrorLog { error(details: object, message: string): void }

@@ -2,17 +2,17 @@
 // FeedInput. Pure: the HTTP feed and `kehou ical` both call it, so they print
 // the same bytes. Text is in the school's default language (zh-CN): one feed
 // URL serves every client, whatever language its owner reads the site in.
-import type { FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "..";
-import { cancellationOf, coverOf, datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
+import type { DatedMeeting, FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "..";
+import { datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
 import { activeOn } from "../../membership";
 import type { FeedContext, PublishedEntry } from "./feed-context";
-
-type ClubSpan = FeedContext["placed"][number];
 import { clubSessions, staffSessions, studentSessions, venueSessions } from "./session-rules";
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 export const DEFAULT_UID_DOMAIN = "kehou.local";
+
+type ClubSpan = FeedContext["placed"][number];
 
 /** The feed's name and sessions; null when its subject is gone (deleted, archived, left, not this term). */
 function subjectOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): { name: string; entries: PublishedEntry[] } | null {
@@ -20,7 +20,7 @@ function subjectOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): { name: 
   const school = ctx.settings.get("school.name") ?? "";
   if (kind === "staff") {
     const staff = ctx.staff.get(id);
-    return staff?.active ? { name: t("feeds.ics.name.staff", { school, name: staff.name }), entries: [...staffSessions(ctx.entries, id), ...coveredBy(ctx, id)] } : null;
+    return staff?.active ? { name: t("feeds.ics.name.staff", { school, name: staff.name }), entries: staffSessions(ctx.entries, id, ctx.changed) } : null;
   }
   if (kind === "student") {
     const child = ctx.student;
@@ -45,46 +45,42 @@ function summaryOf(e: PublishedEntry, t: Translate): string {
   return kind === "" || e.title.includes(kind) ? e.title : t("feeds.ics.summary", { title: e.title, kind });
 }
 
-// How many children the session is for: the class, the grade(s), or the club's places.
+// How many children the session is for: the club's places, else the children of the
+// class or grade(s) opted in on its weekday (the register's rule; the roll before any opt-in).
 function groupLine(e: PublishedEntry, ctx: FeedContext, t: Translate): string | null {
   if (e.clubId !== null) {
     const club = ctx.clubs.get(e.clubId);
     return club ? t("feeds.ics.places", { count: club.maxSize }) : null;
   }
-  if (e.classId !== null) return t("feeds.ics.size", { count: ctx.classSizes.get(e.classId) ?? 0 });
+  const ofClass = (classId: number) => (ctx.optIns ? ctx.optIns.get(`${classId}|${e.weekday}`) ?? 0 : ctx.classSizes.get(classId) ?? 0);
+  if (e.classId !== null) return t("feeds.ics.size", { count: ofClass(e.classId) });
   let count = 0;
-  for (const [classId, c] of ctx.classes) if (e.grades.includes(c.grade)) count += ctx.classSizes.get(classId) ?? 0;
+  for (const [classId, c] of ctx.classes) if (e.grades.includes(c.grade)) count += ofClass(classId);
   return t("feeds.ics.size", { count });
 }
 
-function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, off: string[] = []): WeeklySession | null {
-  const period = ctx.periods.get(e.periodId);
-  // An entry whose period was deleted has no time of day, and one outside
-  // Mon–Fri (a snapshot edited by hand) no weekly slot: neither can be placed.
-  if (!period || e.weekday < 1 || e.weekday > 5) return null;
-  const staff = e.staffId === null ? undefined : ctx.staff.get(e.staffId);
-  // Homework help is held in the class's own room, which has no venue row.
-  const location = (e.venueId === null ? undefined : ctx.venues.get(e.venueId)) ?? (e.classId === null ? undefined : ctx.classes.get(e.classId)?.name);
-  const description = [staff ? t("feeds.ics.staff", { name: staff.name }) : null, groupLine(e, ctx, t)].filter((l) => l !== null).join("\n");
-  return {
-    key: `entry-${e.id}`,
-    weekday: e.weekday as SchoolWeekday,
-    start: period.start,
-    end: period.end,
-    summary: summaryOf(e, t),
-    location,
-    description,
-    sequence: e.sequence,
-    lastModified: e.updatedAt,
-    ...(off.length ? { cancelledDates: off } : {}),
-  };
-}
+/** Whose feed it is, for per-date changes: a staff feed follows cover, every other feed notes it. */
+type Viewer = { staffId: number } | null;
 
-function specialDaysOf(ctx: FeedContext): SpecialDay[] {
-  return ctx.days.map((d) => ({
-    date: d.date, kind: d.kind, name: d.name,
-    ...(d.kind === "makeup" ? { runsWeekday: (d.runsWeekday ?? undefined) as SchoolWeekday } : {}),
-  }));
+// The entry's per-date changes: dates it does not meet (for a staff viewer also the dates
+// a colleague covers it) and dates it meets under a cover, with that date's text.
+function datedOf(e: PublishedEntry, ctx: FeedContext, t: Translate, viewer: Viewer, weekly: { summary: string; group: string | null }) {
+  const cancelledDates: string[] = [];
+  const dated: DatedMeeting[] = [];
+  for (const s of ctx.changed) {
+    if (s.entry.id !== e.id) continue;
+    if (s.cancelled !== null) cancelledDates.push(s.date);
+    else if (s.covered && viewer && viewer.staffId !== s.staffId) cancelledDates.push(s.date);
+    else if (s.covered) {
+      const name = s.staffId === null ? "" : ctx.staff.get(s.staffId)?.name ?? "";
+      dated.push({
+        date: s.date,
+        summary: t("feeds.ics.coverSummary", { title: weekly.summary }),
+        description: [t("feeds.ics.cover", { name }), weekly.group].filter((l) => l !== null).join("\n"),
+      });
+    }
+  }
+  return { cancelledDates, dated };
 }
 
 // A child's club meets in their feed only on the dates the ledger has them in it:
@@ -94,29 +90,48 @@ function datesNotHeld(clubId: number, placed: ClubSpan[], term: { startDate: str
   return datesBetween(term.startDate, term.endDate).filter((date) => !spans.some((s) => activeOn(s, date)));
 }
 
-// The sessions of others a staff member covers (代课) on some date.
-function coveredBy(ctx: FeedContext, staffId: number): PublishedEntry[] {
-  const covers = [...ctx.dateChanges.values()].flatMap((f) => f.covers);
-  return ctx.entries.filter((e) => e.staffId !== staffId && covers.some((c) => c.entryId === e.id && c.staffId === staffId));
+/** `notHeld`: in a child's feed, the dates the child is not in the entry's club. */
+function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, viewer: Viewer, notHeld: readonly string[] = []): WeeklySession | null {
+  const period = ctx.periods.get(e.periodId);
+  // An entry whose period was deleted has no time of day, and one outside
+  // Mon–Fri (a snapshot edited by hand) no weekly slot: neither can be placed.
+  if (!period || e.weekday < 1 || e.weekday > 5) return null;
+  const staff = e.staffId === null ? undefined : ctx.staff.get(e.staffId);
+  // Homework help is held in the class's own room, which has no venue row.
+  const location = (e.venueId === null ? undefined : ctx.venues.get(e.venueId)) ?? (e.classId === null ? undefined : ctx.classes.get(e.classId)?.name);
+  const group = groupLine(e, ctx, t);
+  const description = [staff ? t("feeds.ics.staff", { name: staff.name }) : null, group].filter((l) => l !== null).join("\n");
+  const summary = summaryOf(e, t);
+  const { cancelledDates, dated } = datedOf(e, ctx, t, viewer, { summary, group });
+  return {
+    key: `entry-${e.id}`,
+    weekday: e.weekday as SchoolWeekday,
+    start: period.start,
+    end: period.end,
+    summary,
+    location,
+    description,
+    sequence: e.sequence,
+    lastModified: e.updatedAt,
+    cancelledDates: [...new Set([...cancelledDates, ...notHeld])].sort(),
+    dated: dated.filter((d) => !notHeld.includes(d.date)),
+    // A colleague's session this teacher covers: only the covered dates are theirs.
+    datedOnly: viewer !== null && e.staffId !== viewer.staffId,
+  };
 }
 
-// The dates an entry does not meet in this feed: cancelled (the kernel's rule for a
-// session or a day); in a staff feed, led by another (a cover) or, for a session
-// the subject only covers, every date they do not cover; in a child's feed, a club
-// the child does not hold that date.
-function datesOff(e: PublishedEntry, ctx: FeedContext, placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
-  const off = new Set<string>();
-  const staffId = ctx.subject.kind === "staff" ? ctx.subject.id : null;
-  const covering = new Set<string>();
-  for (const [date, facts] of ctx.dateChanges) {
-    if (cancellationOf(facts, e)) off.add(date);
-    const cover = coverOf(facts, e.id);
-    if (staffId !== null && cover && cover.staffId !== staffId) off.add(date);
-    if (staffId !== null && cover?.staffId === staffId) covering.add(date);
-  }
-  if (staffId !== null && e.staffId !== staffId) for (const date of datesBetween(term.startDate, term.endDate)) if (!covering.has(date)) off.add(date);
-  if (ctx.subject.kind === "student" && e.clubId !== null) for (const date of datesNotHeld(e.clubId, placed, term)) off.add(date);
-  return [...off].sort();
+// Each special day is also an all-day event whose title says what the day is; a make-up
+// day's sessions carry which weekday's timetable runs in their own title.
+function specialDaysOf(ctx: FeedContext, t: Translate): SpecialDay[] {
+  return ctx.days.map((d) => {
+    if (d.kind === "makeup") {
+      const weekday = t(`weekday.${d.runsWeekday}`);
+      return { date: d.date, kind: d.kind, name: d.name, runsWeekday: (d.runsWeekday ?? undefined) as SchoolWeekday,
+        title: t("feeds.ics.day.makeup", { weekday }), sessionNote: t("feeds.ics.day.makeupNote", { weekday }) };
+    }
+    const title = d.kind === "holiday" && d.name.includes(t("feeds.ics.day.holidayWord")) ? d.name : t(`feeds.ics.day.${d.kind}`, { name: d.name });
+    return { date: d.date, kind: d.kind, name: d.name, title };
+  });
 }
 
 /** Why a feed cannot be built: no term is current, or its subject is gone. */
@@ -125,15 +140,16 @@ export type NoFeed = "no-term" | "no-subject";
 /** The FeedInput of the context's subject. */
 export function feedInputOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): FeedInput | NoFeed {
   if (!ctx.term) return "no-term";
-  const subject = subjectOf(ctx, placed, t);
   const term = ctx.term;
+  const subject = subjectOf(ctx, placed, t);
   if (!subject) return "no-subject";
+  const viewer: Viewer = ctx.subject.kind === "staff" ? { staffId: ctx.subject.id } : null;
   return {
     name: subject.name.trim(),
     timezone: zoneOrDefault(ctx.settings.get(SCHOOL_ZONE_KEY)),
     uidDomain: ctx.settings.get("calendar.uidDomain") ?? DEFAULT_UID_DOMAIN,
     term: { startDate: ctx.term.startDate, endDate: ctx.term.endDate },
-    specialDays: specialDaysOf(ctx),
-    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, datesOff(e, ctx, placed, term))).filter((s) => s !== null),
+    specialDays: specialDaysOf(ctx, t),
+    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, viewer, ctx.subject.kind === "student" && e.clubId !== null ? datesNotHeld(e.clubId, placed, term) : [])).filter((s) => s !== null),
   };
 }

@@ -1,10 +1,13 @@
 // Which published sessions belong in which feed. A feed shows only what its
 // owner may see: one rule per kind of feed.
+import type { DatedSession } from "../../timetable";
 import type { PublishedEntry } from "./feed-context";
 
-// A teacher's feed carries only the sessions they take, never a colleague's.
-export function staffSessions(entries: PublishedEntry[], staffId: number): PublishedEntry[] {
-  return entries.filter((e) => e.staffId === staffId);
+// A teacher's feed carries only the sessions they take, never a colleague's:
+// their own, and a colleague's they cover (代课) on some date.
+export function staffSessions(entries: PublishedEntry[], staffId: number, changed: readonly DatedSession[] = []): PublishedEntry[] {
+  const covering = new Set(changed.filter((s) => s.covered && s.cancelled === null && s.staffId === staffId).map((s) => s.entry.id));
+  return entries.filter((e) => e.staffId === staffId || covering.has(e.id));
 }
 
 // A club's instructor and members follow the club's meetings.

@@ -38,6 +38,8 @@ export function meetingsInFeed(ics: string, timeZone: string, from: Date, to: Da
   const meetings: ParsedMeeting[] = [];
   const idleExdates: string[] = [];
   for (const ev of parseEvents(ics)) {
+    // All-day events are the school calendar's days (holidays …), not meetings.
+    if (ev.datetype === "date") continue;
     const length = ev.end!.getTime() - ev.start.getTime();
     let starts = [ev.start as Date];
     if (ev.rrule) {
