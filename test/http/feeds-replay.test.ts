@@ -8,12 +8,18 @@ import { expect } from "chai";
 import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
-import { loginAs, Agent } from "../support/http";
+import { formToken, loginAs, Agent } from "../support/http";
 import type { DemoLogins } from "../../seeds/demo";
-import { CalendarDay, Period, Staff, Student, Term, Venue } from "../../src/db/entities";
+import { CalendarDay, Club, Period, ServiceEnrollment, Staff, Student, Term, Venue } from "../../src/db/entities";
+import { ChoiceRound, Preference } from "../../src/choices/entities";
+import { seedDemoChoices } from "../../src/assignment/web/demo-choices";
+import { createRun } from "../../src/assignment/web/run-service";
+import { publishRun } from "../../src/assignment/web/publish-service";
+import { clubsOn, clubsOnDates } from "../../src/membership";
+import { schoolZone, toLocalInput } from "../../src/kernel";
 import { SYSTEM } from "../../src/audit/audit-service";
 import { cancelSession, coverSession } from "../../src/kernel/date-changes-service";
-import { sessionsOnDates } from "../../src/timetable";
+import { sessionsOnDates, type EntryRow } from "../../src/timetable";
 import { addDays } from "../../src/kernel/core";
 import { eventBlocks, unfold } from "../unit/calendar/parsed-feed";
 import { childEntries, familyAgent, feedPathVia, fetchFeed, meetingsOf, publishedEntries, SnapshotEntry } from "./feeds-support";
@@ -87,7 +93,7 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
   }
 
   // "entry-N|date|start|end" for every session the school's pages show on every date of the term.
-  async function schoolPages(keep: (s: { entryId: number; staffId: number | null }) => boolean): Promise<string[]> {
+  async function schoolPages(keep: (s: { entry: EntryRow; staffId: number | null; date: string }) => boolean): Promise<string[]> {
     const t = await term();
     const periods = new Map((await ds().getRepository(Period).findBy({ termId: t.id })).map((p) => [p.id, p]));
     const dates: string[] = [];
@@ -95,7 +101,7 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     const out: string[] = [];
     for (const { date, sessions } of await sessionsOnDates(ds().manager, dates)) {
       for (const s of sessions) {
-        if (s.cancelled || !keep({ entryId: s.entry.id, staffId: s.staffId })) continue;
+        if (s.cancelled || !keep({ entry: s.entry, staffId: s.staffId, date })) continue;
         const p = periods.get(s.entry.periodId)!;
         out.push(`entry-${s.entry.id}|${date}|${p.startTime}|${p.endTime}`);
       }
@@ -118,11 +124,18 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
   before(async function () {
     this.timeout(180_000);
     ({ app, logins } = await demoApp(ctx.db));
+    // The term's main club round, published before anyone subscribes.
+    const { round } = await seedDemoChoices(ds(), { students: 120, seed: 20 });
+    await publishRun(ds(), await createRun(ds(), round.id, { mechanism: "optimal", seed: 20, note: "" }, SYSTEM), { overrideReason: "replay test: policy checked elsewhere" }, SYSTEM);
     admin = await loginAs(app, staffLogin(logins, "admin"));
     family = await familyAgent(app, { studentNumber: logins.families[1].studentNumber, code: logins.families[1].code });
     child = await ds().getRepository(Student).findOneByOrFail({ studentNumber: logins.families[1].children[0] });
     const mine = await childEntries(ds(), child.id);
     childEntryIds = new Set(mine.map((e) => e.id));
+    // The child comes every weekday (the family answered), so a club round may place them on any weekday.
+    if (!(await ds().getRepository(ServiceEnrollment).countBy({ studentId: child.id }))) {
+      await ds().getRepository(ServiceEnrollment).insert({ termId: (await term()).id, studentId: child.id, weekdays: [1, 2, 3, 4, 5], source: "family", enteredByStaffId: null, updatedAt: new Date().toISOString() });
+    }
     homework = mine.find((e) => e.kind === "homework" && e.staffId !== null)!;
     expect(homework, "the child has homework help with a teacher").to.not.equal(undefined);
     teacherId = homework.staffId!;
@@ -194,12 +207,55 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     await pollAll("teacher renamed");
   });
 
+  it("When a top-up round (补选) places the child in one more club, then the phones and the reloads agree", async function () {
+    this.timeout(120_000);
+    const t = await term();
+    const held = await clubsOn(ds(), child.id, t.startDate > "2026-12-06" ? t.startDate : "2026-12-06");
+    const grade = (await ds().getRepository(Student).findOneOrFail({ where: { id: child.id }, relations: { schoolClass: true } })).schoolClass.grade;
+    const club = (await ds().getRepository(Club).find({ where: { termId: t.id, cancelled: false }, order: { id: "ASC" } }))
+      .find((c) => c.grades.includes(grade) && !held.includes(c.id))!;
+    expect(club, "a club of the child's grade the child does not hold").to.not.equal(undefined);
+    // The school adds seats for the top-up.
+    await ds().getRepository(Club).update({ id: club.id }, { maxSize: club.maxSize + 5 });
+    const zone = await schoolZone(ds());
+    const local = (ms: number) => toLocalInput(new Date(Date.now() + ms).toISOString(), zone);
+    const res = await admin.post("/admin/rounds").type("form").send({
+      name: "补选", opensAt: local(-3_600_000), closesAt: local(60_000), grades: ["1", "2", "3", "4", "5", "6"],
+      minChoices: "1", maxChoices: "3", maxClubsPerChild: "2", mechanism: "optimal", clubIds: [String(club.id)], _csrf: await formToken(admin, "/admin/rounds/new"),
+    });
+    expect(res.status, (res.text.match(/<p class="field-error"[^<]*<\/p>/g) ?? []).join(" ")).to.equal(302);
+    const topUp = await ds().getRepository(ChoiceRound).findOneByOrFail({ name: "补选" });
+    const now = new Date().toISOString();
+    await ds().getRepository(Preference).insert({
+      roundId: topUp.id, studentId: child.id, clubIds: [club.id], maxClubs: topUp.maxClubsPerChild, placeWithSiblings: false, swapClubIds: null,
+      source: "family", enteredByStaffId: null, submittedAt: now, updatedAt: now, version: 1,
+    });
+    const close = await admin.post(`/admin/rounds/${topUp.id}/close`).type("form").send({ confirm: "1", _csrf: await formToken(admin, `/admin/rounds/${topUp.id}/close`) });
+    expect(close.status).to.equal(302);
+    await publishRun(ds(), await createRun(ds(), topUp.id, { mechanism: "optimal", seed: 5, note: "" }, SYSTEM), { overrideReason: "replay test: policy checked elsewhere" }, SYSTEM);
+    const effective = (await ds().getRepository(ChoiceRound).findOneByOrFail({ id: topUp.id })).effectiveDate!;
+    expect(await clubsOn(ds(), child.id, effective), "the top-up placed the child").to.include(club.id);
+    await pollAll("top-up published");
+  });
+
   it("When the term of changes is over, then each phone (ICSx⁵'s rule) and each full reload show exactly the sessions of the school's own pages", async function () {
     this.timeout(60_000);
+    const t = await term();
+    const dates: string[] = [];
+    for (let d = t.startDate; d <= t.endDate; d = addDays(d, 1)) dates.push(d);
+    const clubsByDate = await clubsOnDates(ds(), child.id, dates);
+    const entries = await publishedEntries(ds());
     const truth = {
       school: await schoolPages(() => true),
       teacher: await schoolPages((s) => s.staffId === teacherId),
-      child: await schoolPages((s) => childEntryIds.has(s.entryId)),
+      // The child's class and grade sessions, each club on the dates the ledger has the child in it, and the
+      // grade's supervised activity (托管) on the dates the child has no club in its period (the roster's rule).
+      child: await schoolPages(({ entry, date }) => {
+        const clubs = clubsByDate.get(date) ?? [];
+        if (entry.clubId !== null) return clubs.includes(entry.clubId);
+        const atClub = entries.some((c) => c.clubId !== null && clubs.includes(c.clubId) && c.weekday === entry.weekday && c.periodId === entry.periodId);
+        return childEntryIds.has(entry.id) && !(entry.kind === "activity" && atClub);
+      }),
     };
     for (const [name, feed] of feeds) {
       const expected = truth[name as keyof typeof truth];
