@@ -33,10 +33,11 @@ import { privacyRoutes } from "./privacy/privacy-routes";
 import { capabilityRoutes } from "./routes";
 import { assertEveryRouteScoped, scope } from "./web/auth/route-scope";
 import { feedFileRoutes } from "./calendar/web/routes";
+import { uidDomainFrom } from "./calendar/web/uid-domain";
 import "./web/session-user";
 
 export interface AppDeps {
-  ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "port">>; logger?: pino.Logger;
+  ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "publicUrlSet" | "port">>; logger?: pino.Logger;
   /** What the start plan adds before every route (first-run setup gate, demo banner): src/setup/start-plan.ts. */
   startHandlers?: express.RequestHandler[];
 }
@@ -60,7 +61,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
 
   // Calendar clients fetch feeds anonymously and often: serve them before
   // sessions and request logging (the token in the URL must not be logged).
-  app.use(feedFileRoutes(ds, logger));
+  app.use(feedFileRoutes(ds, logger, uidDomainFrom(config.publicUrlSet ? config.publicUrl : undefined)));
   app.use(securityHeaders(config.production));
   app.use(requestLog(logger));
   // The language is known before anything can fail, so every error page is localized.

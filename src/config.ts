@@ -37,6 +37,8 @@ export interface Config {
   trustProxy: boolean;
   /** PUBLIC_URL without a trailing slash; http://localhost:PORT in development when unset. */
   publicUrl: string;
+  /** PUBLIC_URL was given (not the development default): its host may name things that must outlive a move, such as feed UIDs. */
+  publicUrlSet: boolean;
   dataDir: string;
 }
 
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: "serve
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : `http://localhost:${e.PORT}`,
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     dataDir,
   };
 }

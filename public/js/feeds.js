@@ -2,9 +2,10 @@
 // file the links are plain read-only text fields the user can select.
 (function () {
   "use strict";
-  var status = document.querySelector(".copy-status");
-
-  function say(key) {
+  // Each card with a link to copy (the links, and inside WeChat its own) has its own status line.
+  function say(field, key) {
+    var card = field.closest ? field.closest("section") : null;
+    var status = (card || document).querySelector(".copy-status");
     if (status) status.textContent = status.getAttribute(key) || "";
   }
 
@@ -21,12 +22,12 @@
 
   function copy(field) {
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(field.value).then(function () { say("data-copied"); }, function () {
-        say(legacyCopy(field) ? "data-copied" : "data-failed");
+      navigator.clipboard.writeText(field.value).then(function () { say(field, "data-copied"); }, function () {
+        say(field, legacyCopy(field) ? "data-copied" : "data-failed");
       });
       return;
     }
-    say(legacyCopy(field) ? "data-copied" : "data-failed");
+    say(field, legacyCopy(field) ? "data-copied" : "data-failed");
   }
 
   var buttons = document.querySelectorAll("button.copy[data-copy]");

@@ -62,7 +62,7 @@ function refusal(staff: number): string {
   ].join("\n");
 }
 
-type AppConfig = Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "port">>;
+type AppConfig = Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "publicUrlSet" | "port">>;
 
 /** The app a plan serves; null when the plan refuses to serve. */
 export function appForPlan(ds: DataSource, config: AppConfig, plan: StartPlan, logger?: pino.Logger): Express | null {

@@ -148,6 +148,39 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       expect(elsewhere.text).to.not.contain("在浏览器打开");
     });
 
+    it("When a family opens its child's feed page inside WeChat, then the page leads with how to get out of WeChat: open in the browser via ···, a copy button for the https link, and steps for Android (ICSx⁵ or the phone's calendar), iPhone and a computer, with no webcal button WeChat cannot follow", async () => {
+      const ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.49(0x18003130) NetType/WIFI Language/zh_CN";
+      const res = await familyA.get(`/feeds/student/${ids.childA}`).set("User-Agent", ua);
+      expect(res.status).to.equal(200);
+      const url = feedUrlOn(res.text);
+      const box = /<section[^>]*class="[^"]*wechat[^"]*"[\s\S]*?<\/section>/.exec(res.text)?.[0] ?? "";
+      expect(box, "a WeChat section").to.not.equal("");
+      expect(box).to.contain("···").and.to.contain("在浏览器中打开");
+      expect(box).to.match(new RegExp(`<input id="wechat-url"[^>]*value="${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`));
+      expect(box).to.contain('data-copy="wechat-url"');
+      for (const text of ["ICSx⁵", "iPhone", "电脑"]) expect(box).to.contain(text);
+      expect(res.text).to.not.contain('class="button primary subscribe"');
+      // The page comes first on a phone: the WeChat steps stand before the links.
+      expect(res.text.indexOf('class="card wechat')).to.be.lessThan(res.text.indexOf('id="links-h"'));
+    });
+
+    it("When the family feed page is opened inside WeChat in English, then the same help is in English", async () => {
+      const agent = await familyAgent(app, { studentNumber: logins.families[0].studentNumber, code: logins.families[0].code });
+      const token = csrfFrom((await agent.get("/feeds")).text);
+      await agent.post("/lang").type("form").send({ _csrf: token, lang: "en", back: "/feeds" }).expect(302);
+      const ua = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.49";
+      const res = await agent.get(`/feeds/student/${ids.childA}`).set("User-Agent", ua);
+      for (const text of ["Open in Browser", "ICSx⁵", "iPhone", "computer"]) expect(res.text).to.contain(text);
+      expect(res.text).to.not.contain("在浏览器中打开");
+    });
+
+    it("When the family feed page is opened outside WeChat, then there is no WeChat help and the subscribe button is there", async () => {
+      const res = await familyA.get(`/feeds/student/${ids.childA}`);
+      expect(res.text).to.not.contain('class="card wechat');
+      expect(res.text).to.not.contain("wechat-url");
+      expect(res.text).to.contain('class="button primary subscribe"');
+    });
+
     it("When PUBLIC_URL is set, then the links use it instead of the request's host", async () => {
       // createApp takes PUBLIC_URL from the configuration into app.locals.
       const saved: unknown = app.locals.publicUrl;

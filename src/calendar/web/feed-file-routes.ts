@@ -11,6 +11,8 @@ import type { DataSource } from "typeorm";
 import { feedCacheFor } from "./feed-cache";
 import type { BuiltFeed } from "./build-feed";
 import { scope } from "../../web/auth/route-scope";
+import { uidDomainFixer } from "./uid-domain";
+import { DEFAULT_UID_DOMAIN } from "./feed-input";
 
 // 32 random bytes in base64url are 43 characters.
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -79,13 +81,18 @@ function compressed(feed: BuiltFeed, encoding: Encoding): Packed {
 
 export interface ErrorLog { error(details: object, message: string): void }
 
-/** `logger` is for errors when mounted ahead of pino-http (which otherwise gives req.log). */
-export function feedFileRoutes(ds: DataSource, logger: ErrorLog = console): Router {
+/**
+ * `logger` is for errors when mounted ahead of pino-http (which otherwise gives req.log).
+ * `uidDomain` is the UID domain the first feed served fixes for good (uid-domain.ts).
+ */
+export function feedFileRoutes(ds: DataSource, logger: ErrorLog = console, uidDomain = DEFAULT_UID_DOMAIN): Router {
   const router = Router();
   const cache = feedCacheFor(ds);
+  const fixUidDomain = uidDomainFixer(ds, uidDomain);
   router.get("/feeds/:token.ics", scope.public("calendar clients fetch without a session: the token in the URL is the key"), async (req, res) => {
     if (!TOKEN.test(req.params.token as string)) return plain(res, 404, "Not found");
     try {
+      await fixUidDomain();
       const feed = await cache.forToken(req.params.token as string);
       if (feed === null || feed === "no-subject") return plain(res, 404, "Not found");
       if (feed === "no-term") {

@@ -90,7 +90,24 @@ function datesNotHeld(clubId: number, placed: ClubSpan[], term: { startDate: str
   return datesBetween(term.startDate, term.endDate).filter((date) => !spans.some((s) => activeOn(s, date)));
 }
 
-/** `notHeld`: in a child's feed, the dates the child is not in the entry's club. */
+// A grade-wide activity (托管) in a period where the child has a club is not theirs
+// on the dates the ledger has them at that club (the roster's rule, date by date):
+// before a top-up's seat starts, or after one is given up, it is.
+function datesAtClub(e: PublishedEntry, entries: PublishedEntry[], placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
+  const clubs = new Set(entries.filter((c) => c.clubId !== null && c.weekday === e.weekday && c.periodId === e.periodId).map((c) => c.clubId));
+  const spans = placed.filter((p) => clubs.has(p.clubId)).map((p) => ({ ...p, studentId: 0 }));
+  if (!spans.length) return [];
+  return datesBetween(term.startDate, term.endDate).filter((date) => spans.some((s) => activeOn(s, date)));
+}
+
+// In a child's feed, the dates of an entry that are not the child's.
+function notTheChilds(e: PublishedEntry, ctx: FeedContext, placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
+  if (ctx.subject.kind !== "student") return [];
+  if (e.clubId !== null) return datesNotHeld(e.clubId, placed, term);
+  return e.kind === "activity" ? datesAtClub(e, ctx.entries, placed, term) : [];
+}
+
+/** `notHeld`: in a child's feed, the dates of the entry that are not the child's (club not held, or at their club instead of 托管). */
 function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, viewer: Viewer, notHeld: readonly string[] = []): WeeklySession | null {
   const period = ctx.periods.get(e.periodId);
   // An entry whose period was deleted has no time of day, and one outside
@@ -150,6 +167,6 @@ export function feedInputOf(ctx: FeedContext, placed: ClubSpan[], t: Translate):
     uidDomain: ctx.settings.get("calendar.uidDomain") ?? DEFAULT_UID_DOMAIN,
     term: { startDate: ctx.term.startDate, endDate: ctx.term.endDate },
     specialDays: specialDaysOf(ctx, t),
-    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, viewer, ctx.subject.kind === "student" && e.clubId !== null ? datesNotHeld(e.clubId, placed, term) : [])).filter((s) => s !== null),
+    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, viewer, notTheChilds(e, ctx, placed, term))).filter((s) => s !== null),
   };
 }

@@ -28,16 +28,16 @@ export interface Child { classId: number; grade: number }
 // A club only once placed in it, never because the grade may join; a placement
 // is the family's own choice for that slot, so it stands whatever the opt-in
 // (as on the attendance roster). A grade-wide activity in a period where the child
-// has their club is the supervised place for the children with no club, not theirs.
+// has a club is the supervised place for the children with no club: theirs only on
+// the dates they are not in that club, so it stays here and the feed leaves out
+// the dates the ledger has them at the club (feed-input.ts), as the roster does.
 export function studentSessions(entries: PublishedEntry[], child: Child, placedClubIds: number[], weekdays: number[] | null): PublishedEntry[] {
   const placed = new Set(placedClubIds);
   const optedIn = (e: PublishedEntry) => weekdays === null || weekdays.includes(e.weekday);
-  const atClub = new Set(entries.filter((e) => e.clubId !== null && placed.has(e.clubId)).map((e) => `${e.weekday}|${e.periodId}`));
   return entries.filter((e) => {
     if (e.clubId !== null) return placed.has(e.clubId);
     if (e.kind === "club") return false;
     if (e.classId !== null) return e.classId === child.classId && optedIn(e);
-    if (e.kind === "activity" && atClub.has(`${e.weekday}|${e.periodId}`)) return false;
     return e.grades.includes(child.grade) && optedIn(e);
   });
 }

@@ -26,3 +26,11 @@ describe("PUBLIC_URL", () => {
     expect(loadConfig({ ...base, NODE_ENV: "production" }, "command").production).to.equal(true);
   });
 });
+
+describe("PUBLIC_URL set or defaulted", () => {
+  it("When PUBLIC_URL is set, then the configuration says so; when it is left out or empty, then it says the address is the development default", () => {
+    expect(loadConfig({ ...base, PUBLIC_URL: "https://kehou.school.cn" }).publicUrlSet).to.equal(true);
+    expect(loadConfig({ ...base }).publicUrlSet).to.equal(false);
+    expect(loadConfig({ ...base, PUBLIC_URL: " " }).publicUrlSet).to.equal(false);
+  });
+});
