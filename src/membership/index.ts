@@ -10,7 +10,7 @@ import type { Span } from "./core";
 export { Membership, membershipEntities } from "./entity";
 export type { EndReason, StartReason } from "./entity";
 export { recordLeaving, recordOffer, recordPublication, recordWithdrawal, roundStartDate } from "./service";
-export { activeOn, dateInTerm, type Peak, type Span } from "./core";
+export { activeOn, countsOn, dateInTerm, type Peak, type Span } from "./core";
 
 type Db = DataSource | EntityManager;
 
@@ -94,4 +94,4 @@ export async function seatsOfChild(db: Db, studentId: number, date: string): Pro
   const byClub = new Map(spans.map((s) => [s.clubId, { clubId: s.clubId, reason: s.reason, roundId: s.roundId }]));
   return [...byClub.values()];
 }
-export { clubSpansSql } from "./sql";
+export { clubMemberSpansSql, clubSpansSql } from "./sql";

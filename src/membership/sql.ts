@@ -12,3 +12,13 @@ export function clubSpansSql(list: (object: string, order: string) => string, ob
   return `(SELECT ${list(object({ clubId: `m."clubId"`, fromDate: `m."fromDate"`, toDate: `m."toDate"` }), `m."clubId", m."fromDate"`)} FROM membership m
      WHERE m."studentId" = ${studentId} AND m."termId" = ${termId})`;
 }
+
+/**
+ * Every membership of a term, as {clubId, studentId, fromDate, toDate}: a feed
+ * counts each club's members on a date (core countsOn) from these, and a change
+ * to the ledger changes the feed's version row.
+ */
+export function clubMemberSpansSql(list: (object: string, order: string) => string, object: (pairs: Record<string, string>) => string, termId: string): string {
+  return `(SELECT ${list(object({ clubId: `m."clubId"`, studentId: `m."studentId"`, fromDate: `m."fromDate"`, toDate: `m."toDate"` }), `m."clubId", m."studentId", m."fromDate"`)} FROM membership m
+     WHERE m."termId" = ${termId})`;
+}

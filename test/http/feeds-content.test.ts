@@ -9,7 +9,9 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { loginAs, Agent } from "../support/http";
 import type { DemoLogins } from "../../seeds/demo";
-import { Club, Staff, Student, Venue } from "../../src/db/entities";
+import { Club, Staff, Student, Term, Venue } from "../../src/db/entities";
+import { schoolToday } from "../../src/kernel";
+import { membersOn } from "../../src/membership";
 import { projectRoot } from "../../src/config";
 import { icalCommand } from "../../src/calendar/web/ical-command";
 import { unfold } from "../unit/calendar/parsed-feed";
@@ -178,13 +180,18 @@ forEachDatabase("calendar feeds: content", (ctx) => {
     expect(colleagues.map((s) => s.name)).to.deep.equal([]);
   });
 
-  it("When a feed is built, then titles say the kind, places come from the venue or class, and the description names staff and group size", async () => {
+  it("When a feed is built, then titles say the kind, places come from the venue or class, and the description names staff and group size (a club's from the membership ledger)", async () => {
     const text = unfold(bodies.get("the choir club's feed")!.toString("utf8")).join("\n");
     const choir = await clubBy("choir");
     const teacher = await repo(Staff).findOneByOrFail({ id: choir.staffId! });
     expect(text).to.contain(`SUMMARY:${choir.name}（社团）`);
     expect(text).to.contain("LOCATION:音乐教室");
-    expect(text).to.contain(`DESCRIPTION:教师：${teacher.name}\\n名额：${choir.maxSize}`);
+    // The head count is the ledger's members on the school's today, clamped into the term.
+    const term = await repo(Term).findOneByOrFail({ current: true });
+    const today = await schoolToday(ctx.db.ds);
+    const day = today < term.startDate ? term.startDate : today > term.endDate ? term.endDate : today;
+    const members = (await membersOn(ctx.db.ds, [choir.id], day)).get(choir.id)!.size;
+    expect(text).to.contain(`DESCRIPTION:教师：${teacher.name}\\n人数：${members} / 名额：${choir.maxSize}`);
     const homework = unfold(bodies.get(cases[0].title)!.toString("utf8")).join("\n");
     const size = await repo(Student).countBy({ classId: (await repo(Student).findOneByOrFail({ studentNumber: logins.families[0].studentNumber })).classId, archived: false });
     expect(homework).to.match(/SUMMARY:作业辅导 · 三年级\(1\)班\r?$/m);

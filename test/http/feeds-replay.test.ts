@@ -2,8 +2,10 @@
 // (an event held on the phone is replaced only by a copy with a newer
 // LAST-MODIFIED or SEQUENCE; an event whose UID is gone is dropped) ends with
 // the same events as a full reload, and both with the school's own pages
-// (the timetable's sessionsOn on every date of the term), for the school, a
-// teacher and a child. Feeds are fetched as a calendar client does.
+// (the timetable's sessionsOn on every date of the term), for every kind of
+// feed: the school, a teacher, a child, a club (the one the top-up fills, so its
+// head count moves) and a venue (the one renamed). Feeds are fetched as a
+// calendar client does.
 import { expect } from "chai";
 import type { Express } from "express";
 import { forEachDatabase } from "../support/databases";
@@ -68,6 +70,8 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
   let child: Student;
   let childEntryIds: Set<number>;
   let homework: SnapshotEntry;
+  let topUpClub: Club;
+  let venueId: number;
   const feeds = new Map<string, { agent: () => Agent; path: string; phone: Phone; reload: string }>();
 
   const ds = () => ctx.db.ds;
@@ -129,7 +133,7 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     await publishRun(ds(), await createRun(ds(), round.id, { mechanism: "optimal", seed: 20, note: "" }, SYSTEM), { overrideReason: "replay test: policy checked elsewhere" }, SYSTEM);
     admin = await loginAs(app, staffLogin(logins, "admin"));
     family = await familyAgent(app, { studentNumber: logins.families[1].studentNumber, code: logins.families[1].code });
-    child = await ds().getRepository(Student).findOneByOrFail({ studentNumber: logins.families[1].children[0] });
+    child = await ds().getRepository(Student).findOneOrFail({ where: { studentNumber: logins.families[1].children[0] }, relations: { schoolClass: true } });
     const mine = await childEntries(ds(), child.id);
     childEntryIds = new Set(mine.map((e) => e.id));
     // The child comes every weekday (the family answered), so a club round may place them on any weekday.
@@ -139,7 +143,17 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     homework = mine.find((e) => e.kind === "homework" && e.staffId !== null)!;
     expect(homework, "the child has homework help with a teacher").to.not.equal(undefined);
     teacherId = homework.staffId!;
-    for (const [name, agent, page] of [["school", () => admin, "/feeds/school/0"], ["teacher", () => admin, `/feeds/staff/${teacherId}`], ["child", () => family, `/feeds/student/${child.id}`]] as const) {
+    // The club the top-up round will place the child in: a club of the child's grade the child does not hold.
+    const t = await term();
+    const held = await clubsOn(ds(), child.id, t.startDate > "2026-12-06" ? t.startDate : "2026-12-06");
+    topUpClub = (await ds().getRepository(Club).find({ where: { termId: t.id, cancelled: false }, order: { id: "ASC" } }))
+      .find((c) => c.grades.includes(child.schoolClass.grade) && !held.includes(c.id))!;
+    expect(topUpClub, "a club of the child's grade the child does not hold").to.not.equal(undefined);
+    // The venue that will be renamed: the homework's, else the first one in use.
+    const entries = await publishedEntries(ds());
+    venueId = homework.venueId ?? entries.find((e) => e.venueId !== null)!.venueId!;
+    for (const [name, agent, page] of [["school", () => admin, "/feeds/school/0"], ["teacher", () => admin, `/feeds/staff/${teacherId}`],
+      ["child", () => family, `/feeds/student/${child.id}`], ["club", () => admin, `/feeds/club/${topUpClub.id}`], ["venue", () => admin, `/feeds/venue/${venueId}`]] as const) {
       feeds.set(name, { agent, path: await feedPathVia(agent(), page), phone: new Phone(), reload: "" });
     }
     await pollAll("subscribed");
@@ -193,8 +207,6 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
 
   it("When the homework's venue is renamed (the room moves), then the phones and the reloads agree", async function () {
     this.timeout(60_000);
-    const venueId = (await publishedEntries(ds())).find((e) => e.id === homework.id)!.venueId
-      ?? (await publishedEntries(ds())).find((e) => e.venueId !== null)!.venueId!;
     const venue = await ds().getRepository(Venue).findOneByOrFail({ id: venueId });
     await ds().getRepository(Venue).update({ id: venueId }, { name: `${venue.name}（新楼）` });
     await pollAll("venue moved");
@@ -209,12 +221,7 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
 
   it("When a top-up round (补选) places the child in one more club, then the phones and the reloads agree", async function () {
     this.timeout(120_000);
-    const t = await term();
-    const held = await clubsOn(ds(), child.id, t.startDate > "2026-12-06" ? t.startDate : "2026-12-06");
-    const grade = (await ds().getRepository(Student).findOneOrFail({ where: { id: child.id }, relations: { schoolClass: true } })).schoolClass.grade;
-    const club = (await ds().getRepository(Club).find({ where: { termId: t.id, cancelled: false }, order: { id: "ASC" } }))
-      .find((c) => c.grades.includes(grade) && !held.includes(c.id))!;
-    expect(club, "a club of the child's grade the child does not hold").to.not.equal(undefined);
+    const club = topUpClub;
     // The school adds seats for the top-up.
     await ds().getRepository(Club).update({ id: club.id }, { maxSize: club.maxSize + 5 });
     const zone = await schoolZone(ds());
@@ -256,6 +263,8 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
         const atClub = entries.some((c) => c.clubId !== null && clubs.includes(c.clubId) && c.weekday === entry.weekday && c.periodId === entry.periodId);
         return childEntryIds.has(entry.id) && !(entry.kind === "activity" && atClub);
       }),
+      club: await schoolPages(({ entry }) => entry.clubId === topUpClub.id),
+      venue: await schoolPages(({ entry }) => entry.venueId === venueId),
     };
     for (const [name, feed] of feeds) {
       const expected = truth[name as keyof typeof truth];

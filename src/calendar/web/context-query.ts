@@ -1,20 +1,20 @@
 // One SQL statement that reads everything a feed is made of (except the
 // published timetable itself, which it stamps, see build-feed.ts): the feed's subject, the current
 // term and its special days, periods, venue / staff / class names, class sizes,
-// clubs, and for a child its class, weekday opt-in and the clubs it holds (src/membership). The row is both the
+// clubs and their members (src/membership), the school's today, and for a child its class, weekday opt-in and the clubs it holds (src/membership). The row is both the
 // input of a feed and its data version: the in-memory ICS cache is keyed by it,
 // so a change written by any app instance (or by hand) is seen on the next
 // request, and what the version covers can never drift from what the feed reads.
 import type { DataSource } from "typeorm";
-import { dateChangesSql, SCHOOL_ZONE_KEY } from "../../kernel";
-import { clubSpansSql } from "../../membership";
+import { dateChangesSql, SCHOOL_ZONE_KEY, schoolToday } from "../../kernel";
+import { clubMemberSpansSql, clubSpansSql } from "../../membership";
 import type { FeedKind } from "./entities";
 
 export interface Subject { kind: FeedKind; id: number }
 
 // Columns of the row, in a fixed order.
 export const CONTEXT_COLUMNS = ["kind", "subjectId", "termId", "termStart", "termEnd", "settings", "days", "timetable", "periods",
-  "venues", "staff", "classes", "classSizes", "clubs", "student", "enrollment", "placed", "optIns", "cancellations", "covers"] as const;
+  "venues", "staff", "classes", "classSizes", "clubs", "members", "today", "student", "enrollment", "placed", "optIns", "cancellations", "covers"] as const;
 export type ContextRow = Record<(typeof CONTEXT_COLUMNS)[number], string | number | null>;
 
 // Settings a feed reads: the calendar's name, the school's zone, the UID domain. The zone is
@@ -69,6 +69,8 @@ SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."st
   (SELECT ${d.list(d.object({ classId: `"classId"`, size: "n" }), `"classId"`)}
      FROM (SELECT "classId", COUNT(*) AS n FROM student WHERE archived = false GROUP BY "classId") sizes) AS "classSizes",
   (SELECT ${d.list(d.object({ id: "id", name: "name", maxSize: `"maxSize"` }), "id")} FROM club WHERE "termId" = cur.id) AS clubs,
+  -- Every seat of the term, as the ledger dates it: a club's head count is its members on the school's today.
+  ${clubMemberSpansSql(d.list, d.object, "cur.id")} AS members,
   (SELECT ${d.text(d.object({ id: "st.id", name: "st.name", classId: `st."classId"`, grade: "sc.grade" }))}
      FROM student st JOIN school_class sc ON sc.id = st."classId"
      WHERE s.kind = 'student' AND st.id = s."subjectId" AND st.archived = false) AS student,
@@ -88,20 +90,30 @@ SELECT s.kind AS kind, s."subjectId" AS "subjectId", cur.id AS "termId", cur."st
 FROM ${source} LEFT JOIN cur ON 1 = 1`;
 }
 
-/** The context of the feed behind a live token; null when the token is unknown or revoked. */
-export async function contextByToken(ds: DataSource, token: string): Promise<ContextRow | null> {
+// The school's today (from the kernel's clock) clamped into the term is part of the row: a
+// club's head count is taken on it, so a new day with another count is a new version. Clamped,
+// so that between terms the version stays put.
+function withToday(row: ContextRow | undefined, today: string): ContextRow | undefined {
+  if (!row) return row;
+  const [start, end] = [row.termStart, row.termEnd];
+  const day = row.termId === null ? null : today < String(start) ? String(start) : today > String(end) ? String(end) : today;
+  return { ...row, today: day };
+}
+
+/** The context of the feed behind a live token on the school's `today` (read from the kernel when not given); null when the token is unknown or revoked. */
+export async function contextByToken(ds: DataSource, token: string, today?: string): Promise<ContextRow | null> {
   const d = dialectOf(ds);
   const source = `(SELECT kind, "subjectId" FROM feed_token WHERE token = ${d.param(1)} AND "revokedAt" IS NULL) s`;
   const rows: ContextRow[] = await ds.query(contextSql(d, source), [token]);
-  return rows[0] ?? null;
+  return withToday(rows[0], today ?? await schoolToday(ds)) ?? null;
 }
 
-/** The context of one feed named directly (the CLI, and a cache miss). */
-export async function contextBySubject(ds: DataSource, subject: Subject): Promise<ContextRow> {
+/** The context of one feed named directly (the CLI, and a cache miss) on the school's `today` (read from the kernel when not given). */
+export async function contextBySubject(ds: DataSource, subject: Subject, today?: string): Promise<ContextRow> {
   const d = dialectOf(ds);
   const source = `(SELECT CAST(${d.param(1)} AS varchar(10)) AS kind, CAST(${d.param(2)} AS integer) AS "subjectId") s`;
   const rows: ContextRow[] = await ds.query(contextSql(d, source), [subject.kind, subject.id]);
-  return rows[0];
+  return withToday(rows[0], today ?? await schoolToday(ds))!;
 }
 
 export function subjectOfRow(row: ContextRow): Subject {

@@ -4,7 +4,8 @@
 //    from (context-query.ts: one query over everything the feed reads);
 // 2. per token, the subject and version found are kept with the database's
 //    change stamp (change-stamp.ts): while nothing at all has been written,
-//    a request needs neither the token lookup nor the version query.
+//    a request needs neither the token lookup nor the version query (unless
+//    the school's day has changed: a club's head count is taken on it).
 // Both keys come from the database, never from a counter in this process, so
 // several app instances stay right: each re-checks when anyone writes, and
 // rebuilds when what a feed reads has changed.
@@ -13,11 +14,12 @@ import { contextByToken, Subject, subjectOfRow, versionOf } from "./context-quer
 import { buildFeed, BuiltFeed } from "./build-feed";
 import { changeStamp } from "../../db/change-stamp";
 import type { NoFeed } from "./feed-input";
+import { schoolToday } from "../../kernel";
 
 type Result = BuiltFeed | NoFeed;
 
 interface Entry { version: string; feed: BuiltFeed; bytes: number }
-interface Seen { stamp: string; subjectKey: string; version: string }
+interface Seen { stamp: string; today: string; subjectKey: string; version: string }
 
 // About 5,000 teacher or child feeds; the least recently used go first.
 const DEFAULT_MAX_BYTES = 48 * 1024 * 1024;
@@ -41,16 +43,16 @@ export class FeedCache {
 
   /** The feed behind a live token; null when the token is unknown or revoked. */
   async forToken(token: string): Promise<Result | null> {
-    const stamp = await changeStamp(this.ds);
+    const [stamp, today] = [await changeStamp(this.ds), await schoolToday(this.ds)];
     const seen = this.tokens.get(token);
-    if (stamp !== null && seen?.stamp === stamp) {
+    if (stamp !== null && seen?.stamp === stamp && seen.today === today) {
       const entry = this.feeds.get(seen.subjectKey);
       if (entry?.version === seen.version) {
         touch(this.feeds, seen.subjectKey, entry);
         return entry.feed;
       }
     }
-    const row = await contextByToken(this.ds, token);
+    const row = await contextByToken(this.ds, token, today);
     if (!row) {
       this.tokens.delete(token);
       return null;
@@ -59,7 +61,7 @@ export class FeedCache {
     const version = versionOf(row);
     const feed = await this.forSubject(subject, version);
     if (stamp !== null && typeof feed !== "string") {
-      touch(this.tokens, token, { stamp, subjectKey: keyOf(subject), version });
+      touch(this.tokens, token, { stamp, today, subjectKey: keyOf(subject), version });
       if (this.tokens.size > MAX_TOKENS) this.tokens.delete(this.tokens.keys().next().value!);
     }
     return feed;

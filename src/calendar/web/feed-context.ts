@@ -1,6 +1,7 @@
 // The context row, parsed and checked: plain maps and lists the pure mapping
 // reads, with the published timetable's entries beside them.
 import { z } from "zod";
+import { countsOn } from "../../membership";
 import type { DatedSession, EntryRow } from "../../timetable";
 import type { ContextRow, Subject } from "./context-query";
 import { FEED_KINDS } from "./entities";
@@ -19,6 +20,7 @@ const schemas = {
   classes: z.array(z.object({ id, grade: z.number().int(), name: z.string() })),
   classSizes: z.array(z.object({ classId: id, size: z.coerce.number() })),
   clubs: z.array(z.object({ id, name: z.string(), maxSize: z.number().int() })),
+  members: z.array(z.object({ clubId: id, studentId: id, fromDate: z.string(), toDate: z.string().nullable() })),
   student: z.object({ id, name: z.string(), classId: id, grade: z.number().int() }).nullable(),
   enrollment: z.array(z.number().int()).nullable(),
   placed: z.array(z.object({ clubId: id, fromDate: z.string(), toDate: z.string().nullable() })),
@@ -36,6 +38,8 @@ export interface FeedContext {
   classes: Map<number, { grade: number; name: string }>;
   classSizes: Map<number, number>;
   clubs: Map<number, { name: string; maxSize: number }>;
+  /** Each club's members on the school's today clamped into the term (the membership ledger's count); a club without any is absent. */
+  clubMembers: Map<number, number>;
   student: z.infer<typeof schemas.student>;
   /** The child's opted-in weekdays this term; null when the family has not answered. */
   enrollment: number[] | null;
@@ -83,6 +87,8 @@ export function parseContext(row: ContextRow, entries: PublishedEntry[], changed
     classes: byId(json("classes", row.classes), (c) => ({ grade: c.grade, name: c.name })),
     classSizes: new Map(json("classSizes", row.classSizes).map((c) => [c.classId, c.size])),
     clubs: byId(json("clubs", row.clubs), (c) => ({ name: c.name, maxSize: c.maxSize })),
+    // No term, no today: no club to count either.
+    clubMembers: row.today === null ? new Map() : countsOn(json("members", row.members ?? "[]"), String(row.today)),
     student: json("student", row.student),
     enrollment: json("enrollment", row.enrollment),
     placed: json("placed", row.placed ?? "[]"),

@@ -45,12 +45,13 @@ function summaryOf(e: PublishedEntry, t: Translate): string {
   return kind === "" || e.title.includes(kind) ? e.title : t("feeds.ics.summary", { title: e.title, kind });
 }
 
-// How many children the session is for: the club's places, else the children of the
+// How many children the session is for: a club's members on the school's today (the
+// ledger's count) beside its places, else the children of the
 // class or grade(s) opted in on its weekday (the register's rule; the roll before any opt-in).
 function groupLine(e: PublishedEntry, ctx: FeedContext, t: Translate): string | null {
   if (e.clubId !== null) {
     const club = ctx.clubs.get(e.clubId);
-    return club ? t("feeds.ics.places", { count: club.maxSize }) : null;
+    return club ? t("feeds.ics.members", { count: ctx.clubMembers.get(e.clubId) ?? 0, places: club.maxSize }) : null;
   }
   const ofClass = (classId: number) => (ctx.optIns ? ctx.optIns.get(`${classId}|${e.weekday}`) ?? 0 : ctx.classSizes.get(classId) ?? 0);
   if (e.classId !== null) return t("feeds.ics.size", { count: ofClass(e.classId) });
