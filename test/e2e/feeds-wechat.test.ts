@@ -65,7 +65,8 @@ for (const kind of databaseKinds()) describe(`a family's feed page inside WeChat
     expect(await page.evaluate("document.documentElement.scrollWidth") as number).to.be.at.most(PHONE.width);
     await box.locator('button.copy[data-copy="wechat-url"]').click();
     // The status line of the WeChat card answers (copied, or how to copy by hand), not the one further down.
-    await page.waitForFunction(`(document.querySelector("section.wechat .copy-status")?.textContent ?? "") !== ""`);
+    // A selector wait, not a function: the page's CSP (script-src 'self') refuses the eval a string predicate needs once it polls.
+    await page.locator("section.wechat .copy-status:not(:empty)").waitFor();
     expect(await page.locator("section.feed-links .copy-status").textContent()).to.equal("");
     const [first, ...copies] = screenshotPaths(`feeds-wechat-zh-CN-${kind}`);
     await page.screenshot({ path: first, fullPage: true });
