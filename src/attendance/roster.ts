@@ -6,7 +6,7 @@
 // club in it. Pure functions first, then the loader.
 import type { DataSource } from "typeorm";
 import { ServiceEnrollment, Student } from "../db/entities";
-import type { EntryRow } from "../timetable";
+import { atClubInsteadOf, type EntryRow } from "../timetable";
 import { clubMembers } from "./club-members";
 
 export interface RosterChild { id: number; name: string; studentNumber: string; classId: number; className: string; grade: number; familyId: number }
@@ -31,7 +31,7 @@ export function expectedIn(entry: RosterEntry, weekday: number, child: RosterChi
   if (entry.kind === "club" || entry.clubId != null) return entry.clubId != null && (ctx.membersOf.get(entry.clubId)?.has(child.id) ?? false);
   if (!enrolledOn(ctx, child.id, weekday)) return false;
   // A child at their club is not also expected at the grade's supervised activity of that period.
-  if (entry.kind === "activity" && entry.classId == null && (ctx.clubPeriods?.get(child.id)?.has(entry.periodId) ?? false)) return false;
+  if (atClubInsteadOf(entry, ctx.clubPeriods?.get(child.id))) return false;
   return entry.classId != null ? child.classId === entry.classId : entry.grades.includes(child.grade);
 }
 

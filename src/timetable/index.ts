@@ -3,5 +3,6 @@
 // Timetable.published or the snapshot parser (eslint.config.mjs keeps it so).
 export type { EntryRow } from "./entry-row";
 export type { DatedSession, DateChanges } from "./core/questions";
+export { atClubInsteadOf } from "./core/questions";
 export { startDraftTimetable } from "./draft-lock";
 export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, changedSessionsOfTerm, type Published } from "./published";

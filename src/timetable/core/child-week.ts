@@ -5,7 +5,7 @@
 // and the child's opt-in.
 import { addDays, weekStartOf, type DayOfSchool, type IsoDate } from "../../kernel/core";
 import type { EntryRow } from "../entry-row";
-import type { DatedSession } from "./questions";
+import { atClubInsteadOf, type DatedSession } from "./questions";
 
 export interface WeekChild { classId: number; grade: number }
 
@@ -49,7 +49,7 @@ export function isChildsSession(s: DatedSession, child: WeekChild, clubIds: read
   if (e.kind === "club" || e.clubId != null) return e.clubId != null && clubIds.includes(e.clubId);
   if (!inService) return false;
   // The grade's supervised activity (托管) is for the children with no club in that period, as its register expects (roster.ts).
-  if (e.kind === "activity" && e.classId == null && clubPeriods.has(e.periodId)) return false;
+  if (atClubInsteadOf(e, clubPeriods)) return false;
   return e.classId != null ? e.classId === child.classId : e.grades.includes(child.grade);
 }
 

@@ -28,6 +28,15 @@ export interface DateChanges {
 
 export const NO_CHANGES: DateChanges = { cancelled: () => null, coverOf: () => null };
 
+/**
+ * Whether a session is the grade's supervised activity (自主活动/托管) in a period where
+ * the child has a club: then it is not the child's (the activity is for the children
+ * with no club in it). `clubPeriods`: the periods of the day the child has a club session in.
+ */
+export function atClubInsteadOf(entry: Pick<EntryRow, "kind" | "classId" | "periodId">, clubPeriods: ReadonlySet<number> | undefined): boolean {
+  return entry.kind === "activity" && entry.classId == null && (clubPeriods?.has(entry.periodId) ?? false);
+}
+
 const byDayAndPeriod = (order: ReadonlyMap<number, number>) => (a: EntryRow, b: EntryRow) =>
   a.weekday - b.weekday || (order.get(a.periodId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.periodId) ?? Number.MAX_SAFE_INTEGER)
   || a.title.localeCompare(b.title) || a.id - b.id;
