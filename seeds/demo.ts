@@ -7,7 +7,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { CalendarDay, Club, DailySport, Family, Period, SchoolClass, Setting, Staff, Student, Term, Venue } from "../src/db/entities";
 import { nowIso } from "../src/db/entities/columns";
 import { inTransaction } from "../src/db/transaction";
-import { hashSecret } from "../src/web/auth/passwords";
+import { hashSecret } from "../src/http/auth/passwords";
 import { recordAudit, SYSTEM } from "../src/audit/audit-service";
 import * as d from "./demo-data";
 import { DEMO_MARKER, isEmptySchool, type DemoLogins } from "../src/setup/demo-facts";

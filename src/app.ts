@@ -8,33 +8,33 @@ import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import { projectRoot } from "./config";
-import { DbSessionStore } from "./web/session-store";
-import { saveSessionBeforeRedirect } from "./web/save-before-redirect";
-import { securityHeaders, csrf } from "./web/security";
-import { localsMiddleware } from "./web/locals";
-import { requestLog } from "./web/request-log";
-import { errorHandler, notFound } from "./web/errors";
-import { earlyLocale } from "./web/early-locale";
-import { preParseGate } from "./web/pre-parse-gate";
-import { uploadParser } from "./web/upload-parser";
-import { bodyCheck } from "./web/body-check";
-import { noStoreWhenSignedIn } from "./web/no-store";
-import { BODY_LIMITS } from "./web/body-limits";
-import { DEFAULT_PORT } from "./web/public-url";
-import { authRoutes } from "./web/auth/routes";
-import { accountRoutes } from "./web/auth/account-routes";
-import { sessionCheck } from "./web/session-check";
-import { localeRoutes } from "./web/locale-routes";
-import { homeRoutes } from "./web/home-routes";
+import { DbSessionStore } from "./http/session-store";
+import { saveSessionBeforeRedirect } from "./http/save-before-redirect";
+import { securityHeaders, csrf } from "./http/security";
+import { localsMiddleware } from "./http/locals";
+import { requestLog } from "./http/request-log";
+import { errorHandler, notFound } from "./http/errors";
+import { earlyLocale } from "./http/early-locale";
+import { preParseGate } from "./http/pre-parse-gate";
+import { uploadParser } from "./http/upload-parser";
+import { bodyCheck } from "./http/body-check";
+import { noStoreWhenSignedIn } from "./http/no-store";
+import { BODY_LIMITS } from "./http/body-limits";
+import { DEFAULT_PORT } from "./http/public-url";
+import { authRoutes } from "./http/auth/routes";
+import { accountRoutes } from "./http/auth/account-routes";
+import { sessionCheck } from "./http/session-check";
+import { localeRoutes } from "./http/locale-routes";
+import { homeRoutes } from "./http/home-routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
 import { auditRoutes } from "./audit/audit-routes";
-import { throttleRoutes } from "./web/auth/throttle-routes";
+import { throttleRoutes } from "./http/auth/throttle-routes";
 import { privacyRoutes } from "./privacy/privacy-routes";
 import { capabilityRoutes } from "./routes";
-import { assertEveryRouteScoped, scope } from "./web/auth/route-scope";
+import { assertEveryRouteScoped, scope } from "./http/auth/route-scope";
 import { feedFileRoutes } from "./calendar/web/routes";
 import { uidDomainFrom } from "./calendar/web/uid-domain";
-import "./web/session-user";
+import "./http/session-user";
 
 export interface AppDeps {
   ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "publicUrlSet" | "port">>; logger?: pino.Logger;
@@ -56,7 +56,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   // Express's own error page (finalhandler) prints the stack outside "production":
   // ours answers every error, and this keeps the fallback quiet too.
   app.set("env", process.env.KEHOU_DEBUG === "1" ? "development" : "production");
-  // The only source of absolute links (src/web/public-url.ts).
+  // The only source of absolute links (src/http/public-url.ts).
   app.locals.publicUrl = config.publicUrl ?? `http://localhost:${config.port ?? DEFAULT_PORT}`;
 
   // Calendar clients fetch feeds anonymously and often: serve them before
@@ -107,7 +107,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
 
   app.use(notFound);
   app.use(errorHandler(logger));
-  // A route that does not say who may use it does not start (web/auth/route-scope).
+  // A route that does not say who may use it does not start (http/auth/route-scope).
   assertEveryRouteScoped(app);
   return app;
 }

@@ -3,7 +3,7 @@
 import { loadConfig } from "./config";
 import { openDatabase } from "./db/open";
 import { appForPlan, planStart } from "./setup/start-plan";
-import { DbSessionStore } from "./web/session-store";
+import { DbSessionStore } from "./http/session-store";
 import { startMessage } from "./setup/start-message";
 import pino from "pino";
 import { assertRulesLoad } from "./policy/web/rules-registry";

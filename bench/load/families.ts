@@ -7,7 +7,7 @@ import { Family, Student, Term } from "../../src/db/entities";
 import { ChoiceRound } from "../../src/choices/entities";
 import { loadClubOffer, offeredTo } from "../../src/choices/club-offer";
 import { inTransaction } from "../../src/db/transaction";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 
 export const BENCH_CODE = "BENCH234";
 export const ROUND_GRADES = [3, 4, 5, 6];

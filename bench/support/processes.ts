@@ -66,7 +66,7 @@ export async function loginCookie(base: string, form: Record<string, string>): P
     body: new URLSearchParams({ ...form, _csrf: token }).toString(),
   });
   if (res.status !== 302) throw new Error(`login failed: ${res.status}`);
-  // The session cookie, not the device cookie set beside it (web/auth/device-cookie.ts).
+  // The session cookie, not the device cookie set beside it (http/auth/device-cookie.ts).
   const session = res.headers.getSetCookie().find((c) => c.startsWith("kehou.sid="));
   if (!session) throw new Error("login set no session cookie");
   return session.split(";")[0];

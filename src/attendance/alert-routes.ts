@@ -3,9 +3,9 @@
 // outside the staff-only /attendance area. Each person sees only their own copies.
 import { Router, Request, Response, RequestHandler } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../web/auth/route-scope";
-import { HttpError } from "../web/errors";
-import { pageCount, pageOf } from "../web/pagination";
+import { scope } from "../http/auth/route-scope";
+import { HttpError } from "../http/errors";
+import { pageCount, pageOf } from "../http/pagination";
 import { actorOf } from "../audit/audit-service";
 import { acknowledgeAlert, alertsFor } from "./alerts";
 import { schoolNow } from "../kernel";

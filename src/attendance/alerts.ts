@@ -9,7 +9,7 @@ import { formatStored, schoolZone } from "../kernel";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { notify } from "../notifications/notification-service";
-import type { SessionUser } from "../web/session-user";
+import type { SessionUser } from "../http/session-user";
 import { AttendanceAlert, AttendanceAlertAudience, AudienceKind } from "./entities";
 import type { RosterChild } from "./roster";
 import type { Session } from "./sessions";

@@ -2,7 +2,7 @@
 // class teacher sees only their own classes, an admin any class.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { managedClass } from "../school/class-access";
 import { schoolToday } from "../kernel";
 import { classDay } from "./class-day";

@@ -3,7 +3,7 @@
 // every session of the day, to spot registers nobody has taken.
 import type { DataSource } from "typeorm";
 import { Attendance } from "./entities";
-import type { SessionUser } from "../web/session-user";
+import type { SessionUser } from "../http/session-user";
 import { currentTermCalendar } from "../kernel";
 import { sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf } from "./roster";

@@ -4,10 +4,10 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { staffUser } from "../web/auth/guards";
-import { scope } from "../web/auth/route-scope";
+import { staffUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
 import { SchoolClass } from "../db/entities";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { dismissalDay } from "./dismissal";
 import { schoolToday } from "../kernel";
 import { dateQuery } from "./params";

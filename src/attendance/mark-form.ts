@@ -3,7 +3,7 @@
 // app parses forms with extended: false.
 import { z } from "zod";
 import { ATTENDANCE_STATUSES } from "./entities";
-import type { FieldErrors } from "../web/validation";
+import type { FieldErrors } from "../http/validation";
 import type { Mark } from "./register-service";
 
 const status = z.enum(ATTENDANCE_STATUSES);

@@ -1,5 +1,5 @@
 // Route parameters of the attendance pages: an id and a YYYY-MM-DD date; anything else is a 404.
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { isIsoDate } from "../kernel";
 
 export function idParam(value: unknown): number {

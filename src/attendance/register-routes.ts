@@ -2,14 +2,14 @@
 // (/attendance/sessions/:entryId/:date), "all present", then the exceptions.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../web/auth/route-scope";
-import { pageCount, pageOf } from "../web/pagination";
+import { scope } from "../http/auth/route-scope";
+import { pageCount, pageOf } from "../http/pagination";
 import { actorOf } from "../audit/audit-service";
 import { dayOverview } from "./day-service";
 import { allPresentMarks, loadRegister, Register, saveMarks } from "./register-service";
 import { parseMarks } from "./mark-form";
 import { dateParam, dateQuery, idParam } from "./params";
-import type { FieldErrors } from "../web/validation";
+import type { FieldErrors } from "../http/validation";
 
 function renderRegister(res: Response, reg: Register, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = {}): void {
   const counts = { present: 0, absent: 0, excused: 0 };

@@ -4,8 +4,8 @@
 // same transaction.
 import type { DataSource } from "typeorm";
 import { Attendance, AttendanceStatus } from "./entities";
-import { HttpError } from "../web/errors";
-import type { SessionUser } from "../web/session-user";
+import { HttpError } from "../http/errors";
+import type { SessionUser } from "../http/session-user";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { currentTermCalendar } from "../kernel";

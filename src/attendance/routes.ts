@@ -3,9 +3,9 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { fieldErrors } from "../web/validation";
+import { fieldErrors } from "../http/validation";
 import { registerRoutes } from "./register-routes";
 import { alertRoutes } from "./alert-routes";
 import { dismissalRoutes } from "./dismissal-routes";

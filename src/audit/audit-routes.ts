@@ -2,9 +2,9 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { Like } from "typeorm";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { AuditEntry } from "../db/entities";
-import { pageCount, pageOf } from "../web/pagination";
+import { pageCount, pageOf } from "../http/pagination";
 
 export function auditRoutes(ds: DataSource): Router {
   const router = Router();

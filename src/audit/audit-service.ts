@@ -2,7 +2,7 @@
 import type { EntityManager } from "typeorm";
 import { AuditEntry } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
-import type { SessionUser } from "../web/session-user";
+import type { SessionUser } from "../http/session-user";
 
 export interface Actor { kind: "staff" | "family" | "system"; id: number | null; label: string }
 

@@ -3,9 +3,9 @@
 // /choices/:studentId/receipt shows what was saved, when and by whom.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser } from "../web/auth/guards";
-import { scope } from "../web/auth/route-scope";
-import { HttpError } from "../web/errors";
+import { familyUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
+import { HttpError } from "../http/errors";
 import { actorOf } from "../audit/audit-service";
 import { nowIso } from "../db/entities/columns";
 import { ChoiceRound, Preference } from "./entities";

@@ -1,8 +1,8 @@
-// zod issues → { field: i18n key }, like src/web/validation.ts fieldErrors(),
+// zod issues → { field: i18n key }, like src/http/validation.ts fieldErrors(),
 // but keeping this capability's own "choices.*" message keys and naming the
 // top-level field (the form's input name) even for array items.
 import type { ZodError } from "zod";
-import type { FieldErrors } from "../web/validation";
+import type { FieldErrors } from "../http/validation";
 
 export function formErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};

@@ -3,9 +3,9 @@
 // member's id, audit-logged. Admins for any child, class teachers for their class.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { staffUser } from "../web/auth/guards";
-import { scope } from "../web/auth/route-scope";
-import { HttpError } from "../web/errors";
+import { staffUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
+import { HttpError } from "../http/errors";
 import { actorOf } from "../audit/audit-service";
 import { Student } from "../db/entities";
 import { ChoiceRound } from "./entities";

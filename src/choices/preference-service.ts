@@ -6,7 +6,7 @@ import { ServiceEnrollment, Student } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import type { FieldErrors } from "../web/validation";
+import type { FieldErrors } from "../http/validation";
 import { ChoiceRound, Preference } from "./entities";
 import { loadClubOffer } from "./club-offer";
 import { checkSubmission } from "./preference-rules";

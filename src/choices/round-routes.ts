@@ -2,10 +2,10 @@
 // class, and the printable "remind the rest" list (class teachers see their own classes).
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../web/auth/route-scope";
-import { HttpError } from "../web/errors";
-import type { FieldErrors } from "../web/validation";
-import { pageCount, pageOf } from "../web/pagination";
+import { scope } from "../http/auth/route-scope";
+import { HttpError } from "../http/errors";
+import type { FieldErrors } from "../http/validation";
+import { pageCount, pageOf } from "../http/pagination";
 import { actorOf } from "../audit/audit-service";
 import { nowIso } from "../db/entities/columns";
 import { ChoiceRound } from "./entities";

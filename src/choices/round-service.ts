@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { ChoiceRound } from "./entities";
 import type { RoundFormData } from "./round-form";
 import { currentTerm, roundState } from "./round-lookup";

@@ -3,7 +3,7 @@
 import type { Request } from "express";
 import type { EntityManager } from "typeorm";
 import { SchoolClass } from "../db/entities";
-import { staffUser } from "../web/auth/guards";
+import { staffUser } from "../http/auth/guards";
 
 /** undefined = every class (admin); otherwise the class ids this teacher leads. */
 export async function classScope(em: Pick<EntityManager, "getRepository">, req: Request): Promise<number[] | undefined> {

@@ -4,7 +4,7 @@
 import type { DataSource } from "typeorm";
 import { Club, Period, Staff, TimetableEntry, Venue } from "../db/entities";
 import { CLUB_CATEGORIES } from "../db/entities/club";
-import { pageCount, type Page } from "../web/pagination";
+import { pageCount, type Page } from "../http/pagination";
 import { currentTerm } from "../timetable/week";
 import type { Peak } from "../membership";
 import { overFullClubs } from "./capacity";

@@ -8,7 +8,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { Club, Staff, Venue } from "../db/entities";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { clubLargerThanVenue } from "../timetable/clashes";
 import { ClashExplanation, explainClashes } from "../timetable/clash-messages";
 import { FieldError } from "../timetable/form-errors";

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { Student, type Club } from "../db/entities";
 import { membersOn } from "../membership";
-import { pageCount, type Page } from "../web/pagination";
+import { pageCount, type Page } from "../http/pagination";
 
 export async function clubMembersPage(ds: DataSource, club: Club, date: string, page: Page) {
   const ids = [...((await membersOn(ds, [club.id], date)).get(club.id) ?? [])];

@@ -3,10 +3,10 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
-import { pageOf } from "../web/pagination";
+import { HttpError } from "../http/errors";
+import { pageOf } from "../http/pagination";
 import { FieldError, formErrors } from "../timetable/form-errors";
 import { plainText } from "../timetable/text-field";
 import { clubForm } from "./club-form";

@@ -10,8 +10,8 @@ import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit/audit-service";
 import { Setting, Staff } from "../db/entities";
-import { printLogins } from "../web/print-logins";
-import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../web/auth/passwords";
+import { printLogins } from "../http/print-logins";
+import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http/auth/passwords";
 
 export class UsageError extends Error {}
 

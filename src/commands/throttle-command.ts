@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/open";
 import { SYSTEM } from "../audit/audit-service";
-import { accountKey, clearThrottles } from "../web/auth/throttle";
+import { accountKey, clearThrottles } from "../http/auth/throttle";
 import { UsageError } from "./db-commands";
 
 const USAGE = "usage: kehou throttle clear [--account EMAIL|STUDENT_NUMBER]";

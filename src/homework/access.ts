@@ -6,7 +6,7 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { SchoolClass, Student, TimetableEntry } from "../db/entities";
-import type { SessionUser } from "../web/session-user";
+import type { SessionUser } from "../http/session-user";
 import { currentTerm } from "../policy/web/policy-input";
 import { sessionsOn, type DatedSession } from "../timetable";
 import type { HomeworkEntry } from "./entities";

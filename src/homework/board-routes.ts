@@ -3,9 +3,9 @@
 import { Router, type Request } from "express";
 import type { DataSource } from "typeorm";
 import { SchoolClass } from "../db/entities";
-import { staffUser } from "../web/auth/guards";
-import { scope } from "../web/auth/route-scope";
-import { HttpError } from "../web/errors";
+import { staffUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
+import { HttpError } from "../http/errors";
 import { canReadBoard, canRecordFor, classesByIds, familyClassIds, recordableClasses } from "./access";
 import { classBoard, gradeBoards } from "./board-service";
 import { HomeworkEntry } from "./entities";

@@ -1,10 +1,10 @@
 // A family's notification inbox: newest first, paginated; "mark all read".
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser } from "../web/auth/guards";
-import { scope } from "../web/auth/route-scope";
+import { familyUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { pageCount, pageOf } from "../web/pagination";
+import { pageCount, pageOf } from "../http/pagination";
 import { inbox, markAllRead } from "./notification-service";
 
 export function notificationRoutes(ds: DataSource): Router {

@@ -74,7 +74,7 @@ export async function endSessions(em: EntityManager, familyId: number, studentId
 export async function dropUnlinkedRows(em: EntityManager, student: { id: number; studentNumber: string }, familyId: number | null): Promise<void> {
   const studentId = student.id;
   await em.getRepository(FeedToken).delete({ kind: "student", subjectId: studentId });
-  // The key's form is the login route's (src/web/auth/routes.ts).
+  // The key's form is the login route's (src/http/auth/routes.ts).
   await em.getRepository(LoginThrottle).delete({ key: `family:${student.studentNumber}` });
   if (familyId !== null) await em.getRepository(AttendanceAlertAudience).delete({ audienceKind: "family", audienceId: familyId });
 }

@@ -4,13 +4,13 @@ import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { Like } from "typeorm";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./privacy-service";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { Student } from "../db/entities";
-import { pageCount, pageOf } from "../web/pagination";
-import { fieldErrors } from "../web/validation";
+import { pageCount, pageOf } from "../http/pagination";
+import { fieldErrors } from "../http/validation";
 
 const OPEN_PATHS = new Set(["/privacy", "/privacy/accept", "/logout", "/lang", "/login"]);
 

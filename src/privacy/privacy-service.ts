@@ -9,7 +9,7 @@ import { forgetStoredRun } from "../assignment/web/stored-run";
 import { childSections } from "./child-export";
 import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure";
 import { pseudonyms } from "./pseudonyms";
-import { endSessionsOf } from "../web/auth/session-version";
+import { endSessionsOf } from "../http/auth/session-version";
 
 // Raised whenever the notice's text changes so families accept the new one.
 export const PRIVACY_VERSION = "2026-09";

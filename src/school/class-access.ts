@@ -2,8 +2,8 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import { SchoolClass } from "../db/entities";
-import { staffUser } from "../web/auth/guards";
-import { HttpError } from "../web/errors";
+import { staffUser } from "../http/auth/guards";
+import { HttpError } from "../http/errors";
 import { idParam } from "./form-helpers";
 
 export function mayManageClass(user: { role: string; id: number }, cls: Pick<SchoolClass, "classTeacherId">): boolean {

@@ -4,7 +4,7 @@ import { Not } from "typeorm";
 import { SchoolClass, Staff, Student } from "../db/entities";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { fieldError } from "./form-helpers";
 import type { ClassFormData } from "./people-forms";
 

@@ -3,11 +3,11 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Setting } from "../db/entities";
-import { staffUser } from "../web/auth/guards";
-import { scope } from "../web/auth/route-scope";
+import { staffUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
-import { siteBase } from "../web/public-url";
+import { HttpError } from "../http/errors";
+import { siteBase } from "../http/public-url";
 import { idParam, optionalId } from "./form-helpers";
 import { managedClass, mayManageClass, visibleClasses } from "./class-access";
 import { codeCountsByClass, familiesOfClass, familyWithChildren, generateClassCodes, regenerateFamilyCode, Slip } from "./codes-service";

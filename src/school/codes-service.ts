@@ -7,8 +7,8 @@ import { Family, SchoolClass, Student } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { hashSecret, newFamilyCode } from "../web/auth/passwords";
-import { endSessionsOf } from "../web/auth/session-version";
+import { hashSecret, newFamilyCode } from "../http/auth/passwords";
+import { endSessionsOf } from "../http/auth/session-version";
 
 export interface SlipChild { name: string; studentNumber: string; className: string }
 export interface Slip { familyId: number; familyKey: string; guardianName: string; code: string; children: SlipChild[] }

@@ -3,10 +3,10 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Family, SchoolClass, Student } from "../db/entities";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
-import { pageCount, pageOf } from "../web/pagination";
+import { HttpError } from "../http/errors";
+import { pageCount, pageOf } from "../http/pagination";
 import { FieldErrors, idParam, optionalId, searchText, submit } from "./form-helpers";
 import { familyForm, newFamilyForm, studentForm } from "./people-forms";
 import { childrenOf, createFamily, findFamily, saveChild, searchFamilies, updateFamily } from "./family-service";

@@ -5,7 +5,7 @@ import { In, Not } from "typeorm";
 import { Family, SchoolClass, Student } from "../db/entities";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { fieldError } from "./form-helpers";
 import type { FamilyFormData, StudentFormData } from "./people-forms";
 

@@ -2,8 +2,8 @@
 // the "school" or "validation" namespaces), ids from the path, search text,
 // and the schema pieces (dates, times, weekdays, grades) the forms reuse.
 import { z, ZodError } from "zod";
-import { HttpError } from "../web/errors";
-import type { FieldErrors } from "../web/validation";
+import { HttpError } from "../http/errors";
+import type { FieldErrors } from "../http/validation";
 import { isIsoDate } from "../kernel/core";
 
 export type { FieldErrors };

@@ -1,14 +1,14 @@
 // Admin: import students (with families), staff and clubs from CSV or XLSX.
 // Upload → errors (nothing imported) or a preview → commit or discard.
 // The upload form carries its CSRF token in the action URL (?_csrf=…): the
-// pre-parse gate (web/pre-parse-gate.ts) checks the admin session and that
+// pre-parse gate (http/pre-parse-gate.ts) checks the admin session and that
 // token before multer reads a byte, then the import core applies its limits.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { staffUser } from "../web/auth/guards";
-import { scope } from "../web/auth/route-scope";
+import { staffUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
 import { ImportBatch } from "./entities";
 import { idParam } from "./form-helpers";

@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Term } from "../db/entities";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { addDays } from "../kernel/core";
 import { FieldErrors, FormError, formErrors, idParam } from "./form-helpers";

@@ -2,14 +2,14 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { Like } from "typeorm";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { Staff } from "../db/entities";
-import { pageCount, pageOf } from "../web/pagination";
-import { fieldErrors } from "../web/validation";
+import { pageCount, pageOf } from "../http/pagination";
+import { fieldErrors } from "../http/validation";
 import { staffForm } from "./staff-form";
 import { createStaff, DuplicateError, resetStaffPassword, setStaffActive } from "./staff-service";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 
 const idParam = (value: string): number => {
   if (!/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");

@@ -7,9 +7,9 @@ import { z } from "zod";
 import { Staff } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { FieldErrors, idParam, isoDate, numberSet, submit, weekdayValue } from "./form-helpers";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

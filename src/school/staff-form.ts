@@ -1,11 +1,11 @@
 // The staff form's schema: messages are i18n keys.
 import { z } from "zod";
 import { STAFF_ROLES } from "../db/entities/staff";
-import { checkStaffPassword } from "../web/auth/passwords";
+import { checkStaffPassword } from "../http/auth/passwords";
 
 const weekday = z.coerce.number().int().min(1).max(5);
 
-// A staff password as every form and command takes it (web/auth/passwords.ts says why).
+// A staff password as every form and command takes it (http/auth/passwords.ts says why).
 export function staffPassword() {
   return z.string().max(200, "validation.tooLong").superRefine((value, ctx) => {
     const problem = checkStaffPassword(value);

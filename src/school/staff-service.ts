@@ -6,8 +6,8 @@ import type { StaffRole } from "../db/entities/staff";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { hashSecret, newStaffPassword } from "../web/auth/passwords";
-import { endSessionsOf } from "../web/auth/session-version";
+import { hashSecret, newStaffPassword } from "../http/auth/passwords";
+import { endSessionsOf } from "../http/auth/session-version";
 
 export interface NewStaff {
   staffNumber: string; name: string; email: string | null; role: StaffRole;

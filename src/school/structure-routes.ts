@@ -2,9 +2,9 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Period, Term } from "../db/entities";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { FieldErrors, FormError, idParam, submit } from "./form-helpers";
 import { periodForm, parseSportGrid } from "./structure-forms";
 import { deletePeriod, periodsOf, savePeriod, saveSport, sportOf } from "./structure-service";

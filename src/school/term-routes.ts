@@ -3,9 +3,9 @@
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
 import { CalendarDay, Term } from "../db/entities";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { FieldErrors, idParam, submit } from "./form-helpers";
 import { calendarDayForm, termForm } from "./term-forms";
 import { termCalendar } from "./calendar-months";

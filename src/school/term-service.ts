@@ -5,7 +5,7 @@ import { In, Not } from "typeorm";
 import { CalendarDay, Term } from "../db/entities";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { datesOfRange, withinTerm } from "./calendar-rules";
 import { fieldError } from "./form-helpers";
 import type { CalendarDayFormData, TermFormData } from "./term-forms";

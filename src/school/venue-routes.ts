@@ -6,10 +6,10 @@ import { Like, Not } from "typeorm";
 import { z } from "zod";
 import { Club, TimetableEntry, Venue } from "../db/entities";
 import { inTransaction } from "../db/transaction";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
-import { pageCount, pageOf } from "../web/pagination";
+import { HttpError } from "../http/errors";
+import { pageCount, pageOf } from "../http/pagination";
 import { fieldError, FieldErrors, FormError, idParam, searchText, submit, text } from "./form-helpers";
 
 export const venueForm = z.object({

@@ -4,10 +4,10 @@
 // Bad input → 400 naming the field, and nothing is written.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../web/auth/route-scope";
-import { HttpError } from "../web/errors";
+import { scope } from "../http/auth/route-scope";
+import { HttpError } from "../http/errors";
 import { actorOf } from "../audit/audit-service";
-import { pageCount, pageOf } from "../web/pagination";
+import { pageCount, pageOf } from "../http/pagination";
 import { currentTerm } from "../db/current-term";
 import { CANCEL_REASONS, GRADES, dateChangeById, isIsoDate, parseCancel, parseCover, schoolToday, type DateChangeKind, type FormErrors } from "../kernel";
 import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "../kernel/date-changes-service";

@@ -5,7 +5,7 @@
 import type { EntityManager } from "typeorm";
 import { Timetable } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { currentTerm, loadWeek, Week } from "./week";
 
 export async function openDraft(em: EntityManager): Promise<Week> {

@@ -2,7 +2,7 @@
 // values it shows (a saved entry, a new slot, or what was just posted).
 import type { TimetableEntry } from "../db/entities";
 import { SESSION_KINDS } from "../db/entities/timetable";
-import type { FieldErrors } from "../web/validation";
+import type { FieldErrors } from "../http/validation";
 import type { ClashExplanation } from "./clash-messages";
 import { WEEKDAYS } from "./grid";
 import type { Week } from "./week";

@@ -3,9 +3,9 @@
 // form; in both cases nothing is saved.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { entryForm, moveForm } from "./entry-form";
 import { checkEntry, ClashRefused, deleteEntry, moveEntry, saveEntry } from "./entry-service";
 import { choicesOf, EntryPage, postedValues, valuesOf } from "./entry-page";

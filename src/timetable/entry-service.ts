@@ -8,7 +8,7 @@ import { TimetableEntry } from "../db/entities";
 import { nowIso } from "../db/entities/columns";
 import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 import { clashesForChange } from "./clashes";
 import { ClashExplanation, explainClashes } from "./clash-messages";
 import type { EntryFormData, MoveFormData } from "./entry-form";

@@ -2,7 +2,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { currentWeek } from "./entry-routes";
 import { FieldError, formErrors } from "./form-errors";

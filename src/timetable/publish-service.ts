@@ -13,7 +13,7 @@ import { parseSnapshot } from "./core/snapshot";
 import { FieldError } from "./form-errors";
 import { publishBlockers } from "./publish-blockers";
 import { currentTerm } from "./week";
-import { HttpError } from "../web/errors";
+import { HttpError } from "../http/errors";
 
 export interface PublishOutcome { entries: number; changes: number; publishedAt: string; unchanged: boolean }
 

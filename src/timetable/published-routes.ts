@@ -3,7 +3,7 @@
 // external instructor only their own sessions; other staff choose a view, their own first.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../web/auth/route-scope";
+import { scope } from "../http/auth/route-scope";
 import { GridView, parseView } from "./grid";
 import { gridModel } from "./grid-model";
 import { publishedTimetable } from "./published";

@@ -4,7 +4,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { formToken, loginAs, Agent } from "../support/http";
 import { AuditEntry, Club, Family, Student } from "../../src/db/entities";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { SYSTEM } from "../../src/audit/audit-service";
 import { seedDemoChoices } from "../../src/assignment/web/demo-choices";
 import { createRun } from "../../src/assignment/web/run-service";
@@ -18,7 +18,7 @@ import { Notification } from "../../src/notifications/entities";
 import ejs from "ejs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/config";
-import { translator } from "../../src/web/i18n";
+import { translator } from "../../src/http/i18n";
 
 const CODE = "KH26WAIT";
 const HOUR = 3600 * 1000;

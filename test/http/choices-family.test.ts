@@ -207,7 +207,7 @@ forEachDatabase("club choices: families", (ctx) => {
     const stranger = await studentId(ctx.db.ds, logins.families[1].studentNumber);
     expect(await familyRoundCard(ctx.db.ds, Number(familyId), stranger)).to.equal(null);
     const ejs = await import("ejs");
-    const { translator } = await import("../../src/web/i18n");
+    const { translator } = await import("../../src/http/i18n");
     const html = await ejs.renderFile(`${process.cwd()}/views/choices/family-card.ejs`, { choiceCard: card, t: translator("zh-CN") });
     expect(html).to.contain("已于").and.contain(`href="/choices/${child}"`);
   });

@@ -8,9 +8,9 @@ import request from "supertest";
 import pino from "pino";
 import { join } from "node:path";
 import { projectRoot } from "../../src/config";
-import { earlyLocale } from "../../src/web/early-locale";
-import { errorHandler } from "../../src/web/errors";
-import { translator } from "../../src/web/i18n";
+import { earlyLocale } from "../../src/http/early-locale";
+import { errorHandler } from "../../src/http/errors";
+import { translator } from "../../src/http/i18n";
 
 function appThatThrows(): express.Express {
   const app = express();

@@ -8,7 +8,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { Club, Family, Period, ServiceEnrollment, Staff, Student } from "../../src/db/entities";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { currentTerm } from "../../src/db/current-term";
 import { clubsOn } from "../../src/membership";
 import type { DemoLogins } from "../../seeds/demo";

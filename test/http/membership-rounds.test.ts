@@ -8,7 +8,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { formToken, loginAs, Agent } from "../support/http";
 import { Club, Family, Student } from "../../src/db/entities";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { SYSTEM } from "../../src/audit/audit-service";
 import { seedDemoChoices } from "../../src/assignment/web/demo-choices";
 import { createRun } from "../../src/assignment/web/run-service";

@@ -11,7 +11,7 @@ import { demoApp, staffLogin } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { seedDemoAllocation } from "../../seeds/demo-allocation";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { In } from "typeorm";
 import { Family, Student } from "../../src/db/entities";
 import { AllocationPin, AllocationRun, WaitlistEntry, WaitlistOffer } from "../../src/assignment/web/entities";

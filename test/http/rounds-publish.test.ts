@@ -12,7 +12,7 @@ import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { formToken, loginAs, Agent } from "../support/http";
 import { Club, Family, Student } from "../../src/db/entities";
 import { ChoiceRound, Preference } from "../../src/choices/entities";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { SYSTEM } from "../../src/audit/audit-service";
 import { AllocationPublication, ClubPlacement, WaitlistOffer } from "../../src/assignment/web/entities";
 import { createRun } from "../../src/assignment/web/run-service";

@@ -6,7 +6,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { AuditEntry, Family, SchoolClass, Staff, Student } from "../../src/db/entities";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 
 // Logs in as a family through the real form; resolves to the status code.
 async function familyLogin(app: Express, studentNumber: string, code: string): Promise<number> {

@@ -16,7 +16,7 @@ import { setSchoolClock, currentTermCalendar, schoolZone, weekStartOf } from "..
 import { sessionsOn, type DatedSession } from "../../src/timetable";
 import { clubsOn, membersOn, seatsOn } from "../../src/membership";
 import { Club, Family, Student } from "../../src/db/entities";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { PRIVACY_VERSION } from "../../src/privacy/privacy-service";
 import { inTransaction } from "../../src/db/transaction";
 

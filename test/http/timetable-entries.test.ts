@@ -78,7 +78,7 @@ forEachDatabase("timetable entries", (ctx) => {
     for (const [field, change] of cases) {
       const res = await post("/admin/timetable/entries", { ...goOnThursday(), ...change });
       expect(res.status, `${field} ${JSON.stringify(change)}`).to.equal(400);
-      // A control character is refused before the form is read (web/body-check.ts): the error page names the field.
+      // A control character is refused before the form is read (http/body-check.ts): the error page names the field.
       const named = JSON.stringify(change).includes("\\u0000") ? `字段“${field}”含有控制字符` : `id="err-${field}"`;
       expect(res.text, `${field} ${JSON.stringify(change)}`).to.contain(named);
     }

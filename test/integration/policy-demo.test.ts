@@ -7,7 +7,7 @@ import { Period, SchoolClass, Staff, Term, TimetableEntry, Venue } from "../../s
 import { inTransaction } from "../../src/db/transaction";
 import { nowIso } from "../../src/db/entities/columns";
 import { projectRoot } from "../../src/config";
-import { translator } from "../../src/web/i18n";
+import { translator } from "../../src/http/i18n";
 import { tempRulesDir } from "../fixtures/policy/temp-rules";
 import { loadPolicyInput } from "../../src/policy/web/policy-input";
 import { runPolicy } from "../../src/policy/web/policy-service";

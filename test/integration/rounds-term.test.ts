@@ -12,7 +12,7 @@ import { formToken, loginAs, testApp } from "../support/http";
 import { Club, Family, Student, Term } from "../../src/db/entities";
 import { ChoiceRound, Preference } from "../../src/choices/entities";
 import { createRound, closeRound } from "../../src/choices/round-service";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { SYSTEM } from "../../src/audit/audit-service";
 import { seedDemoChoices } from "../../src/assignment/web/demo-choices";
 import { createRun } from "../../src/assignment/web/run-service";

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { Express } from "express";
 import request from "supertest";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { forEachDatabase } from "../support/databases";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { forEachDatabase } from "../support/databases";
-import { DbSessionStore } from "../../src/web/session-store";
+import { DbSessionStore } from "../../src/http/session-store";
 import { HttpSession } from "../../src/db/entities";
 import type session from "express-session";
 

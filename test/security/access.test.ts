@@ -5,7 +5,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { fill, listRoutes, RouteInfo } from "../support/routes";
-import { ROLES, type Role } from "../../src/web/auth/route-scope";
+import { ROLES, type Role } from "../../src/http/auth/route-scope";
 import type { DemoLogins } from "../../seeds/demo";
 
 // The role × route table, read from the scopes the routes were registered with:

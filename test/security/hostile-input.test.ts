@@ -12,7 +12,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { csrfFrom, loginAs, Agent } from "../support/http";
 import { contents } from "../support/fingerprint";
-import { translator } from "../../src/web/i18n";
+import { translator } from "../../src/http/i18n";
 import { Student } from "../../src/db/entities";
 
 const zh = translator("zh-CN");

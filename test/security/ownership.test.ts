@@ -11,7 +11,7 @@ import { AttendanceAlert } from "../../src/attendance/entities";
 import { WaitlistEntry, WaitlistOffer } from "../../src/assignment/web/entities";
 import { HomeworkEntry } from "../../src/homework/entities";
 import { Club, SchoolClass, Staff, Student, TimetableEntry } from "../../src/db/entities";
-import type { Role } from "../../src/web/auth/route-scope";
+import type { Role } from "../../src/http/auth/route-scope";
 import type { DemoLogins } from "../../seeds/demo";
 
 // Ownership, read from the scopes: for every route with a parameter and every

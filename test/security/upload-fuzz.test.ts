@@ -61,7 +61,7 @@ async function peakRss(work: (sample: () => void) => Promise<void>): Promise<num
   return peak;
 }
 
-// A refusal past a limit closes the connection (web/parser-errors.ts): a
+// A refusal past a limit closes the connection (http/parser-errors.ts): a
 // client still writing its body may see the close (EPIPE, ECONNRESET) before
 // the 413. That is a refusal, not a failure; any other error still fails.
 async function statusOf(req: PromiseLike<{ status: number }>): Promise<number> {

@@ -10,7 +10,7 @@ import type { DataSource } from "typeorm";
 import { CalendarDay, Club, Family, Period, SchoolClass, Setting, Staff, Student, Term, TimetableEntry, Venue } from "../../src/db/entities";
 import { nowIso } from "../../src/db/entities/columns";
 import { inTransaction } from "../../src/db/transaction";
-import { hashSecret } from "../../src/web/auth/passwords";
+import { hashSecret } from "../../src/http/auth/passwords";
 import { PRIVACY_VERSION } from "../../src/privacy/privacy-service";
 
 export const PASSWORD = "generated-school-2026";

@@ -1,8 +1,8 @@
 // Every route the app registers, with the scope it was registered with, read
-// from Express's own router (web/auth/route-scope), so the security tables grow
+// from Express's own router (http/auth/route-scope), so the security tables grow
 // by themselves as capabilities add routes.
 import type { Express } from "express";
-import { routeScopes, type RouteScope } from "../../src/web/auth/route-scope";
+import { routeScopes, type RouteScope } from "../../src/http/auth/route-scope";
 
 export interface RouteInfo { method: "get" | "post"; path: string; scope: RouteScope }
 

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import express from "express";
 import request from "supertest";
-import { assertEveryRouteScoped, routeScopes, scope } from "../../src/web/auth/route-scope";
+import { assertEveryRouteScoped, routeScopes, scope } from "../../src/http/auth/route-scope";
 
 const ok = (_req: express.Request, res: express.Response) => { res.send("ok"); };
 

@@ -5,7 +5,7 @@ import { In } from "typeorm";
 import type { TFunction } from "i18next";
 import { Club, Student } from "../../db/entities";
 import { ChoiceRound } from "../../choices/entities";
-import { Page, pageCount } from "../../web/pagination";
+import { Page, pageCount } from "../../http/pagination";
 import { AllocationPin, AllocationPublication, AllocationRun } from "./entities";
 import { changedChildren, clubFills, fillChart, parseRun, rankChart, unplacedStudents } from "./run-report";
 import { offerHours } from "./waitlist-context";

@@ -4,10 +4,10 @@
 import { Router } from "express";
 import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../../web/auth/route-scope";
+import { scope } from "../../http/auth/route-scope";
 import { actorOf, recordAudit } from "../../audit/audit-service";
-import { HttpError } from "../../web/errors";
-import { pageOf } from "../../web/pagination";
+import { HttpError } from "../../http/errors";
+import { pageOf } from "../../http/pagination";
 import { inTransaction } from "../../db/transaction";
 import { Setting } from "../../db/entities";
 import type { ChoiceRound } from "../../choices/entities";

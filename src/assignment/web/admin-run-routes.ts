@@ -3,10 +3,10 @@
 import { Router } from "express";
 import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../../web/auth/route-scope";
+import { scope } from "../../http/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
-import { HttpError } from "../../web/errors";
-import { pageCount, pageOf } from "../../web/pagination";
+import { HttpError } from "../../http/errors";
+import { pageCount, pageOf } from "../../http/pagination";
 import { ChoiceRound } from "../../choices/entities";
 import { Term } from "../../db/entities";
 import { InstanceError } from "../engine";

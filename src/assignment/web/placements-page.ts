@@ -8,7 +8,7 @@ import { overFullClubs } from "../../clubs/capacity";
 import type { ChoiceRound } from "../../choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
 import { parseRun } from "./run-report";
-import { Page, pageCount } from "../../web/pagination";
+import { Page, pageCount } from "../../http/pagination";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, membersOn } from "../../membership";
 

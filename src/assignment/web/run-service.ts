@@ -10,7 +10,7 @@ import { nowIso } from "../../db/entities/columns";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import { allocate, checkResult, firstComeFirstServed, parseInstance } from "../engine";
 import type { Mechanism, Result } from "../engine";
-import { HttpError } from "../../web/errors";
+import { HttpError } from "../../http/errors";
 import { AllocationRun, RunSummary } from "./entities";
 import { buildInstance } from "./instance-builder";
 

@@ -3,7 +3,7 @@
 // Anything else is "not found", so a probe learns nothing about who exists.
 import type { DataSource } from "typeorm";
 import { Club, Setting, Staff, Student, Venue } from "../../db/entities";
-import type { SessionUser } from "../../web/session-user";
+import type { SessionUser } from "../../http/session-user";
 import type { Subject } from "./context-query";
 import { FEED_KINDS, FeedKind } from "./entities";
 

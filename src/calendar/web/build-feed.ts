@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { createHash } from "node:crypto";
 import { buildCalendar, eventDigests, type EventStamp } from "..";
 import { stampEvents } from "./event-stamps";
-import { DEFAULT_LOCALE, translator } from "../../web/i18n";
+import { DEFAULT_LOCALE, translator } from "../../http/i18n";
 import { contextBySubject, Subject, versionOf } from "./context-query";
 import { parseContext } from "./feed-context";
 import { feedInputOf, NoFeed } from "./feed-input";

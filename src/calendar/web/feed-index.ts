@@ -2,8 +2,8 @@
 // school's club, venue and school feeds and any staff member's (paginated).
 import type { DataSource } from "typeorm";
 import { Club, Staff, Student, Venue } from "../../db/entities";
-import type { SessionUser } from "../../web/session-user";
-import { pageCount, Page } from "../../web/pagination";
+import type { SessionUser } from "../../http/session-user";
+import { pageCount, Page } from "../../http/pagination";
 import { currentTerm, schoolName } from "./access";
 import type { FeedKind } from "./entities";
 

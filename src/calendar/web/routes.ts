@@ -3,9 +3,9 @@
 // a feed's link.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../../web/auth/route-scope";
-import { HttpError } from "../../web/errors";
-import { pageOf } from "../../web/pagination";
+import { scope } from "../../http/auth/route-scope";
+import { HttpError } from "../../http/errors";
+import { pageOf } from "../../http/pagination";
 import { actorOf } from "../../audit/audit-service";
 import { feedTargetFor, FeedTarget } from "./access";
 import { feedFileRoutes } from "./feed-file-routes";

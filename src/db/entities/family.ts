@@ -16,7 +16,7 @@ export class Family {
   @InstantColumn({ nullable: true }) privacyAcceptedAt: string | null;
   @Column({ type: "varchar", length: 20, nullable: true }) privacyVersion: string | null;
   @Column({ type: "varchar", length: 10, nullable: true }) locale: string | null;
-  // Raised whenever this family's sessions must end (see web/auth/session-version.ts).
+  // Raised whenever this family's sessions must end (see http/auth/session-version.ts).
   @Column({ type: "integer", default: 0 }) sessionVersion: number;
   @OneToMany("Student", "family") students: Student[];
 }

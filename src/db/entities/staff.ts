@@ -20,7 +20,7 @@ export class Staff {
   // Weekdays 1–5 the person can take service sessions.
   @Column({ type: "simple-json" }) availableDays: number[];
   @Column({ type: "varchar", length: 10, nullable: true }) locale: string | null;
-  // Raised whenever this account's sessions must end (see web/auth/session-version.ts).
+  // Raised whenever this account's sessions must end (see http/auth/session-version.ts).
   @Column({ type: "integer", default: 0 }) sessionVersion: number;
   @InstantColumn() createdAt: string;
   @InstantColumn() updatedAt: string;

@@ -3,9 +3,9 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../../web/auth/route-scope";
-import { HttpError } from "../../web/errors";
-import { pageCount, pageOf } from "../../web/pagination";
+import { scope } from "../../http/auth/route-scope";
+import { HttpError } from "../../http/errors";
+import { pageCount, pageOf } from "../../http/pagination";
 import { summarizeRules, type Locale } from "../index";
 import { filterViolations, groupViolations, type ViolationFilter } from "./grouping";
 import { runCurrentPolicy } from "./policy-service";

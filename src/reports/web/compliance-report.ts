@@ -7,7 +7,7 @@ import { barChart, complianceReport, complianceTable, type Table } from "../inde
 import type { Violation } from "../../policy/index";
 import { policyRules } from "../../policy/web/rules-registry";
 import { schoolToday } from "../../kernel";
-import { pageCount, pageOf } from "../../web/pagination";
+import { pageCount, pageOf } from "../../http/pagination";
 import { termContext } from "./report-data";
 import { complianceViolations, COMPLIANCE_CHECKS } from "./compliance-source";
 import type { ReportView } from "./report-view";

@@ -3,7 +3,7 @@
 import { Router, Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { scope } from "../../web/auth/route-scope";
+import { scope } from "../../http/auth/route-scope";
 import { participationView } from "./participation-report";
 import { teachersView } from "./teachers-report";
 import { clubsView } from "./clubs-report";

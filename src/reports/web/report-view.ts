@@ -3,7 +3,7 @@
 // Table objects, so every exported number is the number on the page.
 import type { Request, Response } from "express";
 import { cellText, toCsv, toXlsx, type Table } from "../index";
-import { HttpError } from "../../web/errors";
+import { HttpError } from "../../http/errors";
 
 export interface ReportTable {
   key: string;

@@ -2,11 +2,11 @@
 // questions (draft only), open, close, delete a draft, and the results.
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../../web/auth/route-scope";
+import { scope } from "../../http/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
-import { pageCount, pageOf } from "../../web/pagination";
-import { fieldErrors, type FieldErrors } from "../../web/validation";
-import { HttpError } from "../../web/errors";
+import { pageCount, pageOf } from "../../http/pagination";
+import { fieldErrors, type FieldErrors } from "../../http/validation";
+import { HttpError } from "../../http/errors";
 import { Survey, SurveyReceipt } from "./entities";
 import { parseQuestion, presetQuestion, surveyForm } from "./survey-form";
 import { addQuestion, createSurvey, deleteDraft, findSurvey, removeQuestion, setSurveyState } from "./survey-service";

@@ -2,11 +2,11 @@
 // form, made for a phone. A family answers each survey once.
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser } from "../../web/auth/guards";
-import { scope } from "../../web/auth/route-scope";
+import { familyUser } from "../../http/auth/guards";
+import { scope } from "../../http/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
-import { HttpError } from "../../web/errors";
-import type { FieldErrors } from "../../web/validation";
+import { HttpError } from "../../http/errors";
+import type { FieldErrors } from "../../http/validation";
 import { Survey } from "./entities";
 import { parseReply } from "./survey-form";
 import { findSurvey, hasReplied, submitReply, surveysForFamily } from "./survey-service";

@@ -4,7 +4,7 @@ import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
 import { barChart, formatRate, surveyTable, surveyTextTable, type Table } from "../index";
-import { pageCount, pageOf } from "../../web/pagination";
+import { pageCount, pageOf } from "../../http/pagination";
 import { Survey } from "./entities";
 import { resultsOf } from "./survey-service";
 import type { ReportView } from "./report-view";

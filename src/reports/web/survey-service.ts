@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { inTransaction } from "../../db/transaction";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import { schoolNow } from "../../kernel";
-import { HttpError } from "../../web/errors";
+import { HttpError } from "../../http/errors";
 import { surveyResults, type SurveyResults } from "../index";
 import { Survey, SurveyReceipt, SurveyResponse } from "./entities";
 import { NewQuestion, toSurveyQuestion } from "./survey-form";

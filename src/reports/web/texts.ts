@@ -3,7 +3,7 @@
 import type { Request } from "express";
 import type { TFunction } from "i18next";
 import { formatRate, type Bar, type Rate, type TermWeek } from "../index";
-import { HttpError } from "../../web/errors";
+import { HttpError } from "../../http/errors";
 import type { WeekChoice } from "./report-view";
 
 export const gradeNamer = (t: TFunction) => (grade: number): string => t("reports.gradeName", { grade });

@@ -6,7 +6,7 @@ import { childDay, firstWeekDate, leavingTime, rowsOfChild, termWeek, type Perio
 import type { DatedSession } from "../../../src/timetable";
 import type { EntryRow } from "../../../src/timetable";
 import { indexCalendar, schoolDay, type CalendarEntry } from "../../../src/kernel";
-import { translator } from "../../../src/web/i18n";
+import { translator } from "../../../src/http/i18n";
 
 const periods = new Map<number, PeriodTimes>([[1, { startTime: "15:40", endTime: "16:30" }], [2, { startTime: "16:40", endTime: "17:30" }]]);
 const child = { classId: 51, grade: 5 };

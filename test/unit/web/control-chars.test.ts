@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { scanFields, MAX_DEPTH } from "../../../src/web/control-chars";
+import { scanFields, MAX_DEPTH } from "../../../src/http/control-chars";
 
 describe("control characters in parsed fields", () => {
   it("When a field holds NUL, ESC or DEL, then the scan names its top-level field", () => {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { catalogKeys, LOCALES, slowTranslator, translator } from "../../../src/web/i18n";
-import { fastTranslator } from "../../../src/web/i18n-fast";
+import { catalogKeys, LOCALES, slowTranslator, translator } from "../../../src/http/i18n";
+import { fastTranslator } from "../../../src/http/i18n-fast";
 
 describe("fast translator", () => {
   const params = [undefined, {}, { name: "王小明", count: 3, n: 2, value: 0, club: "围棋", max: null, title: "a<b>", at: new Date(0) }];

@@ -3,7 +3,7 @@ import express from "express";
 import session from "express-session";
 import { get, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { saveSessionBeforeRedirect } from "../../../src/web/save-before-redirect";
+import { saveSessionBeforeRedirect } from "../../../src/http/save-before-redirect";
 
 // A store as slow as a database round trip, so the race is not left to luck.
 class SlowStore extends session.MemoryStore {

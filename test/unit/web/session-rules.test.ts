@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { ACCOUNT_POLICY, accountKey, decayedFailures } from "../../../src/web/auth/throttle-rules";
-import { DEFAULT_LIFETIMES, lifetimeFor, sessionExpiry } from "../../../src/web/auth/session-lifetimes";
-import { checkStaffPassword, newStaffPassword } from "../../../src/web/auth/passwords";
+import { ACCOUNT_POLICY, accountKey, decayedFailures } from "../../../src/http/auth/throttle-rules";
+import { DEFAULT_LIFETIMES, lifetimeFor, sessionExpiry } from "../../../src/http/auth/session-lifetimes";
+import { checkStaffPassword, newStaffPassword } from "../../../src/http/auth/passwords";
 
 const HOUR = 3600 * 1000;
 

@@ -1,6 +1,6 @@
 // Ending an account's sessions: each staff member and family has a
 // sessionVersion; a session remembers the one it logged in with and the
-// per-request check (web/session-check.ts) ends it when they differ. Raising
+// per-request check (http/session-check.ts) ends it when they differ. Raising
 // the number ends every session of the account at once, on every instance.
 import type { EntityManager } from "typeorm";
 import { Family, Staff } from "../../db/entities";

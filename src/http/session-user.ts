@@ -3,7 +3,7 @@ import type { StaffRole } from "../db/entities/staff";
 import type { Locale } from "./i18n";
 
 // version: the account's sessionVersion at login (a different one now means
-// this session was ended); idleMs / until: its lifetime (web/auth/session-lifetimes.ts),
+// this session was ended); idleMs / until: its lifetime (http/auth/session-lifetimes.ts),
 // until being the absolute end in epoch ms. Sessions from before these
 // fields existed lack them and are ended by the per-request check.
 interface SessionLife { version?: number; idleMs?: number; until?: number }

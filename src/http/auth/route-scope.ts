@@ -87,5 +87,5 @@ export function routeScopes(app: unknown): { method: string; path: string; scope
 /** Start-up check: a route that does not say who may use it does not start. */
 export function assertEveryRouteScoped(app: unknown): void {
   const missing = routeScopes(app).filter((r) => r.scope === null).map((r) => `${r.method.toUpperCase()} ${r.path}`);
-  if (missing.length) throw new Error(`Routes without a scope (put a scope from web/auth/route-scope first): ${missing.join(", ")}`);
+  if (missing.length) throw new Error(`Routes without a scope (put a scope from http/auth/route-scope first): ${missing.join(", ")}`);
 }

@@ -1,6 +1,6 @@
 // Starting a signed-in session, the one way: a fresh session id (defeats
 // session fixation), the account's session version and the role's lifetime
-// (web/auth/session-lifetimes.ts), so the per-request check (web/session-check.ts)
+// (http/auth/session-lifetimes.ts), so the per-request check (http/session-check.ts)
 // accepts it. Login and first-run setup both sign people in through here.
 import type { Request } from "express";
 import { Like, type DataSource } from "typeorm";
