@@ -21,15 +21,7 @@ import { bodyCheck } from "./http/body-check";
 import { noStoreWhenSignedIn } from "./http/no-store";
 import { BODY_LIMITS } from "./http/body-limits";
 import { DEFAULT_PORT } from "./http/public-url";
-import { authRoutes } from "./http/auth/routes";
-import { accountRoutes } from "./http/auth/account-routes";
 import { sessionCheck } from "./http/session-check";
-import { localeRoutes } from "./http/locale-routes";
-import { homeRoutes } from "./http/home-routes";
-import { staffAdminRoutes } from "./school/staff-admin-routes";
-import { auditRoutes } from "./audit/audit-routes";
-import { throttleRoutes } from "./http/auth/throttle-routes";
-import { privacyRoutes } from "./privacy/privacy-routes";
 import { capabilityRoutes } from "./routes";
 import { assertEveryRouteScoped, scope } from "./http/auth/route-scope";
 import { feedFileRoutes } from "./calendar/web/routes";
@@ -95,15 +87,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.use(csrf.csrfSynchronisedProtection);
   for (const handler of startHandlers) app.use(handler);
 
-  app.use(authRoutes(ds, config.sessionSecret));
-  app.use(accountRoutes(ds));
-  app.use(localeRoutes(ds));
-  app.use(privacyRoutes(ds));
-  app.use(homeRoutes(ds));
-  app.use(staffAdminRoutes(ds));
-  app.use(auditRoutes(ds));
-  app.use(throttleRoutes(ds));
-  for (const router of capabilityRoutes(ds)) app.use(router);
+  for (const router of capabilityRoutes(ds, config.sessionSecret)) app.use(router);
 
   app.use(notFound);
   app.use(errorHandler(logger));

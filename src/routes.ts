@@ -1,7 +1,17 @@
-// Every capability's routes, in one list the app mounts. Each capability
-// owns its own router module; adding one means one line here.
+// The one route registry: every router the app mounts, in order. Each
+// capability owns its router (its routes.ts) and states every route's role
+// scope there (http/auth/route-scope); the app refuses to start with a route
+// that has none, and test/support/routes.ts enumerates them all.
 import type { Router } from "express";
 import type { DataSource } from "typeorm";
+import { authRoutes } from "./http/auth/routes";
+import { accountRoutes } from "./http/auth/account-routes";
+import { localeRoutes } from "./http/locale-routes";
+import { homeRoutes } from "./http/home-routes";
+import { throttleRoutes } from "./http/auth/throttle-routes";
+import { privacyRoutes } from "./privacy/privacy-routes";
+import { staffAdminRoutes } from "./school/staff-admin-routes";
+import { auditRoutes } from "./audit/audit-routes";
 import { schoolSetupRoutes } from "./school/setup-routes";
 import { clubRoutes } from "./clubs/routes";
 import { timetableRoutes } from "./timetable/routes";
@@ -13,7 +23,13 @@ import { feedRoutes } from "./calendar/web/routes";
 import { attendanceRoutes } from "./attendance/routes";
 import { reportRoutes } from "./reports/web/routes";
 
-export function capabilityRoutes(ds: DataSource): Router[] {
-  return [schoolSetupRoutes, clubRoutes, timetableRoutes, choiceRoutes, assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes]
-    .map((make) => make(ds));
+type MakeRouter = (ds: DataSource) => Router;
+
+// Signing in and the pages every user has come first; then each capability.
+export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[] {
+  const makers: MakeRouter[] = [
+    (d) => authRoutes(d, sessionSecret), accountRoutes, localeRoutes, privacyRoutes, homeRoutes, staffAdminRoutes, auditRoutes, throttleRoutes,
+    schoolSetupRoutes, clubRoutes, timetableRoutes, choiceRoutes, assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes,
+  ];
+  return makers.map((make) => make(ds));
 }

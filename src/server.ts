@@ -1,7 +1,7 @@
 // `npm start`: migrate, then the start plan (src/setup/start-plan.ts): seed the
 // demo school on an empty development database, serve, refuse, or first-run setup.
 import { loadConfig } from "./config";
-import { openDatabase } from "./db/open";
+import { openDatabase } from "./database";
 import { appForPlan, planStart } from "./setup/start-plan";
 import { DbSessionStore } from "./http/session-store";
 import { startMessage } from "./setup/start-message";

@@ -5,7 +5,7 @@
 // fresh SQLite file, and on a scratch PostgreSQL database when BENCH_PG_URL or
 // TEST_PG_URL is set. Prints delay → outcome per action and database.
 import type { DataSource } from "typeorm";
-import { openDatabase } from "../../src/db/open";
+import { openDatabase } from "../../src/database";
 import { AuditEntry } from "../../src/db/entities";
 import { AllocationRun } from "../../src/assignment/web/entities";
 import { seedDemoChoices } from "../../src/assignment/web/demo-choices";

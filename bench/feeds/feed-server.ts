@@ -5,7 +5,7 @@
 // DATABASE_URL come from the environment.
 import express from "express";
 import pino from "pino";
-import { openDatabase } from "../../src/db/open";
+import { openDatabase } from "../../src/database";
 import { feedFileRoutes } from "../../src/calendar/web/routes";
 
 async function main(): Promise<void> {

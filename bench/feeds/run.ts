@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createDataSource } from "../../src/db/data-source";
+import { dataSourceFor as createDataSource } from "../../src/database";
 import { contextByToken } from "../../src/calendar/web/context-query";
 import { buildFeed } from "../../src/calendar/web/build-feed";
 import { changeStamp } from "../../src/db/change-stamp";

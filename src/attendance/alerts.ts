@@ -2,11 +2,9 @@
 // an excuse is reported at once to the class teacher, every admin and the
 // family. Correcting the mark (present, or excused) withdraws the alert, and so
 // does cancelling the session: a session that was not held has no absentees.
-import type { DataSource, EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { SchoolClass, Staff, Student } from "../db/entities";
+import { type DataSource, type EntityManager, In } from "typeorm";
+import { SchoolClass, Staff, Student, inTransaction } from "../db";
 import { formatStored, schoolZone } from "../kernel";
-import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { notify } from "../notifications/notification-service";
 import type { SessionUser } from "../http/session-user";

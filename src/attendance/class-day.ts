@@ -5,9 +5,8 @@
 // registers have them absent or on leave. Everything is asked of its owner:
 // the day of the kernel (through the timetable's sessionsOn), sessions of the
 // timetable, clubs of the ledger (the roster context); nothing is re-read here.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import type { SchoolClass } from "../db/entities";
+import { type DataSource, In } from "typeorm";
+import type { SchoolClass } from "../db";
 import { Attendance } from "./entities";
 import { currentTermCalendar, type DayOfSchool } from "../kernel";
 import { sessionsOn as datedSessionsOn } from "../timetable";

@@ -6,7 +6,7 @@ import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { staffUser } from "../http/auth/guards";
 import { scope } from "../http/auth/route-scope";
-import { SchoolClass } from "../db/entities";
+import { SchoolClass } from "../db";
 import { HttpError } from "../http/errors";
 import { dismissalDay } from "./dismissal";
 import { schoolToday } from "../kernel";

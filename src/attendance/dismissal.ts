@@ -6,7 +6,7 @@
 // session still held, or with the school day when none is (kept simple: no
 // supervised wait until the cancelled session's end).
 import type { DataSource } from "typeorm";
-import { SchoolClass } from "../db/entities";
+import { SchoolClass } from "../db";
 import { Attendance } from "./entities";
 import { currentTermCalendar } from "../kernel";
 import { sessionsOn, Session } from "./sessions";

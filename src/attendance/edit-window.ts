@@ -2,8 +2,7 @@
 // days): late corrections are normal (a note from home arrives the next day),
 // but a register that can change forever is no record at all.
 import type { DataSource } from "typeorm";
-import { Setting } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { Setting, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { addDays } from "../kernel";
 

@@ -1,9 +1,7 @@
 // Entities of attendance (registered in src/db/entities/index.ts): the register
 // (one mark per child, session and date) and the absence alerts it raises.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { DateColumn, InstantColumn } from "../db/entities/columns";
-import type { Staff } from "../db/entities/staff";
-import type { Student } from "../db/entities/student";
+import { DateColumn, InstantColumn, type Staff, type Student } from "../db";
 
 export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

@@ -9,7 +9,7 @@ import { dayOverview } from "./day-service";
 import { allPresentMarks, loadRegister, Register, saveMarks } from "./register-service";
 import { parseMarks } from "./mark-form";
 import { dateParam, dateQuery, idParam } from "./params";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 
 function renderRegister(res: Response, reg: Register, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = {}): void {
   const counts = { present: 0, absent: 0, excused: 0 };

@@ -6,12 +6,11 @@ import type { DataSource } from "typeorm";
 import { Attendance, AttendanceStatus } from "./entities";
 import { HttpError } from "../http/errors";
 import type { SessionUser } from "../http/session-user";
-import { inTransaction } from "../db/transaction";
+import { inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { currentTermCalendar } from "../kernel";
+import { currentTermCalendar, schoolNow, schoolToday } from "../kernel";
 import { sessionOn, sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf, RosterChild } from "./roster";
-import { schoolNow, schoolToday } from "../kernel";
 import { editWindowDays, windowState, WindowState } from "./edit-window";
 import { raiseAlert, withdrawAlert } from "./alerts";
 

@@ -5,7 +5,7 @@
 // grade has clubs is the supervised place (自主活动/托管) for the children with no
 // club in it. Pure functions first, then the loader.
 import type { DataSource } from "typeorm";
-import { ServiceEnrollment, Student } from "../db/entities";
+import { ServiceEnrollment, Student } from "../db";
 import { atClubInsteadOf, type EntryRow } from "../timetable";
 import { clubMembers } from "./club-members";
 

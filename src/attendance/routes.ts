@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { fieldErrors } from "../http/validation";
+import { fieldErrors } from "../http/form-kit";
 import { registerRoutes } from "./register-routes";
 import { alertRoutes } from "./alert-routes";
 import { dismissalRoutes } from "./dismissal-routes";

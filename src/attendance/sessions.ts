@@ -3,7 +3,7 @@
 // have none; a make-up day has the sessions of the weekday it runs. Each carries
 // the date's changes: who leads it (the cover, 代课) and whether it is cancelled.
 import type { DataSource } from "typeorm";
-import { Period } from "../db/entities";
+import { Period } from "../db";
 import { sessionsOn as timetableOn, type EntryRow } from "../timetable";
 import type { CurrentTermCalendar as TermCalendar } from "../kernel";
 

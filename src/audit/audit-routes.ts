@@ -1,9 +1,8 @@
 // The audit log, newest first, filterable by action, for admins.
 import { Router } from "express";
-import type { DataSource } from "typeorm";
-import { Like } from "typeorm";
+import { type DataSource, Like } from "typeorm";
 import { scope } from "../http/auth/route-scope";
-import { AuditEntry } from "../db/entities";
+import { AuditEntry } from "../db";
 import { pageCount, pageOf } from "../http/pagination";
 
 export function auditRoutes(ds: DataSource): Router {

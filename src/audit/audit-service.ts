@@ -1,7 +1,6 @@
 // Every capability writes here: who changed what, when, and why.
 import type { EntityManager } from "typeorm";
-import { AuditEntry } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
+import { AuditEntry, nowIso } from "../db";
 import type { SessionUser } from "../http/session-user";
 
 export interface Actor { kind: "staff" | "family" | "system"; id: number | null; label: string }

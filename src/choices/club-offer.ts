@@ -1,10 +1,8 @@
 // What a round offers: the term's clubs with the meetings families can see.
 // A club meets on the weekdays of its rows in the PUBLISHED timetable
 // (Timetable.published), never the admin's draft, so families rank what runs.
-import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Club, Period, Staff, Venue } from "../db/entities";
-import { keptRead } from "../db/kept-reads";
+import { type EntityManager, In } from "typeorm";
+import { Club, Period, Staff, Venue, keptRead } from "../db";
 import { publishedOf } from "../timetable";
 
 type Repos = Pick<EntityManager, "getRepository">;

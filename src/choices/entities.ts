@@ -1,8 +1,6 @@
 // Entities of choice rounds (registered in src/db/entities/index.ts).
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import type { Student } from "../db/entities/student";
-import type { Term } from "../db/entities/term";
-import { InstantColumn } from "../db/entities/columns";
+import { type Student, type Term, InstantColumn } from "../db";
 
 export const MECHANISMS = ["optimal", "lottery"] as const;
 export type Mechanism = (typeof MECHANISMS)[number];

@@ -2,7 +2,7 @@
 // <child> by <deadline>", or "submitted <time> — change", or the date the
 // next round opens. The lead renders views/choices/family-card.ejs with it.
 import type { DataSource } from "typeorm";
-import { nowIso } from "../db/entities/columns";
+import { nowIso } from "../db";
 import { Preference } from "./entities";
 import { familyChild, roundForChild, roundState } from "./round-lookup";
 import { formatLocal, schoolZone } from "../kernel";

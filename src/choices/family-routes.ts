@@ -7,7 +7,7 @@ import { familyUser } from "../http/auth/guards";
 import { scope } from "../http/auth/route-scope";
 import { HttpError } from "../http/errors";
 import { actorOf } from "../audit/audit-service";
-import { nowIso } from "../db/entities/columns";
+import { nowIso } from "../db";
 import { ChoiceRound, Preference } from "./entities";
 import { loadClubOffer } from "./club-offer";
 import { parsePreferenceForm, studentIdOf } from "./preference-form";

@@ -2,7 +2,7 @@
 // but keeping this capability's own "choices.*" message keys and naming the
 // top-level field (the form's input name) even for array items.
 import type { ZodError } from "zod";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 
 export function formErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};

@@ -7,7 +7,7 @@ import { staffUser } from "../http/auth/guards";
 import { scope } from "../http/auth/route-scope";
 import { HttpError } from "../http/errors";
 import { actorOf } from "../audit/audit-service";
-import { Student } from "../db/entities";
+import { Student } from "../db";
 import { ChoiceRound } from "./entities";
 import { idParam } from "./ids";
 import { meetingText } from "./meeting-text";

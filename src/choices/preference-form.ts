@@ -2,7 +2,7 @@
 // one <select> per rank (rank1 … rankN), weekday checkboxes, clubs per week,
 // the sibling box and the version the form was rendered from.
 import { z } from "zod";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 import { formErrors } from "./form-errors";
 import type { RankEntry } from "./preference-rules";
 

@@ -1,7 +1,7 @@
 // The round's rules for one child's ranked list, one small pure function per
 // rule. Each returns the field it blames (so the form can show it next to the
 // select) and an i18n key; the route answers 400 when any rule objects.
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 import { meetingDays, OfferedClub, offeredTo } from "./club-offer";
 
 export interface RankEntry { field: string; clubId: number | null }

@@ -2,11 +2,9 @@
 // checks the deadline, the version the form was built from, and the round's
 // rules, then writes the Preference, the ServiceEnrollment and the audit entry.
 import type { DataSource, EntityManager } from "typeorm";
-import { ServiceEnrollment, Student } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { ServiceEnrollment, Student, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 import { ChoiceRound, Preference } from "./entities";
 import { loadClubOffer } from "./club-offer";
 import { checkSubmission } from "./preference-rules";

@@ -2,8 +2,7 @@
 // open to the child's grade (cards and <select> options), what is saved now,
 // and the form's values (saved ones, or what was just posted on an error).
 import type { EntityManager } from "typeorm";
-import { ServiceEnrollment } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
+import { ServiceEnrollment, nowIso } from "../db";
 import { ChoiceRound, Preference } from "./entities";
 import { loadClubOffer, meetingDays, OfferedClub, offeredTo } from "./club-offer";
 import { receiptOf, Receipt } from "./receipt";

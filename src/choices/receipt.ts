@@ -1,7 +1,7 @@
 // What was saved, in words a family can check: the ranked clubs, clubs per
 // week, the weekdays, when, and whether the family or school staff entered it.
 import type { EntityManager } from "typeorm";
-import { ServiceEnrollment, Staff } from "../db/entities";
+import { ServiceEnrollment, Staff } from "../db";
 import type { ChoiceRound, Preference } from "./entities";
 import type { ClubMeeting, OfferedClub } from "./club-offer";
 import { formatLocal } from "../kernel";

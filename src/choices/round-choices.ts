@@ -5,9 +5,8 @@
 // ("thu"); when clubs meet in different periods they are weekday-period ids
 // ("thu-2", the period's 1-based position in the term's day). `slotMode`
 // says which; clubs' and students' `slots` are already expanded accordingly.
-import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Period, ServiceEnrollment, Student } from "../db/entities";
+import { type EntityManager, In } from "typeorm";
+import { Period, ServiceEnrollment, Student } from "../db";
 import { ChoiceRound, Mechanism, Preference } from "./entities";
 import { loadClubOffer, OfferedClub } from "./club-offer";
 import { cleanWeekdays, weekdayCode, WeekdayCode } from "./weekdays";

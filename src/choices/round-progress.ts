@@ -1,9 +1,8 @@
 // Who has answered a round, by class (answered / children in the round's
 // grades), and the "remind the rest" list: children without a preference,
 // with the guardian and phone a class teacher calls or sends a paper form to.
-import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { SchoolClass, Staff, Student } from "../db/entities";
+import { type EntityManager, In } from "typeorm";
+import { SchoolClass, Staff, Student } from "../db";
 import { ChoiceRound, Preference } from "./entities";
 
 type Repos = Pick<EntityManager, "getRepository">;

@@ -1,14 +1,12 @@
 // Opening, editing and closing a choice round; each change audit-logged in
 // the same transaction.
 import type { DataSource, EntityManager } from "typeorm";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { nowIso, inTransaction, Club, Term } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
 import { ChoiceRound } from "./entities";
 import type { RoundFormData } from "./round-form";
 import { currentTerm, roundState } from "./round-lookup";
-import { Club, Term } from "../db/entities";
 import { localDate, schoolZone } from "../kernel";
 import { coversClub, fixedEffectiveDate } from "./term-rounds";
 

@@ -3,7 +3,7 @@
 // first" notice (409). Families and staff typing paper replies share it.
 import type { DataSource } from "typeorm";
 import type { Actor } from "../audit/audit-service";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 import type { ChoiceRound } from "./entities";
 import type { PreferenceInput } from "./preference-form";
 import { EnteredBy, InvalidPreferenceError, RoundClosedError, savePreference, StaleVersionError } from "./preference-service";

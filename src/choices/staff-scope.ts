@@ -2,7 +2,7 @@
 // a class teacher (班主任) only the classes they lead.
 import type { Request } from "express";
 import type { EntityManager } from "typeorm";
-import { SchoolClass } from "../db/entities";
+import { SchoolClass } from "../db";
 import { staffUser } from "../http/auth/guards";
 
 /** undefined = every class (admin); otherwise the class ids this teacher leads. */

@@ -5,7 +5,7 @@
 // for each club's peak over the same dates, so the flag shows exactly what the
 // guard would refuse.
 import type { DataSource, EntityManager } from "typeorm";
-import type { Club, Term } from "../db/entities";
+import type { Club, Term } from "../db";
 import { dateInTerm, peakMembers, type Peak } from "../membership";
 import { schoolToday } from "../kernel";
 

@@ -1,7 +1,7 @@
 // The club form's schema; messages are i18n keys. Whether the staff member
 // and venue exist is checked by the service (it needs the database).
 import { z } from "zod";
-import { CLUB_CATEGORIES } from "../db/entities/club";
+import { CLUB_CATEGORIES } from "../db";
 import { plainText } from "../timetable/text-field";
 
 const size = (message: string) => z.string({ message }).trim().regex(/^\d{1,4}$/, message).transform(Number);

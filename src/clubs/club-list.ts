@@ -2,8 +2,7 @@
 // into pages. A term has tens of clubs, not thousands, and grades are a JSON
 // list, so filtering happens here rather than in SQL (same on both databases).
 import type { DataSource } from "typeorm";
-import { Club, Period, Staff, TimetableEntry, Venue } from "../db/entities";
-import { CLUB_CATEGORIES } from "../db/entities/club";
+import { Club, Period, Staff, TimetableEntry, Venue, CLUB_CATEGORIES } from "../db";
 import { pageCount, type Page } from "../http/pagination";
 import { currentTerm } from "../timetable/week";
 import type { Peak } from "../membership";

@@ -1,7 +1,6 @@
 // The club form's choices and values (a saved club, or what was just posted).
 import type { DataSource } from "typeorm";
-import { Club, Staff, Venue } from "../db/entities";
-import { CLUB_CATEGORIES } from "../db/entities/club";
+import { Club, Staff, Venue, CLUB_CATEGORIES } from "../db";
 
 export type ClubValues = Record<string, string | string[]>;
 

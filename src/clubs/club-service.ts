@@ -5,8 +5,7 @@
 // a smaller one must still seat the club's members (./capacity.ts); a bigger
 // one offers its new seats to the waitlist.
 import type { DataSource, EntityManager } from "typeorm";
-import { Club, Staff, Venue } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { Club, Staff, Venue, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
 import { clubLargerThanVenue } from "../timetable/clashes";

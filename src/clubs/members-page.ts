@@ -1,8 +1,7 @@
 // A club's members on one date, as the ledger has them, a page at a time: where
 // the capacity guard and the over-full flag send the admin to see who holds the seats.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { Student, type Club } from "../db/entities";
+import { type DataSource, In } from "typeorm";
+import { Student, type Club } from "../db";
 import { membersOn } from "../membership";
 import { pageCount, type Page } from "../http/pagination";
 

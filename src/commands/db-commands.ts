@@ -2,14 +2,14 @@
 // (kehou demo remove and kehou setup-token: src/setup/setup-commands.ts.)
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { openDatabase } from "../db/open";
+import { openDatabase } from "../database";
 import { dbKind, sqlitePath } from "../db/data-source";
 import { DEMO_MARKER, isEmptySchool } from "../setup/demo-facts";
 import { loadDemo, loadDemoActivity } from "../setup/demo-seam";
 import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit/audit-service";
-import { Setting, Staff } from "../db/entities";
+import { Setting, Staff } from "../db";
 import { printLogins } from "../http/print-logins";
 import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http/auth/passwords";
 

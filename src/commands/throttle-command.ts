@@ -3,7 +3,7 @@
 // Audit-logged as the system. Bad usage exits 2.
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { openDatabase } from "../db/open";
+import { openDatabase } from "../database";
 import { SYSTEM } from "../audit/audit-service";
 import { accountKey, clearThrottles } from "../http/auth/throttle";
 import { UsageError } from "./db-commands";

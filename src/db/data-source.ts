@@ -4,7 +4,6 @@ import "reflect-metadata";
 import { DataSource } from "typeorm";
 import { mkdirSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { entities } from "./entities";
 import { projectRoot } from "../config";
 
 export type DbKind = "sqlite" | "postgres";
@@ -27,7 +26,8 @@ function migrationsFor(kind: DbKind): string[] {
   return [resolve(__dirname, "migrations", kind, "*.js"), resolve(__dirname, "migrations", "common", "*.js")];
 }
 
-export function createDataSource(url: string, options: { logging?: boolean } = {}): DataSource {
+// The app hands over its entity list (src/entities.ts): db/ knows no capability.
+export function createDataSource(url: string, entities: Function[], options: { logging?: boolean } = {}): DataSource {
   const kind = dbKind(url);
   if (kind === "sqlite") {
     const database = sqlitePath(url);

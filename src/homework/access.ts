@@ -3,9 +3,8 @@
 // homework sessions with in the current term's timetable — and on one date, the classes
 // whose homework session they lead that date as the timetable says (a cover, 代课,
 // moves that date's session to the covering teacher). Families: their children's classes only.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { SchoolClass, Student, TimetableEntry } from "../db/entities";
+import { type DataSource, In } from "typeorm";
+import { SchoolClass, Student, TimetableEntry } from "../db";
 import type { SessionUser } from "../http/session-user";
 import { currentTerm } from "../policy/web/policy-input";
 import { sessionsOn, type DatedSession } from "../timetable";

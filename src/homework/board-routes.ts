@@ -2,7 +2,7 @@
 // classes side by side for staff, and /homework as each role's way in.
 import { Router, type Request } from "express";
 import type { DataSource } from "typeorm";
-import { SchoolClass } from "../db/entities";
+import { SchoolClass } from "../db";
 import { staffUser } from "../http/auth/guards";
 import { scope } from "../http/auth/route-scope";
 import { HttpError } from "../http/errors";

@@ -1,7 +1,6 @@
 // Loads what the publicity boards show: a class's week, or a grade's classes side by side.
-import type { DataSource } from "typeorm";
-import { Between, In } from "typeorm";
-import { SchoolClass, Staff } from "../db/entities";
+import { type DataSource, Between, In } from "typeorm";
+import { SchoolClass, Staff } from "../db";
 import { calendarEntries, indexCalendar, type CalendarIndex } from "../kernel";
 import { applySettings, parametersForFact } from "../policy";
 import { currentTerm } from "../policy/web/policy-input";

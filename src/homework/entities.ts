@@ -1,8 +1,6 @@
 // Entities of this capability (registered in src/db/entities/index.ts).
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { DateColumn, InstantColumn } from "../db/entities/columns";
-import type { SchoolClass } from "../db/entities/school-class";
-import type { Staff } from "../db/entities/staff";
+import { DateColumn, InstantColumn, type SchoolClass, type Staff } from "../db";
 
 export const HOMEWORK_TIERS = ["basic", "improving", "extension"] as const;
 export type HomeworkTier = (typeof HOMEWORK_TIERS)[number];

@@ -1,7 +1,7 @@
 // The homework form's schema. Messages are i18n keys: the shared "validation.*" ones, and
 // "homework.validation.*" for this form's own (kept in this capability's catalog).
 import { z, type ZodError } from "zod";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 import { HOMEWORK_TIERS } from "./entities";
 import { isIsoDate } from "./week";
 

@@ -1,8 +1,7 @@
 // Writes to the homework log. Each change is audit-logged in the same transaction,
 // with the policy warnings the teacher saw and saved anyway.
 import type { DataSource } from "typeorm";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { nowIso, inTransaction } from "../db";
 import { type Actor, recordAudit } from "../audit/audit-service";
 import type { Violation } from "../policy";
 import { HomeworkEntry } from "./entities";

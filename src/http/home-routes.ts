@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { scope } from "./auth/route-scope";
 import { homeFor } from "./home-service";
 import { HttpError } from "./errors";
-import { Student } from "../db/entities";
+import { Student } from "../db";
 
 export function homeRoutes(ds: DataSource): Router {
   const router = Router();

@@ -1,11 +1,9 @@
 // What each role sees first. Families see only their own children; a class
 // teacher sees their class; teachers and instructors their sessions.
 import type { DataSource } from "typeorm";
-import { Club, Family, SchoolClass, Staff, Student } from "../db/entities";
-import { currentTerm } from "../db/current-term";
+import { Club, Family, SchoolClass, Staff, Student, currentTerm, termPeriods } from "../db";
 import { staffChangesBetween, staffWeek } from "../timetable";
 import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
-import { termPeriods } from "../db/term-periods";
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
 import { familyResultCard } from "../assignment/web/family-result";

@@ -3,8 +3,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { isLocale } from "./i18n";
-import { Family, Staff } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { Family, Staff, inTransaction } from "../db";
 import { HttpError } from "./errors";
 import { scope } from "./auth/route-scope";
 

@@ -1,10 +1,8 @@
 // express-session store on our own table, so sessions survive restarts and
 // are shared across app instances. Writes go through the transaction queue.
 import session from "express-session";
-import type { DataSource } from "typeorm";
-import { LessThan } from "typeorm";
-import { HttpSession } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { type DataSource, LessThan } from "typeorm";
+import { HttpSession, inTransaction } from "../db";
 import { sessionExpiry } from "./auth/session-lifetimes";
 
 const DAY_MS = 24 * 3600 * 1000;

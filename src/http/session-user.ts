@@ -1,5 +1,5 @@
 // What a session remembers about who is logged in.
-import type { StaffRole } from "../db/entities/staff";
+import type { StaffRole } from "../db";
 import type { Locale } from "./i18n";
 
 // version: the account's sessionVersion at login (a different one now means

@@ -3,9 +3,7 @@
 // cover. entryId names a published timetable entry (the snapshot's row id), with
 // no foreign key: the draft's entry may be deleted while the snapshot still holds it.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import type { Staff } from "../db/entities/staff";
-import type { Term } from "../db/entities/term";
-import { DateColumn, InstantColumn } from "../db/entities/columns";
+import { type Staff, type Term, DateColumn, InstantColumn } from "../db";
 import type { CancelReason } from "./core/date-changes";
 
 @Entity("session_cancellation")

@@ -7,9 +7,7 @@
 // timetable asks the kernel, so the admin pages import it directly and the
 // module graph stays without a cycle.
 import type { DataSource, EntityManager } from "typeorm";
-import { Period, Staff } from "../db/entities";
-import { currentTerm } from "../db/current-term";
-import { inTransaction } from "../db/transaction";
+import { Period, Staff, currentTerm, inTransaction } from "../db";
 import { recordAudit, type Actor } from "../audit/audit-service";
 import { withdrawAlertsOfCancelled } from "../attendance/alerts";
 import { publishedOf, sessionsOn, type DatedSession } from "../timetable";

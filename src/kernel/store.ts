@@ -1,11 +1,8 @@
 // The only reader of the stored school clock and calendar: the school's time
 // zone setting and a term's calendar days. Both are kept reads (db/kept-reads):
 // family pages ask on every request, and a kept value lasts until the database changes.
-import type { DataSource, EntityManager } from "typeorm";
-import { Between } from "typeorm";
-import { CalendarDay, Setting, Term } from "../db/entities";
-import { currentTerm } from "../db/current-term";
-import { keptRead } from "../db/kept-reads";
+import { type DataSource, type EntityManager, Between } from "typeorm";
+import { CalendarDay, Setting, Term, currentTerm, keptRead } from "../db";
 import type { CalendarEntry, SchoolCalendar } from "./core/school-day";
 import { SCHOOL_ZONE_KEY, zoneOrDefault } from "./core/zone";
 

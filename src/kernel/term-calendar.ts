@@ -1,7 +1,7 @@
 // The current term's school days: which dates the service runs and which
 // weekday's timetable each runs. Shared by the registers, the dismissal lists and the reports.
 import type { DataSource } from "typeorm";
-import type { Term } from "../db/entities";
+import type { Term } from "../db";
 import { termCalendarOf, type TermCalendar } from "./core/term-weeks";
 import { currentSchoolCalendar } from "./store";
 

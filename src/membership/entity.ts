@@ -3,10 +3,7 @@
 // and why it began and ended. Rows are never rewritten but to close them, so
 // the ledger is also the history of who was in which club on any past day.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import type { Club } from "../db/entities/club";
-import type { Student } from "../db/entities/student";
-import type { Term } from "../db/entities/term";
-import { DateColumn, InstantColumn } from "../db/entities/columns";
+import { type Club, type Student, type Term, DateColumn, InstantColumn } from "../db";
 
 /** Why a membership began: a round's publication, an accepted waitlist offer, an admin's move. */
 export const START_REASONS = ["publication", "offer", "admin"] as const;

@@ -1,11 +1,9 @@
 // The only database access of the ledger (and the only code outside the
 // allocation's own writers that may read placements).
-import type { DataSource, EntityManager } from "typeorm";
-import { In, IsNull, LessThanOrEqual } from "typeorm";
+import { type DataSource, type EntityManager, In, IsNull, LessThanOrEqual } from "typeorm";
 import { ChoiceRound } from "../choices/entities";
-import { Term } from "../db/entities/term";
-import { Membership } from "./entity";
-import type { EndReason } from "./entity";
+import { Term } from "../db";
+import { Membership, type EndReason } from "./entity";
 
 type Db = DataSource | EntityManager;
 

@@ -3,8 +3,7 @@
 // the change commits. `kind` picks the i18n text (notifications.kinds.<kind>),
 // `payload` fills its placeholders and may carry a `link`.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import type { Family } from "../db/entities/family";
-import { InstantColumn } from "../db/entities/columns";
+import { type Family, InstantColumn } from "../db";
 
 @Entity("notification")
 @Index(["familyId", "createdAt"])

@@ -1,9 +1,7 @@
 // Write a notification inside the caller's transaction (so it appears exactly
 // when the change it announces commits); read and mark a family's inbox.
-import type { DataSource, EntityManager } from "typeorm";
-import { IsNull } from "typeorm";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { type DataSource, type EntityManager, IsNull } from "typeorm";
+import { nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { Notification } from "./entities";
 

@@ -4,10 +4,8 @@
 // (a family session holds the guardian's name and the child's id), feed tokens
 // and login throttles (no foreign key: a feed's subject id, a throttle's key). Each runs inside the deletion's
 // transaction, so the child is gone everywhere or nowhere.
-import type { EntityManager } from "typeorm";
-import { And, Like } from "typeorm";
-import { AuditEntry, HttpSession, LoginThrottle } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
+import { type EntityManager, And, Like } from "typeorm";
+import { AuditEntry, HttpSession, LoginThrottle, nowIso } from "../db";
 import { AllocationRun } from "../assignment/web/entities";
 import { pseudonymiseRunTexts } from "../assignment/web/run-pseudonym";
 import { sha256 } from "../assignment/web/run-service";

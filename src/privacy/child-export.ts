@@ -3,9 +3,8 @@
 // test/http/privacy-erasure.test.ts enumerates the entity metadata, so a new
 // table with such a column fails that test until it is exported here.
 // Homework is set per class, not per child, so it is not the child's data.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { AuditEntry, Club, ServiceEnrollment } from "../db/entities";
+import { type DataSource, In } from "typeorm";
+import { AuditEntry, Club, ServiceEnrollment } from "../db";
 import { ChoiceRound, Preference } from "../choices/entities";
 import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../assignment/web/entities";
 import { Notification } from "../notifications/entities";

@@ -1,16 +1,15 @@
 // The privacy notice (public), the family's acceptance (required before any
 // other family page), and the admin's per-child export and deletion.
 import { Router, Request, Response, NextFunction } from "express";
-import type { DataSource } from "typeorm";
+import { type DataSource, Like } from "typeorm";
 import { z } from "zod";
-import { Like } from "typeorm";
 import { scope } from "../http/auth/route-scope";
 import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./privacy-service";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
-import { Student } from "../db/entities";
+import { Student } from "../db";
 import { pageCount, pageOf } from "../http/pagination";
-import { fieldErrors } from "../http/validation";
+import { fieldErrors } from "../http/form-kit";
 
 const OPEN_PATHS = new Set(["/privacy", "/privacy/accept", "/logout", "/lang", "/login"]);
 

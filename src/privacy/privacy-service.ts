@@ -1,9 +1,7 @@
 // PIPL duties for children's data: families accept the notice before use;
 // an admin can export one child's data or delete it.
 import type { DataSource } from "typeorm";
-import { Family, ServiceEnrollment, Student } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { Family, ServiceEnrollment, Student, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { forgetStoredRun } from "../assignment/web/stored-run";
 import { childSections } from "./child-export";

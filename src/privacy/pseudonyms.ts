@@ -5,7 +5,7 @@
 // short student number cannot be recovered by trying numbers without the key.
 import { createHmac, randomBytes } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { Setting } from "../db/entities";
+import { Setting } from "../db";
 
 const KEY = "privacy.pseudonymKey";
 

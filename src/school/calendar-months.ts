@@ -1,7 +1,7 @@
 // The term calendar as months of Monday-first weeks, for the calendar page.
 // Pure: takes the term's dates and special days, returns cells to draw.
 import { CalendarDataError, datesBetween, indexCalendar, isoWeekday, schoolDay, type CalendarIndex } from "../kernel/core";
-import type { CalendarDayKind } from "../db/entities/term";
+import type { CalendarDayKind } from "../db";
 
 export interface SpecialDayInput { id: number; date: string; kind: CalendarDayKind; name: string; runsWeekday: number | null }
 

@@ -1,7 +1,7 @@
 // The rules a term and its calendar days must follow. Pure: dates are
 // "YYYY-MM-DD" strings, weekdays ISO (1 = Monday … 7 = Sunday).
 import { addDays, datesBetween, isIsoDate, isoWeekday } from "../kernel/core";
-import type { CalendarDayKind } from "../db/entities/term";
+import type { CalendarDayKind } from "../db";
 
 export interface TermDates { startDate: string; endDate: string }
 

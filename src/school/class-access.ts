@@ -1,7 +1,7 @@
 // Who may work on a class's families: an admin, or that class's own class teacher.
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
-import { SchoolClass } from "../db/entities";
+import { SchoolClass } from "../db";
 import { staffUser } from "../http/auth/guards";
 import { HttpError } from "../http/errors";
 import { idParam } from "./form-helpers";

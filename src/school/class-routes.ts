@@ -1,9 +1,8 @@
 // Admin: grades and classes — list (by grade, searchable, paginated), create,
 // edit (name, grade, class teacher), and a class's roster.
 import { Router, Request, Response } from "express";
-import type { DataSource, FindOptionsWhere } from "typeorm";
-import { Like } from "typeorm";
-import { SchoolClass, Student } from "../db/entities";
+import { type DataSource, type FindOptionsWhere, Like } from "typeorm";
+import { SchoolClass, Student } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { pageCount, pageOf } from "../http/pagination";

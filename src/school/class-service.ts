@@ -1,8 +1,6 @@
 // Classes (班级): create and edit, with the class teacher. Audit-logged.
-import type { DataSource, EntityManager } from "typeorm";
-import { Not } from "typeorm";
-import { SchoolClass, Staff, Student } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { type DataSource, type EntityManager, Not } from "typeorm";
+import { SchoolClass, Staff, Student, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
 import { fieldError } from "./form-helpers";

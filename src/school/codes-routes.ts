@@ -2,7 +2,7 @@
 // as slips; regenerate one family's code (the old one stops working).
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Setting } from "../db/entities";
+import { Setting } from "../db";
 import { staffUser } from "../http/auth/guards";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";

@@ -1,11 +1,8 @@
 // Family access codes. A family logs in with a child's student number and the
 // family's code; the code is shown once (printed slip) and stored only as an
 // argon2 hash. Regenerating voids the old code at once.
-import type { DataSource } from "typeorm";
-import { In, IsNull, Not } from "typeorm";
-import { Family, SchoolClass, Student } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { type DataSource, In, IsNull, Not } from "typeorm";
+import { Family, SchoolClass, Student, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { hashSecret, newFamilyCode } from "../http/auth/passwords";
 import { endSessionsOf } from "../http/auth/session-version";

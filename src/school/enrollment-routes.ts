@@ -1,9 +1,8 @@
 // Service enrollment per class and term: staff (an admin or the class's own
 // class teacher) enter the families' paper replies, with counts per weekday.
 import { Router, Request, Response } from "express";
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { SchoolClass, Staff, Term } from "../db/entities";
+import { type DataSource, In } from "typeorm";
+import { SchoolClass, Staff, Term } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../http/errors";

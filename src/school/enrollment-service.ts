@@ -1,10 +1,7 @@
 // Service enrollment (a child's voluntary opt-in per weekday, per term). Staff
 // enter a family's paper reply (回执) on its behalf, marked source = "staff".
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { SchoolClass, ServiceEnrollment, Student, Term } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { type DataSource, In } from "typeorm";
+import { SchoolClass, ServiceEnrollment, Student, Term, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import type { FieldErrors } from "./form-helpers";
 

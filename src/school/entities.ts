@@ -1,6 +1,6 @@
 // Entities of the school set-up capability (registered in src/db/entities/index.ts).
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { InstantColumn } from "../db/entities/columns";
+import { InstantColumn } from "../db";
 import type { ImportKind, ImportPreview, ImportTable } from "./import";
 
 export const IMPORT_STATUSES = ["pending", "committed", "discarded"] as const;

@@ -2,7 +2,7 @@
 // number or 学籍号, name, class). Lists are searchable and paginated.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Family, SchoolClass, Student } from "../db/entities";
+import { Family, SchoolClass, Student } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../http/errors";

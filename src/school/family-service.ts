@@ -1,9 +1,7 @@
 // Families and their children. A family has one or more children (siblings
 // share the family and its access code); every change is audit-logged.
-import type { DataSource, EntityManager } from "typeorm";
-import { In, Not } from "typeorm";
-import { Family, SchoolClass, Student } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { type DataSource, type EntityManager, In, Not } from "typeorm";
+import { Family, SchoolClass, Student, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
 import { fieldError } from "./form-helpers";

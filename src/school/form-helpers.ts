@@ -3,7 +3,7 @@
 // and the schema pieces (dates, times, weekdays, grades) the forms reuse.
 import { z, ZodError } from "zod";
 import { HttpError } from "../http/errors";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 import { isIsoDate } from "../kernel/core";
 
 export type { FieldErrors };

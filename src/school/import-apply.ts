@@ -2,8 +2,7 @@
 // stored records the way the preview counted them (import/matchKey).
 import type { EntityManager } from "typeorm";
 import { createHash } from "node:crypto";
-import { Club, Family, Staff, Student, Venue } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
+import { Club, Family, Staff, Student, Venue, nowIso } from "../db";
 import { ClubRow, deriveFamilies, ImportedRow, matchKey, StaffRow, StudentRow } from "./import";
 import { classFor, clubCategory, ClassRef } from "./import-checks";
 

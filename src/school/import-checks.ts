@@ -2,7 +2,7 @@
 // class in another grade, a leaver's number, an email another person uses, an
 // external instructor without vetting, a club category we do not know, a
 // club's capacity lowered below its members. Pure.
-import { CLUB_CATEGORIES } from "../db/entities/club";
+import { CLUB_CATEGORIES } from "../db";
 import { ClubRow, ImportedRow, matchKey, StaffRow, StudentRow } from "./import";
 
 /** A problem to show on the error page: the spreadsheet line, the field, and an i18n key. */

@@ -1,10 +1,9 @@
 // What an import is checked against: the records already stored, read inside
 // the caller's transaction so the commit checks the same data it writes.
 import type { EntityManager } from "typeorm";
-import { Club, Family, SchoolClass, Staff, Student, Term, Venue } from "../db/entities";
+import { Club, Family, SchoolClass, Staff, Student, Term, Venue } from "../db";
 import { clubPeaks } from "../clubs/capacity";
-import { ExistingRecords, ImportKind, ImportTable, matchKey, validateImport, previewImport, ImportPreview } from "./import";
-import type { ClubRow, ImportedRow, StaffRow, StudentRow } from "./import";
+import { ExistingRecords, ImportKind, ImportTable, matchKey, validateImport, previewImport, ImportPreview, type ClubRow, type ImportedRow, type StaffRow, type StudentRow } from "./import";
 import { archivedStudents, capacitiesBelowMembers, ClassRef, ClubSeats, emailsTaken, gradeMismatches, RowProblem, unknownCategories, unvettedExternals } from "./import-checks";
 
 export interface ImportContext {

@@ -1,15 +1,11 @@
 // Spreadsheet imports: upload → checked preview (kept in import_batch) →
 // commit in one transaction, audit-logged. A file with any bad row imports
 // nothing; the commit checks the rows again against the data as it is then.
-import type { DataSource } from "typeorm";
-import { LessThan, In } from "typeorm";
+import { type DataSource, LessThan, In } from "typeorm";
 import { createHash } from "node:crypto";
-import { Term } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { Term, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { ImportFileError, ImportKind, readTable } from "./import";
-import type { ClubRow, ImportedRow, StaffRow, StudentRow } from "./import";
+import { ImportFileError, ImportKind, readTable, type ClubRow, type ImportedRow, type StaffRow, type StudentRow } from "./import";
 import { ImportBatch } from "./entities";
 import { hasControlChars } from "./form-helpers";
 import { checkSheet, loadContext } from "./import-context";

@@ -2,7 +2,7 @@
 // copied, which classes move up or leave) → POST, which does exactly that.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Term } from "../db/entities";
+import { Term } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { addDays } from "../kernel/core";

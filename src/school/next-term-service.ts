@@ -3,10 +3,8 @@
 // year the classes also move up a grade. One transaction, audit-logged.
 import type { DataSource, EntityManager } from "typeorm";
 import { createHash } from "node:crypto";
-import { Club, DailySport, Period, SchoolClass, Student, Term, TimetableEntry } from "../db/entities";
+import { Club, DailySport, Period, SchoolClass, Student, Term, TimetableEntry, nowIso, inTransaction } from "../db";
 import { startDraftTimetable } from "../timetable";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { fieldError } from "./form-helpers";
 import { classMapping, promotionPlan, PromotionPlan } from "./promotion-plan";

@@ -1,11 +1,10 @@
 // Admin: staff accounts (list, create, disable/enable, reset password).
 import { Router } from "express";
-import type { DataSource } from "typeorm";
-import { Like } from "typeorm";
+import { type DataSource, Like } from "typeorm";
 import { scope } from "../http/auth/route-scope";
-import { Staff } from "../db/entities";
+import { Staff } from "../db";
 import { pageCount, pageOf } from "../http/pagination";
-import { fieldErrors } from "../http/validation";
+import { fieldErrors } from "../http/form-kit";
 import { staffForm } from "./staff-form";
 import { createStaff, DuplicateError, resetStaffPassword, setStaffActive } from "./staff-service";
 import { actorOf } from "../audit/audit-service";

@@ -4,9 +4,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { Staff } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { Staff, nowIso, inTransaction } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";

@@ -1,6 +1,6 @@
 // The staff form's schema: messages are i18n keys.
 import { z } from "zod";
-import { STAFF_ROLES } from "../db/entities/staff";
+import { STAFF_ROLES } from "../db";
 import { checkStaffPassword } from "../http/auth/passwords";
 
 const weekday = z.coerce.number().int().min(1).max(5);

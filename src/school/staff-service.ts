@@ -1,10 +1,7 @@
 // Staff accounts: create, enable/disable, reset a password. Each change is
 // audit-logged in the same transaction.
 import type { DataSource } from "typeorm";
-import { Staff } from "../db/entities";
-import type { StaffRole } from "../db/entities/staff";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { Staff, type StaffRole, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { hashSecret, newStaffPassword } from "../http/auth/passwords";
 import { endSessionsOf } from "../http/auth/session-version";

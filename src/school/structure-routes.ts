@@ -1,7 +1,7 @@
 // Admin: the daily periods of the service and the PE / 大课间 grid of a term.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Period, Term } from "../db/entities";
+import { Period, Term } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../http/errors";

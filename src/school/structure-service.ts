@@ -1,7 +1,6 @@
 // Periods and daily sport of a term. Each change is audit-logged.
 import type { DataSource, EntityManager } from "typeorm";
-import { DailySport, Period, Term, TimetableEntry } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { DailySport, Period, Term, TimetableEntry, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { fieldError, FormError, minutesOf } from "./form-helpers";
 import { overlappingPeriod } from "./period-rules";

@@ -1,6 +1,6 @@
 // The term and calendar-day forms. Messages are i18n keys.
 import { z } from "zod";
-import { CALENDAR_DAY_KINDS } from "../db/entities/term";
+import { CALENDAR_DAY_KINDS } from "../db";
 import { makeUpProblems } from "../kernel/core";
 import { atMostAYear, endsAfterStart } from "./calendar-rules";
 import { checkbox, isoDate, text, weekdayValue } from "./form-helpers";

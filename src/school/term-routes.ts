@@ -2,7 +2,7 @@
 // exam days, make-up days, events; month by month, printable).
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { CalendarDay, Term } from "../db/entities";
+import { CalendarDay, Term } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
 import { HttpError } from "../http/errors";

@@ -1,9 +1,7 @@
 // Terms and their calendar days. Each change is audit-logged in the same
 // transaction; checks that need the database raise a FormError naming the field.
-import type { DataSource, EntityManager } from "typeorm";
-import { In, Not } from "typeorm";
-import { CalendarDay, Term } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { type DataSource, type EntityManager, In, Not } from "typeorm";
+import { CalendarDay, Term, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
 import { datesOfRange, withinTerm } from "./calendar-rules";

@@ -1,11 +1,9 @@
 // Admin: venues (name, capacity, indoor/outdoor). Venues belong to the school,
 // not to a term, so a new term keeps them as they are.
 import { Router, Request, Response } from "express";
-import type { DataSource } from "typeorm";
-import { Like, Not } from "typeorm";
+import { type DataSource, Like, Not } from "typeorm";
 import { z } from "zod";
-import { Club, TimetableEntry, Venue } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { Club, TimetableEntry, Venue, inTransaction } from "../db";
 import { scope } from "../http/auth/route-scope";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";

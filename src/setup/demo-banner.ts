@@ -3,7 +3,7 @@
 // database changes, so `kehou demo remove` on a running server takes the banner away.
 import type { NextFunction, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { keptRead } from "../db/kept-reads";
+import { keptRead } from "../db";
 import { demoPresent } from "./demo-rows";
 
 export function demoBanner(ds: DataSource) {

@@ -3,7 +3,7 @@
 // shape of its logins. The demo itself (names, roster, passwords) stays in
 // seeds/ and is reached only through ./demo-seam.ts.
 import type { EntityManager } from "typeorm";
-import { Staff, Student } from "../db/entities";
+import { Staff, Student } from "../db";
 
 export const DEMO_MARKER = "demo.seeded";
 

@@ -13,17 +13,12 @@
 // - the survey: the demo survey's title; settings: the demo.* markers, and the
 //   school.* settings while the school name is the demo's.
 // Demo accounts are present while a demo staff account exists or the marker is set.
-import type { DataSource, EntityManager } from "typeorm";
-import { In, Like } from "typeorm";
-import {
-  Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue,
-} from "../db/entities";
+import { type DataSource, type EntityManager, In, Like } from "typeorm";
+import { Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue, nowIso, inTransaction } from "../db";
 import { FeedToken } from "../calendar/web/entities";
 import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance/entities";
 import { Survey } from "../reports/web/entities";
 import { ImportBatch } from "../school/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
 import { SCHOOL_ZONE_KEY } from "../kernel";
 import { recordAudit, SYSTEM } from "../audit/audit-service";
 import { DEMO_MARKER } from "./demo-facts";

@@ -1,6 +1,6 @@
 // kehou demo remove | kehou setup-token: the install commands.
 import { loadConfig } from "../config";
-import { openDatabase } from "../db/open";
+import { openDatabase } from "../database";
 import { UsageError } from "../commands/db-commands";
 import { demoPresent, removeDemo } from "./demo-rows";
 import { adminExists, setupDone } from "./setup-state";

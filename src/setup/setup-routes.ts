@@ -6,13 +6,11 @@
 // and /setup is a 404.
 import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
-import { Setting, Staff } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { Setting, Staff, nowIso, inTransaction } from "../db";
 import { DEFAULT_ZONE, SCHOOL_ZONE_KEY } from "../kernel";
 import { actorOf, recordAudit, SYSTEM } from "../audit/audit-service";
 import { hashSecret } from "../http/auth/passwords";
-import { fieldErrors, FieldErrors } from "../http/validation";
+import { fieldErrors, FieldErrors } from "../http/form-kit";
 import { HttpError } from "../http/errors";
 import { scope } from "../http/auth/route-scope";
 import { signIn } from "../http/auth/sign-in";

@@ -1,8 +1,7 @@
 // The first-run setup state: the setting school.setupAt, and whether an admin
 // who can log in exists yet (else setup needs the one-time token).
-import type { EntityManager } from "typeorm";
-import { Not, IsNull } from "typeorm";
-import { Setting, Staff } from "../db/entities";
+import { type EntityManager, Not, IsNull } from "typeorm";
+import { Setting, Staff } from "../db";
 
 export const SETUP_AT_KEY = "school.setupAt";
 type Repos = Pick<EntityManager, "getRepository">;

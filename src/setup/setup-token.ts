@@ -3,8 +3,7 @@
 // It is 32 random bytes, so a fast hash is enough: there is nothing to guess.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { Setting } from "../db/entities";
-import { inTransaction } from "../db/transaction";
+import { Setting, inTransaction } from "../db";
 
 export const SETUP_TOKENS_KEY = "setup.tokens";
 export const TOKEN_HOURS = 24;

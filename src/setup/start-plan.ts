@@ -15,7 +15,7 @@ import { createApp } from "../app";
 import { isEmptySchool, type DemoLogins } from "./demo-facts";
 import { loadDemo, loadDemoActivity } from "./demo-seam";
 import { demoPresent, demoStaffCount, DEMO_EMAIL_DOMAIN, DEMO_REMOVED_KEY } from "./demo-rows";
-import { Setting } from "../db/entities";
+import { Setting } from "../db";
 import { adminExists, setupDone } from "./setup-state";
 import { issueSetupToken } from "./setup-token";
 import { setupGate } from "./setup-routes";

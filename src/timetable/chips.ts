@@ -1,6 +1,6 @@
 // What one chip on the grid shows: kind (its colour), title, staff, venue,
 // and marks for a clash or a cancelled club. Used by the draft and the published grid.
-import type { SessionKind } from "../db/entities/timetable";
+import type { SessionKind } from "../db";
 import type { Names } from "./week";
 
 export interface Chip {

@@ -1,7 +1,7 @@
 // Turns clashes into what the admin reads: the `clash.<kind>` message with
 // display names in place of ids, and the other sessions involved.
 import type { Clash } from "./clashes";
-import type { TimetableEntry } from "../db/entities";
+import type { TimetableEntry } from "../db";
 import type { Names } from "./week";
 
 export interface ClashExplanation {

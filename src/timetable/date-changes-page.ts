@@ -1,9 +1,8 @@
 // What the admin's per-date change pages show: a date's sessions as they stand
 // (the weekly entry with that date's cancellation or cover), and the term's
 // changes with the titles and names they refer to.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { Period, Staff, Term } from "../db/entities";
+import { type DataSource, In } from "typeorm";
+import { Period, Staff, Term } from "../db";
 import { termDateChanges, type DateChangeRow, type IsoDate } from "../kernel";
 import type { DatedSession } from "./core/questions";
 import { publishedOf, sessionsOn } from "./published";

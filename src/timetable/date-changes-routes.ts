@@ -8,7 +8,7 @@ import { scope } from "../http/auth/route-scope";
 import { HttpError } from "../http/errors";
 import { actorOf } from "../audit/audit-service";
 import { pageCount, pageOf } from "../http/pagination";
-import { currentTerm } from "../db/current-term";
+import { currentTerm } from "../db";
 import { CANCEL_REASONS, GRADES, dateChangeById, isIsoDate, parseCancel, parseCover, schoolToday, type DateChangeKind, type FormErrors } from "../kernel";
 import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "../kernel/date-changes-service";
 import { changeLine, changeLines, coverChoices, dateSessions } from "./date-changes-page";

@@ -2,7 +2,7 @@
 // Whether the period, club, class, staff and venue exist is the service's
 // question (it needs the database); clashes come after that.
 import { z } from "zod";
-import { SESSION_KINDS } from "../db/entities/timetable";
+import { SESSION_KINDS } from "../db";
 import { plainText } from "./text-field";
 
 const id = (message: string) => z.string({ message }).trim().regex(/^(\d{1,9})?$/, message).optional()

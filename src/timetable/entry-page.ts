@@ -1,8 +1,7 @@
 // The entry form's model: the choices it offers (from the week) and the
 // values it shows (a saved entry, a new slot, or what was just posted).
-import type { TimetableEntry } from "../db/entities";
-import { SESSION_KINDS } from "../db/entities/timetable";
-import type { FieldErrors } from "../http/validation";
+import { type TimetableEntry, SESSION_KINDS } from "../db";
+import type { FieldErrors } from "../http/form-kit";
 import type { ClashExplanation } from "./clash-messages";
 import { WEEKDAYS } from "./grid";
 import type { Week } from "./week";

@@ -4,9 +4,7 @@
 // A saved change raises the entry's sequence and updatedAt (calendar feeds
 // carry them), marks the draft changed, and is audit-logged in the same transaction.
 import type { DataSource, EntityManager } from "typeorm";
-import { TimetableEntry } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { TimetableEntry, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
 import { clashesForChange } from "./clashes";

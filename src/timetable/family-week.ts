@@ -3,12 +3,8 @@
 // (cancellations and cover applied) from the timetable reader, the child's
 // clubs per date from the membership ledger. Read here: the family's children
 // (for the switcher), the child's opt-in, and names for what is shown.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { ServiceEnrollment, Staff, Student, Term, Venue } from "../db/entities";
-import { currentTerm } from "../db/current-term";
-import { keptRead } from "../db/kept-reads";
-import { termPeriods } from "../db/term-periods";
+import { type DataSource, In } from "typeorm";
+import { ServiceEnrollment, Staff, Student, Term, Venue, currentTerm, keptRead, termPeriods } from "../db";
 import { indexCalendar, schoolCalendar, schoolDay, schoolToday, type IsoDate } from "../kernel";
 import { clubsOnDates } from "../membership";
 import { childWeek, firstWeekDate, rowsOfChild, shownDates, termWeek, type ChildDay, type TermWeek } from "./core/child-week";

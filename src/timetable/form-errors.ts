@@ -2,7 +2,7 @@
 // but it also keeps the keys of the clubs and timetable catalogs, and files
 // an issue inside a list (grades.1) under the list's field (grades).
 import type { ZodError } from "zod";
-import type { FieldErrors } from "../http/validation";
+import type { FieldErrors } from "../http/form-kit";
 
 const OWN_KEYS = /^(validation|clubs|timetable)\./;
 

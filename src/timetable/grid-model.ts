@@ -1,7 +1,7 @@
 // What the grid pages render: the rows of chips for the chosen view, the
 // view switcher's choices, and (for the draft) clashes and the difference
 // from the published timetable.
-import type { Period } from "../db/entities";
+import type { Period } from "../db";
 import { findClashes } from "./clashes";
 import { Chip, chipOf } from "./chips";
 import { draftChanges, EntryRow, rowOf } from "./entry-row";

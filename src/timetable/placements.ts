@@ -2,7 +2,7 @@
 // (src/timetable/clashes): string ids, and a context of venues, staff, clubs
 // and per-grade service days.
 import type { ClashContext, Placement } from "./clashes";
-import type { Period, TimetableEntry } from "../db/entities";
+import type { Period, TimetableEntry } from "../db";
 import type { Week } from "./week";
 
 /** The fields of an entry the clash checks look at (a saved row or a proposal). */

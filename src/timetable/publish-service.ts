@@ -3,9 +3,7 @@
 // Refused while the policy rules report errors, unless the admin gives a
 // written reason (kept in the audit log).
 import type { DataSource } from "typeorm";
-import { Timetable } from "../db/entities";
-import { nowIso } from "../db/entities/columns";
-import { inTransaction } from "../db/transaction";
+import { Timetable, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { openDraft } from "./draft-lock";
 import { draftChanges, rowOf } from "./entry-row";

@@ -3,9 +3,7 @@
 // Every page, feed, register, rule check, club offer and allocation reads it
 // here; nothing else touches Timetable.published (eslint.config.mjs).
 import type { DataSource, EntityManager } from "typeorm";
-import { Period, Timetable } from "../db/entities";
-import { currentTerm } from "../db/current-term";
-import { keptRead } from "../db/kept-reads";
+import { Period, Timetable, currentTerm, keptRead } from "../db";
 import { cancellationOf, coverOf, dateChangesOn as kernelChangesOn, datesBetween, indexCalendar, schoolCalendar, schoolDay, termDateChanges, type DayOfSchool, type IsoDate } from "../kernel";
 import type { EntryRow } from "./entry-row";
 import { parseSnapshot } from "./core/snapshot";

@@ -1,7 +1,7 @@
 // Turns a valid form into the entry to save, checking each reference against
 // the loaded week: the period belongs to the term, the club, class, staff
 // member and venue exist. A club session fills blanks from its club.
-import type { TimetableEntry } from "../db/entities";
+import type { TimetableEntry } from "../db";
 import type { EntryFormData } from "./entry-form";
 import { FieldError } from "./form-errors";
 import type { EntryShape } from "./placements";

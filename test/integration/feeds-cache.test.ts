@@ -8,7 +8,7 @@ import type { DataSource } from "typeorm";
 import { forEachDatabase } from "../support/databases";
 import { testApp } from "../support/http";
 import { seedDemo } from "../../seeds/demo";
-import { openDatabase } from "../../src/db/open";
+import { openDatabase } from "../../src/database";
 import { CalendarDay, Period, ServiceEnrollment, Setting, Staff, Student, Term, Timetable, TimetableEntry, Venue } from "../../src/db/entities";
 import { nowIso } from "../../src/db/entities/columns";
 import { inTransaction } from "../../src/db/transaction";

@@ -3,7 +3,7 @@ import { forEachDatabase } from "../support/databases";
 import { Setting, Term, Timetable } from "../../src/db/entities";
 import { publishedTimetable } from "../../src/timetable/published";
 import { inTransaction } from "../../src/db/transaction";
-import { openDatabase } from "../../src/db/open";
+import { openDatabase } from "../../src/database";
 import { currentTerm } from "../../src/db/current-term";
 import { keptRead } from "../../src/db/kept-reads";
 import { formatStored, localDate, schoolZone } from "../../src/kernel";

@@ -79,7 +79,7 @@ describe("Start-up never loads the demo in production", () => {
     this.timeout(120_000);
     const dir = join(projectRoot(), "dist");
     const script = `
-      const { openDatabase } = require(${JSON.stringify(join(dir, "src", "db", "open.js"))});
+      const { openDatabase } = require(${JSON.stringify(join(dir, "src", "database.js"))});
       const { planStart, appForPlan } = require(${JSON.stringify(join(dir, "src", "setup", "start-plan.js"))});
       (async () => {
         const ds = await openDatabase("sqlite::memory:");

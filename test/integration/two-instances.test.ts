@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import request from "supertest";
 import { forEachDatabase } from "../support/databases";
-import { openDatabase } from "../../src/db/open";
+import { openDatabase } from "../../src/database";
 import { demoApp, staffLogin } from "../support/demo-app";
 import { testApp, loginAs, formToken } from "../support/http";
 import type { DataSource } from "typeorm";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
-import { openDatabase } from "../../src/db/open";
+import { openDatabase } from "../../src/database";
 
 export interface TestDb { kind: "sqlite" | "postgres"; url: string; ds: DataSource; drop(): Promise<void> }
 

@@ -1,9 +1,8 @@
 // View models of the admin allocation pages (reads only; writes live in the
 // services). Kept apart from the routes so a 400 re-render shows the same page.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
+import { type DataSource, In } from "typeorm";
 import type { TFunction } from "i18next";
-import { Club, Student } from "../../db/entities";
+import { Club, Student } from "../../db";
 import { ChoiceRound } from "../../choices/entities";
 import { Page, pageCount } from "../../http/pagination";
 import { AllocationPin, AllocationPublication, AllocationRun } from "./entities";

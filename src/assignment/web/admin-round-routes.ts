@@ -1,15 +1,13 @@
 // Admin: pins (pin, move, unpin — each with a reason), the published
 // placements and waitlists of a round, withdrawing a child, and the offer
 // expiry setting. All changes are POSTs, audited inside their services.
-import { Router } from "express";
-import type { Request, Response } from "express";
+import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { scope } from "../../http/auth/route-scope";
 import { actorOf, recordAudit } from "../../audit/audit-service";
 import { HttpError } from "../../http/errors";
 import { pageOf } from "../../http/pagination";
-import { inTransaction } from "../../db/transaction";
-import { Setting } from "../../db/entities";
+import { inTransaction, Setting } from "../../db";
 import type { ChoiceRound } from "../../choices/entities";
 import { InstanceError } from "../engine";
 import { adminWithdrawForm, formErrors, offerHoursForm, pinForm, reasonForm } from "./forms";

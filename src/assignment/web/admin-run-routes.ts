@@ -1,14 +1,13 @@
 // Admin: the rounds index, a round's runs, a run's page, downloads, verify,
 // compare and publish. Each route validates, calls one service, renders.
-import { Router } from "express";
-import type { Request, Response } from "express";
+import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { scope } from "../../http/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
 import { HttpError } from "../../http/errors";
 import { pageCount, pageOf } from "../../http/pagination";
 import { ChoiceRound } from "../../choices/entities";
-import { Term } from "../../db/entities";
+import { Term } from "../../db";
 import { InstanceError } from "../engine";
 import { AllocationPublication, AllocationRun } from "./entities";
 import { compareQuery, formErrors, publishForm, runForm } from "./forms";

@@ -2,9 +2,7 @@
 // their grade's sport and activities, and their own clubs, on the weekdays
 // the family opted in to (all weekdays when no opt-in is recorded yet).
 import type { DataSource } from "typeorm";
-import { ServiceEnrollment, Student, Venue } from "../../db/entities";
-import { termPeriods } from "../../db/term-periods";
-import { keptRead } from "../../db/kept-reads";
+import { ServiceEnrollment, Student, Venue, termPeriods, keptRead } from "../../db";
 import { publishedOf, type EntryRow } from "../../timetable";
 import { dayOrder } from "./slots";
 

@@ -2,12 +2,9 @@
 // term, and for ~200 demo children a service opt-in and a ranked list drawn
 // from a seeded generator (so every run of a test sees the same school).
 // Popular clubs are popular for everyone, so some clubs fill and waitlists form.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { Club, ServiceEnrollment, Student, Term } from "../../db/entities";
+import { type DataSource, In } from "typeorm";
+import { Club, ServiceEnrollment, Student, Term, inTransaction, nowIso } from "../../db";
 import { ChoiceRound, Preference } from "../../choices/entities";
-import { inTransaction } from "../../db/transaction";
-import { nowIso } from "../../db/entities/columns";
 
 export interface DemoChoicesOptions {
   /** How many children get a list (besides `alsoStudentNumbers`). */

@@ -5,9 +5,7 @@
 // run's result into placements and waitlists, which waitlist offers then change.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import type { ChoiceRound } from "../../choices/entities";
-import type { Club } from "../../db/entities/club";
-import type { Student } from "../../db/entities/student";
-import { InstantColumn } from "../../db/entities/columns";
+import { type Club, type Student, InstantColumn } from "../../db";
 import { notificationEntities } from "../../notifications/entities";
 import type { Mechanism } from "../engine";
 

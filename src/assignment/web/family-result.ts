@@ -1,9 +1,8 @@
 // What a family sees once a round is published: the child's clubs, waitlist
 // places, open offers, weekly timetable and why they got what they got.
 // Before publication it is only "not yet published" — never a draft.
-import type { DataSource } from "typeorm";
-import { In, LessThan } from "typeorm";
-import { Club, Student, Term } from "../../db/entities";
+import { type DataSource, In, LessThan } from "typeorm";
+import { Club, Student, Term, termPeriods, keptRead, currentTerm } from "../../db";
 import { ChoiceRound } from "../../choices/entities";
 import type { Mechanism } from "../engine";
 import { unreadCount } from "../../notifications/notification-service";
@@ -12,12 +11,9 @@ import { explanationView, ExplanationView } from "./explain-text";
 import { sweepExpiredOffers } from "./offer-sweep";
 import { storedRun } from "./stored-run";
 import { childWeek, DayPlan } from "./child-week";
-import { termPeriods } from "../../db/term-periods";
 import { slotParts } from "./slots";
 import { formatStored, schoolToday, schoolZone } from "../../kernel";
 import { dateInTerm, seatsOfChild } from "../../membership";
-import { keptRead } from "../../db/kept-reads";
-import { currentTerm } from "../../db/current-term";
 
 export interface ChildResult {
   student: Student;

@@ -2,15 +2,13 @@
 // withdrawing a child from a club, and answering waitlist offers. A family
 // never sees or changes another family's child: every lookup is by id AND
 // familyId, and a miss is a 404.
-import { Router } from "express";
-import type { Request } from "express";
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
+import { Router, type Request } from "express";
+import { type DataSource, In } from "typeorm";
 import { familyUser } from "../../http/auth/guards";
 import { scope } from "../../http/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
 import { HttpError } from "../../http/errors";
-import { Club, Student } from "../../db/entities";
+import { Club, Student } from "../../db";
 import { WaitlistOffer } from "./entities";
 import { childResult, latestPublication } from "./family-result";
 import { familyWithdrawForm, formErrors } from "./forms";

@@ -3,7 +3,7 @@
 // shared fieldErrors mapping.
 import { z } from "zod";
 import type { ZodError } from "zod";
-import { fieldErrors, FieldErrors } from "../../http/validation";
+import { fieldErrors, FieldErrors } from "../../http/form-kit";
 import { MAX_SEED } from "./run-service";
 
 export function formErrors(error: ZodError): FieldErrors {

@@ -5,9 +5,8 @@
 // a downloaded instance reads well and re-runs on any machine.
 // The text is canonical (fixed key and row order, one trailing newline), so
 // the same database state always gives the same bytes.
-import type { DataSource, EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Period, ServiceEnrollment, Student } from "../../db/entities";
+import { type DataSource, type EntityManager, In } from "typeorm";
+import { Period, ServiceEnrollment, Student } from "../../db";
 import { ChoiceRound, Preference } from "../../choices/entities";
 import type { Instance, Student as InstanceStudent, Club as InstanceClub } from "../engine";
 import { roundSeats } from "./round-seats";

@@ -1,9 +1,8 @@
 // Children leaving the school: archived and their memberships closed in the
 // ledger, inside the caller's transaction (the office, for one child
 // mid-term); the seats they held are offered to the waitlist at once.
-import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Student } from "../../db/entities";
+import { type EntityManager, In } from "typeorm";
+import { Student } from "../../db";
 import { recordLeaving } from "../../membership";
 import { offerFreedSeats } from "./seats-freed";
 

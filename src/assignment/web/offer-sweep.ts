@@ -4,9 +4,8 @@
 // Safe to run twice and from two instances at once: each offer is flipped by
 // a conditional UPDATE (status = 'open' AND expiresAt < now) after the round
 // is locked, and only the transaction whose UPDATE changed the row acts on it.
-import type { DataSource } from "typeorm";
-import { LessThan } from "typeorm";
-import { inTransaction } from "../../db/transaction";
+import { type DataSource, LessThan } from "typeorm";
+import { inTransaction } from "../../db";
 import { WaitlistOffer } from "./entities";
 import { expireOffer } from "./waitlist-service";
 import { lockRound, waitlistContext } from "./waitlist-context";

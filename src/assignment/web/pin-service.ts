@@ -3,10 +3,8 @@
 // kept, so pins that clash, overfill a club or exceed the child's limit are
 // refused with the engine's message naming the field. Every change is audited.
 import type { DataSource } from "typeorm";
-import { Club, Student } from "../../db/entities";
+import { Club, Student, inTransaction, nowIso } from "../../db";
 import { ChoiceRound } from "../../choices/entities";
-import { inTransaction } from "../../db/transaction";
-import { nowIso } from "../../db/entities/columns";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import { parseInstance } from "../engine";
 import { AllocationPin } from "./entities";

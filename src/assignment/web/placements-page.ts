@@ -1,9 +1,8 @@
 // The published state of a round for the admin: seats taken per club, who is
 // waiting, which offers are open — and for one chosen club, its members and
 // waitlist, where a child can be withdrawn.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { Club, Student, Term } from "../../db/entities";
+import { type DataSource, In } from "typeorm";
+import { Club, Student, Term } from "../../db";
 import { overFullClubs } from "../../clubs/capacity";
 import type { ChoiceRound } from "../../choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";

@@ -2,9 +2,8 @@
 // before it, for the admin's confirmation): the run's seats and waitlists, the
 // seats taken through accepted offers that stay, and every child whose places
 // change (old → new) against what the round shows now.
-import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Club, Student } from "../../db/entities";
+import { type EntityManager, In } from "typeorm";
+import { Club, Student } from "../../db";
 import type { ChoiceRound } from "../../choices/entities";
 import { AllocationRun, ClubPlacement, WaitlistEntry } from "./entities";
 import { parseRun } from "./run-report";

@@ -6,11 +6,9 @@
 // round is published (or one the admin closes now, confirmed), and never one
 // a later round of the term has built on. Before it commits families see the old state (or nothing); after,
 // everyone sees the new one at once.
-import type { DataSource, EntityManager } from "typeorm";
-import { In, Not } from "typeorm";
+import { type DataSource, type EntityManager, In, Not } from "typeorm";
 import { ChoiceRound } from "../../choices/entities";
-import { inTransaction } from "../../db/transaction";
-import { nowIso } from "../../db/entities/columns";
+import { inTransaction, nowIso } from "../../db";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import { notifyMany } from "../../notifications/notification-service";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";

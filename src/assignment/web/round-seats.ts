@@ -3,9 +3,8 @@
 // rounds' seats, and this round's accepted offers) less the seats open waitlist
 // offers of other rounds hold. Recomputed on every run and on the admin's
 // preview, so a withdrawal or an expired offer shows up in the next run.
-import type { DataSource, EntityManager } from "typeorm";
-import { Not } from "typeorm";
-import { Club } from "../../db/entities";
+import { type DataSource, type EntityManager, Not } from "typeorm";
+import { Club } from "../../db";
 import { ChoiceRound } from "../../choices/entities";
 import { coversClub, roundKindOf, type RoundKind } from "../../choices/term-rounds";
 import { roundStartDate, seatsHeldOn } from "../../membership";

@@ -5,11 +5,9 @@
 import { createHash, randomInt } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ChoiceRound } from "../../choices/entities";
-import { inTransaction } from "../../db/transaction";
-import { nowIso } from "../../db/entities/columns";
+import { inTransaction, nowIso } from "../../db";
 import { Actor, recordAudit } from "../../audit/audit-service";
-import { allocate, checkResult, firstComeFirstServed, parseInstance } from "../engine";
-import type { Mechanism, Result } from "../engine";
+import { allocate, checkResult, firstComeFirstServed, parseInstance, type Mechanism, type Result } from "../engine";
 import { HttpError } from "../../http/errors";
 import { AllocationRun, RunSummary } from "./entities";
 import { buildInstance } from "./instance-builder";

@@ -2,9 +2,8 @@
 // capacity, a child left the school — goes to the waitlist the same way
 // (offerNext), inside the caller's transaction so the change and its offers
 // stand or fall together; each offer is audited by offerNext.
-import type { EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Club, Term } from "../../db/entities";
+import { type EntityManager, In } from "typeorm";
+import { Club, Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { WaitlistEntry } from "./entities";
 import { offerNext } from "./waitlist-service";

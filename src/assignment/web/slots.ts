@@ -1,7 +1,7 @@
 // Slot ids (a weekday + period, e.g. `thu-2`): the weekday's short English
 // name and the period's 1-based place in the day, the same ids the policy
 // facts use. The engine compares them only by equality; people read labels.
-import type { Period } from "../../db/entities";
+import type { Period } from "../../db";
 
 export const SLOT_DAYS = ["", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 

@@ -1,9 +1,8 @@
 // The facts a waitlist decision needs, read inside the caller's transaction:
 // the published run's instance (each child's slots and club limit, each
 // club's slots and seats) and the live placements and open offers.
-import type { DataSource, EntityManager } from "typeorm";
-import { In } from "typeorm";
-import { Club, Setting, Student } from "../../db/entities";
+import { type DataSource, type EntityManager, In } from "typeorm";
+import { Club, Setting, Student } from "../../db";
 import { ChoiceRound } from "../../choices/entities";
 import type { Instance } from "../engine";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistOffer } from "./entities";

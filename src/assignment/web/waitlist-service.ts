@@ -5,10 +5,8 @@
 // expire moves the offer on. Each change runs in one transaction
 // that first locks the round (lockRound), and is audit-logged; the family is
 // notified in the same transaction, so it sees the offer the moment it exists.
-import type { DataSource, EntityManager } from "typeorm";
-import { In, LessThan } from "typeorm";
-import { Club, Student } from "../../db/entities";
-import { inTransaction } from "../../db/transaction";
+import { type DataSource, type EntityManager, In, LessThan } from "typeorm";
+import { Club, Student, inTransaction } from "../../db";
 import { Actor, recordAudit, SYSTEM } from "../../audit/audit-service";
 import { notify } from "../../notifications/notification-service";
 import { ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";

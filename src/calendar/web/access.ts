@@ -2,7 +2,7 @@
 // sees only its own children's feeds, a teacher only their own, an admin all.
 // Anything else is "not found", so a probe learns nothing about who exists.
 import type { DataSource } from "typeorm";
-import { Club, Setting, Staff, Student, Venue } from "../../db/entities";
+import { Club, Setting, Staff, Student, Venue, currentTerm } from "../../db";
 import type { SessionUser } from "../../http/session-user";
 import type { Subject } from "./context-query";
 import { FEED_KINDS, FeedKind } from "./entities";
@@ -11,7 +11,6 @@ export interface FeedTarget { subject: Subject; label: string }
 
 const isAdmin = (user: SessionUser) => user.kind === "staff" && user.role === "admin";
 
-import { currentTerm } from "../../db/current-term";
 export { currentTerm };
 
 export async function schoolName(ds: DataSource): Promise<string> {

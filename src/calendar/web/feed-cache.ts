@@ -12,7 +12,7 @@
 import type { DataSource } from "typeorm";
 import { contextByToken, Subject, subjectOfRow, versionOf } from "./context-query";
 import { buildFeed, BuiltFeed } from "./build-feed";
-import { changeStamp } from "../../db/change-stamp";
+import { changeStamp } from "../../db";
 import type { NoFeed } from "./feed-input";
 import { schoolToday } from "../../kernel";
 

@@ -3,8 +3,8 @@
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../../config";
-import { openDatabase } from "../../db/open";
-import { Club, Staff, Student, Venue } from "../../db/entities";
+import { openDatabase } from "../../database";
+import { Club, Staff, Student, Venue } from "../../db";
 import { currentTerm } from "./access";
 import { buildFeed } from "./build-feed";
 import type { Subject } from "./context-query";

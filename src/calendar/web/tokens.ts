@@ -1,10 +1,8 @@
 // Feed tokens: created the first time someone opens a feed's page, replaced
 // (and the old URL dead) when its owner regenerates it.
 import { randomBytes } from "node:crypto";
-import type { DataSource } from "typeorm";
-import { IsNull } from "typeorm";
-import { nowIso } from "../../db/entities/columns";
-import { inTransaction } from "../../db/transaction";
+import { type DataSource, IsNull } from "typeorm";
+import { nowIso, inTransaction } from "../../db";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import type { Subject } from "./context-query";
 import { FeedToken } from "./entities";

@@ -1,4 +1,4 @@
-// Every entity the data source knows; migrations are generated from these.
+// The entities every capability shares (students, staff, terms, the timetable…).
 import { AuditEntry } from "./audit-entry";
 import { Club } from "./club";
 import { Family } from "./family";
@@ -11,18 +11,9 @@ import { DailySport, Period, Venue } from "./structure";
 import { Student } from "./student";
 import { CalendarDay, Term } from "./term";
 import { ServiceEnrollment, Timetable, TimetableEntry } from "./timetable";
-import { feedEntities } from "../../calendar/web/entities";
-import { choiceEntities } from "../../choices/entities";
-import { assignmentEntities } from "../../assignment/web/entities";
-import { homeworkEntities } from "../../homework/entities";
-import { attendanceEntities } from "../../attendance/entities";
-import { surveyEntities } from "../../reports/web/entities";
-import { schoolEntities } from "../../school/entities";
-import { membershipEntities } from "../../membership/entity";
-import { dateChangeEntities } from "../../kernel/date-change-entities";
 
 export { AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry };
 
-// Each capability registers its own entities in its own file (one line each here).
-export const entities = [AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry,
-  ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities, ...surveyEntities, ...schoolEntities, ...membershipEntities, ...dateChangeEntities];
+// The school's shared entities. The data source's full list is the app's
+// (src/entities.ts): db/ imports no capability.
+export const coreEntities = [AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry];

@@ -10,10 +10,9 @@ import { verifySecret } from "./passwords";
 import { endSessionsOf } from "./session-version";
 import { staffPassword } from "../../school/staff-form";
 import { changeOwnPassword } from "../../school/staff-service";
-import { Staff } from "../../db/entities";
-import { inTransaction } from "../../db/transaction";
+import { Staff, inTransaction } from "../../db";
 import { actorOf, recordAudit } from "../../audit/audit-service";
-import { fieldErrors } from "../validation";
+import { fieldErrors } from "../form-kit";
 
 const passwordForm = z.object({
   current: z.string().min(1, "validation.required").max(200, "validation.tooLong"),

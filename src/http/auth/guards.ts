@@ -1,6 +1,6 @@
 // Role and ownership checks. Every route states who may use it.
 import type { NextFunction, Request, Response } from "express";
-import type { StaffRole } from "../../db/entities/staff";
+import type { StaffRole } from "../../db";
 import { HttpError } from "../errors";
 
 export function requireLogin(req: Request, res: Response, next: NextFunction): void {

@@ -1,7 +1,7 @@
 // Checks credentials. A failure never says which part was wrong, and takes
 // the same time whether or not the account exists (no enumeration).
 import type { DataSource } from "typeorm";
-import { Family, Staff, Student } from "../../db/entities";
+import { Family, Staff, Student } from "../../db";
 import type { SessionUser } from "../session-user";
 import { decoyHash, normaliseFamilyCode, verifySecret } from "./passwords";
 

@@ -5,7 +5,7 @@
 // of a hand-kept list. Ownership itself is enforced where the rows are read
 // (services, class-access, attendance); the scope states it.
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { StaffRole } from "../../db/entities/staff";
+import type { StaffRole } from "../../db";
 import { HttpError } from "../errors";
 import { requireLogin } from "./guards";
 

@@ -7,8 +7,8 @@ import { loginFamily, loginStaff, LoginResult } from "./login-service";
 import { ACCOUNT_POLICY, ADDRESS_POLICY, claimAttempt, settleSuccess, ThrottleKey } from "./throttle";
 import { deviceKnows, rememberDevice } from "./device-cookie";
 import { signIn } from "./sign-in";
-import { fieldErrors } from "../validation";
-import { inTransaction } from "../../db/transaction";
+import { fieldErrors } from "../form-kit";
+import { inTransaction } from "../../db";
 import { recordAudit, actorOf } from "../../audit/audit-service";
 import { scope } from "./route-scope";
 

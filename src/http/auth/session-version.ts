@@ -3,7 +3,7 @@
 // per-request check (http/session-check.ts) ends it when they differ. Raising
 // the number ends every session of the account at once, on every instance.
 import type { EntityManager } from "typeorm";
-import { Family, Staff } from "../../db/entities";
+import { Family, Staff } from "../../db";
 
 export type AccountKind = "staff" | "family";
 

@@ -4,7 +4,7 @@
 // accepts it. Login and first-run setup both sign people in through here.
 import type { Request } from "express";
 import { Like, type DataSource } from "typeorm";
-import { Setting } from "../../db/entities";
+import { Setting } from "../../db";
 import { isLocale, type Locale } from "../i18n";
 import type { SessionUser } from "../session-user";
 import { lifetimeFor, lifetimeRole, LIFETIME_SETTING_PREFIX } from "./session-lifetimes";

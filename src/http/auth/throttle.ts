@@ -2,10 +2,8 @@
 // An attempt is claimed before the slow password check, in one write
 // transaction: a burst of concurrent guesses is counted one by one, so only
 // the free attempts get an answer before the rest must wait.
-import type { DataSource, EntityManager } from "typeorm";
-import { In, MoreThan } from "typeorm";
-import { LoginThrottle } from "../../db/entities";
-import { inTransaction } from "../../db/transaction";
+import { type DataSource, type EntityManager, In, MoreThan } from "typeorm";
+import { LoginThrottle, inTransaction } from "../../db";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import { decayedFailures, delayAfter, ThrottlePolicy } from "./throttle-rules";
 

@@ -3,7 +3,7 @@
 // clubs from the membership ledger. Before any family has opted in, every child
 // counts as enrolled every weekday, as the headcount does.
 import type { DataSource } from "typeorm";
-import { SchoolClass, ServiceEnrollment, Student } from "../../db/entities";
+import { SchoolClass, ServiceEnrollment, Student } from "../../db";
 import { seatsDuring } from "../../membership";
 import type * as P from "../index";
 

@@ -7,7 +7,7 @@
 // warnings shown beside the publish button are the ones publishing will cause.
 import type { DataSource } from "typeorm";
 import { publishedRoundIds } from "../../attendance/club-members";
-import { Club, Term } from "../../db/entities";
+import { Club, Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, memberCountsOn } from "../../membership";
 

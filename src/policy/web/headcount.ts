@@ -2,7 +2,7 @@
 // voluntary: once families have opted in, only children enrolled on that weekday count;
 // before any opt-in, every child of the class or grade does.
 import type { DataSource } from "typeorm";
-import { SchoolClass, ServiceEnrollment, Student } from "../../db/entities";
+import { SchoolClass, ServiceEnrollment, Student } from "../../db";
 
 export interface Headcount {
   ofClass(classId: number, weekday: number): number;

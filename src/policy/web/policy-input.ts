@@ -1,9 +1,8 @@
 // Maps the database to the policy core's PolicyInput: the term calendar, periods,
 // daily sport, the timetable (the admin's draft, or the published snapshot), the
 // people, rooms and clubs in it, and the homework log. Ids become strings.
-import type { DataSource } from "typeorm";
-import { Between, In } from "typeorm";
-import { Club, DailySport, Period, SchoolClass, Staff, Term, TimetableEntry, Venue } from "../../db/entities";
+import { type DataSource, Between, In } from "typeorm";
+import { Club, DailySport, Period, SchoolClass, Staff, Term, TimetableEntry, Venue } from "../../db";
 import { HomeworkEntry } from "../../homework/entities";
 import { calendarEntries, isTimetableWeekday, type CalendarEntry } from "../../kernel";
 import type * as P from "../index";
@@ -32,7 +31,7 @@ export interface PolicyInputOptions {
 
 const NO_SIZES: Headcount = { ofClass: () => 0, ofGrade: () => 0 };
 
-export { currentTerm } from "../../db/current-term";
+export { currentTerm } from "../../db";
 
 /** The fields of a timetable row the rules read: a draft entry or a published one alike. */
 type EntryRow = Pick<TimetableEntry, "id" | "weekday" | "periodId" | "kind" | "grades" | "classId" | "clubId" | "staffId" | "venueId">;

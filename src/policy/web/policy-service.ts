@@ -10,8 +10,7 @@
 // which is most of the cost (demo school: ~25 ms to read, ~50 ms to evaluate).
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { changeStamp } from "../../db/change-stamp";
-import { tableVersions } from "../../db/table-versions";
+import { changeStamp, tableVersions } from "../../db";
 import { schoolToday } from "../../kernel";
 import { checkPolicy, type RuleDefinition, type RuleSummary, type Violation } from "../index";
 import { currentTerm, loadPolicyInput, type PolicyData, type PolicyInputOptions } from "./policy-input";

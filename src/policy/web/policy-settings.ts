@@ -1,9 +1,8 @@
 // School settings for the policy rules, read from the Setting table ("policy.<name>").
 // A bad value is dropped and reported on the rules page rather than breaking every page.
-import type { DataSource } from "typeorm";
-import { Like } from "typeorm";
+import { type DataSource, Like } from "typeorm";
 import { z } from "zod";
-import { Setting } from "../../db/entities";
+import { Setting } from "../../db";
 import { applySettings, PolicySettingsError, type PolicySettings, type RuleDefinition } from "../index";
 
 export interface SettingProblem { key: string; message: string }

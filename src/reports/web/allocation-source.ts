@@ -2,11 +2,10 @@
 // today (the membership ledger: every published round, as offers and withdrawals
 // changed it), who still waits, and each child's ranked list. Before an
 // allocation is published there is nothing: the report says so.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
+import { type DataSource, In } from "typeorm";
 import { WaitlistEntry } from "../../assignment/web/entities";
 import { Preference } from "../../choices/entities";
-import { Term } from "../../db/entities";
+import { Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, seatsOn } from "../../membership";
 import { publishedRoundIds } from "../../attendance/club-members";

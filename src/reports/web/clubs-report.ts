@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
 import { barChart, clubReport, clubTable, rankProfileChart, rankProfileTable } from "../index";
-import { Club } from "../../db/entities";
+import { Club } from "../../db";
 import { schoolToday } from "../../kernel";
 import { clubAttendance, termContext } from "./report-data";
 import { publishedAllocation } from "./allocation-source";

@@ -3,9 +3,8 @@
 // who it expected (the same roster rule as the register page: club members from
 // the membership ledger, everyone else by opt-in, class and grade), and the marks
 // taken. Days from the school's today on are planned and not read at all.
-import type { DataSource } from "typeorm";
-import { Between, In } from "typeorm";
-import { ServiceEnrollment, Student } from "../../db/entities";
+import { type DataSource, Between, In } from "typeorm";
+import { ServiceEnrollment, Student } from "../../db";
 import { Attendance } from "../../attendance/entities";
 import { expectedIn, type RosterContext } from "../../attendance/roster";
 import { hasHappened, type HeldSession, type RegisterMark } from "../index";

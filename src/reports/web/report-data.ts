@@ -1,13 +1,11 @@
 // The database, mapped to the reports core's plain inputs (ids as strings).
 // Each loader reads one thing for the current term; the pages combine them.
 import type { DataSource } from "typeorm";
-import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db/entities";
+import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db";
 import { currentTermCalendar, type CurrentTermCalendar, termWeeks } from "../../kernel";
-import { publishedTimetable } from "../../timetable";
-import type { EntryRow } from "../../timetable";
-import { sessionAttendance, type SessionAttendance } from "../index";
+import { publishedTimetable, type EntryRow } from "../../timetable";
+import { sessionAttendance, type SessionAttendance, type SessionInput, type StaffInput, type StudentParticipationInput, type TermWeek } from "../index";
 import { termRegisters } from "./register-source";
-import type { SessionInput, StaffInput, StudentParticipationInput, TermWeek } from "../index";
 
 export interface TermContext { cal: CurrentTermCalendar; weeks: TermWeek[]; entries: EntryRow[] }
 

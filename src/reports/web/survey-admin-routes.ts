@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { scope } from "../../http/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
 import { pageCount, pageOf } from "../../http/pagination";
-import { fieldErrors, type FieldErrors } from "../../http/validation";
+import { fieldErrors, type FieldErrors } from "../../http/form-kit";
 import { HttpError } from "../../http/errors";
 import { Survey, SurveyReceipt } from "./entities";
 import { parseQuestion, presetQuestion, surveyForm } from "./survey-form";

@@ -6,7 +6,7 @@ import { familyUser } from "../../http/auth/guards";
 import { scope } from "../../http/auth/route-scope";
 import { actorOf } from "../../audit/audit-service";
 import { HttpError } from "../../http/errors";
-import type { FieldErrors } from "../../http/validation";
+import type { FieldErrors } from "../../http/form-kit";
 import { Survey } from "./entities";
 import { parseReply } from "./survey-form";
 import { findSurvey, hasReplied, submitReply, surveysForFamily } from "./survey-service";

@@ -2,8 +2,8 @@
 // Errors are i18n keys per field; the pages re-render with them and a 400.
 import { z } from "zod";
 import type { SurveyQuestion } from "../index";
-import type { FieldErrors } from "../../http/validation";
-import { fieldErrors } from "../../http/validation";
+import type { FieldErrors } from "../../http/form-kit";
+import { fieldErrors } from "../../http/form-kit";
 
 // Most surveys start from the standard satisfaction question; "blank" starts with none.
 export const SURVEY_TEMPLATES = ["standard", "blank"] as const;

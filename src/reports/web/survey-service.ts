@@ -3,7 +3,7 @@
 // response (what was replied) are written together but never linked.
 import type { DataSource } from "typeorm";
 import { randomUUID } from "node:crypto";
-import { inTransaction } from "../../db/transaction";
+import { inTransaction } from "../../db";
 import { Actor, recordAudit } from "../../audit/audit-service";
 import { schoolNow } from "../../kernel";
 import { HttpError } from "../../http/errors";
