@@ -98,7 +98,7 @@ export default tseslint.config(
   },
   {
     // HiGHS is a WebAssembly module loaded lazily, only when a multi-slot instance needs the MILP path.
-    files: ["src/assignment/engine/milp.ts", "test/unit/assignment/support/oracle.ts"],
+    files: ["src/assignment/engine/milp.ts", "test/allocation/unit/support/oracle.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   // Issue 17: one owner per shared fact. In flat config a later block replaces an earlier

@@ -1,6 +1,6 @@
 // The sections of a child's data export beyond the child and the family rows:
 // every table that refers to the child (studentId) or the family (familyId).
-// test/http/privacy-erasure.test.ts enumerates the entity metadata, so a new
+// test/privacy/http/erasure.test.ts enumerates the entity metadata, so a new
 // table with such a column fails that test until it is exported here.
 // Homework is set per class, not per child, so it is not the child's data.
 import { type DataSource, In } from "typeorm";

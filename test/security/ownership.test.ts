@@ -4,7 +4,7 @@ import { forEachDatabase } from "../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../support/http";
 import { listRoutes, RouteInfo } from "../support/routes";
-import { openRound } from "../http/choices-fixtures";
+import { openRound } from "../choices/http/fixtures";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../src/kernel";
 import { AttendanceAlert } from "../../src/attendance/entities";

@@ -6,8 +6,8 @@
 import type { Express } from "express";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { Agent } from "./http";
-import { meetingsInFeed } from "../unit/calendar/parsed-feed";
-import { feedPathVia, fetchFeed } from "../http/feeds-support";
+import { meetingsInFeed } from "../feeds/unit/parsed-feed";
+import { feedPathVia, fetchFeed } from "../feeds/http/support";
 
 const ids = (text: string, pattern: RegExp): number[] => [...text.matchAll(pattern)].map((m) => Number(m[1]));
 const sorted = (xs: Iterable<number>): number[] => [...new Set(xs)].sort((a, b) => a - b);
