@@ -11,10 +11,10 @@ import { Period, Staff, currentTerm, inTransaction } from "../db";
 import { recordAudit, type Actor } from "../audit/audit-service";
 import { withdrawAlertsOfCancelled } from "../attendance/alerts";
 import { publishedOf, sessionsOn, type DatedSession } from "../timetable";
-import { SessionCancellation, SessionCover } from "./date-change-entities";
+import { SessionCancellation, SessionCover } from "./store/date-change-entities";
 import { overlaps, type CancelInput, type CoverInput, type FormErrors } from "./core/date-changes";
 import { schoolNow } from "./clock";
-import type { DateChangeKind } from "./date-changes-store";
+import type { DateChangeKind } from "./store/date-changes";
 
 /** The change is refused; `errors` names each wrong field (an i18n key each). */
 export class DateChangeRefused extends Error {

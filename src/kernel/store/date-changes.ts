@@ -3,10 +3,10 @@
 // home page, so they are a kept read (db/kept-reads): kept until the database
 // changes, which any new or removed change does.
 import type { DataSource, EntityManager } from "typeorm";
-import { keptRead } from "../db";
+import { keptRead } from "../../db";
 import { SessionCancellation, SessionCover } from "./date-change-entities";
-import type { CancellationFact, CoverFact, DateChangeFacts } from "./core/date-changes";
-import type { IsoDate } from "./core/dates";
+import type { CancellationFact, CoverFact, DateChangeFacts } from "../core/date-changes";
+import type { IsoDate } from "../core/dates";
 
 type Repos = Pick<EntityManager, "getRepository"> | DataSource;
 

@@ -3,8 +3,8 @@
 // cover. entryId names a published timetable entry (the snapshot's row id), with
 // no foreign key: the draft's entry may be deleted while the snapshot still holds it.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { type Staff, type Term, DateColumn, InstantColumn } from "../db";
-import type { CancelReason } from "./core/date-changes";
+import { type Staff, type Term, DateColumn, InstantColumn } from "../../db";
+import type { CancelReason } from "../core/date-changes";
 
 @Entity("session_cancellation")
 @Index(["termId", "date"])

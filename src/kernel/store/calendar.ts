@@ -2,9 +2,9 @@
 // zone setting and a term's calendar days. Both are kept reads (db/kept-reads):
 // family pages ask on every request, and a kept value lasts until the database changes.
 import { type DataSource, type EntityManager, Between } from "typeorm";
-import { CalendarDay, Setting, Term, currentTerm, keptRead } from "../db";
-import type { CalendarEntry, SchoolCalendar } from "./core/school-day";
-import { SCHOOL_ZONE_KEY, zoneOrDefault } from "./core/zone";
+import { CalendarDay, Setting, Term, currentTerm, keptRead } from "../../db";
+import type { CalendarEntry, SchoolCalendar } from "../core/school-day";
+import { SCHOOL_ZONE_KEY, zoneOrDefault } from "../core/zone";
 
 type Repos = Pick<EntityManager, "getRepository"> | DataSource;
 
