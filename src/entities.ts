@@ -10,7 +10,7 @@ import { attendanceEntities } from "./attendance/entities";
 import { surveyEntities } from "./reports/web/entities";
 import { schoolEntities } from "./school/entities";
 import { membershipEntities } from "./membership/entity";
-import { dateChangeEntities } from "./kernel/store/date-change-entities";
+import { dateChangeEntities } from "./kernel";
 
 export const entities: Function[] = [
   ...coreEntities, ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities,

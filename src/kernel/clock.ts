@@ -4,7 +4,7 @@
 // instead of whatever day the suite happens to run.
 import type { DataSource, EntityManager } from "typeorm";
 import { localDate } from "./core/zone";
-import { schoolZone } from "./store/calendar";
+import { schoolZone } from "./store";
 
 let clock: () => Date = () => new Date();
 

@@ -3,10 +3,8 @@
 // weekend). The only place that knows them; every capability asks here.
 export * from "./core";
 export { setSchoolClock, schoolNow, schoolToday } from "./clock";
-export { calendarEntries, currentSchoolCalendar, schoolCalendar, schoolZone } from "./store/calendar";
+export { calendarEntries, currentSchoolCalendar, schoolCalendar, schoolZone } from "./store";
 export { currentTermCalendar, type CurrentTermCalendar } from "./term-calendar";
 // Per-date changes to the week: cancelled sessions and days, cover (代课). Read by the
 // timetable's sessionsOn; written by date-changes-service.ts (imported directly, see there).
-export { SessionCancellation, SessionCover, dateChangeEntities } from "./store/date-change-entities";
-export { dateChangeById, dateChangesOn, termDateChanges, type DateChangeKind, type DateChangeRow } from "./store/date-changes";
-export { dateChangesSql } from "./store/date-changes-sql";
+export { SessionCancellation, SessionCover, dateChangeEntities, dateChangeById, dateChangesOn, termDateChanges, dateChangesSql, type DateChangeKind, type DateChangeRow } from "./store";

@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import type { Term } from "../db";
 import { termCalendarOf, type TermCalendar } from "./core/term-weeks";
-import { currentSchoolCalendar } from "./store/calendar";
+import { currentSchoolCalendar } from "./store";
 
 export interface CurrentTermCalendar extends TermCalendar { term: Term }
 

@@ -3,7 +3,7 @@
 // home page, so they are a kept read (db/kept-reads): kept until the database
 // changes, which any new or removed change does.
 import type { DataSource, EntityManager } from "typeorm";
-import { keptRead } from "../../db";
+import { Period, Staff, keptRead } from "../../db";
 import { SessionCancellation, SessionCover } from "./date-change-entities";
 import type { CancellationFact, CoverFact, DateChangeFacts } from "../core/date-changes";
 import type { IsoDate } from "../core/dates";
@@ -50,4 +50,42 @@ export async function dateChangeById(em: Repos, kind: DateChangeKind, id: number
   }
   const c = await em.getRepository(SessionCover).findOneBy({ id });
   return c && { kind, id: c.id, date: c.date, entryId: c.entryId, grade: null, reason: null, note: null, staffId: c.staffId, createdAt: c.createdAt };
+}
+
+// Writes (date-changes-service.ts calls them inside its transaction).
+
+/** A term's whole-day cancellations (no entry) on one date. */
+export async function dayCancellationsOn(em: Repos, termId: number, date: IsoDate): Promise<CancellationFact[]> {
+  const rows = await em.getRepository(SessionCancellation).find({ where: { termId, date } });
+  return rows.filter((c) => c.entryId === null).map(cancellationFact);
+}
+
+export async function insertCancellation(em: Repos, values: Omit<SessionCancellation, "id" | "term">): Promise<SessionCancellation> {
+  const repo = em.getRepository(SessionCancellation);
+  return repo.save(repo.create(values));
+}
+
+export async function insertCover(em: Repos, values: Omit<SessionCover, "id" | "term" | "staff">): Promise<SessionCover> {
+  const repo = em.getRepository(SessionCover);
+  return repo.save(repo.create(values));
+}
+
+/** Deletes one change; the row as it was (without its relations), or null when there is no such change. */
+export async function deleteDateChange(em: Repos, kind: DateChangeKind, id: number): Promise<Record<string, unknown> | null> {
+  const repo = kind === "cancel" ? em.getRepository(SessionCancellation) : em.getRepository(SessionCover);
+  const row = await repo.findOneBy({ id });
+  if (!row) return null;
+  await repo.delete({ id });
+  const { term: _term, ...fields } = row as unknown as Record<string, unknown>;
+  return fields;
+}
+
+/** A term's periods by id (a cover's clash check; read inside the change's transaction). */
+export async function periodsById(em: Repos, termId: number): Promise<Map<number, Period>> {
+  return new Map((await em.getRepository(Period).findBy({ termId })).map((p) => [p.id, p]));
+}
+
+/** One staff member (a cover's teacher), or null. */
+export function staffById(em: Repos, id: number): Promise<Staff | null> {
+  return em.getRepository(Staff).findOneBy({ id });
 }
