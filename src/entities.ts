@@ -2,7 +2,7 @@
 // capability's own list. The app hands this to db/ (src/database.ts), so db/
 // imports no capability; adding a capability's entities is one line here.
 import { coreEntities } from "./db/entities";
-import { feedEntities } from "./calendar/web/entities";
+import { feedEntities } from "./feeds/entities";
 import { choiceEntities } from "./choices/entities";
 import { assignmentEntities } from "./assignment/web/entities";
 import { homeworkEntities } from "./homework/entities";

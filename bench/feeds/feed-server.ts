@@ -6,7 +6,7 @@
 import express from "express";
 import pino from "pino";
 import { openDatabase } from "../../src/database";
-import { feedFileRoutes } from "../../src/calendar/web/routes";
+import { feedFileRoutes } from "../../src/feeds/routes";
 
 async function main(): Promise<void> {
   const ds = await openDatabase(process.env.DATABASE_URL!);

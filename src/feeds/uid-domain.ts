@@ -4,7 +4,7 @@
 // host when PUBLIC_URL is set, else kehou.local) and never changed after, not
 // even when PUBLIC_URL later moves.
 import type { DataSource } from "typeorm";
-import { Setting } from "../../db";
+import { Setting } from "../db";
 import { DEFAULT_UID_DOMAIN } from "./feed-input";
 
 export const UID_DOMAIN_KEY = "calendar.uidDomain";

@@ -1,9 +1,9 @@
 // The context row, parsed and checked: plain maps and lists the pure mapping
 // reads, with the published timetable's entries beside them.
 import { z } from "zod";
-import { countsOn } from "../../membership";
-import type { DatedSession, EntryRow } from "../../timetable";
-import type { ContextRow, Subject } from "./context-query";
+import { countsOn } from "../membership";
+import type { DatedSession, EntryRow } from "../timetable";
+import type { ContextRow, Subject } from "./context-store";
 import { FEED_KINDS } from "./entities";
 
 /** One entry of the published snapshot (Timetable.published): what families and staff see. */

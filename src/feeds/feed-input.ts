@@ -2,9 +2,9 @@
 // FeedInput. Pure: the HTTP feed and `kehou ical` both call it, so they print
 // the same bytes. Text is in the school's default language (zh-CN): one feed
 // URL serves every client, whatever language its owner reads the site in.
-import type { DatedMeeting, FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "..";
-import { datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../../kernel/core";
-import { activeOn } from "../../membership";
+import type { DatedMeeting, FeedInput, SchoolWeekday, SpecialDay, WeeklySession } from "./core";
+import { datesBetween, SCHOOL_ZONE_KEY, zoneOrDefault } from "../kernel/core";
+import { activeOn } from "../membership";
 import type { FeedContext, PublishedEntry } from "./feed-context";
 import { clubSessions, staffSessions, studentSessions, venueSessions } from "./session-rules";
 

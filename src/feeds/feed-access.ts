@@ -2,9 +2,9 @@
 // sees only its own children's feeds, a teacher only their own, an admin all.
 // Anything else is "not found", so a probe learns nothing about who exists.
 import type { DataSource } from "typeorm";
-import { Club, Setting, Staff, Student, Venue, currentTerm } from "../../db";
-import type { SessionUser } from "../../http/session-user";
-import type { Subject } from "./context-query";
+import { Club, Setting, Staff, Student, Venue, currentTerm } from "../db";
+import type { SessionUser } from "../http/session-user";
+import type { Subject } from "./context-store";
 import { FEED_KINDS, FeedKind } from "./entities";
 
 export interface FeedTarget { subject: Subject; label: string }

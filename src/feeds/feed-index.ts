@@ -1,10 +1,10 @@
 // What /feeds lists for each user: their own feed(s), and for an admin the
 // school's club, venue and school feeds and any staff member's (paginated).
 import type { DataSource } from "typeorm";
-import { Club, Staff, Student, Venue } from "../../db";
-import type { SessionUser } from "../../http/session-user";
-import { pageCount, Page } from "../../http/pagination";
-import { currentTerm, schoolName } from "./access";
+import { Club, Staff, Student, Venue } from "../db";
+import type { SessionUser } from "../http/session-user";
+import { pageCount, Page } from "../http/pagination";
+import { currentTerm, schoolName } from "./feed-access";
 import type { FeedKind } from "./entities";
 
 export interface FeedLink { href: string; label: string; note?: string }

@@ -2,12 +2,12 @@
 // prints the ICS the feed URL serves, byte for byte (same loader, same core).
 import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
-import { loadConfig } from "../../config";
-import { openDatabase } from "../../database";
-import { Club, Staff, Student, Venue } from "../../db";
-import { currentTerm } from "./access";
+import { loadConfig } from "../config";
+import { openDatabase } from "../database";
+import { Club, Staff, Student, Venue } from "../db";
+import { currentTerm } from "./feed-access";
 import { buildFeed } from "./build-feed";
-import type { Subject } from "./context-query";
+import type { Subject } from "./context-store";
 
 const USAGE = "usage: kehou ical --staff NUMBER | --student NUMBER | --club CODE | --venue ID | --school";
 

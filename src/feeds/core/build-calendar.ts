@@ -4,7 +4,7 @@
 // No clock is read here: same input, same bytes.
 import ical, { escape, ICalCalendar, ICalEventRepeatingFreq, ICalEventTransparency } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { addDays, isoWeekday, wallClockToUtc } from "../kernel/core";
+import { addDays, isoWeekday, wallClockToUtc } from "../../kernel/core";
 import { compactDate } from "./calendar-dates";
 import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
 import { normalizeFeed } from "./normalize-feed";

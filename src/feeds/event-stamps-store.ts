@@ -3,9 +3,9 @@
 // others keep theirs. Stamps are whole seconds (ICS prints no more) and a bump
 // is at least a second after the old stamp, so "newer" always holds for ICSx⁵.
 import type { DataSource } from "typeorm";
-import { schoolNow } from "../../kernel";
-import type { EventStamp } from "..";
-import type { Subject } from "./context-query";
+import { schoolNow } from "../kernel";
+import type { EventStamp } from "./core";
+import type { Subject } from "./context-store";
 import { FeedEventStamp } from "./entities";
 
 const feedKey = (s: Subject) => `${s.kind}:${s.id}`;

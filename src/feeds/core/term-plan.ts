@@ -1,7 +1,7 @@
 // Which weekday's timetable runs on each date of the term, for the ICS builder
 // and expectedOccurrences(). What a date is (holiday, exam, make-up day 调休 …)
 // is the kernel's schoolDay(); this file only walks the term with it.
-import { datesBetween, isoWeekday, schoolDay } from "../kernel/core";
+import { datesBetween, isoWeekday, schoolDay } from "../../kernel/core";
 import { firstOnWeekday } from "./calendar-dates";
 import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
 import { normalizeFeed } from "./normalize-feed";

@@ -2,9 +2,9 @@
 // (and the old URL dead) when its owner regenerates it.
 import { randomBytes } from "node:crypto";
 import { type DataSource, IsNull } from "typeorm";
-import { nowIso, inTransaction } from "../../db";
-import { Actor, recordAudit } from "../../audit/audit-service";
-import type { Subject } from "./context-query";
+import { nowIso, inTransaction } from "../db";
+import { Actor, recordAudit } from "../audit/audit-service";
+import type { Subject } from "./context-store";
 import { FeedToken } from "./entities";
 
 // 256 bits from the OS: a URL nobody can guess or enumerate.

@@ -4,7 +4,7 @@
 // ical-generator accepts through its documented Day.js-style interface and
 // prints digit for digit, whatever the process TZ is.
 import type { ICalDayJsStub } from "ical-generator";
-import { wallClockToUtc } from "../kernel/core";
+import { wallClockToUtc } from "../../kernel/core";
 import { compactDate } from "./calendar-dates";
 import type { ClockTime, IsoDate } from "./types";
 

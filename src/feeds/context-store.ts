@@ -6,8 +6,8 @@
 // so a change written by any app instance (or by hand) is seen on the next
 // request, and what the version covers can never drift from what the feed reads.
 import type { DataSource } from "typeorm";
-import { dateChangesSql, SCHOOL_ZONE_KEY, schoolToday } from "../../kernel";
-import { clubMemberSpansSql, clubSpansSql } from "../../membership";
+import { dateChangesSql, SCHOOL_ZONE_KEY, schoolToday } from "../kernel";
+import { clubMemberSpansSql, clubSpansSql } from "../membership";
 import type { FeedKind } from "./entities";
 
 export interface Subject { kind: FeedKind; id: number }

@@ -10,11 +10,11 @@
 // several app instances stay right: each re-checks when anyone writes, and
 // rebuilds when what a feed reads has changed.
 import type { DataSource } from "typeorm";
-import { contextByToken, Subject, subjectOfRow, versionOf } from "./context-query";
+import { contextByToken, Subject, subjectOfRow, versionOf } from "./context-store";
 import { buildFeed, BuiltFeed } from "./build-feed";
-import { changeStamp } from "../../db";
+import { changeStamp } from "../db";
 import type { NoFeed } from "./feed-input";
-import { schoolToday } from "../../kernel";
+import { schoolToday } from "../kernel";
 
 type Result = BuiltFeed | NoFeed;
 

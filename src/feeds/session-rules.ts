@@ -1,6 +1,6 @@
 // Which published sessions belong in which feed. A feed shows only what its
 // owner may see: one rule per kind of feed.
-import type { DatedSession } from "../../timetable";
+import type { DatedSession } from "../timetable";
 import type { PublishedEntry } from "./feed-context";
 
 // A teacher's feed carries only the sessions they take, never a colleague's:

@@ -3,15 +3,15 @@
 // a feed's link.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../../http/auth/route-scope";
-import { HttpError } from "../../http/errors";
-import { pageOf } from "../../http/pagination";
-import { actorOf } from "../../audit/audit-service";
-import { feedTargetFor, FeedTarget } from "./access";
+import { scope } from "../http/auth/route-scope";
+import { HttpError } from "../http/errors";
+import { pageOf } from "../http/pagination";
+import { actorOf } from "../audit/audit-service";
+import { feedTargetFor, FeedTarget } from "./feed-access";
 import { feedFileRoutes } from "./feed-file-routes";
 import { feedIndexFor, feedPath } from "./feed-index";
 import { feedLinks, inWeChat } from "./feed-page";
-import { liveToken, regenerateToken } from "./tokens";
+import { liveToken, regenerateToken } from "./token-service";
 
 export { feedFileRoutes };
 

@@ -2,7 +2,7 @@
 // order, so the builder, the occurrence list and the ETag all read the same
 // canonical data. Bad input throws CalendarInputError naming the field.
 import { tzlib_get_timezones } from "timezones-ical-library";
-import { DEFAULT_ZONE, isIsoDate, isKnownZone, makeUpProblems } from "../kernel/core";
+import { DEFAULT_ZONE, isIsoDate, isKnownZone, makeUpProblems } from "../../kernel/core";
 import { isClockTime } from "./calendar-dates";
 import type { DatedMeeting, FeedInput, SchoolWeekday, SpecialDay, SpecialDayKind, TermInput, WeeklySession } from "./types";
 

@@ -1,6 +1,6 @@
 // Entities of this capability (registered in src/db/entities/index.ts).
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { InstantColumn } from "../../db";
+import { InstantColumn } from "../db";
 
 export const FEED_KINDS = ["staff", "student", "club", "venue", "school"] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];

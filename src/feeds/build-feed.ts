@@ -2,13 +2,13 @@
 // The feed route and `kehou ical` both come through here.
 import type { DataSource } from "typeorm";
 import { createHash } from "node:crypto";
-import { buildCalendar, eventDigests, type EventStamp } from "..";
-import { stampEvents } from "./event-stamps";
-import { DEFAULT_LOCALE, translator } from "../../http/i18n";
-import { contextBySubject, Subject, versionOf } from "./context-query";
+import { buildCalendar, eventDigests, type EventStamp } from "./core";
+import { stampEvents } from "./event-stamps-store";
+import { DEFAULT_LOCALE, translator } from "../http/i18n";
+import { contextBySubject, Subject, versionOf } from "./context-store";
 import { parseContext } from "./feed-context";
 import { feedInputOf, NoFeed } from "./feed-input";
-import { changedSessionsOfTerm, publishedTimetable } from "../../timetable";
+import { changedSessionsOfTerm, publishedTimetable } from "../timetable";
 
 export interface BuiltFeed {
   body: Buffer;

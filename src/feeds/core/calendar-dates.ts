@@ -2,7 +2,7 @@
 // arithmetic and the zone arithmetic are the kernel's (UTC midnights, Intl with
 // an explicit zone), so the server's own TZ never leaks into a feed (same
 // input, same bytes on any machine).
-import { addDays, isoWeekday } from "../kernel/core";
+import { addDays, isoWeekday } from "../../kernel/core";
 import type { ClockTime, IsoDate } from "./types";
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
