@@ -19,7 +19,7 @@ import { choiceRoutes } from "./choices/routes";
 import { assignmentRoutes } from "./assignment/web/routes";
 import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
-import { feedRoutes } from "./feeds/routes";
+import { feedRoutes } from "./feeds";
 import { attendanceRoutes } from "./attendance/routes";
 import { reportRoutes } from "./reports/web/routes";
 

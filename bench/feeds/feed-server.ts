@@ -1,4 +1,4 @@
-// The feed file route mounted the way README.md in src/calendar/web proposes
+// The feed file route mounted the way README.md in src/feeds proposes
 // for app.ts: first of all, ahead of the HTML pages' security headers, the
 // request log, sessions, cookies, body parsers and CSRF (it needs none of
 // them). Started by run.ts to show what that wiring is worth; PORT and

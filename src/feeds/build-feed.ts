@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { createHash } from "node:crypto";
 import { buildCalendar, eventDigests, type EventStamp } from "./core";
 import { stampEvents } from "./event-stamps-store";
-import { DEFAULT_LOCALE, translator } from "../http/i18n";
+import { DEFAULT_LOCALE, translator } from "../http";
 import { contextBySubject, Subject, versionOf } from "./context-store";
 import { parseContext } from "./feed-context";
 import { feedInputOf, NoFeed } from "./feed-input";

@@ -1,7 +1,7 @@
 // Built feeds kept in memory. Building a feed takes milliseconds (a whole
 // school's, about a second), and calendar clients poll all day, so:
 // 1. per subject, the built ICS is kept with the data version it was built
-//    from (context-query.ts: one query over everything the feed reads);
+//    from (context-store.ts: one query over everything the feed reads);
 // 2. per token, the subject and version found are kept with the database's
 //    change stamp (change-stamp.ts): while nothing at all has been written,
 //    a request needs neither the token lookup nor the version query (unless

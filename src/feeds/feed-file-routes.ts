@@ -10,7 +10,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { feedCacheFor } from "./feed-cache";
 import type { BuiltFeed } from "./build-feed";
-import { scope } from "../http/auth/route-scope";
+import { scope } from "../http";
 import { uidDomainFixer } from "./uid-domain";
 import { DEFAULT_UID_DOMAIN } from "./feed-input";
 

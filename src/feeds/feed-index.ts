@@ -1,10 +1,9 @@
 // What /feeds lists for each user: their own feed(s), and for an admin the
 // school's club, venue and school feeds and any staff member's (paginated).
 import type { DataSource } from "typeorm";
-import { Club, Staff, Student, Venue } from "../db";
-import type { SessionUser } from "../http/session-user";
-import { pageCount, Page } from "../http/pagination";
-import { currentTerm, schoolName } from "./feed-access";
+import { type SessionUser, pageCount, Page } from "../http";
+import { currentTerm } from "./feed-access";
+import { activeStaffPage, familyChildren, schoolName, termClubsByName, venuesByName } from "./store";
 import type { FeedKind } from "./entities";
 
 export interface FeedLink { href: string; label: string; note?: string }
@@ -21,16 +20,16 @@ export interface FeedIndex {
 
 export async function feedIndexFor(ds: DataSource, user: SessionUser, page: Page): Promise<FeedIndex> {
   if (user.kind === "family") {
-    const children = await ds.getRepository(Student).find({ where: { familyId: user.id, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+    const children = await familyChildren(ds, user.id);
     return { own: children.map((c) => ({ href: feedPath("student", c.id), label: c.name, note: c.schoolClass.name })) };
   }
   const own = [{ href: feedPath("staff", user.id), label: user.name }];
   if (user.role !== "admin") return { own };
   const term = await currentTerm(ds);
   const [clubs, venues, [staff, total], school] = await Promise.all([
-    term ? ds.getRepository(Club).find({ where: { termId: term.id }, order: { name: "ASC" } }) : [],
-    ds.getRepository(Venue).find({ order: { name: "ASC" } }),
-    ds.getRepository(Staff).findAndCount({ where: { active: true }, order: { staffNumber: "ASC" }, skip: page.skip, take: page.size }),
+    term ? termClubsByName(ds, term.id) : [],
+    venuesByName(ds),
+    activeStaffPage(ds, page.skip, page.size),
     schoolName(ds),
   ]);
   return {

@@ -4,7 +4,7 @@
 // WeChat a long press on an image offers to read its code.
 import QRCode from "qrcode";
 import type { Request } from "express";
-import { siteBase } from "../http/public-url";
+import { siteBase } from "../http";
 
 export interface FeedLinks { url: string; webcal: string; qrUrl: string; qrWebcal: string }
 

@@ -4,10 +4,11 @@ import { parseArgs } from "node:util";
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../config";
 import { openDatabase } from "../database";
-import { Club, Staff, Student, Venue } from "../db";
 import { currentTerm } from "./feed-access";
 import { buildFeed } from "./build-feed";
 import type { Subject } from "./context-store";
+import { isId } from "../http";
+import { clubByCode, staffByNumber, studentByNumber, venueById } from "./store";
 
 const USAGE = "usage: kehou ical --staff NUMBER | --student NUMBER | --club CODE | --venue ID | --school";
 
@@ -35,25 +36,25 @@ function parse(argv: string[]): Flags {
 async function subjectOf(ds: DataSource, flags: Flags): Promise<Subject> {
   if (flags.school) return { kind: "school", id: 0 };
   if (flags.staff !== undefined) {
-    const staff = await ds.getRepository(Staff).findOneBy({ staffNumber: flags.staff.trim() });
+    const staff = await staffByNumber(ds, flags.staff.trim());
     if (!staff) throw new UsageError(`--staff: no staff member has number "${flags.staff}"`);
     if (!staff.active) throw new UsageError(`--staff: ${flags.staff} is disabled and has no feed`);
     return { kind: "staff", id: staff.id };
   }
   if (flags.student !== undefined) {
-    const child = await ds.getRepository(Student).findOneBy({ studentNumber: flags.student.trim() });
+    const child = await studentByNumber(ds, flags.student.trim());
     if (!child) throw new UsageError(`--student: no student has number "${flags.student}"`);
     if (child.archived) throw new UsageError(`--student: ${flags.student} is archived and has no feed`);
     return { kind: "student", id: child.id };
   }
   if (flags.club !== undefined) {
     const term = await currentTerm(ds);
-    const club = term && await ds.getRepository(Club).findOneBy({ termId: term.id, code: flags.club.trim() });
+    const club = term && await clubByCode(ds, term.id, flags.club.trim());
     if (!club) throw new UsageError(`--club: no club has code "${flags.club}" in the current term`);
     return { kind: "club", id: club.id };
   }
-  const id = /^\d{1,9}$/.test(flags.venue!.trim()) ? Number(flags.venue!.trim()) : NaN;
-  const venue = Number.isNaN(id) ? null : await ds.getRepository(Venue).findOneBy({ id });
+  const id = isId(flags.venue!.trim()) ? Number(flags.venue!.trim()) : NaN;
+  const venue = Number.isNaN(id) ? null : await venueById(ds, id);
   if (!venue) throw new UsageError(`--venue: no venue has id "${flags.venue}"`);
   return { kind: "venue", id };
 }

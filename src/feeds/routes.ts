@@ -3,9 +3,7 @@
 // a feed's link.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
-import { pageOf } from "../http/pagination";
+import { scope, HttpError, pageOf } from "../http";
 import { actorOf } from "../audit/audit-service";
 import { feedTargetFor, FeedTarget } from "./feed-access";
 import { feedFileRoutes } from "./feed-file-routes";

@@ -1,31 +1,29 @@
 // Feed tokens: created the first time someone opens a feed's page, replaced
 // (and the old URL dead) when its owner regenerates it.
 import { randomBytes } from "node:crypto";
-import { type DataSource, IsNull } from "typeorm";
+import type { DataSource } from "typeorm";
 import { nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import type { Subject } from "./context-store";
-import { FeedToken } from "./entities";
+import { insertToken, liveTokenOf, revokeLiveToken } from "./store";
 
 // 256 bits from the OS: a URL nobody can guess or enumerate.
 export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-const live = (s: Subject) => ({ kind: s.kind, subjectId: s.id, revokedAt: IsNull() });
-
 /** The feed's live token, made on first use. */
 export async function liveToken(ds: DataSource, subject: Subject): Promise<string> {
-  const existing = await ds.getRepository(FeedToken).findOneBy(live(subject));
-  if (existing) return existing.token;
+  const existing = await liveTokenOf(ds, subject);
+  if (existing) return existing;
   try {
     const token = newToken();
-    await inTransaction(ds, (em) => em.getRepository(FeedToken).insert({ kind: subject.kind, subjectId: subject.id, token, createdAt: nowIso(), revokedAt: null }));
+    await inTransaction(ds, (em) => insertToken(em, subject, token, nowIso()));
     return token;
   } catch (err) {
     // Two first views at once: the unique index let one insert win; use its token.
-    const winner = await ds.getRepository(FeedToken).findOneBy(live(subject));
-    if (winner) return winner.token;
+    const winner = await liveTokenOf(ds, subject);
+    if (winner) return winner;
     throw err;
   }
 }
@@ -33,11 +31,10 @@ export async function liveToken(ds: DataSource, subject: Subject): Promise<strin
 /** Revokes the live token (its URL answers 404 from now on) and issues a new one. */
 export async function regenerateToken(ds: DataSource, subject: Subject, actor: Actor): Promise<string> {
   return inTransaction(ds, async (em) => {
-    const repo = em.getRepository(FeedToken);
     const revokedAt = nowIso();
-    await repo.update(live(subject), { revokedAt });
+    await revokeLiveToken(em, subject, revokedAt);
     const token = newToken();
-    await repo.insert({ kind: subject.kind, subjectId: subject.id, token, createdAt: revokedAt, revokedAt: null });
+    await insertToken(em, subject, token, revokedAt);
     // The token itself is a secret and stays out of the audit log.
     await recordAudit(em, actor, { action: "feed.regenerate", entity: "feed", entityId: `${subject.kind}:${subject.id}`, details: { kind: subject.kind, subjectId: subject.id } });
     return token;

@@ -4,12 +4,12 @@
 // host when PUBLIC_URL is set, else kehou.local) and never changed after, not
 // even when PUBLIC_URL later moves.
 import type { DataSource } from "typeorm";
-import { Setting } from "../db";
+import { insertUidDomainIfAbsent } from "./store";
 import { DEFAULT_UID_DOMAIN } from "./feed-input";
 
 export const UID_DOMAIN_KEY = "calendar.uidDomain";
 
-// Also what the core accepts as a UID domain (src/calendar/normalize-feed.ts).
+// Also what the core accepts as a UID domain (src/feeds/core/normalize-feed.ts).
 const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*$/;
 
 /** The domain a first feed fixes: PUBLIC_URL's host name (no port) when given and usable, else kehou.local. */
@@ -29,7 +29,7 @@ export function uidDomainFrom(publicUrl: string | undefined): string {
  * and every feed built after reads that one from its context row.
  */
 export async function fixUidDomain(ds: DataSource, domain: string): Promise<void> {
-  await ds.createQueryBuilder().insert().into(Setting).values({ key: UID_DOMAIN_KEY, value: domain }).orIgnore().execute();
+  await insertUidDomainIfAbsent(ds, UID_DOMAIN_KEY, domain);
 }
 
 /** fixUidDomain once per process: after the first success the setting only ever exists. */

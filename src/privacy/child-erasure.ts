@@ -9,7 +9,7 @@ import { AuditEntry, HttpSession, LoginThrottle, nowIso } from "../db";
 import { AllocationRun } from "../assignment/web/entities";
 import { pseudonymiseRunTexts } from "../assignment/web/run-pseudonym";
 import { sha256 } from "../assignment/web/run-service";
-import { FeedToken } from "../feeds/entities";
+import { FeedToken } from "../feeds";
 import { AttendanceAlertAudience } from "../attendance/entities";
 import type { Pseudonyms } from "./pseudonyms";
 

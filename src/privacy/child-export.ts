@@ -9,7 +9,7 @@ import { ChoiceRound, Preference } from "../choices/entities";
 import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../assignment/web/entities";
 import { Notification } from "../notifications/entities";
 import { Survey, SurveyReceipt } from "../reports/web/entities";
-import { FeedToken } from "../feeds/entities";
+import { FeedToken } from "../feeds";
 import { attendanceOfChild } from "../attendance/child-data";
 import { membershipsOf } from "../membership";
 

@@ -15,7 +15,7 @@
 // Demo accounts are present while a demo staff account exists or the marker is set.
 import { type DataSource, type EntityManager, In, Like } from "typeorm";
 import { Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue, nowIso, inTransaction } from "../db";
-import { FeedToken } from "../feeds/entities";
+import { FeedToken } from "../feeds";
 import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance/entities";
 import { Survey } from "../reports/web/entities";
 import { ImportBatch } from "../school/entities";

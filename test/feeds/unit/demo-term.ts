@@ -57,7 +57,7 @@ export function demoFeed(overrides: Partial<FeedInput> = {}): FeedInput {
 
 /**
  * The meetings of the demo term as "key|YYYY-MM-DD|HH:MM|HH:MM", worked out
- * from FACTS alone, with no code from src/calendar.
+ * from FACTS alone, with no code from src/feeds.
  */
 export function truthFromFacts(): Set<string> {
   const out = new Set<string>();
