@@ -20,7 +20,7 @@ import { assignmentRoutes } from "./assignment/web/routes";
 import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./feeds";
-import { attendanceRoutes } from "./attendance/routes";
+import { attendanceRoutes } from "./attendance";
 import { reportRoutes } from "./reports/web/routes";
 
 type MakeRouter = (ds: DataSource) => Router;

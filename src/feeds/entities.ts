@@ -1,4 +1,4 @@
-// Entities of this capability (registered in src/db/entities/index.ts).
+// Entities of this capability (listed in src/entities.ts).
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { InstantColumn } from "../db";
 

@@ -9,7 +9,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { currentTerm, inTransaction } from "../db";
 import { recordAudit, type Actor } from "../audit/audit-service";
-import { withdrawAlertsOfCancelled } from "../attendance/alerts";
+import { withdrawAlertsOfCancelled } from "../attendance";
 import { publishedOf, sessionsOn, type DatedSession } from "../timetable";
 import { dayCancellationsOn, deleteDateChange, insertCancellation, insertCover, periodsById, staffById, type DateChangeKind, type SessionCancellation, type SessionCover } from "./store";
 import { overlaps, type CancelInput, type CoverInput, type FormErrors } from "./core/date-changes";

@@ -10,7 +10,7 @@ import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../a
 import { Notification } from "../notifications/entities";
 import { Survey, SurveyReceipt } from "../reports/web/entities";
 import { FeedToken } from "../feeds";
-import { attendanceOfChild } from "../attendance/child-data";
+import { attendanceOfChild } from "../attendance";
 import { membershipsOf } from "../membership";
 
 export async function childSections(ds: DataSource, studentId: number, familyId: number): Promise<Record<string, unknown>> {

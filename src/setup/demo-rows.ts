@@ -16,7 +16,7 @@
 import { type DataSource, type EntityManager, In, Like } from "typeorm";
 import { Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue, nowIso, inTransaction } from "../db";
 import { FeedToken } from "../feeds";
-import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance/entities";
+import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance";
 import { Survey } from "../reports/web/entities";
 import { ImportBatch } from "../school/entities";
 import { SCHOOL_ZONE_KEY } from "../kernel";

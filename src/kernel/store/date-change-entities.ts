@@ -1,4 +1,4 @@
-// The kernel's per-date changes to the week (registered in src/db/entities/index.ts):
+// The kernel's per-date changes to the week (listed in src/entities.ts):
 // a cancellation of one published entry's session or of a day's service, and a
 // cover. entryId names a published timetable entry (the snapshot's row id), with
 // no foreign key: the draft's entry may be deleted while the snapshot still holds it.

@@ -1,12 +1,8 @@
-// Route parameters of the attendance pages: an id and a YYYY-MM-DD date; anything else is a 404.
-import { HttpError } from "../http/errors";
+// The date in an attendance page's path or query (an id is the form kit's idParam).
+import { HttpError } from "../http";
 import { isIsoDate } from "../kernel";
 
-export function idParam(value: unknown): number {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-}
-
+/** A YYYY-MM-DD path segment; anything else is a 404. */
 export function dateParam(value: unknown): string {
   if (!isIsoDate(value)) throw new HttpError(404, "errors.notFound");
   return value;
