@@ -24,8 +24,7 @@ import { DEFAULT_PORT } from "./http/public-url";
 import { sessionCheck } from "./http/session-check";
 import { capabilityRoutes } from "./routes";
 import { assertEveryRouteScoped, scope } from "./http/auth/route-scope";
-import { feedFileRoutes } from "./calendar/web/routes";
-import { uidDomainFrom } from "./calendar/web/uid-domain";
+import { feedFileRoutes, uidDomainFrom } from "./feeds";
 import "./http/session-user";
 
 export interface AppDeps {

@@ -11,7 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: async () => (await import("./setup/setup-commands")).demoCommand,
   "setup-token": async () => (await import("./setup/setup-commands")).setupTokenCommand,
   throttle: async () => (await import("./commands/throttle-command")).throttleCommand,
-  ical: async () => (await import("./calendar/web/ical-command")).icalCommand,
+  ical: async () => (await import("./feeds/ical-command")).icalCommand,
 };
 
 function isUsageError(err: unknown): boolean {

@@ -2,7 +2,7 @@
 // capability's own list. The app hands this to db/ (src/database.ts), so db/
 // imports no capability; adding a capability's entities is one line here.
 import { coreEntities } from "./db/entities";
-import { feedEntities } from "./calendar/web/entities";
+import { feedEntities } from "./feeds/entities";
 import { choiceEntities } from "./choices/entities";
 import { assignmentEntities } from "./assignment/web/entities";
 import { homeworkEntities } from "./homework/entities";
@@ -10,7 +10,7 @@ import { attendanceEntities } from "./attendance/entities";
 import { surveyEntities } from "./reports/web/entities";
 import { schoolEntities } from "./school/entities";
 import { membershipEntities } from "./membership/entity";
-import { dateChangeEntities } from "./kernel/date-change-entities";
+import { dateChangeEntities } from "./kernel";
 
 export const entities: Function[] = [
   ...coreEntities, ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities,

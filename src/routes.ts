@@ -19,8 +19,8 @@ import { choiceRoutes } from "./choices/routes";
 import { assignmentRoutes } from "./assignment/web/routes";
 import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
-import { feedRoutes } from "./calendar/web/routes";
-import { attendanceRoutes } from "./attendance/routes";
+import { feedRoutes } from "./feeds";
+import { attendanceRoutes } from "./attendance";
 import { reportRoutes } from "./reports/web/routes";
 
 type MakeRouter = (ds: DataSource) => Router;

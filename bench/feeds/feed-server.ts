@@ -1,4 +1,4 @@
-// The feed file route mounted the way README.md in src/calendar/web proposes
+// The feed file route mounted the way README.md in src/feeds proposes
 // for app.ts: first of all, ahead of the HTML pages' security headers, the
 // request log, sessions, cookies, body parsers and CSRF (it needs none of
 // them). Started by run.ts to show what that wiring is worth; PORT and
@@ -6,7 +6,7 @@
 import express from "express";
 import pino from "pino";
 import { openDatabase } from "../../src/database";
-import { feedFileRoutes } from "../../src/calendar/web/routes";
+import { feedFileRoutes } from "../../src/feeds/routes";
 
 async function main(): Promise<void> {
   const ds = await openDatabase(process.env.DATABASE_URL!);

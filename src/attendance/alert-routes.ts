@@ -3,13 +3,10 @@
 // outside the staff-only /attendance area. Each person sees only their own copies.
 import { Router, Request, Response, RequestHandler } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
-import { pageCount, pageOf } from "../http/pagination";
+import { HttpError, idParam, pageCount, pageOf, scope } from "../http";
 import { actorOf } from "../audit/audit-service";
 import { acknowledgeAlert, alertsFor } from "./alerts";
 import { schoolNow } from "../kernel";
-import { idParam } from "./params";
 
 /** Where a user's alerts live: the family's list is outside the staff area. */
 export const alertsHome = (kind: "staff" | "family"): string => (kind === "family" ? "/family/alerts" : "/attendance/alerts");

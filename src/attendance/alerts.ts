@@ -2,13 +2,17 @@
 // an excuse is reported at once to the class teacher, every admin and the
 // family. Correcting the mark (present, or excused) withdraws the alert, and so
 // does cancelling the session: a session that was not held has no absentees.
-import { type DataSource, type EntityManager, In } from "typeorm";
-import { SchoolClass, Staff, Student, inTransaction } from "../db";
+import type { DataSource, EntityManager } from "typeorm";
+import { inTransaction } from "../db";
 import { formatStored, schoolZone } from "../kernel";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { notify } from "../notifications/notification-service";
-import type { SessionUser } from "../http/session-user";
-import { AttendanceAlert, AttendanceAlertAudience, AudienceKind } from "./entities";
+import type { SessionUser } from "../http";
+import type { AttendanceAlertAudience, AudienceKind } from "./entities";
+import {
+  addAudience, alertOf, alertStaffOf, audienceRow, audienceRowsOf, clearAudience, createAlert, openAlertsOf, saveAlert, saveAudienceRow,
+  studentsByIds, studentsWithClass,
+} from "./alert-store";
 import type { RosterChild } from "./roster";
 import type { Session } from "./sessions";
 
@@ -20,31 +24,27 @@ export interface AlertView {
 }
 
 async function audienceOf(em: EntityManager, child: RosterChild): Promise<{ kind: AudienceKind; id: number }[]> {
-  const cls = await em.getRepository(SchoolClass).findOneBy({ id: child.classId });
-  const admins = await em.getRepository(Staff).find({ where: { role: "admin", active: true }, select: { id: true } });
-  const staffIds = new Set([...(cls?.classTeacherId != null ? [cls.classTeacherId] : []), ...admins.map((a) => a.id)]);
+  const staffIds = new Set(await alertStaffOf(em, child.classId));
   return [...[...staffIds].map((id) => ({ kind: "staff" as const, id })), { kind: "family", id: child.familyId }];
 }
 
 /** Opens (or re-opens) the alert for this child, session and date; every audience member must acknowledge it again. */
 export async function raiseAlert(em: EntityManager, session: Session, child: RosterChild, staffId: number | null, at: string): Promise<number> {
-  const repo = em.getRepository(AttendanceAlert);
   const key = { entryId: session.entry.id, date: session.date, studentId: child.id };
-  let alert = await repo.findOneBy(key);
+  let alert = await alertOf(em, key);
   if (alert) {
     alert.state = "open";
     alert.updatedAt = at;
     alert.raisedByStaffId = staffId;
-    await repo.save(alert);
-    await em.getRepository(AttendanceAlertAudience).delete({ alertId: alert.id });
+    await saveAlert(em, alert);
+    await clearAudience(em, alert.id);
   } else {
-    alert = await repo.save(repo.create({
+    alert = await createAlert(em, {
       ...key, sessionTitle: session.entry.title.slice(0, 100), sessionTime: session.time.slice(0, 20),
       state: "open", raisedByStaffId: staffId, createdAt: at, updatedAt: at,
-    }));
+    });
   }
-  const audience = await audienceOf(em, child);
-  await em.getRepository(AttendanceAlertAudience).insert(audience.map((a) => ({ alertId: alert.id, audienceKind: a.kind, audienceId: a.id, acknowledgedAt: null })));
+  await addAudience(em, alert.id, await audienceOf(em, child));
   // The family's general inbox (src/notifications) carries it too, so it is seen wherever they look.
   await notify(em, child.familyId, "attendance.absent", {
     child: child.name, session: session.entry.title, date: session.date, time: session.time, link: "/family/alerts",
@@ -54,11 +54,11 @@ export async function raiseAlert(em: EntityManager, session: Session, child: Ros
 
 /** The mark was corrected: the alert stops showing as open (it stays in the list, marked withdrawn). */
 export async function withdrawAlert(em: EntityManager, session: Session, child: RosterChild, at: string): Promise<boolean> {
-  const alert = await em.getRepository(AttendanceAlert).findOneBy({ entryId: session.entry.id, date: session.date, studentId: child.id });
+  const alert = await alertOf(em, { entryId: session.entry.id, date: session.date, studentId: child.id });
   if (!alert || alert.state === "withdrawn") return false;
   alert.state = "withdrawn";
   alert.updatedAt = at;
-  await em.getRepository(AttendanceAlert).save(alert);
+  await saveAlert(em, alert);
   await notify(em, child.familyId, "attendance.corrected", { child: child.name, session: session.entry.title, date: session.date, link: "/family/alerts" }, at);
   return true;
 }
@@ -73,14 +73,13 @@ export async function withdrawAlertsOfCancelled(
 ): Promise<number> {
   if (!sessions.length) return 0;
   const titles = new Map(sessions.map((s) => [s.entryId, s.title]));
-  const repo = em.getRepository(AttendanceAlert);
-  const alerts = await repo.find({ where: { entryId: In([...titles.keys()]), date: cancellation.date, state: "open" }, order: { id: "ASC" } });
+  const alerts = await openAlertsOf(em, [...titles.keys()], cancellation.date);
   if (!alerts.length) return 0;
-  const children = new Map((await em.getRepository(Student).findBy({ id: In(alerts.map((a) => a.studentId)) })).map((c) => [c.id, c]));
+  const children = new Map((await studentsByIds(em, alerts.map((a) => a.studentId))).map((c) => [c.id, c]));
   for (const alert of alerts) {
     alert.state = "withdrawn";
     alert.updatedAt = at;
-    await repo.save(alert);
+    await saveAlert(em, alert);
     const child = children.get(alert.studentId);
     if (child) {
       await notify(em, child.familyId, "attendance.cancelled", {
@@ -101,18 +100,13 @@ export function audienceKey(user: SessionUser): { audienceKind: AudienceKind; au
 
 /** A user's alerts, open ones first, newest first. */
 export async function alertsFor(ds: DataSource, user: SessionUser, skip: number, take: number, onlyUnacknowledged = false): Promise<[AlertView[], number]> {
-  const qb = ds.getRepository(AttendanceAlertAudience).createQueryBuilder("a")
-    .innerJoinAndSelect("a.alert", "alert")
-    .where("a.audienceKind = :kind AND a.audienceId = :id", { kind: user.kind, id: user.id });
-  if (onlyUnacknowledged) qb.andWhere("a.acknowledgedAt IS NULL").andWhere("alert.state = :open", { open: "open" });
-  const [rows, total] = await qb.orderBy("alert.state", "ASC").addOrderBy("alert.updatedAt", "DESC").addOrderBy("alert.id", "DESC")
-    .skip(skip).take(take).getManyAndCount();
+  const [rows, total] = await audienceRowsOf(ds, { kind: user.kind, id: user.id }, skip, take, onlyUnacknowledged);
   return [await viewsOf(ds, rows), total];
 }
 
 async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise<AlertView[]> {
   const ids = [...new Set(rows.map((r) => r.alert.studentId))];
-  const students = ids.length ? await ds.getRepository(Student).find({ where: { id: In(ids) }, relations: { schoolClass: true } }) : [];
+  const students = ids.length ? await studentsWithClass(ds, ids) : [];
   const byId = new Map(students.map((s) => [s.id, s]));
   if (!rows.length) return [];
   const zone = await schoolZone(ds.manager);
@@ -126,11 +120,11 @@ async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise
 /** Acknowledges the user's own copy of an alert; false when it is not theirs. */
 export async function acknowledgeAlert(ds: DataSource, user: SessionUser, alertId: number, actor: Actor, at: string): Promise<boolean> {
   return inTransaction(ds, async (em) => {
-    const row = await em.getRepository(AttendanceAlertAudience).findOneBy({ alertId, ...audienceKey(user) });
+    const row = await audienceRow(em, alertId, { kind: user.kind, id: user.id });
     if (!row) return false;
     if (row.acknowledgedAt === null) {
       row.acknowledgedAt = at;
-      await em.getRepository(AttendanceAlertAudience).save(row);
+      await saveAudienceRow(em, row);
       await recordAudit(em, actor, { action: "attendance.alert-ack", entity: "attendance_alert", entityId: alertId });
     }
     return true;

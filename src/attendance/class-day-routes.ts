@@ -2,11 +2,11 @@
 // class teacher sees only their own classes, an admin any class.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
+import { scope } from "../http";
 import { managedClass } from "../school/class-access";
 import { schoolToday } from "../kernel";
 import { classDay } from "./class-day";
-import { dateQuery } from "./params";
+import { dateQuery } from "./date-params";
 
 export function classDayRoutes(ds: DataSource): Router {
   const router = Router();

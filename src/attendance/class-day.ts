@@ -5,16 +5,17 @@
 // registers have them absent or on leave. Everything is asked of its owner:
 // the day of the kernel (through the timetable's sessionsOn), sessions of the
 // timetable, clubs of the ledger (the roster context); nothing is re-read here.
-import { type DataSource, In } from "typeorm";
+import type { DataSource } from "typeorm";
 import type { SchoolClass } from "../db";
-import { Attendance } from "./entities";
 import { currentTermCalendar, type DayOfSchool } from "../kernel";
 import { sessionsOn as datedSessionsOn } from "../timetable";
 import { sessionsOn, type Session } from "./sessions";
 import { enrolledOn, expectedIn, loadRosterContext, type RosterChild, type RosterContext } from "./roster";
 import { leavingTime } from "./dismissal";
+import { markOf, type DayMark } from "./core";
+import { childMarksOn } from "./store";
 
-export type DayMark = "absent" | "excused" | null;
+export { markOf, type DayMark };
 
 export interface ChildDay {
   id: number;
@@ -41,11 +42,6 @@ export interface ClassDay {
   /** Sessions of the day that do not happen (weather, outing…), with why. */
   cancelled: { title: string; time: string; reason: string }[];
   children: ChildDay[];
-}
-
-// A child marked absent in any session that day is absent; otherwise excused in one is on leave.
-export function markOf(statuses: string[]): DayMark {
-  return statuses.includes("absent") ? "absent" : statuses.includes("excused") ? "excused" : null;
 }
 
 export function childDay(child: RosterChild, sessions: Session[], weekday: number, ctx: RosterContext, statuses: string[]): ChildDay {
@@ -75,7 +71,7 @@ export async function classDay(ds: DataSource, cls: SchoolClass, date: string): 
   const clubIds = all.sessions.map((s) => s.entry.clubId).filter((id): id is number => id != null);
   const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date);
   const pupils = ctx.children.filter((c) => c.classId === cls.id);
-  const marks = pupils.length ? await ds.getRepository(Attendance).find({ where: { date, studentId: In(pupils.map((c) => c.id)) }, select: { studentId: true, status: true } }) : [];
+  const marks = pupils.length ? await childMarksOn(ds, date, pupils.map((c) => c.id)) : [];
   const statuses = (id: number) => marks.filter((m) => m.studentId === id).map((m) => m.status);
   const cancelled = all.sessions.filter((s) => reasons.has(s.entry.id) && pupils.some((c) => expectedIn(s.entry, day.runsWeekday!, c, ctx)))
     .map((s) => ({ title: s.entry.title, time: s.time, reason: reasons.get(s.entry.id)! }));

@@ -2,13 +2,13 @@
 // with its roster size and how much of the register is taken. An admin sees
 // every session of the day, to spot registers nobody has taken.
 import type { DataSource } from "typeorm";
-import { Attendance } from "./entities";
-import type { SessionUser } from "../http/session-user";
+import type { SessionUser } from "../http";
 import { currentTermCalendar } from "../kernel";
 import { sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf } from "./roster";
 import { schoolToday } from "../kernel";
 import { earliestEditable, editWindowDays, windowState, WindowState } from "./edit-window";
+import { marksOn } from "./store";
 
 export interface SessionSummary { session: Session; expected: number; marked: number; absent: number; excused: number }
 export interface DayOverview {
@@ -35,7 +35,7 @@ export async function dayOverview(ds: DataSource, user: SessionUser, requested: 
   const mine = day.sessions.filter((s) => user.kind === "staff" && (user.role === "admin" || (s.staffId === user.id && !s.cancelled)));
   const clubIds = mine.map((s) => s.entry.clubId).filter((id): id is number => id != null);
   const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date, day.sessions.map((s) => s.entry));
-  const marks = mine.length ? await ds.getRepository(Attendance).find({ where: { date }, select: { entryId: true, status: true } }) : [];
+  const marks = mine.length ? await marksOn(ds, date) : [];
   const sessions = mine.map((session) => {
     const own = marks.filter((m) => m.entryId === session.entry.id);
     return {

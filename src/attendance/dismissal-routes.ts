@@ -4,15 +4,13 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
-import { SchoolClass } from "../db";
-import { HttpError } from "../http/errors";
+import { HttpError, ID_PATTERN, scope, staffUser } from "../http";
 import { dismissalDay } from "./dismissal";
 import { schoolToday } from "../kernel";
-import { dateQuery } from "./params";
+import { dateQuery } from "./date-params";
+import { ownClassOf } from "./store";
 
-const classQuery = z.union([z.literal(""), z.string().regex(/^\d{1,9}$/)]).optional();
+const classQuery = z.union([z.literal(""), z.string().regex(ID_PATTERN)]).optional();
 
 export function dismissalRoutes(ds: DataSource): Router {
   const router = Router();
@@ -22,7 +20,7 @@ export function dismissalRoutes(ds: DataSource): Router {
     if (!cls.success) throw new HttpError(400, "attendance.badClass");
     // A class teacher lands on their own class; "all classes" is one choice away (class=).
     const own = req.query.class === undefined && staffUser(req).role === "class_teacher"
-      ? await ds.getRepository(SchoolClass).findOneBy({ classTeacherId: staffUser(req).id, archived: false })
+      ? await ownClassOf(ds, staffUser(req).id)
       : null;
     const classId = own ? own.id : cls.data ? Number(cls.data) : null;
     const user = staffUser(req);

@@ -6,11 +6,10 @@
 // session still held, or with the school day when none is (kept simple: no
 // supervised wait until the cancelled session's end).
 import type { DataSource } from "typeorm";
-import { SchoolClass } from "../db";
-import { Attendance } from "./entities";
 import { currentTermCalendar } from "../kernel";
 import { sessionsOn, Session } from "./sessions";
 import { expectedIn, loadRosterContext, RosterChild, RosterContext } from "./roster";
+import { childMarksOn, classIdsOf } from "./store";
 
 export interface DismissalChild { id: number; name: string; studentNumber: string; mark: "absent" | "excused" | null }
 export interface DismissalClass { classId: number; className: string; grade: number; children: DismissalChild[] }
@@ -71,14 +70,12 @@ export async function dismissalDay(ds: DataSource, date: string, classId: number
   const day = await sessionsOn(ds, cal, date);
   const clubIds = day.sessions.map((s) => s.entry.clubId).filter((id): id is number => id != null);
   const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date, day.sessions.map((s) => s.entry));
-  const ownClassIds = viewer.role === "class_teacher"
-    ? (await ds.getRepository(SchoolClass).find({ where: { classTeacherId: viewer.id, archived: false }, select: { id: true } })).map((c) => c.id)
-    : [];
+  const ownClassIds = viewer.role === "class_teacher" ? await classIdsOf(ds, viewer.id) : [];
   ctx.children = visibleChildren(viewer, day.weekday === null ? [] : day.sessions, ctx, ownClassIds);
   const classes = [...new Map(ctx.children.map((c) => [c.classId, { id: c.classId, name: c.className, grade: c.grade }])).values()]
     .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, "zh-CN")).map(({ id, name }) => ({ id, name }));
   if (classId !== null) ctx.children = ctx.children.filter((c) => c.classId === classId);
-  const away = await ds.getRepository(Attendance).find({ where: { date }, select: { studentId: true, status: true } });
+  const away = await childMarksOn(ds, date);
   // Absent or excused in any session that day: the gate should not wait for that child.
   const marks = new Map(away.filter((m) => m.status !== "present").map((m) => [m.studentId, m.status as "absent" | "excused"]));
   return { date, isSchoolDay: day.weekday !== null, batches: day.weekday === null ? [] : dismissalBatches(day.sessions, ctx, marks), classes };

@@ -1,4 +1,4 @@
-// Entities of attendance (registered in src/db/entities/index.ts): the register
+// Entities of attendance (listed in src/entities.ts): the register
 // (one mark per child, session and date) and the absence alerts it raises.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { DateColumn, InstantColumn, type Staff, type Student } from "../db";

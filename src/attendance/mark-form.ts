@@ -3,7 +3,7 @@
 // app parses forms with extended: false.
 import { z } from "zod";
 import { ATTENDANCE_STATUSES } from "./entities";
-import type { FieldErrors } from "../http/form-kit";
+import type { FieldErrors } from "../http";
 import type { Mark } from "./register-service";
 
 const status = z.enum(ATTENDANCE_STATUSES);

@@ -2,14 +2,12 @@
 // (/attendance/sessions/:entryId/:date), "all present", then the exceptions.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { pageCount, pageOf } from "../http/pagination";
+import { idParam, pageCount, pageOf, scope, type FieldErrors } from "../http";
 import { actorOf } from "../audit/audit-service";
 import { dayOverview } from "./day-service";
 import { allPresentMarks, loadRegister, Register, saveMarks } from "./register-service";
 import { parseMarks } from "./mark-form";
-import { dateParam, dateQuery, idParam } from "./params";
-import type { FieldErrors } from "../http/form-kit";
+import { dateParam, dateQuery } from "./date-params";
 
 function renderRegister(res: Response, reg: Register, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = {}): void {
   const counts = { present: 0, absent: 0, excused: 0 };

@@ -3,9 +3,8 @@
 // changed, raises or withdraws absence alerts, and audits every change in the
 // same transaction.
 import type { DataSource } from "typeorm";
-import { Attendance, AttendanceStatus } from "./entities";
-import { HttpError } from "../http/errors";
-import type { SessionUser } from "../http/session-user";
+import type { Attendance, AttendanceStatus } from "./entities";
+import { HttpError, type SessionUser } from "../http";
 import { inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { currentTermCalendar, schoolNow, schoolToday } from "../kernel";
@@ -13,6 +12,7 @@ import { sessionOn, sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf, RosterChild } from "./roster";
 import { editWindowDays, windowState, WindowState } from "./edit-window";
 import { raiseAlert, withdrawAlert } from "./alerts";
+import { marksOfSession, saveMark } from "./store";
 
 export interface Register {
   session: Session;
@@ -41,7 +41,7 @@ export async function loadRegister(ds: DataSource, user: SessionUser, entryId: n
   // A grade's supervised activity is for the children with no club in its period: the period's clubs decide its roster.
   const clubSessions = session.entry.kind === "activity" ? (await sessionsOn(ds, cal, date)).sessions.map((s) => s.entry).filter((e) => e.periodId === session.entry.periodId) : [];
   const ctx = await loadRosterContext(ds, cal.term.id, session.entry.clubId != null ? [session.entry.clubId] : [], date, clubSessions);
-  const marks = new Map((await ds.getRepository(Attendance).findBy({ entryId, date })).map((m) => [m.studentId, m]));
+  const marks = new Map((await marksOfSession(ds, entryId, date)).map((m) => [m.studentId, m]));
   const expected = rosterOf(session.entry, session.weekday, ctx);
   // A child marked before their opt-in changed keeps their mark on the register.
   const extra = ctx.children.filter((c) => marks.has(c.id) && !expected.includes(c));
@@ -62,18 +62,17 @@ export async function saveMarks(ds: DataSource, reg: Register, marks: Mark[], us
   const at = schoolNow().toISOString();
   const staffId = user.kind === "staff" ? user.id : null;
   return inTransaction(ds, async (em) => {
-    const repo = em.getRepository(Attendance);
-    const stored = new Map((await repo.findBy({ entryId: reg.session.entry.id, date: reg.session.date })).map((m) => [m.studentId, m]));
+    const stored = new Map((await marksOfSession(em, reg.session.entry.id, reg.session.date)).map((m) => [m.studentId, m]));
     const changes: { studentId: number; from: AttendanceStatus | null; to: AttendanceStatus }[] = [];
     for (const mark of marks) {
       const child = children.get(mark.studentId);
       if (!child) continue;
       const old = stored.get(mark.studentId);
       if (old && old.status === mark.status && (old.note ?? null) === mark.note) continue;
-      await repo.save(repo.create({
-        ...(old ?? {}), entryId: reg.session.entry.id, date: reg.session.date, studentId: child.id,
+      await saveMark(em, old, {
+        entryId: reg.session.entry.id, date: reg.session.date, studentId: child.id,
         status: mark.status, note: mark.note, markedByStaffId: staffId, markedAt: at,
-      }));
+      });
       changes.push({ studentId: child.id, from: old?.status ?? null, to: mark.status });
       if (mark.status === "absent" && old?.status !== "absent") await raiseAlert(em, reg.session, child, staffId, at);
       if (mark.status !== "absent" && old?.status === "absent") await withdrawAlert(em, reg.session, child, at);

@@ -5,9 +5,9 @@
 // grade has clubs is the supervised place (自主活动/托管) for the children with no
 // club in it. Pure functions first, then the loader.
 import type { DataSource } from "typeorm";
-import { ServiceEnrollment, Student } from "../db";
 import { atClubInsteadOf, type EntryRow } from "../timetable";
-import { clubMembers } from "./club-members";
+import { clubMembers } from "./club-members-store";
+import { rosterRows } from "./store";
 
 export interface RosterChild { id: number; name: string; studentNumber: string; classId: number; className: string; grade: number; familyId: number }
 export interface RosterContext {
@@ -44,9 +44,8 @@ export async function loadRosterContext(
   ds: DataSource, termId: number, clubIds: number[], date: string, clubSessions: Pick<EntryRow, "clubId" | "periodId">[] = [],
 ): Promise<RosterContext> {
   const slotClubs = clubSessions.map((e) => e.clubId).filter((id): id is number => id != null);
-  const [students, enrollments, membersOf] = await Promise.all([
-    ds.getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } }),
-    ds.getRepository(ServiceEnrollment).find({ where: { termId }, select: { studentId: true, weekdays: true } }),
+  const [[students, enrollments], membersOf] = await Promise.all([
+    rosterRows(ds, termId),
     clubMembers(ds, [...new Set([...clubIds, ...slotClubs])], date),
   ]);
   const clubPeriods = new Map<number, Set<number>>();

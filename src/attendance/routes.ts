@@ -3,9 +3,8 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../http/auth/route-scope";
+import { fieldErrors, scope } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { fieldErrors } from "../http/form-kit";
 import { registerRoutes } from "./register-routes";
 import { alertRoutes } from "./alert-routes";
 import { dismissalRoutes } from "./dismissal-routes";

@@ -3,9 +3,10 @@
 // have none; a make-up day has the sessions of the weekday it runs. Each carries
 // the date's changes: who leads it (the cover, 代课) and whether it is cancelled.
 import type { DataSource } from "typeorm";
-import { Period } from "../db";
+import type { Period } from "../db";
 import { sessionsOn as timetableOn, type EntryRow } from "../timetable";
 import type { CurrentTermCalendar as TermCalendar } from "../kernel";
+import { periodsInOrder } from "./store";
 
 export interface Session {
   entry: EntryRow; date: string; weekday: number; period: Period | null; time: string;
@@ -23,7 +24,7 @@ function timeOf(period: Period | null): string {
 }
 
 export async function sessionsOn(ds: DataSource, cal: TermCalendar, date: string): Promise<DaySessions> {
-  const periods = await ds.getRepository(Period).find({ where: { termId: cal.term.id }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
+  const periods = await periodsInOrder(ds, cal.term.id);
   const weekday = cal.weekdayOf.get(date) ?? null;
   if (weekday === null) return { weekday, sessions: [], periods };
   const byId = new Map(periods.map((p) => [p.id, p]));

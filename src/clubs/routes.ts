@@ -16,7 +16,7 @@ import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub
 import { BelowMembers, capacityDates, overFullClubs } from "./capacity";
 import { clubMembersPage } from "./members-page";
 import { currentTerm } from "../timetable/week";
-import { dateQuery } from "../attendance/params";
+import { dateQuery } from "../attendance";
 
 const idParam = (value: unknown): number => {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");

@@ -7,7 +7,7 @@ import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
 import { familyResultCard } from "../assignment/web/family-result";
-import { homeAlerts } from "../attendance/alerts";
+import { homeAlerts } from "../attendance";
 import { surveysToAnswer } from "../reports/web/survey-service";
 
 export type Home = { view: "admin" | "class-teacher" | "teacher" | "family"; data: Record<string, unknown> };

@@ -7,14 +7,13 @@
 // timetable asks the kernel, so the admin pages import it directly and the
 // module graph stays without a cycle.
 import type { DataSource, EntityManager } from "typeorm";
-import { Period, Staff, currentTerm, inTransaction } from "../db";
+import { currentTerm, inTransaction } from "../db";
 import { recordAudit, type Actor } from "../audit/audit-service";
-import { withdrawAlertsOfCancelled } from "../attendance/alerts";
+import { withdrawAlertsOfCancelled } from "../attendance";
 import { publishedOf, sessionsOn, type DatedSession } from "../timetable";
-import { SessionCancellation, SessionCover } from "./date-change-entities";
+import { dayCancellationsOn, deleteDateChange, insertCancellation, insertCover, periodsById, staffById, type DateChangeKind, type SessionCancellation, type SessionCover } from "./store";
 import { overlaps, type CancelInput, type CoverInput, type FormErrors } from "./core/date-changes";
 import { schoolNow } from "./clock";
-import type { DateChangeKind } from "./date-changes-store";
 
 /** The change is refused; `errors` names each wrong field (an i18n key each). */
 export class DateChangeRefused extends Error {
@@ -57,14 +56,13 @@ export async function cancelSession(ds: DataSource, input: CancelInput, actor: A
       if (session.cancelled) throw new DateChangeRefused({ entryId: { key: "dateChanges.error.alreadyCancelled" } });
       title = session.entry.title;
     } else {
-      const days = await em.getRepository(SessionCancellation).find({ where: { termId: ctx.termId, date: input.date } });
+      const days = await dayCancellationsOn(em, ctx.termId, input.date);
       // The whole school's day already stops every grade; the same grade twice is a duplicate.
-      if (days.some((d) => d.entryId === null && (d.grade === null || d.grade === input.grade))) {
+      if (days.some((d) => d.grade === null || d.grade === input.grade)) {
         throw new DateChangeRefused({ grade: { key: "dateChanges.error.alreadyCancelled" } });
       }
     }
-    const repo = em.getRepository(SessionCancellation);
-    const row = await repo.save(repo.create({ ...input, termId: ctx.termId, createdByStaffId: actor.kind === "staff" ? actor.id : null, createdAt: schoolNow().toISOString() }));
+    const row = await insertCancellation(em, { ...input, termId: ctx.termId, createdByStaffId: actor.kind === "staff" ? actor.id : null, createdAt: schoolNow().toISOString() });
     await recordAudit(em, actor, {
       action: "date-change.cancel", entity: "session_cancellation", entityId: row.id,
       details: { date: row.date, entryId: row.entryId, title, grade: row.grade, reason: row.reason, note: row.note },
@@ -84,13 +82,12 @@ export async function coverSession(ds: DataSource, input: CoverInput, actor: Act
     const session = await sessionOf(em, ctx, input.entryId);
     if (session.cancelled) throw new DateChangeRefused({ entryId: { key: "dateChanges.error.cancelled" } });
     if (session.covered) throw new DateChangeRefused({ entryId: { key: "dateChanges.error.alreadyCovered" } });
-    const staff = await em.getRepository(Staff).findOneBy({ id: input.staffId });
+    const staff = await staffById(em, input.staffId);
     if (!staff || !staff.active) throw new DateChangeRefused({ staffId: { key: "dateChanges.error.noSuchStaff" } });
     if (staff.id === session.entry.staffId) throw new DateChangeRefused({ staffId: { key: "dateChanges.error.ownStaff" } });
     const clash = await clashOf(em, ctx, session, staff.id);
     if (clash) throw new DateChangeRefused({ staffId: { key: "dateChanges.error.clash", params: { name: staff.name, title: clash.entry.title } } });
-    const repo = em.getRepository(SessionCover);
-    const row = await repo.save(repo.create({ ...input, termId: ctx.termId, createdByStaffId: actor.kind === "staff" ? actor.id : null, createdAt: schoolNow().toISOString() }));
+    const row = await insertCover(em, { ...input, termId: ctx.termId, createdByStaffId: actor.kind === "staff" ? actor.id : null, createdAt: schoolNow().toISOString() });
     await recordAudit(em, actor, {
       action: "date-change.cover", entity: "session_cover", entityId: row.id,
       details: { date: row.date, entryId: row.entryId, title: session.entry.title, staffId: staff.id, staffName: staff.name, ownStaffId: session.entry.staffId },
@@ -105,7 +102,7 @@ export async function coverSession(ds: DataSource, input: CoverInput, actor: Act
 
 // A session the staff member already leads that date at an overlapping time (a cancelled one frees them).
 async function clashOf(em: EntityManager, ctx: DateContext, session: DatedSession, staffId: number): Promise<DatedSession | null> {
-  const periods = new Map((await em.getRepository(Period).findBy({ termId: ctx.termId })).map((p) => [p.id, p]));
+  const periods = await periodsById(em, ctx.termId);
   const mine = periods.get(session.entry.periodId);
   return ctx.sessions.find((s) => s.entry.id !== session.entry.id && !s.cancelled && s.staffId === staffId && (() => {
     const theirs = periods.get(s.entry.periodId);
@@ -116,11 +113,8 @@ async function clashOf(em: EntityManager, ctx: DateContext, session: DatedSessio
 /** Removes one change (undo); false when there is no such change. */
 export async function removeDateChange(ds: DataSource, kind: DateChangeKind, id: number, actor: Actor): Promise<boolean> {
   return inTransaction(ds, async (em) => {
-    const repo = kind === "cancel" ? em.getRepository(SessionCancellation) : em.getRepository(SessionCover);
-    const row = await repo.findOneBy({ id });
-    if (!row) return false;
-    await repo.delete({ id });
-    const { term: _term, ...details } = row as unknown as Record<string, unknown>;
+    const details = await deleteDateChange(em, kind, id);
+    if (!details) return false;
     await recordAudit(em, actor, { action: "date-change.remove", entity: kind === "cancel" ? "session_cancellation" : "session_cover", entityId: id, details: { kind, ...details } });
     return true;
   });

@@ -7,6 +7,4 @@ export { calendarEntries, currentSchoolCalendar, schoolCalendar, schoolZone } fr
 export { currentTermCalendar, type CurrentTermCalendar } from "./term-calendar";
 // Per-date changes to the week: cancelled sessions and days, cover (代课). Read by the
 // timetable's sessionsOn; written by date-changes-service.ts (imported directly, see there).
-export { SessionCancellation, SessionCover, dateChangeEntities } from "./date-change-entities";
-export { dateChangeById, dateChangesOn, termDateChanges, type DateChangeKind, type DateChangeRow } from "./date-changes-store";
-export { dateChangesSql } from "./date-changes-sql";
+export { SessionCancellation, SessionCover, dateChangeEntities, dateChangeById, dateChangesOn, termDateChanges, dateChangesSql, type DateChangeKind, type DateChangeRow } from "./store";

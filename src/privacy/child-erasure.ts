@@ -9,8 +9,8 @@ import { AuditEntry, HttpSession, LoginThrottle, nowIso } from "../db";
 import { AllocationRun } from "../assignment/web/entities";
 import { pseudonymiseRunTexts } from "../assignment/web/run-pseudonym";
 import { sha256 } from "../assignment/web/run-service";
-import { FeedToken } from "../calendar/web/entities";
-import { AttendanceAlertAudience } from "../attendance/entities";
+import { FeedToken } from "../feeds";
+import { AttendanceAlertAudience } from "../attendance";
 import type { Pseudonyms } from "./pseudonyms";
 
 /** Replaces the child's student number in every stored run; returns the ids of the runs changed. */

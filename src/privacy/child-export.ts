@@ -9,8 +9,8 @@ import { ChoiceRound, Preference } from "../choices/entities";
 import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../assignment/web/entities";
 import { Notification } from "../notifications/entities";
 import { Survey, SurveyReceipt } from "../reports/web/entities";
-import { FeedToken } from "../calendar/web/entities";
-import { attendanceOfChild } from "../attendance/child-data";
+import { FeedToken } from "../feeds";
+import { attendanceOfChild } from "../attendance";
 import { membershipsOf } from "../membership";
 
 export async function childSections(ds: DataSource, studentId: number, familyId: number): Promise<Record<string, unknown>> {

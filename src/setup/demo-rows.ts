@@ -15,8 +15,8 @@
 // Demo accounts are present while a demo staff account exists or the marker is set.
 import { type DataSource, type EntityManager, In, Like } from "typeorm";
 import { Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue, nowIso, inTransaction } from "../db";
-import { FeedToken } from "../calendar/web/entities";
-import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance/entities";
+import { FeedToken } from "../feeds";
+import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance";
 import { Survey } from "../reports/web/entities";
 import { ImportBatch } from "../school/entities";
 import { SCHOOL_ZONE_KEY } from "../kernel";

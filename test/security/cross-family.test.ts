@@ -6,7 +6,7 @@ import { csrfFrom, loginAs, Agent } from "../support/http";
 import { listRoutes, RouteInfo } from "../support/routes";
 import { contents } from "../support/fingerprint";
 import { Family, Student } from "../../src/db/entities";
-import { FeedToken } from "../../src/calendar/web/entities";
+import { FeedToken } from "../../src/feeds/entities";
 
 // A URL for a route with every parameter naming the other family's thing (`:kind` picks the student feed).
 const aimAt = (path: string, value: string) => path.replace(/:kind\b/g, "student").replace(/:(\w+)/g, () => encodeURIComponent(value));

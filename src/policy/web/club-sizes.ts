@@ -6,7 +6,7 @@
 // is about to publish a run, the run's own result stands in for its round, so the
 // warnings shown beside the publish button are the ones publishing will cause.
 import type { DataSource } from "typeorm";
-import { publishedRoundIds } from "../../attendance/club-members";
+import { publishedRoundIds } from "../../attendance";
 import { Club, Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, memberCountsOn } from "../../membership";

@@ -8,7 +8,7 @@ import { Preference } from "../../choices/entities";
 import { Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, seatsOn } from "../../membership";
-import { publishedRoundIds } from "../../attendance/club-members";
+import { publishedRoundIds } from "../../attendance";
 import type { AllocationInput } from "../index";
 
 export interface AllocationData { published: boolean; allocation: AllocationInput; choices: Record<string, string[]> }

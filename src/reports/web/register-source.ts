@@ -5,8 +5,7 @@
 // taken. Days from the school's today on are planned and not read at all.
 import { type DataSource, Between, In } from "typeorm";
 import { ServiceEnrollment, Student } from "../../db";
-import { Attendance } from "../../attendance/entities";
-import { expectedIn, type RosterContext } from "../../attendance/roster";
+import { Attendance, expectedIn, type RosterContext } from "../../attendance";
 import { hasHappened, type HeldSession, type RegisterMark } from "../index";
 import { sessionsOn } from "../../timetable";
 import { membersOnDates } from "../../membership";

@@ -13,7 +13,7 @@ import { Club, Staff, Student, Term, Venue } from "../../../src/db/entities";
 import { schoolToday } from "../../../src/kernel";
 import { membersOn } from "../../../src/membership";
 import { projectRoot } from "../../../src/config";
-import { icalCommand } from "../../../src/calendar/web/ical-command";
+import { icalCommand } from "../../../src/feeds/ical-command";
 import { unfold } from "../unit/parsed-feed";
 import { childEntries, familyAgent, feedPathVia, fetchFeed, meetingsOf, publishedEntries, sessionsThatHappen, SnapshotEntry } from "./support";
 

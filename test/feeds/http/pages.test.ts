@@ -9,7 +9,7 @@ import { demoApp, staffLogin } from "../../support/demo-app";
 import { csrfFrom, loginAs, Agent } from "../../support/http";
 import type { DemoLogins } from "../../../seeds/demo";
 import { AuditEntry, Club, Staff, Student, Venue } from "../../../src/db/entities";
-import { FeedToken } from "../../../src/calendar/web/entities";
+import { FeedToken } from "../../../src/feeds/entities";
 import { familyAgent, feedPathVia, feedUrlOn, fetchFeed } from "./support";
 
 forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {

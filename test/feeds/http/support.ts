@@ -1,5 +1,5 @@
 // Shared by the feed tests: the truth about which sessions happen, worked out
-// from the database rows with no code from src/calendar, and helpers to reach
+// from the database rows with no code from src/feeds, and helpers to reach
 // a feed through its page as its owner would.
 import type { DataSource } from "typeorm";
 import type { Express } from "express";

@@ -12,10 +12,10 @@ import { openDatabase } from "../../../src/database";
 import { CalendarDay, Period, ServiceEnrollment, Setting, Staff, Student, Term, Timetable, TimetableEntry, Venue } from "../../../src/db/entities";
 import { nowIso } from "../../../src/db/entities/columns";
 import { inTransaction } from "../../../src/db/transaction";
-import { liveToken } from "../../../src/calendar/web/tokens";
-import { feedCacheFor } from "../../../src/calendar/web/feed-cache";
-import { contextBySubject, versionOf } from "../../../src/calendar/web/context-query";
-import type { Subject } from "../../../src/calendar/web/context-query";
+import { liveToken } from "../../../src/feeds/token-service";
+import { feedCacheFor } from "../../../src/feeds/feed-cache";
+import { contextBySubject, versionOf } from "../../../src/feeds/context-store";
+import type { Subject } from "../../../src/feeds/context-store";
 import { fetchFeed, meetingsOf } from "../http/support";
 
 forEachDatabase("calendar feeds: cache and data version", (ctx) => {

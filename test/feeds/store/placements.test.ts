@@ -7,10 +7,10 @@ import { seedDemoActivity } from "../../../seeds/demo-activity";
 import { Membership, membersOn } from "../../../src/membership";
 import { Club, Term } from "../../../src/db/entities";
 import { setSchoolClock } from "../../../src/kernel";
-import { FeedCache } from "../../../src/calendar/web/feed-cache";
-import { liveToken } from "../../../src/calendar/web/tokens";
+import { FeedCache } from "../../../src/feeds/feed-cache";
+import { liveToken } from "../../../src/feeds/token-service";
 import { inTransaction } from "../../../src/db/transaction";
-import { buildFeed } from "../../../src/calendar/web/build-feed";
+import { buildFeed } from "../../../src/feeds/build-feed";
 
 forEachDatabase("calendar feeds: a child's clubs", (ctx) => {
   before(async function () {

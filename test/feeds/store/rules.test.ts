@@ -4,8 +4,8 @@ import { expect } from "chai";
 import { forEachDatabase } from "../../support/databases";
 import { seedDemo } from "../../../seeds/demo";
 import { Club, SchoolClass, Staff, Venue } from "../../../src/db/entities";
-import { clubSessions, staffSessions, studentSessions, venueSessions } from "../../../src/calendar/web/session-rules";
-import type { PublishedEntry } from "../../../src/calendar/web/feed-context";
+import { clubSessions, staffSessions, studentSessions, venueSessions } from "../../../src/feeds/session-rules";
+import type { PublishedEntry } from "../../../src/feeds/feed-context";
 import { publishedTimetable } from "../../../src/timetable/published";
 
 forEachDatabase("calendar feeds: which sessions go in which feed", (ctx) => {

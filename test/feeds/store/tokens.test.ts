@@ -6,10 +6,10 @@ import { forEachDatabase } from "../../support/databases";
 import { seedDemo } from "../../../seeds/demo";
 import { AuditEntry, Staff, Student } from "../../../src/db/entities";
 import { nowIso } from "../../../src/db/entities/columns";
-import { FeedToken } from "../../../src/calendar/web/entities";
-import { liveToken, newToken, regenerateToken } from "../../../src/calendar/web/tokens";
-import { contextByToken } from "../../../src/calendar/web/context-query";
-import { buildFeed } from "../../../src/calendar/web/build-feed";
+import { FeedToken } from "../../../src/feeds/entities";
+import { liveToken, newToken, regenerateToken } from "../../../src/feeds/token-service";
+import { contextByToken } from "../../../src/feeds/context-store";
+import { buildFeed } from "../../../src/feeds/build-feed";
 
 forEachDatabase("calendar feeds: tokens", (ctx) => {
   let teacherId: number;

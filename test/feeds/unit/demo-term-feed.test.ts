@@ -1,7 +1,7 @@
 // The autumn 2026 demo term, built, parsed back with node-ical and expanded,
 // against a truth worked out from the plain term facts (truthFromFacts).
 import { expect } from "chai";
-import { buildCalendar, expectedOccurrences } from "../../../src/calendar";
+import { buildCalendar, expectedOccurrences } from "../../../src/feeds/core";
 import { demoFeed, FACTS, TERM, truthFromFacts } from "./demo-term";
 import { meetingsInFeed, parseEvents } from "./parsed-feed";
 

@@ -1,6 +1,6 @@
 // The autumn 2026 demo term from the design notes (State Council 2026 holiday
 // notice), with a small weekly timetable, as a FeedInput for the tests.
-import type { FeedInput, SpecialDay, WeeklySession } from "../../../src/calendar";
+import type { FeedInput, SpecialDay, WeeklySession } from "../../../src/feeds/core";
 
 export const TERM = { startDate: "2026-09-01", endDate: "2027-01-15" };
 
@@ -57,7 +57,7 @@ export function demoFeed(overrides: Partial<FeedInput> = {}): FeedInput {
 
 /**
  * The meetings of the demo term as "key|YYYY-MM-DD|HH:MM|HH:MM", worked out
- * from FACTS alone, with no code from src/calendar.
+ * from FACTS alone, with no code from src/feeds.
  */
 export function truthFromFacts(): Set<string> {
   const out = new Set<string>();

@@ -1,7 +1,7 @@
 // Titles, rooms and staff notes are typed by people: RFC 5545 escaping must
 // keep them text, never new properties or components.
 import { expect } from "chai";
-import { buildCalendar } from "../../../src/calendar";
+import { buildCalendar } from "../../../src/feeds/core";
 import { demoFeed, demoSessions } from "./demo-term";
 import { parseEvents, textOf, unfold } from "./parsed-feed";
 import * as ical from "node-ical";

@@ -1,6 +1,6 @@
 // What calendar clients rely on between two downloads of the same feed.
 import { expect } from "chai";
-import { buildCalendar } from "../../../src/calendar";
+import { buildCalendar } from "../../../src/feeds/core";
 import { demoFeed, demoSessions } from "./demo-term";
 import { eventBlocks, parseEvents, unfold } from "./parsed-feed";
 

@@ -2,8 +2,8 @@
 // EXDATE + make-up events that node-ical reads back are exactly the plain list.
 import { expect } from "chai";
 import fc from "fast-check";
-import { buildCalendar, expectedOccurrences } from "../../../src/calendar";
-import type { FeedInput, SpecialDay, WeeklySession } from "../../../src/calendar";
+import { buildCalendar, expectedOccurrences } from "../../../src/feeds/core";
+import type { FeedInput, SpecialDay, WeeklySession } from "../../../src/feeds/core";
 import { meetingsInFeed } from "./parsed-feed";
 
 const DAY = 86_400_000;

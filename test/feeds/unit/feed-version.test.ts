@@ -1,6 +1,6 @@
 // ETag / Last-Modified come from the data, so polling clients get 304 until it changes.
 import { expect } from "chai";
-import { feedVersion } from "../../../src/calendar";
+import { feedVersion } from "../../../src/feeds/core";
 import { demoFeed, demoSessions } from "./demo-term";
 
 describe("feedVersion", () => {

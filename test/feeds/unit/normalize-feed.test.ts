@@ -1,7 +1,7 @@
 // Bad feed input is refused with the field named, before any ICS is written.
 import { expect } from "chai";
-import { buildCalendar, CalendarInputError } from "../../../src/calendar";
-import type { FeedInput } from "../../../src/calendar";
+import { buildCalendar, CalendarInputError } from "../../../src/feeds/core";
+import type { FeedInput } from "../../../src/feeds/core";
 import { demoFeed, demoSessions } from "./demo-term";
 
 function refusal(feed: FeedInput): CalendarInputError {

@@ -1,7 +1,7 @@
 // Issue 20: calendar-level properties (REFRESH-INTERVAL, X-PUBLISHED-TTL,
 // X-WR-TIMEZONE …) come before the first component, where every client reads them.
 import { expect } from "chai";
-import { buildCalendar } from "../../../src/calendar";
+import { buildCalendar } from "../../../src/feeds/core";
 import { unfold } from "./parsed-feed";
 
 describe("calendar core: property order", () => {

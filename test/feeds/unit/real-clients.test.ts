@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildCalendar } from "../../../src/calendar";
+import { buildCalendar } from "../../../src/feeds/core";
 import { demoFeed, demoSessions, FACTS, truthFromFacts } from "./demo-term";
 import { findPythonWithIcalendar, hasKhal, KhalSandbox, readWithPythonIcalendar } from "./real-clients";
 import type { PythonReading } from "./real-clients";

@@ -1,7 +1,7 @@
 // One test per rule of which timetable runs on a date, and the edges of a term.
 import { expect } from "chai";
-import { buildCalendar, expectedOccurrences, timetableWeekdayOn } from "../../../src/calendar";
-import type { SpecialDay } from "../../../src/calendar";
+import { buildCalendar, expectedOccurrences, timetableWeekdayOn } from "../../../src/feeds/core";
+import type { SpecialDay } from "../../../src/feeds/core";
 import { demoFeed, demoSessions } from "./demo-term";
 import { meetingsInFeed, parseEvents } from "./parsed-feed";
 

@@ -2,7 +2,7 @@
 // term plan) and the two disagreed on a make-up date that names no weekday.
 // Every reader must now give the same answer: such a day is refused.
 import { expect } from "chai";
-import { expectedOccurrences } from "../../../src/calendar";
+import { expectedOccurrences } from "../../../src/feeds/core";
 import { schoolDays } from "../../../src/policy";
 import { demoFeed } from "../../feeds/unit/demo-term";
 

@@ -15,7 +15,7 @@ import { createRun } from "../../../src/assignment/web/run-service";
 import { publishRun } from "../../../src/assignment/web/publish-service";
 import { parseRun } from "../../../src/assignment/web/run-report";
 import { childResult } from "../../../src/assignment/web/family-result";
-import { buildFeed } from "../../../src/calendar/web/build-feed";
+import { buildFeed } from "../../../src/feeds/build-feed";
 import { currentTermCalendar } from "../../../src/kernel";
 import { sessionsOn } from "../../../src/attendance/sessions";
 
