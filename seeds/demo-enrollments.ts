@@ -13,7 +13,7 @@ import { Attendance, AttendanceStatus } from "../src/attendance/entities";
 import { rosterOf, RosterContext } from "../src/attendance/roster";
 import { currentTermCalendar } from "../src/kernel";
 import { publishedTimetable } from "../src/timetable";
-import { Survey, SurveyReceipt, SurveyResponse } from "../src/reports/web/entities";
+import { Survey, SurveyReceipt, SurveyResponse } from "../src/surveys/entities";
 import type { SurveyQuestion } from "../src/reports/index";
 
 const MARKER = "demo.enrollments.seeded";

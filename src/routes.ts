@@ -21,7 +21,7 @@ import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./calendar/web/routes";
 import { attendanceRoutes } from "./attendance/routes";
-import { reportRoutes } from "./reports/web/routes";
+import { reportRoutes } from "./surveys/routes";
 
 type MakeRouter = (ds: DataSource) => Router;
 

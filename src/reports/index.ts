@@ -5,7 +5,7 @@ export * from "./student-participation";
 export * from "./teacher-participation";
 export * from "./club-report";
 export * from "./compliance-report";
-export * from "./survey-results";
+export * from "../surveys/core/survey-results";
 export * from "./weekly-summary";
 export * from "./table";
 export * from "./tables";

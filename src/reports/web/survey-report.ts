@@ -5,8 +5,8 @@ import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
 import { barChart, formatRate, surveyTable, surveyTextTable, type Table } from "../index";
 import { pageCount, pageOf } from "../../http/pagination";
-import { Survey } from "./entities";
-import { resultsOf } from "./survey-service";
+import { Survey } from "../../surveys/entities";
+import { resultsOf } from "../../surveys/service";
 import type { ReportView } from "./report-view";
 import { rateBars } from "./texts";
 

@@ -10,7 +10,7 @@ import { schoolToday, weekStartOf } from "../../kernel";
 import { clubAttendance, plannedSessions, staffInput, studentsInput, termContext } from "./report-data";
 import { complianceViolations, COMPLIANCE_CHECKS } from "./compliance-source";
 import { publishedAllocation } from "./allocation-source";
-import { Survey, SurveyResponse } from "./entities";
+import { Survey, SurveyResponse } from "../../surveys/entities";
 import type { ReportView } from "./report-view";
 import { fractionHeaders, gradeNamer, rateBars, selectedWeek, weekChoices } from "./texts";
 

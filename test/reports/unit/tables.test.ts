@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { rankProfile } from "../../../src/reports/club-report";
 import { toCsv } from "../../../src/reports/csv";
 import { rate } from "../../../src/reports/rate";
-import { surveyResults } from "../../../src/reports/survey-results";
+import { surveyResults } from "../../../src/surveys/core/survey-results";
 import { complianceTable, rankProfileTable, surveyTable, surveyTextTable, weeklySummaryTable } from "../../../src/reports/tables";
 import { WeeklySummary } from "../../../src/reports/weekly-summary";
 

@@ -2,9 +2,9 @@
 // exports, the admin's surveys, and the families' survey pages.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { reportRoutes as reportPages } from "./report-routes";
-import { surveyAdminRoutes } from "./survey-admin-routes";
-import { surveyFamilyRoutes } from "./survey-family-routes";
+import { reportRoutes as reportPages } from "../reports/web/report-routes";
+import { surveyAdminRoutes } from "./admin-routes";
+import { surveyFamilyRoutes } from "./family-routes";
 
 export function reportRoutes(ds: DataSource): Router {
   const router = Router();

@@ -2,16 +2,16 @@
 // questions (draft only), open, close, delete a draft, and the results.
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../../http/auth/route-scope";
-import { actorOf } from "../../audit/audit-service";
-import { pageCount, pageOf } from "../../http/pagination";
-import { fieldErrors, type FieldErrors } from "../../http/form-kit";
-import { HttpError } from "../../http/errors";
+import { scope } from "../http/auth/route-scope";
+import { actorOf } from "../audit/audit-service";
+import { pageCount, pageOf } from "../http/pagination";
+import { fieldErrors, type FieldErrors } from "../http/form-kit";
+import { HttpError } from "../http/errors";
 import { Survey, SurveyReceipt } from "./entities";
-import { parseQuestion, presetQuestion, surveyForm } from "./survey-form";
-import { addQuestion, createSurvey, deleteDraft, findSurvey, removeQuestion, setSurveyState } from "./survey-service";
-import { surveyResultsView } from "./survey-report";
-import { sendReport } from "./report-view";
+import { parseQuestion, presetQuestion, surveyForm } from "./form";
+import { addQuestion, createSurvey, deleteDraft, findSurvey, removeQuestion, setSurveyState } from "./service";
+import { surveyResultsView } from "../reports/web/survey-report";
+import { sendReport } from "../reports/web/report-view";
 
 const idParam = (value: unknown): number => {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
@@ -22,22 +22,22 @@ export function surveyAdminRoutes(ds: DataSource): Router {
   const router = Router();
   const replies = (id: number) => ds.getRepository(SurveyReceipt).countBy({ surveyId: id });
   const renderEdit = async (res: Response, survey: Survey, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = { kind: "single" }) =>
-    res.status(status).render("survey/admin-edit", { title: survey.title, survey, replies: await replies(survey.id), errors, form });
+    res.status(status).render("surveys/admin-edit", { title: survey.title, survey, replies: await replies(survey.id), errors, form });
 
   router.get("/admin/surveys", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const [surveys, total] = await ds.getRepository(Survey).findAndCount({ order: { createdAt: "DESC", id: "DESC" }, skip: page.skip, take: page.size });
     const counts = await Promise.all(surveys.map((s) => replies(s.id)));
-    res.render("survey/admin-list", { title: res.locals.t("survey.admin.title"), surveys, counts, total, page: page.page, pages: pageCount(total, page.size) });
+    res.render("surveys/admin-list", { title: res.locals.t("survey.admin.title"), surveys, counts, total, page: page.page, pages: pageCount(total, page.size) });
   });
 
   router.get("/admin/surveys/new", scope.admin(), (_req, res) => {
-    res.render("survey/admin-new", { title: res.locals.t("survey.admin.new"), form: { template: "standard" }, errors: {} });
+    res.render("surveys/admin-new", { title: res.locals.t("survey.admin.new"), form: { template: "standard" }, errors: {} });
   });
 
   router.post("/admin/surveys", scope.admin(), async (req, res) => {
     const parsed = surveyForm.safeParse(req.body ?? {});
-    if (!parsed.success) return res.status(400).render("survey/admin-new", { title: res.locals.t("survey.admin.new"), form: req.body ?? {}, errors: fieldErrors(parsed.error) });
+    if (!parsed.success) return res.status(400).render("surveys/admin-new", { title: res.locals.t("survey.admin.new"), form: req.body ?? {}, errors: fieldErrors(parsed.error) });
     const { title, intro, template } = parsed.data;
     const survey = await createSurvey(ds, { title, intro, first: template === "standard" ? presetQuestion(res.locals.t) : null }, actorOf(req.session.user));
     res.redirect(303, `/admin/surveys/${survey.id}`);

@@ -2,14 +2,14 @@
 // form, made for a phone. A family answers each survey once.
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser } from "../../http/auth/guards";
-import { scope } from "../../http/auth/route-scope";
-import { actorOf } from "../../audit/audit-service";
-import { HttpError } from "../../http/errors";
-import type { FieldErrors } from "../../http/form-kit";
+import { familyUser } from "../http/auth/guards";
+import { scope } from "../http/auth/route-scope";
+import { actorOf } from "../audit/audit-service";
+import { HttpError } from "../http/errors";
+import type { FieldErrors } from "../http/form-kit";
 import { Survey } from "./entities";
-import { parseReply } from "./survey-form";
-import { findSurvey, hasReplied, submitReply, surveysForFamily } from "./survey-service";
+import { parseReply } from "./form";
+import { findSurvey, hasReplied, submitReply, surveysForFamily } from "./service";
 
 const idParam = (value: unknown): number => {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
@@ -26,11 +26,11 @@ async function visibleSurvey(ds: DataSource, id: number): Promise<Survey> {
 export function surveyFamilyRoutes(ds: DataSource): Router {
   const router = Router();
   const render = (res: Response, survey: Survey, replied: boolean, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = {}) =>
-    res.status(status).render("survey/family-answer", { title: survey.title, survey, replied, errors, form });
+    res.status(status).render("surveys/family-answer", { title: survey.title, survey, replied, errors, form });
 
   router.get("/surveys", scope.family("a family's own survey replies"), async (req, res) => {
     const surveys = await surveysForFamily(ds, familyUser(req).id);
-    res.render("survey/family-list", { title: res.locals.t("survey.family.title"), surveys });
+    res.render("surveys/family-list", { title: res.locals.t("survey.family.title"), surveys });
   });
 
   router.get("/surveys/:id", scope.family("a family's own survey replies"), async (req, res) => {

@@ -3,13 +3,13 @@
 // response (what was replied) are written together but never linked.
 import type { DataSource } from "typeorm";
 import { randomUUID } from "node:crypto";
-import { inTransaction } from "../../db";
-import { Actor, recordAudit } from "../../audit/audit-service";
-import { schoolNow } from "../../kernel";
-import { HttpError } from "../../http/errors";
-import { surveyResults, type SurveyResults } from "../index";
+import { inTransaction } from "../db";
+import { Actor, recordAudit } from "../audit/audit-service";
+import { schoolNow } from "../kernel";
+import { HttpError } from "../http/errors";
+import { surveyResults, type SurveyResults } from "../reports/index";
 import { Survey, SurveyReceipt, SurveyResponse } from "./entities";
-import { NewQuestion, toSurveyQuestion } from "./survey-form";
+import { NewQuestion, toSurveyQuestion } from "./form";
 
 const now = () => schoolNow().toISOString();
 
