@@ -10,8 +10,8 @@ import { HttpError } from "../http/errors";
 import { Survey, SurveyReceipt } from "./entities";
 import { parseQuestion, presetQuestion, surveyForm } from "./form";
 import { addQuestion, createSurvey, deleteDraft, findSurvey, removeQuestion, setSurveyState } from "./service";
-import { surveyResultsView } from "../reports/web/survey-report";
-import { sendReport } from "../reports/web/report-view";
+import { surveyResultsView } from "../reports/survey-page";
+import { sendReport } from "../reports/report-view";
 
 const idParam = (value: unknown): number => {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");

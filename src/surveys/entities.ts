@@ -4,7 +4,7 @@
 // no time and no sequential id, so results cannot be traced back to a family.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { InstantColumn, type Family } from "../db";
-import type { SurveyQuestion } from "../reports/index";
+import type { SurveyQuestion } from "../reports/core/index";
 
 export const SURVEY_STATES = ["draft", "open", "closed"] as const;
 export type SurveyState = (typeof SURVEY_STATES)[number];

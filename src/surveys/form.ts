@@ -1,7 +1,7 @@
 // Forms of the survey pages: a new survey, a new question, and a family's reply.
 // Errors are i18n keys per field; the pages re-render with them and a 400.
 import { z } from "zod";
-import type { SurveyQuestion } from "../reports/index";
+import type { SurveyQuestion } from "../reports/core/index";
 import type { FieldErrors } from "../http/form-kit";
 import { fieldErrors } from "../http/form-kit";
 

@@ -2,7 +2,7 @@
 // exports, the admin's surveys, and the families' survey pages.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { reportRoutes as reportPages } from "../reports/web/report-routes";
+import { reportRoutes as reportPages } from "../reports/routes";
 import { surveyAdminRoutes } from "./admin-routes";
 import { surveyFamilyRoutes } from "./family-routes";
 

@@ -7,7 +7,7 @@ import { inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { schoolNow } from "../kernel";
 import { HttpError } from "../http/errors";
-import { surveyResults, type SurveyResults } from "../reports/index";
+import { surveyResults, type SurveyResults } from "../reports/core/index";
 import { Survey, SurveyReceipt, SurveyResponse } from "./entities";
 import { NewQuestion, toSurveyQuestion } from "./form";
 

@@ -4,13 +4,13 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, weeklySummary, weeklySummaryTable, type Rate, type SurveyInput, type Table, type TermWeek } from "../index";
-import { Club } from "../../db";
-import { schoolToday, weekStartOf } from "../../kernel";
-import { clubAttendance, plannedSessions, staffInput, studentsInput, termContext } from "./report-data";
-import { complianceViolations, COMPLIANCE_CHECKS } from "./compliance-source";
-import { publishedAllocation } from "./allocation-source";
-import { Survey, SurveyResponse } from "../../surveys/entities";
+import { barChart, weeklySummary, weeklySummaryTable, type Rate, type SurveyInput, type Table, type TermWeek } from "./core/index";
+import { Club } from "../db";
+import { schoolToday, weekStartOf } from "../kernel";
+import { clubAttendance, plannedSessions, staffInput, studentsInput, termContext } from "./store/report-data";
+import { complianceViolations, COMPLIANCE_CHECKS } from "./store/compliance-source";
+import { publishedAllocation } from "./store/allocation-source";
+import { Survey, SurveyResponse } from "../surveys/entities";
 import type { ReportView } from "./report-view";
 import { fractionHeaders, gradeNamer, rateBars, selectedWeek, weekChoices } from "./texts";
 

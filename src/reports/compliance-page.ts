@@ -3,13 +3,13 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, complianceReport, complianceTable, type Table } from "../index";
-import type { Violation } from "../../policy/index";
-import { policyRules } from "../../policy/web/rules-registry";
-import { schoolToday } from "../../kernel";
-import { pageCount, pageOf } from "../../http/pagination";
-import { termContext } from "./report-data";
-import { complianceViolations, COMPLIANCE_CHECKS } from "./compliance-source";
+import { barChart, complianceReport, complianceTable, type Table } from "./core/index";
+import type { Violation } from "../policy/index";
+import { policyRules } from "../policy/web/rules-registry";
+import { schoolToday } from "../kernel";
+import { pageCount, pageOf } from "../http/pagination";
+import { termContext } from "./store/report-data";
+import { complianceViolations, COMPLIANCE_CHECKS } from "./store/compliance-source";
 import type { ReportView } from "./report-view";
 import { gradeNamer, rateBars } from "./texts";
 

@@ -1,6 +1,6 @@
 // The term calendar as the reports see it: weeks of school days. Dates are ISO
 // "YYYY-MM-DD" strings (compared as text); weekdays are ISO numbers, 1 = Monday … 7 = Sunday.
-import { isoWeekday } from "../kernel/core";
+import { isoWeekday } from "../../kernel/core";
 
 export type IsoDate = string;
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;

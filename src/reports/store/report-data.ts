@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db";
 import { currentTermCalendar, type CurrentTermCalendar, termWeeks } from "../../kernel";
 import { publishedTimetable, type EntryRow } from "../../timetable";
-import { sessionAttendance, type SessionAttendance, type SessionInput, type StaffInput, type StudentParticipationInput, type TermWeek } from "../index";
+import { sessionAttendance, type SessionAttendance, type SessionInput, type StaffInput, type StudentParticipationInput, type TermWeek } from "../core/index";
 import { termRegisters } from "./register-source";
 
 export interface TermContext { cal: CurrentTermCalendar; weeks: TermWeek[]; entries: EntryRow[] }

@@ -6,10 +6,10 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { attendanceFigure, barChart, participationTable, sessionAttendance, studentParticipation, type AttendanceFigure, type SessionAttendance, type Table, type TermWeek } from "../index";
-import { schoolToday } from "../../kernel";
-import { studentsInput, termContext } from "./report-data";
-import { termRegisters } from "./register-source";
+import { attendanceFigure, barChart, participationTable, sessionAttendance, studentParticipation, type AttendanceFigure, type SessionAttendance, type Table, type TermWeek } from "./core/index";
+import { schoolToday } from "../kernel";
+import { studentsInput, termContext } from "./store/report-data";
+import { termRegisters } from "./store/register-source";
 import type { ReportView } from "./report-view";
 import { fractionHeaders, gradeNamer, rateBars, selectedWeek, weekChoices } from "./texts";
 

@@ -3,13 +3,13 @@
 import { Router, Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { scope } from "../../http/auth/route-scope";
-import { participationView } from "./participation-report";
-import { teachersView } from "./teachers-report";
-import { clubsView } from "./clubs-report";
-import { complianceView } from "./compliance-report";
-import { weeklyView } from "./weekly-report";
-import { surveysOverview } from "./survey-report";
+import { scope } from "../http/auth/route-scope";
+import { participationView } from "./participation-page";
+import { teachersView } from "./teachers-page";
+import { clubsView } from "./clubs-page";
+import { complianceView } from "./compliance-page";
+import { weeklyView } from "./weekly-page";
+import { surveysOverview } from "./survey-page";
 import { ReportView, sendReport } from "./report-view";
 
 type Builder = (ds: DataSource, req: Request, t: TFunction, locale: "zh-CN" | "en") => Promise<ReportView>;

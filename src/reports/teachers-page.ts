@@ -5,9 +5,9 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, teacherParticipation, weekState, type Table, type TermWeek } from "../index";
-import { schoolToday } from "../../kernel";
-import { plannedSessions, staffInput, termContext } from "./report-data";
+import { barChart, teacherParticipation, weekState, type Table, type TermWeek } from "./core/index";
+import { schoolToday } from "../kernel";
+import { plannedSessions, staffInput, termContext } from "./store/report-data";
 import type { ReportView } from "./report-view";
 import { fractionHeaders, rateBars, selectedWeek, weekChoices } from "./texts";
 

@@ -2,14 +2,14 @@
 // club, and the rank profile of the published allocation.
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, clubReport, clubTable, rankProfileChart, rankProfileTable } from "../index";
-import { Club } from "../../db";
-import { schoolToday } from "../../kernel";
-import { clubAttendance, termContext } from "./report-data";
-import { publishedAllocation } from "./allocation-source";
+import { barChart, clubReport, clubTable, rankProfileChart, rankProfileTable } from "./core/index";
+import { Club } from "../db";
+import { schoolToday } from "../kernel";
+import { clubAttendance, termContext } from "./store/report-data";
+import { publishedAllocation } from "./store/allocation-source";
 import type { ReportView } from "./report-view";
 import { rateBars } from "./texts";
-import { overFullClubs } from "../../clubs/capacity";
+import { overFullClubs } from "../clubs/capacity";
 
 const rankLabels = (t: TFunction, n: number) => Array.from({ length: Math.max(n, 1) }, (_, i) => t("reports.clubs.rank", { n: i + 1 }));
 

@@ -3,10 +3,10 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, formatRate, surveyTable, surveyTextTable, type Table } from "../index";
-import { pageCount, pageOf } from "../../http/pagination";
-import { Survey } from "../../surveys/entities";
-import { resultsOf } from "../../surveys/service";
+import { barChart, formatRate, surveyTable, surveyTextTable, type Table } from "./core/index";
+import { pageCount, pageOf } from "../http/pagination";
+import { Survey } from "../surveys/entities";
+import { resultsOf } from "../surveys/service";
 import type { ReportView } from "./report-view";
 import { rateBars } from "./texts";
 

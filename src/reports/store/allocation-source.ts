@@ -9,7 +9,7 @@ import { Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, seatsOn } from "../../membership";
 import { publishedRoundIds } from "../../attendance/club-members";
-import type { AllocationInput } from "../index";
+import type { AllocationInput } from "../core/index";
 
 export interface AllocationData { published: boolean; allocation: AllocationInput; choices: Record<string, string[]> }
 
