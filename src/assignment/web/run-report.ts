@@ -3,8 +3,8 @@
 // exactly the bytes that were stored.
 import type { TFunction } from "i18next";
 import type { Instance, Result } from "../engine";
-import { barChart, fillRate, formatRate, rankProfile, rankProfileChart } from "../../reports/core";
-import type { Rate } from "../../reports/core";
+import { barChart, fillRate, formatRate, rankProfile, rankProfileChart } from "../../reports";
+import type { Rate } from "../../reports";
 import type { AllocationRun } from "./entities";
 
 export interface ClubFill {
