@@ -8,7 +8,7 @@ import { AuditEntry, Club, ServiceEnrollment } from "../db";
 import { ChoiceRound, Preference } from "../choices/entities";
 import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../assignment/web/entities";
 import { Notification } from "../notifications/entities";
-import { Survey, SurveyReceipt } from "../surveys/entities";
+import { Survey, SurveyReceipt } from "../surveys";
 import { FeedToken } from "../calendar/web/entities";
 import { attendanceOfChild } from "../attendance/child-data";
 import { membershipsOf } from "../membership";

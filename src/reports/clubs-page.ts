@@ -2,10 +2,9 @@
 // club, and the rank profile of the published allocation.
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, clubReport, clubTable, rankProfileChart, rankProfileTable } from "./core/index";
-import { Club } from "../db";
+import { barChart, clubReport, clubTable, rankProfileChart, rankProfileTable } from "./core";
 import { schoolToday } from "../kernel";
-import { clubAttendance, termContext } from "./store/report-data";
+import { clubAttendance, termClubs, termContext } from "./store/report-data";
 import { publishedAllocation } from "./store/allocation-source";
 import type { ReportView } from "./report-view";
 import { rateBars } from "./texts";
@@ -17,7 +16,7 @@ export async function clubsView(ds: DataSource, t: TFunction): Promise<ReportVie
   const base: ReportView = { name: "clubs", title: t("reports.clubs.title"), intro: t("reports.clubs.intro"), notes: [], charts: [], tables: [] };
   const ctx = await termContext(ds);
   if (!ctx) return { ...base, notes: [t("reports.noTerm")] };
-  const clubs = await ds.getRepository(Club).find({ where: { termId: ctx.cal.term.id, cancelled: false }, order: { name: "ASC", id: "ASC" } });
+  const clubs = await termClubs(ds, ctx.cal.term.id);
   const [data, attendance, overFull] = await Promise.all([publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx, await schoolToday(ds)), overFullClubs(ds, ctx.cal.term, clubs)]);
   const report = clubReport({
     clubs: clubs.map((c) => ({ id: String(c.id), name: c.name, maxSize: c.maxSize })),

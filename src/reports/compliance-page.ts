@@ -3,13 +3,12 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, complianceReport, complianceTable, type Table } from "./core/index";
-import type { Violation } from "../policy/index";
-import { policyRules } from "../policy/web/rules-registry";
+import { barChart, complianceReport, complianceTable, type Table } from "./core";
+import type { Violation } from "../policy";
 import { schoolToday } from "../kernel";
-import { pageCount, pageOf } from "../http/pagination";
+import { pageCount, pageOf } from "../http";
 import { termContext } from "./store/report-data";
-import { complianceViolations, COMPLIANCE_CHECKS } from "./store/compliance-source";
+import { complianceViolations, COMPLIANCE_CHECKS, ruleTitles } from "./store/compliance-source";
 import type { ReportView } from "./report-view";
 import { gradeNamer, rateBars } from "./texts";
 
@@ -38,7 +37,7 @@ export async function complianceView(ds: DataSource, req: Request, t: TFunction,
     headers: { check: t("reports.col.check"), grade: t("reports.col.grade"), count: t("reports.col.daysMet"), total: t("reports.col.schoolDays"), rate: t("reports.col.metRate") },
     checkName, gradeName, schoolName: t("reports.school"),
   });
-  const titles = new Map(policyRules().map((r) => [r.id, r.title[locale]]));
+  const titles = ruleTitles(locale);
   const listed = source.violations.filter((v) => v.target.date == null || dayset.has(v.target.date)).sort(byDate);
   const violations: Table = {
     title: t("reports.compliance.violationsTitle"),

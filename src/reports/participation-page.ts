@@ -6,7 +6,7 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { attendanceFigure, barChart, participationTable, sessionAttendance, studentParticipation, type AttendanceFigure, type SessionAttendance, type Table, type TermWeek } from "./core/index";
+import { attendanceFigure, barChart, participationTable, sessionAttendance, studentParticipation, type AttendanceFigure, type SessionAttendance, type Table, type TermWeek } from "./core";
 import { schoolToday } from "../kernel";
 import { studentsInput, termContext } from "./store/report-data";
 import { termRegisters } from "./store/register-source";

@@ -2,8 +2,9 @@
 // tables and charts; the CSV and XLSX exports are written from the very same
 // Table objects, so every exported number is the number on the page.
 import type { Request, Response } from "express";
-import { cellText, toCsv, toXlsx, type Table } from "./core/index";
-import { HttpError } from "../http/errors";
+import { cellText, toCsv, type Table } from "./core";
+import { toXlsx } from "./xlsx";
+import { HttpError } from "../http";
 
 export interface ReportTable {
   key: string;

@@ -1,15 +1,17 @@
 // The report pages (admin and the principal, who logs in as an admin):
 // /admin/reports lists them; each is a page, a .csv and a .xlsx of the same tables.
+// A survey's results (/admin/surveys/:id/results) are a report too.
 import { Router, Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { scope } from "../http/auth/route-scope";
+import { idParam, scope } from "../http";
+import { findSurvey } from "../surveys";
 import { participationView } from "./participation-page";
 import { teachersView } from "./teachers-page";
 import { clubsView } from "./clubs-page";
 import { complianceView } from "./compliance-page";
 import { weeklyView } from "./weekly-page";
-import { surveysOverview } from "./survey-page";
+import { surveyResultsView, surveysOverview } from "./survey-page";
 import { ReportView, sendReport } from "./report-view";
 
 type Builder = (ds: DataSource, req: Request, t: TFunction, locale: "zh-CN" | "en") => Promise<ReportView>;
@@ -36,5 +38,10 @@ export function reportRoutes(ds: DataSource): Router {
       await sendReport(req, res, view, `/admin/reports/${name}`);
     });
   }
+
+  router.get("/admin/surveys/:id/results{.:format}", scope.admin(), async (req, res) => {
+    const survey = await findSurvey(ds, idParam(req.params.id));
+    await sendReport(req, res, await surveyResultsView(ds, req, res.locals.t, survey), `/admin/surveys/${survey.id}/results`);
+  });
   return router;
 }

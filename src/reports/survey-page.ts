@@ -3,10 +3,9 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, formatRate, surveyTable, surveyTextTable, type Table } from "./core/index";
-import { pageCount, pageOf } from "../http/pagination";
-import { Survey } from "../surveys/entities";
-import { resultsOf } from "../surveys/service";
+import { barChart, formatRate, surveyTable, surveyTextTable, type Table } from "./core";
+import { pageCount, pageOf } from "../http";
+import { allSurveys, resultsOf, type Survey } from "../surveys";
 import type { ReportView } from "./report-view";
 import { rateBars } from "./texts";
 
@@ -49,7 +48,7 @@ export async function surveyResultsView(ds: DataSource, req: Request, t: TFuncti
 
 /** Every survey with its replies and satisfaction rate: the report index's survey line. */
 export async function surveysOverview(ds: DataSource, t: TFunction): Promise<ReportView> {
-  const surveys = await ds.getRepository(Survey).find({ order: { createdAt: "DESC", id: "DESC" } });
+  const surveys = await allSurveys(ds);
   const shown = surveys.filter((s) => s.state !== "draft");
   const rows = await Promise.all(shown.map(async (s) => ({ survey: s, results: await resultsOf(ds, s) })));
   const table: Table = {

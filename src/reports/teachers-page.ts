@@ -5,7 +5,7 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, teacherParticipation, weekState, type Table, type TermWeek } from "./core/index";
+import { barChart, teacherParticipation, weekState, type Table, type TermWeek } from "./core";
 import { schoolToday } from "../kernel";
 import { plannedSessions, staffInput, termContext } from "./store/report-data";
 import type { ReportView } from "./report-view";

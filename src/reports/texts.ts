@@ -2,8 +2,8 @@
 // headers, week choices, and rate bars that show the same rounded figure as the table.
 import type { Request } from "express";
 import type { TFunction } from "i18next";
-import { formatRate, type Bar, type Rate, type TermWeek } from "./core/index";
-import { HttpError } from "../http/errors";
+import { formatRate, type Bar, type Rate, type TermWeek } from "./core";
+import { HttpError } from "../http";
 import type { WeekChoice } from "./report-view";
 
 export const gradeNamer = (t: TFunction) => (grade: number): string => t("reports.gradeName", { grade });

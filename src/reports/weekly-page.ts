@@ -4,13 +4,12 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { barChart, weeklySummary, weeklySummaryTable, type Rate, type SurveyInput, type Table, type TermWeek } from "./core/index";
-import { Club } from "../db";
+import { barChart, weeklySummary, weeklySummaryTable, type Rate, type Table, type TermWeek } from "./core";
 import { schoolToday, weekStartOf } from "../kernel";
-import { clubAttendance, plannedSessions, staffInput, studentsInput, termContext } from "./store/report-data";
+import { clubAttendance, plannedSessions, staffInput, studentsInput, termClubs, termContext } from "./store/report-data";
 import { complianceViolations, COMPLIANCE_CHECKS } from "./store/compliance-source";
 import { publishedAllocation } from "./store/allocation-source";
-import { Survey, SurveyResponse } from "../surveys/entities";
+import { latestSurveyInput } from "../surveys";
 import type { ReportView } from "./report-view";
 import { fractionHeaders, gradeNamer, rateBars, selectedWeek, weekChoices } from "./texts";
 
@@ -20,23 +19,15 @@ function defaultWeek(weeks: TermWeek[], today: string): TermWeek | undefined {
   return weeks.find((w) => w.weekStart === monday) ?? [...weeks].reverse().find((w) => w.weekStart <= monday) ?? weeks[0];
 }
 
-// The latest survey families have answered (open or closed).
-async function latestSurvey(ds: DataSource): Promise<{ survey: Survey; input: SurveyInput } | null> {
-  const survey = await ds.getRepository(Survey).findOne({ where: [{ state: "open" }, { state: "closed" }], order: { openedAt: "DESC", id: "DESC" } });
-  if (!survey) return null;
-  const replies = await ds.getRepository(SurveyResponse).find({ where: { surveyId: survey.id }, select: { answers: true } });
-  return { survey, input: { questions: survey.questions, replies: replies.map((r) => ({ answers: r.answers })) } };
-}
-
 export async function weeklyView(ds: DataSource, req: Request, t: TFunction): Promise<ReportView> {
   const base: ReportView = { name: "weekly", title: t("reports.weekly.title"), intro: t("reports.weekly.intro"), notes: [], charts: [], tables: [] };
   const ctx = await termContext(ds);
   if (!ctx || ctx.weeks.length === 0) return { ...base, notes: [t("reports.noTerm")] };
   const today = await schoolToday(ds);
   const week = selectedWeek(req, ctx.weeks) ?? defaultWeek(ctx.weeks, today)!;
-  const clubs = await ds.getRepository(Club).find({ where: { termId: ctx.cal.term.id, cancelled: false }, order: { name: "ASC" } });
+  const clubs = await termClubs(ds, ctx.cal.term.id);
   const [students, staff, compliance, survey, allocation, attendance] = await Promise.all([
-    studentsInput(ds, ctx), staffInput(ds), complianceViolations(ds, ctx.cal.term.id), latestSurvey(ds),
+    studentsInput(ds, ctx), staffInput(ds), complianceViolations(ds, ctx.cal.term.id), latestSurveyInput(ds),
     publishedAllocation(ds, ctx.cal.term.id), clubAttendance(ds, ctx, today),
   ]);
   const summary = weeklySummary({

@@ -1,32 +1,24 @@
 // The admin's survey pages under /admin/surveys: list, create, add and remove
-// questions (draft only), open, close, delete a draft, and the results.
+// questions (draft only), open, close, delete a draft. The results page is a
+// report (src/reports/routes.ts: /admin/surveys/:id/results).
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { pageCount, pageOf } from "../http/pagination";
-import { fieldErrors, type FieldErrors } from "../http/form-kit";
-import { HttpError } from "../http/errors";
-import { Survey, SurveyReceipt } from "./entities";
+import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, type FieldErrors } from "../http";
+import type { Survey } from "./entities";
 import { parseQuestion, presetQuestion, surveyForm } from "./form";
 import { addQuestion, createSurvey, deleteDraft, findSurvey, removeQuestion, setSurveyState } from "./service";
-import { surveyResultsView } from "../reports/survey-page";
-import { sendReport } from "../reports/report-view";
-
-const idParam = (value: unknown): number => {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
+import { replyCount, surveyPage } from "./store";
 
 export function surveyAdminRoutes(ds: DataSource): Router {
   const router = Router();
-  const replies = (id: number) => ds.getRepository(SurveyReceipt).countBy({ surveyId: id });
+  const replies = (id: number) => replyCount(ds, id);
   const renderEdit = async (res: Response, survey: Survey, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = { kind: "single" }) =>
     res.status(status).render("surveys/admin-edit", { title: survey.title, survey, replies: await replies(survey.id), errors, form });
 
   router.get("/admin/surveys", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
-    const [surveys, total] = await ds.getRepository(Survey).findAndCount({ order: { createdAt: "DESC", id: "DESC" }, skip: page.skip, take: page.size });
+    const [surveys, total] = await surveyPage(ds, page.skip, page.size);
     const counts = await Promise.all(surveys.map((s) => replies(s.id)));
     res.render("surveys/admin-list", { title: res.locals.t("survey.admin.title"), surveys, counts, total, page: page.page, pages: pageCount(total, page.size) });
   });
@@ -81,11 +73,6 @@ export function surveyAdminRoutes(ds: DataSource): Router {
     const survey = await deleteDraft(ds, idParam(req.params.id), actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "survey.admin.deleted", params: { title: survey.title } };
     res.redirect(303, "/admin/surveys");
-  });
-
-  router.get("/admin/surveys/:id/results{.:format}", scope.admin(), async (req, res) => {
-    const survey = await findSurvey(ds, idParam(req.params.id));
-    await sendReport(req, res, await surveyResultsView(ds, req, res.locals.t, survey), `/admin/surveys/${survey.id}/results`);
   });
 
   return router;

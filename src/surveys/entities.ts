@@ -1,10 +1,10 @@
-// Entities of the satisfaction survey (registered in src/db/entities/index.ts).
+// Entities of the satisfaction survey (listed in src/entities.ts).
 // A family answers once per survey: the receipt says THAT it answered (unique per
 // survey and family); the response says WHAT was answered and carries no family,
 // no time and no sequential id, so results cannot be traced back to a family.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { InstantColumn, type Family } from "../db";
-import type { SurveyQuestion } from "../reports/core/index";
+import type { SurveyQuestion } from "./core";
 
 export const SURVEY_STATES = ["draft", "open", "closed"] as const;
 export type SurveyState = (typeof SURVEY_STATES)[number];
@@ -16,7 +16,7 @@ export class Survey {
   @Column({ type: "varchar", length: 200 }) title: string;
   @Column({ type: "text" }) intro: string;
   @Column({ type: "varchar", length: 10 }) state: SurveyState;
-  // The reports core's SurveyQuestion[]: ids are stable strings ("q1", "q1o2").
+  // The surveys core's SurveyQuestion[]: ids are stable strings ("q1", "q1o2").
   @Column({ type: "simple-json" }) questions: SurveyQuestion[];
   @InstantColumn({ nullable: true }) openedAt: string | null;
   @InstantColumn({ nullable: true }) closedAt: string | null;

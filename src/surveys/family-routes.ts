@@ -2,19 +2,12 @@
 // form, made for a phone. A family answers each survey once.
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import type { FieldErrors } from "../http/form-kit";
-import { Survey } from "./entities";
+import { familyUser, HttpError, idParam, scope, type FieldErrors } from "../http";
+import type { Survey } from "./entities";
 import { parseReply } from "./form";
-import { findSurvey, hasReplied, submitReply, surveysForFamily } from "./service";
-
-const idParam = (value: unknown): number => {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
+import { findSurvey, submitReply, surveysForFamily } from "./service";
+import { hasReplied } from "./store";
 
 // Families never see drafts: a draft is the admin's work in progress.
 async function visibleSurvey(ds: DataSource, id: number): Promise<Survey> {

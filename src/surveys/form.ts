@@ -1,9 +1,8 @@
 // Forms of the survey pages: a new survey, a new question, and a family's reply.
 // Errors are i18n keys per field; the pages re-render with them and a 400.
 import { z } from "zod";
-import type { SurveyQuestion } from "../reports/core/index";
-import type { FieldErrors } from "../http/form-kit";
-import { fieldErrors } from "../http/form-kit";
+import { fieldErrors, type FieldErrors } from "../http";
+import type { NewQuestion, SurveyQuestion } from "./core";
 
 // Most surveys start from the standard satisfaction question; "blank" starts with none.
 export const SURVEY_TEMPLATES = ["standard", "blank"] as const;
@@ -24,8 +23,6 @@ const lines = (value: unknown): string[] => (typeof value === "string" ? value.s
 
 export const QUESTION_KINDS = ["single", "rating", "text"] as const;
 const RATING = ["1", "2", "3", "4", "5"];
-
-export interface NewQuestion { kind: SurveyQuestion["kind"]; text: string; options: string[]; satisfaction: boolean; satisfied: string[] }
 
 const questionBase = z.object({
   kind: z.enum(QUESTION_KINDS, { message: "validation.invalid_value" }),
@@ -49,18 +46,6 @@ export function parseQuestion(body: Record<string, unknown>): { question?: NewQu
   else if (satisfied.some((s) => !options.includes(s))) errors.satisfied = { key: "survey.errors.satisfiedUnknown" };
   if (Object.keys(errors).length > 0) return { errors };
   return { question: { kind, text, options, satisfaction, satisfied }, errors };
-}
-
-/** Builds the stored question with stable ids: q<n>, and q<n>o<m> for options. */
-export function toSurveyQuestion(q: NewQuestion, n: number): SurveyQuestion {
-  const id = `q${n}`;
-  if (q.kind === "text") return { id, kind: "text", text: q.text };
-  return {
-    id, kind: q.kind, text: q.text, ...(q.satisfaction ? { satisfaction: true } : {}),
-    options: q.options.map((label, i) => ({
-      id: `${id}o${i + 1}`, label, ...(q.satisfied.includes(label) ? { satisfied: true } : {}), ...(q.kind === "rating" ? { value: Number(label) } : {}),
-    })),
-  };
 }
 
 /** A family's reply: every choice question answered with one of its options; free text optional, at most 500 characters. */

@@ -2,19 +2,18 @@
 // closes it; each family replies once. The receipt (who replied) and the
 // response (what was replied) are written together but never linked.
 import type { DataSource } from "typeorm";
-import { randomUUID } from "node:crypto";
 import { inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { schoolNow } from "../kernel";
-import { HttpError } from "../http/errors";
-import { surveyResults, type SurveyResults } from "../reports/core/index";
-import { Survey, SurveyReceipt, SurveyResponse } from "./entities";
-import { NewQuestion, toSurveyQuestion } from "./form";
+import { HttpError } from "../http";
+import { nextQuestionNumber, surveyResults, toSurveyQuestion, type NewQuestion, type SurveyInput, type SurveyResults } from "./core";
+import type { Survey } from "./entities";
+import { answersOf, deleteSurvey, insertReply, insertSurvey, latestAnsweredSurvey, openSurveys, repliedSurveyIds, surveyById, updateSurvey } from "./store";
 
 const now = () => schoolNow().toISOString();
 
 export async function findSurvey(ds: DataSource, id: number): Promise<Survey> {
-  const survey = await ds.getRepository(Survey).findOneBy({ id });
+  const survey = await surveyById(ds, id);
   if (!survey) throw new HttpError(404, "errors.notFound");
   return survey;
 }
@@ -23,7 +22,7 @@ export async function createSurvey(ds: DataSource, input: { title: string; intro
   return inTransaction(ds, async (em) => {
     const at = now();
     const questions = input.first ? [toSurveyQuestion(input.first, 1)] : [];
-    const survey = await em.getRepository(Survey).save({ title: input.title, intro: input.intro, state: "draft", questions, openedAt: null, closedAt: null, createdAt: at, updatedAt: at });
+    const survey = await insertSurvey(em, { title: input.title, intro: input.intro, state: "draft", questions, openedAt: null, closedAt: null, createdAt: at, updatedAt: at });
     await recordAudit(em, actor, { action: "survey.create", entity: "survey", entityId: survey.id, details: { title: survey.title } });
     return survey;
   });
@@ -32,12 +31,12 @@ export async function createSurvey(ds: DataSource, input: { title: string; intro
 // Questions change only in a draft: once families answer, every reply must answer the same questions.
 async function editDraft(ds: DataSource, id: number, actor: Actor, action: string, change: (s: Survey) => void, details: Record<string, unknown>): Promise<Survey> {
   return inTransaction(ds, async (em) => {
-    const survey = await em.getRepository(Survey).findOneBy({ id });
+    const survey = await surveyById(em, id);
     if (!survey) throw new HttpError(404, "errors.notFound");
     if (survey.state !== "draft") throw new HttpError(409, "survey.errors.notDraft");
     change(survey);
     survey.updatedAt = now();
-    await em.getRepository(Survey).save(survey);
+    await updateSurvey(em, survey);
     await recordAudit(em, actor, { action, entity: "survey", entityId: id, details });
     return survey;
   });
@@ -45,8 +44,7 @@ async function editDraft(ds: DataSource, id: number, actor: Actor, action: strin
 
 export function addQuestion(ds: DataSource, id: number, q: NewQuestion, actor: Actor): Promise<Survey> {
   return editDraft(ds, id, actor, "survey.question-add", (s) => {
-    const next = Math.max(0, ...s.questions.map((x) => Number(x.id.slice(1)) || 0)) + 1;
-    s.questions = [...s.questions, toSurveyQuestion(q, next)];
+    s.questions = [...s.questions, toSurveyQuestion(q, nextQuestionNumber(s.questions))];
   }, { text: q.text, kind: q.kind });
 }
 
@@ -60,7 +58,7 @@ export function removeQuestion(ds: DataSource, id: number, questionId: string, a
 /** Opens (a draft with questions, or a closed survey again) or closes an open survey. */
 export async function setSurveyState(ds: DataSource, id: number, to: "open" | "closed", actor: Actor): Promise<Survey> {
   return inTransaction(ds, async (em) => {
-    const survey = await em.getRepository(Survey).findOneBy({ id });
+    const survey = await surveyById(em, id);
     if (!survey) throw new HttpError(404, "errors.notFound");
     if (to === "open" && survey.questions.length === 0) throw new HttpError(409, "survey.errors.noQuestions");
     if (survey.state === to) return survey;
@@ -69,7 +67,7 @@ export async function setSurveyState(ds: DataSource, id: number, to: "open" | "c
     survey.state = to;
     if (to === "open") survey.openedAt = survey.openedAt ?? at; else survey.closedAt = at;
     survey.updatedAt = at;
-    await em.getRepository(Survey).save(survey);
+    await updateSurvey(em, survey);
     await recordAudit(em, actor, { action: `survey.${to === "open" ? "open" : "close"}`, entity: "survey", entityId: id });
     return survey;
   });
@@ -78,10 +76,10 @@ export async function setSurveyState(ds: DataSource, id: number, to: "open" | "c
 /** Only a draft can be deleted: a survey families answered is a record. */
 export async function deleteDraft(ds: DataSource, id: number, actor: Actor): Promise<Survey> {
   return inTransaction(ds, async (em) => {
-    const survey = await em.getRepository(Survey).findOneBy({ id });
+    const survey = await surveyById(em, id);
     if (!survey) throw new HttpError(404, "errors.notFound");
     if (survey.state !== "draft") throw new HttpError(409, "survey.errors.notDraft");
-    await em.getRepository(Survey).delete({ id });
+    await deleteSurvey(em, id);
     await recordAudit(em, actor, { action: "survey.delete", entity: "survey", entityId: id, details: { title: survey.title } });
     return survey;
   });
@@ -102,8 +100,7 @@ export async function submitReply(ds: DataSource, survey: Survey, familyId: numb
   if (survey.state !== "open") throw new HttpError(409, "survey.errors.notOpen");
   try {
     await inTransaction(ds, async (em) => {
-      await em.getRepository(SurveyReceipt).insert({ surveyId: survey.id, familyId, submittedAt: now() });
-      await em.getRepository(SurveyResponse).insert({ id: randomUUID(), surveyId: survey.id, answers });
+      await insertReply(em, survey.id, familyId, answers, now());
       // The audit records that the family replied, never what it replied.
       await recordAudit(em, actor, { action: "survey.reply", entity: "survey", entityId: survey.id });
     });
@@ -113,19 +110,23 @@ export async function submitReply(ds: DataSource, survey: Survey, familyId: numb
   }
 }
 
-export function hasReplied(ds: DataSource, surveyId: number, familyId: number): Promise<boolean> {
-  return ds.getRepository(SurveyReceipt).existsBy({ surveyId, familyId });
+export async function resultsOf(ds: DataSource, survey: Survey): Promise<SurveyResults> {
+  const answers = await answersOf(ds, survey.id);
+  return surveyResults({ questions: survey.questions, replies: answers.map((a) => ({ answers: a })) });
 }
 
-export async function resultsOf(ds: DataSource, survey: Survey): Promise<SurveyResults> {
-  const responses = await ds.getRepository(SurveyResponse).find({ where: { surveyId: survey.id }, select: { answers: true } });
-  return surveyResults({ questions: survey.questions, replies: responses.map((r) => ({ answers: r.answers })) });
+/** The latest survey families have answered (open or closed), as the reports' input; null when there is none. */
+export async function latestSurveyInput(ds: DataSource): Promise<{ survey: Survey; input: SurveyInput } | null> {
+  const survey = await latestAnsweredSurvey(ds);
+  if (!survey) return null;
+  const answers = await answersOf(ds, survey.id);
+  return { survey, input: { questions: survey.questions, replies: answers.map((a) => ({ answers: a })) } };
 }
 
 /** Open surveys with whether this family has replied (for the family's list and home page). */
 export async function surveysForFamily(ds: DataSource, familyId: number): Promise<{ survey: Survey; replied: boolean }[]> {
-  const open = await ds.getRepository(Survey).find({ where: { state: "open" }, order: { openedAt: "DESC", id: "DESC" } });
-  const receipts = new Set((await ds.getRepository(SurveyReceipt).find({ where: { familyId }, select: { surveyId: true } })).map((r) => r.surveyId));
+  const open = await openSurveys(ds);
+  const receipts = await repliedSurveyIds(ds, familyId);
   return open.map((survey) => ({ survey, replied: receipts.has(survey.id) }));
 }
 

@@ -4,7 +4,7 @@ import { ClubReport, RankProfile } from "./club-report";
 import { ComplianceReport } from "./compliance-report";
 import { Rate } from "./rate";
 import { GroupRates } from "./student-participation";
-import { SurveyResults } from "../../surveys/core/survey-results";
+import { SurveyResults } from "../../surveys/core";
 import { Table } from "./table";
 import { WeeklySummary } from "./weekly-summary";
 

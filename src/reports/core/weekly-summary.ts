@@ -7,7 +7,7 @@ import { ComplianceInput, ComplianceReport, complianceReport } from "./complianc
 import { Rate, sumRates } from "./rate";
 import { IsoDate, schoolWeeks, TermWeek } from "./school-days";
 import { GroupRates, studentParticipation, StudentParticipationInput } from "./student-participation";
-import { SurveyInput, surveyResults } from "../../surveys/core/survey-results";
+import { SurveyInput, surveyResults } from "../../surveys/core";
 import { ExternalSessions, teacherParticipation, TeacherParticipationInput } from "./teacher-participation";
 
 export interface WeeklySummaryInput {

@@ -9,25 +9,11 @@ import { Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, seatsOn } from "../../membership";
 import { publishedRoundIds } from "../../attendance/club-members";
-import type { AllocationInput } from "../core/index";
+import { rankCounts, type AllocationInput } from "../core";
 
 export interface AllocationData { published: boolean; allocation: AllocationInput; choices: Record<string, string[]> }
 
 const EMPTY: AllocationData = { published: false, allocation: { assignments: {}, waitlists: {}, metrics: { placements: 0, rankCounts: [] } }, choices: {} };
-
-// A placement's rank is the club's place on the child's list; a pinned club not on it has none.
-export function rankCounts(assignments: Record<string, string[]>, choices: Record<string, string[]>): number[] {
-  const counts: number[] = [];
-  for (const [studentId, clubs] of Object.entries(assignments)) {
-    for (const club of clubs) {
-      const rank = (choices[studentId] ?? []).indexOf(club);
-      if (rank < 0) continue;
-      while (counts.length <= rank) counts.push(0);
-      counts[rank]++;
-    }
-  }
-  return counts;
-}
 
 export async function publishedAllocation(ds: DataSource, termId: number): Promise<AllocationData> {
   const rounds = await publishedRoundIds(ds, termId);

@@ -7,7 +7,7 @@ import { type DataSource, Between, In } from "typeorm";
 import { ServiceEnrollment, Student } from "../../db";
 import { Attendance } from "../../attendance/entities";
 import { expectedIn, type RosterContext } from "../../attendance/roster";
-import { hasHappened, type HeldSession, type RegisterMark } from "../core/index";
+import { hasHappened, type HeldSession, type RegisterMark } from "../core";
 import { sessionsOn } from "../../timetable";
 import { membersOnDates } from "../../membership";
 import type { TermContext } from "./report-data";

@@ -1,10 +1,10 @@
 // The database, mapped to the reports core's plain inputs (ids as strings).
 // Each loader reads one thing for the current term; the pages combine them.
 import type { DataSource } from "typeorm";
-import { SchoolClass, ServiceEnrollment, Staff, Student } from "../../db";
+import { Club, SchoolClass, ServiceEnrollment, Staff, Student } from "../../db";
 import { currentTermCalendar, type CurrentTermCalendar, termWeeks } from "../../kernel";
 import { publishedTimetable, type EntryRow } from "../../timetable";
-import { sessionAttendance, type SessionAttendance, type SessionInput, type StaffInput, type StudentParticipationInput, type TermWeek } from "../core/index";
+import { sessionAttendance, type SessionAttendance, type SessionInput, type StaffInput, type StudentParticipationInput, type TermWeek } from "../core";
 import { termRegisters } from "./register-source";
 
 export interface TermContext { cal: CurrentTermCalendar; weeks: TermWeek[]; entries: EntryRow[] }
@@ -39,6 +39,10 @@ export function plannedSessions(ctx: TermContext): SessionInput[] {
     .filter((e) => e.staffId != null)
     .map((e) => ({ date, staffIds: [String(e.staffId)] })));
 }
+
+/** The term's clubs still running, by name. */
+export const termClubs = (ds: DataSource, termId: number): Promise<Club[]> =>
+  ds.getRepository(Club).find({ where: { termId, cancelled: false }, order: { name: "ASC", id: "ASC" } });
 
 export async function staffInput(ds: DataSource): Promise<StaffInput[]> {
   const staff = await ds.getRepository(Staff).find({ order: { staffNumber: "ASC" }, select: { id: true, name: true, role: true, active: true, staffNumber: true } });

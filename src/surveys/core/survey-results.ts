@@ -1,6 +1,6 @@
 // Survey results (满意度调查): counts and shares per option, the satisfaction rate
 // (满意 + 基本满意) / replies, and free text — anonymous: no reply id, no respondent, no reply order.
-import { rate, Rate, sumRates } from "../../reports/core/rate";
+import { rate, Rate, sumRates } from "../../reports/core";
 
 export interface SurveyOption {
   id: string;
