@@ -13,8 +13,8 @@ import { Attendance, AttendanceStatus } from "../src/attendance/entities";
 import { rosterOf, RosterContext } from "../src/attendance/roster";
 import { currentTermCalendar } from "../src/kernel";
 import { publishedTimetable } from "../src/timetable";
-import { Survey, SurveyReceipt, SurveyResponse } from "../src/reports/web/entities";
-import type { SurveyQuestion } from "../src/reports/index";
+import { Survey, SurveyReceipt, SurveyResponse } from "../src/surveys/entities";
+import type { SurveyQuestion } from "../src/surveys/core";
 
 const MARKER = "demo.enrollments.seeded";
 export const DEMO_SURVEY_TITLE = "2026 年秋季学期课后服务家长满意度调查";

@@ -7,7 +7,7 @@ import { choiceEntities } from "./choices/entities";
 import { assignmentEntities } from "./assignment/web/entities";
 import { homeworkEntities } from "./homework/entities";
 import { attendanceEntities } from "./attendance/entities";
-import { surveyEntities } from "./reports/web/entities";
+import { surveyEntities } from "./surveys/entities";
 import { schoolEntities } from "./school/entities";
 import { membershipEntities } from "./membership/entity";
 import { dateChangeEntities } from "./kernel";

@@ -21,7 +21,8 @@ import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./feeds";
 import { attendanceRoutes } from "./attendance";
-import { reportRoutes } from "./reports/web/routes";
+import { reportRoutes } from "./reports/routes";
+import { surveyRoutes } from "./surveys/routes";
 
 type MakeRouter = (ds: DataSource) => Router;
 
@@ -29,7 +30,7 @@ type MakeRouter = (ds: DataSource) => Router;
 export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[] {
   const makers: MakeRouter[] = [
     (d) => authRoutes(d, sessionSecret), accountRoutes, localeRoutes, privacyRoutes, homeRoutes, staffAdminRoutes, auditRoutes, throttleRoutes,
-    schoolSetupRoutes, clubRoutes, timetableRoutes, choiceRoutes, assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes,
+    schoolSetupRoutes, clubRoutes, timetableRoutes, choiceRoutes, assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes, surveyRoutes,
   ];
   return makers.map((make) => make(ds));
 }

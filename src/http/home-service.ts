@@ -8,7 +8,7 @@ import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
 import { familyResultCard } from "../assignment/web/family-result";
 import { homeAlerts } from "../attendance";
-import { surveysToAnswer } from "../reports/web/survey-service";
+import { surveysToAnswer } from "../surveys";
 
 export type Home = { view: "admin" | "class-teacher" | "teacher" | "family"; data: Record<string, unknown> };
 

@@ -8,7 +8,7 @@ import { AuditEntry, Club, ServiceEnrollment } from "../db";
 import { ChoiceRound, Preference } from "../choices/entities";
 import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../assignment/web/entities";
 import { Notification } from "../notifications/entities";
-import { Survey, SurveyReceipt } from "../reports/web/entities";
+import { Survey, SurveyReceipt } from "../surveys";
 import { FeedToken } from "../feeds";
 import { attendanceOfChild } from "../attendance";
 import { membershipsOf } from "../membership";

@@ -2,9 +2,7 @@
 // stored as numbers and rates as numbers with a percent format, so a district
 // can sum and chart them without retyping.
 import ExcelJS from "exceljs";
-import { isRate } from "./rate";
-import { Cell, FormatOptions, Table } from "./table";
-import { stripInvalidXmlChars } from "./xml";
+import { isRate, stripInvalidXmlChars, type Cell, type FormatOptions, type Table } from "./core";
 
 // Excel forbids []:*?/\ in sheet names, a leading/trailing apostrophe, and more than 31 characters.
 export function sheetName(title: string, taken: Set<string>): string {

@@ -17,7 +17,7 @@ import { type DataSource, type EntityManager, In, Like } from "typeorm";
 import { Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue, nowIso, inTransaction } from "../db";
 import { FeedToken } from "../feeds";
 import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance";
-import { Survey } from "../reports/web/entities";
+import { Survey } from "../surveys";
 import { ImportBatch } from "../school/entities";
 import { SCHOOL_ZONE_KEY } from "../kernel";
 import { recordAudit, SYSTEM } from "../audit/audit-service";

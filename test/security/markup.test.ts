@@ -7,7 +7,7 @@ import { demoApp, familyLogin, staffLogin } from "../support/demo-app";
 import { csrfFrom, loginAs, Agent } from "../support/http";
 import { Club, Staff, TimetableEntry } from "../../src/db/entities";
 import { HomeworkEntry } from "../../src/homework/entities";
-import { SurveyResponse, Survey } from "../../src/reports/web/entities";
+import { SurveyResponse, Survey } from "../../src/surveys/entities";
 import type { DemoLogins } from "../../seeds/demo";
 
 const SCRIPT = "<script>alert(1)</script>";

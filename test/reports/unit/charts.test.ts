@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { barChart } from "../../../src/reports/bar-chart";
-import { rankProfile } from "../../../src/reports/club-report";
-import { rankProfileChart, stackedBar } from "../../../src/reports/stacked-bar";
-import { fitText } from "../../../src/reports/svg";
+import { barChart } from "../../../src/reports/core/bar-chart";
+import { rankProfile } from "../../../src/reports/core/club-report";
+import { rankProfileChart, stackedBar } from "../../../src/reports/core/stacked-bar";
+import { fitText } from "../../../src/reports/core/svg";
 import { checkWellFormed } from "./xml-check";
 
 const evil = `<script>alert("x")</script> & 'q'`;

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { clubReport, ClubReportInput } from "../../../src/reports/club-report";
+import { clubReport, ClubReportInput } from "../../../src/reports/core/club-report";
 
 const input: ClubReportInput = {
   clubs: [

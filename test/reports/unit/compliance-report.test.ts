@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { complianceReport, ComplianceInput } from "../../../src/reports/compliance-report";
+import { complianceReport, ComplianceInput } from "../../../src/reports/core/compliance-report";
 
 // Mon 7 – Fri 11 Sep 2026, grades 1–3.
 const input: ComplianceInput = {

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { parse } from "csv-parse/sync";
-import { neutraliseFormula, toCsv } from "../../../src/reports/csv";
-import { rate } from "../../../src/reports/rate";
-import { Table } from "../../../src/reports/table";
+import { neutraliseFormula, toCsv } from "../../../src/reports/core/csv";
+import { rate } from "../../../src/reports/core/rate";
+import { Table } from "../../../src/reports/core/table";
 
 const table: Table = {
   title: "学生参与率",

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { studentParticipation } from "../../../src/reports/student-participation";
+import { studentParticipation } from "../../../src/reports/core/student-participation";
 
 // Any school: 1–3 classes, up to 12 children, random opt-ins and withdrawals over two weeks (one with a holiday).
 const weeks = [

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { formatRate, percentDigits, rate, sumRates } from "../../../src/reports/rate";
+import { formatRate, percentDigits, rate, sumRates } from "../../../src/reports/core/rate";
 
 describe("rate", () => {
   it("When the denominator is 0, then the value is null, not NaN", () => {

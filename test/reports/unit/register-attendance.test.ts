@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { attendanceFigure, clubAttendanceFigures, HeldSession, RegisterMark, sessionAttendance } from "../../../src/reports/register-attendance";
-import { weekState } from "../../../src/reports/happened";
+import { attendanceFigure, clubAttendanceFigures, HeldSession, RegisterMark, sessionAttendance } from "../../../src/reports/core/register-attendance";
+import { weekState } from "../../../src/reports/core/happened";
 
 // Today is Thursday 17 Sep 2026. Choir meets Thursdays (entry c), homework help daily (entry h).
 const today = "2026-09-17";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { calendarWeekday, schoolWeeks } from "../../../src/reports/school-days";
+import { calendarWeekday, schoolWeeks } from "../../../src/reports/core/school-days";
 
 describe("school days", () => {
   it("When a date is Sun 20 Sep 2026, then its calendar weekday is 7", () => {

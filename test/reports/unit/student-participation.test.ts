@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { enrolledInWeek, studentParticipation, StudentParticipationInput } from "../../../src/reports/student-participation";
-import { schoolWeeks } from "../../../src/reports/school-days";
+import { enrolledInWeek, studentParticipation, StudentParticipationInput } from "../../../src/reports/core/student-participation";
+import { schoolWeeks } from "../../../src/reports/core/school-days";
 
 // Classes 1A and 1B (grade 1), 2A (grade 2), 3A (grade 3, no children yet).
 // Week 1: Mon 7 – Fri 11 Sep 2026 (5 days). Week 2: Mon 21 – Thu 24 Sep (Fri 25 is Mid-Autumn, off).

@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import { parse } from "csv-parse/sync";
-import { rankProfile } from "../../../src/reports/club-report";
-import { toCsv } from "../../../src/reports/csv";
-import { rate } from "../../../src/reports/rate";
-import { surveyResults } from "../../../src/reports/survey-results";
-import { complianceTable, rankProfileTable, surveyTable, surveyTextTable, weeklySummaryTable } from "../../../src/reports/tables";
-import { WeeklySummary } from "../../../src/reports/weekly-summary";
+import { rankProfile } from "../../../src/reports/core/club-report";
+import { toCsv } from "../../../src/reports/core/csv";
+import { rate } from "../../../src/reports/core/rate";
+import { surveyResults } from "../../../src/surveys/core/survey-results";
+import { complianceTable, rankProfileTable, surveyTable, surveyTextTable, weeklySummaryTable } from "../../../src/reports/core/tables";
+import { WeeklySummary } from "../../../src/reports/core/weekly-summary";
 
 describe("table builders", () => {
   it("When a rank profile is tabled, then each choice has its count and share, and pins appear only when there are any", () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { teacherParticipation, TeacherParticipationInput } from "../../../src/reports/teacher-participation";
+import { teacherParticipation, TeacherParticipationInput } from "../../../src/reports/core/teacher-participation";
 
 // Week 1: Mon 7 – Fri 11 Sep 2026. Week 2: Mon 21 – Thu 24 Sep (Fri 25 is Mid-Autumn, off).
 const input: TeacherParticipationInput = {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { weeklySummary, WeeklySummaryInput } from "../../../src/reports/weekly-summary";
+import { weeklySummary, WeeklySummaryInput } from "../../../src/reports/core/weekly-summary";
 
 // The Mid-Autumn week: Mon 21 – Thu 24 Sep 2026 (Fri 25 off).
 const input: WeeklySummaryInput = {

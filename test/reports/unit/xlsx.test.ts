@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import ExcelJS from "exceljs";
-import { rate } from "../../../src/reports/rate";
-import { studentParticipation } from "../../../src/reports/student-participation";
-import { participationTable } from "../../../src/reports/tables";
-import { Table } from "../../../src/reports/table";
+import { rate } from "../../../src/reports/core/rate";
+import { studentParticipation } from "../../../src/reports/core/student-participation";
+import { participationTable } from "../../../src/reports/core/tables";
+import { Table } from "../../../src/reports/core/table";
 import { sheetName, toXlsx } from "../../../src/reports/xlsx";
 
 // 1A: 2 of 3 children in the service; 1B: none of 2; 3A: no children.

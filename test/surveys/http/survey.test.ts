@@ -5,7 +5,7 @@ import { forEachDatabase } from "../../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../../support/demo-app";
 import { Agent, csrfFrom, formToken, loginAs } from "../../support/http";
 import { AuditEntry, Student } from "../../../src/db/entities";
-import { Survey, SurveyReceipt, SurveyResponse } from "../../../src/reports/web/entities";
+import { Survey, SurveyReceipt, SurveyResponse } from "../../../src/surveys/entities";
 import { inTransaction } from "../../../src/db/transaction";
 
 forEachDatabase("satisfaction survey", (ctx) => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ChoiceQuestionResult, surveyResults, SurveyInput, TextQuestionResult } from "../../../src/reports/survey-results";
+import { ChoiceQuestionResult, surveyResults, SurveyInput, TextQuestionResult } from "../../../src/surveys/core/survey-results";
 
 const questions: SurveyInput["questions"] = [
   {
