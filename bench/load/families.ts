@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { Family, Student, Term } from "../../src/db/entities";
 import { ChoiceRound } from "../../src/choices/entities";
-import { loadClubOffer, offeredTo } from "../../src/choices/club-offer";
+import { loadClubOffer, offeredTo } from "../../src/choices/store/club-offer";
 import { inTransaction } from "../../src/db/transaction";
 import { hashSecret } from "../../src/http/auth/passwords";
 

@@ -4,7 +4,7 @@
 import type { DataSource } from "typeorm";
 import { nowIso } from "../db";
 import { Preference } from "./entities";
-import { familyChild, roundForChild, roundState } from "./round-lookup";
+import { familyChild, roundForChild, roundState } from "./store/round-lookup";
 import { formatLocal, schoolZone } from "../kernel";
 
 export interface FamilyRoundCard {

@@ -9,15 +9,15 @@ import { HttpError } from "../http/errors";
 import { actorOf } from "../audit/audit-service";
 import { nowIso } from "../db";
 import { ChoiceRound, Preference } from "./entities";
-import { loadClubOffer } from "./club-offer";
+import { loadClubOffer } from "./store/club-offer";
 import { parsePreferenceForm, studentIdOf } from "./preference-form";
 import { PageExtras, saveOrRefusal } from "./save-outcome";
 import { formFromBody, rankingPage } from "./ranking-page";
 import { receiptOf } from "./receipt";
-import { Child, familyChildren, roundForChild } from "./round-lookup";
+import { Child, familyChildren, roundForChild } from "./store/round-lookup";
 import { formatLocal, schoolZone } from "../kernel";
 import { idParam } from "./ids";
-import { meetingText } from "./meeting-text";
+import { meetingText } from "./core/meeting-text";
 
 export function familyChoiceRoutes(ds: DataSource): Router {
   const router = Router();

@@ -10,11 +10,11 @@ import { actorOf } from "../audit/audit-service";
 import { Student } from "../db";
 import { ChoiceRound } from "./entities";
 import { idParam } from "./ids";
-import { meetingText } from "./meeting-text";
+import { meetingText } from "./core/meeting-text";
 import { parsePreferenceForm } from "./preference-form";
 import { PageExtras, saveOrRefusal } from "./save-outcome";
 import { formFromBody, rankingPage } from "./ranking-page";
-import { Child, findChild } from "./round-lookup";
+import { Child, findChild } from "./store/round-lookup";
 import { schoolZone } from "../kernel";
 import { classScope, inScope } from "./staff-scope";
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { FieldErrors } from "../http/form-kit";
 import { formErrors } from "./form-errors";
-import type { RankEntry } from "./preference-rules";
+import type { RankEntry } from "./core/preference-rules";
 
 const digits = (max: number) => z.string().trim().regex(new RegExp(`^\\d{1,${max}}$`), "validation.invalid_format").transform(Number);
 const clubId = z.string().trim().regex(/^\d{1,9}$/, "choices.validation.swap").transform(Number);

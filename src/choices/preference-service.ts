@@ -6,11 +6,11 @@ import { ServiceEnrollment, Student, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import type { FieldErrors } from "../http/form-kit";
 import { ChoiceRound, Preference } from "./entities";
-import { loadClubOffer } from "./club-offer";
-import { checkSubmission } from "./preference-rules";
+import { loadClubOffer } from "./store/club-offer";
+import { checkSubmission } from "./core/preference-rules";
 import type { PreferenceInput } from "./preference-form";
-import { findChild, roundState } from "./round-lookup";
-import { coversClub } from "./term-rounds";
+import { findChild, roundState } from "./store/round-lookup";
+import { coversClub } from "./core/term-rounds";
 import { clubsOn, roundStartDate } from "../membership";
 
 export type EnteredBy = { kind: "family" } | { kind: "staff"; staffId: number };

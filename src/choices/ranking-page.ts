@@ -4,13 +4,13 @@
 import type { EntityManager } from "typeorm";
 import { ServiceEnrollment, nowIso } from "../db";
 import { ChoiceRound, Preference } from "./entities";
-import { loadClubOffer, meetingDays, OfferedClub, offeredTo } from "./club-offer";
+import { loadClubOffer, meetingDays, OfferedClub, offeredTo } from "./store/club-offer";
 import { receiptOf, Receipt } from "./receipt";
-import { Child, roundState, RoundState } from "./round-lookup";
+import { Child, roundState, RoundState } from "./store/round-lookup";
 import { formatLocal } from "../kernel";
 import { siblingsInRound } from "./preference-service";
-import { cleanWeekdays } from "./weekdays";
-import { coversClub, roundKindOf } from "./term-rounds";
+import { cleanWeekdays } from "./core/weekdays";
+import { coversClub, roundKindOf } from "./core/term-rounds";
 import { clubsOn, roundStartDate } from "../membership";
 
 type Repos = Pick<EntityManager, "getRepository">;

@@ -3,9 +3,9 @@
 import type { EntityManager } from "typeorm";
 import { ServiceEnrollment, Staff } from "../db";
 import type { ChoiceRound, Preference } from "./entities";
-import type { ClubMeeting, OfferedClub } from "./club-offer";
+import type { ClubMeeting, OfferedClub } from "./store/club-offer";
 import { formatLocal } from "../kernel";
-import { cleanWeekdays } from "./weekdays";
+import { cleanWeekdays } from "./core/weekdays";
 
 type Repos = Pick<EntityManager, "getRepository">;
 

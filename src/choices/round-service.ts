@@ -6,9 +6,9 @@ import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
 import { ChoiceRound } from "./entities";
 import type { RoundFormData } from "./round-form";
-import { currentTerm, roundState } from "./round-lookup";
+import { currentTerm, roundState } from "./store/round-lookup";
 import { localDate, schoolZone } from "../kernel";
-import { coversClub, fixedEffectiveDate } from "./term-rounds";
+import { coversClub, fixedEffectiveDate } from "./core/term-rounds";
 
 export class RoundFieldError extends Error {
   constructor(readonly field: string, readonly key: string, readonly params: Record<string, unknown> = {}) { super(key); }

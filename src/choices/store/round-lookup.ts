@@ -1,8 +1,8 @@
 // Which round a child is in, and whose child it is. Families only ever reach
 // their own children: every family route resolves the child through here.
 import type { EntityManager } from "typeorm";
-import { SchoolClass, Student, keptRead, currentTerm } from "../db";
-import { ChoiceRound } from "./entities";
+import { SchoolClass, Student, keptRead, currentTerm } from "../../db";
+import { ChoiceRound } from "../entities";
 
 type Repos = Pick<EntityManager, "getRepository">;
 

@@ -1,8 +1,8 @@
 // The round's rules for one child's ranked list, one small pure function per
 // rule. Each returns the field it blames (so the form can show it next to the
 // select) and an i18n key; the route answers 400 when any rule objects.
-import type { FieldErrors } from "../http/form-kit";
-import { meetingDays, OfferedClub, offeredTo } from "./club-offer";
+import type { FieldErrors } from "../../http/form-kit";
+import { meetingDays, OfferedClub, offeredTo } from "../store/club-offer";
 
 export interface RankEntry { field: string; clubId: number | null }
 export interface Submission { weekdays: number[]; ranks: RankEntry[]; maxClubs: number }

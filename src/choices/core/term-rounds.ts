@@ -2,7 +2,7 @@
 // term is its main round; every later one is a top-up (补选) that offers the
 // seats the ledger leaves. A round covers the clubs open to its grades, or only
 // the clubs it names. The order of rounds is the order they open (then their id).
-import type { ChoiceRound } from "./entities";
+import type { ChoiceRound } from "../entities";
 
 export type RoundKind = "main" | "topUp";
 

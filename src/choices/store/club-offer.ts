@@ -2,8 +2,8 @@
 // A club meets on the weekdays of its rows in the PUBLISHED timetable
 // (Timetable.published), never the admin's draft, so families rank what runs.
 import { type EntityManager, In } from "typeorm";
-import { Club, Period, Staff, Venue, keptRead } from "../db";
-import { publishedOf } from "../timetable";
+import { Club, Period, Staff, Venue, keptRead } from "../../db";
+import { publishedOf } from "../../timetable";
 
 type Repos = Pick<EntityManager, "getRepository">;
 
