@@ -15,7 +15,7 @@ import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, Wai
 import { allocationBlockers, PolicyBlockers } from "./publish-blockers";
 import { recordPublication } from "../../membership";
 import { closeRoundIn } from "../../choices/round-service";
-import { roundState } from "../../choices/store/round-lookup";
+import { roundState } from "../../choices/core";
 import { laterRounds } from "../../choices/core/term-rounds";
 import { lockRound, waitlistContext } from "./waitlist-context";
 import { offerNext } from "./waitlist-service";

@@ -8,8 +8,8 @@
 import { type EntityManager, In } from "typeorm";
 import { Period, ServiceEnrollment, Student } from "../../db";
 import { ChoiceRound, Mechanism, Preference } from "../entities";
-import { loadClubOffer, OfferedClub } from "./club-offer";
-import { cleanWeekdays, weekdayCode, WeekdayCode } from "../core/weekdays";
+import { loadClubOffer } from "./club-offer";
+import { cleanWeekdays, weekdayCode, type OfferedClub, type WeekdayCode } from "../core";
 
 type Repos = Pick<EntityManager, "getRepository">;
 

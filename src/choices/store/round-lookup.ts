@@ -3,16 +3,9 @@
 import type { EntityManager } from "typeorm";
 import { SchoolClass, Student, keptRead, currentTerm } from "../../db";
 import { ChoiceRound } from "../entities";
+import { roundState } from "../core";
 
 type Repos = Pick<EntityManager, "getRepository">;
-
-export type RoundState = "upcoming" | "open" | "closed";
-
-// ISO UTC strings compare as text, so no Date parsing is needed.
-export function roundState(round: Pick<ChoiceRound, "opensAt" | "closesAt">, now: string): RoundState {
-  if (now < round.opensAt) return "upcoming";
-  return now < round.closesAt ? "open" : "closed";
-}
 
 export interface Child { id: number; name: string; studentNumber: string; familyId: number; classId: number; className: string; grade: number }
 

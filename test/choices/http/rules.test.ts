@@ -3,8 +3,8 @@
 import { expect } from "chai";
 import { formatLocal, fromLocalInput, toLocalInput } from "../../../src/kernel";
 import { checkSubmission, fitsDays, minimumFor, type Context } from "../../../src/choices/core/preference-rules";
-import type { OfferedClub } from "../../../src/choices/store/club-offer";
-import { overlappingRound } from "../../../src/choices/round-service";
+import type { OfferedClub } from "../../../src/choices/core";
+import { overlappingRound } from "../../../src/choices/core";
 import { ranksOf } from "../../../src/choices/preference-form";
 import type { ChoiceRound } from "../../../src/choices/entities";
 
