@@ -12,7 +12,7 @@ import { plainText } from "../timetable/text-field";
 import { clubForm } from "./club-form";
 import { clubFilterOf, listClubs } from "./club-list";
 import { clubChoices, clubValues, postedClub } from "./club-page";
-import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub } from "./club-service";
+import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub } from "./service";
 import { BelowMembers, capacityDates, overFullClubs } from "./capacity";
 import { clubMembersPage } from "./members-page";
 import { currentTerm } from "../timetable/week";
