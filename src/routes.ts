@@ -13,10 +13,13 @@ import { privacyRoutes } from "./privacy/privacy-routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
 import { auditRoutes } from "./audit/audit-routes";
 import { schoolSetupRoutes } from "./school/setup-routes";
-import { clubRoutes } from "./clubs/routes";
+import { clubRoutes } from "./clubs";
 import { timetableRoutes } from "./timetable/routes";
-import { choiceRoutes } from "./choices/routes";
+import { choiceRoutes, type RoundSeatsOf } from "./choices";
 import { assignmentRoutes } from "./assignment/web/routes";
+import { roundSeats } from "./assignment/web/round-seats";
+import { clubSlots } from "./assignment/web/instance-builder";
+import { offerFreedSeats } from "./assignment/web/seats-freed";
 import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./feeds";
@@ -26,11 +29,16 @@ import { surveyRoutes } from "./surveys/routes";
 
 type MakeRouter = (ds: DataSource) => Router;
 
+// A choice round's page shows the seats it covers, which the allocation counts (issue 18),
+// and a club's raised capacity offers its seats to the allocation's waitlist: both are
+// handed to the choices and clubs routers here, so neither imports the allocation.
+const roundSeatsOf: RoundSeatsOf = async (ds, round) => roundSeats(ds.manager, round, await clubSlots(ds.manager, round.termId));
+
 // Signing in and the pages every user has come first; then each capability.
 export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[] {
   const makers: MakeRouter[] = [
     (d) => authRoutes(d, sessionSecret), accountRoutes, localeRoutes, privacyRoutes, homeRoutes, staffAdminRoutes, auditRoutes, throttleRoutes,
-    schoolSetupRoutes, clubRoutes, timetableRoutes, choiceRoutes, assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes, surveyRoutes,
+    schoolSetupRoutes, (d) => clubRoutes(d, offerFreedSeats), timetableRoutes, (d) => choiceRoutes(d, roundSeatsOf), assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes, surveyRoutes,
   ];
   return makers.map((make) => make(ds));
 }

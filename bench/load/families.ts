@@ -5,7 +5,8 @@ import type { DataSource } from "typeorm";
 import { In } from "typeorm";
 import { Family, Student, Term } from "../../src/db/entities";
 import { ChoiceRound } from "../../src/choices/entities";
-import { loadClubOffer, offeredTo } from "../../src/choices/club-offer";
+import { loadClubOffer } from "../../src/choices/store/club-offer";
+import { offeredTo } from "../../src/choices/core";
 import { inTransaction } from "../../src/db/transaction";
 import { hashSecret } from "../../src/http/auth/passwords";
 

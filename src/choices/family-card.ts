@@ -3,8 +3,9 @@
 // next round opens. The lead renders views/choices/family-card.ejs with it.
 import type { DataSource } from "typeorm";
 import { nowIso } from "../db";
-import { Preference } from "./entities";
-import { familyChild, roundForChild, roundState } from "./round-lookup";
+import { roundState } from "./core";
+import { familyChild, roundForChild } from "./store/round-lookup";
+import { preferenceOf } from "./store/preferences";
 import { formatLocal, schoolZone } from "../kernel";
 
 export interface FamilyRoundCard {
@@ -20,7 +21,7 @@ export async function familyRoundCard(ds: DataSource, familyId: number, studentI
   const round = await roundForChild(ds.manager, child.grade, now);
   if (!round || roundState(round, now) === "closed") return null;
   const zone = await schoolZone(ds.manager);
-  const pref = await ds.getRepository(Preference).findOneBy({ roundId: round.id, studentId });
+  const pref = await preferenceOf(ds, round.id, studentId);
   const upcoming = roundState(round, now) === "upcoming";
   return {
     studentId, childName: child.name, roundId: round.id, roundName: round.name,

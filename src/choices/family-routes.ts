@@ -3,21 +3,20 @@
 // /choices/:studentId/receipt shows what was saved, when and by whom.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
-import { actorOf } from "../audit/audit-service";
+import { familyUser, HttpError, idParam, optionalId, scope } from "../http";
+import { actorOf } from "../audit";
 import { nowIso } from "../db";
-import { ChoiceRound, Preference } from "./entities";
-import { loadClubOffer } from "./club-offer";
-import { parsePreferenceForm, studentIdOf } from "./preference-form";
+import type { ChoiceRound } from "./entities";
+import { meetingText } from "./core";
+import { loadClubOffer } from "./store/club-offer";
+import { parsePreferenceForm } from "./preference-form";
 import { PageExtras, saveOrRefusal } from "./save-outcome";
-import { formFromBody, rankingPage } from "./ranking-page";
+import { rankingPage } from "./ranking-page";
 import { receiptOf } from "./receipt";
-import { Child, familyChildren, roundForChild } from "./round-lookup";
+import { Child, familyChildren, roundForChild } from "./store/round-lookup";
+import { roundById } from "./store/rounds";
+import { preferenceOf } from "./store/preferences";
 import { formatLocal, schoolZone } from "../kernel";
-import { idParam } from "./ids";
-import { meetingText } from "./meeting-text";
 
 export function familyChoiceRoutes(ds: DataSource): Router {
   const router = Router();
@@ -50,32 +49,29 @@ export function familyChoiceRoutes(ds: DataSource): Router {
   router.get("/choices", scope.family("a family's own children's club choices"), (req, res) => res.redirect(`/choices/${familyUser(req).studentId}`));
 
   router.get("/choices/:studentId", scope.family("a family's own children's club choices"), async (req, res) => {
-    const child = await ownChild(req, idParam(req.params.studentId as string));
+    const child = await ownChild(req, idParam(req.params.studentId));
     await render(req, res, child, await roundForChild(ds.manager, child.grade, nowIso()));
   });
 
   router.post("/choices", scope.family("a family's own children's club choices"), async (req, res) => {
-    const child = await ownChild(req, studentIdOf(req.body));
-    const roundId = /^\d{1,9}$/.test(String(req.body?.roundId ?? "")) ? Number(req.body.roundId) : null;
-    const round = roundId === null ? null : await ds.getRepository(ChoiceRound).findOneBy({ id: roundId });
+    const child = await ownChild(req, optionalId(req.body?.studentId));
+    const roundId = optionalId(req.body?.roundId);
+    const round = roundId === null ? null : await roundById(ds, roundId);
     if (!round || !round.grades.includes(child.grade)) throw new HttpError(404, "errors.notFound");
-    const posted = formFromBody(req.body ?? {}, round.maxChoices);
-    const parsed = parsePreferenceForm(req.body);
-    if (!parsed.ok) return render(req, res, child, round, 400, { errors: parsed.errors, posted });
-    const refusal = await saveOrRefusal(ds, round, child.id, parsed.data, posted, { kind: "family" }, actorOf(req.session.user), res.locals.t);
+    const form = parsePreferenceForm(req.body, round.maxChoices);
+    if (!form.ok) return render(req, res, child, round, 400, { errors: form.errors, posted: form.posted });
+    const refusal = await saveOrRefusal(ds, round, child.id, form.data, form.posted, { kind: "family" }, actorOf(req.session.user), res.locals.t);
     if (refusal) return render(req, res, child, round, refusal.status, refusal.extras);
     req.session.flash = { kind: "ok", key: "choices.saved", params: { name: child.name } };
     res.redirect(`/choices/${child.id}/receipt?round=${round.id}`);
   });
 
   router.get("/choices/:studentId/receipt", scope.family("a family's own children's club choices"), async (req, res) => {
-    const child = await ownChild(req, idParam(req.params.studentId as string));
-    const asked = typeof req.query.round === "string" && /^\d{1,9}$/.test(req.query.round) ? Number(req.query.round) : null;
-    const round = asked !== null
-      ? await ds.getRepository(ChoiceRound).findOneBy({ id: asked })
-      : await roundForChild(ds.manager, child.grade, nowIso());
+    const child = await ownChild(req, idParam(req.params.studentId));
+    const asked = optionalId(req.query.round);
+    const round = asked !== null ? await roundById(ds, asked) : await roundForChild(ds.manager, child.grade, nowIso());
     if (asked !== null && (!round || !round.grades.includes(child.grade))) throw new HttpError(404, "errors.notFound");
-    const pref = round ? await ds.getRepository(Preference).findOneBy({ roundId: round.id, studentId: child.id }) : null;
+    const pref = round ? await preferenceOf(ds, round.id, child.id) : null;
     const zone = await schoolZone(ds.manager);
     const receipt = pref && round ? await receiptOf(ds.manager, pref, round, await loadClubOffer(ds.manager, round.termId), zone) : null;
     const open = round ? round.opensAt <= nowIso() && nowIso() < round.closesAt : false;

@@ -3,18 +3,16 @@
 // member's id, audit-logged. Admins for any child, class teachers for their class.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
-import { actorOf } from "../audit/audit-service";
-import { Student } from "../db";
-import { ChoiceRound } from "./entities";
-import { idParam } from "./ids";
-import { meetingText } from "./meeting-text";
+import { HttpError, idParam, scope, staffUser } from "../http";
+import { actorOf } from "../audit";
+import type { ChoiceRound } from "./entities";
+import { meetingText } from "./core";
 import { parsePreferenceForm } from "./preference-form";
 import { PageExtras, saveOrRefusal } from "./save-outcome";
-import { formFromBody, rankingPage } from "./ranking-page";
-import { Child, findChild } from "./round-lookup";
+import { rankingPage } from "./ranking-page";
+import { Child, findChild } from "./store/round-lookup";
+import { roundById } from "./store/rounds";
+import { studentByNumber } from "./store/people";
 import { schoolZone } from "../kernel";
 import { classScope, inScope } from "./staff-scope";
 
@@ -24,8 +22,8 @@ export function paperReplyRoutes(ds: DataSource): Router {
   const router = Router();
 
   async function target(req: Request): Promise<{ round: ChoiceRound; child: Child }> {
-    const round = await ds.getRepository(ChoiceRound).findOneBy({ id: idParam(req.params.id as string) });
-    const child = await findChild(ds.manager, idParam(req.params.studentId as string));
+    const round = await roundById(ds, idParam(req.params.id));
+    const child = await findChild(ds.manager, idParam(req.params.studentId));
     if (!round || !child || !round.grades.includes(child.grade)) throw new HttpError(404, "errors.notFound");
     if (!inScope(await classScope(ds.manager, req), child.classId)) throw new HttpError(403, "errors.forbidden");
     return { round, child };
@@ -41,9 +39,9 @@ export function paperReplyRoutes(ds: DataSource): Router {
 
   // Find a child by student number (a paper slip carries it) and open its form.
   router.get("/admin/rounds/:id/paper", requireRoundStaff, async (req, res) => {
-    const roundId = idParam(req.params.id as string);
+    const roundId = idParam(req.params.id);
     const number = typeof req.query.studentNumber === "string" ? req.query.studentNumber.trim().slice(0, 32) : "";
-    const student = number ? await ds.getRepository(Student).findOneBy({ studentNumber: number, archived: false }) : null;
+    const student = number ? await studentByNumber(ds, number) : null;
     if (!student) {
       req.session.flash = { kind: "error", key: "choices.paper.notFound", params: { number } };
       return res.redirect(`/admin/rounds/${roundId}/remind`);
@@ -58,10 +56,9 @@ export function paperReplyRoutes(ds: DataSource): Router {
 
   router.post("/admin/rounds/:id/paper/:studentId", requireRoundStaff, async (req, res) => {
     const { round, child } = await target(req);
-    const posted = formFromBody(req.body ?? {}, round.maxChoices);
-    const parsed = parsePreferenceForm(req.body);
-    if (!parsed.ok) return render(res, round, child, 400, { errors: parsed.errors, posted });
-    const refusal = await saveOrRefusal(ds, round, child.id, parsed.data, posted, { kind: "staff", staffId: staffUser(req).id }, actorOf(req.session.user), res.locals.t);
+    const form = parsePreferenceForm(req.body, round.maxChoices);
+    if (!form.ok) return render(res, round, child, 400, { errors: form.errors, posted: form.posted });
+    const refusal = await saveOrRefusal(ds, round, child.id, form.data, form.posted, { kind: "staff", staffId: staffUser(req).id }, actorOf(req.session.user), res.locals.t);
     if (refusal) return render(res, round, child, refusal.status, refusal.extras);
     req.session.flash = { kind: "ok", key: "choices.paper.saved", params: { name: child.name } };
     res.redirect(`/admin/rounds/${round.id}/paper/${child.id}`);

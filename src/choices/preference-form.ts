@@ -1,25 +1,29 @@
 // The ranking form as posted (by a family, or by staff typing a paper reply):
 // one <select> per rank (rank1 … rankN), weekday checkboxes, clubs per week,
-// the sibling box and the version the form was rendered from.
+// the sibling box and the version the form was rendered from. Read once, by
+// one schema: the values saved and the values shown again on an error agree.
 import { z } from "zod";
-import type { FieldErrors } from "../http/form-kit";
-import { formErrors } from "./form-errors";
-import type { RankEntry } from "./preference-rules";
+import { fieldErrors, ID_PATTERN, isId, type FieldErrors } from "../http";
+import type { RankEntry } from "./core";
+import type { RankingForm } from "./ranking-page";
 
-const digits = (max: number) => z.string().trim().regex(new RegExp(`^\\d{1,${max}}$`), "validation.invalid_format").transform(Number);
-const clubId = z.string().trim().regex(/^\d{1,9}$/, "choices.validation.swap").transform(Number);
+const clubId = z.string().trim().regex(ID_PATTERN, "choices.validation.swap").transform(Number);
 const weekday = z.string().regex(/^[1-5]$/, "choices.validation.weekdays").transform(Number);
 
-const base = z.object({
-  version: digits(9).optional().default(0),
+const FIELDS = {
+  version: z.string().trim().regex(ID_PATTERN, "validation.invalid_format").transform(Number).optional().default(0),
   weekdays: z.union([weekday, z.array(weekday)], { message: "choices.validation.weekdays" }).optional()
     .transform((v) => (v === undefined ? [] : [...new Set(Array.isArray(v) ? v : [v])].sort((a, b) => a - b))),
-  maxClubs: digits(2).optional().default(1),
+  maxClubs: z.string().trim().regex(/^\d{1,2}$/, "validation.invalid_format").transform(Number).optional().default(1),
+  // A checkbox posts its value ("1" here) or, without one, a browser's "on".
   placeWithSiblings: z.string().optional().transform((v) => v === "1" || v === "on"),
   // Held clubs the family would give up for a club at the same hour (a top-up, issue 18).
   swap: z.union([clubId, z.array(clubId)], { message: "choices.validation.swap" }).optional()
     .transform((v) => (v === undefined ? [] : [...new Set(Array.isArray(v) ? v : [v])].sort((a, b) => a - b))),
-});
+};
+const base = z.object(FIELDS);
+type Fields = z.infer<typeof base>;
+const DEFAULTS: Fields = { version: 0, weekdays: [], maxClubs: 1, placeWithSiblings: false, swap: [] };
 
 export interface PreferenceInput { version: number; weekdays: number[]; ranks: RankEntry[]; maxClubs: number; placeWithSiblings: boolean; swap?: number[] }
 
@@ -29,18 +33,27 @@ export function ranksOf(body: Record<string, unknown>): RankEntry[] {
     .map(([key, value]) => ({ key, n: /^rank(\d{1,2})$/.exec(key)?.[1], value }))
     .filter((e): e is { key: string; n: string; value: unknown } => e.n !== undefined && !(typeof e.value === "string" && e.value.trim() === ""))
     .sort((a, b) => Number(a.n) - Number(b.n))
-    .map((e) => ({ field: e.key, clubId: typeof e.value === "string" && /^\d{1,9}$/.test(e.value.trim()) ? Number(e.value) : null }));
+    .map((e) => ({ field: e.key, clubId: typeof e.value === "string" && isId(e.value.trim()) ? Number(e.value) : null }));
 }
 
-export function parsePreferenceForm(raw: unknown): { ok: true; data: PreferenceInput } | { ok: false; errors: FieldErrors } {
+// After a refused parse: each field as the same schema reads it alone, its default where it fails.
+function fieldByField(body: Record<string, unknown>): Fields {
+  const out: Record<string, unknown> = { ...DEFAULTS };
+  for (const [name, schema] of Object.entries(FIELDS)) {
+    const one = schema.safeParse(body[name]);
+    if (one.success) out[name] = one.data;
+  }
+  return out as Fields;
+}
+
+export type ParsedPreferenceForm = { ok: true; data: PreferenceInput; posted: RankingForm } | { ok: false; errors: FieldErrors; posted: RankingForm };
+
+/** The posted form: what to save (or the fields' errors, 400), and `posted`, the values the form shows again if it is refused. */
+export function parsePreferenceForm(raw: unknown, maxChoices: number): ParsedPreferenceForm {
   const body = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
   const parsed = base.safeParse(body);
-  if (!parsed.success) return { ok: false, errors: formErrors(parsed.error) };
-  return { ok: true, data: { ...parsed.data, ranks: ranksOf(body) } };
-}
-
-/** The child id a family's form names (hidden field), or null when missing or malformed. */
-export function studentIdOf(raw: unknown): number | null {
-  const v = (raw as Record<string, unknown> | null)?.studentId;
-  return typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : null;
+  const fields = parsed.success ? parsed.data : fieldByField(body);
+  const posted: RankingForm = { ...fields, ranks: Array.from({ length: maxChoices }, (_, i) => String(body[`rank${i + 1}`] ?? "")) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), posted };
+  return { ok: true, data: { ...parsed.data, ranks: ranksOf(body) }, posted };
 }

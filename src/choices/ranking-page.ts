@@ -2,18 +2,16 @@
 // open to the child's grade (cards and <select> options), what is saved now,
 // and the form's values (saved ones, or what was just posted on an error).
 import type { EntityManager } from "typeorm";
-import { ServiceEnrollment, nowIso } from "../db";
-import { ChoiceRound, Preference } from "./entities";
-import { loadClubOffer, meetingDays, OfferedClub, offeredTo } from "./club-offer";
+import { nowIso } from "../db";
+import type { ChoiceRound } from "./entities";
+import { cleanWeekdays, coversClub, meetingDays, offeredTo, roundKindOf, roundState, type OfferedClub, type RoundState } from "./core";
 import { receiptOf, Receipt } from "./receipt";
-import { Child, roundState, RoundState } from "./round-lookup";
+import { loadClubOffer } from "./store/club-offer";
+import type { Child } from "./store/round-lookup";
+import { roundOrderOfTerm } from "./store/rounds";
+import { enrollmentOf, firstChoiceCounts, preferenceOf, siblingsInRound } from "./store/preferences";
 import { formatLocal } from "../kernel";
-import { siblingsInRound } from "./preference-service";
-import { cleanWeekdays } from "./weekdays";
-import { coversClub, roundKindOf } from "./term-rounds";
 import { clubsOn, roundStartDate } from "../membership";
-
-type Repos = Pick<EntityManager, "getRepository">;
 
 export interface ClubCard extends OfferedClub { days: number[]; firstChoices: number | null }
 
@@ -26,32 +24,11 @@ export interface RankingPage {
   held: { id: number; name: string }[];
 }
 
-// How many children already put each club first (shown only if the round says so).
-async function firstChoiceCounts(em: Repos, roundId: number): Promise<Map<number, number>> {
-  const prefs = await em.getRepository(Preference).find({ select: { id: true, clubIds: true }, where: { roundId } });
-  const counts = new Map<number, number>();
-  for (const p of prefs) if (p.clubIds.length) counts.set(p.clubIds[0], (counts.get(p.clubIds[0]) ?? 0) + 1);
-  return counts;
-}
-
-/** The posted body as form values, so an error page keeps what the family chose. */
-export function formFromBody(body: Record<string, unknown>, maxChoices: number): RankingForm {
-  const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(Number).filter((n) => n >= 1 && n <= 5);
-  return {
-    version: /^\d{1,9}$/.test(String(body.version ?? "")) ? Number(body.version) : 0,
-    weekdays: list(body.weekdays),
-    ranks: Array.from({ length: maxChoices }, (_, i) => String(body[`rank${i + 1}`] ?? "")),
-    maxClubs: /^\d{1,2}$/.test(String(body.maxClubs ?? "")) ? Number(body.maxClubs) : 1,
-    placeWithSiblings: body.placeWithSiblings === "1",
-    swap: (Array.isArray(body.swap) ? body.swap : body.swap === undefined ? [] : [body.swap]).map(Number).filter((n) => Number.isInteger(n) && n > 0),
-  };
-}
-
 export async function rankingPage(em: EntityManager, round: ChoiceRound, child: Child, zone: string, posted?: RankingForm): Promise<RankingPage> {
   const [offer, pref, enrollment, siblings, counts] = await Promise.all([
     loadClubOffer(em, round.termId),
-    em.getRepository(Preference).findOneBy({ roundId: round.id, studentId: child.id }),
-    em.getRepository(ServiceEnrollment).findOneBy({ termId: round.termId, studentId: child.id }),
+    preferenceOf(em, round.id, child.id),
+    enrollmentOf(em, round.termId, child.id),
     siblingsInRound(em, round, child.familyId),
     round.showFirstChoiceCounts ? firstChoiceCounts(em, round.id) : Promise.resolve(null),
   ]);
@@ -68,7 +45,7 @@ export async function rankingPage(em: EntityManager, round: ChoiceRound, child: 
     swap: pref?.swapClubIds ?? [],
   };
   const names = new Map(offer.map((c) => [c.id, c.name]));
-  const held = roundKindOf(await em.getRepository(ChoiceRound).find({ select: { id: true, opensAt: true }, where: { termId: round.termId } }), round) === "topUp"
+  const held = roundKindOf(await roundOrderOfTerm(em, round.termId), round) === "topUp"
     ? (await clubsOn(em, child.id, await roundStartDate(em, round))).map((id) => ({ id, name: names.get(id) ?? String(id) }))
     : [];
   return {

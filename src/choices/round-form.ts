@@ -1,11 +1,12 @@
 // The admin's round form. Times are typed in the school's time zone
 // (datetime-local) and stored as ISO UTC; messages are i18n keys.
 import { z } from "zod";
+import { ID_PATTERN } from "../http";
 import { MECHANISMS } from "./entities";
 import { fromLocalInput } from "../kernel";
 
 const count = (min: number, max: number, key: string) => z.coerce.number({ message: key }).int(key).min(min, key).max(max, key);
-const clubId = z.string().trim().regex(/^\d{1,9}$/, "choices.validation.clubIds").transform(Number);
+const clubId = z.string().trim().regex(ID_PATTERN, "choices.validation.clubIds").transform(Number);
 const grade = z.coerce.number().int().min(1, "choices.validation.grades").max(6, "choices.validation.grades");
 
 export function roundForm(zone: string) {

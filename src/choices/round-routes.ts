@@ -2,31 +2,29 @@
 // class, and the printable "remind the rest" list (class teachers see their own classes).
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
-import type { FieldErrors } from "../http/form-kit";
-import { pageCount, pageOf } from "../http/pagination";
-import { actorOf } from "../audit/audit-service";
-import { nowIso, Club } from "../db";
-import { ChoiceRound } from "./entities";
-import { idParam } from "./ids";
-import { formErrors } from "./form-errors";
+import { fieldErrors, FormError, HttpError, idParam, optionalId, pageCount, pageOf, scope, type FieldErrors } from "../http";
+import { actorOf } from "../audit";
+import { nowIso } from "../db";
+import type { ChoiceRound } from "./entities";
+import { roundState } from "./core";
 import { roundForm } from "./round-form";
-import { closeRound, createRound, RoundFieldError, updateRound } from "./round-service";
-import { reminderList, roundProgress } from "./round-progress";
-import { currentTerm, roundState } from "./round-lookup";
+import { closeRound, createRound, updateRound } from "./round-service";
+import { reminderList, roundProgress } from "./store/round-progress";
+import { currentTerm } from "./store/round-lookup";
+import { clubChoicesOfTerm, roundById, roundsPage } from "./store/rounds";
 import { formatLocal, schoolZone, toLocalInput } from "../kernel";
 import { classScope } from "./staff-scope";
-import { roundSeats } from "../assignment/web/round-seats";
-import { clubSlots } from "../assignment/web/instance-builder";
+
+/** A round's seats as the allocation counts them (issue 18), for the round's page; the app hands it in (src/routes.ts). */
+export type RoundSeatsOf = (ds: DataSource, round: ChoiceRound) => Promise<unknown>;
 
 const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "choice rounds: a class teacher follows up their class's missing replies");
 
-export function roundAdminRoutes(ds: DataSource): Router {
+export function roundAdminRoutes(ds: DataSource, seatsOf: RoundSeatsOf): Router {
   const router = Router();
 
   async function roundOr404(id: string): Promise<ChoiceRound> {
-    const round = await ds.getRepository(ChoiceRound).findOneBy({ id: idParam(id) });
+    const round = await roundById(ds, idParam(id));
     if (!round) throw new HttpError(404, "errors.notFound");
     return round;
   }
@@ -47,27 +45,27 @@ export function roundAdminRoutes(ds: DataSource): Router {
   async function renderForm(res: Response, round: ChoiceRound | null, form: Record<string, unknown>, errors: FieldErrors, status = 200) {
     // The clubs a top-up may name: the term's clubs that are not cancelled.
     const term = round ? { id: round.termId } : await currentTerm(ds.manager);
-    const clubs = term ? await ds.getRepository(Club).find({ select: { id: true, name: true, code: true }, where: { termId: term.id, cancelled: false }, order: { code: "ASC" } }) : [];
+    const clubs = term ? await clubChoicesOfTerm(ds, term.id) : [];
     res.status(status).render("choices/admin/form", { title: res.locals.t(round ? "choices.admin.edit" : "choices.admin.new"), round, form, errors, clubs });
   }
 
   async function submit(req: Request, res: Response, round: ChoiceRound | null) {
     const parsed = roundForm(await schoolZone(ds.manager)).safeParse(req.body ?? {});
-    if (!parsed.success) return renderForm(res, round, req.body ?? {}, formErrors(parsed.error), 400);
+    if (!parsed.success) return renderForm(res, round, req.body ?? {}, fieldErrors(parsed.error), 400);
     try {
       const saved = round ? await updateRound(ds, round.id, parsed.data, actorOf(req.session.user)) : await createRound(ds, parsed.data, actorOf(req.session.user));
       if (!saved) throw new HttpError(404, "errors.notFound");
       req.session.flash = { kind: "ok", key: round ? "choices.admin.updated" : "choices.admin.created", params: { name: saved.name } };
       res.redirect(`/admin/rounds/${saved.id}`);
     } catch (err) {
-      if (err instanceof RoundFieldError) return renderForm(res, round, req.body ?? {}, { [err.field]: { key: err.key, params: err.params } }, 400);
+      if (err instanceof FormError) return renderForm(res, round, req.body ?? {}, err.errors, 400);
       throw err;
     }
   }
 
   router.get("/admin/rounds", requireRoundStaff, async (req, res) => {
     const page = pageOf(req.query, 20);
-    const [rounds, total] = await ds.getRepository(ChoiceRound).findAndCount({ order: { opensAt: "DESC", id: "DESC" }, skip: page.skip, take: page.size });
+    const [rounds, total] = await roundsPage(ds, page.skip, page.size);
     const zone = await schoolZone(ds.manager);
     const now = nowIso();
     const rows = rounds.map((r) => ({ ...r, state: roundState(r, now), opensLocal: formatLocal(r.opensAt, zone), closesLocal: formatLocal(r.closesAt, zone) }));
@@ -82,7 +80,7 @@ export function roundAdminRoutes(ds: DataSource): Router {
     const zone = await schoolZone(ds.manager);
     const progress = await roundProgress(ds.manager, round);
     // Issue 18: main round or top-up, and the clubs and seats it covers (before it opens too).
-    const seats = await roundSeats(ds.manager, round, await clubSlots(ds.manager, round.termId));
+    const seats = await seatsOf(ds, round);
     res.render("choices/admin/show", {
       title: round.name, round, progress, state: roundState(round, nowIso()), seats,
       opensLocal: formatLocal(round.opensAt, zone), closesLocal: formatLocal(round.closesAt, zone),
@@ -115,7 +113,7 @@ export function roundAdminRoutes(ds: DataSource): Router {
   router.get("/admin/rounds/:id/remind", requireRoundStaff, async (req, res) => {
     const round = await roundOr404(req.params.id as string);
     const scope = await classScope(ds.manager, req);
-    const asked = typeof req.query.class === "string" && /^\d{1,9}$/.test(req.query.class) ? Number(req.query.class) : null;
+    const asked = optionalId(req.query.class);
     const only = asked === null ? scope : (scope ?? [asked]).filter((id) => id === asked);
     const classes = await reminderList(ds.manager, round, only);
     const zone = await schoolZone(ds.manager);

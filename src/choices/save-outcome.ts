@@ -2,11 +2,11 @@
 // deadline notice (409), the rules' field errors (400) or the "someone saved
 // first" notice (409). Families and staff typing paper replies share it.
 import type { DataSource } from "typeorm";
-import type { Actor } from "../audit/audit-service";
-import type { FieldErrors } from "../http/form-kit";
+import type { Actor } from "../audit";
+import { FormError, type FieldErrors } from "../http";
 import type { ChoiceRound } from "./entities";
 import type { PreferenceInput } from "./preference-form";
-import { EnteredBy, InvalidPreferenceError, RoundClosedError, savePreference, StaleVersionError } from "./preference-service";
+import { EnteredBy, RoundClosedError, savePreference, StaleVersionError } from "./preference-service";
 import type { RankingForm } from "./ranking-page";
 import { formatLocal, schoolZone } from "../kernel";
 
@@ -27,7 +27,7 @@ export async function saveOrRefusal(
       const key = err.state === "upcoming" ? "choices.notOpenYet" : "choices.deadlinePassed";
       return { status: 409, extras: { closedNotice: t(key, { opensAt: formatLocal(err.round.opensAt, zone), closesAt: formatLocal(err.round.closesAt, zone) }) } };
     }
-    if (err instanceof InvalidPreferenceError) return { status: 400, extras: { errors: err.errors, posted } };
+    if (err instanceof FormError) return { status: 400, extras: { errors: err.errors, posted } };
     if (err instanceof StaleVersionError) return { status: 409, extras: { conflict: true } };
     throw err;
   }

@@ -2,15 +2,14 @@
 // a class teacher (班主任) only the classes they lead.
 import type { Request } from "express";
 import type { EntityManager } from "typeorm";
-import { SchoolClass } from "../db";
-import { staffUser } from "../http/auth/guards";
+import { staffUser } from "../http";
+import { classesLedBy } from "./store/people";
 
 /** undefined = every class (admin); otherwise the class ids this teacher leads. */
 export async function classScope(em: Pick<EntityManager, "getRepository">, req: Request): Promise<number[] | undefined> {
   const user = staffUser(req);
   if (user.role === "admin") return undefined;
-  const classes = await em.getRepository(SchoolClass).find({ select: { id: true }, where: { classTeacherId: user.id, archived: false } });
-  return classes.map((c) => c.id);
+  return classesLedBy(em, user.id);
 }
 
 export const inScope = (scope: number[] | undefined, classId: number): boolean => scope === undefined || scope.includes(classId);

@@ -1,13 +1,13 @@
-// The capacity guard and the over-full flag. A club's capacity (maxSize) may
-// not go below the members the ledger has for it on any date from today to
-// the term's end; a club that already holds more (older data, a capacity set
-// before the guard) is flagged wherever its fill is shown. Both ask the ledger
-// for each club's peak over the same dates, so the flag shows exactly what the
-// guard would refuse.
+// The capacity guard and the over-full flag (the rule: core/capacity.ts). A
+// club's capacity (maxSize) may not go below the members the ledger has for it
+// on any date from today to the term's end; a club that already holds more
+// (older data, a capacity set before the guard) is flagged wherever its fill is
+// shown. Both ask the ledger for each club's peak over the same dates.
 import type { DataSource, EntityManager } from "typeorm";
 import type { Club, Term } from "../db";
-import { dateInTerm, peakMembers, type Peak } from "../membership";
+import { dateInTerm, peakMembers } from "../membership";
 import { schoolToday } from "../kernel";
+import { belowMembers, isOverFull, type Peak } from "./core";
 
 type Db = DataSource | EntityManager;
 
@@ -32,7 +32,7 @@ export async function overFullClubs(db: Db, term: Pick<Term, "startDate" | "endD
   const peaks = await clubPeaks(db, term, clubs.map((c) => c.id));
   return new Map(clubs.flatMap((c) => {
     const peak = peaks.get(c.id);
-    return peak && peak.count > c.maxSize ? [[c.id, peak] as const] : [];
+    return peak && isOverFull(peak, c.maxSize) ? [[c.id, peak] as const] : [];
   }));
 }
 
@@ -44,5 +44,5 @@ export async function overFullClubs(db: Db, term: Pick<Term, "startDate" | "endD
 export async function refuseBelowMembers(em: EntityManager, term: Pick<Term, "startDate" | "endDate">, club: Pick<Club, "id" | "maxSize">, newMaxSize: number): Promise<void> {
   if (newMaxSize >= club.maxSize) return;
   const peak = (await clubPeaks(em, term, [club.id])).get(club.id)!;
-  if (peak.count > newMaxSize) throw new BelowMembers(club.id, peak);
+  if (belowMembers(club.maxSize, newMaxSize, peak)) throw new BelowMembers(club.id, peak);
 }

@@ -2,10 +2,10 @@
 // and venue exist is checked by the service (it needs the database).
 import { z } from "zod";
 import { CLUB_CATEGORIES } from "../db";
-import { plainText } from "../timetable/text-field";
+import { isId, plainText } from "../http";
 
 const size = (message: string) => z.string({ message }).trim().regex(/^\d{1,4}$/, message).transform(Number);
-const id = (message: string) => z.string({ message }).trim().regex(/^(\d{1,9})?$/, message).optional()
+const id = (message: string) => z.string({ message }).trim().refine((v) => v === "" || isId(v), message).optional()
   .transform((v) => (v ? Number(v) : null));
 const grade = z.string().trim().regex(/^[1-6]$/, "clubs.errors.grades").transform(Number);
 

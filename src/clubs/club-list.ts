@@ -2,11 +2,11 @@
 // into pages. A term has tens of clubs, not thousands, and grades are a JSON
 // list, so filtering happens here rather than in SQL (same on both databases).
 import type { DataSource } from "typeorm";
-import { Club, Period, Staff, TimetableEntry, Venue, CLUB_CATEGORIES } from "../db";
-import { pageCount, type Page } from "../http/pagination";
-import { currentTerm } from "../timetable/week";
-import type { Peak } from "../membership";
+import { type Club, CLUB_CATEGORIES, currentTerm } from "../db";
+import { pageCount, type Page } from "../http";
+import { gradeRanges, type Peak } from "./core";
 import { overFullClubs } from "./capacity";
+import { clubListContext, clubsOfTerm } from "./store";
 
 export interface ClubFilter { category: string; grade: number | null }
 
@@ -30,17 +30,11 @@ export function clubFilterOf(query: Record<string, unknown>): ClubFilter {
 export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) {
   const term = await currentTerm(ds.manager);
   if (!term) return { term: null, cards: [] as ClubCard[], total: 0, pages: 1 };
-  const clubs = (await ds.getRepository(Club).findBy({ termId: term.id }))
+  const clubs = (await clubsOfTerm(ds, term.id))
     .filter((c) => (!filter.category || c.category === filter.category) && (filter.grade === null || c.grades.includes(filter.grade)))
     .sort((a, b) => Number(a.cancelled) - Number(b.cancelled) || a.name.localeCompare(b.name, "zh-CN") || a.id - b.id);
   const shown = clubs.slice(page.skip, page.skip + page.size);
-  const [staff, venues, periods, entries, overFull] = await Promise.all([
-    ds.getRepository(Staff).find({ select: { id: true, name: true } }),
-    ds.getRepository(Venue).find({ select: { id: true, name: true } }),
-    ds.getRepository(Period).findBy({ termId: term.id }),
-    ds.getRepository(TimetableEntry).findBy({ termId: term.id, kind: "club" }),
-    overFullClubs(ds, term, shown),
-  ]);
+  const [[staff, venues, periods, entries], overFull] = await Promise.all([clubListContext(ds, term.id), overFullClubs(ds, term, shown)]);
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const periodName = new Map(periods.map((p) => [p.id, p.name]));
@@ -54,17 +48,4 @@ export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) 
     overFull: overFull.get(club.id) ?? null,
   }));
   return { term, cards, total: clubs.length, pages: pageCount(clubs.length, page.size) };
-}
-
-// [1,2,3,5] → "1–3, 5": how schools write grade ranges.
-export function gradeRanges(grades: number[]): string {
-  const sorted = [...new Set(grades)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
-    i = j;
-  }
-  return parts.join(", ");
 }

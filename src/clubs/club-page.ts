@@ -1,14 +1,12 @@
 // The club form's choices and values (a saved club, or what was just posted).
 import type { DataSource } from "typeorm";
-import { Club, Staff, Venue, CLUB_CATEGORIES } from "../db";
+import { type Club, CLUB_CATEGORIES } from "../db";
+import { staffAndVenues } from "./store";
 
 export type ClubValues = Record<string, string | string[]>;
 
 export async function clubChoices(ds: DataSource, club: Club | null) {
-  const [staff, venues] = await Promise.all([
-    ds.getRepository(Staff).find({ order: { staffNumber: "ASC" } }),
-    ds.getRepository(Venue).find({ order: { name: "ASC" } }),
-  ]);
+  const [staff, venues] = await staffAndVenues(ds);
   return {
     categories: CLUB_CATEGORIES,
     grades: [1, 2, 3, 4, 5, 6],

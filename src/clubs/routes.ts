@@ -3,25 +3,24 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../http/auth/route-scope";
-import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { pageOf } from "../http/pagination";
-import { FieldError, formErrors } from "../timetable/form-errors";
-import { plainText } from "../timetable/text-field";
+import { fieldErrors, FormError, HttpError, idParam, pageOf, plainText, scope } from "../http";
+import { actorOf } from "../audit";
+import { currentTerm } from "../db";
+import { isIsoDate } from "../kernel";
 import { clubForm } from "./club-form";
 import { clubFilterOf, listClubs } from "./club-list";
 import { clubChoices, clubValues, postedClub } from "./club-page";
-import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub } from "./club-service";
+import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub, type OfferFreedSeats } from "./service";
 import { BelowMembers, capacityDates, overFullClubs } from "./capacity";
 import { clubMembersPage } from "./members-page";
-import { currentTerm } from "../timetable/week";
-import { dateQuery } from "../attendance";
 
-const idParam = (value: unknown): number => {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
+
+/** An optional ?date= (YYYY-MM-DD): absent means the default; malformed is a 400. */
+function dateQuery(value: unknown): string | null {
+  if (value === undefined || value === "") return null;
+  if (!isIsoDate(value)) throw new HttpError(400, "attendance.badDate");
+  return value;
+}
 
 const reasonForm = z.object({
   reason: plainText(500).optional().transform((r) => r || null),
@@ -32,7 +31,8 @@ export const MEMBERS_PER_PAGE = 20;
 
 const membersHref = (clubId: number, date: string) => `/admin/clubs/${clubId}/members?date=${date}`;
 
-export function clubRoutes(ds: DataSource): Router {
+/** `offerFreedSeats`: the waitlist's offer of a raised capacity's seats (the allocation's; the app hands it in). */
+export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Router {
   const router = Router();
 
   router.get("/admin/clubs", scope.admin(), async (req, res) => {
@@ -60,14 +60,14 @@ export function clubRoutes(ds: DataSource): Router {
   async function submit(req: Request, res: Response, id: number | null) {
     const again = (status: number, extra: Record<string, unknown>) => form(res, status, id, postedClub(req.body), extra);
     const parsed = clubForm.safeParse(req.body ?? {});
-    if (!parsed.success) return again(400, { errors: formErrors(parsed.error) });
+    if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     try {
       const actor = actorOf(req.session.user);
-      const club = id === null ? await createClub(ds, parsed.data, actor) : await updateClub(ds, id, parsed.data, actor);
+      const club = id === null ? await createClub(ds, parsed.data, actor) : await updateClub(ds, id, parsed.data, actor, offerFreedSeats);
       req.session.flash = { kind: "ok", key: id === null ? "clubs.created" : "clubs.saved", params: { name: club.name } };
       res.redirect("/admin/clubs");
     } catch (err) {
-      if (err instanceof FieldError) return again(400, { errors: err.toErrors() });
+      if (err instanceof FormError) return again(400, { errors: err.errors });
       if (err instanceof BelowMembers) {
         return again(400, {
           errors: { maxSize: { key: "clubs.errors.belowMembers", params: { count: err.peak.count, date: err.peak.date } } },
@@ -102,7 +102,7 @@ export function clubRoutes(ds: DataSource): Router {
     const parsed = reasonForm.safeParse(req.body ?? {});
     if (!parsed.success) {
       const club = await clubOfCurrentTerm(ds.manager, id);
-      return res.status(400).render("clubs/cancel", { title: res.locals.t("clubs.cancelTitle"), club, form: req.body, errors: formErrors(parsed.error) });
+      return res.status(400).render("clubs/cancel", { title: res.locals.t("clubs.cancelTitle"), club, form: req.body, errors: fieldErrors(parsed.error) });
     }
     const club = await setClubCancelled(ds, id, true, parsed.data.reason, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "clubs.cancelled", params: { name: club.name } };

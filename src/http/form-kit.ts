@@ -2,7 +2,7 @@
 // issues as field errors, and the one error a service throws when a check
 // that needs the database fails a field. Routes parse with these and nothing
 // else, so a form answers the same way everywhere (400, the field named).
-import type { ZodError } from "zod";
+import { z, type ZodError } from "zod";
 import { HttpError } from "./errors";
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, unknown> }>;
@@ -61,3 +61,15 @@ export class FormError extends Error {
 
 export const fieldError = (field: string, key: string, params: Record<string, unknown> = {}): FormError =>
   new FormError({ [field]: { key, params } });
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Free text from a form: trimmed, bounded, and without control characters
+ * (PostgreSQL refuses NUL in text, and nobody types the others on purpose).
+ */
+export const plainText = (max: number, required = false) =>
+  z.string({ message: required ? "validation.required" : "validation.invalid_format" }).trim()
+    .min(required ? 1 : 0, "validation.required").max(max, "validation.tooLong")
+    .refine((v) => !CONTROL.test(v), "validation.invalid_format");

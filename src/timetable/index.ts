@@ -6,3 +6,5 @@ export type { DatedSession, DateChanges } from "./core/questions";
 export { atClubInsteadOf } from "./core/questions";
 export { startDraftTimetable } from "./draft-lock";
 export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, changedSessionsOfTerm, type Published } from "./published";
+export { venueClashesOfClub } from "./club-fit";
+export type { ClashExplanation } from "./clash-messages";

@@ -15,8 +15,8 @@ import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, Wai
 import { allocationBlockers, PolicyBlockers } from "./publish-blockers";
 import { recordPublication } from "../../membership";
 import { closeRoundIn } from "../../choices/round-service";
-import { roundState } from "../../choices/round-lookup";
-import { laterRounds } from "../../choices/term-rounds";
+import { roundState } from "../../choices/core";
+import { laterRounds } from "../../choices/core/term-rounds";
 import { lockRound, waitlistContext } from "./waitlist-context";
 import { offerNext } from "./waitlist-service";
 import { planPublication, type PlaceChange } from "./publication-plan";

@@ -6,7 +6,7 @@
 import { type DataSource, type EntityManager, Not } from "typeorm";
 import { Club } from "../../db";
 import { ChoiceRound } from "../../choices/entities";
-import { coversClub, roundKindOf, type RoundKind } from "../../choices/term-rounds";
+import { coversClub, roundKindOf, type RoundKind } from "../../choices/core/term-rounds";
 import { roundStartDate, seatsHeldOn } from "../../membership";
 import { WaitlistOffer } from "./entities";
 

@@ -6,7 +6,7 @@ import { Club, Setting, Student } from "../../db";
 import { ChoiceRound } from "../../choices/entities";
 import type { Instance } from "../engine";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistOffer } from "./entities";
-import { coversClub, laterRounds } from "../../choices/term-rounds";
+import { coversClub, laterRounds } from "../../choices/core/term-rounds";
 import { membersDuring } from "../../membership";
 import { schoolToday } from "../../kernel";
 

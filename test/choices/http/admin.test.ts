@@ -6,7 +6,7 @@ import { formToken, loginAs, type Agent } from "../../support/http";
 import type { DemoLogins } from "../../../seeds/demo";
 import { AuditEntry, SchoolClass, Staff } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
-import { loadRoundChoices } from "../../../src/choices/round-choices";
+import { loadRoundChoices } from "../../../src/choices/store/round-choices";
 import { toLocalInput } from "../../../src/kernel";
 import { acceptPrivacy, clubIds, formOf, snapshot, studentId } from "./fixtures";
 

@@ -177,6 +177,15 @@ forEachDatabase("club choices: families", (ctx) => {
     expect((await prefOf())!.placeWithSiblings).to.equal(false);
   });
 
+  it("When a family ticks the sibling box as a browser sends it (\"on\") and the list is refused, then the form comes back with the box still ticked", async () => {
+    const p = await loginAs(app, familyLogin(logins, 1));
+    const older = await studentId(ctx.db.ds, logins.families[1].children[0]);
+    const res = await p.post("/choices").type("form").send({ ...(await formOf(p, `/choices/${older}`)), studentId: String(older), weekdays: "4", rank1: String(clubs.chess), rank2: "", rank3: "", placeWithSiblings: "on" });
+    expect(res.status).to.equal(400);
+    expect(res.text).to.contain('id="err-ranks"');
+    expect(res.text).to.match(/name="placeWithSiblings" value="1" checked/);
+  });
+
   it("When a family opts out of the service, then no clubs are needed and the receipt says so", async () => {
     const p = await loginAs(app, familyLogin(logins, 1));
     const younger = await studentId(ctx.db.ds, logins.families[1].children[1]);

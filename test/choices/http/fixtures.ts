@@ -5,7 +5,7 @@ import { AuditEntry, Club, Family, ServiceEnrollment, Student } from "../../../s
 import { inTransaction } from "../../../src/db/transaction";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { PRIVACY_VERSION } from "../../../src/privacy/privacy-service";
-import { currentTerm } from "../../../src/choices/round-lookup";
+import { currentTerm } from "../../../src/choices/store/round-lookup";
 import { csrfFrom, type Agent } from "../../support/http";
 
 const HOUR = 3_600_000;

@@ -7,7 +7,7 @@ import type { DemoLogins } from "../../../seeds/demo";
 import { Period, Timetable } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
-import { loadRoundChoices } from "../../../src/choices/round-choices";
+import { loadRoundChoices } from "../../../src/choices/store/round-choices";
 import { acceptPrivacy, clubIds, formOf, openRound, studentId } from "./fixtures";
 
 // Chess also meets on Tuesday in period 1 (published): a club with two meetings in different periods.

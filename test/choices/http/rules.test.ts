@@ -2,9 +2,9 @@
 // conversion, days a club needs, the lowered minimum, and round overlaps.
 import { expect } from "chai";
 import { formatLocal, fromLocalInput, toLocalInput } from "../../../src/kernel";
-import { checkSubmission, fitsDays, minimumFor, type Context } from "../../../src/choices/preference-rules";
-import type { OfferedClub } from "../../../src/choices/club-offer";
-import { overlappingRound } from "../../../src/choices/round-service";
+import { checkSubmission, fitsDays, minimumFor, type Context } from "../../../src/choices/core/preference-rules";
+import type { OfferedClub } from "../../../src/choices/core";
+import { overlappingRound } from "../../../src/choices/core";
 import { ranksOf } from "../../../src/choices/preference-form";
 import type { ChoiceRound } from "../../../src/choices/entities";
 

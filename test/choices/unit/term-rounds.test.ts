@@ -2,7 +2,7 @@
 // round, which rounds come later, which clubs a round covers, and the fixed
 // effective date kept inside the term.
 import { expect } from "chai";
-import { coversClub, fixedEffectiveDate, laterRounds, roundKindOf } from "../../../src/choices/term-rounds";
+import { coversClub, fixedEffectiveDate, laterRounds, roundKindOf } from "../../../src/choices/core/term-rounds";
 
 describe("choices: rounds over a term", () => {
   const main = { id: 4, opensAt: "2026-08-20T00:00:00.000Z" };

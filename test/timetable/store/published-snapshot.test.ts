@@ -9,7 +9,7 @@ import { CalendarDay, Club, Period, Term, Timetable, TimetableEntry } from "../.
 import { inTransaction } from "../../../src/db/transaction";
 import { clubSessions, publishedTimetable, sessionsOn, staffWeek } from "../../../src/timetable";
 import { loadPolicyInput } from "../../../src/policy/web/policy-input";
-import { loadClubOffer } from "../../../src/choices/club-offer";
+import { loadClubOffer } from "../../../src/choices/store/club-offer";
 import { clubSlots } from "../../../src/assignment/web/instance-builder";
 
 forEachDatabase("published timetable snapshot", (ctx) => {

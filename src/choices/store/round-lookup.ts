@@ -1,18 +1,11 @@
 // Which round a child is in, and whose child it is. Families only ever reach
 // their own children: every family route resolves the child through here.
 import type { EntityManager } from "typeorm";
-import { SchoolClass, Student, keptRead, currentTerm } from "../db";
-import { ChoiceRound } from "./entities";
+import { SchoolClass, Student, keptRead, currentTerm } from "../../db";
+import { ChoiceRound } from "../entities";
+import { roundState } from "../core";
 
 type Repos = Pick<EntityManager, "getRepository">;
-
-export type RoundState = "upcoming" | "open" | "closed";
-
-// ISO UTC strings compare as text, so no Date parsing is needed.
-export function roundState(round: Pick<ChoiceRound, "opensAt" | "closesAt">, now: string): RoundState {
-  if (now < round.opensAt) return "upcoming";
-  return now < round.closesAt ? "open" : "closed";
-}
 
 export interface Child { id: number; name: string; studentNumber: string; familyId: number; classId: number; className: string; grade: number }
 

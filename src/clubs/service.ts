@@ -1,21 +1,20 @@
 // Clubs of the current term: create, edit, cancel and restore. Each change is
 // audit-logged in its transaction. A bigger maxSize must still fit the venue
-// of every session the club has on the timetable (the clash core's
-// club-larger-than-venue check), or the edit is refused with the explanation;
-// a smaller one must still seat the club's members (./capacity.ts); a bigger
-// one offers its new seats to the waitlist.
+// of every session the club has on the timetable (the timetable's
+// venueClashesOfClub), or the edit is refused with the explanation; a smaller
+// one must still seat the club's members (./capacity.ts); a bigger one offers
+// its new seats to the waitlist.
 import type { DataSource, EntityManager } from "typeorm";
-import { Club, Staff, Venue, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { clubLargerThanVenue } from "../timetable/clashes";
-import { ClashExplanation, explainClashes } from "../timetable/clash-messages";
-import { FieldError } from "../timetable/form-errors";
-import { clashContextOf, placementsOf } from "../timetable/placements";
-import { currentTerm, loadWeek, namesOf } from "../timetable/week";
+import { type Club, currentTerm, inTransaction } from "../db";
+import { Actor, recordAudit } from "../audit";
+import { HttpError, fieldError } from "../http";
+import { type ClashExplanation, venueClashesOfClub } from "../timetable";
 import type { ClubFormData } from "./club-form";
 import { refuseBelowMembers } from "./capacity";
-import { offerFreedSeats } from "../assignment/web/seats-freed";
+import { clubOfTerm, clubWithCode, insertClub, saveClub, staffById, venueExists } from "./store";
+
+/** Offers a club's freed seats to its waitlist, in the caller's transaction (the allocation's; the app hands it in). */
+export type OfferFreedSeats = (em: EntityManager, clubIds: number[], now: Date) => Promise<unknown>;
 
 export class ClubTooBig extends Error {
   constructor(readonly clashes: ClashExplanation[]) { super("club larger than venue"); }
@@ -26,13 +25,13 @@ export async function createClub(ds: DataSource, input: ClubFormData, actor: Act
     const term = await currentTerm(em);
     if (!term) throw new HttpError(409, "timetable.noTerm");
     await checkReferences(em, term.id, input, null);
-    const club = await em.getRepository(Club).save(em.getRepository(Club).create({ ...input, termId: term.id, cancelled: false }));
+    const club = await insertClub(em, { ...input, termId: term.id, cancelled: false });
     await recordAudit(em, actor, { action: "club.create", entity: "club", entityId: club.id, details: { code: club.code, name: club.name } });
     return club;
   });
 }
 
-export async function updateClub(ds: DataSource, id: number, input: ClubFormData, actor: Actor): Promise<Club> {
+export async function updateClub(ds: DataSource, id: number, input: ClubFormData, actor: Actor, offerFreedSeats: OfferFreedSeats): Promise<Club> {
   return inTransaction(ds, async (em) => {
     const club = await clubOfCurrentTerm(em, id);
     await checkReferences(em, club.termId, input, club);
@@ -42,7 +41,7 @@ export async function updateClub(ds: DataSource, id: number, input: ClubFormData
     Object.assign(club, input);
     // Only a bigger club can newly overflow a room; other edits pass as before.
     if (club.maxSize > before.maxSize) await refuseIfTooBig(em, club);
-    const saved = await em.getRepository(Club).save(club);
+    const saved = await saveClub(em, club);
     await recordAudit(em, actor, { action: "club.update", entity: "club", entityId: id, details: { before, after: input } });
     // A raised capacity is a freed seat: the waitlist is offered it in this same change.
     if (club.maxSize > before.maxSize) await offerFreedSeats(em, [id], new Date());
@@ -55,7 +54,7 @@ export async function setClubCancelled(ds: DataSource, id: number, cancelled: bo
   return inTransaction(ds, async (em) => {
     const club = await clubOfCurrentTerm(em, id);
     club.cancelled = cancelled;
-    await em.getRepository(Club).save(club);
+    await saveClub(em, club);
     await recordAudit(em, actor, { action: cancelled ? "club.cancel" : "club.restore", entity: "club", entityId: id, details: { name: club.name }, reason });
     return club;
   });
@@ -63,7 +62,7 @@ export async function setClubCancelled(ds: DataSource, id: number, cancelled: bo
 
 export async function clubOfCurrentTerm(em: EntityManager, id: number): Promise<Club> {
   const term = await currentTerm(em);
-  const club = term ? await em.getRepository(Club).findOneBy({ id, termId: term.id }) : null;
+  const club = term ? await clubOfTerm(em, id, term.id) : null;
   if (!club) throw new HttpError(404, "errors.notFound");
   return club;
 }
@@ -73,22 +72,19 @@ const fieldsOf = (c: Club) => ({
   minSize: c.minSize, maxSize: c.maxSize, staffId: c.staffId, venueId: c.venueId,
 });
 
+// A duplicate code, or a staff member or venue that is missing or unusable, fails the form (400).
 async function checkReferences(em: EntityManager, termId: number, input: ClubFormData, before: Club | null): Promise<void> {
-  const codeOwner = await em.getRepository(Club).findOneBy({ termId, code: input.code });
-  if (codeOwner && codeOwner.id !== before?.id) throw new FieldError("code", "validation.duplicate");
+  const codeOwner = await clubWithCode(em, termId, input.code);
+  if (codeOwner && codeOwner.id !== before?.id) throw fieldError("code", "validation.duplicate");
   if (input.staffId !== null) {
-    const staff = await em.getRepository(Staff).findOneBy({ id: input.staffId });
+    const staff = await staffById(em, input.staffId);
     // A disabled account keeps the club it has but gets no new one.
-    if (!staff || (!staff.active && before?.staffId !== staff.id)) throw new FieldError("staffId", "clubs.errors.staff");
+    if (!staff || (!staff.active && before?.staffId !== staff.id)) throw fieldError("staffId", "clubs.errors.staff");
   }
-  if (input.venueId !== null && !(await em.getRepository(Venue).existsBy({ id: input.venueId }))) throw new FieldError("venueId", "clubs.errors.venue");
+  if (input.venueId !== null && !(await venueExists(em, input.venueId))) throw fieldError("venueId", "clubs.errors.venue");
 }
 
 async function refuseIfTooBig(em: EntityManager, club: Club): Promise<void> {
-  const term = await currentTerm(em);
-  const week = await loadWeek(em, term!);
-  week.clubs = week.clubs.map((c) => (c.id === club.id ? club : c));
-  const mine = placementsOf(week).filter((p) => p.clubId === String(club.id));
-  const clashes = clubLargerThanVenue(mine, clashContextOf(week));
-  if (clashes.length) throw new ClubTooBig(explainClashes(clashes, namesOf(week), week.entries, ""));
+  const clashes = await venueClashesOfClub(em, (await currentTerm(em))!, club);
+  if (clashes.length) throw new ClubTooBig(clashes);
 }

@@ -2,8 +2,8 @@
 // grades), and the "remind the rest" list: children without a preference,
 // with the guardian and phone a class teacher calls or sends a paper form to.
 import { type EntityManager, In } from "typeorm";
-import { SchoolClass, Staff, Student } from "../db";
-import { ChoiceRound, Preference } from "./entities";
+import { SchoolClass, Staff, Student } from "../../db";
+import { ChoiceRound, Preference } from "../entities";
 
 type Repos = Pick<EntityManager, "getRepository">;
 

@@ -6,10 +6,10 @@
 // ("thu-2", the period's 1-based position in the term's day). `slotMode`
 // says which; clubs' and students' `slots` are already expanded accordingly.
 import { type EntityManager, In } from "typeorm";
-import { Period, ServiceEnrollment, Student } from "../db";
-import { ChoiceRound, Mechanism, Preference } from "./entities";
-import { loadClubOffer, OfferedClub } from "./club-offer";
-import { cleanWeekdays, weekdayCode, WeekdayCode } from "./weekdays";
+import { Period, ServiceEnrollment, Student } from "../../db";
+import { ChoiceRound, Mechanism, Preference } from "../entities";
+import { loadClubOffer } from "./club-offer";
+import { cleanWeekdays, weekdayCode, type OfferedClub, type WeekdayCode } from "../core";
 
 type Repos = Pick<EntityManager, "getRepository">;
 

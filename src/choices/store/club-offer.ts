@@ -2,18 +2,11 @@
 // A club meets on the weekdays of its rows in the PUBLISHED timetable
 // (Timetable.published), never the admin's draft, so families rank what runs.
 import { type EntityManager, In } from "typeorm";
-import { Club, Period, Staff, Venue, keptRead } from "../db";
-import { publishedOf } from "../timetable";
+import { Club, Period, Staff, Venue, keptRead } from "../../db";
+import { publishedOf } from "../../timetable";
+import type { ClubMeeting, OfferedClub } from "../core";
 
 type Repos = Pick<EntityManager, "getRepository">;
-
-export interface ClubMeeting { weekday: number; periodId: number; periodNo: number; startTime: string; endTime: string }
-
-export interface OfferedClub {
-  id: number; code: string; name: string; category: string; description: string; grades: number[];
-  minSize: number; maxSize: number; cancelled: boolean; staffName: string | null; venueName: string | null;
-  meetings: ClubMeeting[];
-}
 
 const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 
@@ -61,13 +54,4 @@ async function readClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> 
     venueName: c.venueId == null ? null : venueName.get(c.venueId) ?? null,
     meetings: (meetings.get(c.id) ?? []).sort((a, b) => a.weekday - b.weekday || a.periodNo - b.periodNo),
   }));
-}
-
-/** The distinct weekdays a club meets on. */
-export const meetingDays = (club: Pick<OfferedClub, "meetings">): number[] => [...new Set(club.meetings.map((m) => m.weekday))].sort((a, b) => a - b);
-
-// A family can rank a club only if it is open to the child's grade, not
-// cancelled, and actually meets (a club with no published meeting cannot run).
-export function offeredTo(club: OfferedClub, grade: number): boolean {
-  return !club.cancelled && club.grades.includes(grade) && club.meetings.length > 0;
 }

@@ -1,8 +1,7 @@
 // The round's rules for one child's ranked list, one small pure function per
 // rule. Each returns the field it blames (so the form can show it next to the
 // select) and an i18n key; the route answers 400 when any rule objects.
-import type { FieldErrors } from "../http/form-kit";
-import { meetingDays, OfferedClub, offeredTo } from "./club-offer";
+import { meetingDays, type OfferedClub, offeredTo } from "./offered-club";
 
 export interface RankEntry { field: string; clubId: number | null }
 export interface Submission { weekdays: number[]; ranks: RankEntry[]; maxClubs: number }
@@ -10,6 +9,8 @@ export interface RoundLimits { minChoices: number; maxChoices: number; maxClubsP
 export interface Context { round: RoundLimits; clubs: Map<number, OfferedClub>; grade: number }
 
 type Objection = [field: string, key: string, params?: Record<string, unknown>];
+/** The objections per field, as the form kit's FieldErrors (the route shows them with 400). */
+export type Objections = Record<string, { key: string; params?: Record<string, unknown> }>;
 
 // A club fits the chosen days only if every weekday it meets on is chosen:
 // a Tue + Thu club needs the child at school on both days.
@@ -76,8 +77,8 @@ export function maxClubsTooHigh(s: Submission, ctx: Context): Objection[] {
 const RULES = [unknownClubs, ineligibleClubs, duplicateClubs, clubsOnUnchosenDays, tooMany, tooFew, maxClubsTooHigh];
 
 /** Every objection, first one per field; empty when the list keeps the round's rules. */
-export function checkSubmission(s: Submission, ctx: Context): FieldErrors {
-  const errors: FieldErrors = {};
+export function checkSubmission(s: Submission, ctx: Context): Objections {
+  const errors: Objections = {};
   for (const rule of RULES) {
     for (const [field, key, params] of rule(s, ctx)) if (!errors[field]) errors[field] = { key, params };
   }

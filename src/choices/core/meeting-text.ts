@@ -2,7 +2,7 @@
 // views as `when` (a function, not an include: the ranking form prints it
 // once per club per rank, and an include is re-read on every call). The
 // words are looked up once per page: an i18next t() call costs ~0.4 ms.
-import type { ClubMeeting } from "./club-offer";
+import type { ClubMeeting } from "./offered-club";
 
 type T = (key: string, params?: Record<string, unknown>) => string;
 

@@ -2,12 +2,10 @@
 // term is its main round; every later one is a top-up (补选) that offers the
 // seats the ledger leaves. A round covers the clubs open to its grades, or only
 // the clubs it names. The order of rounds is the order they open (then their id).
-import type { ChoiceRound } from "./entities";
-
 export type RoundKind = "main" | "topUp";
 
-type Ordered = Pick<ChoiceRound, "id" | "opensAt">;
-type Covering = Pick<ChoiceRound, "grades" | "clubIds">;
+type Ordered = { id: number; opensAt: string };
+type Covering = { grades: number[]; clubIds: number[] | null };
 
 const before = (a: Ordered, b: Ordered) => a.opensAt < b.opensAt || (a.opensAt === b.opensAt && a.id < b.id);
 
