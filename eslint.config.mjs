@@ -20,7 +20,7 @@ const TIMETABLE_IMPORTS = [
     message: "The published timetable is read by src/timetable only: use publishedOf / publishedTimetable / sessionsOn / clubSessions / staffWeek from src/timetable.",
   },
   {
-    group: ["**/timetable/core/snapshot", "**/timetable/published", "**/timetable/entry-row"],
+    group: ["**/timetable/core/snapshot", "**/timetable/store/published", "**/timetable/core/entry-row"],
     message: "Import the published timetable's reader from src/timetable (its index), not its files.",
   },
 ];

@@ -4,7 +4,7 @@
 import type { DataSource } from "typeorm";
 import { Club, Period, Staff, TimetableEntry, Venue, CLUB_CATEGORIES } from "../db";
 import { pageCount, type Page } from "../http/pagination";
-import { currentTerm } from "../timetable/week";
+import { currentTerm } from "../timetable/store/week";
 import type { Peak } from "../membership";
 import { overFullClubs } from "./capacity";
 

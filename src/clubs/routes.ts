@@ -15,7 +15,7 @@ import { clubChoices, clubValues, postedClub } from "./club-page";
 import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub } from "./club-service";
 import { BelowMembers, capacityDates, overFullClubs } from "./capacity";
 import { clubMembersPage } from "./members-page";
-import { currentTerm } from "../timetable/week";
+import { currentTerm } from "../timetable/store/week";
 import { dateQuery } from "../attendance/params";
 
 const idParam = (value: unknown): number => {

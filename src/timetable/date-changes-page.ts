@@ -5,7 +5,7 @@ import { type DataSource, In } from "typeorm";
 import { Period, Staff, Term } from "../db";
 import { termDateChanges, type DateChangeRow, type IsoDate } from "../kernel";
 import type { DatedSession } from "./core/questions";
-import { publishedOf, sessionsOn } from "./published";
+import { publishedOf, sessionsOn } from "./store/published";
 
 export interface SessionLine { session: DatedSession; time: string; periodName: string; ownStaff: string; leader: string }
 export interface ChangeLine {

@@ -12,7 +12,7 @@ import { currentTerm } from "../db";
 import { CANCEL_REASONS, GRADES, dateChangeById, isIsoDate, parseCancel, parseCover, schoolToday, type DateChangeKind, type FormErrors } from "../kernel";
 import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "../kernel/date-changes-service";
 import { changeLine, changeLines, coverChoices, dateSessions } from "./date-changes-page";
-import { publishedOf } from "./published";
+import { publishedOf } from "./store/published";
 
 const BASE = "/admin/timetable/dates";
 const idParam = (value: unknown): number => {

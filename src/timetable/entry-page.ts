@@ -3,8 +3,8 @@
 import { type TimetableEntry, SESSION_KINDS } from "../db";
 import type { FieldErrors } from "../http/form-kit";
 import type { ClashExplanation } from "./clash-messages";
-import { WEEKDAYS } from "./grid";
-import type { Week } from "./week";
+import { WEEKDAYS } from "./core/grid";
+import type { Week } from "./store/week";
 
 export type FormValues = Record<string, string | string[] | undefined>;
 

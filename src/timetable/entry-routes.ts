@@ -10,8 +10,8 @@ import { entryForm, moveForm } from "./entry-form";
 import { checkEntry, ClashRefused, deleteEntry, moveEntry, saveEntry } from "./entry-service";
 import { choicesOf, EntryPage, postedValues, valuesOf } from "./entry-page";
 import { FieldError, formErrors } from "./form-errors";
-import { parseView, viewParam } from "./grid";
-import { currentTerm, loadWeek, Week } from "./week";
+import { parseView, viewParam } from "./core/grid";
+import { currentTerm, loadWeek, Week } from "./store/week";
 
 export const idParam = (value: unknown): number => {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");

@@ -7,15 +7,15 @@ import type { DataSource, EntityManager } from "typeorm";
 import { TimetableEntry, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
-import { clashesForChange } from "./clashes";
+import { clashesForChange } from "./core/clashes";
 import { ClashExplanation, explainClashes } from "./clash-messages";
 import type { EntryFormData, MoveFormData } from "./entry-form";
-import { rowOf } from "./entry-row";
+import { rowOf } from "./core/entry-row";
 import { FieldError } from "./form-errors";
 import { clashContextOf, NEW_ENTRY_ID, placementOf, placementsOf } from "./placements";
 import { resolveEntry, ResolvedEntry } from "./resolve-entry";
-import { openDraft, touchDraft } from "./draft-lock";
-import { namesOf, Week } from "./week";
+import { openDraft, touchDraft } from "./store/draft";
+import { namesOf, Week } from "./store/week";
 
 export class ClashRefused extends Error {
   constructor(readonly clashes: ClashExplanation[]) {

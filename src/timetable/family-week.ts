@@ -8,7 +8,7 @@ import { ServiceEnrollment, Staff, Student, Term, Venue, currentTerm, keptRead, 
 import { indexCalendar, schoolCalendar, schoolDay, schoolToday, type IsoDate } from "../kernel";
 import { clubsOnDates } from "../membership";
 import { childWeek, firstWeekDate, rowsOfChild, shownDates, termWeek, type ChildDay, type TermWeek } from "./core/child-week";
-import { publishedOf, sessionsOnDates } from "./published";
+import { publishedOf, sessionsOnDates } from "./store/published";
 
 export interface FamilyWeek {
   term: Term;

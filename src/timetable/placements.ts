@@ -1,9 +1,9 @@
 // Maps the week's rows onto the plain shapes of the clash core
-// (src/timetable/clashes): string ids, and a context of venues, staff, clubs
+// (src/timetable/core/clashes): string ids, and a context of venues, staff, clubs
 // and per-grade service days.
-import type { ClashContext, Placement } from "./clashes";
+import type { ClashContext, Placement } from "./core/clashes";
 import type { Period, TimetableEntry } from "../db";
-import type { Week } from "./week";
+import type { Week } from "./store/week";
 
 /** The fields of an entry the clash checks look at (a saved row or a proposal). */
 export type EntryShape = Pick<TimetableEntry, "weekday" | "periodId" | "kind" | "grades" | "classId" | "clubId" | "staffId" | "venueId">;

@@ -5,12 +5,12 @@
 import type { DataSource } from "typeorm";
 import { Timetable, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { openDraft } from "./draft-lock";
-import { draftChanges, rowOf } from "./entry-row";
+import { openDraft } from "./store/draft";
+import { draftChanges, rowOf } from "./core/entry-row";
 import { parseSnapshot } from "./core/snapshot";
 import { FieldError } from "./form-errors";
 import { publishBlockers } from "./publish-blockers";
-import { currentTerm } from "./week";
+import { currentTerm } from "./store/week";
 import { HttpError } from "../http/errors";
 
 export interface PublishOutcome { entries: number; changes: number; publishedAt: string; unchanged: boolean }

@@ -4,10 +4,10 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { scope } from "../http/auth/route-scope";
-import { GridView, parseView } from "./grid";
+import { GridView, parseView } from "./core/grid";
 import { gridModel } from "./grid-model";
-import { publishedTimetable } from "./published";
-import { currentTerm, loadWeek } from "./week";
+import { publishedTimetable } from "./store/published";
+import { currentTerm, loadWeek } from "./store/week";
 import { formatStored, schoolToday, schoolZone } from "../kernel";
 import { familyWeekPage } from "./family-week-page";
 import { weekChanges, type WeekChanges } from "./week-changes";

@@ -5,7 +5,7 @@ import type { TimetableEntry } from "../db";
 import type { EntryFormData } from "./entry-form";
 import { FieldError } from "./form-errors";
 import type { EntryShape } from "./placements";
-import type { Week } from "./week";
+import type { Week } from "./store/week";
 
 export type ResolvedEntry = EntryShape & { title: string };
 

@@ -7,7 +7,7 @@
 // the count of rows left out goes with the rows so the admin's grid can say
 // so and the loader can log it. Publishing again replaces the snapshot.
 import type { SessionKind } from "../../db";
-import type { EntryRow } from "../entry-row";
+import type { EntryRow } from "./entry-row";
 
 // The entity's SESSION_KINDS, spelled here so this core loads no ORM; the two
 // checks below fail to compile if the lists ever differ.

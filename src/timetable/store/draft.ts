@@ -3,8 +3,8 @@
 // the term's timetable row first (SQLite already runs write transactions one
 // at a time, see src/db/transaction.ts).
 import type { EntityManager } from "typeorm";
-import { Timetable, nowIso } from "../db";
-import { HttpError } from "../http/errors";
+import { Timetable, nowIso } from "../../db";
+import { HttpError } from "../../http/errors";
 import { currentTerm, loadWeek, Week } from "./week";
 
 export async function openDraft(em: EntityManager): Promise<Week> {

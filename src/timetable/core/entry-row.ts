@@ -1,7 +1,7 @@
 // The plain row of a timetable entry: what the published snapshot stores
 // (Timetable.published is a JSON array of these; core/snapshot.ts parses it)
 // and what the audit log keeps.
-import type { SessionKind, TimetableEntry } from "../db";
+import type { SessionKind, TimetableEntry } from "../../db";
 
 export interface EntryRow {
   id: number; termId: number; weekday: number; periodId: number; kind: SessionKind; title: string; grades: number[];
