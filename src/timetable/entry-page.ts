@@ -1,7 +1,7 @@
 // The entry form's model: the choices it offers (from the week) and the
 // values it shows (a saved entry, a new slot, or what was just posted).
 import { type TimetableEntry, SESSION_KINDS } from "../db";
-import type { FieldErrors } from "../http/form-kit";
+import type { FieldErrors } from "../http";
 import type { ClashExplanation } from "./clash-messages";
 import { WEEKDAYS } from "./core/grid";
 import type { Week } from "./store/week";

@@ -2,10 +2,9 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../http/auth/route-scope";
+import { scope, FormError, fieldErrors } from "../http";
 import { actorOf } from "../audit/audit-service";
 import { currentWeek } from "./entry-routes";
-import { FieldError, formErrors } from "./form-errors";
 import { draftModel } from "./grid-model";
 import { parseView } from "./core/grid";
 import { publishBlockers } from "./publish-blockers";
@@ -52,7 +51,7 @@ export function gridRoutes(ds: DataSource): Router {
   router.post("/admin/timetable/publish", scope.admin(), async (req, res) => {
     const parsed = publishForm.safeParse(req.body ?? {});
     const form = { reason: typeof req.body?.reason === "string" ? req.body.reason : "" };
-    if (!parsed.success) return publishPage(400, res, { form, errors: formErrors(parsed.error) });
+    if (!parsed.success) return publishPage(400, res, { form, errors: fieldErrors(parsed.error) });
     try {
       const outcome = await publishTimetable(ds, parsed.data.reason, actorOf(req.session.user));
       req.session.flash = outcome.unchanged
@@ -60,7 +59,7 @@ export function gridRoutes(ds: DataSource): Router {
         : { kind: "ok", key: "timetable.publish.done", params: { entries: outcome.entries, changes: outcome.changes } };
       res.redirect("/admin/timetable");
     } catch (err) {
-      if (err instanceof FieldError) return publishPage(400, res, { form, errors: err.toErrors() });
+      if (err instanceof FormError) return publishPage(400, res, { form, errors: err.errors });
       throw err;
     }
   });

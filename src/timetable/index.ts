@@ -6,3 +6,10 @@ export type { DatedSession, DateChanges } from "./core/questions";
 export { atClubInsteadOf } from "./core/questions";
 export { startDraftTimetable } from "./store/draft";
 export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, changedSessionsOfTerm, type Published } from "./store/published";
+// The draft week and its clash explanations, for the clubs pages (a club's size against its venues).
+export { currentTerm, loadWeek, namesOf, type Names, type Week } from "./store/week";
+export { clashContextOf, placementsOf } from "./placements";
+export { explainClashes, type ClashExplanation } from "./clash-messages";
+export { plainText } from "./text-field";
+// Until src/clubs uses the shared form kit (src/http) itself.
+export { FieldError, formErrors } from "./form-errors";

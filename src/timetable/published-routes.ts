@@ -3,7 +3,7 @@
 // external instructor only their own sessions; other staff choose a view, their own first.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
+import { scope } from "../http";
 import { GridView, parseView } from "./core/grid";
 import { gridModel } from "./grid-model";
 import { publishedTimetable } from "./store/published";
