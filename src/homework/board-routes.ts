@@ -11,7 +11,7 @@ import { classBoard, gradeBoards } from "./board-service";
 import { HomeworkEntry } from "./entities";
 import { idParam } from "./record-routes";
 import { schoolToday } from "../kernel";
-import { isIsoDate, weekdayOf, weekOf, type Week } from "./week";
+import { isIsoDate, weekdayOf, weekOf, type Week } from "./core/week";
 
 async function weekFrom(ds: DataSource, req: Request): Promise<Week> {
   const raw = req.query.week;

@@ -6,9 +6,9 @@ import { applySettings, parametersForFact } from "../policy";
 import { currentTerm } from "../policy/web/policy-input";
 import { loadPolicySettings } from "../policy/web/policy-settings";
 import { policyRules } from "../policy/web/rules-registry";
-import { buildBoard, type Board, type BoardItem } from "./board";
+import { buildBoard, type Board, type BoardItem } from "./core/board";
 import { HomeworkEntry } from "./entities";
-import type { Week } from "./week";
+import type { Week } from "./core/week";
 
 export interface ClassBoard { cls: SchoolClass; board: Board; staffNames: Map<number, string> }
 

@@ -3,7 +3,7 @@
 import { z, type ZodError } from "zod";
 import type { FieldErrors } from "../http/form-kit";
 import { HOMEWORK_TIERS } from "./entities";
-import { isIsoDate } from "./week";
+import { isIsoDate } from "./core/week";
 
 export const MAX_MINUTES = 180;
 

@@ -12,9 +12,9 @@ import { currentTerm } from "../policy/web/policy-input";
 import { canChange, canRecordOn, recordableClasses } from "./access";
 import { checkHomeworkDraft } from "./homework-check";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";
-import { createHomework, deleteHomework, updateHomework } from "./homework-service";
+import { createHomework, deleteHomework, updateHomework } from "./service";
 import { schoolToday, weekStartOf } from "../kernel";
-import { isIsoDate } from "./week";
+import { isIsoDate } from "./core/week";
 
 export const idParam = (value: unknown): number => {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
