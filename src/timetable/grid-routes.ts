@@ -12,9 +12,7 @@ import { publishTimetable } from "./publish-service";
 import { plainText } from "./text-field";
 import { currentTerm, loadWeek } from "./store/week";
 import { formatStored, schoolZone } from "../kernel";
-import { runPolicy } from "../policy/web/policy-service";
-import { gridIssues } from "../policy/web/grid-issues";
-import type { Locale } from "../policy";
+import { gridIssues, runPolicy, type Locale } from "../policy";
 
 const publishForm = z.object({
   reason: plainText(500).refine((r) => r === "" || r.length >= 5, "validation.reasonRequired").optional().transform((r) => r || null),
