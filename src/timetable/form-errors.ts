@@ -1,9 +1,9 @@
 // What src/clubs still imports from here until it uses the shared form kit
 // (src/http: fieldErrors, FormError, fieldError) itself; the timetable does.
 // Not a copy of the kit: the converter is the kit's, the error one of its FormErrors.
-import { FormError, fieldErrors, type FieldErrors } from "../http";
+import { FormError, type FieldErrors } from "../http";
 
-export const formErrors = fieldErrors;
+export { fieldErrors as formErrors } from "../http";
 
 /** A form value that names a missing or unusable record; the route shows it on `field` with 400. */
 export class FieldError extends FormError {
