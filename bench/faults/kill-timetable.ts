@@ -6,7 +6,7 @@
 import type { DataSource } from "typeorm";
 import { MoreThan } from "typeorm";
 import { AuditEntry, Term, Timetable, TimetableEntry } from "../../src/db/entities";
-import { rowOf, EntryRow } from "../../src/timetable/entry-row";
+import { rowOf, EntryRow } from "../../src/timetable/core/entry-row";
 import { parseSnapshot } from "../../src/timetable/core/snapshot";
 import { postForm } from "../load/http";
 import { csrf, killDuring, Row, World } from "./kill-world";

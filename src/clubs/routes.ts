@@ -15,6 +15,7 @@ import { BelowMembers, capacityDates, overFullClubs } from "./capacity";
 import { clubMembersPage } from "./members-page";
 
 
+
 /** An optional ?date= (YYYY-MM-DD): absent means the default; malformed is a 400. */
 function dateQuery(value: unknown): string | null {
   if (value === undefined || value === "") return null;

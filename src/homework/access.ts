@@ -3,12 +3,12 @@
 // homework sessions with in the current term's timetable — and on one date, the classes
 // whose homework session they lead that date as the timetable says (a cover, 代课,
 // moves that date's session to the covering teacher). Families: their children's classes only.
-import { type DataSource, In } from "typeorm";
-import { SchoolClass, Student, TimetableEntry } from "../db";
-import type { SessionUser } from "../http/session-user";
-import { currentTerm } from "../policy/web/policy-input";
+import type { DataSource } from "typeorm";
+import { type SchoolClass, currentTerm } from "../db";
+import type { SessionUser } from "../http";
 import { sessionsOn, type DatedSession } from "../timetable";
 import type { HomeworkEntry } from "./entities";
+import { classById, currentClasses, familyClassIds, weeklyHomeworkSessions } from "./store";
 
 type StaffUser = Extract<SessionUser, { kind: "staff" }>;
 
@@ -27,10 +27,10 @@ async function homeworkSessionsOn(ds: DataSource, date: string): Promise<DatedSe
  * whose homework session they cover.
  */
 export async function recordableClasses(ds: DataSource, user: StaffUser, dates: readonly string[] = []): Promise<SchoolClass[]> {
-  const classes = await ds.getRepository(SchoolClass).find({ where: { archived: false }, order: { grade: "ASC", name: "ASC" } });
+  const classes = await currentClasses(ds);
   if (user.role === "admin") return classes;
   const term = await currentTerm(ds);
-  const weekly = term ? await ds.getRepository(TimetableEntry).findBy({ termId: term.id, staffId: user.id, kind: "homework" }) : [];
+  const weekly = term ? await weeklyHomeworkSessions(ds, term.id, user.id) : [];
   const leads: DatedSession[] = [];
   for (const date of dates) leads.push(...(await homeworkSessionsOn(ds, date)).filter((s) => s.cancelled === null && s.staffId === user.id));
   return classes.filter((c) =>
@@ -58,24 +58,14 @@ export async function canRecordOn(ds: DataSource, user: StaffUser, cls: SchoolCl
 /** Editing or deleting an entry: its author, the class teacher, or an admin — and still allowed on the class that date. */
 export async function canChange(ds: DataSource, user: StaffUser, entry: HomeworkEntry): Promise<boolean> {
   if (user.role === "admin") return true;
-  const cls = await ds.getRepository(SchoolClass).findOneBy({ id: entry.classId });
+  const cls = await classById(ds, entry.classId);
   if (!cls || !(await canRecordOn(ds, user, cls, entry.date))) return false;
   if (entry.staffId === user.id) return true;
   return cls.classTeacherId === user.id;
-}
-
-/** The classes a family's (current) children are in. */
-export async function familyClassIds(ds: DataSource, familyId: number): Promise<number[]> {
-  const children = await ds.getRepository(Student).find({ select: { classId: true }, where: { familyId, archived: false } });
-  return [...new Set(children.map((c) => c.classId))];
 }
 
 /** Staff read every board; a family only its children's classes. */
 export async function canReadBoard(ds: DataSource, user: SessionUser, classId: number): Promise<boolean> {
   if (user.kind === "staff") return true;
   return (await familyClassIds(ds, user.id)).includes(classId);
-}
-
-export async function classesByIds(ds: DataSource, ids: number[]): Promise<SchoolClass[]> {
-  return ids.length ? ds.getRepository(SchoolClass).find({ where: { id: In(ids) }, order: { grade: "ASC", name: "ASC" } }) : [];
 }

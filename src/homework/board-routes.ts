@@ -2,16 +2,12 @@
 // classes side by side for staff, and /homework as each role's way in.
 import { Router, type Request } from "express";
 import type { DataSource } from "typeorm";
-import { SchoolClass } from "../db";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
-import { canReadBoard, canRecordFor, classesByIds, familyClassIds, recordableClasses } from "./access";
+import { HttpError, idParam, scope, staffUser } from "../http";
+import { canReadBoard, canRecordFor, recordableClasses } from "./access";
 import { classBoard, gradeBoards } from "./board-service";
-import { HomeworkEntry } from "./entities";
-import { idParam } from "./record-routes";
+import { classById, classesByIds, currentGrades, familyClassIds, recentHomeworkBy } from "./store";
 import { schoolToday } from "../kernel";
-import { isIsoDate, weekdayOf, weekOf, type Week } from "./week";
+import { isIsoDate, weekdayOf, weekOf, type Week } from "./core";
 
 async function weekFrom(ds: DataSource, req: Request): Promise<Week> {
   const raw = req.query.week;
@@ -32,17 +28,16 @@ export function boardRoutes(ds: DataSource): Router {
       return res.render("homework/family", { title, classes });
     }
     const classes = await recordableClasses(ds, user);
-    const recent = await ds.getRepository(HomeworkEntry).find({ where: { staffId: user.id }, order: { date: "DESC", id: "DESC" }, take: 15 });
+    const recent = await recentHomeworkBy(ds, user.id, 15);
     const names = new Map((await classesByIds(ds, [...new Set(recent.map((r) => r.classId))])).map((c) => [c.id, c.name]));
     // The grade pages this person may open (an admin every grade; others those of their classes).
-    const gradeRows = user.role === "admin" ? await ds.getRepository(SchoolClass).find({ select: { grade: true }, where: { archived: false } }) : classes;
-    const grades = [...new Set(gradeRows.map((c) => c.grade))].sort((a, b) => a - b);
+    const grades = user.role === "admin" ? await currentGrades(ds) : [...new Set(classes.map((c) => c.grade))].sort((a, b) => a - b);
     res.render("homework/index", { title, classes, recent, names, grades });
   });
 
   router.get("/homework/class/:classId", scope.signedIn({ class_teacher: "all", teacher: "all", external: "all" }, "a class's publicity board: homework, no children's names; families only their children's classes"), async (req, res) => {
     const user = req.session.user!;
-    const cls = await ds.getRepository(SchoolClass).findOneBy({ id: idParam(req.params.classId) });
+    const cls = await classById(ds, idParam(req.params.classId));
     // Another class's board is not found for a family, rather than forbidden: no hint it exists.
     if (!cls || !(await canReadBoard(ds, user, cls.id))) throw new HttpError(404, "errors.notFound");
     const week = await weekFrom(ds, req);

@@ -1,14 +1,10 @@
 // Loads what the publicity boards show: a class's week, or a grade's classes side by side.
-import { type DataSource, Between, In } from "typeorm";
-import { SchoolClass, Staff } from "../db";
+import type { DataSource } from "typeorm";
+import { type SchoolClass, currentTerm } from "../db";
 import { calendarEntries, indexCalendar, type CalendarIndex } from "../kernel";
-import { applySettings, parametersForFact } from "../policy";
-import { currentTerm } from "../policy/web/policy-input";
-import { loadPolicySettings } from "../policy/web/policy-settings";
-import { policyRules } from "../policy/web/rules-registry";
-import { buildBoard, type Board, type BoardItem } from "./board";
-import { HomeworkEntry } from "./entities";
-import type { Week } from "./week";
+import { applySettings, loadPolicySettings, parametersForFact, policyRules } from "../policy";
+import { buildBoard, type Board, type BoardItem, type Week } from "./core";
+import { boardItems, classesOfGrade, staffNames } from "./store";
 
 export interface ClassBoard { cls: SchoolClass; board: Board; staffNames: Map<number, string> }
 
@@ -28,16 +24,11 @@ async function calendarNotes(ds: DataSource, week: Week): Promise<CalendarIndex>
   return indexCalendar(await calendarEntries(ds, term.id, { from: week.monday, to: week.sunday }));
 }
 
-async function itemsOf(ds: DataSource, classIds: number[], week: Week): Promise<BoardItem[]> {
-  if (!classIds.length) return [];
-  const rows = await ds.getRepository(HomeworkEntry).find({ where: { classId: In(classIds), date: Between(week.monday, week.sunday) }, order: { date: "ASC", id: "ASC" } });
-  return rows.map((r) => ({ id: r.id, classId: r.classId, date: r.date, subject: r.subject, description: r.description, tier: r.tier, written: r.written, minutes: r.minutes, staffId: r.staffId }));
-}
+const itemsOf = boardItems;
 
-async function namesOf(ds: DataSource, items: BoardItem[]): Promise<Map<number, string>> {
-  const ids = [...new Set(items.map((i) => i.staffId).filter((id): id is number => id != null))];
-  const staff = ids.length ? await ds.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(ids) } }) : [];
-  return new Map(staff.map((s) => [s.id, s.name]));
+// The names of who set the items.
+function namesOf(ds: DataSource, items: BoardItem[]): Promise<Map<number, string>> {
+  return staffNames(ds, [...new Set(items.map((i) => i.staffId).filter((id): id is number => id != null))]);
 }
 
 export async function classBoard(ds: DataSource, cls: SchoolClass, week: Week): Promise<ClassBoard> {
@@ -47,7 +38,7 @@ export async function classBoard(ds: DataSource, cls: SchoolClass, week: Week): 
 
 /** Every (current) class of a grade, each with its own board for the same week. */
 export async function gradeBoards(ds: DataSource, grade: number, week: Week): Promise<ClassBoard[]> {
-  const classes = await ds.getRepository(SchoolClass).find({ where: { grade, archived: false }, order: { name: "ASC" } });
+  const classes = await classesOfGrade(ds, grade);
   const [items, notes, limit] = await Promise.all([itemsOf(ds, classes.map((c) => c.id), week), calendarNotes(ds, week), writtenLimit(ds, grade)]);
   const staffNames = await namesOf(ds, items);
   return classes.map((cls) => ({ cls, board: buildBoard(week, items.filter((i) => i.classId === cls.id), notes, limit), staffNames }));

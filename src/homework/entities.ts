@@ -1,9 +1,9 @@
-// Entities of this capability (registered in src/db/entities/index.ts).
+// Entities of this capability (registered in src/entities.ts).
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { DateColumn, InstantColumn, type SchoolClass, type Staff } from "../db";
+import type { HomeworkTier } from "./core/tiers";
 
-export const HOMEWORK_TIERS = ["basic", "improving", "extension"] as const;
-export type HomeworkTier = (typeof HOMEWORK_TIERS)[number];
+export { HOMEWORK_TIERS, type HomeworkTier } from "./core/tiers";
 
 // One piece of homework a teacher set a class on a date (作业公示 lists these per week).
 // Tiered 基础 / 提高 / 拓展; "written" is what the daily limits count.

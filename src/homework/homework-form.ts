@@ -1,14 +1,13 @@
 // The homework form's schema. Messages are i18n keys: the shared "validation.*" ones, and
 // "homework.validation.*" for this form's own (kept in this capability's catalog).
 import { z, type ZodError } from "zod";
-import type { FieldErrors } from "../http/form-kit";
-import { HOMEWORK_TIERS } from "./entities";
-import { isIsoDate } from "./week";
+import { fieldErrors, ID_PATTERN, type FieldErrors } from "../http";
+import { HOMEWORK_TIERS, isIsoDate } from "./core";
 
 export const MAX_MINUTES = 180;
 
 export const homeworkForm = z.object({
-  classId: z.string({ message: "validation.required" }).trim().regex(/^\d{1,9}$/, "homework.validation.class").transform(Number),
+  classId: z.string({ message: "validation.required" }).trim().regex(ID_PATTERN, "homework.validation.class").transform(Number),
   date: z.string({ message: "validation.required" }).trim().refine(isIsoDate, "validation.date"),
   subject: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(40, "validation.tooLong"),
   description: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(1000, "validation.tooLong"),
@@ -22,14 +21,6 @@ export const homeworkForm = z.object({
 
 export type HomeworkFormData = z.infer<typeof homeworkForm>;
 
-/** Like web/validation's fieldErrors, but keeps this capability's own "homework.*" keys. */
-export function homeworkFieldErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_form";
-    if (out[field]) continue;
-    const key = /^(validation|homework)\./.test(issue.message) ? issue.message : `validation.${issue.code}`;
-    out[field] = { key, params: { max: MAX_MINUTES } };
-  }
-  return out;
-}
+/** The shared kit's field errors; the minutes message names the most minutes (its {{max}}) whichever check failed. */
+export const homeworkFieldErrors = (error: ZodError): FieldErrors =>
+  Object.fromEntries(Object.entries(fieldErrors(error)).map(([field, e]) => [field, { ...e, params: { ...e.params, max: MAX_MINUTES } }]));

@@ -1,25 +1,16 @@
 // Recording homework: the form, the confirm step when the rules object, edit and delete.
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { HomeworkEntry } from "./entities";
-import { SchoolClass } from "../db";
+import type { HomeworkEntry } from "./entities";
+import { currentTerm } from "../db";
 import { actorOf } from "../audit/audit-service";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
-import type { FieldErrors } from "../http/form-kit";
-import { currentTerm } from "../policy/web/policy-input";
+import { HttpError, idParam, scope, staffUser, type FieldErrors } from "../http";
 import { canChange, canRecordOn, recordableClasses } from "./access";
-import { checkHomeworkDraft } from "./homework-check";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";
-import { createHomework, deleteHomework, updateHomework } from "./homework-service";
+import { checkHomeworkDraft, createHomework, deleteHomework, updateHomework } from "./service";
+import { classExists, homeworkById } from "./store";
 import { schoolToday, weekStartOf } from "../kernel";
-import { isIsoDate } from "./week";
-
-export const idParam = (value: unknown): number => {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
+import { isIsoDate } from "./core";
 
 const boardHref = (classId: number, date: string) => `/homework/class/${classId}?week=${weekStartOf(date)}#d-${date}`;
 
@@ -34,7 +25,7 @@ export function recordRoutes(ds: DataSource): Router {
   }
 
   async function loadChangeable(req: Request): Promise<HomeworkEntry> {
-    const entry = await ds.getRepository(HomeworkEntry).findOneBy({ id: idParam(req.params.id) });
+    const entry = await homeworkById(ds, idParam(req.params.id));
     if (!entry) throw new HttpError(404, "errors.notFound");
     if (!(await canChange(ds, staffUser(req), entry))) throw new HttpError(403, "errors.forbidden");
     return entry;
@@ -50,7 +41,7 @@ export function recordRoutes(ds: DataSource): Router {
     const data: HomeworkFormData = parsed.data;
     const cls = (await recordableClasses(ds, user, [data.date])).find((c) => c.id === data.classId);
     if (!cls) {
-      if (await ds.getRepository(SchoolClass).existsBy({ id: data.classId, archived: false })) throw new HttpError(403, "errors.forbidden");
+      if (await classExists(ds, data.classId)) throw new HttpError(403, "errors.forbidden");
       return renderForm(req, res, 400, body, { classId: { key: "homework.validation.class" } }, existing);
     }
     const term = await currentTerm(ds);

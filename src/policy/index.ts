@@ -33,3 +33,11 @@ export type {
   ChildDayValues, ClassDateValues, ClubValues, EntryValues, GradeDayValues, GradeWeekdayValues, HomeworkValues, SlotValues,
   StaffValues, VenueValues,
 } from "./facts";
+// What the timetable and homework ask of policy's database side (issue 19: other capabilities
+// come through this index; the policy reshape moves these lines where they belong).
+export { runPolicy } from "./web/policy-service";
+export { policyBlockers, type PolicyBlockers } from "./web/blockers";
+export { gridIssues } from "./web/grid-issues";
+export { loadPolicyInput } from "./web/policy-input";
+export { loadPolicySettings } from "./web/policy-settings";
+export { policyRules } from "./web/rules-registry";

@@ -1,7 +1,7 @@
 // What one chip on the grid shows: kind (its colour), title, staff, venue,
 // and marks for a clash or a cancelled club. Used by the draft and the published grid.
 import type { SessionKind } from "../db";
-import type { Names } from "./week";
+import type { Names } from "./store/week";
 
 export interface Chip {
   id: number; kind: SessionKind; title: string; staff: string; venue: string; className: string;

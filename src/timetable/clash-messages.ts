@@ -1,8 +1,8 @@
 // Turns clashes into what the admin reads: the `clash.<kind>` message with
 // display names in place of ids, and the other sessions involved.
-import type { Clash } from "./clashes";
+import type { Clash } from "./core/clashes";
 import type { TimetableEntry } from "../db";
-import type { Names } from "./week";
+import type { Names } from "./store/week";
 
 export interface ClashExplanation {
   key: string;

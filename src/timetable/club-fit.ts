@@ -3,10 +3,10 @@
 // club-larger-than-venue check)? The explanations name the sessions, as the grid does.
 import type { EntityManager } from "typeorm";
 import type { Club, Term } from "../db";
-import { clubLargerThanVenue } from "./clashes";
+import { clubLargerThanVenue } from "./core/clashes";
 import { ClashExplanation, explainClashes } from "./clash-messages";
 import { clashContextOf, placementsOf } from "./placements";
-import { loadWeek, namesOf } from "./week";
+import { loadWeek, namesOf } from "./store/week";
 
 export async function venueClashesOfClub(em: EntityManager, term: Term, club: Club): Promise<ClashExplanation[]> {
   const week = await loadWeek(em, term);

@@ -1,11 +1,12 @@
 // What the admin's per-date change pages show: a date's sessions as they stand
 // (the weekly entry with that date's cancellation or cover), and the term's
 // changes with the titles and names they refer to.
-import { type DataSource, In } from "typeorm";
-import { Period, Staff, Term } from "../db";
+import type { DataSource } from "typeorm";
+import type { Term } from "../db";
 import { termDateChanges, type DateChangeRow, type IsoDate } from "../kernel";
 import type { DatedSession } from "./core/questions";
-import { publishedOf, sessionsOn } from "./published";
+import { publishedOf, sessionsOn } from "./store/published";
+import { activeStaff, periodsOfTerm, staffNames } from "./store/people";
 
 export interface SessionLine { session: DatedSession; time: string; periodName: string; ownStaff: string; leader: string }
 export interface ChangeLine {
@@ -18,16 +19,10 @@ export interface ChangeLine {
   applies: boolean;
 }
 
-async function staffNames(ds: DataSource, ids: (number | null)[]): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  const rows = wanted.length ? await ds.getRepository(Staff).find({ where: { id: In(wanted) }, select: { id: true, name: true } }) : [];
-  return new Map(rows.map((s) => [s.id, s.name]));
-}
-
 /** The date's sessions with times and who leads them; day null when the date is outside the current term. */
 export async function dateSessions(ds: DataSource, termId: number, date: IsoDate): Promise<{ hasService: boolean; lines: SessionLine[] }> {
   const { day, sessions } = await sessionsOn(ds.manager, date);
-  const periods = new Map((await ds.getRepository(Period).findBy({ termId })).map((p) => [p.id, p]));
+  const periods = new Map((await periodsOfTerm(ds, termId)).map((p) => [p.id, p]));
   const names = await staffNames(ds, sessions.flatMap((s) => [s.staffId, s.entry.staffId]));
   return {
     hasService: day?.runsWeekday != null,
@@ -79,6 +74,5 @@ export async function changeLine(ds: DataSource, termId: number, change: DateCha
 
 /** Active staff who could cover, by name (the cover form's choices). */
 export async function coverChoices(ds: DataSource): Promise<{ id: number; name: string; role: string }[]> {
-  const rows = await ds.getRepository(Staff).find({ where: { active: true }, select: { id: true, name: true, role: true } });
-  return rows.sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.id - b.id).map(({ id, name, role }) => ({ id, name, role }));
+  return (await activeStaff(ds)).sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.id - b.id);
 }

@@ -4,21 +4,15 @@
 // Bad input → 400 naming the field, and nothing is written.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { HttpError } from "../http/errors";
+import { scope, HttpError, idParam, optionalId, pageCount, pageOf } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { pageCount, pageOf } from "../http/pagination";
 import { currentTerm } from "../db";
 import { CANCEL_REASONS, GRADES, dateChangeById, isIsoDate, parseCancel, parseCover, schoolToday, type DateChangeKind, type FormErrors } from "../kernel";
 import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "../kernel/date-changes-service";
 import { changeLine, changeLines, coverChoices, dateSessions } from "./date-changes-page";
-import { publishedOf } from "./published";
+import { publishedOf } from "./store/published";
 
 const BASE = "/admin/timetable/dates";
-const idParam = (value: unknown): number => {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
 const dateParam = (value: unknown): string => {
   if (!isIsoDate(value)) throw new HttpError(404, "errors.notFound");
   return value;
@@ -80,7 +74,7 @@ export function dateChangeRoutes(ds: DataSource): Router {
   });
 
   const body = (req: Request): Record<string, unknown> => (req.body ?? {}) as Record<string, unknown>;
-  const entryOf = (b: Record<string, unknown>) => (typeof b.entryId === "string" && /^\d{1,9}$/.test(b.entryId) ? Number(b.entryId) : null);
+  const entryOf = (b: Record<string, unknown>) => optionalId(b.entryId);
   const done = (req: Request, res: Response, key: string, date: string) => {
     req.session.flash = { kind: "ok", key, params: { date } };
     res.redirect(303, `${BASE}?date=${date}`);

@@ -3,9 +3,10 @@
 // question (it needs the database); clashes come after that.
 import { z } from "zod";
 import { SESSION_KINDS } from "../db";
-import { plainText } from "./text-field";
+import { ID_PATTERN, isId } from "../http";
+import { plainText } from "../http";
 
-const id = (message: string) => z.string({ message }).trim().regex(/^(\d{1,9})?$/, message).optional()
+const id = (message: string) => z.string({ message }).trim().refine((v) => v === "" || isId(v), message).optional()
   .transform((v) => (v ? Number(v) : null));
 const grade = z.string().trim().regex(/^[1-6]$/, "timetable.errors.grades").transform(Number);
 const grades = z.union([grade, z.array(grade).max(6, "timetable.errors.grades")], { message: "timetable.errors.grades" }).optional()
@@ -13,7 +14,7 @@ const grades = z.union([grade, z.array(grade).max(6, "timetable.errors.grades")]
 
 const slot = {
   weekday: z.string({ message: "timetable.errors.weekday" }).trim().regex(/^[1-5]$/, "timetable.errors.weekday").transform(Number),
-  periodId: z.string({ message: "timetable.errors.period" }).trim().regex(/^\d{1,9}$/, "timetable.errors.period").transform(Number),
+  periodId: z.string({ message: "timetable.errors.period" }).trim().regex(ID_PATTERN, "timetable.errors.period").transform(Number),
 };
 
 export const moveForm = z.object(slot);

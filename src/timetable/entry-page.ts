@@ -1,10 +1,10 @@
 // The entry form's model: the choices it offers (from the week) and the
 // values it shows (a saved entry, a new slot, or what was just posted).
 import { type TimetableEntry, SESSION_KINDS } from "../db";
-import type { FieldErrors } from "../http/form-kit";
+import type { FieldErrors } from "../http";
 import type { ClashExplanation } from "./clash-messages";
-import { WEEKDAYS } from "./grid";
-import type { Week } from "./week";
+import { WEEKDAYS } from "./core/grid";
+import type { Week } from "./store/week";
 
 export type FormValues = Record<string, string | string[] | undefined>;
 

@@ -3,20 +3,13 @@
 // form; in both cases nothing is saved.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
+import { scope, HttpError, idParam, FormError, fieldErrors } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
 import { entryForm, moveForm } from "./entry-form";
 import { checkEntry, ClashRefused, deleteEntry, moveEntry, saveEntry } from "./entry-service";
 import { choicesOf, EntryPage, postedValues, valuesOf } from "./entry-page";
-import { FieldError, formErrors } from "./form-errors";
-import { parseView, viewParam } from "./grid";
-import { currentTerm, loadWeek, Week } from "./week";
-
-export const idParam = (value: unknown): number => {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
+import { parseView, viewParam } from "./core/grid";
+import { currentTerm, loadWeek, Week } from "./store/week";
 
 export async function currentWeek(ds: DataSource): Promise<Week> {
   const term = await currentTerm(ds.manager);
@@ -57,14 +50,14 @@ export function entryRoutes(ds: DataSource): Router {
     const view = viewParam(parseView(req.body?.view));
     const again = (status: number, extra: Partial<EntryPage>) => render(res, status, { id, view, form: postedValues(req.body), ...extra });
     const parsed = entryForm.safeParse(req.body ?? {});
-    if (!parsed.success) return again(400, { errors: formErrors(parsed.error) });
+    if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     try {
       if (req.body?.intent === "check") return again(200, { clashes: await checkEntry(ds, id, parsed.data), checked: true });
       const entry = await saveEntry(ds, id, parsed.data, actorOf(req.session.user));
       req.session.flash = { kind: "ok", key: id === null ? "timetable.entry.created" : "timetable.entry.saved", params: { title: entry.title } };
       res.redirect(gridUrl(view, entry));
     } catch (err) {
-      if (err instanceof FieldError) return again(400, { errors: err.toErrors() });
+      if (err instanceof FormError) return again(400, { errors: err.errors });
       if (err instanceof ClashRefused) return again(409, { clashes: err.clashes });
       throw err;
     }
@@ -80,13 +73,13 @@ export function entryRoutes(ds: DataSource): Router {
     const again = (status: number, extra: Partial<EntryPage["move"]>) =>
       render(res, status, { id, view, move: { form: postedValues(req.body), errors: {}, clashes: [], ...extra } });
     const parsed = moveForm.safeParse(req.body ?? {});
-    if (!parsed.success) return again(400, { errors: formErrors(parsed.error) });
+    if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     try {
       const entry = await moveEntry(ds, id, parsed.data, actorOf(req.session.user));
       req.session.flash = { kind: "ok", key: "timetable.entry.moved", params: { title: entry.title } };
       res.redirect(gridUrl(view, entry));
     } catch (err) {
-      if (err instanceof FieldError) return again(400, { errors: err.toErrors() });
+      if (err instanceof FormError) return again(400, { errors: err.errors });
       if (err instanceof ClashRefused) return again(409, { clashes: err.clashes });
       throw err;
     }

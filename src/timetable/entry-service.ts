@@ -4,18 +4,18 @@
 // A saved change raises the entry's sequence and updatedAt (calendar feeds
 // carry them), marks the draft changed, and is audit-logged in the same transaction.
 import type { DataSource, EntityManager } from "typeorm";
-import { TimetableEntry, nowIso, inTransaction } from "../db";
+import { type TimetableEntry, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { clashesForChange } from "./clashes";
+import { HttpError, fieldError } from "../http";
+import { clashesForChange } from "./core/clashes";
 import { ClashExplanation, explainClashes } from "./clash-messages";
 import type { EntryFormData, MoveFormData } from "./entry-form";
-import { rowOf } from "./entry-row";
-import { FieldError } from "./form-errors";
+import { rowOf } from "./core/entry-row";
 import { clashContextOf, NEW_ENTRY_ID, placementOf, placementsOf } from "./placements";
 import { resolveEntry, ResolvedEntry } from "./resolve-entry";
-import { openDraft, touchDraft } from "./draft-lock";
-import { namesOf, Week } from "./week";
+import { openDraft, touchDraft } from "./store/draft";
+import { removeEntry, storeEntry } from "./store/entries";
+import { namesOf, Week } from "./store/week";
 
 export class ClashRefused extends Error {
   constructor(readonly clashes: ClashExplanation[]) {
@@ -43,7 +43,7 @@ export async function saveEntry(ds: DataSource, id: number | null, input: EntryF
 export async function moveEntry(ds: DataSource, id: number, slot: MoveFormData, actor: Actor): Promise<TimetableEntry> {
   return inTransaction(ds, async (em) => {
     const { week, before } = await openEntry(em, id);
-    if (!week.periods.some((p) => p.id === slot.periodId)) throw new FieldError("periodId", "timetable.errors.period");
+    if (!week.periods.some((p) => p.id === slot.periodId)) throw fieldError("periodId", "timetable.errors.period");
     const e = before!;
     const proposed: ResolvedEntry = {
       weekday: slot.weekday, periodId: slot.periodId, kind: e.kind, title: e.title, grades: [...e.grades],
@@ -56,7 +56,7 @@ export async function moveEntry(ds: DataSource, id: number, slot: MoveFormData, 
 export async function deleteEntry(ds: DataSource, id: number, actor: Actor): Promise<TimetableEntry> {
   return inTransaction(ds, async (em) => {
     const { before } = await openEntry(em, id);
-    await em.getRepository(TimetableEntry).delete({ id });
+    await removeEntry(em, id);
     await touchDraft(em, before!.termId, nowIso());
     await recordAudit(em, actor, { action: "timetable.entry.delete", entity: "timetable_entry", entityId: id, details: { before: rowOf(before!) } });
     return before!;
@@ -79,13 +79,9 @@ function clashesOf(week: Week, id: number | null, proposed: ResolvedEntry): Clas
 async function commit(em: EntityManager, week: Week, before: TimetableEntry | null, proposed: ResolvedEntry, actor: Actor, action: string): Promise<TimetableEntry> {
   const clashes = clashesOf(week, before?.id ?? null, proposed);
   if (clashes.length) throw new ClashRefused(clashes);
-  const repo = em.getRepository(TimetableEntry);
   const now = nowIso();
   const beforeRow = before ? rowOf(before) : null;
-  const entry = before
-    ? Object.assign(before, proposed, { sequence: before.sequence + 1, updatedAt: now })
-    : repo.create({ ...proposed, termId: week.term.id, sequence: 0, updatedAt: now });
-  const saved = await repo.save(entry);
+  const saved = await storeEntry(em, before, proposed, week.term.id, now);
   await touchDraft(em, week.term.id, now);
   await recordAudit(em, actor, {
     action, entity: "timetable_entry", entityId: saved.id,

@@ -2,7 +2,7 @@
 // the week links change which child and which week). Staff keep the grid.
 import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { HttpError } from "../http/errors";
+import { HttpError } from "../http";
 import { isIsoDate } from "../kernel";
 import { familyWeek } from "./family-week";
 

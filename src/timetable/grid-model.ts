@@ -2,13 +2,13 @@
 // view switcher's choices, and (for the draft) clashes and the difference
 // from the published timetable.
 import type { Period } from "../db";
-import { findClashes } from "./clashes";
+import { findClashes } from "./core/clashes";
 import { Chip, chipOf } from "./chips";
-import { draftChanges, EntryRow, rowOf } from "./entry-row";
+import { draftChanges, EntryRow, rowOf } from "./core/entry-row";
 import { parseSnapshot } from "./core/snapshot";
-import { GridRow, GridView, gridOf, inView, viewParam, WEEKDAYS } from "./grid";
+import { GridRow, GridView, gridOf, inView, viewParam, WEEKDAYS } from "./core/grid";
 import { clashContextOf, placementsOf } from "./placements";
-import { Names, namesOf, Week } from "./week";
+import { Names, namesOf, Week } from "./store/week";
 
 export interface GridModel {
   rows: GridRow<Period, Chip>[];

@@ -2,20 +2,17 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../http/auth/route-scope";
+import { scope, FormError, fieldErrors } from "../http";
 import { actorOf } from "../audit/audit-service";
 import { currentWeek } from "./entry-routes";
-import { FieldError, formErrors } from "./form-errors";
 import { draftModel } from "./grid-model";
-import { parseView } from "./grid";
+import { parseView } from "./core/grid";
 import { publishBlockers } from "./publish-blockers";
 import { publishTimetable } from "./publish-service";
-import { plainText } from "./text-field";
-import { currentTerm, loadWeek } from "./week";
+import { plainText } from "../http";
+import { currentTerm, loadWeek } from "./store/week";
 import { formatStored, schoolZone } from "../kernel";
-import { runPolicy } from "../policy/web/policy-service";
-import { gridIssues } from "../policy/web/grid-issues";
-import type { Locale } from "../policy";
+import { gridIssues, runPolicy, type Locale } from "../policy";
 
 const publishForm = z.object({
   reason: plainText(500).refine((r) => r === "" || r.length >= 5, "validation.reasonRequired").optional().transform((r) => r || null),
@@ -52,7 +49,7 @@ export function gridRoutes(ds: DataSource): Router {
   router.post("/admin/timetable/publish", scope.admin(), async (req, res) => {
     const parsed = publishForm.safeParse(req.body ?? {});
     const form = { reason: typeof req.body?.reason === "string" ? req.body.reason : "" };
-    if (!parsed.success) return publishPage(400, res, { form, errors: formErrors(parsed.error) });
+    if (!parsed.success) return publishPage(400, res, { form, errors: fieldErrors(parsed.error) });
     try {
       const outcome = await publishTimetable(ds, parsed.data.reason, actorOf(req.session.user));
       req.session.flash = outcome.unchanged
@@ -60,7 +57,7 @@ export function gridRoutes(ds: DataSource): Router {
         : { kind: "ok", key: "timetable.publish.done", params: { entries: outcome.entries, changes: outcome.changes } };
       res.redirect("/admin/timetable");
     } catch (err) {
-      if (err instanceof FieldError) return publishPage(400, res, { form, errors: err.toErrors() });
+      if (err instanceof FormError) return publishPage(400, res, { form, errors: err.errors });
       throw err;
     }
   });

@@ -1,10 +1,11 @@
 // The timetable capability's face to the rest of the app: the one reader of
 // the published timetable. Other capabilities import from here, never from
 // Timetable.published or the snapshot parser (eslint.config.mjs keeps it so).
-export type { EntryRow } from "./entry-row";
+export type { EntryRow } from "./core/entry-row";
 export type { DatedSession, DateChanges } from "./core/questions";
 export { atClubInsteadOf } from "./core/questions";
-export { startDraftTimetable } from "./draft-lock";
-export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, changedSessionsOfTerm, type Published } from "./published";
+export { startDraftTimetable } from "./store/draft";
+export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, changedSessionsOfTerm, type Published } from "./store/published";
+// A club against the draft week (its size against its venues), for the clubs pages.
 export { venueClashesOfClub } from "./club-fit";
-export type { ClashExplanation } from "./clash-messages";
+export { explainClashes, type ClashExplanation } from "./clash-messages";

@@ -1,14 +1,18 @@
 // Maps the week's rows onto the plain shapes of the clash core
-// (src/timetable/clashes): string ids, and a context of venues, staff, clubs
+// (src/timetable/core/clashes): string ids, and a context of venues, staff, clubs
 // and per-grade service days.
-import type { ClashContext, Placement } from "./clashes";
-import type { Period, TimetableEntry } from "../db";
-import type { Week } from "./week";
+import type { ClashContext, Placement, SessionKind } from "./core/clashes";
+import type { Period, SessionKind as EntityKind, TimetableEntry } from "../db";
+import type { Week } from "./store/week";
 
 /** The fields of an entry the clash checks look at (a saved row or a proposal). */
 export type EntryShape = Pick<TimetableEntry, "weekday" | "periodId" | "kind" | "grades" | "classId" | "clubId" | "staffId" | "venueId">;
 
 export const NEW_ENTRY_ID = "new";
+
+// The core spells the session kinds without the ORM; these fail to compile if they ever differ from the entity's.
+const sameKinds: [Exclude<EntityKind, SessionKind>, Exclude<SessionKind, EntityKind>] extends [never, never] ? true : false = true;
+void sameKinds;
 
 export function placementOf(entryId: string, e: EntryShape, week: Pick<Week, "classes" | "classSizes">): Placement {
   const p: Placement = { entryId, weekday: e.weekday, periodId: String(e.periodId), kind: e.kind, grades: [...e.grades] };

@@ -3,15 +3,14 @@
 // Refused while the policy rules report errors, unless the admin gives a
 // written reason (kept in the audit log).
 import type { DataSource } from "typeorm";
-import { Timetable, nowIso, inTransaction } from "../db";
+import { nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { openDraft } from "./draft-lock";
-import { draftChanges, rowOf } from "./entry-row";
+import { openDraft, storePublication } from "./store/draft";
+import { draftChanges, rowOf } from "./core/entry-row";
 import { parseSnapshot } from "./core/snapshot";
-import { FieldError } from "./form-errors";
+import { fieldError, HttpError } from "../http";
 import { publishBlockers } from "./publish-blockers";
-import { currentTerm } from "./week";
-import { HttpError } from "../http/errors";
+import { currentTerm } from "./store/week";
 
 export interface PublishOutcome { entries: number; changes: number; publishedAt: string; unchanged: boolean }
 
@@ -32,9 +31,9 @@ export async function publishTimetable(ds: DataSource, reason: string | null, ac
     // line and a new feed stamp: nothing is written, and no reason is needed.
     const publishedAt = week.timetable?.publishedAt;
     if (publishedAt && changes === 0) return { entries: rows.length, changes, publishedAt, unchanged: true };
-    if (blockers.errors > 0 && !reason) throw new FieldError("reason", "timetable.publish.reasonRequired");
+    if (blockers.errors > 0 && !reason) throw fieldError("reason", "timetable.publish.reasonRequired");
     const now = nowIso();
-    await em.getRepository(Timetable).update({ termId: week.term.id }, { published: rows, publishedAt: now, updatedAt: now });
+    await storePublication(em, week.term.id, rows, now);
     await recordAudit(em, actor, {
       action: "timetable.publish", entity: "timetable", entityId: week.term.id, reason,
       details: { entries: rows.length, changes, errors: blockers.errors, warnings: blockers.warnings, override: blockers.errors > 0 },

@@ -3,11 +3,11 @@
 // external instructor only their own sessions; other staff choose a view, their own first.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { GridView, parseView } from "./grid";
+import { scope } from "../http";
+import { GridView, parseView } from "./core/grid";
 import { gridModel } from "./grid-model";
-import { publishedTimetable } from "./published";
-import { currentTerm, loadWeek } from "./week";
+import { publishedTimetable } from "./store/published";
+import { currentTerm, loadWeek } from "./store/week";
 import { formatStored, schoolToday, schoolZone } from "../kernel";
 import { familyWeekPage } from "./family-week-page";
 import { weekChanges, type WeekChanges } from "./week-changes";

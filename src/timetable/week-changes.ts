@@ -5,10 +5,10 @@
 import type { EntityManager } from "typeorm";
 import { addDays, datesBetween, isoWeekday, weekStartOf, type IsoDate } from "../kernel";
 import type { DatedSession } from "./core/questions";
-import type { EntryRow } from "./entry-row";
-import { inView, type GridView } from "./grid";
-import { sessionsOn, staffChangesBetween } from "./published";
-import { namesOf, type Week } from "./week";
+import type { EntryRow } from "./core/entry-row";
+import { inView, type GridView } from "./core/grid";
+import { sessionsOn, staffChangesBetween } from "./store/published";
+import { namesOf, type Week } from "./store/week";
 
 export interface WeekChangeLine {
   session: DatedSession;

@@ -4,7 +4,7 @@
 // family-week loader hands in the dated sessions, the ledger's clubs per date
 // and the child's opt-in.
 import { addDays, weekStartOf, type DayOfSchool, type IsoDate } from "../../kernel/core";
-import type { EntryRow } from "../entry-row";
+import type { EntryRow } from "./entry-row";
 import { atClubInsteadOf, type DatedSession } from "./questions";
 
 export interface WeekChild { classId: number; grade: number }

@@ -1,8 +1,8 @@
 // The questions others ask of the published timetable, answered from its
-// parsed rows. Pure: the store (../published.ts) hands in the rows, the
+// parsed rows. Pure: the store (../store/published.ts) hands in the rows, the
 // kernel's DayOfSchool and the date's changes.
 import type { DayOfSchool } from "../../kernel/core";
-import type { EntryRow } from "../entry-row";
+import type { EntryRow } from "./entry-row";
 
 /** One session as it runs on a date: the weekly entry, with that date's cancellation and cover applied. */
 export interface DatedSession {
@@ -16,7 +16,7 @@ export interface DatedSession {
   covered: boolean;
 }
 
-// Per-date changes to the week, as the store (../published.ts) builds them
+// Per-date changes to the week, as the store (../store/published.ts) builds them
 // from the kernel's tables (a cancelled session or day, with its reason; cover
 // by another staff member).
 export interface DateChanges {

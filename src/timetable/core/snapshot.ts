@@ -6,11 +6,12 @@
 // entry is left out (never half-read, never the whole snapshot dropped), and
 // the count of rows left out goes with the rows so the admin's grid can say
 // so and the loader can log it. Publishing again replaces the snapshot.
-import type { SessionKind } from "../../db";
-import type { EntryRow } from "../entry-row";
+import type { SessionKind } from "./clashes/types";
+import type { EntryRow } from "./entry-row";
 
 // The entity's SESSION_KINDS, spelled here so this core loads no ORM; the two
-// checks below fail to compile if the lists ever differ.
+// checks below fail to compile if the lists ever differ (and ../placements.ts
+// checks that this core's SessionKind is the entity's).
 const KINDS = ["homework", "club", "sport", "activity", "lesson"] as const satisfies readonly SessionKind[];
 type Missing = Exclude<SessionKind, (typeof KINDS)[number]>;
 const allKinds: [Missing] extends [never] ? true : false = true;

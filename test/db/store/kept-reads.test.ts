@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { forEachDatabase } from "../../support/databases";
 import { Setting, Term, Timetable } from "../../../src/db/entities";
-import { publishedTimetable } from "../../../src/timetable/published";
+import { publishedTimetable } from "../../../src/timetable/store/published";
 import { inTransaction } from "../../../src/db/transaction";
 import { openDatabase } from "../../../src/database";
 import { currentTerm } from "../../../src/db/current-term";

@@ -6,7 +6,7 @@ import { seedDemo } from "../../../seeds/demo";
 import { Club, SchoolClass, Staff, Venue } from "../../../src/db/entities";
 import { clubSessions, staffSessions, studentSessions, venueSessions } from "../../../src/feeds/session-rules";
 import type { PublishedEntry } from "../../../src/feeds/feed-context";
-import { publishedTimetable } from "../../../src/timetable/published";
+import { publishedTimetable } from "../../../src/timetable/store/published";
 
 forEachDatabase("calendar feeds: which sessions go in which feed", (ctx) => {
   let entries: PublishedEntry[];

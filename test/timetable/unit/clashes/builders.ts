@@ -1,4 +1,4 @@
-import { ClashContext, Placement } from "../../../../src/timetable/clashes";
+import { ClashContext, Placement } from "../../../../src/timetable/core/clashes";
 
 // A placement with sensible defaults: Thursday period 2, grade 3, a club.
 export function placement(entryId: string, over: Partial<Placement> = {}): Placement {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { clubLargerThanVenue } from "../../../../src/timetable/clashes";
+import { clubLargerThanVenue } from "../../../../src/timetable/core/clashes";
 import { context, homework, placement } from "./builders";
 
 describe("clubLargerThanVenue", () => {

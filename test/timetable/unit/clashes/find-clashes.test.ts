@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { clashesForChange, findClashes, Placement } from "../../../../src/timetable/clashes";
+import { clashesForChange, findClashes, Placement } from "../../../../src/timetable/core/clashes";
 import { context, homework, placement } from "./builders";
 
 describe("findClashes", () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { gradeDoubleBooked } from "../../../../src/timetable/clashes";
+import { gradeDoubleBooked } from "../../../../src/timetable/core/clashes";
 import { homework, placement } from "./builders";
 
 describe("gradeDoubleBooked", () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { gradeHasNoService } from "../../../../src/timetable/clashes";
+import { gradeHasNoService } from "../../../../src/timetable/core/clashes";
 import { context, placement } from "./builders";
 
 describe("gradeHasNoService", () => {

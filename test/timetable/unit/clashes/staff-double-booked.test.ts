@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { staffDoubleBooked } from "../../../../src/timetable/clashes";
+import { staffDoubleBooked } from "../../../../src/timetable/core/clashes";
 import { placement } from "./builders";
 
 describe("staffDoubleBooked", () => {

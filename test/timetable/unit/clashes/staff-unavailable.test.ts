@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { staffUnavailable } from "../../../../src/timetable/clashes";
+import { staffUnavailable } from "../../../../src/timetable/core/clashes";
 import { context, placement } from "./builders";
 
 describe("staffUnavailable", () => {

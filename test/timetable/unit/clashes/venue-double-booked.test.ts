@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { venueDoubleBooked } from "../../../../src/timetable/clashes";
+import { venueDoubleBooked } from "../../../../src/timetable/core/clashes";
 import { placement } from "./builders";
 
 describe("venueDoubleBooked", () => {

@@ -3,11 +3,11 @@
 // Every page, feed, register, rule check, club offer and allocation reads it
 // here; nothing else touches Timetable.published (eslint.config.mjs).
 import type { DataSource, EntityManager } from "typeorm";
-import { Period, Timetable, currentTerm, keptRead } from "../db";
-import { cancellationOf, coverOf, dateChangesOn as kernelChangesOn, datesBetween, indexCalendar, schoolCalendar, schoolDay, termDateChanges, type DayOfSchool, type IsoDate } from "../kernel";
-import type { EntryRow } from "./entry-row";
-import { parseSnapshot } from "./core/snapshot";
-import * as Q from "./core/questions";
+import { Period, Timetable, currentTerm, keptRead } from "../../db";
+import { cancellationOf, coverOf, dateChangesOn as kernelChangesOn, datesBetween, indexCalendar, schoolCalendar, schoolDay, termDateChanges, type DayOfSchool, type IsoDate } from "../../kernel";
+import type { EntryRow } from "../core/entry-row";
+import { parseSnapshot } from "../core/snapshot";
+import * as Q from "../core/questions";
 
 type Repos = Pick<EntityManager, "getRepository"> | DataSource;
 

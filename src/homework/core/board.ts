@@ -1,7 +1,7 @@
 // The weekly publicity board (作业公示) as plain data: per day, the homework by tier with
 // totals, and the week's totals. Pure: the service loads rows, the view renders this.
-import { HOMEWORK_TIERS, type HomeworkTier } from "./entities";
-import { schoolDay, type CalendarEntry, type CalendarIndex } from "../kernel/core";
+import { HOMEWORK_TIERS, type HomeworkTier } from "./tiers";
+import { schoolDay, type CalendarEntry, type CalendarIndex } from "../../kernel/core";
 import { weekdayOf, type Week } from "./week";
 
 export interface BoardItem { id: number; classId: number; date: string; subject: string; description: string; tier: HomeworkTier; written: boolean; minutes: number; staffId: number | null }

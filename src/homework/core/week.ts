@@ -1,8 +1,8 @@
 // Weeks for the publicity board: Monday to Sunday, navigated by ?week=YYYY-MM-DD.
 // Pure; the calendar arithmetic is the kernel's.
-import { addDays, isoWeekday, weekStartOf } from "../kernel/core";
+import { addDays, isoWeekday, weekStartOf } from "../../kernel/core";
 
-export { isIsoDate } from "../kernel/core";
+export { isIsoDate } from "../../kernel/core";
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export const weekdayOf = (date: string): number => isoWeekday(date);
 

@@ -3,8 +3,9 @@
 // the term's timetable row first (SQLite already runs write transactions one
 // at a time, see src/db/transaction.ts).
 import type { EntityManager } from "typeorm";
-import { Timetable, nowIso } from "../db";
-import { HttpError } from "../http/errors";
+import { Timetable, nowIso } from "../../db";
+import { HttpError } from "../../http";
+import type { EntryRow } from "../core/entry-row";
 import { currentTerm, loadWeek, Week } from "./week";
 
 export async function openDraft(em: EntityManager): Promise<Week> {
@@ -22,6 +23,11 @@ export async function openDraft(em: EntityManager): Promise<Week> {
 // The draft changed: the grid's "differs from published" and feeds' caches key on this.
 export async function touchDraft(em: EntityManager, termId: number, now: string): Promise<void> {
   await em.getRepository(Timetable).update({ termId }, { updatedAt: now });
+}
+
+/** Publishes: the rows become the snapshot families and staff see. */
+export async function storePublication(em: EntityManager, termId: number, rows: EntryRow[], now: string): Promise<void> {
+  await em.getRepository(Timetable).update({ termId }, { published: rows, publishedAt: now, updatedAt: now });
 }
 
 /** A new term's timetable row: a draft nobody sees until an admin publishes it. */

@@ -2,7 +2,7 @@
 // term, loaded in one place so the editor, the publisher and the clubs pages
 // read the same picture.
 import type { EntityManager } from "typeorm";
-import { Club, Period, SchoolClass, Staff, Student, Term, Timetable, TimetableEntry, Venue, keptRead } from "../db";
+import { Club, Period, SchoolClass, Staff, Student, Term, Timetable, TimetableEntry, Venue, keptRead } from "../../db";
 
 export interface Week {
   term: Term;
@@ -18,7 +18,7 @@ export interface Week {
 }
 
 // Only one term is current (Term.current): the one the admin plans.
-export { currentTerm } from "../db";
+export { currentTerm } from "../../db";
 
 /** The term's week; outside a transaction kept until the next write (callers must not change it). */
 export function loadWeek(em: EntityManager, term: Term): Promise<Week> {

@@ -1,14 +1,19 @@
 // The plain row of a timetable entry: what the published snapshot stores
 // (Timetable.published is a JSON array of these; core/snapshot.ts parses it)
 // and what the audit log keeps.
-import type { SessionKind, TimetableEntry } from "../db";
+import type { SessionKind } from "./clashes/types";
 
 export interface EntryRow {
   id: number; termId: number; weekday: number; periodId: number; kind: SessionKind; title: string; grades: number[];
   classId: number | null; clubId: number | null; staffId: number | null; venueId: number | null; sequence: number; updatedAt: string;
 }
 
-export function rowOf(e: TimetableEntry | EntryRow): EntryRow {
+/** A saved entry (the entity) or a row: what rowOf copies. */
+export type EntryRowSource = Omit<EntryRow, "classId" | "clubId" | "staffId" | "venueId" | "sequence"> & {
+  classId?: number | null; clubId?: number | null; staffId?: number | null; venueId?: number | null; sequence?: number | null;
+};
+
+export function rowOf(e: EntryRowSource): EntryRow {
   return {
     id: e.id, termId: e.termId, weekday: e.weekday, periodId: e.periodId, kind: e.kind, title: e.title, grades: [...e.grades],
     classId: e.classId ?? null, clubId: e.clubId ?? null, staffId: e.staffId ?? null, venueId: e.venueId ?? null,
