@@ -74,7 +74,7 @@ export function numberSet(item: z.ZodType<number>, message: string, required = f
     .refine((v) => !required || v.length > 0, message);
 }
 
-export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+export { minutesOf } from "./core/period-rules";
 
 // Validate, save, or re-render with the errors (schema errors and the
 // service's FormError alike). Returns true when saved.

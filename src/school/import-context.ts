@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm";
 import { Club, Family, SchoolClass, Staff, Student, Term, Venue } from "../db";
 import { clubPeaks } from "../clubs/capacity";
 import { ExistingRecords, ImportKind, ImportTable, matchKey, validateImport, previewImport, ImportPreview, type ClubRow, type ImportedRow, type StaffRow, type StudentRow } from "./import";
-import { archivedStudents, capacitiesBelowMembers, ClassRef, ClubSeats, emailsTaken, gradeMismatches, RowProblem, unknownCategories, unvettedExternals } from "./import-checks";
+import { archivedStudents, capacitiesBelowMembers, ClassRef, ClubSeats, emailsTaken, gradeMismatches, RowProblem, unknownCategories, unvettedExternals } from "./core/import-checks";
 
 export interface ImportContext {
   existing: ExistingRecords;

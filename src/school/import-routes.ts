@@ -14,7 +14,7 @@ import { ImportBatch } from "./entities";
 import { idParam } from "./form-helpers";
 import { commitImport, discardImport, uploadImport } from "./import-service";
 import { checkSheet, loadContext } from "./import-context";
-import type { RowProblem } from "./import-checks";
+import type { RowProblem } from "./core/import-checks";
 
 const COLUMNS = { students: studentColumns, staff: staffColumns, clubs: clubColumns };
 const PREVIEW_ROWS = 10;

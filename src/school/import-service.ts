@@ -9,7 +9,7 @@ import { ImportFileError, ImportKind, readTable, type ClubRow, type ImportedRow,
 import { ImportBatch } from "./entities";
 import { hasControlChars } from "./form-helpers";
 import { checkSheet, loadContext } from "./import-context";
-import type { RowProblem } from "./import-checks";
+import type { RowProblem } from "./core/import-checks";
 import { applyClubs, ApplyCounts, applyStaff, applyStudents } from "./import-apply";
 
 export type UploadResult = { ok: true; batch: ImportBatch } | { ok: false; problems: RowProblem[] };

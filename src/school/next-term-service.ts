@@ -7,7 +7,7 @@ import { Club, DailySport, Period, SchoolClass, Student, Term, TimetableEntry, n
 import { startDraftTimetable } from "../timetable";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { fieldError } from "./form-helpers";
-import { classMapping, promotionPlan, PromotionPlan } from "./promotion-plan";
+import { classMapping, promotionPlan, PromotionPlan } from "./core/promotion-plan";
 import { studentCounts } from "./class-service";
 import { recordLeaving } from "../membership";
 

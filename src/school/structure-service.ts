@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { DailySport, Period, Term, TimetableEntry, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { fieldError, FormError, minutesOf } from "./form-helpers";
-import { overlappingPeriod } from "./period-rules";
+import { overlappingPeriod } from "./core/period-rules";
 import type { PeriodFormData, SportCell } from "./structure-forms";
 
 export const periodsOf = (ds: DataSource | EntityManager, termId: number): Promise<Period[]> =>

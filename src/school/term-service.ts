@@ -4,7 +4,7 @@ import { type DataSource, type EntityManager, In, Not } from "typeorm";
 import { CalendarDay, Term, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { HttpError } from "../http/errors";
-import { datesOfRange, withinTerm } from "./calendar-rules";
+import { datesOfRange, withinTerm } from "./core/calendar-rules";
 import { fieldError } from "./form-helpers";
 import type { CalendarDayFormData, TermFormData } from "./term-forms";
 
