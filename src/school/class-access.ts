@@ -2,9 +2,7 @@
 import type { Request } from "express";
 import type { DataSource } from "typeorm";
 import { SchoolClass } from "../db";
-import { staffUser } from "../http/auth/guards";
-import { HttpError } from "../http/errors";
-import { idParam } from "./form-helpers";
+import { staffUser, HttpError, idParam } from "../http";
 
 export function mayManageClass(user: { role: string; id: number }, cls: Pick<SchoolClass, "classTeacherId">): boolean {
   return user.role === "admin" || (user.role === "class_teacher" && cls.classTeacherId === user.id);

@@ -3,10 +3,9 @@
 import { Router, Request, Response } from "express";
 import { type DataSource, type FindOptionsWhere, Like } from "typeorm";
 import { SchoolClass, Student } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, pageCount, pageOf, FieldErrors, idParam, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { pageCount, pageOf } from "../http/pagination";
-import { FieldErrors, idParam, searchText, submit } from "./form-helpers";
+import { searchText } from "./form-helpers";
 import { classForm } from "./people-forms";
 import { classTeachers, findClass, saveClass, studentCounts } from "./class-service";
 

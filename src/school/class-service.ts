@@ -2,8 +2,7 @@
 import { type DataSource, type EntityManager, Not } from "typeorm";
 import { SchoolClass, Staff, Student, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { fieldError } from "./form-helpers";
+import { HttpError, fieldError } from "../http";
 import type { ClassFormData } from "./people-forms";
 
 export async function findClass(ds: DataSource, id: number): Promise<SchoolClass> {

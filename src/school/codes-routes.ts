@@ -3,12 +3,8 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Setting } from "../db";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
+import { staffUser, scope, HttpError, siteBase, idParam, optionalId } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { siteBase } from "../http/public-url";
-import { idParam, optionalId } from "./form-helpers";
 import { managedClass, mayManageClass, visibleClasses } from "./class-access";
 import { codeCountsByClass, familiesOfClass, familyWithChildren, generateClassCodes, regenerateFamilyCode, Slip } from "./codes-service";
 

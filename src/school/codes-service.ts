@@ -4,8 +4,7 @@
 import { type DataSource, In, IsNull, Not } from "typeorm";
 import { Family, SchoolClass, Student, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { hashSecret, newFamilyCode } from "../http/auth/passwords";
-import { endSessionsOf } from "../http/auth/session-version";
+import { hashSecret, newFamilyCode, endSessionsOf } from "../http";
 
 export interface SlipChild { name: string; studentNumber: string; className: string }
 export interface Slip { familyId: number; familyKey: string; guardianName: string; code: string; children: SlipChild[] }

@@ -3,10 +3,8 @@
 import { Router, Request, Response } from "express";
 import { type DataSource, In } from "typeorm";
 import { SchoolClass, Staff, Term } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, HttpError, type FieldErrors } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import type { FieldErrors } from "./form-helpers";
 import { managedClass, visibleClasses } from "./class-access";
 import { classEnrollment, countsByClass, countWeekdays, parseReplies, saveReplies } from "./enrollment-service";
 import { termFromQuery } from "./term-service";

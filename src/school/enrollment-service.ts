@@ -3,7 +3,7 @@
 import { type DataSource, In } from "typeorm";
 import { SchoolClass, ServiceEnrollment, Student, Term, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import type { FieldErrors } from "./form-helpers";
+import type { FieldErrors } from "../http";
 
 export interface EnrollmentRow { student: Student; enrollment: ServiceEnrollment | null }
 export interface WeekdayCounts { byWeekday: Record<number, number>; replies: number; enrolled: number; students: number }

@@ -3,11 +3,9 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Family, SchoolClass, Student } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, HttpError, pageCount, pageOf, FieldErrors, idParam, optionalId, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { pageCount, pageOf } from "../http/pagination";
-import { FieldErrors, idParam, optionalId, searchText, submit } from "./form-helpers";
+import { searchText } from "./form-helpers";
 import { familyForm, newFamilyForm, studentForm } from "./people-forms";
 import { childrenOf, createFamily, findFamily, saveChild, searchFamilies, updateFamily } from "./family-service";
 

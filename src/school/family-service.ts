@@ -3,8 +3,7 @@
 import { type DataSource, type EntityManager, In, Not } from "typeorm";
 import { Family, SchoolClass, Student, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { fieldError } from "./form-helpers";
+import { HttpError, fieldError } from "../http";
 import type { FamilyFormData, StudentFormData } from "./people-forms";
 
 export async function findFamily(ds: DataSource, id: number): Promise<Family> {

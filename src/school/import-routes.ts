@@ -5,13 +5,10 @@
 // token before multer reads a byte, then the import core applies its limits.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
+import { staffUser, scope, HttpError, idParam } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
 import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
 import { ImportBatch } from "./entities";
-import { idParam } from "./form-helpers";
 import { commitImport, discardImport, uploadImport } from "./import-service";
 import { checkSheet, loadContext } from "./import-context";
 import type { RowProblem } from "./core/import-checks";

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { Club, DailySport, Period, SchoolClass, Student, Term, TimetableEntry, nowIso, inTransaction } from "../db";
 import { startDraftTimetable } from "../timetable";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { fieldError } from "./form-helpers";
+import { fieldError } from "../http";
 import { classMapping, promotionPlan, PromotionPlan } from "./core/promotion-plan";
 import { studentCounts } from "./class-service";
 import { recordLeaving } from "../membership";

@@ -5,10 +5,9 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { Staff, nowIso, inTransaction } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { FieldErrors, idParam, isoDate, numberSet, submit, weekdayValue } from "./form-helpers";
+import { isoDate, numberSet, weekdayValue } from "./form-helpers";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

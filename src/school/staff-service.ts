@@ -3,24 +3,19 @@
 import type { DataSource } from "typeorm";
 import { Staff, type StaffRole, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { hashSecret, newStaffPassword } from "../http/auth/passwords";
-import { endSessionsOf } from "../http/auth/session-version";
+import { hashSecret, newStaffPassword, endSessionsOf, fieldError } from "../http";
 
 export interface NewStaff {
   staffNumber: string; name: string; email: string | null; role: StaffRole;
   password: string | null; vettedOn: string | null; availableDays: number[];
 }
 
-export class DuplicateError extends Error {
-  constructor(readonly field: string) { super(`duplicate ${field}`); }
-}
-
 export async function createStaff(ds: DataSource, input: NewStaff, actor: Actor): Promise<Staff> {
   const passwordHash = input.password ? await hashSecret(input.password) : null;
   return inTransaction(ds, async (em) => {
     const repo = em.getRepository(Staff);
-    if (await repo.existsBy({ staffNumber: input.staffNumber })) throw new DuplicateError("staffNumber");
-    if (input.email && (await repo.existsBy({ email: input.email }))) throw new DuplicateError("email");
+    if (await repo.existsBy({ staffNumber: input.staffNumber })) throw fieldError("staffNumber", "validation.duplicate");
+    if (input.email && (await repo.existsBy({ email: input.email }))) throw fieldError("email", "validation.duplicate");
     const now = nowIso();
     const staff = await repo.save(repo.create({
       staffNumber: input.staffNumber, name: input.name, email: input.email, role: input.role, passwordHash,

@@ -1,6 +1,7 @@
 // The period form and the 6×5 daily-sport grid. Messages are i18n keys.
 import { z } from "zod";
-import { clockTime, FieldErrors, gradeValue, numberSet, text } from "./form-helpers";
+import { clockTime, gradeValue, numberSet, text } from "./form-helpers";
+import { FieldErrors } from "../http";
 import { endsAfterStart } from "./core/period-rules";
 
 export const periodForm = z.object({

@@ -2,10 +2,8 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Period, Term } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, HttpError, FieldErrors, FormError, idParam, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { FieldErrors, FormError, idParam, submit } from "./form-helpers";
 import { periodForm, parseSportGrid } from "./structure-forms";
 import { deletePeriod, periodsOf, savePeriod, saveSport, sportOf } from "./structure-service";
 import { findTerm, termFromQuery } from "./term-service";

@@ -2,7 +2,8 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { DailySport, Period, Term, TimetableEntry, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { fieldError, FormError, minutesOf } from "./form-helpers";
+import { minutesOf } from "./form-helpers";
+import { fieldError, FormError } from "../http";
 import { overlappingPeriod } from "./core/period-rules";
 import type { PeriodFormData, SportCell } from "./structure-forms";
 

@@ -3,10 +3,8 @@
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
 import { CalendarDay, Term } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { FieldErrors, idParam, submit } from "./form-helpers";
 import { calendarDayForm, termForm } from "./term-forms";
 import { termCalendar } from "./calendar-months";
 import {

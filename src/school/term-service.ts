@@ -3,9 +3,8 @@
 import { type DataSource, type EntityManager, In, Not } from "typeorm";
 import { CalendarDay, Term, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
+import { HttpError, fieldError, optionalId } from "../http";
 import { datesOfRange, withinTerm } from "./core/calendar-rules";
-import { fieldError } from "./form-helpers";
 import type { CalendarDayFormData, TermFormData } from "./term-forms";
 
 export async function findTerm(ds: DataSource | EntityManager, id: number): Promise<Term> {
@@ -17,7 +16,8 @@ export async function findTerm(ds: DataSource | EntityManager, id: number): Prom
 // The term a page works on: ?term=ID when given, else the current one.
 export async function termFromQuery(ds: DataSource, query: unknown): Promise<Term | null> {
   const raw = typeof query === "object" && query !== null ? (query as Record<string, unknown>).term : undefined;
-  if (typeof raw === "string" && /^\d{1,9}$/.test(raw)) return findTerm(ds, Number(raw));
+  const id = optionalId(raw);
+  if (id !== null) return findTerm(ds, id);
   return ds.getRepository(Term).findOneBy({ current: true });
 }
 

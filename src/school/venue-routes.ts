@@ -4,11 +4,9 @@ import { Router, Request, Response } from "express";
 import { type DataSource, Like, Not } from "typeorm";
 import { z } from "zod";
 import { Club, TimetableEntry, Venue, inTransaction } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, HttpError, pageCount, pageOf, fieldError, FieldErrors, FormError, idParam, submit } from "../http";
 import { Actor, actorOf, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { pageCount, pageOf } from "../http/pagination";
-import { fieldError, FieldErrors, FormError, idParam, searchText, submit, text } from "./form-helpers";
+import { searchText, text } from "./form-helpers";
 
 export const venueForm = z.object({
   name: text(80),

@@ -11,7 +11,7 @@ import { archivedStudents, clubCategory, emailsTaken, gradeMismatches, unvettedE
 import { clubCode } from "../../../src/school/import-apply";
 import { uploadedName } from "../../../src/school/import-routes";
 import { calendarDayForm, termForm } from "../../../src/school/term-forms";
-import { formErrors } from "../../../src/school/form-helpers";
+import { fieldErrors as formErrors } from "../../../src/http";
 import type { Student } from "../../../src/db/entities";
 
 describe("school rules: class names at a new school year", () => {
