@@ -1,10 +1,10 @@
 // Admin: staff accounts (list, create, disable/enable, reset password).
 import { Router } from "express";
-import { type DataSource, Like } from "typeorm";
+import type { DataSource } from "typeorm";
 import { scope, pageCount, pageOf, idParam, submit, HttpError } from "../http";
-import { Staff } from "../db";
 import { staffForm } from "./staff-form";
 import { createStaff, resetStaffPassword, setStaffActive } from "./staff-service";
+import { searchStaff } from "./store/staff";
 import { actorOf } from "../audit/audit-service";
 
 export function staffAdminRoutes(ds: DataSource): Router {
@@ -13,8 +13,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
   router.get("/admin/staff", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
-    const where = q ? [{ name: Like(`%${q}%`) }, { staffNumber: Like(`%${q}%`) }, { email: Like(`%${q.toLowerCase()}%`) }] : {};
-    const [staff, total] = await ds.getRepository(Staff).findAndCount({ where, order: { staffNumber: "ASC" }, skip: page.skip, take: page.size });
+    const [staff, total] = await searchStaff(ds, q, page.skip, page.size);
     res.render("staff/list", { title: res.locals.t("staff.title"), staff, q, page: page.page, pages: pageCount(total, page.size), total });
   });
 
