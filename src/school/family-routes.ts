@@ -2,7 +2,9 @@
 // number or 学籍号, name, class). Lists are searchable and paginated.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Family, SchoolClass, Student } from "../db";
+import type { Family, Student } from "../db";
+import { currentClasses } from "./store/classes";
+import { childOf } from "./store/families";
 import { scope, HttpError, pageCount, pageOf, FieldErrors, idParam, optionalId, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
 import { searchText } from "./form-helpers";
@@ -11,7 +13,7 @@ import { childrenOf, createFamily, findFamily, saveChild, searchFamilies, update
 
 export function familyRoutes(ds: DataSource): Router {
   const router = Router();
-  const classes = () => ds.getRepository(SchoolClass).find({ where: { archived: false }, order: { grade: "ASC", name: "ASC" } });
+  const classes = () => currentClasses(ds);
 
   router.get("/admin/families", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
@@ -65,7 +67,7 @@ export function familyRoutes(ds: DataSource): Router {
 
   const findChild = async (req: Request) => {
     const family = await findFamily(ds, idParam(req.params.id));
-    const student = await ds.getRepository(Student).findOneBy({ id: idParam(req.params.studentId), familyId: family.id });
+    const student = await childOf(ds, family.id, idParam(req.params.studentId));
     if (!student) throw new HttpError(404, "errors.notFound");
     return { family, student };
   };
