@@ -10,7 +10,7 @@ import { ImportBatch } from "./entities";
 import { hasControlChars } from "./form-helpers";
 import { checkSheet, loadContext } from "./import-context";
 import type { RowProblem } from "./core/import-checks";
-import { applyClubs, ApplyCounts, applyStaff, applyStudents } from "./import-apply";
+import { applyClubs, ApplyCounts, applyStaff, applyStudents } from "./store/import-apply";
 
 export type UploadResult = { ok: true; batch: ImportBatch } | { ok: false; problems: RowProblem[] };
 export type CommitResult = { ok: true; counts: ApplyCounts } | { ok: false; problems: RowProblem[] };

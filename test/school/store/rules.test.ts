@@ -8,7 +8,7 @@ import { termCalendar } from "../../../src/school/calendar-months";
 import { parseSportGrid } from "../../../src/school/structure-forms";
 import { countWeekdays, parseReplies } from "../../../src/school/enrollment-service";
 import { archivedStudents, clubCategory, emailsTaken, gradeMismatches, unvettedExternals } from "../../../src/school/core/import-checks";
-import { clubCode } from "../../../src/school/import-apply";
+import { clubCode } from "../../../src/school/store/import-apply";
 import { uploadedName } from "../../../src/school/import-routes";
 import { calendarDayForm, termForm } from "../../../src/school/term-forms";
 import { fieldErrors as formErrors } from "../../../src/http";
