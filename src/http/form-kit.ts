@@ -2,7 +2,7 @@
 // issues as field errors, and the one error a service throws when a check
 // that needs the database fails a field. Routes parse with these and nothing
 // else, so a form answers the same way everywhere (400, the field named).
-import { z, type ZodError } from "zod";
+import { z, type ZodError, type ZodType } from "zod";
 import { HttpError } from "./errors";
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, unknown> }>;
@@ -73,3 +73,24 @@ export const plainText = (max: number, required = false) =>
   z.string({ message: required ? "validation.required" : "validation.invalid_format" }).trim()
     .min(required ? 1 : 0, "validation.required").max(max, "validation.tooLong")
     .refine((v) => !CONTROL.test(v), "validation.invalid_format");
+
+/**
+ * Validate, save, or re-render with the errors (the schema's and a service's
+ * FormError alike). Returns true when saved.
+ */
+export async function submit<T>(schema: ZodType<T, any>, body: unknown, save: (data: T) => Promise<unknown>,
+  again: (errors: FieldErrors) => void): Promise<boolean> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) {
+    again(fieldErrors(parsed.error));
+    return false;
+  }
+  try {
+    await save(parsed.data);
+    return true;
+  } catch (err) {
+    if (!(err instanceof FormError)) throw err;
+    again(err.errors);
+    return false;
+  }
+}

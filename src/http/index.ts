@@ -2,7 +2,7 @@
 // route scopes and guards, paging, the session's user, passwords and links.
 // The middleware chain itself (security, sessions, parsers, CSRF) is the app's
 // (src/app.ts) and not exported.
-export { ID_PATTERN, isId, idParam, optionalId, fieldErrors, FormError, fieldError, plainText, type FieldErrors } from "./form-kit";
+export { ID_PATTERN, isId, idParam, optionalId, fieldErrors, FormError, fieldError, plainText, submit, type FieldErrors } from "./form-kit";
 export { HttpError } from "./errors";
 export { scope, ROLES, type Role, type Ownership, type RouteScope, type ScopedRoute } from "./auth/route-scope";
 export { requireLogin, requireStaff, requireAdmin, requireFamily, staffUser, familyUser } from "./auth/guards";

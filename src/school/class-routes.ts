@@ -1,14 +1,14 @@
 // Admin: grades and classes — list (by grade, searchable, paginated), create,
 // edit (name, grade, class teacher), and a class's roster.
 import { Router, Request, Response } from "express";
-import { type DataSource, type FindOptionsWhere, Like } from "typeorm";
-import { SchoolClass, Student } from "../db";
-import { scope } from "../http/auth/route-scope";
+import type { DataSource } from "typeorm";
+import type { SchoolClass } from "../db";
+import { scope, pageCount, pageOf, FieldErrors, idParam, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { pageCount, pageOf } from "../http/pagination";
-import { FieldErrors, idParam, searchText, submit } from "./form-helpers";
+import { searchText } from "./form-helpers";
 import { classForm } from "./people-forms";
 import { classTeachers, findClass, saveClass, studentCounts } from "./class-service";
+import { rosterOf, searchClasses } from "./store/classes";
 
 export function classRoutes(ds: DataSource): Router {
   const router = Router();
@@ -18,10 +18,7 @@ export function classRoutes(ds: DataSource): Router {
     const q = searchText(req.query);
     const grade = typeof req.query.grade === "string" && /^[1-6]$/.test(req.query.grade) ? Number(req.query.grade) : null;
     const archived = req.query.archived === "1";
-    const where: FindOptionsWhere<SchoolClass> = { archived, ...(grade !== null && { grade }), ...(q && { name: Like(`%${q}%`) }) };
-    const [classes, total] = await ds.getRepository(SchoolClass).findAndCount({
-      where, relations: { classTeacher: true }, order: { grade: "ASC", name: "ASC" }, skip: page.skip, take: page.size,
-    });
+    const [classes, total] = await searchClasses(ds, { archived, grade, q }, page.skip, page.size);
     res.render("school/classes/list", {
       title: res.locals.t("school.class.title"), classes, counts: await studentCounts(ds), q, grade, archived, total,
       page: page.page, pages: pageCount(total, page.size),
@@ -53,9 +50,7 @@ export function classRoutes(ds: DataSource): Router {
 
   router.get("/admin/classes/:id", scope.admin(), async (req, res) => {
     const cls = await findClass(ds, idParam(req.params.id));
-    const students = await ds.getRepository(Student).find({
-      where: { classId: cls.id, archived: cls.archived }, relations: { family: true }, order: { studentNumber: "ASC" },
-    });
+    const students = await rosterOf(ds, cls);
     res.render("school/classes/show", { title: cls.name, cls, students });
   });
   return router;

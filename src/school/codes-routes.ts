@@ -2,13 +2,9 @@
 // as slips; regenerate one family's code (the old one stops working).
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Setting } from "../db";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
+import { schoolName } from "./store/settings";
+import { staffUser, scope, HttpError, siteBase, idParam, optionalId } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { siteBase } from "../http/public-url";
-import { idParam, optionalId } from "./form-helpers";
 import { managedClass, mayManageClass, visibleClasses } from "./class-access";
 import { codeCountsByClass, familiesOfClass, familyWithChildren, generateClassCodes, regenerateFamilyCode, Slip } from "./codes-service";
 
@@ -32,10 +28,10 @@ export function codesRoutes(ds: DataSource): Router {
 
   // The sheet is the only place the codes ever appear: never cache it.
   const sheet = async (req: Request, res: Response, slips: Slip[], back: string) => {
-    const school = await ds.getRepository(Setting).findOneBy({ key: "school.name" });
+    const name = await schoolName(ds);
     res.set("Cache-Control", "no-store");
     res.render("school/codes/sheet", {
-      title: res.locals.t("school.codes.sheetTitle"), slips, back, schoolName: school?.value ?? "", loginUrl: `${siteBase(req)}/login`,
+      title: res.locals.t("school.codes.sheetTitle"), slips, back, schoolName: name, loginUrl: `${siteBase(req)}/login`,
     });
   };
 

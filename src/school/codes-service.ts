@@ -1,11 +1,13 @@
 // Family access codes. A family logs in with a child's student number and the
 // family's code; the code is shown once (printed slip) and stored only as an
 // argon2 hash. Regenerating voids the old code at once.
-import { type DataSource, In, IsNull, Not } from "typeorm";
-import { Family, SchoolClass, Student, nowIso, inTransaction } from "../db";
+import type { DataSource } from "typeorm";
+import { type Family, type SchoolClass, type Student, nowIso, inTransaction } from "../db";
+import {
+  childrenInClasses, currentChildrenOf, familiesByKey, familiesWithCode, familyById, familyIdsInClass, setCode, setFirstCode,
+} from "./store/families";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { hashSecret, newFamilyCode } from "../http/auth/passwords";
-import { endSessionsOf } from "../http/auth/session-version";
+import { hashSecret, newFamilyCode, endSessionsOf } from "../http";
 
 export interface SlipChild { name: string; studentNumber: string; className: string }
 export interface Slip { familyId: number; familyKey: string; guardianName: string; code: string; children: SlipChild[] }
@@ -23,11 +25,10 @@ export async function hashAll(secrets: string[]): Promise<string[]> {
 // Families with a child in the class, each with all its current children
 // (siblings in other classes too: one slip per family lists them all).
 export async function familiesOfClass(ds: DataSource, classId: number): Promise<ClassFamily[]> {
-  const inClass = await ds.getRepository(Student).find({ select: { familyId: true }, where: { classId, archived: false } });
-  const familyIds = [...new Set(inClass.map((s) => s.familyId))];
+  const familyIds = await familyIdsInClass(ds, classId);
   if (!familyIds.length) return [];
-  const families = await ds.getRepository(Family).find({ where: { id: In(familyIds) }, order: { familyKey: "ASC" } });
-  const children = await ds.getRepository(Student).find({ where: { familyId: In(familyIds), archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
+  const families = await familiesByKey(ds, familyIds);
+  const children = await currentChildrenOf(ds, familyIds);
   return families.map((family) => ({
     family,
     // This class's child first: the slip is handed out in this class.
@@ -38,11 +39,9 @@ export async function familiesOfClass(ds: DataSource, classId: number): Promise<
 // Per class: how many families, and how many of them still have no code.
 export async function codeCountsByClass(ds: DataSource, classes: SchoolClass[]): Promise<Map<number, { families: number; missing: number }>> {
   const ids = classes.map((c) => c.id);
-  const students = ids.length ? await ds.getRepository(Student).find({ select: { classId: true, familyId: true }, where: { classId: In(ids), archived: false } }) : [];
+  const students = await childrenInClasses(ds, ids);
   const familyIds = [...new Set(students.map((s) => s.familyId))];
-  const withCode = new Set((familyIds.length
-    ? await ds.getRepository(Family).find({ select: { id: true }, where: { id: In(familyIds), accessCodeHash: Not(IsNull()) } })
-    : []).map((f) => f.id));
+  const withCode = await familiesWithCode(ds, familyIds);
   return new Map(classes.map((c) => {
     const families = new Set(students.filter((s) => s.classId === c.id).map((s) => s.familyId));
     return [c.id, { families: families.size, missing: [...families].filter((id) => !withCode.has(id)).length }];
@@ -64,8 +63,7 @@ export async function generateClassCodes(ds: DataSource, cls: SchoolClass, actor
     const slips: Slip[] = [];
     const issuedAt = nowIso();
     for (const [i, f] of pending.entries()) {
-      const result = await em.getRepository(Family).update({ id: f.family.id, accessCodeHash: IsNull() }, { accessCodeHash: hashes[i], codeIssuedAt: issuedAt });
-      if (result.affected === 1) slips.push(slipOf(f, codes[i]));
+      if (await setFirstCode(em, f.family.id, hashes[i], issuedAt)) slips.push(slipOf(f, codes[i]));
     }
     if (slips.length) {
       await recordAudit(em, actor, { action: "family-codes.generate", entity: "school_class", entityId: cls.id, details: { families: slips.map((s) => s.familyId) } });
@@ -80,7 +78,7 @@ export async function regenerateFamilyCode(ds: DataSource, family: ClassFamily, 
   const code = newFamilyCode();
   const hash = await hashSecret(code);
   return inTransaction(ds, async (em) => {
-    await em.getRepository(Family).update({ id: family.family.id }, { accessCodeHash: hash, codeIssuedAt: nowIso() });
+    await setCode(em, family.family.id, hash, nowIso());
     await endSessionsOf(em, "family", family.family.id);
     await recordAudit(em, actor, { action: "family-codes.regenerate", entity: "family", entityId: family.family.id,
       details: { hadCode: family.family.accessCodeHash !== null } });
@@ -90,8 +88,8 @@ export async function regenerateFamilyCode(ds: DataSource, family: ClassFamily, 
 
 // A family with its current children, and the classes those children are in.
 export async function familyWithChildren(ds: DataSource, familyId: number): Promise<ClassFamily | null> {
-  const family = await ds.getRepository(Family).findOneBy({ id: familyId });
+  const family = await familyById(ds, familyId);
   if (!family) return null;
-  const children = await ds.getRepository(Student).find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
+  const children = await currentChildrenOf(ds, [familyId]);
   return { family, children };
 }

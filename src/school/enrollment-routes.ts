@@ -1,12 +1,11 @@
 // Service enrollment per class and term: staff (an admin or the class's own
 // class teacher) enter the families' paper replies, with counts per weekday.
 import { Router, Request, Response } from "express";
-import { type DataSource, In } from "typeorm";
-import { SchoolClass, Staff, Term } from "../db";
-import { scope } from "../http/auth/route-scope";
+import type { DataSource } from "typeorm";
+import type { SchoolClass, Term } from "../db";
+import { staffByIds } from "./store/staff";
+import { scope, HttpError, type FieldErrors } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import type { FieldErrors } from "./form-helpers";
 import { managedClass, visibleClasses } from "./class-access";
 import { classEnrollment, countsByClass, countWeekdays, parseReplies, saveReplies } from "./enrollment-service";
 import { termFromQuery } from "./term-service";
@@ -38,7 +37,7 @@ export function enrollmentRoutes(ds: DataSource): Router {
   const page = async (res: Response, status: number, t: Term, cls: SchoolClass, errors: FieldErrors, posted: Record<string, unknown> | null) => {
     const rows = await classEnrollment(ds, t.id, cls.id);
     const staffIds = [...new Set(rows.map((r) => r.enrollment?.enteredByStaffId).filter((id): id is number => typeof id === "number"))];
-    const enteredBy = new Map((staffIds.length ? await ds.getRepository(Staff).findBy({ id: In(staffIds) }) : []).map((s) => [s.id, s.name]));
+    const enteredBy = new Map((await staffByIds(ds, staffIds)).map((s) => [s.id, s.name]));
     const counts = countWeekdays(rows.flatMap((r) => (r.enrollment ? [r.enrollment] : [])), rows.length);
     res.status(status).render("school/enrollment/class", {
       title: res.locals.t("school.enrollment.classTitle", { name: cls.name }), term: t, cls, rows, counts, enteredBy, errors, posted,

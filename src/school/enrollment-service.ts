@@ -1,16 +1,19 @@
 // Service enrollment (a child's voluntary opt-in per weekday, per term). Staff
 // enter a family's paper reply (回执) on its behalf, marked source = "staff".
-import { type DataSource, In } from "typeorm";
-import { SchoolClass, ServiceEnrollment, Student, Term, nowIso, inTransaction } from "../db";
+import type { DataSource } from "typeorm";
+import { type SchoolClass, type ServiceEnrollment, type Student, type Term, nowIso, inTransaction } from "../db";
+import {
+  currentStudentsInClasses, currentStudentsOfClass, deleteEnrollment, enrollmentsOf, enrollmentsOfTerm, insertEnrollment, updateEnrollment,
+} from "./store/enrollment";
 import { Actor, recordAudit } from "../audit/audit-service";
-import type { FieldErrors } from "./form-helpers";
+import type { FieldErrors } from "../http";
 
 export interface EnrollmentRow { student: Student; enrollment: ServiceEnrollment | null }
 export interface WeekdayCounts { byWeekday: Record<number, number>; replies: number; enrolled: number; students: number }
 
 export async function classEnrollment(ds: DataSource, termId: number, classId: number): Promise<EnrollmentRow[]> {
-  const students = await ds.getRepository(Student).find({ where: { classId, archived: false }, order: { studentNumber: "ASC" } });
-  const rows = students.length ? await ds.getRepository(ServiceEnrollment).findBy({ termId, studentId: In(students.map((s) => s.id)) }) : [];
+  const students = await currentStudentsOfClass(ds, classId);
+  const rows = students.length ? await enrollmentsOf(ds, termId, students.map((s) => s.id)) : [];
   const byStudent = new Map(rows.map((e) => [e.studentId, e]));
   return students.map((student) => ({ student, enrollment: byStudent.get(student.id) ?? null }));
 }
@@ -25,8 +28,8 @@ export function countWeekdays(rows: { weekdays: number[] }[], students: number):
 // Counts for every class at once, for the overview page.
 export async function countsByClass(ds: DataSource, termId: number, classes: SchoolClass[]): Promise<Map<number, WeekdayCounts>> {
   const ids = classes.map((c) => c.id);
-  const students = ids.length ? await ds.getRepository(Student).find({ select: { id: true, classId: true }, where: { classId: In(ids), archived: false } }) : [];
-  const enrollments = await ds.getRepository(ServiceEnrollment).findBy({ termId });
+  const students = await currentStudentsInClasses(ds, ids);
+  const enrollments = await enrollmentsOfTerm(ds, termId);
   const classOf = new Map(students.map((s) => [s.id, s.classId]));
   return new Map(classes.map((c) => [c.id, countWeekdays(
     enrollments.filter((e) => classOf.get(e.studentId) === c.id),
@@ -56,18 +59,17 @@ const same = (a: number[], b: number[]) => a.length === b.length && a.every((d, 
 // Writes only the children whose reply changed; one audit entry for the class.
 export async function saveReplies(ds: DataSource, term: Term, cls: SchoolClass, replies: Reply[], actor: Actor): Promise<number> {
   return inTransaction(ds, async (em) => {
-    const repo = em.getRepository(ServiceEnrollment);
-    const existing = new Map((await repo.findBy({ termId: term.id, studentId: In(replies.map((r) => r.studentId)) })).map((e) => [e.studentId, e]));
+    const existing = new Map((await enrollmentsOf(em, term.id, replies.map((r) => r.studentId))).map((e) => [e.studentId, e]));
     const changed: { studentId: number; weekdays: number[] | null }[] = [];
     for (const reply of replies) {
       const current = existing.get(reply.studentId);
       if (reply.weekdays === null) {
-        if (current) await repo.delete({ id: current.id });
+        if (current) await deleteEnrollment(em, current.id);
         else continue;
       } else if (!current) {
-        await repo.insert({ termId: term.id, studentId: reply.studentId, weekdays: reply.weekdays, source: "staff", enteredByStaffId: actor.id, updatedAt: nowIso() });
+        await insertEnrollment(em, { termId: term.id, studentId: reply.studentId, weekdays: reply.weekdays, source: "staff", enteredByStaffId: actor.id, updatedAt: nowIso() });
       } else if (!same(current.weekdays, reply.weekdays)) {
-        await repo.update({ id: current.id }, { weekdays: reply.weekdays, source: "staff", enteredByStaffId: actor.id, updatedAt: nowIso() });
+        await updateEnrollment(em, current.id, { weekdays: reply.weekdays, source: "staff", enteredByStaffId: actor.id, updatedAt: nowIso() });
       } else continue;
       changed.push(reply);
     }

@@ -2,18 +2,18 @@
 // number or 学籍号, name, class). Lists are searchable and paginated.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Family, SchoolClass, Student } from "../db";
-import { scope } from "../http/auth/route-scope";
+import type { Family, Student } from "../db";
+import { currentClasses } from "./store/classes";
+import { childOf } from "./store/families";
+import { scope, HttpError, pageCount, pageOf, FieldErrors, idParam, optionalId, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { pageCount, pageOf } from "../http/pagination";
-import { FieldErrors, idParam, optionalId, searchText, submit } from "./form-helpers";
+import { searchText } from "./form-helpers";
 import { familyForm, newFamilyForm, studentForm } from "./people-forms";
 import { childrenOf, createFamily, findFamily, saveChild, searchFamilies, updateFamily } from "./family-service";
 
 export function familyRoutes(ds: DataSource): Router {
   const router = Router();
-  const classes = () => ds.getRepository(SchoolClass).find({ where: { archived: false }, order: { grade: "ASC", name: "ASC" } });
+  const classes = () => currentClasses(ds);
 
   router.get("/admin/families", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
@@ -67,7 +67,7 @@ export function familyRoutes(ds: DataSource): Router {
 
   const findChild = async (req: Request) => {
     const family = await findFamily(ds, idParam(req.params.id));
-    const student = await ds.getRepository(Student).findOneBy({ id: idParam(req.params.studentId), familyId: family.id });
+    const student = await childOf(ds, family.id, idParam(req.params.studentId));
     if (!student) throw new HttpError(404, "errors.notFound");
     return { family, student };
   };

@@ -1,48 +1,8 @@
-// Small helpers every set-up form shares: zod issues → field errors (keys in
-// the "school" or "validation" namespaces), ids from the path, search text,
-// and the schema pieces (dates, times, weekdays, grades) the forms reuse.
-import { z, ZodError } from "zod";
-import { HttpError } from "../http/errors";
-import type { FieldErrors } from "../http/form-kit";
+// The schema pieces the school's set-up forms share (names, search text, dates,
+// times, weekdays, grades, checkbox groups). Field errors, ids from the path and
+// submit are the shared form kit's (src/http).
+import { z } from "zod";
 import { isIsoDate } from "../kernel/core";
-
-export type { FieldErrors };
-
-// Like web/validation's fieldErrors, but a message in this capability's own
-// namespace ("school.…") is kept as the key, and an array item's error names
-// the array ("availableDays", not "availableDays.1").
-export function formErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.filter((p) => typeof p === "string").join(".") || "_form";
-    if (out[field]) continue;
-    const key = /^(validation|school)\./.test(issue.message) ? issue.message : `validation.${issue.code}`;
-    const params: Record<string, unknown> = {};
-    if ("minimum" in issue) params.min = issue.minimum;
-    if ("maximum" in issue) params.max = issue.maximum;
-    out[field] = { key, params };
-  }
-  return out;
-}
-
-// A check that needs the database (a duplicate name, a date outside the term)
-// fails the same way a schema check does: 400 with the field named.
-export class FormError extends Error {
-  constructor(readonly errors: FieldErrors) {
-    super(`invalid fields: ${Object.keys(errors).join(", ")}`);
-  }
-}
-export const fieldError = (field: string, key: string, params: Record<string, unknown> = {}): FormError =>
-  new FormError({ [field]: { key, params } });
-
-export function idParam(value: unknown): number {
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-}
-
-export function optionalId(value: unknown): number | null {
-  return typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : null;
-}
 
 // Control characters (NUL above all: PostgreSQL refuses it) never belong in a
 // name or a search; tab, CR and LF are whitespace and handled by trimming.
@@ -74,23 +34,4 @@ export function numberSet(item: z.ZodType<number>, message: string, required = f
     .refine((v) => !required || v.length > 0, message);
 }
 
-export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
-// Validate, save, or re-render with the errors (schema errors and the
-// service's FormError alike). Returns true when saved.
-export async function submit<T>(schema: z.ZodType<T, any>, body: unknown, save: (data: T) => Promise<unknown>,
-  again: (errors: FieldErrors) => void): Promise<boolean> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) {
-    again(formErrors(parsed.error));
-    return false;
-  }
-  try {
-    await save(parsed.data);
-    return true;
-  } catch (err) {
-    if (!(err instanceof FormError)) throw err;
-    again(err.errors);
-    return false;
-  }
-}
+export { minutesOf } from "./core/period-rules";

@@ -5,16 +5,14 @@
 // token before multer reads a byte, then the import core applies its limits.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { staffUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
+import { staffUser, scope, HttpError, idParam } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
 import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
-import { ImportBatch } from "./entities";
-import { idParam } from "./form-helpers";
+import type { ImportBatch } from "./entities";
+import { batchById, recentBatches } from "./store/import-batches";
 import { commitImport, discardImport, uploadImport } from "./import-service";
 import { checkSheet, loadContext } from "./import-context";
-import type { RowProblem } from "./import-checks";
+import type { RowProblem } from "./core/import-checks";
 
 const COLUMNS = { students: studentColumns, staff: staffColumns, clubs: clubColumns };
 const PREVIEW_ROWS = 10;
@@ -28,10 +26,7 @@ export function importRoutes(ds: DataSource): Router {
   const router = Router();
 
   const index = async (res: Response, status = 200, problems: RowProblem[] = [], kind: ImportKind | null = null, filename = "") => {
-    const recent = await ds.getRepository(ImportBatch).find({
-      select: { id: true, kind: true, status: true, filename: true, createdAt: true, committedAt: true, preview: true },
-      order: { id: "DESC" }, take: 10,
-    });
+    const recent = await recentBatches(ds);
     res.status(status).render("school/import/index", { title: res.locals.t("school.import.title"), columns: COLUMNS, recent, problems, kind, filename });
   };
 
@@ -51,7 +46,7 @@ export function importRoutes(ds: DataSource): Router {
 
   // Only the admin who uploaded a file sees and commits its preview.
   const findBatch = async (req: Request): Promise<ImportBatch> => {
-    const batch = await ds.getRepository(ImportBatch).findOneBy({ id: idParam(req.params.id) });
+    const batch = await batchById(ds, idParam(req.params.id));
     if (!batch || batch.staffId !== staffUser(req).id) throw new HttpError(404, "errors.notFound");
     return batch;
   };

@@ -1,16 +1,17 @@
 // Spreadsheet imports: upload → checked preview (kept in import_batch) →
 // commit in one transaction, audit-logged. A file with any bad row imports
 // nothing; the commit checks the rows again against the data as it is then.
-import { type DataSource, LessThan, In } from "typeorm";
+import type { DataSource } from "typeorm";
 import { createHash } from "node:crypto";
-import { Term, nowIso, inTransaction } from "../db";
+import { nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { ImportFileError, ImportKind, readTable, type ClubRow, type ImportedRow, type StaffRow, type StudentRow } from "./import";
-import { ImportBatch } from "./entities";
+import type { ImportBatch } from "./entities";
+import { claimBatch, currentTermOf, discardBatch, dropStaleBatches, emptyBatchSheet, insertBatch, termExists } from "./store/import-batches";
 import { hasControlChars } from "./form-helpers";
 import { checkSheet, loadContext } from "./import-context";
-import type { RowProblem } from "./import-checks";
-import { applyClubs, ApplyCounts, applyStaff, applyStudents } from "./import-apply";
+import type { RowProblem } from "./core/import-checks";
+import { applyClubs, ApplyCounts, applyStaff, applyStudents } from "./store/import-apply";
 
 export type UploadResult = { ok: true; batch: ImportBatch } | { ok: false; problems: RowProblem[] };
 export type CommitResult = { ok: true; counts: ApplyCounts } | { ok: false; problems: RowProblem[] };
@@ -29,14 +30,14 @@ export async function uploadImport(ds: DataSource, kind: ImportKind, file: { fil
   }
   const unreadable = sheet.rows.find((row) => Object.values(row.cells).some(hasControlChars));
   if (unreadable) return { ok: false, problems: [{ line: unreadable.line, field: "", key: "school.validation.controlChars", params: {} }] };
-  const term = kind === "clubs" ? await ds.getRepository(Term).findOneBy({ current: true }) : null;
+  const term = kind === "clubs" ? await currentTermOf(ds) : null;
   if (kind === "clubs" && !term) return { ok: false, problems: fileProblem("school.import.error.noTerm") };
   const check = checkSheet(kind, sheet, await loadContext(ds.manager, kind, term?.id ?? null));
   if (!check.ok) return check;
   return inTransaction(ds, async (em) => {
     // Previews nobody committed within a day are dropped: they hold children's data.
-    await em.getRepository(ImportBatch).delete({ status: In(["pending", "discarded"]), createdAt: LessThan(new Date(Date.now() - DAY_MS).toISOString()) });
-    const batch = await em.getRepository(ImportBatch).save({
+    await dropStaleBatches(em, new Date(Date.now() - DAY_MS).toISOString());
+    const batch = await insertBatch(em, {
       kind, status: "pending", fileHash: createHash("sha256").update(file.data).digest("hex"), filename: file.filename,
       termId: term?.id ?? null, staffId, sheet, preview: check.preview, createdAt: nowIso(), committedAt: null,
     });
@@ -50,9 +51,8 @@ export async function commitImport(ds: DataSource, batch: ImportBatch, actor: Ac
   class Rejected extends Error { constructor(readonly problems: RowProblem[]) { super("import rejected"); } }
   try {
     return await inTransaction(ds, async (em) => {
-      const claimed = await em.getRepository(ImportBatch).update({ id: batch.id, status: "pending" }, { status: "committed", committedAt: nowIso() });
-      if (claimed.affected !== 1) throw new Rejected(fileProblem("school.import.error.alreadyCommitted"));
-      if (batch.kind === "clubs" && (batch.termId === null || !(await em.getRepository(Term).existsBy({ id: batch.termId })))) {
+      if (!(await claimBatch(em, batch.id, nowIso()))) throw new Rejected(fileProblem("school.import.error.alreadyCommitted"));
+      if (batch.kind === "clubs" && (batch.termId === null || !(await termExists(em, batch.termId)))) {
         throw new Rejected(fileProblem("school.import.error.noTerm"));
       }
       const ctx = await loadContext(em, batch.kind, batch.termId);
@@ -62,7 +62,7 @@ export async function commitImport(ds: DataSource, batch: ImportBatch, actor: Ac
         : batch.kind === "staff" ? await applyStaff(em, check.rows as ImportedRow<StaffRow>[])
           : await applyClubs(em, check.rows as ImportedRow<ClubRow>[], batch.termId!);
       // The rows are in their tables now; the batch keeps only what happened.
-      await em.getRepository(ImportBatch).update({ id: batch.id }, { sheet: { headers: [], rows: [] } });
+      await emptyBatchSheet(em, batch.id);
       await recordAudit(em, actor, { action: `import.${batch.kind}`, entity: "import_batch", entityId: batch.id,
         details: { filename: batch.filename, fileHash: batch.fileHash, rows: check.rows.length, ...counts } });
       return { ok: true as const, counts };
@@ -74,5 +74,5 @@ export async function commitImport(ds: DataSource, batch: ImportBatch, actor: Ac
 }
 
 export async function discardImport(ds: DataSource, batch: ImportBatch): Promise<void> {
-  await inTransaction(ds, (em) => em.getRepository(ImportBatch).update({ id: batch.id, status: "pending" }, { status: "discarded", sheet: { headers: [], rows: [] } }));
+  await inTransaction(ds, (em) => discardBatch(em, batch.id));
 }

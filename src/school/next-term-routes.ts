@@ -3,10 +3,9 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Term } from "../db";
-import { scope } from "../http/auth/route-scope";
+import { scope, FieldErrors, FormError, fieldErrors, idParam } from "../http";
 import { actorOf } from "../audit/audit-service";
 import { addDays } from "../kernel/core";
-import { FieldErrors, FormError, formErrors, idParam } from "./form-helpers";
 import { nextTermForm } from "./term-forms";
 import { findTerm } from "./term-service";
 import { checkDates, previewNextTerm, startNextTerm } from "./next-term-service";
@@ -27,7 +26,7 @@ export function nextTermRoutes(ds: DataSource): Router {
   const handle = (commit: boolean) => async (req: Request, res: Response) => {
     const from = await findTerm(ds, idParam(req.params.id));
     const parsed = nextTermForm.safeParse(req.body ?? {});
-    if (!parsed.success) return formPage(res, 400, from, req.body ?? {}, formErrors(parsed.error));
+    if (!parsed.success) return formPage(res, 400, from, req.body ?? {}, fieldErrors(parsed.error));
     const input = parsed.data;
     try {
       checkDates(from, input);

@@ -2,7 +2,7 @@
 // rules as the spreadsheet import (import/text-parsers), so a record typed in
 // and a record imported are held to one standard.
 import { z } from "zod";
-import { parseId, parsePhone } from "./import/text-parsers";
+import { parseId, parsePhone } from "./core/import/text-parsers";
 import { gradeValue, text } from "./form-helpers";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -1,19 +1,11 @@
 // Admin: staff accounts (list, create, disable/enable, reset password).
 import { Router } from "express";
-import { type DataSource, Like } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { Staff } from "../db";
-import { pageCount, pageOf } from "../http/pagination";
-import { fieldErrors } from "../http/form-kit";
+import type { DataSource } from "typeorm";
+import { scope, pageCount, pageOf, idParam, submit, HttpError } from "../http";
 import { staffForm } from "./staff-form";
-import { createStaff, DuplicateError, resetStaffPassword, setStaffActive } from "./staff-service";
+import { createStaff, resetStaffPassword, setStaffActive } from "./staff-service";
+import { searchStaff } from "./store/staff";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-
-const idParam = (value: string): number => {
-  if (!/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
 
 export function staffAdminRoutes(ds: DataSource): Router {
   const router = Router();
@@ -21,8 +13,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
   router.get("/admin/staff", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
-    const where = q ? [{ name: Like(`%${q}%`) }, { staffNumber: Like(`%${q}%`) }, { email: Like(`%${q.toLowerCase()}%`) }] : {};
-    const [staff, total] = await ds.getRepository(Staff).findAndCount({ where, order: { staffNumber: "ASC" }, skip: page.skip, take: page.size });
+    const [staff, total] = await searchStaff(ds, q, page.skip, page.size);
     res.render("staff/list", { title: res.locals.t("staff.title"), staff, q, page: page.page, pages: pageCount(total, page.size), total });
   });
 
@@ -31,21 +22,16 @@ export function staffAdminRoutes(ds: DataSource): Router {
   });
 
   router.post("/admin/staff", scope.admin(), async (req, res) => {
-    const parsed = staffForm.safeParse(req.body ?? {});
-    const again = (errors: object) => res.status(400).render("staff/new", { title: res.locals.t("staff.new"), form: { ...req.body, password: "" }, errors });
-    if (!parsed.success) return again(fieldErrors(parsed.error));
-    try {
-      await createStaff(ds, parsed.data, actorOf(req.session.user));
-    } catch (err) {
-      if (err instanceof DuplicateError) return again({ [err.field]: { key: "validation.duplicate" } });
-      throw err;
-    }
-    req.session.flash = { kind: "ok", key: "staff.created", params: { name: parsed.data.name } };
+    let name = "";
+    const ok = await submit(staffForm, req.body, async (data) => { await createStaff(ds, data, actorOf(req.session.user)); name = data.name; },
+      (errors) => res.status(400).render("staff/new", { title: res.locals.t("staff.new"), form: { ...req.body, password: "" }, errors }));
+    if (!ok) return;
+    req.session.flash = { kind: "ok", key: "staff.created", params: { name } };
     res.redirect("/admin/staff");
   });
 
   router.post("/admin/staff/:id/active", scope.admin(), async (req, res) => {
-    const id = idParam(req.params.id as string);
+    const id = idParam(req.params.id);
     const active = req.body?.active === "1";
     if (req.session.user?.id === id && !active) throw new HttpError(400, "staff.cannotDisableSelf");
     const staff = await setStaffActive(ds, id, active, actorOf(req.session.user));
@@ -55,7 +41,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
   });
 
   router.post("/admin/staff/:id/password", scope.admin(), async (req, res) => {
-    const result = await resetStaffPassword(ds, idParam(req.params.id as string), actorOf(req.session.user));
+    const result = await resetStaffPassword(ds, idParam(req.params.id), actorOf(req.session.user));
     if (!result) throw new HttpError(404, "errors.notFound");
     res.render("staff/password", { title: res.locals.t("staff.resetPassword"), staff: result.staff, password: result.password });
   });

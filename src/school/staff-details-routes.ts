@@ -4,11 +4,12 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { Staff, nowIso, inTransaction } from "../db";
-import { scope } from "../http/auth/route-scope";
-import { Actor, actorOf, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { FieldErrors, idParam, isoDate, numberSet, submit, weekdayValue } from "./form-helpers";
+import type { Staff } from "../db";
+import { staffById } from "./store/staff";
+import { saveStaffDetails } from "./staff-service";
+import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
+import { actorOf } from "../audit/audit-service";
+import { isoDate, numberSet, weekdayValue } from "./form-helpers";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -17,20 +18,10 @@ export const staffDetailsForm = (role: Staff["role"]) => z.object({
   availableDays: numberSet(weekdayValue, "school.validation.weekday"),
 }).refine((d) => role !== "external" || d.vettedOn !== null, { path: ["vettedOn"], message: "validation.vettingRequired" });
 
-async function saveDetails(ds: DataSource, staff: Staff, data: { vettedOn: string | null; availableDays: number[] }, actor: Actor): Promise<void> {
-  await inTransaction(ds, async (em) => {
-    await em.getRepository(Staff).update({ id: staff.id }, { ...data, updatedAt: nowIso() });
-    await recordAudit(em, actor, {
-      action: "staff.details", entity: "staff", entityId: staff.id,
-      details: { before: { vettedOn: staff.vettedOn, availableDays: staff.availableDays }, after: data },
-    });
-  });
-}
-
 export function staffDetailsRoutes(ds: DataSource): Router {
   const router = Router();
   const find = async (req: Request) => {
-    const staff = await ds.getRepository(Staff).findOneBy({ id: idParam(req.params.id) });
+    const staff = await staffById(ds, idParam(req.params.id));
     if (!staff) throw new HttpError(404, "errors.notFound");
     return staff;
   };
@@ -44,7 +35,7 @@ export function staffDetailsRoutes(ds: DataSource): Router {
 
   router.post("/admin/staff/:id/edit", scope.admin(), async (req, res) => {
     const staff = await find(req);
-    const ok = await submit(staffDetailsForm(staff.role), req.body, (data) => saveDetails(ds, staff, data, actorOf(req.session.user)),
+    const ok = await submit(staffDetailsForm(staff.role), req.body, (data) => saveStaffDetails(ds, staff, data, actorOf(req.session.user)),
       (errors) => page(res, 400, staff, req.body ?? {}, errors));
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.staff.saved", params: { name: staff.name } };

@@ -1,7 +1,7 @@
 // The staff form's schema: messages are i18n keys.
 import { z } from "zod";
 import { STAFF_ROLES } from "../db";
-import { checkStaffPassword } from "../http/auth/passwords";
+import { checkStaffPassword } from "../http";
 
 const weekday = z.coerce.number().int().min(1).max(5);
 

@@ -1,31 +1,26 @@
 // Staff accounts: create, enable/disable, reset a password. Each change is
 // audit-logged in the same transaction.
 import type { DataSource } from "typeorm";
-import { Staff, type StaffRole, nowIso, inTransaction } from "../db";
+import { type Staff, type StaffRole, nowIso, inTransaction } from "../db";
+import { insertStaff, saveStaffRow, staffById, staffEmailTaken, staffNumberTaken, updateStaffRow } from "./store/staff";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { hashSecret, newStaffPassword } from "../http/auth/passwords";
-import { endSessionsOf } from "../http/auth/session-version";
+import { hashSecret, newStaffPassword, endSessionsOf, fieldError } from "../http";
 
 export interface NewStaff {
   staffNumber: string; name: string; email: string | null; role: StaffRole;
   password: string | null; vettedOn: string | null; availableDays: number[];
 }
 
-export class DuplicateError extends Error {
-  constructor(readonly field: string) { super(`duplicate ${field}`); }
-}
-
 export async function createStaff(ds: DataSource, input: NewStaff, actor: Actor): Promise<Staff> {
   const passwordHash = input.password ? await hashSecret(input.password) : null;
   return inTransaction(ds, async (em) => {
-    const repo = em.getRepository(Staff);
-    if (await repo.existsBy({ staffNumber: input.staffNumber })) throw new DuplicateError("staffNumber");
-    if (input.email && (await repo.existsBy({ email: input.email }))) throw new DuplicateError("email");
+    if (await staffNumberTaken(em, input.staffNumber)) throw fieldError("staffNumber", "validation.duplicate");
+    if (input.email && (await staffEmailTaken(em, input.email))) throw fieldError("email", "validation.duplicate");
     const now = nowIso();
-    const staff = await repo.save(repo.create({
+    const staff = await insertStaff(em, {
       staffNumber: input.staffNumber, name: input.name, email: input.email, role: input.role, passwordHash,
       active: true, vettedOn: input.vettedOn, availableDays: input.availableDays, locale: null, createdAt: now, updatedAt: now,
-    }));
+    });
     await recordAudit(em, actor, { action: "staff.create", entity: "staff", entityId: staff.id, details: { staffNumber: staff.staffNumber, role: staff.role } });
     return staff;
   });
@@ -33,12 +28,11 @@ export async function createStaff(ds: DataSource, input: NewStaff, actor: Actor)
 
 export async function setStaffActive(ds: DataSource, id: number, active: boolean, actor: Actor): Promise<Staff | null> {
   return inTransaction(ds, async (em) => {
-    const repo = em.getRepository(Staff);
-    const staff = await repo.findOneBy({ id });
+    const staff = await staffById(em, id);
     if (!staff) return null;
     staff.active = active;
     staff.updatedAt = nowIso();
-    await repo.save(staff);
+    await saveStaffRow(em, staff);
     // A disabled account's open sessions end now, not when they expire.
     staff.sessionVersion = await endSessionsOf(em, "staff", id);
     await recordAudit(em, actor, { action: active ? "staff.enable" : "staff.disable", entity: "staff", entityId: id });
@@ -52,12 +46,11 @@ export async function resetStaffPassword(ds: DataSource, id: number, actor: Acto
   const password = newStaffPassword();
   const hash = await hashSecret(password);
   return inTransaction(ds, async (em) => {
-    const repo = em.getRepository(Staff);
-    const staff = await repo.findOneBy({ id });
+    const staff = await staffById(em, id);
     if (!staff) return null;
     staff.passwordHash = hash;
     staff.updatedAt = nowIso();
-    await repo.save(staff);
+    await saveStaffRow(em, staff);
     staff.sessionVersion = await endSessionsOf(em, "staff", id);
     await recordAudit(em, actor, { action: "staff.password-reset", entity: "staff", entityId: id });
     return { staff, password };
@@ -69,9 +62,20 @@ export async function resetStaffPassword(ds: DataSource, id: number, actor: Acto
 export async function changeOwnPassword(ds: DataSource, id: number, password: string, actor: Actor): Promise<number> {
   const hash = await hashSecret(password);
   return inTransaction(ds, async (em) => {
-    await em.getRepository(Staff).update({ id }, { passwordHash: hash, updatedAt: nowIso() });
+    await updateStaffRow(em, id, { passwordHash: hash, updatedAt: nowIso() });
     const version = await endSessionsOf(em, "staff", id);
     await recordAudit(em, actor, { action: "staff.password-change", entity: "staff", entityId: id });
     return version;
+  });
+}
+
+// The details beyond the account: the vetting date and the weekdays they can take.
+export async function saveStaffDetails(ds: DataSource, staff: Staff, data: { vettedOn: string | null; availableDays: number[] }, actor: Actor): Promise<void> {
+  await inTransaction(ds, async (em) => {
+    await updateStaffRow(em, staff.id, { ...data, updatedAt: nowIso() });
+    await recordAudit(em, actor, {
+      action: "staff.details", entity: "staff", entityId: staff.id,
+      details: { before: { vettedOn: staff.vettedOn, availableDays: staff.availableDays }, after: data },
+    });
   });
 }

@@ -1,7 +1,8 @@
 // The period form and the 6×5 daily-sport grid. Messages are i18n keys.
 import { z } from "zod";
-import { clockTime, FieldErrors, gradeValue, numberSet, text } from "./form-helpers";
-import { endsAfterStart } from "./period-rules";
+import { clockTime, gradeValue, numberSet, text } from "./form-helpers";
+import { FieldErrors } from "../http";
+import { endsAfterStart } from "./core/period-rules";
 
 export const periodForm = z.object({
   name: text(40),
@@ -39,3 +40,12 @@ export function parseSportGrid(body: Record<string, unknown>): { cells: SportCel
   })));
   return { cells, errors };
 }
+
+// A venue: name, capacity, indoor or outdoor.
+export const venueForm = z.object({
+  name: text(80),
+  capacity: z.coerce.number({ message: "school.validation.count" }).int("school.validation.count")
+    .min(1, "school.validation.count").max(2000, "school.validation.count"),
+  indoor: z.enum(["1", "0"], { message: "school.venue.chooseIndoor" }).transform((v) => v === "1"),
+});
+export type VenueData = z.infer<typeof venueForm>;

@@ -1,13 +1,11 @@
 // Admin: the daily periods of the service and the PE / 大课间 grid of a term.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { Period, Term } from "../db";
-import { scope } from "../http/auth/route-scope";
+import type { Period, Term } from "../db";
+import { scope, HttpError, FieldErrors, FormError, idParam, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { FieldErrors, FormError, idParam, submit } from "./form-helpers";
 import { periodForm, parseSportGrid } from "./structure-forms";
-import { deletePeriod, periodsOf, savePeriod, saveSport, sportOf } from "./structure-service";
+import { deletePeriod, periodById, periodsOf, savePeriod, saveSport, sportOf } from "./structure-service";
 import { findTerm, termFromQuery } from "./term-service";
 
 export function structureRoutes(ds: DataSource): Router {
@@ -29,14 +27,14 @@ export function structureRoutes(ds: DataSource): Router {
   });
 
   router.get("/admin/periods/:id/edit", scope.admin(), async (req, res) => {
-    const period = await ds.getRepository(Period).findOneBy({ id: idParam(req.params.id) });
+    const period = await periodById(ds, idParam(req.params.id));
     if (!period) throw new HttpError(404, "errors.notFound");
     await page(res, 200, await findTerm(ds, period.termId), period, period, {});
   });
 
   // One handler for new (no id) and edit: both re-render the same page on error.
   const save = (withId: boolean) => async (req: Request, res: Response) => {
-    const period = withId ? await ds.getRepository(Period).findOneBy({ id: idParam(req.params.id) }) : null;
+    const period = withId ? await periodById(ds, idParam(req.params.id)) : null;
     if (withId && !period) throw new HttpError(404, "errors.notFound");
     const term = await findTerm(ds, period ? period.termId : idParam(req.params.termId));
     const ok = await submit(periodForm, req.body, (data) => savePeriod(ds, term, period?.id ?? null, data, actorOf(req.session.user)),
@@ -49,7 +47,7 @@ export function structureRoutes(ds: DataSource): Router {
   router.post("/admin/periods/:id", scope.admin(), save(true));
 
   router.post("/admin/periods/:id/delete", scope.admin(), async (req, res) => {
-    const period = await ds.getRepository(Period).findOneBy({ id: idParam(req.params.id) });
+    const period = await periodById(ds, idParam(req.params.id));
     if (!period) throw new HttpError(404, "errors.notFound");
     const term = await findTerm(ds, period.termId);
     try {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CALENDAR_DAY_KINDS } from "../db";
 import { makeUpProblems } from "../kernel/core";
-import { atMostAYear, endsAfterStart } from "./calendar-rules";
+import { atMostAYear, endsAfterStart } from "./core/calendar-rules";
 import { checkbox, isoDate, text, weekdayValue } from "./form-helpers";
 
 const termFields = { name: text(60), startDate: isoDate, endDate: isoDate, current: checkbox };

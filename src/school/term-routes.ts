@@ -2,22 +2,20 @@
 // exam days, make-up days, events; month by month, printable).
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { CalendarDay, Term } from "../db";
-import { scope } from "../http/auth/route-scope";
+import type { CalendarDay, Term } from "../db";
+import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { FieldErrors, idParam, submit } from "./form-helpers";
 import { calendarDayForm, termForm } from "./term-forms";
 import { termCalendar } from "./calendar-months";
 import {
-  addCalendarDays, createTerm, deleteCalendarDay, findTerm, setCurrentTerm, termFromQuery, updateCalendarDay, updateTerm,
+  addCalendarDays, calendarDayById, calendarDaysOf, createTerm, deleteCalendarDay, findTerm, setCurrentTerm, termFromQuery, termsNewestFirst, updateCalendarDay, updateTerm,
 } from "./term-service";
 
 export function termRoutes(ds: DataSource): Router {
   const router = Router();
 
   router.get("/admin/terms", scope.admin(), async (_req, res) => {
-    const terms = await ds.getRepository(Term).find({ order: { startDate: "DESC" } });
+    const terms = await termsNewestFirst(ds);
     res.render("school/terms/list", { title: res.locals.t("school.term.title"), terms });
   });
 
@@ -56,8 +54,8 @@ export function termRoutes(ds: DataSource): Router {
   });
 
   const calendarPage = async (res: Response, status: number, term: Term, form: object, errors: FieldErrors) => {
-    const days = await ds.getRepository(CalendarDay).find({ where: { termId: term.id }, order: { date: "ASC" } });
-    const terms = await ds.getRepository(Term).find({ order: { startDate: "DESC" } });
+    const days = await calendarDaysOf(ds, term.id);
+    const terms = await termsNewestFirst(ds);
     res.status(status).render("school/calendar/view", {
       title: res.locals.t("school.calendar.title"), term, terms, days, calendar: termCalendar(term, days), form, errors,
     });
@@ -79,7 +77,7 @@ export function termRoutes(ds: DataSource): Router {
   });
 
   const findDay = async (id: string | string[] | undefined) => {
-    const day = await ds.getRepository(CalendarDay).findOneBy({ id: idParam(id) });
+    const day = await calendarDayById(ds, idParam(id));
     if (!day) throw new HttpError(404, "errors.notFound");
     return { day, term: await findTerm(ds, day.termId) };
   };

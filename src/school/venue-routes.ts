@@ -1,46 +1,19 @@
 // Admin: venues (name, capacity, indoor/outdoor). Venues belong to the school,
 // not to a term, so a new term keeps them as they are.
 import { Router, Request, Response } from "express";
-import { type DataSource, Like, Not } from "typeorm";
-import { z } from "zod";
-import { Club, TimetableEntry, Venue, inTransaction } from "../db";
-import { scope } from "../http/auth/route-scope";
-import { Actor, actorOf, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { pageCount, pageOf } from "../http/pagination";
-import { fieldError, FieldErrors, FormError, idParam, searchText, submit, text } from "./form-helpers";
-
-export const venueForm = z.object({
-  name: text(80),
-  capacity: z.coerce.number({ message: "school.validation.count" }).int("school.validation.count")
-    .min(1, "school.validation.count").max(2000, "school.validation.count"),
-  indoor: z.enum(["1", "0"], { message: "school.venue.chooseIndoor" }).transform((v) => v === "1"),
-});
-type VenueData = z.infer<typeof venueForm>;
-
-async function saveVenue(ds: DataSource, id: number | null, data: VenueData, actor: Actor): Promise<void> {
-  await inTransaction(ds, async (em) => {
-    const repo = em.getRepository(Venue);
-    if (await repo.existsBy({ name: data.name, ...(id !== null && { id: Not(id) }) })) throw fieldError("name", "validation.duplicate");
-    const saved = id === null ? await repo.save({ ...data }) : (await repo.update({ id }, data), { id });
-    await recordAudit(em, actor, { action: id === null ? "venue.create" : "venue.update", entity: "venue", entityId: saved.id, details: { ...data } });
-  });
-}
-
-// A venue the timetable or a club still uses cannot be deleted: sessions would lose their room.
-async function deleteVenue(ds: DataSource, venue: Venue, actor: Actor): Promise<void> {
-  await inTransaction(ds, async (em) => {
-    const uses = (await em.getRepository(TimetableEntry).countBy({ venueId: venue.id })) + (await em.getRepository(Club).countBy({ venueId: venue.id }));
-    if (uses) throw new FormError({ _form: { key: "school.venue.inUse", params: { name: venue.name, count: uses } } });
-    await em.getRepository(Venue).delete({ id: venue.id });
-    await recordAudit(em, actor, { action: "venue.delete", entity: "venue", entityId: venue.id, details: { ...venue } });
-  });
-}
+import type { DataSource } from "typeorm";
+import type { Venue } from "../db";
+import { scope, HttpError, pageCount, pageOf, FieldErrors, FormError, idParam, submit } from "../http";
+import { actorOf } from "../audit/audit-service";
+import { searchText } from "./form-helpers";
+import { venueForm } from "./structure-forms";
+import { deleteVenue, saveVenue } from "./venue-service";
+import { searchVenues, venueById } from "./store/venues";
 
 export function venueRoutes(ds: DataSource): Router {
   const router = Router();
   const find = async (id: unknown) => {
-    const venue = await ds.getRepository(Venue).findOneBy({ id: idParam(id) });
+    const venue = await venueById(ds, idParam(id));
     if (!venue) throw new HttpError(404, "errors.notFound");
     return venue;
   };
@@ -48,9 +21,7 @@ export function venueRoutes(ds: DataSource): Router {
   const list = async (req: Request, res: Response, status = 200, errors: FieldErrors = {}) => {
     const page = pageOf(req.query);
     const q = searchText(req.query);
-    const [venues, total] = await ds.getRepository(Venue).findAndCount({
-      where: q ? { name: Like(`%${q}%`) } : {}, order: { name: "ASC" }, skip: page.skip, take: page.size,
-    });
+    const [venues, total] = await searchVenues(ds, q, page.skip, page.size);
     res.status(status).render("school/venues/list", { title: res.locals.t("school.venue.title"), venues, q, total, page: page.page, pages: pageCount(total, page.size), errors });
   };
   router.get("/admin/venues", scope.admin(), (req, res) => list(req, res));

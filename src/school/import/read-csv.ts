@@ -1,8 +1,8 @@
 import { parse } from "csv-parse";
-import { ImportFileError } from "./codes";
+import { ImportFileError } from "../core/import/codes";
 import { decodeText } from "./decode-text";
-import { IMPORT_LIMITS } from "./limits";
-import { buildTable, ImportTable, RawRow } from "./table";
+import { IMPORT_LIMITS } from "../core/import/limits";
+import { buildTable, ImportTable, RawRow } from "../core/import/table";
 
 // CSV from Excel/WPS: any of the encodings in decode-text, comma, semicolon or
 // tab separated. Record n is spreadsheet row n (a quoted cell may span lines).

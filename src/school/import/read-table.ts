@@ -1,7 +1,7 @@
-import { ImportFileError } from "./codes";
+import { ImportFileError } from "../core/import/codes";
 import { readCsv } from "./read-csv";
 import { readXlsx } from "./read-xlsx";
-import { ImportTable } from "./table";
+import { ImportTable } from "../core/import/table";
 
 // The content decides first (an .xlsx renamed .csv still reads), then the name.
 // Old binary .xls is refused with a code so the admin can re-save as .xlsx.

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { ImportFileError } from "./codes";
-import { IMPORT_LIMITS } from "./limits";
-import { buildTable, ImportTable, RawRow } from "./table";
+import { ImportFileError } from "../core/import/codes";
+import { IMPORT_LIMITS } from "../core/import/limits";
+import { buildTable, ImportTable, RawRow } from "../core/import/table";
 import { isWorksheet, readXlsxEntries } from "./xlsx-entries";
 
 // Sheet parts exceljs would turn into objects cell by cell although no value

@@ -1,6 +1,6 @@
 import yauzl, { Entry, ZipFile } from "yauzl";
-import { ImportFileError } from "./codes";
-import { UNPACKED_BYTES, IMPORT_LIMITS } from "./limits";
+import { ImportFileError } from "../core/import/codes";
+import { UNPACKED_BYTES, IMPORT_LIMITS } from "../core/import/limits";
 
 // The parts of an XLSX that its cell values come from. Drawings, media,
 // themes, printer settings and anything else are never inflated: a few

@@ -1,17 +1,17 @@
 // The set-up pages' pure rules, one sentence each (no database, no HTTP).
 import { expect } from "chai";
-import { leaverName, promotedName, uniqueName } from "../../../src/school/class-names";
-import { classMapping, promotionPlan } from "../../../src/school/promotion-plan";
-import { overlappingPeriod } from "../../../src/school/period-rules";
-import { atMostAYear, datesOfRange, endsAfterStart, isWeekend, withinTerm } from "../../../src/school/calendar-rules";
+import { leaverName, promotedName, uniqueName } from "../../../src/school/core/class-names";
+import { classMapping, promotionPlan } from "../../../src/school/core/promotion-plan";
+import { overlappingPeriod } from "../../../src/school/core/period-rules";
+import { atMostAYear, datesOfRange, endsAfterStart, isWeekend, withinTerm } from "../../../src/school/core/calendar-rules";
 import { termCalendar } from "../../../src/school/calendar-months";
 import { parseSportGrid } from "../../../src/school/structure-forms";
 import { countWeekdays, parseReplies } from "../../../src/school/enrollment-service";
-import { archivedStudents, clubCategory, emailsTaken, gradeMismatches, unvettedExternals } from "../../../src/school/import-checks";
-import { clubCode } from "../../../src/school/import-apply";
+import { archivedStudents, clubCategory, emailsTaken, gradeMismatches, unvettedExternals } from "../../../src/school/core/import-checks";
+import { clubCode } from "../../../src/school/store/import-apply";
 import { uploadedName } from "../../../src/school/import-routes";
 import { calendarDayForm, termForm } from "../../../src/school/term-forms";
-import { formErrors } from "../../../src/school/form-helpers";
+import { fieldErrors as formErrors } from "../../../src/http";
 import type { Student } from "../../../src/db/entities";
 
 describe("school rules: class names at a new school year", () => {

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { parseDate, parseWeekdays } from "../../../../src/school/import/day-parsers";
-import { parseGrade, parseGrades } from "../../../../src/school/import/grade-parsers";
-import { parseStaffKind } from "../../../../src/school/import/staff";
-import { parseCount, parseId, parsePhone } from "../../../../src/school/import/text-parsers";
+import { parseDate, parseWeekdays } from "../../../../src/school/core/import/day-parsers";
+import { parseGrade, parseGrades } from "../../../../src/school/core/import/grade-parsers";
+import { parseStaffKind } from "../../../../src/school/core/import/staff";
+import { parseCount, parseId, parsePhone } from "../../../../src/school/core/import/text-parsers";
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : undefined);
 const code = (r: { ok: boolean; code?: string }) => (r.ok ? undefined : r.code);

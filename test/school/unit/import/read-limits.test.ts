@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import ExcelJS from "exceljs";
 import { ImportFileError, readTable } from "../../../../src/school/import";
-import { IMPORT_LIMITS } from "../../../../src/school/import/limits";
+import { IMPORT_LIMITS } from "../../../../src/school/core/import/limits";
 import { atLimitCsv, atLimitXlsx } from "../../../fixtures/import/limit-files";
 import { entriesOf, mergeBombXlsx, smallStudentsXlsx, writeZip, zerosEntry } from "../../../fixtures/import/hostile-files";
 

@@ -1,5 +1,7 @@
 // Rules for the daily periods (时段) of the service. Pure.
-import { minutesOf } from "./form-helpers";
+
+/** "HH:MM" → minutes after midnight. */
+export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 export interface PeriodTimes { id?: number; name: string; startTime: string; endTime: string; grades: number[] }
 

@@ -1,7 +1,6 @@
 // The rules a term and its calendar days must follow. Pure: dates are
 // "YYYY-MM-DD" strings, weekdays ISO (1 = Monday … 7 = Sunday).
-import { addDays, datesBetween, isIsoDate, isoWeekday } from "../kernel/core";
-import type { CalendarDayKind } from "../db";
+import { addDays, datesBetween, isIsoDate, isoWeekday } from "../../kernel/core";
 
 export interface TermDates { startDate: string; endDate: string }
 
@@ -20,7 +19,7 @@ export const isWeekend = (date: string): boolean => isoWeekday(date) >= 6;
 
 // Which dates a "from … until" entry covers: holidays and exam days only on
 // school weekdays (a weekend has no service anyway); events on every date.
-export function datesOfRange(kind: CalendarDayKind, from: string, until: string | null): string[] {
+export function datesOfRange(kind: string, from: string, until: string | null): string[] {
   if (!until || until === from) return [from];
   const all = datesBetween(from, until);
   return kind === "event" ? all : all.filter((d) => !isWeekend(d));

@@ -2,9 +2,9 @@
 // stored records the way the preview counted them (import/matchKey).
 import type { EntityManager } from "typeorm";
 import { createHash } from "node:crypto";
-import { Club, Family, Staff, Student, Venue, nowIso } from "../db";
-import { ClubRow, deriveFamilies, ImportedRow, matchKey, StaffRow, StudentRow } from "./import";
-import { classFor, clubCategory, ClassRef } from "./import-checks";
+import { Club, Family, Staff, Student, Venue, nowIso } from "../../db";
+import { ClubRow, deriveFamilies, ImportedRow, matchKey, StaffRow, StudentRow } from "../import";
+import { classFor, clubCategory, ClassRef } from "../core/import-checks";
 
 export interface ApplyCounts { created: number; updated: number; familiesCreated?: number; familiesUpdated?: number }
 

@@ -2,8 +2,11 @@
 // class in another grade, a leaver's number, an email another person uses, an
 // external instructor without vetting, a club category we do not know, a
 // club's capacity lowered below its members. Pure.
-import { CLUB_CATEGORIES } from "../db";
-import { ClubRow, ImportedRow, matchKey, StaffRow, StudentRow } from "./import";
+import type { ClubRow } from "./import/clubs";
+import { matchKey } from "./import/spec";
+import type { StaffRow } from "./import/staff";
+import type { StudentRow } from "./import/students";
+import type { ImportedRow } from "./import/validate-import";
 
 /** A problem to show on the error page: the spreadsheet line, the field, and an i18n key. */
 export interface RowProblem { line: number; field: string; key: string; params: Record<string, string | number> }
@@ -46,7 +49,8 @@ export function unvettedExternals(rows: ImportedRow<StaffRow>[], vetted: Map<str
     .map((row) => ({ line: row.line, field: "vettedOn", key: "school.import.error.vettingRequired", params: {} }));
 }
 
-const CATEGORY_WORDS: Record<(typeof CLUB_CATEGORIES)[number], string[]> = {
+// One list of words per club category (the keys are CLUB_CATEGORIES of the club entity).
+const CATEGORY_WORDS: Record<string, string[]> = {
   arts: ["arts", "art", "艺术", "文艺", "音乐", "美术", "舞蹈", "music"],
   sports: ["sports", "sport", "体育", "运动", "pe"],
   science: ["science", "科学", "科技", "创客", "stem", "tech"],
@@ -58,7 +62,7 @@ const CATEGORY_WORDS: Record<(typeof CLUB_CATEGORIES)[number], string[]> = {
 // Clubs are grouped by a fixed set of categories; schools write them in Chinese or English.
 export function clubCategory(raw: string): string | null {
   const word = raw.normalize("NFKC").toLowerCase().replace(/\s+/g, "").replace(/类$/, "");
-  return (Object.keys(CATEGORY_WORDS) as (keyof typeof CATEGORY_WORDS)[]).find((c) => CATEGORY_WORDS[c].includes(word)) ?? null;
+  return Object.keys(CATEGORY_WORDS).find((c) => CATEGORY_WORDS[c].includes(word)) ?? null;
 }
 
 export function unknownCategories(rows: ImportedRow<ClubRow>[]): RowProblem[] {
