@@ -4,7 +4,7 @@
 import { coreEntities } from "./db/entities";
 import { feedEntities } from "./calendar/web/entities";
 import { choiceEntities } from "./choices/entities";
-import { assignmentEntities } from "./assignment/web/entities";
+import { assignmentEntities } from "./allocation/entities";
 import { homeworkEntities } from "./homework/entities";
 import { attendanceEntities } from "./attendance/entities";
 import { surveyEntities } from "./reports/web/entities";

@@ -16,7 +16,7 @@ import { schoolSetupRoutes } from "./school/setup-routes";
 import { clubRoutes } from "./clubs/routes";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes } from "./choices/routes";
-import { assignmentRoutes } from "./assignment/web/routes";
+import { assignmentRoutes } from "./allocation/routes";
 import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./calendar/web/routes";

@@ -6,7 +6,7 @@ import { type DataSource, type EntityManager, In } from "typeorm";
 import { SchoolClass, Staff, Student, inTransaction } from "../db";
 import { formatStored, schoolZone } from "../kernel";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { notify } from "../notifications/notification-service";
+import { notify } from "../notifications/store";
 import type { SessionUser } from "../http/session-user";
 import { AttendanceAlert, AttendanceAlertAudience, AudienceKind } from "./entities";
 import type { RosterChild } from "./roster";

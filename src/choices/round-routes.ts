@@ -17,8 +17,8 @@ import { reminderList, roundProgress } from "./round-progress";
 import { currentTerm, roundState } from "./round-lookup";
 import { formatLocal, schoolZone, toLocalInput } from "../kernel";
 import { classScope } from "./staff-scope";
-import { roundSeats } from "../assignment/web/round-seats";
-import { clubSlots } from "../assignment/web/instance-builder";
+import { roundSeats } from "../allocation/store/round-seats";
+import { clubSlots } from "../allocation/store/instance";
 
 const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "choice rounds: a class teacher follows up their class's missing replies");
 

@@ -15,7 +15,7 @@ import { clashContextOf, placementsOf } from "../timetable/placements";
 import { currentTerm, loadWeek, namesOf } from "../timetable/week";
 import type { ClubFormData } from "./club-form";
 import { refuseBelowMembers } from "./capacity";
-import { offerFreedSeats } from "../assignment/web/seats-freed";
+import { offerFreedSeats } from "../allocation/seats-freed";
 
 export class ClubTooBig extends Error {
   constructor(readonly clashes: ClashExplanation[]) { super("club larger than venue"); }

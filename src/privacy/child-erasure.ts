@@ -6,9 +6,9 @@
 // transaction, so the child is gone everywhere or nowhere.
 import { type EntityManager, And, Like } from "typeorm";
 import { AuditEntry, HttpSession, LoginThrottle, nowIso } from "../db";
-import { AllocationRun } from "../assignment/web/entities";
-import { pseudonymiseRunTexts } from "../assignment/web/run-pseudonym";
-import { sha256 } from "../assignment/web/run-service";
+import { AllocationRun } from "../allocation/entities";
+import { pseudonymiseRunTexts } from "../allocation/core/run-pseudonym";
+import { sha256 } from "../allocation/run-service";
 import { FeedToken } from "../calendar/web/entities";
 import { AttendanceAlertAudience } from "../attendance/entities";
 import type { Pseudonyms } from "./pseudonyms";
