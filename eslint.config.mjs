@@ -5,7 +5,7 @@ import house from "./eslint/house-walls.mjs";
 // Issue 19: the capabilities already in the house's shape (core/, store, service,
 // routes, index.ts); their walls are enforced by house/walls. When every folder
 // is, this becomes "*".
-const SHAPED = ["kernel", "membership"];
+const SHAPED = ["kernel", "membership", "allocation", "notifications"];
 
 // Issue 17: the published timetable (Timetable.published, a JSON snapshot) has one reader,
 // src/timetable/: its one parser and validator (core/snapshot.ts) and the questions others
@@ -58,7 +58,7 @@ const PLACEMENT_OWNERS = [
 ];
 const MEMBERSHIP_MESSAGE = "Club membership is read from src/membership (clubsOn, membersOn, membersDuring, seatsOn, memberCountsOn), not from placements or the ledger's table.";
 const MEMBERSHIP_IMPORTS = [
-  { group: ["**/allocation/entities"], importNames: ["ClubPlacement"], message: MEMBERSHIP_MESSAGE },
+  { group: ["**/allocation", "**/allocation/index", "**/allocation/entities"], importNames: ["ClubPlacement"], message: MEMBERSHIP_MESSAGE },
   { group: ["**/membership", "**/membership/index"], importNames: ["Membership"], message: MEMBERSHIP_MESSAGE },
   { group: ["**/membership/store", "**/membership/entity"], message: MEMBERSHIP_MESSAGE },
 ];

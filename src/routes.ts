@@ -16,7 +16,8 @@ import { schoolSetupRoutes } from "./school/setup-routes";
 import { clubRoutes } from "./clubs/routes";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes } from "./choices/routes";
-import { assignmentRoutes } from "./allocation/routes";
+import { allocationRoutes } from "./allocation";
+import { notificationRoutes } from "./notifications";
 import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./calendar/web/routes";
@@ -29,7 +30,7 @@ type MakeRouter = (ds: DataSource) => Router;
 export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[] {
   const makers: MakeRouter[] = [
     (d) => authRoutes(d, sessionSecret), accountRoutes, localeRoutes, privacyRoutes, homeRoutes, staffAdminRoutes, auditRoutes, throttleRoutes,
-    schoolSetupRoutes, clubRoutes, timetableRoutes, choiceRoutes, assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes,
+    schoolSetupRoutes, clubRoutes, timetableRoutes, choiceRoutes, allocationRoutes, notificationRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes,
   ];
   return makers.map((make) => make(ds));
 }

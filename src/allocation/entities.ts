@@ -1,4 +1,4 @@
-// Entities of this capability (registered in src/db/entities/index.ts).
+// Entities of this capability (listed in src/entities.ts).
 // An Allocation run is immutable once stored (except that deleting a child
 // replaces its student number with a pseudonym): its exact input and output are
 // kept as text so anyone can re-run it and compare bytes. Publishing copies a
@@ -6,7 +6,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import type { ChoiceRound } from "../choices/entities";
 import { type Club, type Student, InstantColumn } from "../db";
-import { notificationEntities } from "../notifications/entities";
 import type { Mechanism } from "./core";
 
 /** The figures a run list and the compare page need without parsing the result. */
@@ -137,7 +136,4 @@ export class WaitlistOffer {
   @InstantColumn({ nullable: true }) respondedAt: string | null;
 }
 
-// Notification lives in src/notifications (generic, reused by other
-// capabilities); it is registered here until it gets its own line in
-// src/db/entities/index.ts — then drop it from this list.
-export const assignmentEntities: Function[] = [AllocationRun, AllocationPublication, AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer, ...notificationEntities];
+export const allocationEntities: Function[] = [AllocationRun, AllocationPublication, AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer];

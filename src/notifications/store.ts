@@ -1,8 +1,8 @@
-// Write a notification inside the caller's transaction (so it appears exactly
-// when the change it announces commits); read and mark a family's inbox.
+// The notification table: write a notification inside the caller's transaction
+// (so it appears exactly when the change it announces commits); read and mark
+// a family's inbox.
 import { type DataSource, type EntityManager, IsNull } from "typeorm";
-import { nowIso, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { nowIso } from "../db";
 import { Notification } from "./entities";
 
 export type NotificationPayload = Record<string, string | number | null>;
@@ -26,11 +26,8 @@ export function inbox(ds: DataSource, familyId: number, skip: number, take: numb
   return ds.getRepository(Notification).findAndCount({ where: { familyId }, order: { createdAt: "DESC", id: "DESC" }, skip, take });
 }
 
-export async function markAllRead(ds: DataSource, familyId: number, actor: Actor): Promise<number> {
-  return inTransaction(ds, async (em) => {
-    const result = await em.getRepository(Notification).update({ familyId, readAt: IsNull() }, { readAt: nowIso() });
-    const count = result.affected ?? 0;
-    if (count > 0) await recordAudit(em, actor, { action: "notifications.read", entity: "family", entityId: familyId, details: { count } });
-    return count;
-  });
+/** Marks every unread notification of the family read; returns how many. */
+export async function markRead(em: EntityManager, familyId: number): Promise<number> {
+  const result = await em.getRepository(Notification).update({ familyId, readAt: IsNull() }, { readAt: nowIso() });
+  return result.affected ?? 0;
 }

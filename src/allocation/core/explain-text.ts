@@ -1,7 +1,7 @@
 // Turns the engine's language-free explanation into i18n keys and params for
 // the family: one line per choice explained, in the words of the mechanism
 // that ran (under `optimal`, "drew later" is never the reason).
-import type { Explanation, Reason } from "./";
+import type { Explanation, Reason } from "./explain";
 
 export interface SlotParts { weekday: number; time: string }
 

@@ -2,7 +2,7 @@
 // texts with a pseudonym (pure: no database). The texts were written as
 // JSON.stringify(…) + "\n", and JSON.parse keeps key order, so everything but
 // the replaced id comes out byte for byte as it went in.
-import type { Instance, Result } from "./";
+import type { Instance, Result } from "./types";
 
 export interface RunTexts { instance: string; result: string }
 
