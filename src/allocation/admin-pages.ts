@@ -1,42 +1,53 @@
 // View models of the admin allocation pages (reads only; writes live in the
 // services). Kept apart from the routes so a 400 re-render shows the same page.
-import { type DataSource, In } from "typeorm";
+import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
-import { Club, Student } from "../db";
-import { ChoiceRound } from "../choices/entities";
-import { Page, pageCount } from "../http/pagination";
-import { AllocationPin, AllocationPublication, AllocationRun } from "./entities";
+import type { Student } from "../db";
+import type { ChoiceRound } from "../choices/entities";
+import { type Page, pageCount } from "../http";
+import type { AllocationRun } from "./entities";
+import { allTerms, clubsOfTerm, roundByIdOrFail, roundsPage as roundRows, runningClubsOfTerm, studentsByNumbers } from "./store/school";
+import { pinsOfRound, publicationOf, recentRuns, runCount, runsOfRound } from "./store/runs";
 import { changedChildren, clubFills, fillChart, parseRun, rankChart, unplacedStudents } from "./run-report";
 import { offerHours } from "./store/waitlist-context";
 import { allocationBlockers } from "./publish-blockers";
 
 export async function clubNames(ds: DataSource, termId: number): Promise<Map<string, string>> {
-  return new Map((await ds.getRepository(Club).findBy({ termId })).map((c) => [c.code, c.name]));
+  return new Map((await clubsOfTerm(ds, termId)).map((c) => [c.code, c.name]));
+}
+
+/** Every choice round, newest first, with its term, its number of runs and what is published. */
+export async function roundsPage(ds: DataSource, page: Page) {
+  const [rounds, total] = await roundRows(ds, page.skip, page.size);
+  const terms = new Map((await allTerms(ds)).map((t) => [t.id, t]));
+  const counts = await Promise.all(rounds.map((r) => runCount(ds, r.id)));
+  const published = await Promise.all(rounds.map((r) => publicationOf(ds, r.id)));
+  return {
+    rows: rounds.map((round, i) => ({ round, term: terms.get(round.termId), runs: counts[i], publication: published[i] })),
+    page: page.page, pages: pageCount(total, page.size), total,
+  };
 }
 
 export async function roundPage(ds: DataSource, round: ChoiceRound, page: Page) {
   const [[runs, total], publication, pins, clubs, hours] = await Promise.all([
-    ds.getRepository(AllocationRun).findAndCount({
-      select: { id: true, roundId: true, mechanism: true, seed: true, summary: true, note: true, createdAt: true },
-      where: { roundId: round.id }, order: { id: "DESC" }, skip: page.skip, take: page.size,
-    }),
-    ds.getRepository(AllocationPublication).findOneBy({ roundId: round.id }),
-    ds.getRepository(AllocationPin).find({ where: { roundId: round.id }, relations: { student: true, club: true }, order: { id: "ASC" } }),
-    ds.getRepository(Club).find({ where: { termId: round.termId, cancelled: false }, order: { name: "ASC" } }),
+    runsOfRound(ds, round.id, page.skip, page.size),
+    publicationOf(ds, round.id),
+    pinsOfRound(ds, round.id),
+    runningClubsOfTerm(ds, round.termId),
     offerHours(ds),
   ]);
   return { round, runs, total, page: page.page, pages: pageCount(total, page.size), publication, pins, clubs, hours };
 }
 
 export async function runPage(ds: DataSource, t: TFunction, run: AllocationRun, page: Page) {
-  const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: run.roundId });
+  const round = await roundByIdOrFail(ds, run.roundId);
   const parsed = parseRun(run);
   const names = await clubNames(ds, round.termId);
   const fills = clubFills(parsed, names);
   const unplaced = unplacedStudents(parsed);
   const slice = unplaced.slice(page.skip, page.skip + page.size);
   const students = slice.length
-    ? new Map((await ds.getRepository(Student).find({ where: { studentNumber: In(slice) }, relations: { schoolClass: true } })).map((s) => [s.studentNumber, s]))
+    ? new Map((await studentsByNumbers(ds, slice)).map((s) => [s.studentNumber, s]))
     : new Map<string, Student>();
   const byId = new Map(parsed.instance.students.map((s) => [s.id, s]));
   const clubSlots = new Map(parsed.instance.clubs.map((c) => [c.id, c.slots]));
@@ -46,8 +57,8 @@ export async function runPage(ds: DataSource, t: TFunction, run: AllocationRun, 
     return !!s && s.choices.every((c) => !(clubSlots.get(c) ?? []).every((slot) => s.slots.includes(slot)));
   };
   const [publication, siblings] = await Promise.all([
-    ds.getRepository(AllocationPublication).findOneBy({ roundId: round.id }),
-    ds.getRepository(AllocationRun).find({ select: { id: true, mechanism: true, seed: true, createdAt: true }, where: { roundId: round.id }, order: { id: "DESC" }, take: 50 }),
+    publicationOf(ds, round.id),
+    recentRuns(ds, round.id),
   ]);
   // The policy check costs most of the page; the published run has no publish form to feed.
   const blockers = publication?.runId === run.id ? null : await allocationBlockers(ds, round.termId, run);
@@ -71,7 +82,7 @@ export async function runPage(ds: DataSource, t: TFunction, run: AllocationRun, 
 
 export async function comparePage(ds: DataSource, t: TFunction, a: AllocationRun, b: AllocationRun) {
   const [pa, pb] = [parseRun(a), parseRun(b)];
-  const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: a.roundId });
+  const round = await roundByIdOrFail(ds, a.roundId);
   const names = await clubNames(ds, round.termId);
   const fa = clubFills(pa, names);
   const fb = new Map(clubFills(pb, names).map((f) => [f.code, f]));

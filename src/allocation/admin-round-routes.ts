@@ -3,22 +3,18 @@
 // expiry setting. All changes are POSTs, audited inside their services.
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
-import { actorOf, recordAudit } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { pageOf } from "../http/pagination";
-import { inTransaction, Setting } from "../db";
+import { fieldErrors as formErrors, FormError, HttpError, idParam, optionalId, pageOf, scope } from "../http";
+import { actorOf } from "../audit/audit-service";
 import type { ChoiceRound } from "../choices/entities";
 import { InstanceError } from "./core";
-import { adminWithdrawForm, formErrors, offerHoursForm, pinForm, reasonForm } from "./forms";
+import { adminWithdrawForm, offerHoursForm, pinForm, reasonForm } from "./forms";
 import { roundPage } from "./admin-pages";
 import { placementsPage } from "./placements-page";
 import { findRound } from "./run-service";
-import { PinFieldError, pinChild, unpin } from "./pin-service";
+import { pinChild, unpin } from "./pin-service";
+import { setOfferHours } from "./settings-service";
 import { withdrawPlacement } from "./waitlist-service";
 import { sweepExpiredOffers } from "./offer-sweep";
-import { OFFER_HOURS_KEY } from "./store/waitlist-context";
-import { idParam } from "./params";
 
 export function adminRoundRoutes(ds: DataSource): Router {
   const router = Router();
@@ -38,7 +34,7 @@ export function adminRoundRoutes(ds: DataSource): Router {
     try {
       await pinChild(ds, round, { ...parsed.data, move: parsed.data.mode === "move" }, actorOf(req.session.user));
     } catch (err) {
-      if (err instanceof PinFieldError) return roundWithErrors(req, res, round, { pinErrors: { [err.field]: { key: err.key, params: err.params } } });
+      if (err instanceof FormError) return roundWithErrors(req, res, round, { pinErrors: err.errors });
       if (err instanceof InstanceError) return roundWithErrors(req, res, round, { pinEngineError: err.message });
       throw err;
     }
@@ -60,17 +56,14 @@ export function adminRoundRoutes(ds: DataSource): Router {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = offerHoursForm.safeParse(req.body ?? {});
     if (!parsed.success) return roundWithErrors(req, res, round, { hoursErrors: formErrors(parsed.error), hoursForm: req.body });
-    await inTransaction(ds, async (em) => {
-      await em.getRepository(Setting).save({ key: OFFER_HOURS_KEY, value: String(parsed.data.hours) });
-      await recordAudit(em, actorOf(req.session.user), { action: "setting.update", entity: "setting", entityId: OFFER_HOURS_KEY, details: { hours: parsed.data.hours } });
-    });
+    await setOfferHours(ds, parsed.data.hours, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "assignment.offers.hoursSaved", params: { hours: parsed.data.hours } };
     res.redirect(`/admin/rounds/${round.id}/runs`);
   });
 
   const renderPlacements = async (req: Request, res: Response, round: ChoiceRound, status = 200, extra: Record<string, unknown> = {}) => {
     await sweepExpiredOffers(ds);
-    const clubId = typeof req.query.club === "string" && /^\d{1,9}$/.test(req.query.club) ? Number(req.query.club) : null;
+    const clubId = optionalId(req.query.club);
     const model = await placementsPage(ds, round, clubId, pageOf(req.query, 50));
     res.status(status).render("allocation/placements", { title: res.locals.t("assignment.placements.title", { name: round.name }), ...model, errors: {}, ...extra });
   };

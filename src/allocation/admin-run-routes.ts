@@ -2,35 +2,22 @@
 // compare and publish. Each route validates, calls one service, renders.
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "../http/auth/route-scope";
+import { fieldErrors as formErrors, HttpError, idParam, pageOf, scope } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { pageCount, pageOf } from "../http/pagination";
-import { ChoiceRound } from "../choices/entities";
-import { Term } from "../db";
+import type { ChoiceRound } from "../choices/entities";
 import { InstanceError } from "./core";
-import { AllocationPublication, AllocationRun } from "./entities";
-import { compareQuery, formErrors, publishForm, runForm } from "./forms";
-import { comparePage, roundPage, runPage } from "./admin-pages";
+import type { AllocationRun } from "./entities";
+import { compareQuery, publishForm, runForm } from "./forms";
+import { comparePage, roundPage, roundsPage, runPage } from "./admin-pages";
 import { createRun, findRound, findRun, NothingToAllocate, randomSeed, verifyRun } from "./run-service";
-import { ChangesToConfirm, PublishBlocked, publishRun, RoundLocked, RoundStillOpen } from "./publish-service";
-import { idParam } from "./params";
+import { ChangesToConfirm, PublishBlocked, publicationOf, publishRun, RoundLocked, RoundStillOpen } from "./publish-service";
 
 export function adminRunRoutes(ds: DataSource): Router {
   const router = Router();
 
   // Every choice round, newest first, with its runs and what is published.
   router.get("/admin/runs", scope.admin(), async (req, res) => {
-    const page = pageOf(req.query);
-    const [rounds, total] = await ds.getRepository(ChoiceRound).findAndCount({ order: { id: "DESC" }, skip: page.skip, take: page.size });
-    const terms = new Map((await ds.getRepository(Term).find()).map((t) => [t.id, t]));
-    const counts = await Promise.all(rounds.map((r) => ds.getRepository(AllocationRun).countBy({ roundId: r.id })));
-    const published = await Promise.all(rounds.map((r) => ds.getRepository(AllocationPublication).findOneBy({ roundId: r.id })));
-    res.render("allocation/rounds", {
-      title: res.locals.t("assignment.rounds.title"),
-      rows: rounds.map((round, i) => ({ round, term: terms.get(round.termId), runs: counts[i], publication: published[i] })),
-      page: page.page, pages: pageCount(total, page.size), total,
-    });
+    res.render("allocation/rounds", { title: res.locals.t("assignment.rounds.title"), ...(await roundsPage(ds, pageOf(req.query))) });
   });
 
   const renderRound = async (req: Request, res: Response, round: ChoiceRound, status = 200, extra: Record<string, unknown> = {}) => {
@@ -95,7 +82,7 @@ export function adminRunRoutes(ds: DataSource): Router {
     const parsed = publishForm.safeParse(req.body ?? {});
     if (!parsed.success) return renderRun(req, res, run, 400, { errors: formErrors(parsed.error) });
     // Publishing the published run again would wipe its waitlist changes for nothing.
-    if ((await ds.getRepository(AllocationPublication).findOneBy({ roundId: run.roundId }))?.runId === run.id) {
+    if ((await publicationOf(ds, run.roundId))?.runId === run.id) {
       req.session.flash = { kind: "error", key: "assignment.publish.already" };
       return res.redirect(`/admin/runs/${run.id}`);
     }

@@ -1,13 +1,15 @@
 // What a family sees once a round is published: the child's clubs, waitlist
 // places, open offers, weekly timetable and why they got what they got.
 // Before publication it is only "not yet published" — never a draft.
-import { type DataSource, In, LessThan } from "typeorm";
-import { Club, Student, Term, termPeriods, keptRead, currentTerm } from "../db";
-import { ChoiceRound } from "../choices/entities";
-import type { Mechanism } from "./core";
-import { unreadCount } from "../notifications/store";
-import { AllocationPublication, WaitlistEntry, WaitlistOffer } from "./entities";
-import { explanationView, ExplanationView } from "./core/explain-text";
+import type { DataSource } from "typeorm";
+import { type Student, type Term, termPeriods, keptRead, currentTerm } from "../db";
+import type { ChoiceRound } from "../choices/entities";
+import { explanationView, type ExplanationView, type Mechanism } from "./core";
+import { unreadCount } from "../notifications";
+import type { AllocationPublication } from "./entities";
+import { childOfFamily, clubsOfTerm, roundIdsOfTerm, roundsOfTerm } from "./store/school";
+import { latestPublicationOf } from "./store/runs";
+import { entriesOfChild, openOffersOfChild, placeInLine } from "./store/placements";
 import { sweepExpiredOffers } from "./offer-sweep";
 import { storedRun } from "./store/stored-run";
 import { childWeek, DayPlan } from "./store/child-week";
@@ -41,9 +43,9 @@ export function latestPublication(ds: DataSource): Promise<{ publication: Alloca
 async function readLatestPublication(ds: DataSource): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
   const term = await currentTerm(ds);
   if (!term) return null;
-  const rounds = await ds.getRepository(ChoiceRound).findBy({ termId: term.id });
+  const rounds = await roundsOfTerm(ds, term.id);
   if (!rounds.length) return null;
-  const publication = await ds.getRepository(AllocationPublication).findOne({ where: { roundId: In(rounds.map((r) => r.id)) }, order: { publishedAt: "DESC", id: "DESC" } });
+  const publication = await latestPublicationOf(ds, rounds.map((r) => r.id));
   if (!publication) return null;
   return { publication, round: rounds.find((r) => r.id === publication.roundId)!, term };
 }
@@ -54,22 +56,22 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
   if (!latest) return empty;
   const { publication, round, term } = latest;
   const roundId = round.id;
-  const clubs = new Map((await keptRead(ds, `clubs|${term.id}`, () => ds.getRepository(Club).findBy({ termId: term.id }))).map((c) => [c.id, c]));
+  const clubs = new Map((await keptRead(ds, `clubs|${term.id}`, () => clubsOfTerm(ds, term.id))).map((c) => [c.id, c]));
   const byCode = new Map([...clubs.values()].map((c) => [c.code, c]));
   // The child's clubs are every round's, as the ledger has them today (not only the latest round's).
   const date = dateInTerm(await schoolToday(ds), term.startDate, term.endDate);
   // Waitlists and offers of every round of the term: an earlier round's offer stays open after a later round is published.
-  const roundIds = (await ds.getRepository(ChoiceRound).find({ where: { termId: term.id }, select: { id: true } })).map((r) => r.id);
+  const roundIds = await roundIdsOfTerm(ds, term.id);
   const [seats, entries, offers, periods] = await Promise.all([
     seatsOfChild(ds, student.id, date).then((all) => all.filter((s) => clubs.has(s.clubId))),
-    ds.getRepository(WaitlistEntry).find({ where: { roundId: In(roundIds), studentId: student.id, status: In(["waiting", "offered"]) }, order: { roundId: "ASC", position: "ASC" } }),
-    ds.getRepository(WaitlistOffer).find({ where: { roundId: In(roundIds), studentId: student.id, status: "open" }, order: { expiresAt: "ASC" } }),
+    entriesOfChild(ds, roundIds, student.id),
+    openOffersOfChild(ds, roundIds, student.id),
     termPeriods(ds, term.id),
   ]);
   const waitlists = await Promise.all(entries.map(async (e) => ({
     clubName: clubs.get(e.clubId)?.name ?? "?",
     // The place among children still waiting or offered, not the original number.
-    position: 1 + await ds.getRepository(WaitlistEntry).countBy({ roundId: e.roundId, clubId: e.clubId, status: In(["waiting", "offered"]), position: LessThan(e.position) }),
+    position: await placeInLine(ds, e),
     status: e.status,
   })));
   const run = await storedRun(ds, publication.runId);
@@ -99,8 +101,7 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
  * Null when the child is not this family's — the caller shows nothing.
  */
 export async function familyResultCard(ds: DataSource, familyId: number, studentId: number): Promise<FamilyResultCard | null> {
-  // find, not findOne: with a relation, findOne's LIMIT adds a DISTINCT query; the key gives one row.
-  const [student] = await ds.getRepository(Student).find({ where: { id: studentId, familyId, archived: false }, relations: { schoolClass: true } });
+  const student = await childOfFamily(ds, familyId, studentId);
   if (!student) return null;
   await sweepExpiredOffers(ds);
   return { result: await childResult(ds, student), unread: await unreadCount(ds, familyId) };

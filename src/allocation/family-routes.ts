@@ -3,27 +3,23 @@
 // never sees or changes another family's child: every lookup is by id AND
 // familyId, and a miss is a 404.
 import { Router, type Request } from "express";
-import { type DataSource, In } from "typeorm";
-import { familyUser } from "../http/auth/guards";
-import { scope } from "../http/auth/route-scope";
+import type { DataSource } from "typeorm";
+import { familyUser, fieldErrors as formErrors, HttpError, idParam, scope } from "../http";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { Club, Student } from "../db";
-import { WaitlistOffer } from "./entities";
 import { childResult, latestPublication } from "./family-result";
-import { familyWithdrawForm, formErrors } from "./forms";
+import { familyWithdrawForm } from "./forms";
 import { sweepExpiredOffers } from "./offer-sweep";
 import { answerOffer, withdrawPlacement } from "./waitlist-service";
-import { idParam } from "./params";
 import { seatPlan, waitlistContext } from "./store/waitlist-context";
+import { childrenOfFamily, clubById, clubsByIds } from "./store/school";
+import { offerWithStudent } from "./store/placements";
 import { schoolToday } from "../kernel";
 import { dateInTerm, seatsOfChild } from "../membership";
 
 export function familyRoutes(ds: DataSource): Router {
   const router = Router();
 
-  const ownChildren = (req: Request) =>
-    ds.getRepository(Student).find({ where: { familyId: familyUser(req).id, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+  const ownChildren = (req: Request) => childrenOfFamily(ds, familyUser(req).id);
 
   router.get("/results", scope.family("a family's own children's results and offers"), async (req, res) => {
     await sweepExpiredOffers(ds);
@@ -59,7 +55,7 @@ export function familyRoutes(ds: DataSource): Router {
 
   // Only the family of the offered child finds the offer at all.
   const ownOffer = async (req: Request) => {
-    const offer = await ds.getRepository(WaitlistOffer).findOne({ where: { id: idParam(req.params.id) }, relations: { student: true } });
+    const offer = await offerWithStudent(ds, idParam(req.params.id));
     if (!offer || offer.student.familyId !== familyUser(req).id) throw new HttpError(404, "errors.notFound");
     return offer;
   };
@@ -67,11 +63,11 @@ export function familyRoutes(ds: DataSource): Router {
   router.get("/offers/:id", scope.family("a family's own children's results and offers"), async (req, res) => {
     await sweepExpiredOffers(ds);
     const offer = await ownOffer(req);
-    const club = await ds.getRepository(Club).findOneBy({ id: offer.clubId });
+    const club = await clubById(ds, offer.clubId);
     // An upgrade offer says which club the child would leave.
     const ctx = offer.status === "open" ? await waitlistContext(ds.manager, offer.roundId) : null;
     const plan = ctx ? await seatPlan(ds.manager, ctx, offer.studentId, offer.clubId) : null;
-    const from = plan?.replaces.length ? (await ds.getRepository(Club).findBy({ id: In(plan.replaces) })).map((c) => c.name) : [];
+    const from = plan?.replaces.length ? (await clubsByIds(ds, plan.replaces)).map((c) => c.name) : [];
     res.render("allocation/offer", { title: res.locals.t("assignment.offers.title"), offer, club, from, fits: plan?.fits ?? false });
   });
 

@@ -1,19 +1,7 @@
-// The allocation forms' schemas. Messages are i18n keys; a field whose
-// message is ours (assignment.*) keeps it, everything else goes through the
-// shared fieldErrors mapping.
+// The allocation forms' schemas. Messages are i18n keys (assignment.*,
+// validation.*), which the form kit's fieldErrors keeps.
 import { z } from "zod";
-import type { ZodError } from "zod";
-import { fieldErrors, FieldErrors } from "../http/form-kit";
 import { MAX_SEED } from "./run-service";
-
-export function formErrors(error: ZodError): FieldErrors {
-  const out = fieldErrors(error);
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_form";
-    if (issue.message.startsWith("assignment.")) out[field] = { key: issue.message };
-  }
-  return out;
-}
 
 const reason = z.string({ message: "validation.reasonRequired" }).trim().min(5, "validation.reasonRequired").max(500, "validation.tooLong");
 const id = z.coerce.number({ message: "validation.required" }).int("validation.required").positive("validation.required").max(2147483647, "validation.required");

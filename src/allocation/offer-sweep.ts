@@ -4,22 +4,20 @@
 // Safe to run twice and from two instances at once: each offer is flipped by
 // a conditional UPDATE (status = 'open' AND expiresAt < now) after the round
 // is locked, and only the transaction whose UPDATE changed the row acts on it.
-import { type DataSource, LessThan } from "typeorm";
+import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
-import { WaitlistOffer } from "./entities";
+import { dueOffers, offerById } from "./store/placements";
 import { expireOffer } from "./waitlist-service";
 import { lockRound, waitlistContext } from "./store/waitlist-context";
 
 /** Expires every open offer past its time and moves each seat on. Returns how many this call expired. */
 export async function sweepExpiredOffers(ds: DataSource, now: Date = new Date()): Promise<number> {
-  const due = await ds.getRepository(WaitlistOffer).find({
-    select: { id: true }, where: { status: "open", expiresAt: LessThan(now.toISOString()) }, order: { expiresAt: "ASC", id: "ASC" },
-  });
+  const due = await dueOffers(ds, now.toISOString());
   let expired = 0;
   // One transaction per offer: a long backlog never holds one long lock.
   for (const { id } of due) {
     const done = await inTransaction(ds, async (em) => {
-      const offer = await em.getRepository(WaitlistOffer).findOneBy({ id });
+      const offer = await offerById(em, id);
       if (!offer || offer.status !== "open") return false;
       await lockRound(em, offer.roundId);
       const ctx = await waitlistContext(em, offer.roundId);

@@ -1,31 +1,34 @@
 // The published state of a round for the admin: seats taken per club, who is
 // waiting, which offers are open — and for one chosen club, its members and
 // waitlist, where a child can be withdrawn.
-import { type DataSource, In } from "typeorm";
-import { Club, Student, Term } from "../db";
+import type { DataSource } from "typeorm";
+import type { Student } from "../db";
 import { overFullClubs } from "../clubs/capacity";
 import type { ChoiceRound } from "../choices/entities";
-import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
+import type { ClubPlacement } from "./entities";
 import { parseRun } from "./run-report";
-import { Page, pageCount } from "../http/pagination";
+import { type Page, pageCount } from "../http";
+import { clubsByCodes, termByIdOrFail } from "./store/school";
+import { publicationOf, runByIdOrFail } from "./store/runs";
+import { membersOfClub, offersOfClub, openOffersOfRound, placementsOfRound, waitingOfRound, waitlistPage } from "./store/placements";
 import { schoolToday } from "../kernel";
 import { dateInTerm, membersOn } from "../membership";
 
 export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId: number | null, page: Page) {
-  const publication = await ds.getRepository(AllocationPublication).findOneBy({ roundId: round.id });
+  const publication = await publicationOf(ds, round.id);
   const none = { page: 1, pages: 1 };
   if (!publication) return { round, publication: null, clubs: [], selected: null, ...none };
-  const run = await ds.getRepository(AllocationRun).findOneByOrFail({ id: publication.runId });
+  const run = await runByIdOrFail(ds, publication.runId);
   const { instance } = parseRun(run);
-  const clubRows = await ds.getRepository(Club).find({ where: { termId: round.termId, code: In(instance.clubs.map((c) => c.id)) }, order: { name: "ASC" } });
+  const clubRows = await clubsByCodes(ds, round.termId, instance.clubs.map((c) => c.id));
   // The round's seats that the ledger still has today: a child who left the school keeps a placement row but no club.
-  const term = await ds.getRepository(Term).findOneByOrFail({ id: round.termId });
+  const term = await termByIdOrFail(ds, round.termId);
   const today = await membersOn(ds, clubRows.map((c) => c.id), dateInTerm(await schoolToday(ds), term.startDate, term.endDate));
   const held = (p: ClubPlacement) => today.get(p.clubId)?.has(p.studentId) ?? false;
   const [placements, waiting, offers] = await Promise.all([
-    ds.getRepository(ClubPlacement).findBy({ roundId: round.id }).then((rows) => rows.filter(held)),
-    ds.getRepository(WaitlistEntry).findBy({ roundId: round.id, status: "waiting" }),
-    ds.getRepository(WaitlistOffer).findBy({ roundId: round.id, status: "open" }),
+    placementsOfRound(ds, round.id).then((rows) => rows.filter(held)),
+    waitingOfRound(ds, round.id),
+    openOffersOfRound(ds, round.id),
   ]);
   const count = <T extends { clubId: number }>(rows: T[], id: number) => rows.filter((r) => r.clubId === id).length;
   // The club's current capacity, not the run's: a raise or a cut made since publication shows at once.
@@ -39,10 +42,10 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   const club = clubId !== null ? clubs.find((c) => c.id === clubId) ?? null : null;
   if (!club) return { round, publication, clubs, selected: null, ...none };
   const [memberRows, [entryRows, entryTotal], offerRows] = await Promise.all([
-    ds.getRepository(ClubPlacement).find({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } } }).then((rows) => rows.filter(held)),
+    membersOfClub(ds, round.id, club.id).then((rows) => rows.filter(held)),
     // A popular club's waitlist runs to hundreds: it is paged.
-    ds.getRepository(WaitlistEntry).findAndCount({ where: { roundId: round.id, clubId: club.id }, relations: { student: { schoolClass: true } }, order: { position: "ASC" }, skip: page.skip, take: page.size }),
-    ds.getRepository(WaitlistOffer).find({ where: { roundId: round.id, clubId: club.id }, order: { id: "DESC" } }),
+    waitlistPage(ds, round.id, club.id, page.skip, page.size),
+    offersOfClub(ds, round.id, club.id),
   ]);
   const byNumber = (a: { student: Student }, b: { student: Student }) => a.student.studentNumber.localeCompare(b.student.studentNumber);
   return {

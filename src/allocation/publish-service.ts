@@ -6,12 +6,15 @@
 // round is published (or one the admin closes now, confirmed), and never one
 // a later round of the term has built on. Before it commits families see the old state (or nothing); after,
 // everyone sees the new one at once.
-import { type DataSource, type EntityManager, In, Not } from "typeorm";
-import { ChoiceRound } from "../choices/entities";
+import type { DataSource, EntityManager } from "typeorm";
+import type { ChoiceRound } from "../choices/entities";
 import { inTransaction, nowIso } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { notifyMany } from "../notifications/store";
-import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
+import { notifyMany } from "../notifications";
+import type { AllocationPublication, AllocationRun } from "./entities";
+import { roundByIdOrFail, roundsOfTerm } from "./store/school";
+import { bumpPublication, insertPublication, isPublished, pointPublication, publicationOf as publicationRow, publicationsOf } from "./store/runs";
+import { clearForPublication, deletePlacement, insertEntries, insertPlacements } from "./store/placements";
 import { allocationBlockers, PolicyBlockers } from "./publish-blockers";
 import { recordPublication } from "../membership";
 import { closeRoundIn } from "../choices/round-service";
@@ -43,33 +46,31 @@ export interface PublishRequest {
 }
 
 export async function publishRun(ds: DataSource, run: AllocationRun, request: PublishRequest, actor: Actor): Promise<void> {
-  const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: run.roundId });
+  const round = await roundByIdOrFail(ds, run.roundId);
   await checkPublishable(ds.manager, round, request);
   const blockers = await allocationBlockers(ds, round.termId, run);
   if (blockers.errors > 0 && !request.overrideReason) throw new PublishBlocked(blockers);
-  if (!request.confirmChanges && await ds.getRepository(AllocationPublication).existsBy({ roundId: round.id })) {
+  if (!request.confirmChanges && await isPublished(ds, round.id)) {
     const changes = (await planPublication(ds.manager, round, run)).changes;
     if (changes.length) throw new ChangesToConfirm(changes);
   }
   await inTransaction(ds, async (em) => {
     const at = nowIso();
-    const previous = await em.getRepository(AllocationPublication).findOneBy({ roundId: round.id });
+    const previous = await publicationRow(em, round.id);
     // Taking the round's lock first keeps waitlist changes from interleaving with the flip.
-    if (previous) await em.getRepository(AllocationPublication).increment({ roundId: round.id }, "version", 1);
+    if (previous) await bumpPublication(em, round.id);
     // Checked again under the lock: the round may have been published or closed meanwhile.
     await checkPublishable(em, round, request);
     if (roundState(round, at) === "open") await closeRoundIn(em, round.id, actor);
     const plan = await planPublication(em, round, run);
-    await em.getRepository(WaitlistOffer).delete({ roundId: round.id, status: "open" });
-    await em.getRepository(WaitlistEntry).delete({ roundId: round.id, status: Not("accepted") });
     // Seats families took through accepted offers stay; the run's own seats are replaced.
-    await em.getRepository(ClubPlacement).delete({ roundId: round.id, source: "allocation" });
-    await insertChunks(em, ClubPlacement, plan.placements.map((p) => ({ ...p, createdAt: at })));
+    await clearForPublication(em, round.id);
+    await insertPlacements(em, plan.placements.map((p) => ({ ...p, createdAt: at })));
     // The ledger is what everyone reads: this round's seats, next to other rounds' members.
     const released = await recordPublication(em, round.id, run.id, plan.placements, plan.slotsOf, at);
-    await insertChunks(em, WaitlistEntry, plan.entries.filter((e) => !plan.acceptedEntries.has(`${e.clubId}:${e.studentId}`)));
-    if (previous) await em.getRepository(AllocationPublication).update({ id: previous.id }, { runId: run.id, publishedAt: at, publishedById: actorId(actor) });
-    else await em.getRepository(AllocationPublication).insert({ roundId: round.id, runId: run.id, publishedAt: at, publishedById: actorId(actor), version: 0 });
+    await insertEntries(em, plan.entries.filter((e) => !plan.acceptedEntries.has(`${e.clubId}:${e.studentId}`)));
+    if (previous) await pointPublication(em, previous.id, { runId: run.id, publishedAt: at, publishedById: actorId(actor) });
+    else await insertPublication(em, { roundId: round.id, runId: run.id, publishedAt: at, publishedById: actorId(actor), version: 0 });
     await offerReleasedSeats(em, released, at);
     if (previous) {
       // Only families whose place changed hear again, and they hear what changed.
@@ -91,15 +92,15 @@ export async function publishRun(ds: DataSource, run: AllocationRun, request: Pu
 
 /** The places a republication would change (old → new), for the admin's confirmation. */
 export async function publicationChanges(ds: DataSource, run: AllocationRun): Promise<PlaceChange[]> {
-  const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: run.roundId });
+  const round = await roundByIdOrFail(ds, run.roundId);
   return (await planPublication(ds.manager, round, run)).changes;
 }
 
 async function checkPublishable(em: EntityManager, round: ChoiceRound, request: PublishRequest): Promise<void> {
-  const current = await em.getRepository(ChoiceRound).findOneByOrFail({ id: round.id });
+  const current = await roundByIdOrFail(em, round.id);
   if (roundState(current, nowIso()) !== "closed" && !request.closeNow) throw new RoundStillOpen();
-  const later = laterRounds(await em.getRepository(ChoiceRound).findBy({ termId: round.termId }), round);
-  const published = later.length ? await em.getRepository(AllocationPublication).findBy({ roundId: In(later.map((r) => r.id)) }) : [];
+  const later = laterRounds(await roundsOfTerm(em, round.termId), round);
+  const published = later.length ? await publicationsOf(em, later.map((r) => r.id)) : [];
   if (published.length) throw new RoundLocked(later.find((r) => r.id === published[0].roundId)!.name);
 }
 
@@ -107,7 +108,7 @@ async function checkPublishable(em: EntityManager, round: ChoiceRound, request: 
 async function offerReleasedSeats(em: EntityManager, released: { studentId: number; clubId: number; roundId: number | null }[], at: string): Promise<void> {
   for (const seat of released) {
     if (seat.roundId == null) continue;
-    await em.getRepository(ClubPlacement).delete({ roundId: seat.roundId, studentId: seat.studentId, clubId: seat.clubId });
+    await deletePlacement(em, seat.roundId, seat.studentId, seat.clubId);
     if (!(await lockRound(em, seat.roundId))) continue;
     const ctx = await waitlistContext(em, seat.roundId);
     if (ctx) await offerNext(em, ctx, seat.clubId, new Date(at));
@@ -115,11 +116,7 @@ async function offerReleasedSeats(em: EntityManager, released: { studentId: numb
 }
 
 export function publicationOf(ds: DataSource, roundId: number): Promise<AllocationPublication | null> {
-  return ds.getRepository(AllocationPublication).findOneBy({ roundId });
+  return publicationRow(ds, roundId);
 }
 
 const actorId = (actor: Actor): number | null => (actor.kind === "staff" ? actor.id : null);
-
-async function insertChunks<T extends object>(em: EntityManager, entity: new () => T, rows: Partial<T>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await em.getRepository(entity).insert(rows.slice(i, i + 200) as never);
-}

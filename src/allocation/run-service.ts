@@ -4,13 +4,15 @@
 // before the transaction opens, so a slow solve never holds the write queue.
 import { createHash, randomInt } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices/entities";
 import { inTransaction, nowIso } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
 import { allocate, checkResult, firstComeFirstServed, parseInstance, type Mechanism, type Result } from "./core";
-import { HttpError } from "../http/errors";
-import { AllocationRun, RunSummary } from "./entities";
+import { HttpError } from "../http";
+import type { AllocationRun, RunSummary } from "./entities";
 import { buildInstance } from "./store/instance";
+import { roundById } from "./store/school";
+import { insertRun, runById } from "./store/runs";
 
 export const MAX_SEED = 2147483647;
 
@@ -21,13 +23,13 @@ export interface RunRequest { mechanism: Mechanism; seed: number; note: string }
 export class NothingToAllocate extends Error {}
 
 export async function findRound(ds: DataSource, roundId: number): Promise<ChoiceRound> {
-  const round = await ds.getRepository(ChoiceRound).findOneBy({ id: roundId });
+  const round = await roundById(ds, roundId);
   if (!round) throw new HttpError(404, "errors.notFound");
   return round;
 }
 
 export async function findRun(ds: DataSource, runId: number): Promise<AllocationRun> {
-  const run = await ds.getRepository(AllocationRun).findOneBy({ id: runId });
+  const run = await runById(ds, runId);
   if (!run) throw new HttpError(404, "errors.notFound");
   return run;
 }
@@ -42,12 +44,11 @@ export async function createRun(ds: DataSource, roundId: number, request: RunReq
   const fcfs = firstComeFirstServed(instance, built.submissionOrder);
   const summary = summarise(result, fcfs, diagnostics.path, diagnostics.timings.totalMs ?? 0);
   return inTransaction(ds, async (em) => {
-    const repo = em.getRepository(AllocationRun);
     const text = resultText(result);
-    const run = await repo.save(repo.create({
+    const run = await insertRun(em, {
       roundId, mechanism: request.mechanism, seed: request.seed, instance: built.text, result: text,
       instanceHash: sha256(built.text), resultHash: sha256(text), pseudonymisedAt: null, summary, note: request.note, createdById: actor.kind === "staff" ? actor.id : null, createdAt: nowIso(),
-    }));
+    });
     await recordAudit(em, actor, {
       action: "allocation.run", entity: "allocation_run", entityId: run.id,
       details: { roundId, mechanism: run.mechanism, seed: run.seed, placedStudents: summary.placedStudents, students: summary.students, pins: countPins(built.instance) },

@@ -5,11 +5,15 @@
 // expire moves the offer on. Each change runs in one transaction
 // that first locks the round (lockRound), and is audit-logged; the family is
 // notified in the same transaction, so it sees the offer the moment it exists.
-import { type DataSource, type EntityManager, In, LessThan } from "typeorm";
-import { Club, Student, inTransaction } from "../db";
+import type { DataSource, EntityManager } from "typeorm";
+import { inTransaction } from "../db";
 import { Actor, recordAudit, SYSTEM } from "../audit/audit-service";
-import { notify } from "../notifications/store";
-import { ClubPlacement, WaitlistEntry, WaitlistOffer } from "./entities";
+import { notify } from "../notifications";
+import type { WaitlistOffer } from "./entities";
+import { clubByIdOrFail, clubsByIds, studentByIdOrFail } from "./store/school";
+import {
+  answerOpenOffer, deletePlacementById, deletePlacements, expireDueOffer, insertOffer, insertPlacement, offerByIdOrFail, placementOf, setEntryStatus, waitingForClub,
+} from "./store/placements";
 import { recordOffer, recordWithdrawal } from "../membership";
 import { freeSeats, lockRound, offerHours, seatPlan, waitlistContext, WaitlistContext, waitlistStopped } from "./store/waitlist-context";
 
@@ -21,23 +25,20 @@ export async function offerNext(em: EntityManager, ctx: WaitlistContext, clubId:
   if (await waitlistStopped(em, ctx.roundId, clubId, now)) return made;
   let free = await freeSeats(em, ctx, clubId);
   if (free <= 0) return made;
-  const waiting = await em.getRepository(WaitlistEntry).find({ where: { roundId: ctx.roundId, clubId, status: "waiting" }, order: { position: "ASC" } });
+  const waiting = await waitingForClub(em, ctx.roundId, clubId);
   const hours = await offerHours(em);
   for (const entry of waiting) {
     if (free <= 0) break;
     // A child who does not fit now (no free slot, at their limit) keeps their place for later.
     const plan = await seatPlan(em, ctx, entry.studentId, clubId);
     if (!plan.fits) continue;
-    const offer = await em.getRepository(WaitlistOffer).save(em.getRepository(WaitlistOffer).create({
+    const offer = await insertOffer(em, {
       roundId: ctx.roundId, clubId, studentId: entry.studentId, entryId: entry.id, status: "open",
       createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + hours * HOUR).toISOString(), respondedAt: null,
-    }));
-    await em.getRepository(WaitlistEntry).update({ id: entry.id }, { status: "offered" });
-    const [student, club] = await Promise.all([
-      em.getRepository(Student).findOneByOrFail({ id: entry.studentId }),
-      em.getRepository(Club).findOneByOrFail({ id: clubId }),
-    ]);
-    const from = plan.replaces.length ? (await em.getRepository(Club).findBy({ id: In(plan.replaces) })).map((c) => c.name).join("、") : null;
+    });
+    await setEntryStatus(em, entry.id, "offered");
+    const [student, club] = await Promise.all([studentByIdOrFail(em, entry.studentId), clubByIdOrFail(em, clubId)]);
+    const from = plan.replaces.length ? (await clubsByIds(em, plan.replaces)).map((c) => c.name).join("、") : null;
     await notify(em, student.familyId, from ? "offer.move" : "offer.made", {
       offerId: offer.id, child: student.name, club: club.name, from, expiresAt: offer.expiresAt, link: `/offers/${offer.id}`,
     }, now.toISOString());
@@ -59,9 +60,9 @@ export async function withdrawPlacement(
 ): Promise<WithdrawOutcome> {
   return inTransaction(ds, async (em) => {
     await lockRound(em, roundId);
-    const placement = await em.getRepository(ClubPlacement).findOneBy({ roundId, studentId, clubId });
+    const placement = await placementOf(em, roundId, studentId, clubId);
     if (!placement) return "not-placed";
-    await em.getRepository(ClubPlacement).delete({ id: placement.id });
+    await deletePlacementById(em, placement.id);
     await recordWithdrawal(em, { roundId, studentId, clubId }, now.toISOString());
     await recordAudit(em, actor, {
       action: "placement.withdraw", entity: "club_placement", entityId: placement.id, reason,
@@ -83,7 +84,7 @@ export type OfferOutcome = "accepted" | "declined" | "expired" | "no-longer-fits
 export async function answerOffer(ds: DataSource, offer: WaitlistOffer, accept: boolean, actor: Actor, now = new Date()): Promise<OfferOutcome> {
   return inTransaction(ds, async (em) => {
     await lockRound(em, offer.roundId);
-    const current = await em.getRepository(WaitlistOffer).findOneByOrFail({ id: offer.id });
+    const current = await offerByIdOrFail(em, offer.id);
     if (current.status !== "open") return current.status === "expired" ? "expired" : "closed";
     const ctx = await waitlistContext(em, offer.roundId);
     if (!ctx) return "closed";
@@ -94,14 +95,13 @@ export async function answerOffer(ds: DataSource, offer: WaitlistOffer, accept: 
     const plan = await seatPlan(em, ctx, current.studentId, current.clubId);
     if (accept && !plan.fits) return "no-longer-fits";
     const status = accept ? "accepted" : "declined";
-    const flipped = await em.getRepository(WaitlistOffer).update({ id: current.id, status: "open" }, { status, respondedAt: now.toISOString() });
-    if ((flipped.affected ?? 0) !== 1) return "closed";
-    await em.getRepository(WaitlistEntry).update({ id: current.entryId }, { status });
+    if (!(await answerOpenOffer(em, current.id, status, now.toISOString()))) return "closed";
+    await setEntryStatus(em, current.entryId, status);
     const replaced = accept ? plan.replaces : [];
     if (accept) {
       // An upgrade: the child leaves the lower-ranked club(s) meeting at the same time.
-      if (replaced.length) await em.getRepository(ClubPlacement).delete({ roundId: current.roundId, studentId: current.studentId, clubId: In(replaced) });
-      await em.getRepository(ClubPlacement).insert({ roundId: current.roundId, studentId: current.studentId, clubId: current.clubId, source: "offer", createdAt: now.toISOString() });
+      if (replaced.length) await deletePlacements(em, current.roundId, current.studentId, replaced);
+      await insertPlacement(em, { roundId: current.roundId, studentId: current.studentId, clubId: current.clubId, source: "offer", createdAt: now.toISOString() });
       await recordOffer(em, { roundId: current.roundId, offerId: current.id, studentId: current.studentId, clubId: current.clubId, replacedClubIds: replaced }, now.toISOString());
     }
     await recordAudit(em, actor, {
@@ -120,17 +120,9 @@ export async function answerOffer(ds: DataSource, offer: WaitlistOffer, accept: 
  * false (and does nothing) when another transaction flipped it first.
  */
 export async function expireOffer(em: EntityManager, ctx: WaitlistContext, offer: WaitlistOffer, now: Date): Promise<boolean> {
-  // The conditional UPDATE is the guard: only the transaction that flips the row acts on it.
-  const flipped = await em.getRepository(WaitlistOffer).update(
-    { id: offer.id, status: "open", expiresAt: LessThan(now.toISOString()) },
-    { status: "expired", respondedAt: now.toISOString() },
-  );
-  if ((flipped.affected ?? 0) !== 1) return false;
-  await em.getRepository(WaitlistEntry).update({ id: offer.entryId }, { status: "expired" });
-  const [student, club] = await Promise.all([
-    em.getRepository(Student).findOneByOrFail({ id: offer.studentId }),
-    em.getRepository(Club).findOneByOrFail({ id: offer.clubId }),
-  ]);
+  if (!(await expireDueOffer(em, offer.id, now.toISOString()))) return false;
+  await setEntryStatus(em, offer.entryId, "expired");
+  const [student, club] = await Promise.all([studentByIdOrFail(em, offer.studentId), clubByIdOrFail(em, offer.clubId)]);
   await notify(em, student.familyId, "offer.expired", { offerId: offer.id, child: student.name, club: club.name }, now.toISOString());
   await recordAudit(em, SYSTEM, {
     action: "waitlist.expire", entity: "waitlist_offer", entityId: offer.id,
