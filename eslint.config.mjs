@@ -54,7 +54,7 @@ const KERNEL_SYNTAX = [
 const PLACEMENT_OWNERS = [
   "src/membership/**", "src/db/**", "src/entities.ts", "src/privacy/child-export.ts",
   "src/allocation/entities.ts", "src/allocation/publish-service.ts", "src/allocation/waitlist-service.ts",
-  "src/allocation/store/waitlist-context.ts", "src/allocation/placements-page.ts",
+  "src/allocation/store/waitlist-context.ts", "src/allocation/store/placements.ts", "src/allocation/placements-page.ts",
 ];
 const MEMBERSHIP_MESSAGE = "Club membership is read from src/membership (clubsOn, membersOn, membersDuring, seatsOn, memberCountsOn), not from placements or the ledger's table.";
 const MEMBERSHIP_IMPORTS = [

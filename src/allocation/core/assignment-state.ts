@@ -4,7 +4,8 @@
 // children exchange clubs with the same total rank). Both keep every
 // constraint: seats, maxClubs (club for club) and clashes are checked here.
 
-import { clubsClash, Model } from "./model";
+import type { Model } from "./model";
+import { clubsClash } from "./constraints";
 
 export class AssignmentState {
   readonly used: Int32Array;

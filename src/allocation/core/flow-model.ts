@@ -1,6 +1,10 @@
 // The optimal mechanism as a min-cost flow:
 //   source → child → [group node] → club → sink
-// with arc costs = rank, child→club capacity 1, club→sink = seats left.
+// with arc costs = rank, and the constraints of constraints.ts as capacities:
+// child→club ONE_SEAT (one seat per club), club→sink seatsLeft (capacity),
+// source→child 1 then room − 1 (clubs per child), a capacity-1 group node per
+// set of clashing options (one club per slot; student-groups.ts). Options exist
+// only where grade eligibility, the whole club and the pins allow (model.ts).
 //
 // Why this is exact for the lexicographic objective (1) most children placed,
 // (2) most placements, (3) least sum of ranks:
@@ -23,6 +27,7 @@
 import { FlowGraph, FlowGraphBuilder, flowOn, resetFlow, setCapacity } from "./flow-network";
 import { MinCostFlow } from "./min-cost-flow";
 import type { Model } from "./model";
+import { ONE_SEAT, seatsLeft } from "./constraints";
 import { groupOptions } from "./student-groups";
 
 export interface FlowModel {
@@ -45,7 +50,7 @@ export function buildFlowModel(model: Model, order: Int32Array): FlowModel {
   const b = new FlowGraphBuilder(2 + n + nClubs);
   const clubNode = (c: number) => 2 + n + c;
   // Club→sink arcs first, so a club's own adjacency tries a free seat before displacing anyone.
-  for (let c = 0; c < nClubs; c++) b.addArc(clubNode(c), SINK, Math.max(0, seats[c]), 0);
+  for (let c = 0; c < nClubs; c++) b.addArc(clubNode(c), SINK, seatsLeft(seats[c]), 0);
   const optionArc = new Int32Array(optClub.length).fill(-1);
   const firstArc = new Int32Array(n).fill(-1);
   const extraArc = new Int32Array(n).fill(-1);
@@ -71,11 +76,11 @@ export function buildFlowModel(model: Model, order: Int32Array): FlowModel {
       if (size[g] > 1) {
         if (groupNode[g] < 0) {
           groupNode[g] = b.addNode();
-          b.addArc(node, groupNode[g], 1, 0);
+          b.addArc(node, groupNode[g], 1, 0); // one club per slot: the group passes one unit
         }
         tail = groupNode[g];
       }
-      optionArc[from + k] = b.addArc(tail, clubNode(optClub[from + k]), 1, optRank[from + k]);
+      optionArc[from + k] = b.addArc(tail, clubNode(optClub[from + k]), ONE_SEAT, optRank[from + k]);
     }
   }
   const arcCount = b.arcCount;

@@ -1,12 +1,16 @@
 // The integer program behind milp.ts, as sparse rows over two kinds of
 // columns: x[o] ∈ {0,1} for each option (child–club pair) and y[u] ∈ [0,1]
 // for "child u is placed" (only for children without pins; pinned children
-// are placed whatever happens). Rows: y[u] − Σx[u] ≤ 0, Σx[u] ≤ room, one
-// club per (child, slot), seats per club. Rows that can never bind are left
-// out (a child with fewer options than room, a club with fewer candidates than
-// seats). Columns follow the lottery order so HiGHS meets ties in draw order.
+// are placed whatever happens). Rows, each built by its constraint in
+// constraints.ts: clubs per child (clubLimitRow), placed only with a club
+// (placedOnlyWithClubRow), one club per slot (oneClubPerSlotRows), capacity
+// (capacityRows). Rows that can never bind are left out (a child with fewer
+// options than room, a club with fewer candidates than seats); a full club
+// gets no column. Columns follow the lottery order so HiGHS meets ties in
+// draw order.
 
 import type { Model } from "./model";
+import { capacityRows, clubLimitRow, oneClubPerSlotRows, placedOnlyWithClubRow, type Row, seatsLeft } from "./constraints";
 import { Objective, objectiveOf } from "./objective";
 
 export interface Program {
@@ -26,50 +30,39 @@ export interface Program {
 }
 
 export function buildProgram(model: Model, order: Int32Array): Program {
-  const { optStart, optClub, room, seats, pinStart, clubSlotStart, clubSlot } = model;
+  const { optStart, optClub, room, seats, pinStart } = model;
   const p: Program = {
     optionOf: [], yCols: [], ySpan: [], xCols: [], starts: [0], indices: [], values: [], upper: [],
     base: objectiveOf(model, new Uint8Array(optClub.length)),
   };
-  const row = (cols: number[], coef: number[], ub: number) => {
-    for (let i = 0; i < cols.length; i++) { p.indices.push(cols[i]); p.values.push(coef[i]); }
+  const add = (r: Row | null) => {
+    if (!r) return;
+    for (let i = 0; i < r.cols.length; i++) { p.indices.push(r.cols[i]); p.values.push(r.coef[i]); }
     p.starts.push(p.indices.length);
-    p.upper.push(ub);
+    p.upper.push(r.upper);
   };
-  const ones = (k: number) => new Array<number>(k).fill(1);
+  const clubOf = (j: number) => optClub[p.optionOf[j]];
   for (const u of order) {
     if (room[u] === 0) continue;
     const mine: number[] = [];
     for (let o = optStart[u]; o < optStart[u + 1]; o++) {
-      if (seats[optClub[o]] <= 0) continue;
+      if (seatsLeft(seats[optClub[o]]) === 0) continue;
       mine.push(p.optionOf.length);
       p.xCols.push(p.optionOf.length);
       p.optionOf.push(o);
     }
     if (mine.length === 0) continue;
-    if (mine.length > room[u]) row(mine, ones(mine.length), room[u]);
+    add(clubLimitRow(mine, room[u]));
     if (pinStart[u + 1] === pinStart[u]) {
       const y = p.optionOf.length;
       p.optionOf.push(-1);
       p.yCols.push(y);
       p.ySpan.push([mine[0], mine[mine.length - 1] + 1]);
-      row([y, ...mine], [1, ...mine.map(() => -1)], 0); // placed only with a club
+      add(placedOnlyWithClubRow(y, mine));
     }
-    if (mine.length > 1 && room[u] > 1) {
-      const bySlot = new Map<number, number[]>();
-      for (const j of mine) {
-        const c = optClub[p.optionOf[j]];
-        for (let k = clubSlotStart[c]; k < clubSlotStart[c + 1]; k++) {
-          const list = bySlot.get(clubSlot[k]);
-          if (list) list.push(j); else bySlot.set(clubSlot[k], [j]);
-        }
-      }
-      for (const list of bySlot.values()) if (list.length > 1) row(list, ones(list.length), 1);
-    }
+    oneClubPerSlotRows(model, mine, clubOf, room[u]).forEach(add);
   }
-  const byClub: number[][] = Array.from({ length: model.nClubs }, () => []);
-  for (const j of p.xCols) byClub[optClub[p.optionOf[j]]].push(j);
-  byClub.forEach((cols, c) => { if (cols.length > seats[c]) row(cols, ones(cols.length), seats[c]); });
+  capacityRows(model.nClubs, seats, p.xCols, clubOf).forEach(add);
   return p;
 }
 

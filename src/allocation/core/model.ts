@@ -3,9 +3,14 @@
 // never touch strings. An *option* is a choice the child may be given by the
 // engine: grade eligible, every slot of the club among the child's slots, not
 // already pinned, and no shared slot with a pinned club. Ineligible choices keep
-// their rank (position in the list as submitted) but are never options.
+// their rank (position in the list as submitted) but are never options. The
+// constraints themselves (which pairs are options, seats and room net of pins,
+// clashes) are named in constraints.ts; this file only compiles them.
 
 import type { Instance } from "./types";
+import { attendsWholeClub, clubsLeft, gradeEligible, seatsAfterPins } from "./constraints";
+
+export { clubsClash } from "./constraints";
 
 export interface Model {
   instance: Instance;
@@ -50,10 +55,13 @@ export function compileModel(instance: Instance): Model {
     clubSlotStart[i + 1] = clubSlotList.length;
   });
   const clubSlot = Int32Array.from(clubSlotList);
+  const slotsOfClubs = { clubSlotStart, clubSlot };
   const gradeSets = clubs.map((c) => (c.grades ? new Set(c.grades) : null));
 
   const seats = new Int32Array(nClubs);
-  clubs.forEach((c, i) => (seats[i] = c.capacity));
+  const pinsIn = new Int32Array(nClubs);
+  for (const s of students) for (const clubId of s.pinned) pinsIn[clubIndex.get(clubId)!]++;
+  clubs.forEach((c, i) => (seats[i] = seatsAfterPins(c.capacity, pinsIn[i])));
   const pinStart = new Int32Array(nStudents + 1);
   const listStart = new Int32Array(nStudents + 1);
   const optStart = new Int32Array(nStudents + 1);
@@ -79,6 +87,7 @@ export function compileModel(instance: Instance): Model {
   for (let u = 0; u < nStudents; u++) {
     const s = students[u];
     const stamp = u + 1;
+    const free = (slot: number) => attends[slot] === stamp && pinnedSlot[slot] !== stamp;
     for (const slot of s.slots) {
       const id = slotIndex.get(slot);
       if (id !== undefined) attends[id] = stamp;
@@ -87,23 +96,16 @@ export function compileModel(instance: Instance): Model {
       const c = clubIndex.get(clubId)!;
       pinClub[p++] = c;
       pinnedClub[c] = stamp;
-      seats[c]--;
       for (let k = clubSlotStart[c]; k < clubSlotStart[c + 1]; k++) pinnedSlot[clubSlot[k]] = stamp;
     }
     pinStart[u + 1] = p;
-    room[u] = Math.max(0, s.maxClubs - s.pinned.length);
+    room[u] = clubsLeft(s.maxClubs, s.pinned.length);
     for (let r = 0; r < s.choices.length; r++) {
       const c = clubIndex.get(s.choices[r])!;
       listClub[l++] = c;
       if (pinnedClub[c] === stamp) continue;
-      const grades = gradeSets[c];
-      if (grades !== null && !grades.has(s.grade)) continue;
-      let open = true;
-      for (let k = clubSlotStart[c]; k < clubSlotStart[c + 1] && open; k++) {
-        const slot = clubSlot[k];
-        open = attends[slot] === stamp && pinnedSlot[slot] !== stamp;
-      }
-      if (!open) continue;
+      if (!gradeEligible(gradeSets[c], s.grade)) continue;
+      if (!attendsWholeClub(slotsOfClubs, c, free)) continue;
       optClubBuf[o] = c;
       optRankBuf[o++] = r + 1;
     }
@@ -121,11 +123,4 @@ export function compileModel(instance: Instance): Model {
 export function rankOf(model: Model, u: number, c: number): number {
   for (let k = model.listStart[u]; k < model.listStart[u + 1]; k++) if (model.listClub[k] === c) return k - model.listStart[u] + 1;
   return 0;
-}
-
-/** Two clubs clash when they meet in a common slot. */
-export function clubsClash(model: Model, a: number, b: number): boolean {
-  const { clubSlotStart: st, clubSlot: sl } = model;
-  for (let i = st[a]; i < st[a + 1]; i++) for (let j = st[b]; j < st[b + 1]; j++) if (sl[i] === sl[j]) return true;
-  return false;
 }

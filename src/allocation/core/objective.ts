@@ -2,7 +2,8 @@
 // checks every mechanism must pass. An assignment is `taken[o]` over the
 // model's options (pins are implied and always held).
 
-import { clubsClash, Model } from "./model";
+import type { Model } from "./model";
+import { clubsClash } from "./constraints";
 
 /** (placed children, placements, sum of ranks), pins included. */
 export type Objective = [number, number, number];

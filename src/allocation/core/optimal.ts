@@ -16,7 +16,8 @@
 import { canUseClubFlow, solveClubFlow } from "./club-flow";
 import { buildFlowModel, FlowModel, solveFlow } from "./flow-model";
 import { loadHighs, solveMilp } from "./milp";
-import { clubsClash, Model } from "./model";
+import type { Model } from "./model";
+import { clubsClash } from "./constraints";
 import { clashingStudents, compareObjective, Objective, objectiveOf } from "./objective";
 import type { Diagnostics, SolverPath } from "./types";
 

@@ -8,7 +8,8 @@
 // and either they have room and a free slot for it, or they ranked it above a
 // club they got — ordered by their rank for it, then lottery number.
 
-import { clubsClash, Model, rankOf } from "./model";
+import { type Model, rankOf } from "./model";
+import { clubsClash } from "./constraints";
 import type { Metrics, Result, ResultMechanism } from "./types";
 
 export function buildResult(model: Model, taken: Uint8Array, mechanism: ResultMechanism, seed: number, position: Int32Array): Result {

@@ -8,7 +8,8 @@
 //   clubs at once — the rush the admin page contrasts with the optimum.
 
 import { InstanceError } from "./instance-error";
-import { clubsClash, Model } from "./model";
+import type { Model } from "./model";
+import { clubsClash } from "./constraints";
 
 export function serialAssignment(model: Model, turns: Int32Array, roundByRound: boolean): Uint8Array {
   const taken = new Uint8Array(model.optClub.length);

@@ -11,7 +11,8 @@
 // drops clash constraints, so the flow becomes a relaxation and its optimum a
 // bound. The caller then checks, repairs or hands over to the integer program.
 
-import { clubsClash, Model } from "./model";
+import type { Model } from "./model";
+import { clubsClash } from "./constraints";
 
 export interface OptionGroups {
   /** group[k] for the child's k-th option; options sharing a group share a node. */
