@@ -5,7 +5,7 @@ import house from "./eslint/house-walls.mjs";
 // Issue 19: the capabilities already in the house's shape (core/, store, service,
 // routes, index.ts); their walls are enforced by house/walls. When every folder
 // is, this becomes "*".
-const SHAPED = ["kernel", "membership", "feeds", "attendance", "reports", "surveys", "choices", "clubs", "timetable", "homework", "school"];
+const SHAPED = ["kernel", "membership", "feeds", "attendance", "reports", "surveys", "choices", "clubs", "timetable", "homework", "school", "allocation", "notifications"];
 
 // Issue 17: the published timetable (Timetable.published, a JSON snapshot) has one reader,
 // src/timetable/: its one parser and validator (core/snapshot.ts) and the questions others
@@ -53,12 +53,12 @@ const KERNEL_SYNTAX = [
 // src/membership (clubsOn, membersOn, membersDuring, seatsOn...), never its table.
 const PLACEMENT_OWNERS = [
   "src/membership/**", "src/db/**", "src/entities.ts", "src/privacy/child-export.ts",
-  "src/assignment/web/entities.ts", "src/assignment/web/publish-service.ts", "src/assignment/web/waitlist-service.ts",
-  "src/assignment/web/waitlist-context.ts", "src/assignment/web/placements-page.ts",
+  "src/allocation/entities.ts", "src/allocation/publish-service.ts", "src/allocation/waitlist-service.ts",
+  "src/allocation/store/waitlist-context.ts", "src/allocation/store/placements.ts", "src/allocation/placements-page.ts",
 ];
 const MEMBERSHIP_MESSAGE = "Club membership is read from src/membership (clubsOn, membersOn, membersDuring, seatsOn, memberCountsOn), not from placements or the ledger's table.";
 const MEMBERSHIP_IMPORTS = [
-  { group: ["**/assignment/web/entities"], importNames: ["ClubPlacement"], message: MEMBERSHIP_MESSAGE },
+  { group: ["**/allocation", "**/allocation/index", "**/allocation/entities"], importNames: ["ClubPlacement"], message: MEMBERSHIP_MESSAGE },
   { group: ["**/membership", "**/membership/index"], importNames: ["Membership"], message: MEMBERSHIP_MESSAGE },
   { group: ["**/membership/store", "**/membership/entity"], message: MEMBERSHIP_MESSAGE },
 ];
@@ -98,7 +98,7 @@ export default tseslint.config(
   },
   {
     // HiGHS is a WebAssembly module loaded lazily, only when a multi-slot instance needs the MILP path.
-    files: ["src/assignment/engine/milp.ts", "test/allocation/unit/support/oracle.ts"],
+    files: ["src/allocation/core/milp.ts", "test/allocation/unit/support/oracle.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   // Issue 17: one owner per shared fact. In flat config a later block replaces an earlier

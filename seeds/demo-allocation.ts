@@ -11,10 +11,10 @@ import { ChoiceRound, Preference } from "../src/choices/entities";
 import { inTransaction } from "../src/db/transaction";
 import { nowIso } from "../src/db/entities/columns";
 import { SYSTEM } from "../src/audit/audit-service";
-import { seededRandom } from "../src/assignment/web/demo-choices";
-import { createRun } from "../src/assignment/web/run-service";
-import { publishRun } from "../src/assignment/web/publish-service";
-import { AllocationPublication, AllocationRun } from "../src/assignment/web/entities";
+import { seededRandom } from "./demo-choices";
+import { createRun } from "../src/allocation/run-service";
+import { publishRun } from "../src/allocation/publish-service";
+import { AllocationPublication, AllocationRun } from "../src/allocation/entities";
 import { bucket } from "./demo-enrollments";
 
 const MARKER = "demo.allocation.seeded";

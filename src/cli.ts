@@ -3,7 +3,7 @@
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
-  allocate: async () => (await import("./assignment/allocate-command")).runAllocateCommand,
+  allocate: async () => (await import("./allocation/cli")).runAllocateCommand,
   migrate: async () => (await import("./commands/db-commands")).migrateCommand,
   seed: async () => (await import("./commands/db-commands")).seedCommand,
   "create-admin": async () => (await import("./commands/db-commands")).createAdminCommand,

@@ -4,7 +4,8 @@
 import { coreEntities } from "./db/entities";
 import { feedEntities } from "./feeds/entities";
 import { choiceEntities } from "./choices/entities";
-import { assignmentEntities } from "./assignment/web/entities";
+import { allocationEntities } from "./allocation";
+import { notificationEntities } from "./notifications";
 import { homeworkEntities } from "./homework/entities";
 import { attendanceEntities } from "./attendance/entities";
 import { surveyEntities } from "./surveys/entities";
@@ -13,6 +14,6 @@ import { membershipEntities } from "./membership/entity";
 import { dateChangeEntities } from "./kernel";
 
 export const entities: Function[] = [
-  ...coreEntities, ...feedEntities, ...choiceEntities, ...assignmentEntities, ...homeworkEntities, ...attendanceEntities,
+  ...coreEntities, ...feedEntities, ...choiceEntities, ...allocationEntities, ...notificationEntities, ...homeworkEntities, ...attendanceEntities,
   ...surveyEntities, ...schoolEntities, ...membershipEntities, ...dateChangeEntities,
 ];

@@ -16,10 +16,8 @@ import { schoolSetupRoutes } from "./school/setup-routes";
 import { clubRoutes } from "./clubs";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes, type RoundSeatsOf } from "./choices";
-import { assignmentRoutes } from "./assignment/web/routes";
-import { roundSeats } from "./assignment/web/round-seats";
-import { clubSlots } from "./assignment/web/instance-builder";
-import { offerFreedSeats } from "./assignment/web/seats-freed";
+import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats } from "./allocation";
+import { notificationRoutes } from "./notifications";
 import { policyRoutes } from "./policy/web/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./feeds";
@@ -38,7 +36,7 @@ const roundSeatsOf: RoundSeatsOf = async (ds, round) => roundSeats(ds.manager, r
 export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[] {
   const makers: MakeRouter[] = [
     (d) => authRoutes(d, sessionSecret), accountRoutes, localeRoutes, privacyRoutes, homeRoutes, staffAdminRoutes, auditRoutes, throttleRoutes,
-    schoolSetupRoutes, (d) => clubRoutes(d, offerFreedSeats), timetableRoutes, (d) => choiceRoutes(d, roundSeatsOf), assignmentRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes, surveyRoutes,
+    schoolSetupRoutes, (d) => clubRoutes(d, offerFreedSeats), timetableRoutes, (d) => choiceRoutes(d, roundSeatsOf), allocationRoutes, notificationRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes, surveyRoutes,
   ];
   return makers.map((make) => make(ds));
 }

@@ -7,7 +7,7 @@ import { DbSessionStore } from "./http/session-store";
 import { startMessage } from "./setup/start-message";
 import pino from "pino";
 import { assertRulesLoad } from "./policy/web/rules-registry";
-import { sweepExpiredOffers } from "./assignment/web/offer-sweep";
+import { sweepExpiredOffers } from "./allocation/offer-sweep";
 import { takeServerLock } from "./db/server-lock";
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
 // child, one solve per layer (most placed, most placements, least rank sum).
 // It shares no code with the engine, so its tuple also cross-checks ours.
 
-import type { Instance } from "../../src/assignment/engine";
+import type { Instance } from "../../src/allocation/core";
 
 type Highs = { solve(lp: string, options?: object): { Status: string; ObjectiveValue: number } };
 

@@ -11,7 +11,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { allocate, Instance, parseInstance } from "../../src/assignment/engine";
+import { allocate, Instance, parseInstance } from "../../src/allocation/core";
 import { generateInstance, GenerateOptions } from "./generate";
 import { referenceSolve } from "./reference";
 

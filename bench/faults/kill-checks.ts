@@ -4,7 +4,7 @@
 import type { DataSource } from "typeorm";
 import { In, MoreThan } from "typeorm";
 import { AuditEntry, Club, Family, Student } from "../../src/db/entities";
-import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../src/assignment/web/entities";
+import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../src/allocation/entities";
 import { ImportBatch } from "../../src/school/entities";
 
 export type Outcome = string;

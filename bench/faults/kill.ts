@@ -7,8 +7,8 @@
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../../src/database";
 import { AuditEntry } from "../../src/db/entities";
-import { AllocationRun } from "../../src/assignment/web/entities";
-import { seedDemoChoices } from "../../src/assignment/web/demo-choices";
+import { AllocationRun } from "../../src/allocation/entities";
+import { seedDemoChoices } from "../../seeds/demo-choices";
 import { loginCookie } from "../support/processes";
 import { scratchDatabases, ScratchDb } from "../support/scratch-db";
 import { startServer } from "../load/server";

@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../db";
 import { formatStored, schoolZone } from "../kernel";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { notify } from "../notifications/notification-service";
+import { notify } from "../notifications";
 import type { SessionUser } from "../http";
 import type { AttendanceAlertAudience, AudienceKind } from "./entities";
 import {

@@ -4,7 +4,7 @@
 // are empty.
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { AllocationPublication } from "../assignment/web/entities";
+import { AllocationPublication } from "../allocation/entities";
 import { ChoiceRound } from "../choices/entities";
 import { membersOn } from "../membership";
 

@@ -6,7 +6,7 @@ import { staffChangesBetween, staffWeek } from "../timetable";
 import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
 import type { SessionUser } from "./session-user";
 import { familyRoundCard } from "../choices/family-card";
-import { familyResultCard } from "../assignment/web/family-result";
+import { familyResultCard } from "../allocation";
 import { homeAlerts } from "../attendance";
 import { surveysToAnswer } from "../surveys";
 

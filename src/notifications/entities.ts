@@ -1,7 +1,4 @@
-// Notifications: a generic inbox per family. Any capability writes one with
-// `notify(em, …)` inside its own transaction, so the family sees it the moment
-// the change commits. `kind` picks the i18n text (notifications.kinds.<kind>),
-// `payload` fills its placeholders and may carry a `link`.
+// The notification entity (listed in src/entities.ts through src/notifications).
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { type Family, InstantColumn } from "../db";
 

@@ -6,9 +6,7 @@
 // transaction, so the child is gone everywhere or nowhere.
 import { type EntityManager, And, Like } from "typeorm";
 import { AuditEntry, HttpSession, LoginThrottle, nowIso } from "../db";
-import { AllocationRun } from "../assignment/web/entities";
-import { pseudonymiseRunTexts } from "../assignment/web/run-pseudonym";
-import { sha256 } from "../assignment/web/run-service";
+import { AllocationRun, pseudonymiseRunTexts, sha256 } from "../allocation";
 import { FeedToken } from "../feeds";
 import { AttendanceAlertAudience } from "../attendance";
 import type { Pseudonyms } from "./pseudonyms";

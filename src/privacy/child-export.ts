@@ -6,7 +6,7 @@
 import { type DataSource, In } from "typeorm";
 import { AuditEntry, Club, ServiceEnrollment } from "../db";
 import { ChoiceRound, Preference } from "../choices/entities";
-import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../assignment/web/entities";
+import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../allocation/entities";
 import { Notification } from "../notifications/entities";
 import { Survey, SurveyReceipt } from "../surveys";
 import { FeedToken } from "../feeds";

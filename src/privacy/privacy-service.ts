@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import { Family, ServiceEnrollment, Student, nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { forgetStoredRun } from "../assignment/web/stored-run";
+import { forgetStoredRun } from "../allocation/store/stored-run";
 import { childSections } from "./child-export";
 import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure";
 import { pseudonyms } from "./pseudonyms";

@@ -8,7 +8,7 @@ import { openRound } from "../choices/http/fixtures";
 import { seedDemoEnrollments } from "../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../src/kernel";
 import { AttendanceAlert } from "../../src/attendance/entities";
-import { WaitlistEntry, WaitlistOffer } from "../../src/assignment/web/entities";
+import { WaitlistEntry, WaitlistOffer } from "../../src/allocation/entities";
 import { HomeworkEntry } from "../../src/homework/entities";
 import { Club, SchoolClass, Staff, Student, TimetableEntry } from "../../src/db/entities";
 import type { Role } from "../../src/http/auth/route-scope";

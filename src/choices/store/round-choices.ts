@@ -1,4 +1,4 @@
-// Export hook for the allocation service (src/assignment/web): one round's
+// Export hook for the allocation service (src/allocation): one round's
 // answers and offer, ready to turn into an allocation instance.
 //
 // Slots: when every club meets in one period, slots are weekday codes

@@ -3,7 +3,7 @@
 // changed it), who still waits, and each child's ranked list. Before an
 // allocation is published there is nothing: the report says so.
 import { type DataSource, In } from "typeorm";
-import { WaitlistEntry } from "../../assignment/web/entities";
+import { WaitlistEntry } from "../../allocation/entities";
 import { Preference } from "../../choices/entities";
 import { Term } from "../../db";
 import { schoolToday } from "../../kernel";

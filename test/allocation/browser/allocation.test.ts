@@ -6,8 +6,8 @@ import { databaseKinds, openTestDb, TestDb } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
 import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../../support/browser";
 import type { DemoLogins } from "../../../seeds/demo";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { AllocationPublication } from "../../../src/assignment/web/entities";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { AllocationPublication } from "../../../src/allocation/entities";
 import { Club, Student } from "../../../src/db/entities";
 import { Preference } from "../../../src/choices/entities";
 

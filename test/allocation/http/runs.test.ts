@@ -10,13 +10,13 @@ import { formToken, loginAs, Agent } from "../../support/http";
 import { projectRoot } from "../../../src/config";
 import { AuditEntry, Club, Staff, Student } from "../../../src/db/entities";
 import { ChoiceRound } from "../../../src/choices/entities";
-import { allocate, parseInstance } from "../../../src/assignment/engine";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { AllocationPin, AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../../src/assignment/web/entities";
-import { changedChildren, parseRun } from "../../../src/assignment/web/run-report";
+import { allocate, parseInstance } from "../../../src/allocation/core";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { AllocationPin, AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../../src/allocation/entities";
+import { changedChildren, parseRun } from "../../../src/allocation/run-report";
 import { Notification } from "../../../src/notifications/entities";
 import { policyBlockers } from "../../../src/policy/web/blockers";
-import { publishRun } from "../../../src/assignment/web/publish-service";
+import { publishRun } from "../../../src/allocation/publish-service";
 import { SYSTEM } from "../../../src/audit/audit-service";
 import type { DemoLogins } from "../../../seeds/demo";
 

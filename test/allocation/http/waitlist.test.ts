@@ -6,13 +6,13 @@ import { formToken, loginAs, Agent } from "../../support/http";
 import { AuditEntry, Club, Family, Student } from "../../../src/db/entities";
 import { hashSecret } from "../../../src/http/auth/passwords";
 import { SYSTEM } from "../../../src/audit/audit-service";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { createRun } from "../../../src/assignment/web/run-service";
-import { publishRun } from "../../../src/assignment/web/publish-service";
-import { parseRun } from "../../../src/assignment/web/run-report";
-import { sweepExpiredOffers } from "../../../src/assignment/web/offer-sweep";
-import { familyResultCard } from "../../../src/assignment/web/family-result";
-import { ClubPlacement, WaitlistEntry, WaitlistOffer } from "../../../src/assignment/web/entities";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { createRun } from "../../../src/allocation/run-service";
+import { publishRun } from "../../../src/allocation/publish-service";
+import { parseRun } from "../../../src/allocation/run-report";
+import { sweepExpiredOffers } from "../../../src/allocation/offer-sweep";
+import { familyResultCard } from "../../../src/allocation/family-result";
+import { ClubPlacement, WaitlistEntry, WaitlistOffer } from "../../../src/allocation/entities";
 import { Notification } from "../../../src/notifications/entities";
 
 import ejs from "ejs";
@@ -98,7 +98,7 @@ forEachDatabase("waitlist offers: withdraw, accept, decline, expiry", (ctx) => {
     expect(card!.result.offers.map((o) => o.id)).to.deep.equal([open[0].id]);
     expect(card!.unread).to.be.at.least(1);
     // The partial the family home page includes renders the offer from that card alone.
-    const html = await ejs.renderFile(join(projectRoot(), "views", "assignment", "family-result.ejs"), { card, t: translator("zh-CN"), csrfToken: "token" });
+    const html = await ejs.renderFile(join(projectRoot(), "views", "allocation", "family-result.ejs"), { card, t: translator("zh-CN"), csrfToken: "token" });
     expect(html).to.contain(`href="/offers/${open[0].id}"`).and.to.contain("/notifications");
     expect(await familyResultCard(ctx.db.ds, members[0].familyId === fitting[0].familyId ? -1 : members[0].familyId, fitting[0].id)).to.equal(null);
     const page = await (await family(fitting[0])).get("/results");

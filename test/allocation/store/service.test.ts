@@ -5,16 +5,16 @@ import { seedDemo } from "../../../seeds/demo";
 import { AuditEntry, Club, ServiceEnrollment, Student } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { SYSTEM } from "../../../src/audit/audit-service";
-import { parseInstance } from "../../../src/assignment/engine";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { buildInstance } from "../../../src/assignment/web/instance-builder";
-import { createRun } from "../../../src/assignment/web/run-service";
-import { publishRun } from "../../../src/assignment/web/publish-service";
-import { parseRun } from "../../../src/assignment/web/run-report";
-import { answerOffer, withdrawPlacement } from "../../../src/assignment/web/waitlist-service";
-import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../../../src/assignment/web/entities";
-import { explanationView } from "../../../src/assignment/web/explain-text";
-import { freeSeats, seatPlan, waitlistContext } from "../../../src/assignment/web/waitlist-context";
+import { parseInstance } from "../../../src/allocation/core";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { buildInstance } from "../../../src/allocation/store/instance";
+import { createRun } from "../../../src/allocation/run-service";
+import { publishRun } from "../../../src/allocation/publish-service";
+import { parseRun } from "../../../src/allocation/run-report";
+import { answerOffer, withdrawPlacement } from "../../../src/allocation/waitlist-service";
+import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../../../src/allocation/entities";
+import { explanationView } from "../../../src/allocation/core/explain-text";
+import { freeSeats, seatPlan, waitlistContext } from "../../../src/allocation/store/waitlist-context";
 
 forEachDatabase("allocation service: instance building, publishing and concurrent withdrawals", (ctx) => {
   let round: ChoiceRound;

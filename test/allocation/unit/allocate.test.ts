@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { allocate, firstComeFirstServed, Instance, lotteryDraw, parseInstance } from "../../../src/assignment/engine";
+import { allocate, firstComeFirstServed, Instance, lotteryDraw, parseInstance } from "../../../src/allocation/core";
 import { tupleOf, violations } from "./support/check";
 
 // Three children want the one violin seat first; a lottery or a rush leaves

@@ -2,10 +2,10 @@
 // every result the engine makes and catch each kind of broken result.
 import { expect } from "chai";
 import fc from "fast-check";
-import { allocate, checkResult, parseInstance } from "../../../src/assignment/engine";
-import type { Instance, Result } from "../../../src/assignment/engine";
+import { allocate, checkResult, parseInstance } from "../../../src/allocation/core";
+import type { Instance, Result } from "../../../src/allocation/core";
 import { randomInstance, Shape } from "./support/random-instance";
-import { pseudonymiseRunTexts } from "../../../src/assignment/web/run-pseudonym";
+import { pseudonymiseRunTexts } from "../../../src/allocation/core/run-pseudonym";
 
 const shapes: fc.Arbitrary<Shape> = fc.record({
   students: fc.integer({ min: 0, max: 30 }),

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { allocate, explainPlacement, InstanceError, parseInstance } from "../../../src/assignment/engine";
+import { allocate, explainPlacement, InstanceError, parseInstance } from "../../../src/allocation/core";
 
 const school = parseInstance({
   seed: 4,

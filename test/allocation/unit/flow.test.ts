@@ -1,12 +1,12 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { solveClubFlow } from "../../../src/assignment/engine/club-flow";
-import { buildFlowModel, solveFlow } from "../../../src/assignment/engine/flow-model";
-import { FlowGraphBuilder, flowOn } from "../../../src/assignment/engine/flow-network";
-import { lotteryOrder } from "../../../src/assignment/engine/lottery-order";
-import { MinCostFlow } from "../../../src/assignment/engine/min-cost-flow";
-import { compileModel } from "../../../src/assignment/engine/model";
-import { objectiveOf, violations } from "../../../src/assignment/engine/objective";
+import { solveClubFlow } from "../../../src/allocation/core/club-flow";
+import { buildFlowModel, solveFlow } from "../../../src/allocation/core/flow-model";
+import { FlowGraphBuilder, flowOn } from "../../../src/allocation/core/flow-network";
+import { lotteryOrder } from "../../../src/allocation/core/lottery-order";
+import { MinCostFlow } from "../../../src/allocation/core/min-cost-flow";
+import { compileModel } from "../../../src/allocation/core/model";
+import { objectiveOf, violations } from "../../../src/allocation/core/objective";
 import { randomInstance } from "./support/random-instance";
 
 describe("min-cost flow solvers", () => {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { allocate, Instance, lotteryDraw, parseInstance } from "../../../src/assignment/engine";
+import { allocate, Instance, lotteryDraw, parseInstance } from "../../../src/allocation/core";
 import { randomInstance } from "./support/random-instance";
 
 function permutations<T>(items: T[]): T[][] {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { allocate } from "../../../src/assignment/engine";
+import { allocate } from "../../../src/allocation/core";
 import { compareTuples, tupleOf } from "./support/check";
 import { bruteForceTuple, oracleTuple } from "./support/oracle";
 import { randomInstance, Shape } from "./support/random-instance";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { InstanceError, parseInstance } from "../../../src/assignment/engine";
+import { InstanceError, parseInstance } from "../../../src/allocation/core";
 
 function valid(): any {
   return {

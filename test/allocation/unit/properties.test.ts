@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { allocate, firstComeFirstServed, Mechanism } from "../../../src/assignment/engine";
+import { allocate, firstComeFirstServed, Mechanism } from "../../../src/allocation/core";
 import { tupleOf, violations, wastedSeats } from "./support/check";
 import { randomInstance, Shape } from "./support/random-instance";
 

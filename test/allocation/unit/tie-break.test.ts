@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { allocate, Instance, lotteryDraw, parseInstance } from "../../../src/assignment/engine";
+import { allocate, Instance, lotteryDraw, parseInstance } from "../../../src/allocation/core";
 import { tupleOf, violations } from "./support/check";
 import { oracleTuple } from "./support/oracle";
 import { randomInstance, Shape } from "./support/random-instance";

@@ -11,10 +11,10 @@ import { formToken, loginAs, Agent } from "../../support/http";
 import { Club, Student } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { SYSTEM } from "../../../src/audit/audit-service";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { createRun } from "../../../src/assignment/web/run-service";
-import { publishRun } from "../../../src/assignment/web/publish-service";
-import { clubSlots } from "../../../src/assignment/web/instance-builder";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { createRun } from "../../../src/allocation/run-service";
+import { publishRun } from "../../../src/allocation/publish-service";
+import { clubSlots } from "../../../src/allocation/store/instance";
 import { clubsOn } from "../../../src/membership";
 import { localDate, schoolZone, toLocalInput } from "../../../src/kernel";
 

@@ -15,12 +15,12 @@ import { formToken, loginAs, Agent } from "../../support/http";
 import { Club, Student } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { SYSTEM } from "../../../src/audit/audit-service";
-import { WaitlistEntry, WaitlistOffer } from "../../../src/assignment/web/entities";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { buildInstance, clubSlots } from "../../../src/assignment/web/instance-builder";
-import { createRun } from "../../../src/assignment/web/run-service";
-import { publishRun } from "../../../src/assignment/web/publish-service";
-import { withdrawPlacement } from "../../../src/assignment/web/waitlist-service";
+import { WaitlistEntry, WaitlistOffer } from "../../../src/allocation/entities";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { buildInstance, clubSlots } from "../../../src/allocation/store/instance";
+import { createRun } from "../../../src/allocation/run-service";
+import { publishRun } from "../../../src/allocation/publish-service";
+import { withdrawPlacement } from "../../../src/allocation/waitlist-service";
 import { Membership, clubsOn, membersOn, roundStartDate } from "../../../src/membership";
 import { localDate, schoolZone, toLocalInput } from "../../../src/kernel";
 

@@ -6,9 +6,9 @@ import { forEachDatabase } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
 import { Club, Term } from "../../../src/db/entities";
 import { SYSTEM } from "../../../src/audit/audit-service";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { createRun } from "../../../src/assignment/web/run-service";
-import { publishRun } from "../../../src/assignment/web/publish-service";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { createRun } from "../../../src/allocation/run-service";
+import { publishRun } from "../../../src/allocation/publish-service";
 import { memberCountsOn } from "../../../src/membership";
 
 forEachDatabase("membership: capacity over two rounds", (ctx) => {

@@ -5,11 +5,11 @@ import { expect } from "chai";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
 import { SYSTEM } from "../../../src/audit/audit-service";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
-import { createRun } from "../../../src/assignment/web/run-service";
-import { publishRun } from "../../../src/assignment/web/publish-service";
-import { answerOffer, withdrawPlacement } from "../../../src/assignment/web/waitlist-service";
-import { WaitlistOffer } from "../../../src/assignment/web/entities";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
+import { createRun } from "../../../src/allocation/run-service";
+import { publishRun } from "../../../src/allocation/publish-service";
+import { answerOffer, withdrawPlacement } from "../../../src/allocation/waitlist-service";
+import { WaitlistOffer } from "../../../src/allocation/entities";
 import { Membership, clubsOn, membersOn } from "../../../src/membership";
 import { setSchoolClock } from "../../../src/kernel";
 

@@ -8,10 +8,10 @@ import { HomeworkEntry } from "../../../src/homework/entities";
 import { currentTermCalendar } from "../../../src/kernel";
 import { Club, Term, Venue } from "../../../src/db/entities";
 import { ChoiceRound } from "../../../src/choices/entities";
-import { AllocationPublication, AllocationRun, ClubPlacement } from "../../../src/assignment/web/entities";
+import { AllocationPublication, AllocationRun, ClubPlacement } from "../../../src/allocation/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { runPolicy } from "../../../src/policy/web/policy-service";
-import { allocationBlockers } from "../../../src/assignment/web/publish-blockers";
+import { allocationBlockers } from "../../../src/allocation/publish-blockers";
 import { dismissalDay } from "../../../src/attendance/dismissal";
 
 // The demo as `npm start` seeds it: opt-ins, registers, survey, the published autumn allocation, the homework log.

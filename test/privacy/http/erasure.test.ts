@@ -14,9 +14,9 @@ import { seedDemoAllocation } from "../../../seeds/demo-allocation";
 import { hashSecret } from "../../../src/http/auth/passwords";
 import { In } from "typeorm";
 import { Family, Student } from "../../../src/db/entities";
-import { AllocationPin, AllocationRun, WaitlistEntry, WaitlistOffer } from "../../../src/assignment/web/entities";
+import { AllocationPin, AllocationRun, WaitlistEntry, WaitlistOffer } from "../../../src/allocation/entities";
 import { Notification } from "../../../src/notifications/entities";
-import { createRun } from "../../../src/assignment/web/run-service";
+import { createRun } from "../../../src/allocation/run-service";
 import { recordAudit, SYSTEM } from "../../../src/audit/audit-service";
 import { inTransaction } from "../../../src/db/transaction";
 

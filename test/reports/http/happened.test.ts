@@ -11,7 +11,7 @@ import { Club, Student, Term } from "../../../src/db/entities";
 import { clubSessions } from "../../../src/timetable";
 import { Attendance } from "../../../src/attendance/entities";
 import { ChoiceRound } from "../../../src/choices/entities";
-import { AllocationPublication, AllocationRun, ClubPlacement } from "../../../src/assignment/web/entities";
+import { AllocationPublication, AllocationRun, ClubPlacement } from "../../../src/allocation/entities";
 import { recordPublication } from "../../../src/membership";
 
 // A report page's tables as a reader sees them: header texts and cell texts ("—" read as "").

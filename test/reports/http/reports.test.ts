@@ -11,7 +11,7 @@ import { setSchoolClock } from "../../../src/kernel";
 import { inTransaction } from "../../../src/db/transaction";
 import { Club, Staff, Student, Term, TimetableEntry } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
-import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../../src/assignment/web/entities";
+import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../../src/allocation/entities";
 import { recordPublication } from "../../../src/membership";
 
 // The tables of a report page, as text, exactly as a reader sees them ("—" is an empty figure).

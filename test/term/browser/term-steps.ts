@@ -8,7 +8,7 @@ import { In, Not } from "typeorm";
 import { copyFileSync } from "node:fs";
 import { DESKTOP, PHONE, screenshotPaths } from "../../support/browser";
 import type { DemoLogins } from "../../../seeds/demo";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { inTransaction } from "../../../src/db/transaction";
 

@@ -16,7 +16,7 @@ import { setSchoolClock } from "../../../src/kernel";
 import { CalendarDay, Period, Staff, Term, Venue } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { Preference } from "../../../src/choices/entities";
-import { AllocationPublication } from "../../../src/assignment/web/entities";
+import { AllocationPublication } from "../../../src/allocation/entities";
 import { familyContext, rankClubs, restOfSchoolChooses, shot, staffContext } from "./term-steps";
 
 // On every database the suite runs on: PostgreSQL parity includes the browser.

@@ -15,10 +15,10 @@ import * as pages from "../../support/membership-pages";
 import { setSchoolClock, currentTermCalendar, schoolZone, weekStartOf } from "../../../src/kernel";
 import { sessionsOn } from "../../../src/timetable";
 import { clubsOn, membersOn } from "../../../src/membership";
-import { childrenLeave } from "../../../src/assignment/web/leaving";
-import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
+import { childrenLeave } from "../../../src/allocation/leaving";
+import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { ChoiceRound } from "../../../src/choices/entities";
-import { WaitlistEntry, WaitlistOffer } from "../../../src/assignment/web/entities";
+import { WaitlistEntry, WaitlistOffer } from "../../../src/allocation/entities";
 import { Club, ServiceEnrollment, Staff, Student } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 

@@ -10,7 +10,7 @@ import { inTransaction } from "../../../src/db/transaction";
 import { clubSessions, publishedTimetable, sessionsOn, staffWeek } from "../../../src/timetable";
 import { loadPolicyInput } from "../../../src/policy/web/policy-input";
 import { loadClubOffer } from "../../../src/choices/store/club-offer";
-import { clubSlots } from "../../../src/assignment/web/instance-builder";
+import { clubSlots } from "../../../src/allocation/store/instance";
 
 forEachDatabase("published timetable snapshot", (ctx) => {
   let term: Term;

@@ -1,7 +1,7 @@
 // An independent reading of the design's rules, used to check any Result:
 // written from the design notes, not from the engine's code.
 
-import type { Instance, Result } from "../../../../src/assignment/engine";
+import type { Instance, Result } from "../../../../src/allocation/core";
 
 export type Tuple = [number, number, number];
 

@@ -3,7 +3,7 @@
 // layer), and solved by HiGHS. Plus plain brute force for tiny instances.
 // Both return only the objective tuple: optima tie, so tests compare values.
 
-import type { Instance } from "../../../../src/assignment/engine";
+import type { Instance } from "../../../../src/allocation/core";
 import { clubMap, compareTuples, eligible, Tuple } from "./check";
 
 type Highs = { solve(lp: string, options?: object): { Status: string; ObjectiveValue: number } };

@@ -3,7 +3,7 @@
 // hold (seat left, slots attended, no clash, within maxClubs), so every
 // generated instance is valid input.
 
-import type { Instance, Student } from "../../../../src/assignment/engine";
+import type { Instance, Student } from "../../../../src/allocation/core";
 
 export interface Shape {
   students: number;
