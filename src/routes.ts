@@ -11,7 +11,7 @@ import { homeRoutes } from "./http/home-routes";
 import { throttleRoutes } from "./http/auth/throttle-routes";
 import { privacyRoutes } from "./privacy/privacy-routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
-import { auditRoutes } from "./audit/audit-routes";
+import { auditRoutes } from "./audit/routes";
 import { schoolSetupRoutes } from "./school/setup-routes";
 import { clubRoutes } from "./clubs/routes";
 import { timetableRoutes } from "./timetable/routes";
