@@ -1,0 +1,4 @@
+// The audit log: every capability records who changed what, when and why here
+// (recordAudit, inside its own transaction), naming the actor with actorOf.
+export { actorOf, recordAudit, SYSTEM, type Actor, type AuditEvent } from "./audit-service";
+export { auditRoutes } from "./routes";
