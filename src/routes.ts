@@ -17,7 +17,7 @@ import { clubRoutes } from "./clubs/routes";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes } from "./choices/routes";
 import { assignmentRoutes } from "./assignment/web/routes";
-import { policyRoutes } from "./policy/web/routes";
+import { policyRoutes } from "./policy/routes";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./calendar/web/routes";
 import { attendanceRoutes } from "./attendance/routes";

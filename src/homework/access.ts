@@ -6,7 +6,7 @@
 import { type DataSource, In } from "typeorm";
 import { SchoolClass, Student, TimetableEntry } from "../db";
 import type { SessionUser } from "../http/session-user";
-import { currentTerm } from "../policy/web/policy-input";
+import { currentTerm } from "../policy/store/policy-input";
 import { sessionsOn, type DatedSession } from "../timetable";
 import type { HomeworkEntry } from "./entities";
 

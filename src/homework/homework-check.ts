@@ -3,8 +3,8 @@
 // before anything is published, against the draft.
 import type { DataSource } from "typeorm";
 import { checkHomeworkDay, type Violation } from "../policy";
-import { currentTerm, loadPolicyInput } from "../policy/web/policy-input";
-import { policyRules } from "../policy/web/rules-registry";
+import { currentTerm, loadPolicyInput } from "../policy/store/policy-input";
+import { policyRules } from "../policy/rules-registry";
 import type { HomeworkFormData } from "./homework-form";
 
 export async function checkHomeworkDraft(ds: DataSource, data: HomeworkFormData & { grade: number }, existingId?: number): Promise<Violation[]> {

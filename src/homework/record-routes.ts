@@ -8,7 +8,7 @@ import { staffUser } from "../http/auth/guards";
 import { scope } from "../http/auth/route-scope";
 import { HttpError } from "../http/errors";
 import type { FieldErrors } from "../http/form-kit";
-import { currentTerm } from "../policy/web/policy-input";
+import { currentTerm } from "../policy/store/policy-input";
 import { canChange, canRecordOn, recordableClasses } from "./access";
 import { checkHomeworkDraft } from "./homework-check";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";

@@ -1,8 +1,8 @@
 // The policy core's public surface: load rules, build facts, evaluate, summarize. Pure: no express, no typeorm.
-import { evaluatePolicy, type EvaluateOptions } from "./evaluate";
-import { loadRules } from "./load-rules";
-import { summarizeRules, type RuleSummary } from "./summary";
-import type { PolicyInput, Violation } from "./types";
+import { evaluatePolicy, type EvaluateOptions } from "./core/evaluate";
+import { loadRules } from "./rule-files";
+import { summarizeRules, type RuleSummary } from "./core/summary";
+import type { PolicyInput, Violation } from "./core/types";
 
 export interface PolicyReport {
   violations: Violation[];
@@ -16,20 +16,20 @@ export async function checkPolicy(input: PolicyInput, options: EvaluateOptions =
   return { violations, summary: summarizeRules(rules, violations, input.settings) };
 }
 
-export * from "./types";
-export { applySettings, evaluatePolicy, runRules, type EvaluateOptions, type EffectiveRule } from "./evaluate";
-export { checkHomeworkDay, type HomeworkDraft } from "./homework-check";
-export { defaultRulesDir, loadRuleFile, loadRules, projectRoot } from "./load-rules";
-export { parseRule, RuleFileError, ruleFileSchema, type RuleDefinition } from "./rule-schema";
-export type { RuleIssue } from "./rule-checks";
-export { effectiveParameters, parametersForFact, PolicySettingsError } from "./parameters";
-export { summarizeRules, type RuleSummary } from "./summary";
-export { renderMessage } from "./message";
+export * from "./core/types";
+export { applySettings, evaluatePolicy, runRules, type EvaluateOptions, type EffectiveRule } from "./core/evaluate";
+export { checkHomeworkDay, type HomeworkDraft } from "./core/homework-check";
+export { defaultRulesDir, loadRuleFile, loadRules, projectRoot } from "./rule-files";
+export { parseRule, RuleFileError, ruleFileSchema, type RuleDefinition } from "./core/rule-schema";
+export type { RuleIssue } from "./core/rule-checks";
+export { effectiveParameters, parametersForFact, PolicySettingsError } from "./core/parameters";
+export { summarizeRules, type RuleSummary } from "./core/summary";
+export { renderMessage } from "./core/message";
 // The school calendar is the kernel's; policy passes it on to its callers.
 export { schoolDays, isoWeekday, type ServiceDay as SchoolDay } from "../kernel/core";
-export { buildFacts, FACT_KINDS, FACT_KIND_NAMES, type FactsByKind } from "./facts";
-export { dayPlans } from "./facts";
+export { buildFacts, FACT_KINDS, FACT_KIND_NAMES, type FactsByKind } from "./core/facts";
+export { dayPlans } from "./core/facts";
 export type {
   ChildDayValues, ClassDateValues, ClubValues, EntryValues, GradeDayValues, GradeWeekdayValues, HomeworkValues, SlotValues,
   StaffValues, VenueValues,
-} from "./facts";
+} from "./core/facts";

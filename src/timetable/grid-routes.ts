@@ -13,8 +13,8 @@ import { publishTimetable } from "./publish-service";
 import { plainText } from "./text-field";
 import { currentTerm, loadWeek } from "./week";
 import { formatStored, schoolZone } from "../kernel";
-import { runPolicy } from "../policy/web/policy-service";
-import { gridIssues } from "../policy/web/grid-issues";
+import { runPolicy } from "../policy/service";
+import { gridIssues } from "../policy/core/grid-issues";
 import type { Locale } from "../policy";
 
 const publishForm = z.object({

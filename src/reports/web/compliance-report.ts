@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
 import { barChart, complianceReport, complianceTable, type Table } from "../index";
 import type { Violation } from "../../policy/index";
-import { policyRules } from "../../policy/web/rules-registry";
+import { policyRules } from "../../policy/rules-registry";
 import { schoolToday } from "../../kernel";
 import { pageCount, pageOf } from "../../http/pagination";
 import { termContext } from "./report-data";

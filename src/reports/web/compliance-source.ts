@@ -4,8 +4,8 @@
 // The one place the reports depend on the policy web layer.
 import type { DataSource } from "typeorm";
 import { checkPolicy, type Violation } from "../../policy/index";
-import { loadPolicyInput } from "../../policy/web/policy-input";
-import { policyRules } from "../../policy/web/rules-registry";
+import { loadPolicyInput } from "../../policy/store/policy-input";
+import { policyRules } from "../../policy/rules-registry";
 
 export interface ComplianceSource { available: boolean; violations: Violation[]; grades: number[] }
 

@@ -15,7 +15,7 @@ import { seedDemoChoices } from "../../../src/assignment/web/demo-choices";
 import { AllocationPin, AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../../src/assignment/web/entities";
 import { changedChildren, parseRun } from "../../../src/assignment/web/run-report";
 import { Notification } from "../../../src/notifications/entities";
-import { policyBlockers } from "../../../src/policy/web/blockers";
+import { policyBlockers } from "../../../src/policy/blockers-service";
 import { publishRun } from "../../../src/assignment/web/publish-service";
 import { SYSTEM } from "../../../src/audit/audit-service";
 import type { DemoLogins } from "../../../seeds/demo";

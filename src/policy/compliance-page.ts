@@ -1,7 +1,7 @@
 // Small presenters for the policy pages: rule parameters and violation rows as text. Pure.
-import type { Locale, ParameterValue, Violation } from "../index";
-import { fixLinks, type FixLink } from "./fix-links";
-import { gradesOf } from "./grouping";
+import type { Locale, ParameterValue, Violation } from "./index";
+import { fixLinks, type FixLink } from "./core/fix-links";
+import { gradesOf } from "./core/grouping";
 
 const list = (values: unknown[], locale: Locale) => values.map(String).join(locale === "en" ? ", " : "、");
 

@@ -1,7 +1,7 @@
 // The rule files as the running app uses them: loaded once at start-up (a broken
 // file stops start-up), then shared by every page. A new rules/*.json file is
 // picked up at the next start with no code change.
-import { loadRules, type RuleDefinition } from "../index";
+import { loadRules, type RuleDefinition } from "./index";
 
 let rulesDir: string | undefined;
 let loaded: RuleDefinition[] | undefined;

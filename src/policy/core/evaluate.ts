@@ -2,7 +2,7 @@
 import { Engine } from "json-rules-engine";
 import { groupChildFindings } from "./child-findings";
 import { buildFacts, type FactsByKind } from "./facts";
-import { loadRules } from "./load-rules";
+import { loadRules } from "../rule-files";
 import { renderMessage } from "./message";
 import { timeOperators } from "./operators";
 import { effectiveParameters, parametersForFact } from "./parameters";

@@ -1,7 +1,7 @@
 // The homework form's early warning: what the class's day would look like once this entry is saved.
 import { applySettings, runRules, type EvaluateOptions } from "./evaluate";
 import { buildFacts } from "./facts";
-import { loadRules } from "./load-rules";
+import { loadRules } from "../rule-files";
 import type { FactKind, HomeworkEntry, PolicyInput, Violation, ViolationTarget } from "./types";
 
 export type HomeworkDraft = Omit<HomeworkEntry, "id"> & { id?: string };
