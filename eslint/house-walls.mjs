@@ -1,7 +1,8 @@
 // The walls of the house (docs/architecture.md), checked on every import:
 //   1. nothing in src/ imports seeds/ (the demo is its own entry point, seeds/cli.ts);
-//   2. a capability's core/ is pure: it imports only its own core/ and the kernel's
-//      core/, and no package that does I/O (HTTP, database, files, processes);
+//   2. a capability's core/ is pure: it imports only its own core/, the kernel's
+//      core/ and another capability's pure face (its core/index.ts), and no package
+//      that does I/O (HTTP, database, files, processes);
 //   3. capabilities reach each other only through <capability>/index.ts (or the
 //      pure <capability>/core/index.ts);
 //   4. only a capability's store (store.ts, store/, *-store.ts) and src/db call the
@@ -36,7 +37,7 @@ const walls = {
   meta: { type: "problem", schema: [{ type: "object", properties: { shaped: {} }, additionalProperties: false }],
     messages: {
       seeds: "src/ never imports seeds/: the demo is seeded by its own entry point (seeds/cli.ts).",
-      impureCore: "{{cap}}/core is pure: it imports only its own core/ and kernel/core, not {{what}}.",
+      impureCore: "{{cap}}/core is pure: it imports only its own core/, kernel/core and other capabilities' core/index.ts, not {{what}}.",
       throughIndex: "Reach {{target}} through its index.ts (or core/index.ts), not {{what}}.",
       repository: "Only a store (store.ts, store/, *-store.ts) touches the database: move this {{call}} call into {{cap}}'s store.",
     } },
@@ -60,7 +61,8 @@ const walls = {
       if (isCore(me)) {
         const ownCore = there.cap === me.cap && isCore(there);
         const kernelCore = there.cap === "kernel" && isCore(there);
-        if (!ownCore && !kernelCore) return context.report({ node, messageId: "impureCore", data: { cap: me.cap, what: spec } });
+        const otherCore = there.cap !== me.cap && there.rest.join("/") === "core/index.ts";
+        if (!ownCore && !kernelCore && !otherCore) return context.report({ node, messageId: "impureCore", data: { cap: me.cap, what: spec } });
       }
       if (shaped && me.cap !== "(app)" && there.cap !== me.cap && there.cap !== "(app)" && !isPublicEntry(there)) {
         context.report({ node, messageId: "throughIndex", data: { target: there.cap, what: spec } });
