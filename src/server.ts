@@ -6,7 +6,7 @@ import { appForPlan, planStart } from "./setup/start-plan";
 import { DbSessionStore } from "./http/session-store";
 import { startMessage } from "./setup/start-message";
 import pino from "pino";
-import { assertRulesLoad } from "./policy/rules-registry";
+import { assertRulesLoad } from "./policy";
 import { sweepExpiredOffers } from "./assignment/web/offer-sweep";
 import { takeServerLock } from "./db/server-lock";
 

@@ -4,9 +4,8 @@
 // whose homework session they lead that date as the timetable says (a cover, 代课,
 // moves that date's session to the covering teacher). Families: their children's classes only.
 import { type DataSource, In } from "typeorm";
-import { SchoolClass, Student, TimetableEntry } from "../db";
+import { SchoolClass, Student, TimetableEntry, currentTerm } from "../db";
 import type { SessionUser } from "../http/session-user";
-import { currentTerm } from "../policy/store/policy-input";
 import { sessionsOn, type DatedSession } from "../timetable";
 import type { HomeworkEntry } from "./entities";
 

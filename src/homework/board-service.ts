@@ -1,11 +1,8 @@
 // Loads what the publicity boards show: a class's week, or a grade's classes side by side.
 import { type DataSource, Between, In } from "typeorm";
-import { SchoolClass, Staff } from "../db";
+import { SchoolClass, Staff, currentTerm } from "../db";
 import { calendarEntries, indexCalendar, type CalendarIndex } from "../kernel";
-import { applySettings, parametersForFact } from "../policy";
-import { currentTerm } from "../policy/store/policy-input";
-import { loadPolicySettings } from "../policy/core/settings";
-import { policyRules } from "../policy/rules-registry";
+import { applySettings, parametersForFact, loadPolicySettings, policyRules } from "../policy";
 import { buildBoard, type Board, type BoardItem } from "./board";
 import { HomeworkEntry } from "./entities";
 import type { Week } from "./week";

@@ -2,9 +2,8 @@
 // this entry is saved. It checks against the published timetable (what actually runs);
 // before anything is published, against the draft.
 import type { DataSource } from "typeorm";
-import { checkHomeworkDay, type Violation } from "../policy";
-import { currentTerm, loadPolicyInput } from "../policy/store/policy-input";
-import { policyRules } from "../policy/rules-registry";
+import { checkHomeworkDay, type Violation, loadPolicyInput, policyRules } from "../policy";
+import { currentTerm } from "../db";
 import type { HomeworkFormData } from "./homework-form";
 
 export async function checkHomeworkDraft(ds: DataSource, data: HomeworkFormData & { grade: number }, existingId?: number): Promise<Violation[]> {

@@ -2,13 +2,12 @@
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { HomeworkEntry } from "./entities";
-import { SchoolClass } from "../db";
+import { SchoolClass, currentTerm } from "../db";
 import { actorOf } from "../audit/audit-service";
 import { staffUser } from "../http/auth/guards";
 import { scope } from "../http/auth/route-scope";
 import { HttpError } from "../http/errors";
 import type { FieldErrors } from "../http/form-kit";
-import { currentTerm } from "../policy/store/policy-input";
 import { canChange, canRecordOn, recordableClasses } from "./access";
 import { checkHomeworkDraft } from "./homework-check";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";

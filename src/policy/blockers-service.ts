@@ -3,7 +3,7 @@
 // refuses to publish while errors > 0, unless an admin overrides with a written reason
 // (views/policy/blockers.ejs renders the list and the `overrideReason` field).
 import type { DataSource } from "typeorm";
-import type { Violation } from "./index";
+import type { Violation } from "./core";
 import { runPolicy } from "./service";
 import type { PolicyInputOptions } from "./store/policy-input";
 

@@ -13,9 +13,7 @@ import { publishTimetable } from "./publish-service";
 import { plainText } from "./text-field";
 import { currentTerm, loadWeek } from "./week";
 import { formatStored, schoolZone } from "../kernel";
-import { runPolicy } from "../policy/service";
-import { gridIssues } from "../policy/core/grid-issues";
-import type { Locale } from "../policy";
+import { runPolicy, gridIssues, type Locale } from "../policy";
 
 const publishForm = z.object({
   reason: plainText(500).refine((r) => r === "" || r.length >= 5, "validation.reasonRequired").optional().transform((r) => r || null),

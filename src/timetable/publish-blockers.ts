@@ -2,7 +2,7 @@
 // Publishing is refused while errors > 0 unless an admin overrides with a
 // written reason (audit-logged by the publish service).
 import type { DataSource } from "typeorm";
-import { policyBlockers } from "../policy/blockers-service";
+import { policyBlockers } from "../policy";
 
 export interface PublishBlockers { errors: number; warnings: number }
 

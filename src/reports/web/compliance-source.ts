@@ -3,9 +3,7 @@
 // PUBLISHED timetable and the homework log, and the policy core checks it.
 // The one place the reports depend on the policy web layer.
 import type { DataSource } from "typeorm";
-import { checkPolicy, type Violation } from "../../policy/index";
-import { loadPolicyInput } from "../../policy/store/policy-input";
-import { policyRules } from "../../policy/rules-registry";
+import { checkPolicy, type Violation, loadPolicyInput, policyRules } from "../../policy";
 
 export interface ComplianceSource { available: boolean; violations: Violation[]; grades: number[] }
 
