@@ -9,7 +9,7 @@ import { accountRoutes } from "./http/auth/account-routes";
 import { localeRoutes } from "./http/locale-routes";
 import { homeRoutes } from "./http/home-routes";
 import { throttleRoutes } from "./http/auth/throttle-routes";
-import { privacyRoutes } from "./privacy/privacy-routes";
+import { privacyRoutes } from "./privacy/routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
 import { auditRoutes } from "./audit/routes";
 import { schoolSetupRoutes } from "./school/setup-routes";

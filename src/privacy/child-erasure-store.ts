@@ -11,7 +11,7 @@ import { pseudonymiseRunTexts } from "../assignment/web/run-pseudonym";
 import { sha256 } from "../assignment/web/run-service";
 import { FeedToken } from "../calendar/web/entities";
 import { AttendanceAlertAudience } from "../attendance/entities";
-import type { Pseudonyms } from "./pseudonyms";
+import type { Pseudonyms } from "./pseudonym-store";
 
 /** Replaces the child's student number in every stored run; returns the ids of the runs changed. */
 export async function pseudonymiseRuns(em: EntityManager, studentNumber: string, names: Pseudonyms): Promise<number[]> {
