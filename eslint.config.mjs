@@ -5,7 +5,7 @@ import house from "./eslint/house-walls.mjs";
 // Issue 19: the capabilities already in the house's shape (core/, store, service,
 // routes, index.ts); their walls are enforced by house/walls. When every folder
 // is, this becomes "*".
-const SHAPED = ["kernel", "membership", "feeds", "attendance", "reports", "surveys", "choices", "clubs", "timetable", "homework", "school", "allocation", "notifications"];
+const SHAPED = ["kernel", "membership", "feeds", "attendance", "reports", "surveys", "choices", "clubs", "timetable", "homework", "school", "allocation", "notifications", "audit", "policy", "privacy"];
 
 // Issue 17: the published timetable (Timetable.published, a JSON snapshot) has one reader,
 // src/timetable/: its one parser and validator (core/snapshot.ts) and the questions others
@@ -52,7 +52,7 @@ const KERNEL_SYNTAX = [
 // (every table about the child) and the ledger read them; everyone else asks
 // src/membership (clubsOn, membersOn, membersDuring, seatsOn...), never its table.
 const PLACEMENT_OWNERS = [
-  "src/membership/**", "src/db/**", "src/entities.ts", "src/privacy/child-export.ts",
+  "src/membership/**", "src/db/**", "src/entities.ts", "src/privacy/child-export-store.ts",
   "src/allocation/entities.ts", "src/allocation/publish-service.ts", "src/allocation/waitlist-service.ts",
   "src/allocation/store/waitlist-context.ts", "src/allocation/store/placements.ts", "src/allocation/placements-page.ts",
 ];

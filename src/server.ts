@@ -6,8 +6,8 @@ import { appForPlan, planStart } from "./setup/start-plan";
 import { DbSessionStore } from "./http/session-store";
 import { startMessage } from "./setup/start-message";
 import pino from "pino";
-import { assertRulesLoad } from "./policy/web/rules-registry";
-import { sweepExpiredOffers } from "./allocation/offer-sweep";
+import { assertRulesLoad } from "./policy";
+import { sweepExpiredOffers } from "./allocation";
 import { takeServerLock } from "./db/server-lock";
 
 async function main(): Promise<void> {

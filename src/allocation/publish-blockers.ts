@@ -4,7 +4,7 @@
 // result stands in for its round's members, so the size warnings (a club under
 // its minimum, a room too small) are those this run would cause once published.
 import type { DataSource } from "typeorm";
-import { policyBlockers, PolicyBlockers } from "../policy/web/blockers";
+import { policyBlockers, PolicyBlockers } from "../policy";
 import type { AllocationRun } from "./entities";
 import { parseRun } from "./run-report";
 

@@ -1,7 +1,8 @@
 // Every capability writes here: who changed what, when, and why.
 import type { EntityManager } from "typeorm";
-import { AuditEntry, nowIso } from "../db";
-import type { SessionUser } from "../http/session-user";
+import { nowIso } from "../db";
+import type { SessionUser } from "../http";
+import { insertAuditEntry } from "./store";
 
 export interface Actor { kind: "staff" | "family" | "system"; id: number | null; label: string }
 
@@ -22,7 +23,7 @@ export interface AuditEvent {
 
 // Written inside the caller's transaction so the change and its record land together.
 export async function recordAudit(em: EntityManager, actor: Actor, event: AuditEvent): Promise<void> {
-  const entry = em.getRepository(AuditEntry).create({
+  await insertAuditEntry(em, {
     at: nowIso(),
     actorKind: actor.kind,
     actorId: actor.id,
@@ -33,5 +34,4 @@ export async function recordAudit(em: EntityManager, actor: Actor, event: AuditE
     details: event.details ?? null,
     reason: event.reason ?? null,
   });
-  await em.getRepository(AuditEntry).save(entry);
 }

@@ -1,2 +1,4 @@
-// The audit log: what other capabilities may use (record an entry, name the actor).
-export { actorOf, recordAudit, type Actor } from "./audit-service";
+// The audit log: every capability records who changed what, when and why here
+// (recordAudit, inside its own transaction), naming the actor with actorOf.
+export { actorOf, recordAudit, SYSTEM, type Actor, type AuditEvent } from "./audit-service";
+export { auditRoutes } from "./routes";

@@ -11,7 +11,7 @@ import { CalendarDay, Club, Family, Period, SchoolClass, Setting, Staff, Student
 import { nowIso } from "../../src/db/entities/columns";
 import { inTransaction } from "../../src/db/transaction";
 import { hashSecret } from "../../src/http/auth/passwords";
-import { PRIVACY_VERSION } from "../../src/privacy/privacy-service";
+import { PRIVACY_VERSION } from "../../src/privacy/service";
 
 export const PASSWORD = "generated-school-2026";
 export const FAMILY_CODE = "KHGENSCH";

@@ -3,9 +3,7 @@
 // PUBLISHED timetable and the homework log, and the policy core checks it.
 // The one place the reports depend on the policy web layer.
 import type { DataSource } from "typeorm";
-import { checkPolicy, type Violation } from "../../policy";
-import { loadPolicyInput } from "../../policy/web/policy-input";
-import { policyRules } from "../../policy/web/rules-registry";
+import { checkPolicy, type Violation, loadPolicyInput, policyRules } from "../../policy";
 
 /** Each policy rule's title in the page's language, by rule id. */
 export const ruleTitles = (locale: "zh-CN" | "en"): Map<string, string> => new Map(policyRules().map((r) => [r.id, r.title[locale]]));

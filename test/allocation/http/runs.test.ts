@@ -15,7 +15,7 @@ import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { AllocationPin, AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../../src/allocation/entities";
 import { changedChildren, parseRun } from "../../../src/allocation/run-report";
 import { Notification } from "../../../src/notifications/entities";
-import { policyBlockers } from "../../../src/policy/web/blockers";
+import { policyBlockers } from "../../../src/policy/blockers-service";
 import { publishRun } from "../../../src/allocation/publish-service";
 import { SYSTEM } from "../../../src/audit/audit-service";
 import type { DemoLogins } from "../../../seeds/demo";

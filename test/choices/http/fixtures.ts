@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { AuditEntry, Club, Family, ServiceEnrollment, Student } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
-import { PRIVACY_VERSION } from "../../../src/privacy/privacy-service";
+import { PRIVACY_VERSION } from "../../../src/privacy/service";
 import { currentTerm } from "../../../src/choices/store/round-lookup";
 import { csrfFrom, type Agent } from "../../support/http";
 

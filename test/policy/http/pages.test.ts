@@ -10,8 +10,8 @@ import { DailySport, Period, SchoolClass, Setting, Staff, TimetableEntry } from 
 import { inTransaction } from "../../../src/db/transaction";
 import { nowIso } from "../../../src/db/entities/columns";
 import { defaultRulesDir } from "../../../src/policy";
-import { useRulesDir } from "../../../src/policy/web/rules-registry";
-import { runPolicy } from "../../../src/policy/web/policy-service";
+import { useRulesDir } from "../../../src/policy/rules-registry";
+import { runPolicy } from "../../../src/policy/service";
 import { publishTimetable } from "../../../src/timetable/publish-service";
 import { SYSTEM } from "../../../src/audit/audit-service";
 import { Student } from "../../../src/db/entities";

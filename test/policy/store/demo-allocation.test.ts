@@ -10,7 +10,7 @@ import { Club, Term, Venue } from "../../../src/db/entities";
 import { ChoiceRound } from "../../../src/choices/entities";
 import { AllocationPublication, AllocationRun, ClubPlacement } from "../../../src/allocation/entities";
 import { inTransaction } from "../../../src/db/transaction";
-import { runPolicy } from "../../../src/policy/web/policy-service";
+import { runPolicy } from "../../../src/policy/service";
 import { allocationBlockers } from "../../../src/allocation/publish-blockers";
 import { dismissalDay } from "../../../src/attendance/dismissal";
 

@@ -9,11 +9,11 @@ import { nowIso } from "../../../src/db/entities/columns";
 import { projectRoot } from "../../../src/config";
 import { translator } from "../../../src/http/i18n";
 import { tempRulesDir } from "../../fixtures/policy/temp-rules";
-import { loadPolicyInput } from "../../../src/policy/web/policy-input";
-import { runPolicy } from "../../../src/policy/web/policy-service";
-import { gridIssues } from "../../../src/policy/web/grid-issues";
-import { policyBlockers } from "../../../src/policy/web/blockers";
-import { assertRulesLoad, useRulesDir } from "../../../src/policy/web/rules-registry";
+import { loadPolicyInput } from "../../../src/policy/store/policy-input";
+import { runPolicy } from "../../../src/policy/service";
+import { gridIssues } from "../../../src/policy/core/grid-issues";
+import { policyBlockers } from "../../../src/policy/blockers-service";
+import { assertRulesLoad, useRulesDir } from "../../../src/policy/rules-registry";
 
 forEachDatabase("policy over the demo school", (ctx) => {
   let termId: number;

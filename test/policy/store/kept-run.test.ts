@@ -5,7 +5,7 @@ import { forEachDatabase, type TestDb } from "../../support/databases";
 import { seedDemo } from "../../../seeds/demo";
 import { DailySport, Term } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
-import { runPolicy } from "../../../src/policy/web/policy-service";
+import { runPolicy } from "../../../src/policy/service";
 
 // What bench/pages' busy table does: another connection commits small writes to a table of its own.
 async function otherConnectionWrites(db: TestDb, count: number): Promise<void> {

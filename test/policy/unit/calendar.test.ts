@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { schoolDays } from "../../../src/policy";
-import { unionMinutes } from "../../../src/policy/clock";
+import { unionMinutes } from "../../../src/policy/core/clock";
 
 describe("term calendar and clock", () => {
   it("When a week has a holiday, an exam day and a sports meet, then the holiday and exam are not school days but the meet is", () => {

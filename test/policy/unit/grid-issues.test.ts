@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { gridIssues } from "../../../src/policy/web/grid-issues";
+import { gridIssues } from "../../../src/policy/core/grid-issues";
 import type { Violation } from "../../../src/policy";
 
 const violation = (over: Partial<Violation> & Pick<Violation, "ruleId" | "severity" | "target">): Violation => ({

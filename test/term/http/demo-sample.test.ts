@@ -17,7 +17,7 @@ import { sessionsOn, type DatedSession } from "../../../src/timetable";
 import { clubsOn, membersOn, seatsOn } from "../../../src/membership";
 import { Club, Family, Student } from "../../../src/db/entities";
 import { hashSecret } from "../../../src/http/auth/passwords";
-import { PRIVACY_VERSION } from "../../../src/privacy/privacy-service";
+import { PRIVACY_VERSION } from "../../../src/privacy/service";
 import { inTransaction } from "../../../src/db/transaction";
 
 const CODE = "KH26SMPL";

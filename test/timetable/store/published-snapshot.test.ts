@@ -8,7 +8,7 @@ import { forEachDatabase } from "../../support/databases";
 import { CalendarDay, Club, Period, Term, Timetable, TimetableEntry } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { clubSessions, publishedTimetable, sessionsOn, staffWeek } from "../../../src/timetable";
-import { loadPolicyInput } from "../../../src/policy/web/policy-input";
+import { loadPolicyInput } from "../../../src/policy/store/policy-input";
 import { loadClubOffer } from "../../../src/choices/store/club-offer";
 import { clubSlots } from "../../../src/allocation/store/instance";
 

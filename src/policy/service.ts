@@ -10,10 +10,11 @@
 // which is most of the cost (demo school: ~25 ms to read, ~50 ms to evaluate).
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { changeStamp, tableVersions } from "../../db";
-import { schoolToday } from "../../kernel";
-import { checkPolicy, type RuleDefinition, type RuleSummary, type Violation } from "../index";
-import { currentTerm, loadPolicyInput, type PolicyData, type PolicyInputOptions } from "./policy-input";
+import { changeStamp, currentTerm, tableVersions } from "../db";
+import { schoolToday } from "../kernel";
+import type { RuleDefinition, RuleSummary, Violation } from "./core";
+import { checkPolicy } from "./checks";
+import { loadPolicyInput, type PolicyData, type PolicyInputOptions } from "./store/policy-input";
 import { policyRules } from "./rules-registry";
 
 export interface PolicyRun extends PolicyData {

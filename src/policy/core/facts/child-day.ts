@@ -5,7 +5,7 @@
 // is one fact, evaluated once, carrying the children who have it and on how many
 // of their dates. A plan of a day the child is not enrolled is still checked for
 // sport (PE and the long break alone), as a finding about the grade.
-import { activeOn } from "../../membership/core";
+import { activeOn } from "../../../membership/core";
 import { clockTime, unionMinutes, weekdayName } from "../clock";
 import type { Child, Localized, PolicyFact, Seat, TimetableEntry } from "../types";
 import { intervalsOf, type PolicyContext } from "./context";

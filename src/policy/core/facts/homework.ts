@@ -1,5 +1,5 @@
 // One fact per homework-log entry, for rules about a single assignment (tier, subject, length).
-import { isoWeekday } from "../../kernel/core";
+import { isoWeekday } from "../../../kernel/core";
 import { weekdayName } from "../clock";
 import type { HomeworkTier, IsoDate, Localized, PolicyFact } from "../types";
 import type { PolicyContext } from "./context";

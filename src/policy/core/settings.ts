@@ -1,9 +1,11 @@
-// School settings for the policy rules, read from the Setting table ("policy.<name>").
-// A bad value is dropped and reported on the rules page rather than breaking every page.
-import { type DataSource, Like } from "typeorm";
+// School settings for the policy rules, from the Setting table's rows ("policy.<name>",
+// read by store/settings.ts). A bad value is dropped and reported on the rules page
+// rather than breaking every page.
 import { z } from "zod";
-import { Setting } from "../../db";
-import { applySettings, PolicySettingsError, type PolicySettings, type RuleDefinition } from "../index";
+import { applySettings } from "./evaluate";
+import { PolicySettingsError } from "./parameters";
+import type { RuleDefinition } from "./rule-schema";
+import type { PolicySettings } from "./types";
 
 export interface SettingProblem { key: string; message: string }
 
@@ -74,10 +76,4 @@ export function usableSettings(rules: RuleDefinition[], settings: PolicySettings
     }
   }
   return {};
-}
-
-export async function loadPolicySettings(ds: DataSource, rules: RuleDefinition[]): Promise<{ settings: PolicySettings; problems: SettingProblem[] }> {
-  const rows = await ds.getRepository(Setting).findBy({ key: Like("policy.%") });
-  const { settings, problems } = settingsFromRows(rows);
-  return { settings: usableSettings(rules, settings, problems), problems };
 }

@@ -5,7 +5,7 @@
 // in a row of its own above the periods, under its weekday — the same finding on many
 // dates of one weekday once, with how many more days. One class's homework and people
 // or rooms stay on the compliance page. Pure: the route passes the run's violations.
-import type { Locale, Severity, Violation } from "../index";
+import type { Locale, Severity, Violation } from "./types";
 import { gradesOf } from "./grouping";
 
 /** The cell key the grid uses: "<weekday>-<periodId>", e.g. "4-12". */

@@ -3,9 +3,9 @@
 // refuses to publish while errors > 0, unless an admin overrides with a written reason
 // (views/policy/blockers.ejs renders the list and the `overrideReason` field).
 import type { DataSource } from "typeorm";
-import type { Violation } from "../index";
-import { runPolicy } from "./policy-service";
-import type { PolicyInputOptions } from "./policy-input";
+import type { Violation } from "./core";
+import { runPolicy } from "./service";
+import type { PolicyInputOptions } from "./store/policy-input";
 
 export interface PolicyBlockers { errors: number; warnings: number; violations: Violation[] }
 

@@ -5,10 +5,11 @@ import { type DataSource, Between, In } from "typeorm";
 import { Club, DailySport, Period, SchoolClass, Staff, Term, TimetableEntry, Venue } from "../../db";
 import { HomeworkEntry } from "../../homework/entities";
 import { calendarEntries, isTimetableWeekday, type CalendarEntry } from "../../kernel";
-import type * as P from "../index";
+import type * as P from "../core";
 import { loadHeadcount, type Headcount } from "./headcount";
-import { loadPolicySettings, type SettingProblem } from "./policy-settings";
-import { policyRules } from "./rules-registry";
+import { loadPolicySettings } from "./settings";
+import type { SettingProblem } from "../core";
+import { policyRules } from "../rules-registry";
 import { publishedOf } from "../../timetable";
 import { clubMemberCounts, type PendingRound } from "./club-sizes";
 import { loadChildren } from "./children";
@@ -30,8 +31,6 @@ export interface PolicyInputOptions {
 }
 
 const NO_SIZES: Headcount = { ofClass: () => 0, ofGrade: () => 0 };
-
-export { currentTerm } from "../../db";
 
 /** The fields of a timetable row the rules read: a draft entry or a published one alike. */
 type EntryRow = Pick<TimetableEntry, "id" | "weekday" | "periodId" | "kind" | "grades" | "classId" | "clubId" | "staffId" | "venueId">;

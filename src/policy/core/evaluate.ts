@@ -2,19 +2,11 @@
 import { Engine } from "json-rules-engine";
 import { groupChildFindings } from "./child-findings";
 import { buildFacts, type FactsByKind } from "./facts";
-import { loadRules } from "./load-rules";
 import { renderMessage } from "./message";
 import { timeOperators } from "./operators";
 import { effectiveParameters, parametersForFact } from "./parameters";
 import type { RuleDefinition } from "./rule-schema";
 import type { FactValue, PolicyFact, PolicyInput, PolicySettings, Violation } from "./types";
-
-export interface EvaluateOptions {
-  /** Rules to run; default: loaded from `rulesDir`. */
-  rules?: RuleDefinition[];
-  /** Default: the project's rules/ folder. */
-  rulesDir?: string;
-}
 
 /** A rule as one school runs it: settings applied (enabled, severity, parameters). */
 export type EffectiveRule = RuleDefinition;
@@ -84,8 +76,8 @@ function stripUndefined<T extends object>(o: T): T {
 }
 
 /** Checks a whole timetable, calendar and homework log against the rules; settings applied. */
-export async function evaluatePolicy(input: PolicyInput, options: EvaluateOptions = {}): Promise<Violation[]> {
-  const rules = applySettings(options.rules ?? loadRules(options.rulesDir), input.settings);
+export async function evaluateRules(input: PolicyInput, definitions: RuleDefinition[]): Promise<Violation[]> {
+  const rules = applySettings(definitions, input.settings);
   const kinds = [...new Set(rules.filter((r) => r.enabled).map((r) => r.appliesTo))];
   return groupChildFindings(await runRules(rules, buildFacts(input, kinds)), rules);
 }

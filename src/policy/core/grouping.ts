@@ -1,6 +1,6 @@
 // The compliance page's views of the violations: filtered by rule, grade, weekday and
 // severity, grouped by rule, grade or day. Pure.
-import type { Violation } from "../index";
+import type { Violation } from "./types";
 
 export type GroupBy = "rule" | "grade" | "day";
 

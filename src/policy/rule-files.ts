@@ -1,7 +1,7 @@
 // Reads rules/*.json: one rule per file, each validated, so a new rule needs no code change.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { parseRule, RuleFileError, type RuleDefinition } from "./rule-schema";
+import { parseRule, RuleFileError, type RuleDefinition } from "./core/rule-schema";
 
 // Compiled code runs from dist/, so find the project by its package.json rather than by __dirname.
 export function projectRoot(from: string = __dirname): string {

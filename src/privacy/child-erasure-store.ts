@@ -9,7 +9,7 @@ import { AuditEntry, HttpSession, LoginThrottle, nowIso } from "../db";
 import { AllocationRun, pseudonymiseRunTexts, sha256 } from "../allocation";
 import { FeedToken } from "../feeds";
 import { AttendanceAlertAudience } from "../attendance";
-import type { Pseudonyms } from "./pseudonyms";
+import type { Pseudonyms } from "./pseudonym-store";
 
 /** Replaces the child's student number in every stored run; returns the ids of the runs changed. */
 export async function pseudonymiseRuns(em: EntityManager, studentNumber: string, names: Pseudonyms): Promise<number[]> {

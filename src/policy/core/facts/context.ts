@@ -1,5 +1,5 @@
 // One pass over the input into lookups that every fact builder shares.
-import { schoolDays, type ServiceDay as SchoolDay } from "../../kernel/core";
+import { schoolDays, type ServiceDay as SchoolDay } from "../../../kernel/core";
 import { minutesOfDay } from "../clock";
 import type { Club, HomeworkEntry, Period, PolicyInput, SchoolClass, Staff, TimetableEntry, Venue } from "../types";
 

@@ -3,14 +3,11 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../../http/auth/route-scope";
-import { HttpError } from "../../http/errors";
-import { pageCount, pageOf } from "../../http/pagination";
-import { summarizeRules, type Locale } from "../index";
-import { filterViolations, groupViolations, type ViolationFilter } from "./grouping";
-import { runCurrentPolicy } from "./policy-service";
-import { formatParameter, violationRow } from "./present";
-import { childNames, childrenRow } from "./child-rows";
+import { HttpError, pageCount, pageOf, scope } from "../http";
+import { filterViolations, groupViolations, summarizeRules, type Locale, type ViolationFilter } from "./core";
+import { runCurrentPolicy } from "./service";
+import { formatParameter, violationRow } from "./compliance-page";
+import { childNames, childrenRow } from "./child-rows-page";
 import { policyRules } from "./rules-registry";
 
 const GROUP_LIMIT = 20;

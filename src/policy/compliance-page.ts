@@ -1,7 +1,5 @@
 // Small presenters for the policy pages: rule parameters and violation rows as text. Pure.
-import type { Locale, ParameterValue, Violation } from "../index";
-import { fixLinks, type FixLink } from "./fix-links";
-import { gradesOf } from "./grouping";
+import { fixLinks, gradesOf, type FixLink, type Locale, type ParameterValue, type Violation } from "./core";
 
 const list = (values: unknown[], locale: Locale) => values.map(String).join(locale === "en" ? ", " : "、");
 

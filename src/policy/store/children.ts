@@ -5,7 +5,7 @@
 import type { DataSource } from "typeorm";
 import { SchoolClass, ServiceEnrollment, Student } from "../../db";
 import { seatsDuring } from "../../membership";
-import type * as P from "../index";
+import type * as P from "../core";
 
 const EVERY_WEEKDAY = [1, 2, 3, 4, 5];
 

@@ -2,7 +2,7 @@
 // Links follow the timetable grid's own URLs (src/timetable): /admin/timetable?view=grade-3|venue-7|staff-12,
 // cells anchored #slot-<weekday>-<periodId>, and /admin/timetable/entries/<id>/edit.
 import { weekStartOf } from "../../kernel/core";
-import type { Violation } from "../index";
+import type { Violation } from "./types";
 
 export interface FixLink { href: string; key: string }
 

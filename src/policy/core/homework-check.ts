@@ -1,7 +1,7 @@
 // The homework form's early warning: what the class's day would look like once this entry is saved.
-import { applySettings, runRules, type EvaluateOptions } from "./evaluate";
+import { applySettings, runRules } from "./evaluate";
 import { buildFacts } from "./facts";
-import { loadRules } from "./load-rules";
+import type { RuleDefinition } from "./rule-schema";
 import type { FactKind, HomeworkEntry, PolicyInput, Violation, ViolationTarget } from "./types";
 
 export type HomeworkDraft = Omit<HomeworkEntry, "id"> & { id?: string };
@@ -12,11 +12,7 @@ const HOMEWORK_KINDS: FactKind[] = ["classDate", "gradeDay", "homework"];
  * The violations on the draft's class-date, grade-day and the draft itself, with the draft
  * saved (a draft with an existing id replaces that entry). Empty means the form may save quietly.
  */
-export async function checkHomeworkDay(
-  input: PolicyInput,
-  draft: HomeworkDraft,
-  options: EvaluateOptions = {},
-): Promise<Violation[]> {
+export async function checkHomeworkDraft(input: PolicyInput, draft: HomeworkDraft, definitions: RuleDefinition[]): Promise<Violation[]> {
   const entry: HomeworkEntry = { ...draft, id: draft.id ?? "draft" };
   const grade = input.classes.find((c) => c.id === entry.classId)?.grade ?? entry.grade;
   const inDay = (d: string) => d === entry.date;
@@ -29,7 +25,7 @@ export async function checkHomeworkDay(
     grades: inTerm ? input.grades.filter((g) => g === grade) : [],
     homework: [...input.homework.filter((h) => h.id !== entry.id && inDay(h.date)), entry],
   };
-  const rules = applySettings(options.rules ?? loadRules(options.rulesDir), input.settings)
+  const rules = applySettings(definitions, input.settings)
     .filter((r) => HOMEWORK_KINDS.includes(r.appliesTo));
   const kinds = [...new Set(rules.filter((r) => r.enabled).map((r) => r.appliesTo))];
   const violations = await runRules(rules, buildFacts(narrowed, kinds));

@@ -1,32 +1,32 @@
 // PIPL duties for children's data: families accept the notice before use;
 // an admin can export one child's data or delete it.
 import type { DataSource } from "typeorm";
-import { Family, ServiceEnrollment, Student, nowIso, inTransaction } from "../db";
+import { nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit/audit-service";
-import { forgetStoredRun } from "../allocation/store/stored-run";
-import { childSections } from "./child-export";
-import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure";
-import { pseudonyms } from "./pseudonyms";
-import { endSessionsOf } from "../http/auth/session-version";
+import { forgetStoredRun } from "../allocation";
+import { childSections } from "./child-export-store";
+import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure-store";
+import { pseudonyms } from "./pseudonym-store";
+import { endSessionsOf } from "../http";
+import { acceptedVersion, childrenOfFamily, deleteFamily, deleteStudentRows, findStudent, markAccepted, studentWithFamily } from "./student-store";
 
 // Raised whenever the notice's text changes so families accept the new one.
 export const PRIVACY_VERSION = "2026-09";
 
 export async function hasAccepted(ds: DataSource, familyId: number): Promise<boolean> {
-  const family = await ds.getRepository(Family).findOneBy({ id: familyId });
-  return !!family && family.privacyVersion === PRIVACY_VERSION;
+  return (await acceptedVersion(ds, familyId)) === PRIVACY_VERSION;
 }
 
 export async function acceptPrivacy(ds: DataSource, familyId: number, actor: Actor): Promise<void> {
   await inTransaction(ds, async (em) => {
-    await em.getRepository(Family).update({ id: familyId }, { privacyAcceptedAt: nowIso(), privacyVersion: PRIVACY_VERSION });
+    await markAccepted(em, familyId, PRIVACY_VERSION);
     await recordAudit(em, actor, { action: "privacy.accept", entity: "family", entityId: familyId, details: { version: PRIVACY_VERSION } });
   });
 }
 
 // Everything held about one child, as one JSON document (the data subject's copy).
 export async function exportChild(ds: DataSource, studentId: number, actor: Actor): Promise<Record<string, unknown> | null> {
-  const student = await ds.getRepository(Student).findOne({ where: { id: studentId }, relations: { schoolClass: true, family: true } });
+  const student = await studentWithFamily(ds, studentId);
   if (!student) return null;
   const sections = await childSections(ds, studentId, student.familyId);
   await inTransaction(ds, (em) => recordAudit(em, actor, { action: "privacy.export", entity: "student", entityId: studentId }));
@@ -45,19 +45,18 @@ export async function exportChild(ds: DataSource, studentId: number, actor: Acto
 // The audit keeps the fact and the reason, not the data.
 export async function deleteChild(ds: DataSource, studentId: number, reason: string, actor: Actor): Promise<boolean> {
   const runs = await inTransaction(ds, async (em) => {
-    const student = await em.getRepository(Student).findOneBy({ id: studentId });
+    const student = await findStudent(em, studentId);
     if (!student) return null;
     const names = await pseudonyms(em);
     const runIds = await pseudonymiseRuns(em, student.studentNumber, names);
-    await em.getRepository(ServiceEnrollment).delete({ studentId });
-    await em.getRepository(Student).delete({ id: studentId });
-    const siblings = await em.getRepository(Student).countBy({ familyId: student.familyId });
+    await deleteStudentRows(em, studentId);
+    const siblings = await childrenOfFamily(em, student.familyId);
     const familyRemoved = siblings === 0;
     if (familyRemoved) {
       // The account is gone: its version moves too, so no instance keeps a session open on it.
       await endSessionsOf(em, "family", student.familyId);
       await relabelFamilyActor(em, student.familyId, names);
-      await em.getRepository(Family).delete({ id: student.familyId });
+      await deleteFamily(em, student.familyId);
     }
     await dropUnlinkedRows(em, student, familyRemoved ? student.familyId : null);
     await redactAuditDetails(em, studentId, familyRemoved ? student.familyId : null);

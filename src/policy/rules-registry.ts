@@ -1,7 +1,8 @@
 // The rule files as the running app uses them: loaded once at start-up (a broken
 // file stops start-up), then shared by every page. A new rules/*.json file is
 // picked up at the next start with no code change.
-import { loadRules, type RuleDefinition } from "../index";
+import type { RuleDefinition } from "./core";
+import { loadRules } from "./rule-files";
 
 let rulesDir: string | undefined;
 let loaded: RuleDefinition[] | undefined;

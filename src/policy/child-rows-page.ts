@@ -1,7 +1,7 @@
 // A per-child finding's children as the compliance page lists them: names in
 // student order, a page of them at a time, and a link to the finding alone (where
 // the pager turns through all of them). Pure.
-import type { Child, Violation } from "../index";
+import type { Child, Violation } from "./core";
 
 export interface ChildrenRow { names: string[]; total: number; href: string }
 

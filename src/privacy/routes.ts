@@ -1,22 +1,14 @@
 // The privacy notice (public), the family's acceptance (required before any
 // other family page), and the admin's per-child export and deletion.
 import { Router, Request, Response, NextFunction } from "express";
-import { type DataSource, Like } from "typeorm";
+import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "../http/auth/route-scope";
-import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./privacy-service";
+import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope } from "../http";
+import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./service";
 import { actorOf } from "../audit/audit-service";
-import { HttpError } from "../http/errors";
-import { Student } from "../db";
-import { pageCount, pageOf } from "../http/pagination";
-import { fieldErrors } from "../http/form-kit";
+import { studentPage, studentWithClass } from "./student-store";
 
 const OPEN_PATHS = new Set(["/privacy", "/privacy/accept", "/logout", "/lang", "/login"]);
-
-const idParam = (value: string): number => {
-  if (!/^\d{1,9}$/.test(value)) throw new HttpError(404, "errors.notFound");
-  return Number(value);
-};
 
 const deleteForm = z.object({
   confirmNumber: z.string().trim().min(1, "validation.required"),
@@ -51,31 +43,30 @@ export function privacyRoutes(ds: DataSource): Router {
   router.get("/admin/students", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
-    const where = q ? [{ name: Like(`%${q}%`) }, { studentNumber: Like(`${q}%`) }] : {};
-    const [students, total] = await ds.getRepository(Student).findAndCount({ where, relations: { schoolClass: true }, order: { studentNumber: "ASC" }, skip: page.skip, take: page.size });
-    res.render("students/list", { title: res.locals.t("students.title"), students, q, page: page.page, pages: pageCount(total, page.size), total });
+    const { students, total } = await studentPage(ds, q, page.skip, page.size);
+    res.render("privacy/students", { title: res.locals.t("students.title"), students, q, page: page.page, pages: pageCount(total, page.size), total });
   });
 
   router.get("/admin/students/:id/export.json", scope.admin(), async (req, res) => {
-    const data = await exportChild(ds, idParam(req.params.id as string), actorOf(req.session.user));
+    const data = await exportChild(ds, idParam(req.params.id), actorOf(req.session.user));
     if (!data) throw new HttpError(404, "errors.notFound");
     res.attachment(`student-${(data.student as { studentNumber: string }).studentNumber}.json`).json(data);
   });
 
   router.get("/admin/students/:id/delete", scope.admin(), async (req, res) => {
-    const student = await ds.getRepository(Student).findOne({ where: { id: idParam(req.params.id as string) }, relations: { schoolClass: true } });
+    const student = await studentWithClass(ds, idParam(req.params.id));
     if (!student) throw new HttpError(404, "errors.notFound");
-    res.render("students/delete", { title: res.locals.t("students.delete"), student, form: {}, errors: {} });
+    res.render("privacy/delete", { title: res.locals.t("students.delete"), student, form: {}, errors: {} });
   });
 
   router.post("/admin/students/:id/delete", scope.admin(), async (req, res) => {
-    const student = await ds.getRepository(Student).findOne({ where: { id: idParam(req.params.id as string) }, relations: { schoolClass: true } });
+    const student = await studentWithClass(ds, idParam(req.params.id));
     if (!student) throw new HttpError(404, "errors.notFound");
     const parsed = deleteForm.safeParse(req.body ?? {});
     let errors = parsed.success ? {} : fieldErrors(parsed.error);
     if (parsed.success && parsed.data.confirmNumber !== student.studentNumber) errors = { confirmNumber: { key: "students.confirmMismatch" } };
     if (!parsed.success || Object.keys(errors).length) {
-      return res.status(400).render("students/delete", { title: res.locals.t("students.delete"), student, form: req.body ?? {}, errors });
+      return res.status(400).render("privacy/delete", { title: res.locals.t("students.delete"), student, form: req.body ?? {}, errors });
     }
     await deleteChild(ds, student.id, parsed.data.reason, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "students.deleted", params: { number: student.studentNumber } };

@@ -1,5 +1,5 @@
 // Class × date from the homework log: the written homework one class took home that day.
-import { isoWeekday } from "../../kernel/core";
+import { isoWeekday } from "../../../kernel/core";
 import { weekdayName } from "../clock";
 import type { IsoDate, Localized, PolicyFact } from "../types";
 import type { PolicyContext } from "./context";
