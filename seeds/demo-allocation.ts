@@ -10,7 +10,7 @@ import { Club, ServiceEnrollment, Setting, Student, Term } from "../src/db/entit
 import { ChoiceRound, Preference } from "../src/choices/entities";
 import { inTransaction } from "../src/db/transaction";
 import { nowIso } from "../src/db/entities/columns";
-import { SYSTEM } from "../src/audit/audit-service";
+import { SYSTEM } from "../src/audit";
 import { seededRandom } from "./demo-choices";
 import { createRun } from "../src/allocation/run-service";
 import { publishRun } from "../src/allocation/publish-service";

@@ -7,7 +7,7 @@
 import type { DataSource } from "typeorm";
 import { Setting } from "../src/db/entities";
 import { inTransaction } from "../src/db/transaction";
-import { recordAudit, SYSTEM } from "../src/audit/audit-service";
+import { recordAudit, SYSTEM } from "../src/audit";
 import { Attendance, type AttendanceStatus } from "../src/attendance/entities";
 import { currentTermCalendar, schoolToday } from "../src/kernel";
 import { sessionsOn } from "../src/timetable";

@@ -3,12 +3,11 @@
 // weeks of term, and a satisfaction survey with about 900 replies (about 99 %
 // 满意 + 基本满意). Deterministic (a hash of each student number decides), and
 // idempotent: a marker setting records that it ran; a second run changes nothing.
-import type { DataSource, EntityManager } from "typeorm";
-import { IsNull, Not } from "typeorm";
+import { type DataSource, type EntityManager, IsNull, Not } from "typeorm";
 import { randomUUID } from "node:crypto";
 import { Family, SchoolClass, ServiceEnrollment, Setting, Student, Term } from "../src/db/entities";
 import { inTransaction } from "../src/db/transaction";
-import { recordAudit, SYSTEM } from "../src/audit/audit-service";
+import { recordAudit, SYSTEM } from "../src/audit";
 import { Attendance, AttendanceStatus } from "../src/attendance/entities";
 import { rosterOf, RosterContext } from "../src/attendance/roster";
 import { currentTermCalendar } from "../src/kernel";

@@ -8,7 +8,7 @@ import { CalendarDay, Club, DailySport, Family, Period, SchoolClass, Setting, St
 import { nowIso } from "../src/db/entities/columns";
 import { inTransaction } from "../src/db/transaction";
 import { hashSecret } from "../src/http/auth/passwords";
-import { recordAudit, SYSTEM } from "../src/audit/audit-service";
+import { recordAudit, SYSTEM } from "../src/audit";
 import * as d from "./demo-data";
 import { DEMO_MARKER, isEmptySchool, type DemoLogins } from "../src/setup/demo-facts";
 import { seedTimetable } from "./demo-timetable";

@@ -5,7 +5,7 @@
 import { Router, type Request } from "express";
 import type { DataSource } from "typeorm";
 import { familyUser, fieldErrors as formErrors, HttpError, idParam, scope } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { childResult, latestPublication } from "./family-result";
 import { familyWithdrawForm } from "./forms";
 import { sweepExpiredOffers } from "./offer-sweep";

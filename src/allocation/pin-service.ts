@@ -5,7 +5,7 @@
 import type { DataSource } from "typeorm";
 import { inTransaction, nowIso } from "../db";
 import type { ChoiceRound } from "../choices/entities";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { fieldError } from "../http";
 import { parseInstance } from "./core";
 import type { AllocationPin } from "./entities";

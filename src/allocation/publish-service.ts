@@ -9,7 +9,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { ChoiceRound } from "../choices/entities";
 import { inTransaction, nowIso } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { notifyMany } from "../notifications";
 import type { AllocationPublication, AllocationRun } from "./entities";
 import { roundByIdOrFail, roundsOfTerm } from "./store/school";

@@ -6,7 +6,7 @@ import { createHash, randomInt } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { ChoiceRound } from "../choices/entities";
 import { inTransaction, nowIso } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { allocate, checkResult, firstComeFirstServed, parseInstance, type Mechanism, type Result } from "./core";
 import { HttpError } from "../http";
 import type { AllocationRun, RunSummary } from "./entities";

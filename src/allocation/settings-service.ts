@@ -2,7 +2,7 @@
 // offer), set from a round's page; audited.
 import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { saveOfferHours } from "./store/runs";
 import { OFFER_HOURS_KEY } from "./store/waitlist-context";
 

@@ -7,7 +7,7 @@
 // notified in the same transaction, so it sees the offer the moment it exists.
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../db";
-import { Actor, recordAudit, SYSTEM } from "../audit/audit-service";
+import { Actor, recordAudit, SYSTEM } from "../audit";
 import { notify } from "../notifications";
 import type { WaitlistOffer } from "./entities";
 import { clubByIdOrFail, clubsByIds, studentByIdOrFail } from "./store/school";

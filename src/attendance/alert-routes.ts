@@ -4,7 +4,7 @@
 import { Router, Request, Response, RequestHandler } from "express";
 import type { DataSource } from "typeorm";
 import { HttpError, idParam, pageCount, pageOf, scope } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { acknowledgeAlert, alertsFor } from "./alerts";
 import { schoolNow } from "../kernel";
 

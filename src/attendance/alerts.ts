@@ -5,7 +5,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../db";
 import { formatStored, schoolZone } from "../kernel";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { notify } from "../notifications";
 import type { SessionUser } from "../http";
 import type { AttendanceAlertAudience, AudienceKind } from "./entities";

@@ -2,7 +2,7 @@
 // and change it with its audit line in one transaction.
 import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { DEFAULT_EDIT_DAYS, EDIT_DAYS_KEY, editDaysOf } from "./core";
 import { storedEditDays, storeEditDays } from "./store";
 

@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { idParam, pageCount, pageOf, scope, type FieldErrors } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { dayOverview } from "./day-service";
 import { allPresentMarks, loadRegister, Register, saveMarks } from "./register-service";
 import { parseMarks } from "./mark-form";

@@ -6,7 +6,7 @@ import type { DataSource } from "typeorm";
 import type { Attendance, AttendanceStatus } from "./entities";
 import { HttpError, type SessionUser } from "../http";
 import { inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { currentTermCalendar, schoolNow, schoolToday } from "../kernel";
 import { sessionOn, sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf, RosterChild } from "./roster";

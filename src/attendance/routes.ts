@@ -4,7 +4,7 @@ import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { fieldErrors, scope } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { registerRoutes } from "./register-routes";
 import { alertRoutes } from "./alert-routes";
 import { dismissalRoutes } from "./dismissal-routes";

@@ -8,7 +8,7 @@ import { DEMO_MARKER, isEmptySchool } from "../setup/demo-facts";
 import { loadDemo, loadDemoActivity } from "../setup/demo-seam";
 import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
-import { SYSTEM } from "../audit/audit-service";
+import { SYSTEM } from "../audit";
 import { Setting, Staff } from "../db";
 import { printLogins } from "../http/print-logins";
 import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http/auth/passwords";

@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../database";
-import { SYSTEM } from "../audit/audit-service";
+import { SYSTEM } from "../audit";
 import { accountKey, clearThrottles } from "../http/auth/throttle";
 import { UsageError } from "./db-commands";
 

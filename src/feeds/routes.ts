@@ -4,7 +4,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { scope, HttpError, pageOf } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { feedTargetFor, FeedTarget } from "./feed-access";
 import { feedFileRoutes } from "./feed-file-routes";
 import { feedIndexFor, feedPath } from "./feed-index";

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { nowIso, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import type { Subject } from "./context-store";
 import { insertToken, liveTokenOf, revokeLiveToken } from "./store";
 

@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import type { HomeworkEntry } from "./entities";
 import { currentTerm } from "../db";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { HttpError, idParam, scope, staffUser, type FieldErrors } from "../http";
 import { canChange, canRecordOn, recordableClasses } from "./access";
 import { homeworkFieldErrors, homeworkForm, type HomeworkFormData } from "./homework-form";

@@ -3,7 +3,7 @@
 // warning, asked of the policy rules before saving.
 import type { DataSource } from "typeorm";
 import { currentTerm, nowIso, inTransaction } from "../db";
-import { type Actor, recordAudit } from "../audit/audit-service";
+import { type Actor, recordAudit } from "../audit";
 import { checkHomeworkDay, loadPolicyInput, policyRules, type Violation } from "../policy";
 import type { HomeworkEntry } from "./entities";
 import type { HomeworkFormData } from "./homework-form";

@@ -8,7 +8,7 @@
 // module graph stays without a cycle.
 import type { DataSource, EntityManager } from "typeorm";
 import { currentTerm, inTransaction } from "../db";
-import { recordAudit, type Actor } from "../audit/audit-service";
+import { recordAudit, type Actor } from "../audit";
 import { withdrawAlertsOfCancelled } from "../attendance";
 import { publishedOf, sessionsOn, type DatedSession } from "../timetable";
 import { dayCancellationsOn, deleteDateChange, insertCancellation, insertCover, periodsById, staffById, type DateChangeKind, type SessionCancellation, type SessionCover } from "./store";

@@ -2,7 +2,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { familyUser, pageCount, pageOf, scope } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { formatStored, schoolZone } from "../kernel";
 import { inbox } from "./store";
 import { markAllRead } from "./service";

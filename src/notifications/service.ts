@@ -1,7 +1,7 @@
 // "Mark all read": one transaction, audited when anything changed.
 import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { markRead } from "./store";
 
 export async function markAllRead(ds: DataSource, familyId: number, actor: Actor): Promise<number> {

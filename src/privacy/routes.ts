@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope } from "../http";
 import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./service";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { studentPage, studentWithClass } from "./student-store";
 
 const OPEN_PATHS = new Set(["/privacy", "/privacy/accept", "/logout", "/lang", "/login"]);

@@ -2,7 +2,7 @@
 // an admin can export one child's data or delete it.
 import type { DataSource } from "typeorm";
 import { nowIso, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { forgetStoredRun } from "../allocation";
 import { childSections } from "./child-export-store";
 import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure-store";

@@ -4,7 +4,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { SchoolClass } from "../db";
 import { scope, pageCount, pageOf, FieldErrors, idParam, submit } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { searchText } from "./form-helpers";
 import { classForm } from "./people-forms";
 import { classTeachers, findClass, saveClass, studentCounts } from "./class-service";

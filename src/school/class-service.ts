@@ -1,7 +1,7 @@
 // Classes (班级): create and edit, with the class teacher. Audit-logged.
 import type { DataSource } from "typeorm";
 import { type SchoolClass, type Staff, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { HttpError, fieldError } from "../http";
 import type { ClassFormData } from "./people-forms";
 import { activeClassTeachers, classNameTaken, classWithTeacher, saveClassRow, studentCounts } from "./store/classes";

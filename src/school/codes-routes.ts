@@ -4,7 +4,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { schoolName } from "./store/settings";
 import { staffUser, scope, HttpError, siteBase, idParam, optionalId } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { managedClass, mayManageClass, visibleClasses } from "./class-access";
 import { codeCountsByClass, familiesOfClass, familyWithChildren, generateClassCodes, regenerateFamilyCode, Slip } from "./codes-service";
 

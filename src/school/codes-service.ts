@@ -6,7 +6,7 @@ import { type Family, type SchoolClass, type Student, nowIso, inTransaction } fr
 import {
   childrenInClasses, currentChildrenOf, familiesByKey, familiesWithCode, familyById, familyIdsInClass, setCode, setFirstCode,
 } from "./store/families";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { hashSecret, newFamilyCode, endSessionsOf } from "../http";
 
 export interface SlipChild { name: string; studentNumber: string; className: string }

@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import type { SchoolClass, Term } from "../db";
 import { staffByIds } from "./store/staff";
 import { scope, HttpError, type FieldErrors } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { managedClass, visibleClasses } from "./class-access";
 import { classEnrollment, countsByClass, countWeekdays, parseReplies, saveReplies } from "./enrollment-service";
 import { termFromQuery } from "./term-service";

@@ -5,7 +5,7 @@ import { type SchoolClass, type ServiceEnrollment, type Student, type Term, nowI
 import {
   currentStudentsInClasses, currentStudentsOfClass, deleteEnrollment, enrollmentsOf, enrollmentsOfTerm, insertEnrollment, updateEnrollment,
 } from "./store/enrollment";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import type { FieldErrors } from "../http";
 
 export interface EnrollmentRow { student: Student; enrollment: ServiceEnrollment | null }

@@ -6,7 +6,7 @@ import type { Family, Student } from "../db";
 import { currentClasses } from "./store/classes";
 import { childOf } from "./store/families";
 import { scope, HttpError, pageCount, pageOf, FieldErrors, idParam, optionalId, submit } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { searchText } from "./form-helpers";
 import { familyForm, newFamilyForm, studentForm } from "./people-forms";
 import { childrenOf, createFamily, findFamily, saveChild, searchFamilies, updateFamily } from "./family-service";

@@ -2,7 +2,7 @@
 // share the family and its access code); every change is audit-logged.
 import type { DataSource, EntityManager } from "typeorm";
 import { type Family, type Student, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { HttpError, fieldError } from "../http";
 import type { FamilyFormData, StudentFormData } from "./people-forms";
 import {

@@ -6,7 +6,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { staffUser, scope, HttpError, idParam } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
 import type { ImportBatch } from "./entities";
 import { batchById, recentBatches } from "./store/import-batches";

@@ -4,7 +4,7 @@
 import type { DataSource } from "typeorm";
 import { createHash } from "node:crypto";
 import { nowIso, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { ImportFileError, ImportKind, readTable, type ClubRow, type ImportedRow, type StaffRow, type StudentRow } from "./import";
 import type { ImportBatch } from "./entities";
 import { claimBatch, currentTermOf, discardBatch, dropStaleBatches, emptyBatchSheet, insertBatch, termExists } from "./store/import-batches";

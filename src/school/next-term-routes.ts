@@ -4,7 +4,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Term } from "../db";
 import { scope, FieldErrors, FormError, fieldErrors, idParam } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { addDays } from "../kernel/core";
 import { nextTermForm } from "./term-forms";
 import { findTerm } from "./term-service";

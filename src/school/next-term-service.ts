@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { createHash } from "node:crypto";
 import { type Term, nowIso, inTransaction } from "../db";
 import { startDraftTimetable } from "../timetable";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { fieldError } from "../http";
 import { classMapping, promotionPlan, PromotionPlan } from "./core/promotion-plan";
 import { studentCounts } from "./store/classes";

@@ -5,7 +5,7 @@ import { scope, pageCount, pageOf, idParam, submit, HttpError } from "../http";
 import { staffForm } from "./staff-form";
 import { createStaff, resetStaffPassword, setStaffActive } from "./staff-service";
 import { searchStaff } from "./store/staff";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 
 export function staffAdminRoutes(ds: DataSource): Router {
   const router = Router();

@@ -8,7 +8,7 @@ import type { Staff } from "../db";
 import { staffById } from "./store/staff";
 import { saveStaffDetails } from "./staff-service";
 import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { isoDate, numberSet, weekdayValue } from "./form-helpers";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import { type Staff, type StaffRole, nowIso, inTransaction } from "../db";
 import { insertStaff, saveStaffRow, staffById, staffEmailTaken, staffNumberTaken, updateStaffRow } from "./store/staff";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { hashSecret, newStaffPassword, endSessionsOf, fieldError } from "../http";
 
 export interface NewStaff {

@@ -3,7 +3,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { Period, Term } from "../db";
 import { scope, HttpError, FieldErrors, FormError, idParam, submit } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { periodForm, parseSportGrid } from "./structure-forms";
 import { deletePeriod, periodById, periodsOf, savePeriod, saveSport, sportOf } from "./structure-service";
 import { findTerm, termFromQuery } from "./term-service";

@@ -1,7 +1,7 @@
 // Periods and daily sport of a term. Each change is audit-logged.
 import type { DataSource, EntityManager } from "typeorm";
 import { type DailySport, type Period, type Term, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { minutesOf } from "./form-helpers";
 import { fieldError, FormError } from "../http";
 import { overlappingPeriod } from "./core/period-rules";

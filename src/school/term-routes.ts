@@ -4,7 +4,7 @@ import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { CalendarDay, Term } from "../db";
 import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { calendarDayForm, termForm } from "./term-forms";
 import { termCalendar } from "./calendar-months";
 import {

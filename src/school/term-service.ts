@@ -2,7 +2,7 @@
 // transaction; checks that need the database raise a FormError naming the field.
 import type { DataSource, EntityManager } from "typeorm";
 import { type CalendarDay, type Term, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { HttpError, fieldError, optionalId } from "../http";
 import { datesOfRange, withinTerm } from "./core/calendar-rules";
 import type { CalendarDayFormData, TermFormData } from "./term-forms";

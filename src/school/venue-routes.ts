@@ -4,7 +4,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { Venue } from "../db";
 import { scope, HttpError, pageCount, pageOf, FieldErrors, FormError, idParam, submit } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { searchText } from "./form-helpers";
 import { venueForm } from "./structure-forms";
 import { deleteVenue, saveVenue } from "./venue-service";

@@ -1,7 +1,7 @@
 // Venues: save and delete, audit-logged in the same transaction.
 import type { DataSource } from "typeorm";
 import { type Venue, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { fieldError, FormError } from "../http";
 import type { VenueData } from "./structure-forms";
 import { deleteVenueRow, saveVenueRow, venueNameTaken, venueUses } from "./store/venues";

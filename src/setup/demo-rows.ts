@@ -20,7 +20,7 @@ import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attenda
 import { Survey } from "../surveys";
 import { ImportBatch } from "../school/entities";
 import { SCHOOL_ZONE_KEY } from "../kernel";
-import { recordAudit, SYSTEM } from "../audit/audit-service";
+import { recordAudit, SYSTEM } from "../audit";
 import { DEMO_MARKER } from "./demo-facts";
 import { loadDemo, loadDemoData, loadDemoEnrollments } from "./demo-seam";
 

@@ -8,7 +8,7 @@ import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
 import { Setting, Staff, nowIso, inTransaction } from "../db";
 import { DEFAULT_ZONE, SCHOOL_ZONE_KEY } from "../kernel";
-import { actorOf, recordAudit, SYSTEM } from "../audit/audit-service";
+import { actorOf, recordAudit, SYSTEM } from "../audit";
 import { hashSecret } from "../http/auth/passwords";
 import { fieldErrors, FieldErrors } from "../http/form-kit";
 import { HttpError } from "../http/errors";

@@ -3,7 +3,7 @@
 // report (src/reports/routes.ts: /admin/surveys/:id/results).
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, type FieldErrors } from "../http";
 import type { Survey } from "./entities";
 import { parseQuestion, presetQuestion, surveyForm } from "./form";

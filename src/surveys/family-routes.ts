@@ -2,7 +2,7 @@
 // form, made for a phone. A family answers each survey once.
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { familyUser, HttpError, idParam, scope, type FieldErrors } from "../http";
 import type { Survey } from "./entities";
 import { parseReply } from "./form";

@@ -3,7 +3,7 @@
 // response (what was replied) are written together but never linked.
 import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { schoolNow } from "../kernel";
 import { HttpError } from "../http";
 import { nextQuestionNumber, surveyResults, toSurveyQuestion, type NewQuestion, type SurveyInput, type SurveyResults } from "./core";

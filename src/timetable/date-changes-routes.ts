@@ -5,7 +5,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { scope, HttpError, idParam, optionalId, pageCount, pageOf } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { currentTerm } from "../db";
 import { CANCEL_REASONS, GRADES, dateChangeById, isIsoDate, parseCancel, parseCover, schoolToday, type DateChangeKind, type FormErrors } from "../kernel";
 import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "../kernel/date-changes-service";

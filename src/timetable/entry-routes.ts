@@ -4,7 +4,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { scope, HttpError, idParam, FormError, fieldErrors } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { actorOf } from "../audit";
 import { entryForm, moveForm } from "./entry-form";
 import { checkEntry, ClashRefused, deleteEntry, moveEntry, saveEntry } from "./entry-service";
 import { choicesOf, EntryPage, postedValues, valuesOf } from "./entry-page";

@@ -5,7 +5,7 @@
 // carry them), marks the draft changed, and is audit-logged in the same transaction.
 import type { DataSource, EntityManager } from "typeorm";
 import { type TimetableEntry, nowIso, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { HttpError, fieldError } from "../http";
 import { clashesForChange } from "./core/clashes";
 import { ClashExplanation, explainClashes } from "./clash-messages";

@@ -2,14 +2,13 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope, FormError, fieldErrors } from "../http";
-import { actorOf } from "../audit/audit-service";
+import { scope, FormError, fieldErrors, plainText } from "../http";
+import { actorOf } from "../audit";
 import { currentWeek } from "./entry-routes";
 import { draftModel } from "./grid-model";
 import { parseView } from "./core/grid";
 import { publishBlockers } from "./publish-blockers";
 import { publishTimetable } from "./publish-service";
-import { plainText } from "../http";
 import { currentTerm, loadWeek } from "./store/week";
 import { formatStored, schoolZone } from "../kernel";
 import { gridIssues, runPolicy, type Locale } from "../policy";

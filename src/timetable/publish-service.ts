@@ -4,7 +4,7 @@
 // written reason (kept in the audit log).
 import type { DataSource } from "typeorm";
 import { nowIso, inTransaction } from "../db";
-import { Actor, recordAudit } from "../audit/audit-service";
+import { Actor, recordAudit } from "../audit";
 import { openDraft, storePublication } from "./store/draft";
 import { draftChanges, rowOf } from "./core/entry-row";
 import { parseSnapshot } from "./core/snapshot";

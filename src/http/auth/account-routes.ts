@@ -11,7 +11,7 @@ import { endSessionsOf } from "./session-version";
 import { staffPassword } from "../../school/staff-form";
 import { changeOwnPassword } from "../../school/staff-service";
 import { Staff, inTransaction } from "../../db";
-import { actorOf, recordAudit } from "../../audit/audit-service";
+import { actorOf, recordAudit } from "../../audit";
 import { fieldErrors } from "../form-kit";
 
 const passwordForm = z.object({

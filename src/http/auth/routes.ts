@@ -9,7 +9,7 @@ import { deviceKnows, rememberDevice } from "./device-cookie";
 import { signIn } from "./sign-in";
 import { fieldErrors } from "../form-kit";
 import { inTransaction } from "../../db";
-import { recordAudit, actorOf } from "../../audit/audit-service";
+import { recordAudit, actorOf } from "../../audit";
 import { scope } from "./route-scope";
 
 const staffForm = z.object({

@@ -6,7 +6,7 @@ import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { scope } from "./route-scope";
 import { clearThrottleAsAdmin, listThrottles } from "./throttle";
-import { actorOf } from "../../audit/audit-service";
+import { actorOf } from "../../audit";
 import { HttpError } from "../errors";
 
 const clearForm = z.object({ key: z.string().min(1).max(200) });

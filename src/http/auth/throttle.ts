@@ -4,7 +4,7 @@
 // the free attempts get an answer before the rest must wait.
 import { type DataSource, type EntityManager, In, MoreThan } from "typeorm";
 import { LoginThrottle, inTransaction } from "../../db";
-import { Actor, recordAudit } from "../../audit/audit-service";
+import { Actor, recordAudit } from "../../audit";
 import { decayedFailures, delayAfter, ThrottlePolicy } from "./throttle-rules";
 
 export { ACCOUNT_POLICY, ADDRESS_POLICY, accountKey, delayAfter } from "./throttle-rules";

@@ -17,7 +17,7 @@ import { changedChildren, parseRun } from "../../../src/allocation/run-report";
 import { Notification } from "../../../src/notifications/entities";
 import { policyBlockers } from "../../../src/policy/blockers-service";
 import { publishRun } from "../../../src/allocation/publish-service";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import type { DemoLogins } from "../../../seeds/demo";
 
 // A family logs in and accepts the privacy notice, as a real family must first.

@@ -5,7 +5,7 @@ import { demoApp, staffLogin } from "../../support/demo-app";
 import { formToken, loginAs, Agent } from "../../support/http";
 import { AuditEntry, Club, Family, Student } from "../../../src/db/entities";
 import { hashSecret } from "../../../src/http/auth/passwords";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { createRun } from "../../../src/allocation/run-service";
 import { publishRun } from "../../../src/allocation/publish-service";

@@ -4,7 +4,7 @@ import { forEachDatabase } from "../../support/databases";
 import { seedDemo } from "../../../seeds/demo";
 import { AuditEntry, Club, ServiceEnrollment, Student } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { parseInstance } from "../../../src/allocation/core";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { buildInstance } from "../../../src/allocation/store/instance";

@@ -5,15 +5,14 @@
 // confirmed, and tells those families (结果有变动).
 import { expect } from "chai";
 import type { Express } from "express";
-import type { DataSource } from "typeorm";
-import { In, IsNull } from "typeorm";
+import { type DataSource, In, IsNull } from "typeorm";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../../support/demo-app";
 import { formToken, loginAs, Agent } from "../../support/http";
 import { Club, Family, Student } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { hashSecret } from "../../../src/http/auth/passwords";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { AllocationPublication, ClubPlacement, WaitlistOffer } from "../../../src/allocation/entities";
 import { createRun } from "../../../src/allocation/run-service";
 import { publishRun } from "../../../src/allocation/publish-service";

@@ -10,7 +10,7 @@ import { demoApp, familyLogin, staffLogin } from "../../support/demo-app";
 import { formToken, loginAs, Agent } from "../../support/http";
 import { Club, Student } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { createRun } from "../../../src/allocation/run-service";
 import { publishRun } from "../../../src/allocation/publish-service";

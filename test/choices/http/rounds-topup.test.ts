@@ -7,14 +7,13 @@
 // cover the same club; the admin sees the clubs and seats before it opens.
 import { expect } from "chai";
 import type { Express } from "express";
-import type { DataSource } from "typeorm";
-import { In, IsNull } from "typeorm";
+import { type DataSource, In, IsNull } from "typeorm";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp, staffLogin } from "../../support/demo-app";
 import { formToken, loginAs, Agent } from "../../support/http";
 import { Club, Student } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { WaitlistEntry, WaitlistOffer } from "../../../src/allocation/entities";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { buildInstance, clubSlots } from "../../../src/allocation/store/instance";

@@ -4,8 +4,7 @@
 // the term no club has more members than seats, no child holds two clubs at one
 // hour, the accepted offers stand, and every family told of a change sees it.
 import { expect } from "chai";
-import type { DataSource } from "typeorm";
-import { In, IsNull } from "typeorm";
+import { type DataSource, In, IsNull } from "typeorm";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
 import { formToken, loginAs, testApp } from "../../support/http";
@@ -13,7 +12,7 @@ import { Club, Family, Student, Term } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { createRound, closeRound } from "../../../src/choices/round-service";
 import { hashSecret } from "../../../src/http/auth/passwords";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { createRun } from "../../../src/allocation/run-service";
 import { publishRun, RoundStillOpen } from "../../../src/allocation/publish-service";

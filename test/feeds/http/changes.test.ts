@@ -9,7 +9,7 @@ import { loginAs, Agent } from "../../support/http";
 import type { DemoLogins } from "../../../seeds/demo";
 import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { ServiceEnrollment, Staff, Student } from "../../../src/db/entities";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { cancelSession, coverSession } from "../../../src/kernel/date-changes-service";
 import { sessionsOn } from "../../../src/timetable";
 import { addDays } from "../../../src/kernel/core";

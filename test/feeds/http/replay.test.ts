@@ -19,7 +19,7 @@ import { createRun } from "../../../src/allocation/run-service";
 import { publishRun } from "../../../src/allocation/publish-service";
 import { clubsOn, clubsOnDates } from "../../../src/membership";
 import { schoolZone, toLocalInput } from "../../../src/kernel";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { cancelSession, coverSession } from "../../../src/kernel/date-changes-service";
 import { sessionsOnDates, type EntryRow } from "../../../src/timetable";
 import { addDays } from "../../../src/kernel/core";

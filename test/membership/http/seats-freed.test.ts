@@ -8,7 +8,7 @@ import { forEachDatabase } from "../../support/databases";
 import { demoApp, staffLogin } from "../../support/demo-app";
 import { formToken, loginAs, Agent } from "../../support/http";
 import { AuditEntry, Club, Student } from "../../../src/db/entities";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { createRun } from "../../../src/allocation/run-service";
 import { publishRun } from "../../../src/allocation/publish-service";

@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
 import { createRun } from "../../../src/allocation/run-service";
 import { publishRun } from "../../../src/allocation/publish-service";

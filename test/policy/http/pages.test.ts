@@ -6,15 +6,14 @@ import { forEachDatabase } from "../../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../../support/demo-app";
 import { formToken, loginAs, type Agent } from "../../support/http";
 import { tempRulesDir } from "../../fixtures/policy/temp-rules";
-import { DailySport, Period, SchoolClass, Setting, Staff, TimetableEntry } from "../../../src/db/entities";
+import { DailySport, Period, SchoolClass, Setting, Staff, TimetableEntry, Student } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { nowIso } from "../../../src/db/entities/columns";
 import { defaultRulesDir } from "../../../src/policy";
 import { useRulesDir } from "../../../src/policy/rules-registry";
 import { runPolicy } from "../../../src/policy/service";
 import { publishTimetable } from "../../../src/timetable/publish-service";
-import { SYSTEM } from "../../../src/audit/audit-service";
-import { Student } from "../../../src/db/entities";
+import { SYSTEM } from "../../../src/audit";
 
 const shippedRules = () => readdirSync(defaultRulesDir()).filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readFileSync(join(defaultRulesDir(), f), "utf8")) as { id: string; title: Record<string, string> });

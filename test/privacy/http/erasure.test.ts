@@ -17,7 +17,7 @@ import { Family, Student } from "../../../src/db/entities";
 import { AllocationPin, AllocationRun, WaitlistEntry, WaitlistOffer } from "../../../src/allocation/entities";
 import { Notification } from "../../../src/notifications/entities";
 import { createRun } from "../../../src/allocation/run-service";
-import { recordAudit, SYSTEM } from "../../../src/audit/audit-service";
+import { recordAudit, SYSTEM } from "../../../src/audit";
 import { inTransaction } from "../../../src/db/transaction";
 
 const CODE = "ERASE234";

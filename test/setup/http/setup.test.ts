@@ -9,7 +9,7 @@ import { forEachDatabase } from "../../support/databases";
 import { csrfFrom, loginAs } from "../../support/http";
 import { planStart, appForPlan } from "../../../src/setup/start-plan";
 import { createStaff } from "../../../src/school/staff-service";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { Setting, Staff } from "../../../src/db/entities";
 
 const prod = { production: true, sessionSecret: "test-secret-test-secret", logLevel: "info", trustProxy: false };

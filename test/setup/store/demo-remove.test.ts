@@ -5,7 +5,7 @@ import { forEachDatabase } from "../../support/databases";
 import { seedDemo } from "../../../seeds/demo";
 import { removeDemo, demoPresent } from "../../../src/setup/demo-rows";
 import { createStaff } from "../../../src/school/staff-service";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { Family, SchoolClass, Setting, Staff, Student, Term } from "../../../src/db/entities";
 
 forEachDatabase("Removing the demo beside a real school", (ctx) => {

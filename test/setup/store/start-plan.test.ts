@@ -9,7 +9,7 @@ import { forEachDatabase } from "../../support/databases";
 import { planStart, appForPlan } from "../../../src/setup/start-plan";
 import { projectRoot } from "../../../src/config";
 import { createStaff } from "../../../src/school/staff-service";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 import { Setting, Staff, Student } from "../../../src/db/entities";
 
 const dev = { production: false, sessionSecret: "test-secret-test-secret", logLevel: "silent", trustProxy: false };

@@ -17,7 +17,7 @@ import { Notification } from "../../../src/notifications/entities";
 import { AuditEntry, Period, SchoolClass, Staff, Student, TimetableEntry } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { nowIso } from "../../../src/db/entities/columns";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 
 const at = (date: string) => () => new Date(`${date}T08:00:00Z`); // 16:00 at the school (Asia/Shanghai)
 const TUESDAY = "2026-09-15";

@@ -16,7 +16,7 @@ import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { seedDemoAllocation } from "../../../seeds/demo-allocation";
 import { sessionsOn } from "../../../src/timetable";
 import { cancelSession, coverSession } from "../../../src/kernel/date-changes-service";
-import { SYSTEM } from "../../../src/audit/audit-service";
+import { SYSTEM } from "../../../src/audit";
 
 const CODE = "KH26WEEK";
 // A plain week of the demo term (clubs meet on Thursday, 2026-09-17).
