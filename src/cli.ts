@@ -10,7 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: async () => (await import("./commands/db-commands")).backupCommand,
   demo: async () => (await import("./setup/setup-commands")).demoCommand,
   "setup-token": async () => (await import("./setup/setup-commands")).setupTokenCommand,
-  throttle: async () => (await import("./commands/throttle-command")).throttleCommand,
+  throttle: async () => (await import("./accounts/throttle-command")).throttleCommand,
   ical: async () => (await import("./calendar/web/ical-command")).icalCommand,
 };
 

@@ -10,7 +10,7 @@ import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit/audit-service";
 import { Setting, Staff } from "../db";
-import { printLogins } from "../http/print-logins";
+import { printLogins } from "../setup/print-logins";
 import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http/auth/passwords";
 
 export class UsageError extends Error {}

@@ -13,7 +13,7 @@ import { hashSecret } from "../http/auth/passwords";
 import { fieldErrors, FieldErrors } from "../http/form-kit";
 import { HttpError } from "../http/errors";
 import { scope } from "../http/auth/route-scope";
-import { signIn } from "../http/auth/sign-in";
+import { signIn } from "../accounts";
 import { adminExists, SETUP_AT_KEY, setupDone } from "./setup-state";
 import { clearSetupTokens, setupTokenValid } from "./setup-token";
 import { firstRunForm, schoolForm, SchoolFormData } from "./setup-form";

@@ -1,7 +1,7 @@
 // What `npm start` prints for its plan. The setup token goes to stderr only
 // (never to the JSON logs on stdout), once.
 import type { StartPlan } from "./start-plan";
-import { printLogins } from "../http/print-logins";
+import { printLogins } from "./print-logins";
 
 export function setupTokenLines(token: string, expiresAt: string): string {
   return `  setup token: ${token}\n  (valid until ${expiresAt}; \`npx kehou setup-token\` issues a new one and invalidates this one)\n`;

@@ -5,8 +5,8 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../database";
 import { SYSTEM } from "../audit/audit-service";
-import { accountKey, clearThrottles } from "../http/auth/throttle";
-import { UsageError } from "./db-commands";
+import { accountKey, clearThrottles } from "./throttle-store";
+import { UsageError } from "../commands/db-commands";
 
 const USAGE = "usage: kehou throttle clear [--account EMAIL|STUDENT_NUMBER]";
 

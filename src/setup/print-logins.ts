@@ -1,5 +1,5 @@
 // The start-up banner: where to go and how to log in to the demo school.
-import type { DemoLogins } from "../setup/demo-facts";
+import type { DemoLogins } from "./demo-facts";
 
 export function printLogins(url: string, seeded: boolean, logins: DemoLogins): string {
   const lines = [
