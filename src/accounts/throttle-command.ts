@@ -6,7 +6,7 @@ import { loadConfig } from "../config";
 import { openDatabase } from "../database";
 import { SYSTEM } from "../audit/audit-service";
 import { accountKey, clearThrottles } from "./throttle-store";
-import { UsageError } from "../commands/db-commands";
+import { UsageError } from "../cli";
 
 const USAGE = "usage: kehou throttle clear [--account EMAIL|STUDENT_NUMBER]";
 
