@@ -54,13 +54,17 @@ export function secretDirFor(databaseUrl: string, dataDir: string): string {
 // once and kept beside the database (secretDirFor) so sessions survive a
 // restart. An install from before keeps the one in data/ while there is none
 // beside the database.
+// Said once per process (a command may load its config more than once).
+const saidOldPlace = new Set<string>();
+
 function sessionSecret(dir: string, dataDir: string, say: (line: string) => void, fromEnv?: string): string {
   if (fromEnv) return fromEnv;
   const file = join(dir, "session-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const old = join(dataDir, "session-secret");
   if (old !== file && existsSync(old)) {
-    say(`kehou: using the session secret in ${old} (its old place); move it to ${file}, beside the database, or set SESSION_SECRET\n`);
+    if (!saidOldPlace.has(old)) say(`kehou: using the session secret in ${old} (its old place); move it to ${file}, beside the database, or set SESSION_SECRET\n`);
+    saidOldPlace.add(old);
     return readFileSync(old, "utf8").trim();
   }
   mkdirSync(dir, { recursive: true });
