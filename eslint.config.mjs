@@ -5,7 +5,7 @@ import house from "./eslint/house-walls.mjs";
 // Issue 19: the capabilities already in the house's shape (core/, store, service,
 // routes, index.ts); their walls are enforced by house/walls. When every folder
 // is, this becomes "*".
-const SHAPED = ["kernel", "membership", "feeds", "attendance", "reports", "surveys", "choices", "clubs", "timetable", "homework", "school", "allocation", "notifications", "audit", "policy", "privacy"];
+const SHAPED = ["kernel", "membership", "feeds", "attendance", "reports", "surveys", "choices", "clubs", "timetable", "homework", "school", "allocation", "notifications", "audit", "policy", "privacy", "setup", "accounts", "home", "http", "cli"];
 
 // Issue 17: the published timetable (Timetable.published, a JSON snapshot) has one reader,
 // src/timetable/: its one parser and validator (core/snapshot.ts) and the questions others

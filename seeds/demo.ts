@@ -1,8 +1,8 @@
 // Seeds the demo school into an empty database. Idempotent: a marker setting
 // records that it ran, and a second run changes nothing. A database that holds
 // any staff member or student is never seeded (its school is real), and
-// `npm start` never calls this under NODE_ENV=production (src/setup/start-plan.ts).
-// How the demo's rows are recognised again for `kehou demo remove`: src/setup/demo-rows.ts.
+// `npm start` never calls this under NODE_ENV=production (seeds/start.ts).
+// How the demo's rows are recognised again for `kehou demo remove`: seeds/demo-remove.ts.
 import type { DataSource, EntityManager } from "typeorm";
 import { CalendarDay, Club, DailySport, Family, Period, SchoolClass, Setting, Staff, Student, Term, Venue } from "../src/db/entities";
 import { nowIso } from "../src/db/entities/columns";
@@ -10,7 +10,7 @@ import { inTransaction } from "../src/db/transaction";
 import { hashSecret } from "../src/http/auth/passwords";
 import { recordAudit, SYSTEM } from "../src/audit";
 import * as d from "./demo-data";
-import { DEMO_MARKER, isEmptySchool, type DemoLogins } from "../src/setup/demo-facts";
+import { DEMO_MARKER, isEmptySchool, type DemoLogins } from "../src/setup";
 import { seedTimetable } from "./demo-timetable";
 
 const MARKER = DEMO_MARKER;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 
 // The project root is where package.json lives; compiled code runs from dist/.
 export function projectRoot(): string {
@@ -42,13 +42,32 @@ export interface Config {
   dataDir: string;
 }
 
+/** Where a generated session secret is kept: beside the SQLite file, else (PostgreSQL, in-memory) data/. */
+export function secretDirFor(databaseUrl: string, dataDir: string): string {
+  if (!databaseUrl.startsWith("sqlite:")) return dataDir;
+  const path = databaseUrl.slice("sqlite:".length);
+  if (path === ":memory:" || path === "") return dataDir;
+  return dirname(isAbsolute(path) ? path : resolve(projectRoot(), path));
+}
+
 // SESSION_SECRET may come from the environment; otherwise one is generated
-// once and kept under data/ so sessions survive a restart.
-function sessionSecret(dataDir: string, fromEnv?: string): string {
+// once and kept beside the database (secretDirFor) so sessions survive a
+// restart. An install from before keeps the one in data/ while there is none
+// beside the database.
+// Said once per process (a command may load its config more than once).
+const saidOldPlace = new Set<string>();
+
+function sessionSecret(dir: string, dataDir: string, say: (line: string) => void, fromEnv?: string): string {
   if (fromEnv) return fromEnv;
-  const file = join(dataDir, "session-secret");
+  const file = join(dir, "session-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  const old = join(dataDir, "session-secret");
+  if (old !== file && existsSync(old)) {
+    if (!saidOldPlace.has(old)) say(`kehou: using the session secret in ${old} (its old place); move it to ${file}, beside the database, or set SESSION_SECRET\n`);
+    saidOldPlace.add(old);
+    return readFileSync(old, "utf8").trim();
+  }
+  mkdirSync(dir, { recursive: true });
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
@@ -56,7 +75,9 @@ function sessionSecret(dataDir: string, fromEnv?: string): string {
 
 // A server hands out links, so in production it needs PUBLIC_URL; a `kehou`
 // command (migrate, demo remove, backup…) run on the same machine does not.
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: "server" | "command" = "server"): Config {
+/** `where`: for tests, data/'s place and where the old-place line goes (stderr). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: "server" | "command" = "server",
+  where: { dataDir?: string; say?: (line: string) => void } = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -66,11 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: "serve
   if (purpose === "server" && e.NODE_ENV === "production" && !e.PUBLIC_URL) {
     throw new Error("Invalid environment: PUBLIC_URL: required under NODE_ENV=production (links in feeds, QR codes and code slips use it)");
   }
-  const dataDir = resolve(projectRoot(), "data");
+  const dataDir = where.dataDir ?? resolve(projectRoot(), "data");
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
-    sessionSecret: sessionSecret(dataDir, e.SESSION_SECRET),
+    sessionSecret: sessionSecret(secretDirFor(e.DATABASE_URL, dataDir), dataDir, where.say ?? ((line) => process.stderr.write(line)), e.SESSION_SECRET),
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",

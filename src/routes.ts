@@ -4,11 +4,9 @@
 // that has none, and test/support/routes.ts enumerates them all.
 import type { Router } from "express";
 import type { DataSource } from "typeorm";
-import { authRoutes } from "./http/auth/routes";
-import { accountRoutes } from "./http/auth/account-routes";
+import { authRoutes, accountRoutes, throttleRoutes } from "./accounts";
 import { localeRoutes } from "./http/locale-routes";
-import { homeRoutes } from "./http/home-routes";
-import { throttleRoutes } from "./http/auth/throttle-routes";
+import { homeRoutes } from "./home";
 import { privacyRoutes } from "./privacy/routes";
 import { staffAdminRoutes } from "./school/staff-admin-routes";
 import { auditRoutes } from "./audit/routes";

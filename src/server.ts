@@ -1,10 +1,10 @@
-// `npm start`: migrate, then the start plan (src/setup/start-plan.ts): seed the
-// demo school on an empty development database, serve, refuse, or first-run setup.
+// The server (`npm start` runs it after the demo's seed step, seeds/cli.ts start):
+// migrate, then the start plan (src/setup/start-plan.ts): serve, refuse, or
+// first-run setup. The server never loads seeds/.
 import { loadConfig } from "./config";
 import { openDatabase } from "./database";
-import { appForPlan, planStart } from "./setup/start-plan";
+import { appForPlan, planStart, startMessage } from "./setup";
 import { DbSessionStore } from "./http/session-store";
-import { startMessage } from "./setup/start-message";
 import pino from "pino";
 import { assertRulesLoad } from "./policy";
 import { sweepExpiredOffers } from "./allocation";

@@ -10,5 +10,6 @@ export { pageOf, pageCount, type Page } from "./pagination";
 export type { SessionUser } from "./session-user";
 export { hashSecret, verifySecret, decoyHash, newFamilyCode, normaliseFamilyCode, STAFF_PASSWORD_MIN, checkStaffPassword, newStaffPassword, type StaffPasswordProblem } from "./auth/passwords";
 export { endSessionsOf, type AccountKind } from "./auth/session-version";
+export { lifetimeFor, lifetimeRole, LIFETIME_SETTING_PREFIX } from "./auth/session-lifetimes";
 export { siteBase, DEFAULT_PORT } from "./public-url";
 export { translator, isLocale, LOCALES, DEFAULT_LOCALE, type Locale } from "./i18n";

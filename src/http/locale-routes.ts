@@ -3,7 +3,8 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { isLocale } from "./i18n";
-import { Family, Staff, inTransaction } from "../db";
+import { inTransaction } from "../db";
+import { saveAccountLocale } from "./store";
 import { HttpError } from "./errors";
 import { scope } from "./auth/route-scope";
 
@@ -16,9 +17,7 @@ export function localeRoutes(ds: DataSource): Router {
     res.cookie("kehou.lang", lang, { maxAge: 365 * 24 * 3600 * 1000, httpOnly: true, sameSite: "lax" });
     const user = req.session.user;
     if (user) {
-      await inTransaction(ds, (em) => user.kind === "staff"
-        ? em.getRepository(Staff).update({ id: user.id }, { locale: lang })
-        : em.getRepository(Family).update({ id: user.id }, { locale: lang }));
+      await inTransaction(ds, (em) => saveAccountLocale(em, user.kind, user.id, lang));
     }
     const back = typeof req.body?.back === "string" && /^\/(?![/\\])/.test(req.body.back) ? req.body.back : "/";
     res.redirect(back);

@@ -4,7 +4,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { keptRead } from "../db";
-import { demoPresent } from "./demo-rows";
+import { demoPresent } from "./store";
 
 export function demoBanner(ds: DataSource) {
   return async (_req: Request, res: Response, next: NextFunction): Promise<void> => {

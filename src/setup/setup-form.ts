@@ -1,7 +1,7 @@
 // The first-run setup forms' schemas: messages are i18n keys.
 import { z } from "zod";
 import { isKnownZone } from "../kernel/core";
-import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http/auth/passwords";
+import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http";
 
 // An IANA zone name the runtime knows (the school's clock reads it).
 function isTimeZone(value: string): boolean {

@@ -3,7 +3,8 @@
 // It is 32 random bytes, so a fast hash is enough: there is nothing to guess.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { Setting, inTransaction } from "../db";
+import { inTransaction } from "../db";
+import { deleteSetting, saveSetting, settingValue } from "./store";
 
 export const SETUP_TOKENS_KEY = "setup.tokens";
 export const TOKEN_HOURS = 24;
@@ -14,9 +15,9 @@ type Repos = Pick<EntityManager, "getRepository">;
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 async function storedTokens(em: Repos): Promise<StoredToken[]> {
-  const row = await em.getRepository(Setting).findOneBy({ key: SETUP_TOKENS_KEY });
+  const value = await settingValue(em, SETUP_TOKENS_KEY);
   try {
-    const parsed: unknown = row ? JSON.parse(row.value) : [];
+    const parsed: unknown = value !== null ? JSON.parse(value) : [];
     return Array.isArray(parsed) ? (parsed as StoredToken[]) : [];
   } catch {
     return [];
@@ -32,7 +33,7 @@ export async function issueSetupToken(ds: DataSource, { replace }: { replace: bo
   const expiresAt = new Date(now.getTime() + TOKEN_HOURS * 3600_000).toISOString();
   await inTransaction(ds, async (em) => {
     const kept = replace ? [] : (await storedTokens(em)).filter((t) => t.expiresAt > now.toISOString());
-    await em.getRepository(Setting).save({ key: SETUP_TOKENS_KEY, value: JSON.stringify([...kept, { hash: sha256(token), expiresAt }]) });
+    await saveSetting(em, SETUP_TOKENS_KEY, JSON.stringify([...kept, { hash: sha256(token), expiresAt }]));
   });
   return { token, expiresAt };
 }
@@ -43,5 +44,5 @@ export async function setupTokenValid(em: Repos, token: string, now = new Date()
 }
 
 export async function clearSetupTokens(em: Repos): Promise<void> {
-  await em.getRepository(Setting).delete({ key: SETUP_TOKENS_KEY });
+  await deleteSetting(em, SETUP_TOKENS_KEY);
 }

@@ -3,13 +3,10 @@
 // per-request check (http/session-check.ts) ends it when they differ. Raising
 // the number ends every session of the account at once, on every instance.
 import type { EntityManager } from "typeorm";
-import { Family, Staff } from "../../db";
+import { raiseSessionVersion, type AccountKind } from "../store";
 
-export type AccountKind = "staff" | "family";
+export type { AccountKind } from "../store";
 
 export async function endSessionsOf(em: EntityManager, kind: AccountKind, id: number): Promise<number> {
-  const entity = kind === "staff" ? Staff : Family;
-  await em.getRepository(entity).increment({ id }, "sessionVersion", 1);
-  const row = await em.getRepository(entity).findOne({ select: { id: true, sessionVersion: true }, where: { id } });
-  return row?.sessionVersion ?? 0;
+  return raiseSessionVersion(em, kind, id);
 }

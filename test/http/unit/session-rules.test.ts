@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ACCOUNT_POLICY, accountKey, decayedFailures } from "../../../src/http/auth/throttle-rules";
+import { ACCOUNT_POLICY, accountKey, decayedFailures } from "../../../src/accounts/core/throttle-rules";
 import { DEFAULT_LIFETIMES, lifetimeFor, sessionExpiry } from "../../../src/http/auth/session-lifetimes";
 import { checkStaffPassword, newStaffPassword } from "../../../src/http/auth/passwords";
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ACCOUNT_POLICY, delayAfter } from "../../../src/http/auth/throttle";
+import { ACCOUNT_POLICY, delayAfter } from "../../../src/accounts/throttle-store";
 
 describe("login throttle delays", () => {
   it("When an account has fewer failures than the free attempts, then there is no delay", () => {

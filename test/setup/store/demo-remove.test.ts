@@ -1,9 +1,10 @@
 // `kehou demo remove` on a database where a real school started beside the demo:
-// only the demo's rows go (recognition rules in src/setup/demo-rows.ts).
+// only the demo's rows go (recognition rules in seeds/demo-remove.ts).
 import { expect } from "chai";
 import { forEachDatabase } from "../../support/databases";
 import { seedDemo } from "../../../seeds/demo";
-import { removeDemo, demoPresent } from "../../../src/setup/demo-rows";
+import { removeDemo } from "../../../seeds/demo-remove";
+import { demoPresent } from "../../../src/setup";
 import { createStaff } from "../../../src/school/staff-service";
 import { SYSTEM } from "../../../src/audit";
 import { Family, SchoolClass, Setting, Staff, Student, Term } from "../../../src/db/entities";

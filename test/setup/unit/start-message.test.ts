@@ -1,6 +1,6 @@
 // What `npm start` prints for each plan: the setup token on stderr only.
 import { expect } from "chai";
-import { startMessage } from "../../../src/setup/start-message";
+import { startMessage } from "../../../src/setup/core/start-message";
 import { demoLogins } from "../../../seeds/demo";
 
 describe("Start-up messages", () => {

@@ -3,12 +3,12 @@
 // transaction: a burst of concurrent guesses is counted one by one, so only
 // the free attempts get an answer before the rest must wait.
 import { type DataSource, type EntityManager, In, MoreThan } from "typeorm";
-import { LoginThrottle, inTransaction } from "../../db";
-import { Actor, recordAudit } from "../../audit";
-import { decayedFailures, delayAfter, ThrottlePolicy } from "./throttle-rules";
+import { LoginThrottle, inTransaction } from "../db";
+import { Actor, recordAudit } from "../audit";
+import { decayedFailures, delayAfter, ThrottlePolicy } from "./core/throttle-rules";
 
-export { ACCOUNT_POLICY, ADDRESS_POLICY, accountKey, delayAfter } from "./throttle-rules";
-export type { ThrottlePolicy } from "./throttle-rules";
+export { ACCOUNT_POLICY, ADDRESS_POLICY, accountKey, delayAfter } from "./core/throttle-rules";
+export type { ThrottlePolicy } from "./core/throttle-rules";
 
 // checked: false when the delay is waived for this attempt (the account's
 // own device); the attempt still counts.

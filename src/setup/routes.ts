@@ -6,17 +6,14 @@
 // and /setup is a 404.
 import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
-import { Setting, Staff, nowIso, inTransaction } from "../db";
-import { DEFAULT_ZONE, SCHOOL_ZONE_KEY } from "../kernel";
+import { inTransaction } from "../db";
+import { DEFAULT_ZONE } from "../kernel";
 import { actorOf, recordAudit, SYSTEM } from "../audit";
-import { hashSecret } from "../http/auth/passwords";
-import { fieldErrors, FieldErrors } from "../http/form-kit";
-import { HttpError } from "../http/errors";
-import { scope } from "../http/auth/route-scope";
-import { signIn } from "../http/auth/sign-in";
-import { adminExists, SETUP_AT_KEY, setupDone } from "./setup-state";
+import { hashSecret, fieldErrors, type FieldErrors, HttpError, scope } from "../http";
+import { signIn } from "../accounts";
+import { adminExists, createFirstAdmin, saveSchool, setupDone } from "./store";
 import { clearSetupTokens, setupTokenValid } from "./setup-token";
-import { firstRunForm, schoolForm, SchoolFormData } from "./setup-form";
+import { firstRunForm, schoolForm } from "./setup-form";
 
 // Before any admin exists nobody can be signed in: the one-time token (or,
 // with an admin from create-admin, that admin's session) is checked inside.
@@ -24,14 +21,6 @@ const SETUP_SCOPE = scope.public("first-run setup: the one-time token or the sig
 
 // Paths that work while no admin exists: the form itself and the language switch.
 const OPEN_WITHOUT_ADMIN = new Set(["/setup", "/lang"]);
-
-async function saveSchool(em: import("typeorm").EntityManager, data: SchoolFormData): Promise<void> {
-  await em.getRepository(Setting).save([
-    { key: "school.name", value: data.schoolName },
-    { key: SCHOOL_ZONE_KEY, value: data.timezone },
-    { key: SETUP_AT_KEY, value: nowIso() },
-  ]);
-}
 
 export function setupGate(ds: DataSource): Router {
   const router = Router();
@@ -85,12 +74,7 @@ export function setupGate(ds: DataSource): Router {
     const admin = await inTransaction(ds, async (em) => {
       // Another instance may have finished setup meanwhile: the first form wins.
       if (await setupDone(em) || await adminExists(em)) throw new HttpError(409, "setup.alreadyDone");
-      const now = nowIso();
-      const repo = em.getRepository(Staff);
-      const staff = await repo.save(repo.create({
-        staffNumber: `ADM${Date.now().toString(36).toUpperCase()}`, name: data.adminName, email: data.email, role: "admin", passwordHash,
-        active: true, vettedOn: null, availableDays: [], locale: null, createdAt: now, updatedAt: now,
-      }));
+      const staff = await createFirstAdmin(em, data, passwordHash);
       await saveSchool(em, data);
       await clearSetupTokens(em);
       await recordAudit(em, SYSTEM, { action: "staff.create", entity: "staff", entityId: staff.id, details: { staffNumber: staff.staffNumber, role: staff.role } });

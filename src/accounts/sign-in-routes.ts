@@ -4,13 +4,12 @@ import { Router, Request, Response } from "express";
 import { z } from "zod";
 import type { DataSource } from "typeorm";
 import { loginFamily, loginStaff, LoginResult } from "./login-service";
-import { ACCOUNT_POLICY, ADDRESS_POLICY, claimAttempt, settleSuccess, ThrottleKey } from "./throttle";
+import { ACCOUNT_POLICY, ADDRESS_POLICY, claimAttempt, settleSuccess, ThrottleKey } from "./throttle-store";
 import { deviceKnows, rememberDevice } from "./device-cookie";
 import { signIn } from "./sign-in";
-import { fieldErrors } from "../form-kit";
-import { inTransaction } from "../../db";
-import { recordAudit, actorOf } from "../../audit";
-import { scope } from "./route-scope";
+import { fieldErrors, scope } from "../http";
+import { inTransaction } from "../db";
+import { recordAudit, actorOf } from "../audit";
 
 const staffForm = z.object({
   mode: z.literal("staff"),

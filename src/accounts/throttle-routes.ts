@@ -4,10 +4,9 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope } from "./route-scope";
-import { clearThrottleAsAdmin, listThrottles } from "./throttle";
-import { actorOf } from "../../audit";
-import { HttpError } from "../errors";
+import { scope, HttpError } from "../http";
+import { clearThrottleAsAdmin, listThrottles } from "./throttle-store";
+import { actorOf } from "../audit";
 
 const clearForm = z.object({ key: z.string().min(1).max(200) });
 

@@ -1,10 +1,9 @@
 // "/" lands each role on a home page made for it.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope } from "./auth/route-scope";
-import { homeFor } from "./home-service";
-import { HttpError } from "./errors";
-import { Student } from "../db";
+import { scope, HttpError } from "../http";
+import { homeFor } from "./service";
+import { childOf } from "./store";
 
 export function homeRoutes(ds: DataSource): Router {
   const router = Router();
@@ -18,7 +17,7 @@ export function homeRoutes(ds: DataSource): Router {
     const user = req.session.user!;
     const id = Number(req.body?.studentId);
     if (user.kind !== "family" || !Number.isInteger(id)) throw new HttpError(400, "validation.student");
-    const child = await ds.getRepository(Student).findOneBy({ id, familyId: user.id, archived: false });
+    const child = await childOf(ds, user.id, id);
     if (!child) throw new HttpError(404, "errors.notFound");
     req.session.user = { ...user, studentId: child.id };
     // The timetable's switcher comes back to the timetable; anything else lands home (never a free URL).

@@ -3,20 +3,12 @@
 // (http/auth/session-lifetimes.ts), so the per-request check (http/session-check.ts)
 // accepts it. Login and first-run setup both sign people in through here.
 import type { Request } from "express";
-import { Like, type DataSource } from "typeorm";
-import { Setting } from "../../db";
-import { isLocale, type Locale } from "../i18n";
-import type { SessionUser } from "../session-user";
-import { lifetimeFor, lifetimeRole, LIFETIME_SETTING_PREFIX } from "./session-lifetimes";
+import type { DataSource } from "typeorm";
+import { lifetimeSettings } from "./store";
+import { isLocale, lifetimeFor, lifetimeRole, type Locale, type SessionUser } from "../http";
 
 function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-}
-
-// The lifetime settings are read at sign-in only: a session carries its own.
-async function lifetimeSettings(ds: DataSource): Promise<Map<string, string>> {
-  const rows = await ds.getRepository(Setting).findBy({ key: Like(`${LIFETIME_SETTING_PREFIX}%`) });
-  return new Map(rows.map((r) => [r.key, r.value]));
 }
 
 /** `user` must carry the account's current sessionVersion as `version`, or the first request ends it. */

@@ -1,18 +1,21 @@
 // `kehou <command>`: each command lives beside its capability and is loaded
 // lazily so `kehou allocate` never opens a database. Bad usage exits 2.
+// `kehou seed` and `kehou demo` are the demo's own entry point (seeds/cli.ts):
+// bin/kehou.js hands them there, and src/ never imports seeds/.
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   allocate: async () => (await import("./allocation/cli")).runAllocateCommand,
-  migrate: async () => (await import("./commands/db-commands")).migrateCommand,
-  seed: async () => (await import("./commands/db-commands")).seedCommand,
-  "create-admin": async () => (await import("./commands/db-commands")).createAdminCommand,
-  backup: async () => (await import("./commands/db-commands")).backupCommand,
-  demo: async () => (await import("./setup/setup-commands")).demoCommand,
-  "setup-token": async () => (await import("./setup/setup-commands")).setupTokenCommand,
-  throttle: async () => (await import("./commands/throttle-command")).throttleCommand,
+  migrate: async () => (await import("./cli")).migrateCommand,
+  "create-admin": async () => (await import("./cli")).createAdminCommand,
+  backup: async () => (await import("./cli")).backupCommand,
+  "setup-token": async () => (await import("./setup/cli")).setupTokenCommand,
+  throttle: async () => (await import("./accounts/throttle-command")).throttleCommand,
   ical: async () => (await import("./feeds/ical-command")).icalCommand,
 };
+
+/** Handed to the demo's entry point by bin/kehou.js. */
+export const DEMO_COMMANDS = ["seed", "demo"];
 
 function isUsageError(err: unknown): boolean {
   return err instanceof Error && (err.constructor.name === "UsageError" || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") === true);
@@ -22,7 +25,7 @@ async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
   const load = name ? commands[name] : undefined;
   if (!load) {
-    process.stderr.write(`usage: kehou <${Object.keys(commands).join("|")}> [options]\n`);
+    process.stderr.write(`usage: kehou <${[...Object.keys(commands), ...DEMO_COMMANDS].join("|")}> [options]\n`);
     return 2;
   }
   return (await load())(rest);

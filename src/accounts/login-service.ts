@@ -1,14 +1,15 @@
 // Checks credentials. A failure never says which part was wrong, and takes
 // the same time whether or not the account exists (no enumeration).
 import type { DataSource } from "typeorm";
-import { Family, Staff, Student } from "../../db";
-import type { SessionUser } from "../session-user";
-import { decoyHash, normaliseFamilyCode, verifySecret } from "./passwords";
+import type { Family } from "../db";
+import type { SessionUser } from "../http";
+import { decoyHash, normaliseFamilyCode, verifySecret } from "../http";
+import { staffByEmail, pupilWithFamily } from "./store";
 
 export type LoginResult = { ok: true; user: SessionUser; locale: string | null } | { ok: false };
 
 export async function loginStaff(ds: DataSource, email: string, password: string): Promise<LoginResult> {
-  const staff = await ds.getRepository(Staff).findOneBy({ email: email.trim().toLowerCase() });
+  const staff = await staffByEmail(ds, email);
   const usable = staff && staff.active && staff.passwordHash;
   const valid = await verifySecret(usable ? staff.passwordHash : await decoyHash(), password);
   if (!usable || !valid) return { ok: false };
@@ -16,10 +17,7 @@ export async function loginStaff(ds: DataSource, email: string, password: string
 }
 
 export async function loginFamily(ds: DataSource, studentNumber: string, code: string): Promise<LoginResult> {
-  const student = await ds.getRepository(Student).findOne({
-    where: { studentNumber: studentNumber.trim(), archived: false },
-    relations: { family: true },
-  });
+  const student = await pupilWithFamily(ds, studentNumber);
   const family: Family | undefined = student?.family;
   const valid = await verifySecret(family?.accessCodeHash ?? (await decoyHash()), normaliseFamilyCode(code));
   if (!student || !family?.accessCodeHash || !valid) return { ok: false };

@@ -1,4 +1,4 @@
-// How the demo school's rows are recognised, and `kehou demo remove`.
+// `kehou demo remove`: how the demo school's rows are recognised, and their removal.
 //
 // Recognising the demo (seeds/demo.ts writes all of these, nothing else does):
 // - staff: an e-mail address at @kehou.demo (".demo" is not a delegated top-level
@@ -14,33 +14,20 @@
 //   school.* settings while the school name is the demo's.
 // Demo accounts are present while a demo staff account exists or the marker is set.
 import { type DataSource, type EntityManager, In, Like } from "typeorm";
-import { Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue, nowIso, inTransaction } from "../db";
-import { FeedToken } from "../feeds";
-import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../attendance";
-import { Survey } from "../surveys";
-import { ImportBatch } from "../school/entities";
-import { SCHOOL_ZONE_KEY } from "../kernel";
-import { recordAudit, SYSTEM } from "../audit";
-import { DEMO_MARKER } from "./demo-facts";
-import { loadDemo, loadDemoData, loadDemoEnrollments } from "./demo-seam";
+import { Club, Family, HttpSession, LoginThrottle, SchoolClass, ServiceEnrollment, Setting, Staff, Student, Term, TimetableEntry, Venue, nowIso, inTransaction } from "../src/db";
+import { FeedToken } from "../src/feeds";
+import { Attendance, AttendanceAlert, AttendanceAlertAudience } from "../src/attendance";
+import { Survey } from "../src/surveys";
+import { ImportBatch } from "../src/school/entities";
+import { SCHOOL_ZONE_KEY } from "../src/kernel";
+import { recordAudit, SYSTEM } from "../src/audit";
+import { DEMO_EMAIL_DOMAIN, DEMO_REMOVED_KEY } from "../src/setup";
+import * as demoData from "./demo-data";
+import { demoRoster } from "./demo";
+import { DEMO_SURVEY_TITLE } from "./demo-enrollments";
 
-// The demo's own data (names, term, roster), loaded only when removing it.
-type DemoData = Awaited<ReturnType<typeof loadDemoData>>;
-
-export const DEMO_EMAIL_DOMAIN = "@kehou.demo";
-type Repos = Pick<EntityManager, "getRepository">;
-
-/** Set by `kehou demo remove`; `npm start` then never seeds the demo again (`kehou seed demo` still does, when asked). */
-export const DEMO_REMOVED_KEY = "install.demoRemovedAt";
-
-export async function demoPresent(em: Repos): Promise<boolean> {
-  return (await em.getRepository(Setting).existsBy({ key: DEMO_MARKER }))
-    || (await em.getRepository(Staff).existsBy({ email: Like(`%${DEMO_EMAIL_DOMAIN}`) }));
-}
-
-export async function demoStaffCount(em: Repos): Promise<number> {
-  return em.getRepository(Staff).countBy({ email: Like(`%${DEMO_EMAIL_DOMAIN}`) });
-}
+// The demo's own data (names, term, roster).
+type DemoData = typeof demoData;
 
 export interface DemoRemoval { staff: number; families: number; students: number; classes: number; terms: number; venues: number; surveys: number }
 
@@ -52,7 +39,7 @@ async function inChunks(ids: number[], run: (chunk: number[]) => Promise<unknown
 
 /** Deletes every demo row in one transaction, children before parents (student → family/class is RESTRICT), and audits it. */
 export async function removeDemo(ds: DataSource): Promise<DemoRemoval> {
-  const [d, roster, { DEMO_SURVEY_TITLE }] = [await loadDemoData(), (await loadDemo()).demoRoster(), await loadDemoEnrollments()];
+  const [d, roster] = [demoData, demoRoster()];
   return inTransaction(ds, async (em) => {
     const terms = await removeDemoTerms(em, d);
     const { students, families } = await removeDemoChildren(em, roster);

@@ -5,8 +5,8 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../database";
 import { SYSTEM } from "../audit";
-import { accountKey, clearThrottles } from "../http/auth/throttle";
-import { UsageError } from "./db-commands";
+import { accountKey, clearThrottles } from "./throttle-store";
+import { UsageError } from "../cli";
 
 const USAGE = "usage: kehou throttle clear [--account EMAIL|STUDENT_NUMBER]";
 

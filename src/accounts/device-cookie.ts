@@ -10,6 +10,7 @@
 import { createHmac } from "node:crypto";
 import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
+import { sessionVersionOf as versionOf } from "./store";
 
 export const DEVICE_COOKIE = "kehou.device";
 const MAX_ACCOUNTS = 5;
@@ -23,15 +24,6 @@ const tagsIn = (req: Request): string[] => {
 };
 
 // The account's sessionVersion, by the name it logs in with (null: no such account).
-async function versionOf(ds: DataSource, account: string): Promise<number | null> {
-  const p = ds.options.type === "postgres" ? "$1" : "?";
-  const [kind, name] = [account.slice(0, account.indexOf(":")), account.slice(account.indexOf(":") + 1)];
-  const sql = kind === "staff"
-    ? `SELECT "sessionVersion" AS v FROM "staff" WHERE LOWER("email") = ${p}`
-    : `SELECT f."sessionVersion" AS v FROM "family" f JOIN "student" s ON s."familyId" = f."id" WHERE s."studentNumber" = ${p}`;
-  const rows = (await ds.query(sql, [name])) as { v: number | string }[];
-  return rows.length ? Number(rows[0].v) : null;
-}
 
 export async function deviceKnows(ds: DataSource, req: Request, secret: string, account: string): Promise<boolean> {
   const tags = tagsIn(req);

@@ -1,10 +1,11 @@
 // What each role sees first. Families see only their own children; a class
 // teacher sees their class; teachers and instructors their sessions.
 import type { DataSource } from "typeorm";
-import { Club, Family, SchoolClass, Staff, Student, currentTerm, termPeriods } from "../db";
+import { currentTerm, termPeriods } from "../db";
+import { childrenOf, classesTaughtBy, familyById, rosterOf, schoolCounts } from "./store";
 import { staffChangesBetween, staffWeek } from "../timetable";
 import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
-import type { SessionUser } from "./session-user";
+import type { SessionUser } from "../http";
 import { familyRoundCard } from "../choices/family-card";
 import { familyResultCard } from "../allocation";
 import { homeAlerts } from "../attendance";
@@ -49,25 +50,17 @@ async function dateChangesOf(ds: DataSource, staffId: number): Promise<MyDateCha
 
 export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> {
   if (user.kind === "family") {
-    const family = await ds.getRepository(Family).findOneByOrFail({ id: user.id });
-    const children = await ds.getRepository(Student).find({ where: { familyId: user.id, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+    const family = await familyById(ds, user.id);
+    const children = await childrenOf(ds, user.id);
     return { view: "family", data: { family, children, activeId: user.studentId, choiceCard: await familyRoundCard(ds, user.id, user.studentId), card: await familyResultCard(ds, user.id, user.studentId), attendanceAlerts: await homeAlerts(ds, user), openSurveys: await surveysToAnswer(ds, user.id) } };
   }
   if (user.role === "admin") {
-    const [students, families, staff, clubs] = await Promise.all([
-      ds.getRepository(Student).countBy({ archived: false }),
-      ds.getRepository(Family).count(),
-      ds.getRepository(Staff).countBy({ active: true }),
-      ds.getRepository(Club).countBy({ cancelled: false }),
-    ]);
-    return { view: "admin", data: { counts: { students, families, staff, clubs }, attendanceAlerts: await homeAlerts(ds, user) } };
+    return { view: "admin", data: { counts: await schoolCounts(ds), attendanceAlerts: await homeAlerts(ds, user) } };
   }
   const [sessions, dateChanges] = [await sessionsOf(ds, user.id), await dateChangesOf(ds, user.id)];
   if (user.role === "class_teacher") {
-    const classes = await ds.getRepository(SchoolClass).findBy({ classTeacherId: user.id, archived: false });
-    const roster = classes.length
-      ? await ds.getRepository(Student).find({ where: classes.map((c) => ({ classId: c.id, archived: false })), relations: { family: true }, order: { studentNumber: "ASC" } })
-      : [];
+    const classes = await classesTaughtBy(ds, user.id);
+    const roster = await rosterOf(ds, classes);
     return { view: "class-teacher", data: { classes, roster, sessions, dateChanges, attendanceAlerts: await homeAlerts(ds, user) } };
   }
   return { view: "teacher", data: { sessions, dateChanges, external: user.role === "external" } };

@@ -4,15 +4,12 @@
 import { Router, Request, Response } from "express";
 import { z } from "zod";
 import type { DataSource } from "typeorm";
-import { staffUser } from "./guards";
-import { scope } from "./route-scope";
-import { verifySecret } from "./passwords";
-import { endSessionsOf } from "./session-version";
-import { staffPassword } from "../../school/staff-form";
-import { changeOwnPassword } from "../../school/staff-service";
-import { Staff, inTransaction } from "../../db";
-import { actorOf, recordAudit } from "../../audit";
-import { fieldErrors } from "../form-kit";
+import { staffUser, scope, verifySecret, endSessionsOf, fieldErrors } from "../http";
+import { staffPassword } from "../school/staff-form";
+import { changeOwnPassword } from "../school/staff-service";
+import { inTransaction } from "../db";
+import { staffById } from "./store";
+import { actorOf, recordAudit } from "../audit";
 
 const passwordForm = z.object({
   current: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
@@ -35,7 +32,7 @@ export function accountRoutes(ds: DataSource): Router {
     const user = staffUser(req);
     const parsed = passwordForm.safeParse(req.body ?? {});
     if (!parsed.success) return page(req, res, 400, fieldErrors(parsed.error));
-    const stored = await ds.getRepository(Staff).findOneBy({ id: user.id });
+    const stored = await staffById(ds, user.id);
     if (!stored || !(await verifySecret(stored.passwordHash, parsed.data.current))) {
       return page(req, res, 400, { current: { key: "account.currentWrong" } });
     }

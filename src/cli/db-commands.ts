@@ -1,19 +1,16 @@
-// kehou migrate | seed demo | create-admin | backup: the database commands.
-// (kehou demo remove and kehou setup-token: src/setup/setup-commands.ts.)
+// kehou migrate | create-admin | backup: the database commands.
+// (kehou setup-token: src/setup/cli.ts; kehou seed demo and kehou demo: the
+// demo's own entry point, seeds/cli.ts.)
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../database";
-import { dbKind, sqlitePath } from "../db/data-source";
-import { DEMO_MARKER, isEmptySchool } from "../setup/demo-facts";
-import { loadDemo, loadDemoActivity } from "../setup/demo-seam";
+import { dbKind, sqlitePath } from "../db";
 import { createStaff } from "../school/staff-service";
 import { staffForm } from "../school/staff-form";
 import { SYSTEM } from "../audit";
-import { Setting, Staff } from "../db";
-import { printLogins } from "../http/print-logins";
-import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http/auth/passwords";
-
-export class UsageError extends Error {}
+import { checkStaffPassword, STAFF_PASSWORD_MIN } from "../http";
+import { UsageError } from "./usage-error";
+import { staffEmailTaken } from "./store";
 
 function fail(message: string): never {
   throw new UsageError(message);
@@ -24,24 +21,6 @@ export async function migrateCommand(_argv: string[]): Promise<number> {
   const pending = await ds.showMigrations();
   await ds.destroy();
   process.stderr.write(pending ? "migrations pending\n" : "database schema is up to date\n");
-  return 0;
-}
-
-export async function seedCommand(argv: string[]): Promise<number> {
-  if (argv[0] !== "demo") fail("usage: kehou seed demo");
-  const config = loadConfig(process.env, "command");
-  // Its passwords are public: never in production, never beside a real school's people.
-  if (config.production) fail("seed demo: never under NODE_ENV=production");
-  const ds = await openDatabase(config.databaseUrl);
-  try {
-    const marked = await ds.getRepository(Setting).existsBy({ key: DEMO_MARKER });
-    if (!marked && !(await isEmptySchool(ds))) fail("seed demo: this database holds staff or students; the demo is only seeded into an empty database");
-    const { seeded, logins } = await (await loadDemo()).seedDemo(ds);
-    if (seeded) await (await loadDemoActivity()).seedDemoActivity(ds);
-    process.stdout.write(seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n");
-  } finally {
-    await ds.destroy();
-  }
   return 0;
 }
 
@@ -59,7 +38,7 @@ export async function createAdminCommand(argv: string[]): Promise<number> {
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
   const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   try {
-    if (await ds.getRepository(Staff).existsBy({ email: parsed.data.email! })) fail(`--email: an account with ${parsed.data.email} exists`);
+    if (await staffEmailTaken(ds, parsed.data.email!)) fail(`--email: an account with ${parsed.data.email} exists`);
     const staff = await createStaff(ds, parsed.data, SYSTEM);
     process.stdout.write(`admin ${staff.email} created (staff number ${staff.staffNumber})\n`);
   } finally {
