@@ -6,8 +6,8 @@ import cookieParser from "cookie-parser";
 import pino from "pino";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
-import type { Config } from "./config";
-import { projectRoot } from "./config";
+import { ping } from "./db";
+import { type Config, projectRoot } from "./config";
 import { DbSessionStore } from "./http/session-store";
 import { saveSessionBeforeRedirect } from "./http/save-before-redirect";
 import { securityHeaders, csrf } from "./http/security";
@@ -60,7 +60,7 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
   app.use(earlyLocale);
   app.use("/public", express.static(join(root, "public"), { maxAge: config.production ? "7d" : 0 }));
   app.get("/healthz", scope.public("load balancers probe it without a session"), async (_req, res) => {
-    await ds.query("SELECT 1");
+    await ping(ds);
     res.json({ ok: true });
   });
 

@@ -2,8 +2,7 @@
 // the same time whether or not the account exists (no enumeration).
 import type { DataSource } from "typeorm";
 import type { Family } from "../db";
-import type { SessionUser } from "../http";
-import { decoyHash, normaliseFamilyCode, verifySecret } from "../http";
+import { type SessionUser, decoyHash, normaliseFamilyCode, verifySecret } from "../http";
 import { staffByEmail, pupilWithFamily } from "./store";
 
 export type LoginResult = { ok: true; user: SessionUser; locale: string | null } | { ok: false };

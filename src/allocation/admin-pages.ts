@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import type { TFunction } from "i18next";
 import type { Student } from "../db";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { type Page, pageCount } from "../http";
 import type { AllocationRun } from "./entities";
 import { allTerms, clubsOfTerm, roundByIdOrFail, roundsPage as roundRows, runningClubsOfTerm, studentsByNumbers } from "./store/school";

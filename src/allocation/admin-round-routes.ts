@@ -5,7 +5,7 @@ import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { fieldErrors as formErrors, FormError, HttpError, idParam, optionalId, pageOf, scope } from "../http";
 import { actorOf } from "../audit";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { InstanceError } from "./core";
 import { adminWithdrawForm, offerHoursForm, pinForm, reasonForm } from "./forms";
 import { roundPage } from "./admin-pages";

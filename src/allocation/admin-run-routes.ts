@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { fieldErrors as formErrors, HttpError, idParam, pageOf, scope } from "../http";
 import { actorOf } from "../audit";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { InstanceError } from "./core";
 import type { AllocationRun } from "./entities";
 import { compareQuery, publishForm, runForm } from "./forms";

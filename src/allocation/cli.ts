@@ -4,8 +4,7 @@
 // 2 bad input or bad flags (the message names the field), 1 anything else.
 
 import { readFileSync } from "node:fs";
-import { allocate, InstanceError, parseInstance } from "./core";
-import type { Mechanism } from "./core";
+import { allocate, InstanceError, parseInstance, type Mechanism } from "./core";
 
 const USAGE = "usage: kehou allocate --input FILE [--mechanism optimal|lottery] [--seed N]";
 

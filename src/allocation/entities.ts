@@ -4,7 +4,7 @@
 // kept as text so anyone can re-run it and compare bytes. Publishing copies a
 // run's result into placements and waitlists, which waitlist offers then change.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { type Club, type Student, InstantColumn } from "../db";
 import type { Mechanism } from "./core";
 

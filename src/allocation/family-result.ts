@@ -3,7 +3,7 @@
 // Before publication it is only "not yet published" — never a draft.
 import type { DataSource } from "typeorm";
 import { type Student, type Term, termPeriods, keptRead, currentTerm } from "../db";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { explanationView, type ExplanationView, type Mechanism } from "./core";
 import { unreadCount } from "../notifications";
 import type { AllocationPublication } from "./entities";

@@ -4,7 +4,7 @@
 // refused with the engine's message naming the field. Every change is audited.
 import type { DataSource } from "typeorm";
 import { inTransaction, nowIso } from "../db";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { Actor, recordAudit } from "../audit";
 import { fieldError } from "../http";
 import { parseInstance } from "./core";

@@ -3,8 +3,8 @@
 // waitlist, where a child can be withdrawn.
 import type { DataSource } from "typeorm";
 import type { Student } from "../db";
-import { overFullClubs } from "../clubs/capacity";
-import type { ChoiceRound } from "../choices/entities";
+import { overFullClubs } from "../clubs";
+import type { ChoiceRound } from "../choices";
 import type { ClubPlacement } from "./entities";
 import { parseRun } from "./run-report";
 import { type Page, pageCount } from "../http";

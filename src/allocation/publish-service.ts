@@ -7,7 +7,7 @@
 // a later round of the term has built on. Before it commits families see the old state (or nothing); after,
 // everyone sees the new one at once.
 import type { DataSource, EntityManager } from "typeorm";
-import type { ChoiceRound } from "../choices/entities";
+import { type ChoiceRound, closeRoundIn } from "../choices";
 import { inTransaction, nowIso } from "../db";
 import { Actor, recordAudit } from "../audit";
 import { notifyMany } from "../notifications";
@@ -17,7 +17,6 @@ import { bumpPublication, insertPublication, isPublished, pointPublication, publ
 import { clearForPublication, deletePlacement, insertEntries, insertPlacements } from "./store/placements";
 import { allocationBlockers, PolicyBlockers } from "./publish-blockers";
 import { recordPublication } from "../membership";
-import { closeRoundIn } from "../choices";
 import { laterRounds, roundState } from "../choices/core";
 import { lockRound, waitlistContext } from "./store/waitlist-context";
 import { offerNext } from "./waitlist-service";

@@ -3,8 +3,7 @@
 // exactly the bytes that were stored.
 import type { TFunction } from "i18next";
 import type { Instance, Result } from "./core";
-import { barChart, fillRate, formatRate, rankProfile, rankProfileChart } from "../reports";
-import type { Rate } from "../reports";
+import { barChart, fillRate, formatRate, rankProfile, rankProfileChart, type Rate } from "../reports";
 import type { AllocationRun } from "./entities";
 
 export interface ClubFill {

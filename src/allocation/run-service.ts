@@ -4,7 +4,7 @@
 // before the transaction opens, so a slow solve never holds the write queue.
 import { createHash, randomInt } from "node:crypto";
 import type { DataSource } from "typeorm";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { inTransaction, nowIso } from "../db";
 import { Actor, recordAudit } from "../audit";
 import { allocate, checkResult, firstComeFirstServed, parseInstance, type Mechanism, type Result } from "./core";

@@ -3,7 +3,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { scope } from "../http";
-import { managedClass } from "../school/class-access";
+import { managedClass } from "../school";
 import { schoolToday } from "../kernel";
 import { classDay } from "./class-day";
 import { dateQuery } from "./date-params";

@@ -2,10 +2,9 @@
 // published round's seats as offers and withdrawals changed them, each child
 // once. Before any allocation is published there are none, so club registers
 // are empty.
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { AllocationPublication } from "../allocation/entities";
-import { ChoiceRound } from "../choices/entities";
+import { type DataSource, In } from "typeorm";
+import { AllocationPublication } from "../allocation";
+import { ChoiceRound } from "../choices";
 import { membersOn } from "../membership";
 
 /** Student ids by club id on `date`, for the given clubs (an empty set for a club with none). */

@@ -3,10 +3,9 @@
 // every session of the day, to spot registers nobody has taken.
 import type { DataSource } from "typeorm";
 import type { SessionUser } from "../http";
-import { currentTermCalendar } from "../kernel";
+import { currentTermCalendar, schoolToday } from "../kernel";
 import { sessionsOn, Session } from "./sessions";
 import { loadRosterContext, rosterOf } from "./roster";
-import { schoolToday } from "../kernel";
 import { earliestEditable, editWindowDays, windowState, WindowState } from "./edit-window";
 import { marksOn } from "./store";
 

@@ -22,3 +22,4 @@ export * from "./term-periods";
 export * from "./change-stamp";
 export * from "./table-versions";
 export { dbKind, sqlitePath, type DbKind } from "./data-source";
+export { ping } from "./ping";

@@ -6,7 +6,7 @@ import { childrenOf, classesTaughtBy, familyById, rosterOf, schoolCounts } from 
 import { staffChangesBetween, staffWeek } from "../timetable";
 import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
 import type { SessionUser } from "../http";
-import { familyRoundCard } from "../choices/family-card";
+import { familyRoundCard } from "../choices";
 import { familyResultCard } from "../allocation";
 import { homeAlerts } from "../attendance";
 import { surveysToAnswer } from "../surveys";

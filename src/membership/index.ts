@@ -2,10 +2,9 @@
 // register, dismissal list, family page, feed, policy fact and report asks
 // here; nothing else reads placements (eslint.config.mjs keeps it so).
 import type { DataSource, EntityManager } from "typeorm";
-import { activeOn, clubsOf, countsOn, membersOf, activeDuring, peakOf, type Peak } from "./core";
+import { activeOn, clubsOf, countsOn, membersOf, activeDuring, peakOf, type Peak, type Span } from "./core";
 import { spansDuring, spansOfStudent, termSpansFrom } from "./store";
 import type { Membership, StartReason as StartReasonT } from "./entity";
-import type { Span } from "./core";
 
 export { Membership, membershipEntities } from "./entity";
 export type { EndReason, StartReason } from "./entity";

@@ -2,7 +2,7 @@
 // publication, an accepted waitlist offer, a withdrawal. Dates come from the
 // kernel (school today, the term's days); the rules from ./core.
 import type { DataSource, EntityManager } from "typeorm";
-import type { ChoiceRound } from "../choices/entities";
+import type { ChoiceRound } from "../choices";
 import { localDate, schoolToday, schoolZone } from "../kernel";
 import { alreadyHeld, closingDate, effectiveDate, publicationPlan, Seat, supersededBy } from "./core";
 import type { EndReason } from "./entity";

@@ -1,7 +1,7 @@
 // The only database access of the ledger (and the only code outside the
 // allocation's own writers that may read placements).
 import { type DataSource, type EntityManager, In, IsNull, LessThanOrEqual } from "typeorm";
-import { ChoiceRound } from "../choices/entities";
+import { ChoiceRound } from "../choices";
 import { Term } from "../db";
 import { Membership, type EndReason } from "./entity";
 

@@ -5,9 +5,9 @@
 // Homework is set per class, not per child, so it is not the child's data.
 import { type DataSource, In } from "typeorm";
 import { AuditEntry, Club, ServiceEnrollment } from "../db";
-import { ChoiceRound, Preference } from "../choices/entities";
-import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../allocation/entities";
-import { Notification } from "../notifications/entities";
+import { ChoiceRound, Preference } from "../choices";
+import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../allocation";
+import { Notification } from "../notifications";
 import { Survey, SurveyReceipt } from "../surveys";
 import { FeedToken } from "../feeds";
 import { attendanceOfChild } from "../attendance";

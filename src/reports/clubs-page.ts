@@ -8,7 +8,7 @@ import { clubAttendance, termClubs, termContext } from "./store/report-data";
 import { publishedAllocation } from "./store/allocation-source";
 import type { ReportView } from "./report-view";
 import { rateBars } from "./texts";
-import { overFullClubs } from "../clubs/capacity";
+import { overFullClubs } from "../clubs";
 
 const rankLabels = (t: TFunction, n: number) => Array.from({ length: Math.max(n, 1) }, (_, i) => t("reports.clubs.rank", { n: i + 1 }));
 

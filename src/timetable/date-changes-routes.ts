@@ -8,7 +8,7 @@ import { scope, HttpError, idParam, optionalId, pageCount, pageOf } from "../htt
 import { actorOf } from "../audit";
 import { currentTerm } from "../db";
 import { CANCEL_REASONS, GRADES, dateChangeById, isIsoDate, parseCancel, parseCover, schoolToday, type DateChangeKind, type FormErrors } from "../kernel";
-import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "../kernel/date-changes-service";
+import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "./date-changes-service";
 import { changeLine, changeLines, coverChoices, dateSessions } from "./date-changes-page";
 import { publishedOf } from "./store/published";
 

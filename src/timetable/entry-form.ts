@@ -3,8 +3,7 @@
 // question (it needs the database); clashes come after that.
 import { z } from "zod";
 import { SESSION_KINDS } from "../db";
-import { ID_PATTERN, isId } from "../http";
-import { plainText } from "../http";
+import { ID_PATTERN, isId, plainText } from "../http";
 
 const id = (message: string) => z.string({ message }).trim().refine((v) => v === "" || isId(v), message).optional()
   .transform((v) => (v ? Number(v) : null));

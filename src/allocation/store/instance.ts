@@ -7,7 +7,7 @@
 // the same database state always gives the same bytes.
 import { type DataSource, type EntityManager, In } from "typeorm";
 import { Period, ServiceEnrollment, Student } from "../../db";
-import { ChoiceRound, Preference } from "../../choices/entities";
+import { ChoiceRound, Preference } from "../../choices";
 import type { Instance, Student as InstanceStudent, Club as InstanceClub } from "../core";
 import { roundSeats } from "./round-seats";
 import { AllocationPin } from "../entities";

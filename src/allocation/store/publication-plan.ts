@@ -4,7 +4,7 @@
 // change (old → new) against what the round shows now.
 import { type EntityManager, In } from "typeorm";
 import { Club, Student } from "../../db";
-import type { ChoiceRound } from "../../choices/entities";
+import type { ChoiceRound } from "../../choices";
 import { AllocationRun, ClubPlacement, WaitlistEntry } from "../entities";
 import { parseRun } from "../run-report";
 import { clubSlots } from "./instance";

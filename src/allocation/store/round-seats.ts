@@ -5,8 +5,8 @@
 // preview, so a withdrawal or an expired offer shows up in the next run.
 import { type DataSource, type EntityManager, Not } from "typeorm";
 import { Club } from "../../db";
-import { ChoiceRound } from "../../choices/entities";
-import { coversClub, roundKindOf, type RoundKind } from "../../choices/core/term-rounds";
+import { ChoiceRound } from "../../choices";
+import { coversClub, roundKindOf, type RoundKind } from "../../choices/core";
 import { roundStartDate, seatsHeldOn } from "../../membership";
 import { WaitlistOffer } from "../entities";
 

@@ -2,7 +2,7 @@
 // rounds): small queries, each returning the rows it names.
 import { type DataSource, type EntityManager, In } from "typeorm";
 import { Club, Student, Term } from "../../db";
-import { ChoiceRound } from "../../choices/entities";
+import { ChoiceRound } from "../../choices";
 
 type Db = DataSource | EntityManager;
 

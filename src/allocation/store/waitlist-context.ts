@@ -3,7 +3,7 @@
 // club's slots and seats) and the live placements and open offers.
 import { type DataSource, type EntityManager, In } from "typeorm";
 import { Club, Setting, Student } from "../../db";
-import { ChoiceRound } from "../../choices/entities";
+import { ChoiceRound } from "../../choices";
 import type { Instance } from "../core";
 import { AllocationPublication, AllocationRun, ClubPlacement, WaitlistOffer } from "../entities";
 import { coversClub, laterRounds } from "../../choices/core";

@@ -6,8 +6,7 @@ import ical, { escape, ICalCalendar, ICalEventRepeatingFreq, ICalEventTransparen
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { addDays, isoWeekday, wallClockToUtc } from "../../kernel/core";
 import { compactDate } from "./calendar-dates";
-import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
-import { normalizeFeed } from "./normalize-feed";
+import { type NormalizedFeed, type NormalizedSession, normalizeFeed } from "./normalize-feed";
 import { datedMeetings, indexSpecialDays, makeUpMeetings, weeklyPattern } from "./term-plan";
 import type { DatedMeeting, FeedInput, IsoDate, SpecialDay } from "./types";
 import { DateOnly, WallClock } from "./wall-clock";

@@ -1,8 +1,7 @@
 // ETag and Last-Modified for a feed, from its data alone: calendar clients
 // poll every few hours and should get 304 until the timetable really changes.
 import { createHash } from "node:crypto";
-import type { NormalizedFeed } from "./normalize-feed";
-import { normalizeFeed } from "./normalize-feed";
+import { type NormalizedFeed, normalizeFeed } from "./normalize-feed";
 import type { FeedInput, FeedVersion } from "./types";
 
 // Raise when buildCalendar's output changes for the same input (new property,

@@ -3,8 +3,7 @@
 // is the kernel's schoolDay(); this file only walks the term with it.
 import { datesBetween, isoWeekday, schoolDay } from "../../kernel/core";
 import { firstOnWeekday } from "./calendar-dates";
-import type { NormalizedFeed, NormalizedSession } from "./normalize-feed";
-import { normalizeFeed } from "./normalize-feed";
+import { type NormalizedFeed, type NormalizedSession, normalizeFeed } from "./normalize-feed";
 import type { DatedMeeting, FeedInput, IsoDate, Occurrence, SchoolWeekday, SpecialDay } from "./types";
 
 export type SpecialDayIndex = ReadonlyMap<IsoDate, SpecialDay>;

@@ -3,7 +3,7 @@
 // people, rooms and clubs in it, and the homework log. Ids become strings.
 import { type DataSource, Between, In } from "typeorm";
 import { Club, DailySport, Period, SchoolClass, Staff, Term, TimetableEntry, Venue } from "../../db";
-import { HomeworkEntry } from "../../homework/entities";
+import { HomeworkEntry } from "../../homework";
 import { calendarEntries, isTimetableWeekday, type CalendarEntry } from "../../kernel";
 import type * as P from "../core";
 import { loadHeadcount, type Headcount } from "./headcount";

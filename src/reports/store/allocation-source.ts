@@ -3,8 +3,8 @@
 // changed it), who still waits, and each child's ranked list. Before an
 // allocation is published there is nothing: the report says so.
 import { type DataSource, In } from "typeorm";
-import { WaitlistEntry } from "../../allocation/entities";
-import { Preference } from "../../choices/entities";
+import { WaitlistEntry } from "../../allocation";
+import { Preference } from "../../choices";
 import { Term } from "../../db";
 import { schoolToday } from "../../kernel";
 import { dateInTerm, seatsOn } from "../../membership";

@@ -2,7 +2,7 @@
 // the caller's transaction so the commit checks the same data it writes.
 import type { EntityManager } from "typeorm";
 import { Club, Family, SchoolClass, Staff, Student, Term, Venue } from "../../db";
-import { clubPeaks } from "../../clubs/capacity";
+import { clubPeaks } from "../../clubs";
 import { ExistingRecords, ImportKind, matchKey } from "../import";
 import type { ClassRef, ClubSeats } from "../core/import-checks";
 

@@ -10,7 +10,7 @@ import type { DemoLogins } from "../../../seeds/demo";
 import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { ServiceEnrollment, Staff, Student } from "../../../src/db/entities";
 import { SYSTEM } from "../../../src/audit";
-import { cancelSession, coverSession } from "../../../src/kernel/date-changes-service";
+import { cancelSession, coverSession } from "../../../src/timetable/date-changes-service";
 import { sessionsOn } from "../../../src/timetable";
 import { addDays } from "../../../src/kernel/core";
 import { eventBlocks } from "../unit/parsed-feed";

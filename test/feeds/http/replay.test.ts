@@ -20,7 +20,7 @@ import { publishRun } from "../../../src/allocation/publish-service";
 import { clubsOn, clubsOnDates } from "../../../src/membership";
 import { schoolZone, toLocalInput } from "../../../src/kernel";
 import { SYSTEM } from "../../../src/audit";
-import { cancelSession, coverSession } from "../../../src/kernel/date-changes-service";
+import { cancelSession, coverSession } from "../../../src/timetable/date-changes-service";
 import { sessionsOnDates, type EntryRow } from "../../../src/timetable";
 import { addDays } from "../../../src/kernel/core";
 import { eventBlocks, unfold } from "../unit/parsed-feed";

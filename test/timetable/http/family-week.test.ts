@@ -15,7 +15,7 @@ import type { DemoLogins } from "../../../seeds/demo";
 import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { seedDemoAllocation } from "../../../seeds/demo-allocation";
 import { sessionsOn } from "../../../src/timetable";
-import { cancelSession, coverSession } from "../../../src/kernel/date-changes-service";
+import { cancelSession, coverSession } from "../../../src/timetable/date-changes-service";
 import { SYSTEM } from "../../../src/audit";
 
 const CODE = "KH26WEEK";

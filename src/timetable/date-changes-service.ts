@@ -2,18 +2,17 @@
 // session, remove either. Each is checked against what the date really holds
 // (the kernel's calendar through the timetable's sessionsOn), written with its
 // audit line in one transaction, and refused field by field when wrong.
-//
-// Not re-exported from the kernel's index: this asks the timetable, and the
-// timetable asks the kernel, so the admin pages import it directly and the
-// module graph stays without a cycle.
+// The kernel owns the tables and their rules (kernel/core/date-changes, its
+// store); this writer lives with the timetable because it asks the timetable
+// what the date holds and withdraws the registers' alerts.
 import type { DataSource, EntityManager } from "typeorm";
 import { currentTerm, inTransaction } from "../db";
 import { recordAudit, type Actor } from "../audit";
 import { withdrawAlertsOfCancelled } from "../attendance";
-import { publishedOf, sessionsOn, type DatedSession } from "../timetable";
-import { dayCancellationsOn, deleteDateChange, insertCancellation, insertCover, periodsById, staffById, type DateChangeKind, type SessionCancellation, type SessionCover } from "./store";
-import { overlaps, type CancelInput, type CoverInput, type FormErrors } from "./core/date-changes";
-import { schoolNow } from "./clock";
+import { publishedOf, sessionsOn } from "./store/published";
+import type { DatedSession } from "./core";
+import { dayCancellationsOn, deleteDateChange, insertCancellation, insertCover, periodsById, staffById, schoolNow, type DateChangeKind, type SessionCancellation, type SessionCover } from "../kernel";
+import { overlaps, type CancelInput, type CoverInput, type FormErrors } from "../kernel/core";
 
 /** The change is refused; `errors` names each wrong field (an i18n key each). */
 export class DateChangeRefused extends Error {
