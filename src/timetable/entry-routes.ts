@@ -3,7 +3,7 @@
 // form; in both cases nothing is saved.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { scope, HttpError, idParam, FormError, fieldErrors } from "../http";
+import { scope, HttpError, idParam, FormError, fieldErrors, type FieldErrors } from "../http";
 import { actorOf } from "../audit";
 import { entryForm, moveForm } from "./entry-form";
 import { checkEntry, ClashRefused, deleteEntry, moveEntry, saveEntry } from "./entry-service";
@@ -54,12 +54,10 @@ export function entryRoutes(ds: DataSource): Router {
     try {
       if (req.body?.intent === "check") return again(200, { clashes: await checkEntry(ds, id, parsed.data), checked: true });
       const entry = await saveEntry(ds, id, parsed.data, actorOf(req.session.user));
-      req.session.flash = { kind: "ok", key: id === null ? "timetable.entry.created" : "timetable.entry.saved", params: { title: entry.title } };
-      res.redirect(gridUrl(view, entry));
+      backToGrid(req, res, view, entry, id === null ? "timetable.entry.created" : "timetable.entry.saved");
     } catch (err) {
-      if (err instanceof FormError) return again(400, { errors: err.errors });
-      if (err instanceof ClashRefused) return again(409, { clashes: err.clashes });
-      throw err;
+      const refused = refusal(err);
+      return again(refused.status, refused.extra);
     }
   }
 
@@ -74,15 +72,11 @@ export function entryRoutes(ds: DataSource): Router {
       render(res, status, { id, view, move: { form: postedValues(req.body), errors: {}, clashes: [], ...extra } });
     const parsed = moveForm.safeParse(req.body ?? {});
     if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
-    try {
-      const entry = await moveEntry(ds, id, parsed.data, actorOf(req.session.user));
-      req.session.flash = { kind: "ok", key: "timetable.entry.moved", params: { title: entry.title } };
-      res.redirect(gridUrl(view, entry));
-    } catch (err) {
-      if (err instanceof FormError) return again(400, { errors: err.errors });
-      if (err instanceof ClashRefused) return again(409, { clashes: err.clashes });
-      throw err;
-    }
+    const refused = await moveEntry(ds, id, parsed.data, actorOf(req.session.user)).then(
+      (entry) => backToGrid(req, res, view, entry, "timetable.entry.moved"),
+      refusal,
+    );
+    if (refused) again(refused.status, refused.extra);
   });
 
   router.get("/admin/timetable/entries/:id/delete", scope.admin(), async (req, res) => {
@@ -101,4 +95,18 @@ export function entryRoutes(ds: DataSource): Router {
   });
 
   return router;
+}
+
+// A service's refusal re-renders the form: a field it names as 400, a clash as 409.
+function refusal(err: unknown): { status: number; extra: { errors: FieldErrors } | { clashes: ClashRefused["clashes"] } } {
+  if (err instanceof FormError) return { status: 400, extra: { errors: err.errors } };
+  if (err instanceof ClashRefused) return { status: 409, extra: { clashes: err.clashes } };
+  throw err;
+}
+
+// Saved: back to the grid at the entry's slot, with a flash naming it.
+function backToGrid(req: Request, res: Response, view: Parameters<typeof gridUrl>[0], entry: Parameters<typeof gridUrl>[1] & { title: string }, key: string): undefined {
+  req.session.flash = { kind: "ok", key, params: { title: entry.title } };
+  res.redirect(gridUrl(view, entry));
+  return undefined;
 }
