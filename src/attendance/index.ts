@@ -5,7 +5,7 @@
 // (kernel) and a home page shows, a child's data (privacy), the ?date= parser.
 export { attendanceRoutes } from "./routes";
 export * from "./entities";
-export { expectedIn, rosterOf, enrolledOn, type RosterChild, type RosterContext } from "./roster";
+export { expectedIn, rosterOf, enrolledOn, rosterChildren, type RosterChild, type RosterContext } from "./roster";
 export { clubMembers, publishedRoundIds } from "./club-members-store";
 export { withdrawAlertsOfCancelled, homeAlerts, type AlertView } from "./alerts";
 export { attendanceOfChild } from "./store";

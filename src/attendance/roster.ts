@@ -5,11 +5,20 @@
 // grade has clubs is the supervised place (自主活动/托管) for the children with no
 // club in it. Pure functions first, then the loader.
 import type { DataSource } from "typeorm";
+import type { Student } from "../db";
 import { atClubInsteadOf, type EntryRow } from "../timetable";
 import { clubMembers } from "./club-members-store";
 import { rosterRows } from "./store";
 
-export interface RosterChild { id: number; name: string; studentNumber: string; classId: number; className: string; grade: number; familyId: number }
+export interface RosterChild {
+  id: number;
+  name: string;
+  studentNumber: string;
+  classId: number;
+  className: string;
+  grade: number;
+  familyId: number;
+}
 export interface RosterContext {
   children: RosterChild[];
   /** Weekdays each child opted in to the service this term. */
@@ -28,7 +37,8 @@ export function enrolledOn(ctx: RosterContext, studentId: number, weekday: numbe
 
 // Placement in a club is the family's choice for that slot, so members are expected whatever the opt-in says.
 export function expectedIn(entry: RosterEntry, weekday: number, child: RosterChild, ctx: RosterContext): boolean {
-  if (entry.kind === "club" || entry.clubId != null) return entry.clubId != null && (ctx.membersOf.get(entry.clubId)?.has(child.id) ?? false);
+  if (entry.kind === "club" || entry.clubId != null)
+    return entry.clubId != null && (ctx.membersOf.get(entry.clubId)?.has(child.id) ?? false);
   if (!enrolledOn(ctx, child.id, weekday)) return false;
   // A child at their club is not also expected at the grade's supervised activity of that period.
   if (atClubInsteadOf(entry, ctx.clubPeriods?.get(child.id))) return false;
@@ -41,7 +51,11 @@ export function rosterOf(entry: RosterEntry, weekday: number, ctx: RosterContext
 
 /** Everything rosters of `date` need for the current term, in three queries; `clubSessions` (the day's club sessions) decide the activity's roster. */
 export async function loadRosterContext(
-  ds: DataSource, termId: number, clubIds: number[], date: string, clubSessions: Pick<EntryRow, "clubId" | "periodId">[] = [],
+  ds: DataSource,
+  termId: number,
+  clubIds: number[],
+  date: string,
+  clubSessions: Pick<EntryRow, "clubId" | "periodId">[] = [],
 ): Promise<RosterContext> {
   const slotClubs = clubSessions.map((e) => e.clubId).filter((id): id is number => id != null);
   const [[students, enrollments], membersOf] = await Promise.all([
@@ -50,14 +64,28 @@ export async function loadRosterContext(
   ]);
   const clubPeriods = new Map<number, Set<number>>();
   for (const e of clubSessions) {
-    for (const id of (e.clubId != null ? membersOf.get(e.clubId) : undefined) ?? []) (clubPeriods.get(id) ?? clubPeriods.set(id, new Set()).get(id)!).add(e.periodId);
+    for (const id of (e.clubId != null ? membersOf.get(e.clubId) : undefined) ?? [])
+      (clubPeriods.get(id) ?? clubPeriods.set(id, new Set()).get(id)!).add(e.periodId);
   }
   return {
-    children: students.filter((s) => !s.schoolClass.archived).map((s) => ({
-      id: s.id, name: s.name, studentNumber: s.studentNumber, classId: s.classId, className: s.schoolClass.name, grade: s.schoolClass.grade, familyId: s.familyId,
-    })),
+    children: rosterChildren(students),
     enrolledDays: new Map(enrollments.map((e) => [e.studentId, e.weekdays])),
     membersOf,
     clubPeriods,
   };
+}
+
+/** The children a register may list: those of classes still in use, with their class's name and grade. */
+export function rosterChildren(students: Student[]): RosterContext["children"] {
+  return students
+    .filter((s) => !s.schoolClass.archived)
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      studentNumber: s.studentNumber,
+      classId: s.classId,
+      className: s.schoolClass.name,
+      grade: s.schoolClass.grade,
+      familyId: s.familyId,
+    }));
 }
