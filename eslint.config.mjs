@@ -16,7 +16,8 @@ const TIMETABLE_IMPORTS = [
   {
     group: ["**/db/entities", "**/db/entities/index", "**/db/entities/timetable"],
     importNames: ["Timetable"],
-    message: "The published timetable is read by src/timetable only: use publishedOf / publishedTimetable / sessionsOn / clubSessions / staffWeek from src/timetable.",
+    message:
+      "The published timetable is read by src/timetable only: use publishedOf / publishedTimetable / sessionsOn / clubSessions / staffWeek from src/timetable.",
   },
   {
     group: ["**/timetable/core/snapshot", "**/timetable/store/published", "**/timetable/core/entry-row"],
@@ -27,22 +28,50 @@ const TIMETABLE_IMPORTS = [
 // the school's time-zone setting, builds its own zone formatter or reads calendar days: ask the
 // kernel (schoolZone, schoolToday, schoolDay, calendarEntries). The term admin pages
 // (school/term-* and school/store/terms.ts) are the calendar's editor; db/ declares the entity.
-const KERNEL_OWNERS = ["src/kernel/**", "src/db/**", "src/school/term-service.ts", "src/school/term-routes.ts", "src/school/store/terms.ts", "seeds/demo.ts"];
-const KERNEL_IMPORTS = [{
-  group: ["**/db/entities", "**/db/entities/index", "**/db/entities/term"],
-  importNames: ["CalendarDay"],
-  message: "Calendar days are read by src/kernel/store/ only: use calendarEntries / schoolCalendar / schoolDay from the kernel.",
-}, {
-  // Per-date changes (cancellations, cover) are read through the timetable's sessionsOn
-  // (DatedSession.cancelled / staffId / covered) and written by src/timetable/date-changes-service.ts.
-  group: ["**/kernel", "**/kernel/index", "**/kernel/store", "**/kernel/store/index", "**/kernel/store/date-change-entities"],
-  importNames: ["SessionCancellation", "SessionCover"],
-  message: "Cancellations and cover are the kernel's: read them from sessionsOn (src/timetable), change them through src/timetable/date-changes-service.",
-}];
+const KERNEL_OWNERS = [
+  "src/kernel/**",
+  "src/db/**",
+  "src/school/term-service.ts",
+  "src/school/term-routes.ts",
+  "src/school/store/terms.ts",
+  "seeds/demo.ts",
+];
+const KERNEL_IMPORTS = [
+  {
+    group: ["**/db/entities", "**/db/entities/index", "**/db/entities/term"],
+    importNames: ["CalendarDay"],
+    message:
+      "Calendar days are read by src/kernel/store/ only: use calendarEntries / schoolCalendar / schoolDay from the kernel.",
+  },
+  {
+    // Per-date changes (cancellations, cover) are read through the timetable's sessionsOn
+    // (DatedSession.cancelled / staffId / covered) and written by src/timetable/date-changes-service.ts.
+    group: [
+      "**/kernel",
+      "**/kernel/index",
+      "**/kernel/store",
+      "**/kernel/store/index",
+      "**/kernel/store/date-change-entities",
+    ],
+    importNames: ["SessionCancellation", "SessionCover"],
+    message:
+      "Cancellations and cover are the kernel's: read them from sessionsOn (src/timetable), change them through src/timetable/date-changes-service.",
+  },
+];
 const KERNEL_SYNTAX = [
-  { selector: "Literal[value='school.timezone']", message: "The school's time zone is the kernel's: use schoolZone() / SCHOOL_ZONE_KEY from src/kernel." },
-  { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']", message: "Zone arithmetic is the kernel's: use localDate / formatStored / isKnownZone from src/kernel/core." },
-  { selector: "ImportDeclaration[source.value=/(attendance\\/clock|homework\\/today|choices\\/school-time|timetable\\/local-time|policy\\/calendar)$/]", message: "The school clock and calendar moved to src/kernel." },
+  {
+    selector: "Literal[value='school.timezone']",
+    message: "The school's time zone is the kernel's: use schoolZone() / SCHOOL_ZONE_KEY from src/kernel.",
+  },
+  {
+    selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+    message: "Zone arithmetic is the kernel's: use localDate / formatStored / isKnownZone from src/kernel/core.",
+  },
+  {
+    selector:
+      "ImportDeclaration[source.value=/(attendance\\/clock|homework\\/today|choices\\/school-time|timetable\\/local-time|policy\\/calendar)$/]",
+    message: "The school clock and calendar moved to src/kernel.",
+  },
 ];
 
 // Issue 17: who is in which club on which day has one owner, the membership ledger
@@ -51,13 +80,25 @@ const KERNEL_SYNTAX = [
 // (every table about the child) and the ledger read them; everyone else asks
 // src/membership (clubsOn, membersOn, membersDuring, seatsOn...), never its table.
 const PLACEMENT_OWNERS = [
-  "src/membership/**", "src/db/**", "src/entities.ts", "src/privacy/child-export-store.ts",
-  "src/allocation/entities.ts", "src/allocation/publish-service.ts", "src/allocation/waitlist-service.ts",
-  "src/allocation/store/waitlist-context.ts", "src/allocation/store/placements.ts", "src/allocation/placements-page.ts",
+  "src/membership/**",
+  "src/db/**",
+  "src/entities.ts",
+  "src/privacy/child-export-store.ts",
+  "src/allocation/entities.ts",
+  "src/allocation/publish-service.ts",
+  "src/allocation/waitlist-service.ts",
+  "src/allocation/store/waitlist-context.ts",
+  "src/allocation/store/placements.ts",
+  "src/allocation/placements-page.ts",
 ];
-const MEMBERSHIP_MESSAGE = "Club membership is read from src/membership (clubsOn, membersOn, membersDuring, seatsOn, memberCountsOn), not from placements or the ledger's table.";
+const MEMBERSHIP_MESSAGE =
+  "Club membership is read from src/membership (clubsOn, membersOn, membersDuring, seatsOn, memberCountsOn), not from placements or the ledger's table.";
 const MEMBERSHIP_IMPORTS = [
-  { group: ["**/allocation", "**/allocation/index", "**/allocation/entities"], importNames: ["ClubPlacement"], message: MEMBERSHIP_MESSAGE },
+  {
+    group: ["**/allocation", "**/allocation/index", "**/allocation/entities"],
+    importNames: ["ClubPlacement"],
+    message: MEMBERSHIP_MESSAGE,
+  },
   { group: ["**/membership", "**/membership/index"], importNames: ["Membership"], message: MEMBERSHIP_MESSAGE },
   { group: ["**/membership/store", "**/membership/entity"], message: MEMBERSHIP_MESSAGE },
 ];
@@ -69,9 +110,16 @@ const MEMBERSHIP_SYNTAX = [
 // The rules a file obeys: every owner's but those of the owners it belongs to.
 function ownerRules({ kernel, timetable, membership }) {
   return {
-    "no-restricted-imports": ["error", { patterns: [
-      ...(kernel ? KERNEL_IMPORTS : []), ...(timetable ? TIMETABLE_IMPORTS : []), ...(membership ? MEMBERSHIP_IMPORTS : []),
-    ] }],
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          ...(kernel ? KERNEL_IMPORTS : []),
+          ...(timetable ? TIMETABLE_IMPORTS : []),
+          ...(membership ? MEMBERSHIP_IMPORTS : []),
+        ],
+      },
+    ],
     "no-restricted-syntax": ["error", ...(kernel ? KERNEL_SYNTAX : []), ...(membership ? MEMBERSHIP_SYNTAX : [])],
   };
 }

@@ -12,8 +12,34 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve, relative, sep } from "node:path";
 
-const IO_PACKAGES = /^(node:)?(fs|fs\/promises|child_process|net|http|https|http2|worker_threads|cluster|dgram)$|^(express|express-session|typeorm|pg|better-sqlite3|ejs|pino|argon2|nodemailer|supertest|reflect-metadata|multer|busboy|exceljs)(\/|$)/;
-const ENTITY_CALLS = new Set(["find", "findBy", "findOne", "findOneBy", "findOneOrFail", "findOneByOrFail", "findAndCount", "findAndCountBy", "count", "countBy", "exists", "existsBy", "save", "insert", "update", "upsert", "delete", "remove", "softDelete", "increment", "decrement", "sum", "maximum", "minimum"]);
+const IO_PACKAGES =
+  /^(node:)?(fs|fs\/promises|child_process|net|http|https|http2|worker_threads|cluster|dgram)$|^(express|express-session|typeorm|pg|better-sqlite3|ejs|pino|argon2|nodemailer|supertest|reflect-metadata|multer|busboy|exceljs)(\/|$)/;
+const ENTITY_CALLS = new Set([
+  "find",
+  "findBy",
+  "findOne",
+  "findOneBy",
+  "findOneOrFail",
+  "findOneByOrFail",
+  "findAndCount",
+  "findAndCountBy",
+  "count",
+  "countBy",
+  "exists",
+  "existsBy",
+  "save",
+  "insert",
+  "update",
+  "upsert",
+  "delete",
+  "remove",
+  "softDelete",
+  "increment",
+  "decrement",
+  "sum",
+  "maximum",
+  "minimum",
+]);
 const QUERY_CALLS = new Set(["getRepository", "createQueryBuilder", "getTreeRepository", "query"]);
 
 function fileOf(base) {
@@ -30,17 +56,24 @@ function place(root, file) {
 }
 
 const isCore = (p) => p.rest[0] === "core";
-const isStore = (p) => p.cap === "db" || p.rest.some((part) => part === "store" || part === "store.ts" || /-store\.ts$/.test(part) || part === "migrations");
+const isStore = (p) =>
+  p.cap === "db" ||
+  p.rest.some((part) => part === "store" || part === "store.ts" || /-store\.ts$/.test(part) || part === "migrations");
 const isPublicEntry = (p) => p.rest.join("/") === "index.ts" || p.rest.join("/") === "core/index.ts";
 
 const walls = {
-  meta: { type: "problem", schema: [{ type: "object", properties: { shaped: {} }, additionalProperties: false }],
+  meta: {
+    type: "problem",
+    schema: [{ type: "object", properties: { shaped: {} }, additionalProperties: false }],
     messages: {
       seeds: "src/ never imports seeds/: the demo is seeded by its own entry point (seeds/cli.ts).",
-      impureCore: "{{cap}}/core is pure: it imports only its own core/, kernel/core and other capabilities' core/index.ts, not {{what}}.",
+      impureCore:
+        "{{cap}}/core is pure: it imports only its own core/, kernel/core and other capabilities' core/index.ts, not {{what}}.",
       throughIndex: "Reach {{target}} through its index.ts (or core/index.ts), not {{what}}.",
-      repository: "Only a store (store.ts, store/, *-store.ts) touches the database: move this {{call}} call into {{cap}}'s store.",
-    } },
+      repository:
+        "Only a store (store.ts, store/, *-store.ts) touches the database: move this {{call}} call into {{cap}}'s store.",
+    },
+  },
   create(context) {
     const root = context.cwd;
     const me = place(root, context.filename);
@@ -50,7 +83,8 @@ const walls = {
     function check(node, spec) {
       if (typeof spec !== "string") return;
       if (!spec.startsWith(".")) {
-        if (isCore(me) && IO_PACKAGES.test(spec)) context.report({ node, messageId: "impureCore", data: { cap: me.cap, what: spec } });
+        if (isCore(me) && IO_PACKAGES.test(spec))
+          context.report({ node, messageId: "impureCore", data: { cap: me.cap, what: spec } });
         return;
       }
       const target = fileOf(resolve(dirname(context.filename), spec));
@@ -62,7 +96,8 @@ const walls = {
         const ownCore = there.cap === me.cap && isCore(there);
         const kernelCore = there.cap === "kernel" && isCore(there);
         const otherCore = there.cap !== me.cap && there.rest.join("/") === "core/index.ts";
-        if (!ownCore && !kernelCore && !otherCore) return context.report({ node, messageId: "impureCore", data: { cap: me.cap, what: spec } });
+        if (!ownCore && !kernelCore && !otherCore)
+          return context.report({ node, messageId: "impureCore", data: { cap: me.cap, what: spec } });
       }
       if (shaped && me.cap !== "(app)" && there.cap !== me.cap && there.cap !== "(app)" && !isPublicEntry(there)) {
         context.report({ node, messageId: "throughIndex", data: { target: there.cap, what: spec } });
@@ -74,14 +109,22 @@ const walls = {
       ExportAllDeclaration: (n) => check(n, n.source.value),
       ImportExpression: (n) => n.source.type === "Literal" && check(n, n.source.value),
       CallExpression(n) {
-        if (n.callee.type === "Identifier" && n.callee.name === "require" && n.arguments[0]?.type === "Literal") check(n, n.arguments[0].value);
-        if (!shaped || isStore(me) || n.callee.type !== "MemberExpression" || n.callee.property.type !== "Identifier") return;
+        if (n.callee.type === "Identifier" && n.callee.name === "require" && n.arguments[0]?.type === "Literal")
+          check(n, n.arguments[0].value);
+        if (!shaped || isStore(me) || n.callee.type !== "MemberExpression" || n.callee.property.type !== "Identifier")
+          return;
         const name = n.callee.property.name;
         const first = n.arguments[0];
-        const entityCall = ENTITY_CALLS.has(name) && first?.type === "Identifier" && /^[A-Z]/.test(first.name)
-          && !(n.callee.object.type === "Identifier" && /^[A-Z]/.test(n.callee.object.name));
-        const queryCall = QUERY_CALLS.has(name) && !(n.callee.object.type === "MemberExpression" && n.callee.object.property?.name === "query");
-        if (entityCall || queryCall) context.report({ node: n, messageId: "repository", data: { call: name, cap: me.cap } });
+        const entityCall =
+          ENTITY_CALLS.has(name) &&
+          first?.type === "Identifier" &&
+          /^[A-Z]/.test(first.name) &&
+          !(n.callee.object.type === "Identifier" && /^[A-Z]/.test(n.callee.object.name));
+        const queryCall =
+          QUERY_CALLS.has(name) &&
+          !(n.callee.object.type === "MemberExpression" && n.callee.object.property?.name === "query");
+        if (entityCall || queryCall)
+          context.report({ node: n, messageId: "repository", data: { call: name, cap: me.cap } });
       },
     };
   },

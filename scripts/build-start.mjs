@@ -26,14 +26,23 @@ function newestSource() {
 }
 
 const started = Date.now();
-if (existsSync(info) && existsSync(join(root, "dist", "src", "server.js")) && newestSource() <= statSync(info).mtimeMs) {
+if (
+  existsSync(info) &&
+  existsSync(join(root, "dist", "src", "server.js")) &&
+  newestSource() <= statSync(info).mtimeMs
+) {
   process.stdout.write("kehou: the build in dist/ is current; not compiling\n");
   process.exit(0);
 }
-process.stdout.write(existsSync(info)
-  ? "kehou: compiling what changed since the last start (incremental)…\n"
-  : "kehou: compiling the TypeScript (first start: about a minute on two cores; later starts only what changed)…\n");
+process.stdout.write(
+  existsSync(info)
+    ? "kehou: compiling what changed since the last start (incremental)…\n"
+    : "kehou: compiling the TypeScript (first start: about a minute on two cores; later starts only what changed)…\n",
+);
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-const res = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", info], { cwd: root, stdio: "inherit" });
+const res = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", info], {
+  cwd: root,
+  stdio: "inherit",
+});
 if (res.status !== 0) process.exit(res.status ?? 1);
 process.stdout.write(`kehou: compiled in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

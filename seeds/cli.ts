@@ -9,7 +9,15 @@
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/database";
 import { UsageError } from "../src/cli";
-import { adminExists, demoLoginLines, demoMarked, demoPresent, isEmptySchool, printLogins, DEMO_NOTE } from "../src/setup";
+import {
+  adminExists,
+  demoLoginLines,
+  demoMarked,
+  demoPresent,
+  isEmptySchool,
+  printLogins,
+  DEMO_NOTE,
+} from "../src/setup";
 import type { DataSource } from "typeorm";
 
 type Command = (argv: string[]) => Promise<number>;
@@ -30,16 +38,22 @@ async function seedCommand(argv: string[]): Promise<number> {
   const { seedDemo } = await import("./demo");
   const { seedDemoActivity } = await import("./demo-activity");
   return withDatabase(async (ds) => {
-    if (!(await demoMarked(ds)) && !(await isEmptySchool(ds))) throw new UsageError("seed demo: this database holds staff or students; the demo is only seeded into an empty database");
+    if (!(await demoMarked(ds)) && !(await isEmptySchool(ds)))
+      throw new UsageError(
+        "seed demo: this database holds staff or students; the demo is only seeded into an empty database",
+      );
     const { seeded, logins } = await seedDemo(ds);
     if (seeded) await seedDemoActivity(ds);
-    process.stdout.write(seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n");
+    process.stdout.write(
+      seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n",
+    );
     return 0;
   });
 }
 
 async function demoCommand(argv: string[]): Promise<number> {
-  if (argv.length !== 1 || !["remove", "logins"].includes(argv[0])) throw new UsageError("usage: kehou demo remove|logins");
+  if (argv.length !== 1 || !["remove", "logins"].includes(argv[0]))
+    throw new UsageError("usage: kehou demo remove|logins");
   if (argv[0] === "logins") {
     process.stdout.write(`${demoLoginLines(false, (await import("./demo")).demoLogins()).join("\n")}\n`);
     return 0;
@@ -51,8 +65,13 @@ async function demoCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const removed = await removeDemo(ds);
-    process.stderr.write(`demo school removed (audited as demo.remove): ${Object.entries(removed).map(([k, v]) => `${v} ${k}`).join(", ")}\n`);
-    if (!(await adminExists(ds))) process.stderr.write("no admin is left: the next `npm start` offers first-run setup\n");
+    process.stderr.write(
+      `demo school removed (audited as demo.remove): ${Object.entries(removed)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")}\n`,
+    );
+    if (!(await adminExists(ds)))
+      process.stderr.write("no admin is left: the next `npm start` offers first-run setup\n");
     return 0;
   });
 }
@@ -77,7 +96,10 @@ async function startCommand(argv: string[]): Promise<number> {
 export const commands: Record<string, Command> = { seed: seedCommand, demo: demoCommand, start: startCommand };
 
 function isUsageError(err: unknown): boolean {
-  return err instanceof UsageError || (err instanceof Error && (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") === true);
+  return (
+    err instanceof UsageError ||
+    (err instanceof Error && (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") === true)
+  );
 }
 
 /** Runs one command; the exit code (2 for bad usage). */
@@ -85,7 +107,11 @@ export async function runSeedsCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    process.stderr.write(`usage: kehou <${Object.keys(commands).filter((c) => c !== "start").join("|")}> [options]\n`);
+    process.stderr.write(
+      `usage: kehou <${Object.keys(commands)
+        .filter((c) => c !== "start")
+        .join("|")}> [options]\n`,
+    );
     return 2;
   }
   try {
@@ -97,5 +123,7 @@ export async function runSeedsCli(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  void runSeedsCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  void runSeedsCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -23,7 +23,16 @@ export const DEMO_ALLOCATION_SEED = 20260830;
 const THURSDAY = 4;
 
 // How often a club is picked, relative to 1: sports and robots are favourites; 衍纸 is new and little known.
-const POPULARITY: Record<string, number> = { football: 3, robotics: 2.5, dance: 2, painting: 2, basketball: 2, chess: 1.5, sportsgames: 1.5, quilling: 0.03 };
+const POPULARITY: Record<string, number> = {
+  football: 3,
+  robotics: 2.5,
+  dance: 2,
+  painting: 2,
+  basketball: 2,
+  chess: 1.5,
+  sportsgames: 1.5,
+  quilling: 0.03,
+};
 
 function rankedList(eligible: Club[], length: number, random: () => number): number[] {
   const pool = [...eligible];
@@ -44,9 +53,16 @@ export async function seedDemoAllocation(ds: DataSource): Promise<{ seeded: bool
   if (!term) return { seeded: false };
   const round = await demoRound(ds, term);
   // Each step is its own transaction (the run and the publish own theirs); a re-run after a crash picks up where it stopped.
-  const run = (await ds.getRepository(AllocationRun).findOne({ where: { roundId: round.id }, order: { id: "ASC" } }))
-    ?? await createRun(ds, round.id, { mechanism: "optimal", seed: DEMO_ALLOCATION_SEED, note: "示范：开学前的社团分配" }, SYSTEM);
-  if (!(await ds.getRepository(AllocationPublication).existsBy({ roundId: round.id }))) await publishRun(ds, run, { overrideReason: null }, SYSTEM);
+  const run =
+    (await ds.getRepository(AllocationRun).findOne({ where: { roundId: round.id }, order: { id: "ASC" } })) ??
+    (await createRun(
+      ds,
+      round.id,
+      { mechanism: "optimal", seed: DEMO_ALLOCATION_SEED, note: "示范：开学前的社团分配" },
+      SYSTEM,
+    ));
+  if (!(await ds.getRepository(AllocationPublication).existsBy({ roundId: round.id })))
+    await publishRun(ds, run, { overrideReason: null }, SYSTEM);
   await inTransaction(ds, (em) => em.getRepository(Setting).insert({ key: MARKER, value: nowIso() }));
   return { seeded: true };
 }
@@ -54,28 +70,60 @@ export async function seedDemoAllocation(ds: DataSource): Promise<{ seeded: bool
 async function demoRound(ds: DataSource, term: Term): Promise<ChoiceRound> {
   const existing = await ds.getRepository(ChoiceRound).findOneBy({ termId: term.id, name: DEMO_ROUND_NAME });
   if (existing) return existing;
-  const clubs = await ds.getRepository(Club).find({ where: { termId: term.id, cancelled: false }, order: { id: "ASC" } });
-  const students = await ds.getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
-  const thursday = new Set((await ds.getRepository(ServiceEnrollment).find({ where: { termId: term.id } }))
-    .filter((e) => e.weekdays.includes(THURSDAY)).map((e) => e.studentId));
+  const clubs = await ds
+    .getRepository(Club)
+    .find({ where: { termId: term.id, cancelled: false }, order: { id: "ASC" } });
+  const students = await ds
+    .getRepository(Student)
+    .find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
+  const thursday = new Set(
+    (await ds.getRepository(ServiceEnrollment).find({ where: { termId: term.id } }))
+      .filter((e) => e.weekdays.includes(THURSDAY))
+      .map((e) => e.studentId),
+  );
   const random = seededRandom(DEMO_ALLOCATION_SEED);
   return inTransaction(ds, async (em) => {
     const now = nowIso();
-    const round = await em.getRepository(ChoiceRound).save(em.getRepository(ChoiceRound).create({
-      termId: term.id, name: DEMO_ROUND_NAME, opensAt: "2026-08-20T00:00:00.000Z", closesAt: "2026-08-30T10:00:00.000Z",
-      grades: [1, 2, 3, 4, 5, 6], minChoices: 3, maxChoices: 5, maxClubsPerChild: 1, mechanism: "optimal", showFirstChoiceCounts: false,
-      createdAt: now, updatedAt: now,
-    }));
+    const round = await em.getRepository(ChoiceRound).save(
+      em.getRepository(ChoiceRound).create({
+        termId: term.id,
+        name: DEMO_ROUND_NAME,
+        opensAt: "2026-08-20T00:00:00.000Z",
+        closesAt: "2026-08-30T10:00:00.000Z",
+        grades: [1, 2, 3, 4, 5, 6],
+        minChoices: 3,
+        maxChoices: 5,
+        maxClubsPerChild: 1,
+        mechanism: "optimal",
+        showFirstChoiceCounts: false,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
     const opens = Date.parse(round.opensAt);
     // About one Thursday family in twelve never answered the round.
-    const rows: Partial<Preference>[] = students.filter((s) => thursday.has(s.id) && bucket(`answered:${s.studentNumber}`) >= 80).map((s) => {
-      const list = rankedList(clubs.filter((c) => c.grades.includes(s.schoolClass.grade)), 3 + (bucket(`length:${s.studentNumber}`) % 3), random);
-      const submittedAt = new Date(opens + Math.floor(random() * 9 * 24 * 3600 * 1000)).toISOString();
-      return {
-        roundId: round.id, studentId: s.id, clubIds: list, maxClubs: 1, placeWithSiblings: bucket(`siblings:${s.studentNumber}`) < 300,
-        source: "family" as const, enteredByStaffId: null, submittedAt, updatedAt: submittedAt, version: 1,
-      };
-    });
+    const rows: Partial<Preference>[] = students
+      .filter((s) => thursday.has(s.id) && bucket(`answered:${s.studentNumber}`) >= 80)
+      .map((s) => {
+        const list = rankedList(
+          clubs.filter((c) => c.grades.includes(s.schoolClass.grade)),
+          3 + (bucket(`length:${s.studentNumber}`) % 3),
+          random,
+        );
+        const submittedAt = new Date(opens + Math.floor(random() * 9 * 24 * 3600 * 1000)).toISOString();
+        return {
+          roundId: round.id,
+          studentId: s.id,
+          clubIds: list,
+          maxClubs: 1,
+          placeWithSiblings: bucket(`siblings:${s.studentNumber}`) < 300,
+          source: "family" as const,
+          enteredByStaffId: null,
+          submittedAt,
+          updatedAt: submittedAt,
+          version: 1,
+        };
+      });
     for (let i = 0; i < rows.length; i += 100) await em.getRepository(Preference).insert(rows.slice(i, i + 100));
     return round;
   });

@@ -30,19 +30,40 @@ export async function seedDemoClubRegisters(ds: DataSource): Promise<{ seeded: b
   return inTransaction(ds, async (em) => {
     if (await em.getRepository(Setting).existsBy({ key: MARKER })) return { seeded: false, marks: 0 };
     const days = [];
-    for (const date of dates) days.push({ date, sessions: (await sessionsOn(em, date)).sessions.filter((s) => s.entry.clubId != null && s.cancelled === null) });
+    for (const date of dates)
+      days.push({
+        date,
+        sessions: (await sessionsOn(em, date)).sessions.filter((s) => s.entry.clubId != null && s.cancelled === null),
+      });
     const clubIds = [...new Set(days.flatMap((d) => d.sessions.map((s) => s.entry.clubId!)))];
-    const members = await membersOnDates(em, clubIds, days.filter((d) => d.sessions.length).map((d) => d.date));
+    const members = await membersOnDates(
+      em,
+      clubIds,
+      days.filter((d) => d.sessions.length).map((d) => d.date),
+    );
     const rows: Partial<Attendance>[] = [];
-    for (const { date, sessions } of days) for (const s of sessions) {
-      for (const studentId of members.get(date)?.get(s.entry.clubId!) ?? []) {
-        const status = clubStatus(`${studentId}:${date}:${s.entry.id}`);
-        rows.push({ entryId: s.entry.id, date, studentId, status, note: status === "excused" ? "家长请假" : null, markedByStaffId: s.staffId, markedAt: `${date}T09:30:00.000Z` });
+    for (const { date, sessions } of days)
+      for (const s of sessions) {
+        for (const studentId of members.get(date)?.get(s.entry.clubId!) ?? []) {
+          const status = clubStatus(`${studentId}:${date}:${s.entry.id}`);
+          rows.push({
+            entryId: s.entry.id,
+            date,
+            studentId,
+            status,
+            note: status === "excused" ? "家长请假" : null,
+            markedByStaffId: s.staffId,
+            markedAt: `${date}T09:30:00.000Z`,
+          });
+        }
       }
-    }
     for (let i = 0; i < rows.length; i += 300) await em.getRepository(Attendance).insert(rows.slice(i, i + 300));
     await em.getRepository(Setting).insert({ key: MARKER, value: new Date().toISOString() });
-    await recordAudit(em, SYSTEM, { action: "seed.demo-club-registers", entity: "school", details: { marks: rows.length, days: dates.length } });
+    await recordAudit(em, SYSTEM, {
+      action: "seed.demo-club-registers",
+      entity: "school",
+      details: { marks: rows.length, days: dates.length },
+    });
     return { seeded: true, marks: rows.length };
   });
 }

@@ -21,18 +21,47 @@ export async function seedTimetable(em: EntityManager, termId: number, teachers:
   const venues = new Map((await em.getRepository(Venue).find()).map((v) => [v.name, v.id]));
   const now = nowIso();
   const rows: Partial<TimetableEntry>[] = [];
-  const add = (weekday: number, periodId: number, kind: SessionKind, title: string, grades: number[], extra: Partial<TimetableEntry>) =>
-    rows.push({ termId, weekday, periodId, kind, title, grades, classId: null, clubId: null, staffId: null, venueId: null, sequence: 0, updatedAt: now, ...extra });
+  const add = (
+    weekday: number,
+    periodId: number,
+    kind: SessionKind,
+    title: string,
+    grades: number[],
+    extra: Partial<TimetableEntry>,
+  ) =>
+    rows.push({
+      termId,
+      weekday,
+      periodId,
+      kind,
+      title,
+      grades,
+      classId: null,
+      clubId: null,
+      staffId: null,
+      venueId: null,
+      sequence: 0,
+      updatedAt: now,
+      ...extra,
+    });
 
   for (let weekday = 1; weekday <= 5; weekday++) {
     // Homework help in the class's own room with its class teacher (作业不出校门).
-    for (const c of classes) add(weekday, p1.id, "homework", `作业辅导 · ${c.name}`, [c.grade], { classId: c.id, staffId: c.classTeacherId });
+    for (const c of classes)
+      add(weekday, p1.id, "homework", `作业辅导 · ${c.name}`, [c.grade], { classId: c.id, staffId: c.classTeacherId });
     if (weekday === 4) {
-      for (const club of clubs) add(weekday, p2.id, "club", club.name, club.grades, { clubId: club.id, staffId: club.staffId, venueId: club.venueId });
+      for (const club of clubs)
+        add(weekday, p2.id, "club", club.name, club.grades, {
+          clubId: club.id,
+          staffId: club.staffId,
+          venueId: club.venueId,
+        });
       const leading = new Set(clubs.map((c) => c.staffId));
       const free = teachers.filter((s) => !leading.has(s.id));
       for (let grade = 1; grade <= 6; grade++) {
-        add(weekday, p2.id, "activity", `${GRADE_NAMES[grade - 1]}自主活动（托管）`, [grade], { staffId: free[(grade - 1) % free.length].id });
+        add(weekday, p2.id, "activity", `${GRADE_NAMES[grade - 1]}自主活动（托管）`, [grade], {
+          staffId: free[(grade - 1) % free.length].id,
+        });
       }
       continue;
     }
@@ -42,12 +71,17 @@ export async function seedTimetable(em: EntityManager, termId: number, teachers:
     for (let grade = 1; grade <= 6; grade++) {
       const staffId = teachers[t++ % teachers.length].id;
       if (SPORT_DAYS[grade].includes(weekday)) {
-        add(weekday, p2.id, "sport", `${GRADE_NAMES[grade - 1]}体育活动`, [grade], { staffId, venueId: venues.get(SPORT_VENUES[v++])! });
+        add(weekday, p2.id, "sport", `${GRADE_NAMES[grade - 1]}体育活动`, [grade], {
+          staffId,
+          venueId: venues.get(SPORT_VENUES[v++])!,
+        });
       } else {
         add(weekday, p2.id, "activity", `${GRADE_NAMES[grade - 1]}游戏与实践活动`, [grade], { staffId });
       }
     }
   }
   const saved = await em.getRepository(TimetableEntry).save(rows, { chunk: 100 });
-  await em.getRepository(Timetable).save({ termId, publishedAt: now, published: saved.map((e) => ({ ...e })), updatedAt: now });
+  await em
+    .getRepository(Timetable)
+    .save({ termId, publishedAt: now, published: saved.map((e) => ({ ...e })), updatedAt: now });
 }

@@ -28,12 +28,20 @@ import { feedFileRoutes, uidDomainFrom } from "./feeds";
 import "./http/session-user";
 
 export interface AppDeps {
-  ds: DataSource; config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "publicUrlSet" | "port">>; logger?: pino.Logger;
+  ds: DataSource;
+  config: Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> &
+    Partial<Pick<Config, "publicUrl" | "publicUrlSet" | "port">>;
+  logger?: pino.Logger;
   /** What the start plan adds before every route (first-run setup gate, demo banner): src/setup/start-plan.ts. */
   startHandlers?: express.RequestHandler[];
 }
 
-export function createApp({ ds, config, logger = pino({ level: config.logLevel }), startHandlers = [] }: AppDeps): express.Express {
+export function createApp({
+  ds,
+  config,
+  logger = pino({ level: config.logLevel }),
+  startHandlers = [],
+}: AppDeps): express.Express {
   const app = express();
   const root = projectRoot();
   app.set("views", join(root, "views"));
@@ -64,20 +72,24 @@ export function createApp({ ds, config, logger = pino({ level: config.logLevel }
     res.json({ ok: true });
   });
 
-  app.use(session({
-    name: "kehou.sid",
-    secret: config.sessionSecret,
-    store: new DbSessionStore(ds),
-    resave: false,
-    saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 7 * 24 * 3600 * 1000 },
-  }));
+  app.use(
+    session({
+      name: "kehou.sid",
+      secret: config.sessionSecret,
+      store: new DbSessionStore(ds),
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 7 * 24 * 3600 * 1000 },
+    }),
+  );
   app.use(saveSessionBeforeRedirect);
   app.use(noStoreWhenSignedIn);
   // Check before you parse: session, role and (for uploads) the CSRF token in
   // the action URL, then parsers with limits, then the fields themselves.
   app.use(preParseGate);
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMITS.formBytes, parameterLimit: BODY_LIMITS.formFields }));
+  app.use(
+    express.urlencoded({ extended: false, limit: BODY_LIMITS.formBytes, parameterLimit: BODY_LIMITS.formFields }),
+  );
   app.use(express.json({ limit: BODY_LIMITS.formBytes }));
   app.use(uploadParser);
   app.use(bodyCheck);

@@ -24,8 +24,14 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   // Where families and staff reach the site: the only source of absolute links.
   // An empty value (PUBLIC_URL= in a service file) counts as unset.
-  PUBLIC_URL: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "an http:// or https:// address such as https://kehou.school.cn").optional()),
+  PUBLIC_URL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, "an http:// or https:// address such as https://kehou.school.cn")
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -63,7 +69,10 @@ function sessionSecret(dir: string, dataDir: string, say: (line: string) => void
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const old = join(dataDir, "session-secret");
   if (old !== file && existsSync(old)) {
-    if (!saidOldPlace.has(old)) say(`kehou: using the session secret in ${old} (its old place); move it to ${file}, beside the database, or set SESSION_SECRET\n`);
+    if (!saidOldPlace.has(old))
+      say(
+        `kehou: using the session secret in ${old} (its old place); move it to ${file}, beside the database, or set SESSION_SECRET\n`,
+      );
     saidOldPlace.add(old);
     return readFileSync(old, "utf8").trim();
   }
@@ -76,8 +85,11 @@ function sessionSecret(dir: string, dataDir: string, say: (line: string) => void
 // A server hands out links, so in production it needs PUBLIC_URL; a `kehou`
 // command (migrate, demo remove, backup…) run on the same machine does not.
 /** `where`: for tests, data/'s place and where the old-place line goes (stderr). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: "server" | "command" = "server",
-  where: { dataDir?: string; say?: (line: string) => void } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  purpose: "server" | "command" = "server",
+  where: { dataDir?: string; say?: (line: string) => void } = {},
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -85,13 +97,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: "serve
   }
   const e = parsed.data;
   if (purpose === "server" && e.NODE_ENV === "production" && !e.PUBLIC_URL) {
-    throw new Error("Invalid environment: PUBLIC_URL: required under NODE_ENV=production (links in feeds, QR codes and code slips use it)");
+    throw new Error(
+      "Invalid environment: PUBLIC_URL: required under NODE_ENV=production (links in feeds, QR codes and code slips use it)",
+    );
   }
   const dataDir = where.dataDir ?? resolve(projectRoot(), "data");
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
-    sessionSecret: sessionSecret(secretDirFor(e.DATABASE_URL, dataDir), dataDir, where.say ?? ((line) => process.stderr.write(line)), e.SESSION_SECRET),
+    sessionSecret: sessionSecret(
+      secretDirFor(e.DATABASE_URL, dataDir),
+      dataDir,
+      where.say ?? ((line) => process.stderr.write(line)),
+      e.SESSION_SECRET,
+    ),
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",

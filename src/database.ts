@@ -4,7 +4,8 @@ import type { DataSource } from "typeorm";
 import { createDataSource } from "./db/data-source";
 import { entities } from "./entities";
 
-export const dataSourceFor = (url: string, options: { logging?: boolean } = {}): DataSource => createDataSource(url, entities, options);
+export const dataSourceFor = (url: string, options: { logging?: boolean } = {}): DataSource =>
+  createDataSource(url, entities, options);
 
 export async function openDatabase(url: string): Promise<DataSource> {
   const ds = dataSourceFor(url);

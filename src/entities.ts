@@ -14,6 +14,15 @@ import { membershipEntities } from "./membership/entity";
 import { dateChangeEntities } from "./kernel";
 
 export const entities: Function[] = [
-  ...coreEntities, ...feedEntities, ...choiceEntities, ...allocationEntities, ...notificationEntities, ...homeworkEntities, ...attendanceEntities,
-  ...surveyEntities, ...schoolEntities, ...membershipEntities, ...dateChangeEntities,
+  ...coreEntities,
+  ...feedEntities,
+  ...choiceEntities,
+  ...allocationEntities,
+  ...notificationEntities,
+  ...homeworkEntities,
+  ...attendanceEntities,
+  ...surveyEntities,
+  ...schoolEntities,
+  ...membershipEntities,
+  ...dateChangeEntities,
 ];

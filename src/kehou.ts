@@ -18,7 +18,10 @@ const commands: Record<string, () => Promise<Command>> = {
 export const DEMO_COMMANDS = ["seed", "demo"];
 
 function isUsageError(err: unknown): boolean {
-  return err instanceof Error && (err.constructor.name === "UsageError" || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") === true);
+  return (
+    err instanceof Error &&
+    (err.constructor.name === "UsageError" || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") === true)
+  );
 }
 
 async function main(): Promise<number> {
@@ -32,7 +35,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     process.stderr.write(`kehou: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = isUsageError(err) ? 2 : 1;

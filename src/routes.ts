@@ -28,13 +28,32 @@ type MakeRouter = (ds: DataSource) => Router;
 // A choice round's page shows the seats it covers, which the allocation counts (issue 18),
 // and a club's raised capacity offers its seats to the allocation's waitlist: both are
 // handed to the choices and clubs routers here, so neither imports the allocation.
-const roundSeatsOf: RoundSeatsOf = async (ds, round) => roundSeats(ds.manager, round, await clubSlots(ds.manager, round.termId));
+const roundSeatsOf: RoundSeatsOf = async (ds, round) =>
+  roundSeats(ds.manager, round, await clubSlots(ds.manager, round.termId));
 
 // Signing in and the pages every user has come first; then each capability.
 export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[] {
   const makers: MakeRouter[] = [
-    (d) => authRoutes(d, sessionSecret), accountRoutes, localeRoutes, privacyRoutes, homeRoutes, staffAdminRoutes, auditRoutes, throttleRoutes,
-    schoolSetupRoutes, (d) => clubRoutes(d, offerFreedSeats), timetableRoutes, (d) => choiceRoutes(d, roundSeatsOf), allocationRoutes, notificationRoutes, policyRoutes, homeworkRoutes, feedRoutes, attendanceRoutes, reportRoutes, surveyRoutes,
+    (d) => authRoutes(d, sessionSecret),
+    accountRoutes,
+    localeRoutes,
+    privacyRoutes,
+    homeRoutes,
+    staffAdminRoutes,
+    auditRoutes,
+    throttleRoutes,
+    schoolSetupRoutes,
+    (d) => clubRoutes(d, offerFreedSeats),
+    timetableRoutes,
+    (d) => choiceRoutes(d, roundSeatsOf),
+    allocationRoutes,
+    notificationRoutes,
+    policyRoutes,
+    homeworkRoutes,
+    feedRoutes,
+    attendanceRoutes,
+    reportRoutes,
+    surveyRoutes,
   ];
   return makers.map((make) => make(ds));
 }

@@ -25,22 +25,25 @@ for (const file of findTests(__dirname)) {
 let passed = 0;
 let failed = 0;
 const pending: string[] = [];
-mocha.loadFilesAsync().then(() => {
-  const runner = mocha.run((failures) => {
-    if (pending.length) {
-      console.log(`\nSkipped (${pending.length}):`);
-      for (const title of pending) console.log(`  - ${title}`);
-    }
-    console.log(`\n${passed} passed, ${failed} failed`);
-    // A run that executed no test is a failure too: something is miswired.
-    process.exitCode = failures > 0 || failed > 0 || passed === 0 ? 1 : 0;
-    setTimeout(() => process.exit(process.exitCode), 200).unref();
+mocha
+  .loadFilesAsync()
+  .then(() => {
+    const runner = mocha.run((failures) => {
+      if (pending.length) {
+        console.log(`\nSkipped (${pending.length}):`);
+        for (const title of pending) console.log(`  - ${title}`);
+      }
+      console.log(`\n${passed} passed, ${failed} failed`);
+      // A run that executed no test is a failure too: something is miswired.
+      process.exitCode = failures > 0 || failed > 0 || passed === 0 ? 1 : 0;
+      setTimeout(() => process.exit(process.exitCode), 200).unref();
+    });
+    runner.on("pass", () => passed++);
+    runner.on("fail", () => failed++);
+    runner.on("pending", (t) => pending.push(t.fullTitle()));
+  })
+  .catch((err) => {
+    console.error(err);
+    console.log("\n0 passed, 1 failed");
+    process.exit(1);
   });
-  runner.on("pass", () => passed++);
-  runner.on("fail", () => failed++);
-  runner.on("pending", (t) => pending.push(t.fullTitle()));
-}).catch((err) => {
-  console.error(err);
-  console.log("\n0 passed, 1 failed");
-  process.exit(1);
-});

@@ -26,7 +26,15 @@ export interface GenerateOptions {
 export interface GeneratedInstance {
   seed: number;
   clubs: { id: string; capacity: number; minSize: number; grades: number[]; slots: string[] }[];
-  students: { id: string; grade: number; slots: string[]; maxClubs: number; choices: string[]; group?: string; pinned: string[] }[];
+  students: {
+    id: string;
+    grade: number;
+    slots: string[];
+    maxClubs: number;
+    choices: string[];
+    group?: string;
+    pinned: string[];
+  }[];
 }
 
 export function mulberry32(seed: number): () => number {
@@ -48,8 +56,14 @@ export function generateInstance(o: GenerateOptions): GeneratedInstance {
   const nChoices = o.choices ?? 5;
   const [minClubs, maxClubs] = o.maxClubs ?? [1, 1];
   const slots = (o.periodsPerDay ?? 2) === 1 ? DAYS.slice() : DAYS.flatMap((d) => [`${d}-1`, `${d}-2`]);
-  const bands = [[1, 2, 3], [4, 5, 6], [1, 2, 3, 4, 5, 6], [3, 4, 5, 6], [1, 2]];
-  const demand = o.students * (minClubs + maxClubs) / 2;
+  const bands = [
+    [1, 2, 3],
+    [4, 5, 6],
+    [1, 2, 3, 4, 5, 6],
+    [3, 4, 5, 6],
+    [1, 2],
+  ];
+  const demand = (o.students * (minClubs + maxClubs)) / 2;
   const meanSeats = (demand * (o.capacityFactor ?? 1.05)) / o.clubs;
   const clubs: GeneratedInstance["clubs"] = [];
   const weight: number[] = [];
@@ -60,8 +74,11 @@ export function generateInstance(o: GenerateOptions): GeneratedInstance {
     const perDay = slots.length / DAYS.length;
     if (rand() < (o.multiSlotShare ?? 0)) clubSlots.push(slots[(first + perDay * int(2, 3)) % slots.length]);
     clubs.push({
-      id: `club-${c}`, capacity: Math.max(1, Math.round(meanSeats * (0.5 + rand()))), minSize: int(0, 1) * 5,
-      grades: bands[int(0, bands.length - 1)], slots: clubSlots,
+      id: `club-${c}`,
+      capacity: Math.max(1, Math.round(meanSeats * (0.5 + rand()))),
+      minSize: int(0, 1) * 5,
+      grades: bands[int(0, bands.length - 1)],
+      slots: clubSlots,
     });
     weight.push(1 / Math.pow(c + 1, o.skew ?? 0.8));
   }
@@ -71,8 +88,13 @@ export function generateInstance(o: GenerateOptions): GeneratedInstance {
   const total = cumulative[cumulative.length - 1];
   const pick = () => {
     const x = rand() * total;
-    let lo = 0, hi = cumulative.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cumulative[mid] < x) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
     return lo;
   };
   const students: GeneratedInstance["students"] = [];
@@ -90,8 +112,12 @@ export function generateInstance(o: GenerateOptions): GeneratedInstance {
       if (open || rand() < 0.05) wanted.push(c);
     }
     const student: GeneratedInstance["students"][number] = {
-      id: `S${String(s).padStart(6, "0")}`, grade, slots: mySlots, maxClubs: int(minClubs, maxClubs),
-      choices: wanted.map((c) => clubs[c].id), pinned: [],
+      id: `S${String(s).padStart(6, "0")}`,
+      grade,
+      slots: mySlots,
+      maxClubs: int(minClubs, maxClubs),
+      choices: wanted.map((c) => clubs[c].id),
+      pinned: [],
     };
     const prev = students[students.length - 1];
     if (prev && rand() < (o.siblingShare ?? 0.15)) {

@@ -12,13 +12,21 @@ type Highs = { solve(lp: string, options?: object): { Status: string; ObjectiveV
 const sum = (terms: string[], op = "+") => terms.join(`\n ${op} `);
 let loaded: Promise<Highs> | undefined;
 
-export async function referenceSolve(instance: Instance, timeLimitSeconds: number): Promise<{ tuple: [number, number, number] | null; ms: number; status: string }> {
+export async function referenceSolve(
+  instance: Instance,
+  timeLimitSeconds: number,
+): Promise<{ tuple: [number, number, number] | null; ms: number; status: string }> {
   const highs = await (loaded ??= import("highs").then((m) => m.default() as unknown as Highs));
   const started = performance.now();
   const clubs = new Map(instance.clubs.map((c) => [c.id, c]));
   const pinnedSeats = new Map<string, number>();
-  let pinnedPlaced = 0, pins = 0, pinRanks = 0;
-  const rows: string[] = [], xs: string[] = [], ys: string[] = [], rankTerms: string[] = [];
+  let pinnedPlaced = 0,
+    pins = 0,
+    pinRanks = 0;
+  const rows: string[] = [],
+    xs: string[] = [],
+    ys: string[] = [],
+    rankTerms: string[] = [];
   const byClub = new Map<string, string[]>();
   instance.students.forEach((s, i) => {
     for (const p of s.pinned) pinnedSeats.set(p, (pinnedSeats.get(p) ?? 0) + 1);
@@ -45,22 +53,42 @@ export async function referenceSolve(instance: Instance, timeLimitSeconds: numbe
     rows.push(`r${i}: ${sum(mine.map((v) => v.name))} <= ${room}`);
     for (const slot of s.slots) {
       const here = mine.filter((v) => clubs.get(v.club)!.slots.includes(slot));
-      if (here.length > 1) rows.push(`s${i}_${slot.replace(/[^A-Za-z0-9_]/g, "_")}: ${sum(here.map((v) => v.name))} <= 1`);
+      if (here.length > 1)
+        rows.push(`s${i}_${slot.replace(/[^A-Za-z0-9_]/g, "_")}: ${sum(here.map((v) => v.name))} <= 1`);
     }
     if (!s.pinned.length) {
       ys.push(`y${i}`);
-      rows.push(`p${i}: y${i} - ${sum(mine.map((v) => v.name), "-")} <= 0`);
+      rows.push(
+        `p${i}: y${i} - ${sum(
+          mine.map((v) => v.name),
+          "-",
+        )} <= 0`,
+      );
     }
   });
   let k = 0;
-  for (const [id, names] of byClub) rows.push(`c${k++}: ${sum(names)} <= ${clubs.get(id)!.capacity - (pinnedSeats.get(id) ?? 0)}`);
-  if (xs.length === 0) return { tuple: [pinnedPlaced, pins, pinRanks], ms: performance.now() - started, status: "Optimal" };
+  for (const [id, names] of byClub)
+    rows.push(`c${k++}: ${sum(names)} <= ${clubs.get(id)!.capacity - (pinnedSeats.get(id) ?? 0)}`);
+  if (xs.length === 0)
+    return { tuple: [pinnedPlaced, pins, pinRanks], ms: performance.now() - started, status: "Optimal" };
   const all = [...xs, ...ys];
   const solve = (sense: string, objective: string, extra: string[]) => {
-    const lp = [sense, ` obj: ${objective}`, "Subject To", ...rows, ...extra, "Bounds",
-      ...all.map((n) => ` 0 <= ${n} <= 1`), "Generals", ...all.map((n) => ` ${n}`), "End"].join("\n");
+    const lp = [
+      sense,
+      ` obj: ${objective}`,
+      "Subject To",
+      ...rows,
+      ...extra,
+      "Bounds",
+      ...all.map((n) => ` 0 <= ${n} <= 1`),
+      "Generals",
+      ...all.map((n) => ` ${n}`),
+      "End",
+    ].join("\n");
     const out = highs.solve(lp, { mip_rel_gap: 0, time_limit: timeLimitSeconds });
-    return out.Status === "Optimal" ? { value: Math.round(out.ObjectiveValue), status: out.Status } : { value: NaN, status: out.Status };
+    return out.Status === "Optimal"
+      ? { value: Math.round(out.ObjectiveValue), status: out.Status }
+      : { value: NaN, status: out.Status };
   };
   const l1 = ys.length ? solve("Maximize", sum(ys), []) : { value: 0, status: "Optimal" };
   if (Number.isNaN(l1.value)) return { tuple: null, ms: performance.now() - started, status: l1.status };

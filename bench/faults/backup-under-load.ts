@@ -20,12 +20,17 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1500));
       const out = join(dir, `backup-${i}.sqlite`);
       const t0 = Date.now();
-      const res = spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "backup", "--out", out], { env: { ...process.env, DATABASE_URL: kehou.databaseUrl }, encoding: "utf8" });
+      const res = spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "backup", "--out", out], {
+        env: { ...process.env, DATABASE_URL: kehou.databaseUrl },
+        encoding: "utf8",
+      });
       const db = new Database(out, { readonly: true });
       const integrity = db.pragma("integrity_check", { simple: true });
       const students = (db.prepare("SELECT COUNT(*) AS n FROM student").get() as { n: number }).n;
       db.close();
-      results.push(`backup ${i}: exit ${res.status}, ${Date.now() - t0} ms, integrity ${integrity}, ${students} students`);
+      results.push(
+        `backup ${i}: exit ${res.status}, ${Date.now() - t0} ms, integrity ${integrity}, ${students} students`,
+      );
     }
     const done = await load;
     console.log(`write load: ${Math.round(done.requests.average)} req/s (each one a session row written)`);
@@ -35,4 +40,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -13,7 +13,13 @@ import { csrf, killDuring, Row, World } from "./kill-world";
 
 const REASON = "bench fault test: publish despite policy errors";
 
-interface State { termId: number; draft: string; published: string; publishedAt: string | null; auditId: number }
+interface State {
+  termId: number;
+  draft: string;
+  published: string;
+  publishedAt: string | null;
+  auditId: number;
+}
 
 const canonical = (rows: EntryRow[]) => JSON.stringify([...rows].sort((a, b) => a.id - b.id));
 
@@ -22,28 +28,61 @@ async function state(ds: DataSource): Promise<State> {
   const entries = await ds.getRepository(TimetableEntry).findBy({ termId: term.id });
   const t = await ds.getRepository(Timetable).findOneByOrFail({ termId: term.id });
   const auditId = (await ds.getRepository(AuditEntry).maximum("id")) ?? 0;
-  return { termId: term.id, draft: canonical(entries.map(rowOf)), published: canonical(parseSnapshot(t.published, term.id).rows), publishedAt: t.publishedAt, auditId };
+  return {
+    termId: term.id,
+    draft: canonical(entries.map(rowOf)),
+    published: canonical(parseSnapshot(t.published, term.id).rows),
+    publishedAt: t.publishedAt,
+    auditId,
+  };
 }
 
 // The draft differs from what is published before every attempt, so "complete" and "absent" can be told apart.
 async function editDraft(ds: DataSource, termId: number, n: number): Promise<void> {
   const repo = ds.getRepository(TimetableEntry);
   const entry = await repo.findOneOrFail({ where: { termId }, order: { id: "ASC" } });
-  await repo.update({ id: entry.id }, { title: `${entry.title.replace(/ · k\d+$/, "")} · k${n}`, sequence: entry.sequence + 1, updatedAt: new Date().toISOString() });
+  await repo.update(
+    { id: entry.id },
+    {
+      title: `${entry.title.replace(/ · k\d+$/, "")} · k${n}`,
+      sequence: entry.sequence + 1,
+      updatedAt: new Date().toISOString(),
+    },
+  );
 }
 
-export async function checkTimetablePublish(ds: DataSource, before: State): Promise<{ outcome: string; intact: string | null }> {
+export async function checkTimetablePublish(
+  ds: DataSource,
+  before: State,
+): Promise<{ outcome: string; intact: string | null }> {
   const after = await state(ds);
-  const audits = await ds.getRepository(AuditEntry).countBy({ id: MoreThan(before.auditId), action: "timetable.publish" });
+  const audits = await ds
+    .getRepository(AuditEntry)
+    .countBy({ id: MoreThan(before.auditId), action: "timetable.publish" });
   const draftSame = after.draft === before.draft ? null : "draft changed by the publish";
-  if (after.published === before.published && after.publishedAt === before.publishedAt && audits === 0) return { outcome: "absent", intact: draftSame };
-  if (after.published === before.draft && after.publishedAt !== before.publishedAt && audits === 1) return { outcome: "complete", intact: draftSame };
-  const what = after.published === before.published ? "old rows" : after.published === before.draft ? "new rows" : "rows of neither";
-  return { outcome: `HALF-DONE: ${what}, publishedAt ${after.publishedAt === before.publishedAt ? "old" : "new"}, ${audits} audit rows`, intact: draftSame };
+  if (after.published === before.published && after.publishedAt === before.publishedAt && audits === 0)
+    return { outcome: "absent", intact: draftSame };
+  if (after.published === before.draft && after.publishedAt !== before.publishedAt && audits === 1)
+    return { outcome: "complete", intact: draftSame };
+  const what =
+    after.published === before.published
+      ? "old rows"
+      : after.published === before.draft
+        ? "new rows"
+        : "rows of neither";
+  return {
+    outcome: `HALF-DONE: ${what}, publishedAt ${after.publishedAt === before.publishedAt ? "old" : "new"}, ${audits} audit rows`,
+    intact: draftSame,
+  };
 }
 
 async function publish(w: World, token: string): Promise<number> {
-  return (await postForm(w.server.url, "/admin/timetable/publish", w.cookie, [["_csrf", token], ["reason", REASON]])).status;
+  return (
+    await postForm(w.server.url, "/admin/timetable/publish", w.cookie, [
+      ["_csrf", token],
+      ["reason", REASON],
+    ])
+  ).status;
 }
 
 /** Times one uninterrupted publish, then kills publishes at fractions of that time. */

@@ -6,7 +6,13 @@ import { getPage, hiddenFields } from "../load/http";
 
 export const PORT = 4301;
 
-export interface World { url: string; ds: DataSource; server: Server; cookie: string; roundId: number }
+export interface World {
+  url: string;
+  ds: DataSource;
+  server: Server;
+  cookie: string;
+  roundId: number;
+}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -16,7 +22,10 @@ export async function csrf(w: World, path: string): Promise<string> {
 
 // Fires the request, SIGKILLs the server `delay` ms later, restarts it on the same database.
 export async function killDuring(w: World, delay: number, request: () => Promise<unknown>): Promise<string> {
-  const sent = request().then(() => "answered", () => "cut off");
+  const sent = request().then(
+    () => "answered",
+    () => "cut off",
+  );
   await sleep(delay);
   await w.server.kill();
   const http = await sent;

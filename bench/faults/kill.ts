@@ -23,18 +23,27 @@ const DELAYS = (process.env.KILL_DELAYS ?? "0,5,20,50,100,250").split(",").map(N
 const FRACTIONS = (process.env.KILL_FRACTIONS ?? "0,0.1,0.25,0.4,0.55,0.7,0.85,1,1.3").split(",").map(Number);
 const REASON = "bench fault test: publish despite policy warnings";
 
-const maxId = async (ds: DataSource, entity: typeof AllocationRun | typeof AuditEntry) => (await ds.getRepository(entity).maximum("id")) ?? 0;
+const maxId = async (ds: DataSource, entity: typeof AllocationRun | typeof AuditEntry) =>
+  (await ds.getRepository(entity).maximum("id")) ?? 0;
 
 async function createRun(w: World, seed: number): Promise<number> {
   const token = await csrf(w, `/admin/rounds/${w.roundId}/runs`);
-  const res = await postForm(w.server.url, `/admin/rounds/${w.roundId}/runs`, w.cookie, [["_csrf", token], ["mechanism", "optimal"], ["seed", String(seed)], ["note", ""]]);
+  const res = await postForm(w.server.url, `/admin/rounds/${w.roundId}/runs`, w.cookie, [
+    ["_csrf", token],
+    ["mechanism", "optimal"],
+    ["seed", String(seed)],
+    ["note", ""],
+  ]);
   const id = /\/admin\/runs\/(\d+)/.exec(res.location ?? "")?.[1];
   if (!id) throw new Error(`run not created: ${res.status}`);
   return Number(id);
 }
 
 async function publish(w: World, runId: number, token?: string): Promise<number> {
-  const res = await postForm(w.server.url, `/admin/runs/${runId}/publish`, w.cookie, [["_csrf", token ?? await csrf(w, `/admin/runs/${runId}`)], ["overrideReason", REASON]]);
+  const res = await postForm(w.server.url, `/admin/runs/${runId}/publish`, w.cookie, [
+    ["_csrf", token ?? (await csrf(w, `/admin/runs/${runId}`))],
+    ["overrideReason", REASON],
+  ]);
   return res.status;
 }
 
@@ -44,7 +53,11 @@ async function faultsOn(db: ScratchDb): Promise<string[]> {
   const w: World = { url, ds: null as never, server: await startServer(PORT, url), cookie: "", roundId: 0 };
   w.ds = await openDatabase(url);
   try {
-    w.cookie = await loginCookie(w.server.url, { mode: "staff", email: "admin@kehou.demo", password: "kehou-demo-2026" });
+    w.cookie = await loginCookie(w.server.url, {
+      mode: "staff",
+      email: "admin@kehou.demo",
+      password: "kehou-demo-2026",
+    });
     const { round } = await seedDemoChoices(w.ds, { students: 900 });
     w.roundId = round.id;
     let t = performance.now();
@@ -52,26 +65,44 @@ async function faultsOn(db: ScratchDb): Promise<string[]> {
     const runMs = Math.round(performance.now() - t);
     t = performance.now();
     const status = await publish(w, run1);
-    console.log(`setup: round ${round.id}; run ${run1} took ${runMs} ms over HTTP; publishing it took ${Math.round(performance.now() - t)} ms (HTTP ${status})`);
+    console.log(
+      `setup: round ${round.id}; run ${run1} took ${runMs} ms over HTTP; publishing it took ${Math.round(performance.now() - t)} ms (HTTP ${status})`,
+    );
     const first = await publishedIntact(w.ds, round.id, run1);
     if (first) throw new Error(`first publish is not whole: ${first}`);
     const rows: string[] = [];
     const row = (action: string, delay: number, http: string, outcome: string, intact: string | null) =>
-      rows.push(`${action.padEnd(16)} ${String(delay).padStart(6)}  ${http.padEnd(10)} ${outcome.padEnd(12)} ${intact ?? "intact"}`);
+      rows.push(
+        `${action.padEnd(16)} ${String(delay).padStart(6)}  ${http.padEnd(10)} ${outcome.padEnd(12)} ${intact ?? "intact"}`,
+      );
 
     // (a) allocation run; the published run 1 must stay as it was.
     for (const delay of DELAYS) {
       const [afterRun, afterAudit] = [await maxId(w.ds, AllocationRun), await maxId(w.ds, AuditEntry)];
       const token = await csrf(w, `/admin/rounds/${w.roundId}/runs`);
-      const http = await killDuring(w, delay, () => postForm(w.server.url, `/admin/rounds/${w.roundId}/runs`, w.cookie, [["_csrf", token], ["mechanism", "optimal"], ["seed", String(100 + delay)]]));
-      row("allocation run", delay, http, await checkRun(w.ds, afterRun, afterAudit), await publishedIntact(w.ds, w.roundId, run1));
+      const http = await killDuring(w, delay, () =>
+        postForm(w.server.url, `/admin/rounds/${w.roundId}/runs`, w.cookie, [
+          ["_csrf", token],
+          ["mechanism", "optimal"],
+          ["seed", String(100 + delay)],
+        ]),
+      );
+      row(
+        "allocation run",
+        delay,
+        http,
+        await checkRun(w.ds, afterRun, afterAudit),
+        await publishedIntact(w.ds, w.roundId, run1),
+      );
     }
 
     // (b) import commit of 300 new students; an earlier committed import must stay whole.
     const earlier = await uploadStudents(w, "first");
     t = performance.now();
     await commitBatch(w, earlier);
-    console.log(`setup: committing a ${earlier.numbers.length}-row import took ${Math.round(performance.now() - t)} ms`);
+    console.log(
+      `setup: committing a ${earlier.numbers.length}-row import took ${Math.round(performance.now() - t)} ms`,
+    );
     const earlierState = await checkImport(w.ds, earlier.batchId, earlier.numbers, earlier.familyKeys);
     console.log(`setup: earlier import batch ${earlier.batchId}: ${earlierState}`);
     for (const delay of DELAYS) {
@@ -79,7 +110,13 @@ async function faultsOn(db: ScratchDb): Promise<string[]> {
       const token = await csrf(w, `/admin/import/batch/${batch.batchId}`);
       const http = await killDuring(w, delay, () => commitBatch(w, batch, token));
       const before = await checkImport(w.ds, earlier.batchId, earlier.numbers, earlier.familyKeys);
-      row("import commit", delay, http, await checkImport(w.ds, batch.batchId, batch.numbers, batch.familyKeys), before === "complete" ? null : `earlier import: ${before}`);
+      row(
+        "import commit",
+        delay,
+        http,
+        await checkImport(w.ds, batch.batchId, batch.numbers, batch.familyKeys),
+        before === "complete" ? null : `earlier import: ${before}`,
+      );
     }
 
     // (c) publish: flip between two complete runs; the other one is "previously published".
@@ -91,7 +128,13 @@ async function faultsOn(db: ScratchDb): Promise<string[]> {
       const token = await csrf(w, `/admin/runs/${target}`);
       const http = await killDuring(w, delay, () => publish(w, target, token));
       const outcome = await checkPublish(w.ds, w.roundId, target, published, afterAudit);
-      row("publish", delay, http, outcome, outcome === "absent" ? await publishedIntact(w.ds, w.roundId, published) : null);
+      row(
+        "publish",
+        delay,
+        http,
+        outcome,
+        outcome === "absent" ? await publishedIntact(w.ds, w.roundId, published) : null,
+      );
       if (outcome === "complete") published = target;
     }
 
@@ -105,21 +148,32 @@ async function faultsOn(db: ScratchDb): Promise<string[]> {
 }
 
 function report(kind: string, rows: string[]): number {
-  console.log(`\n[${kind}] ${"action".padEnd(16)} ${"delay ms".padStart(6)}  ${"HTTP".padEnd(10)} ${"outcome".padEnd(12)} previously published / draft`);
+  console.log(
+    `\n[${kind}] ${"action".padEnd(16)} ${"delay ms".padStart(6)}  ${"HTTP".padEnd(10)} ${"outcome".padEnd(12)} previously published / draft`,
+  );
   for (const r of rows) console.log(`[${kind}] ${r}`);
   const count = (word: string) => rows.filter((r) => r.includes(` ${word} `)).length;
   const half = rows.filter((r) => r.includes("HALF-DONE") || !r.endsWith("intact"));
-  console.log(`[${kind}] ${rows.length} kills: ${count("complete")} complete, ${count("absent")} absent, ${half.length} half-done or damaged`);
+  console.log(
+    `[${kind}] ${rows.length} kills: ${count("complete")} complete, ${count("absent")} absent, ${half.length} half-done or damaged`,
+  );
   return half.length;
 }
 
 async function main(): Promise<void> {
   let bad = 0;
   for (const db of await scratchDatabases()) {
-    try { bad += report(db.kind, await faultsOn(db)); } finally { await db.drop(); }
+    try {
+      bad += report(db.kind, await faultsOn(db));
+    } finally {
+      await db.drop();
+    }
   }
   console.log(bad ? `\n${bad} HALF-DONE or damaged outcomes` : "\nno half-done outcome");
   if (bad) process.exitCode = 1;
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -16,4 +16,7 @@ async function main(): Promise<void> {
   app.listen(Number(process.env.PORT), "127.0.0.1");
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -20,24 +20,54 @@ function status(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 // Resets the peak (VmHWM) to the current RSS; Linux only, the server is ours.
 function resetPeak(pid: number): boolean {
-  try { writeFileSync(`/proc/${pid}/clear_refs`, "5"); return true; } catch { return false; }
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-interface Sent { status: number; bytesSent: number }
+interface Sent {
+  status: number;
+  bytesSent: number;
+}
 
 // Streams a multipart body of `fields` fields of 1 MB (or one file of `fileBytes`) until the server answers or closes.
-function flood(url: string, path: string, opts: { fields?: number; fileBytes?: number; cookie?: string; type?: string; raw?: () => Buffer | null }): Promise<Sent> {
+function flood(
+  url: string,
+  path: string,
+  opts: { fields?: number; fileBytes?: number; cookie?: string; type?: string; raw?: () => Buffer | null },
+): Promise<Sent> {
   const boundary = "bench-flood";
   return new Promise((resolve) => {
     let bytesSent = 0;
     let answered = 0;
     let done = false;
-    const finish = () => { if (!done) { done = true; resolve({ status: answered, bytesSent }); } };
-    const req = request(`${url}${path}`, { method: "POST", headers: { "content-type": opts.type ?? `multipart/form-data; boundary=${boundary}`, ...(opts.cookie ? { cookie: opts.cookie } : {}) } }, (res) => {
-      answered = res.statusCode ?? 0;
-      res.resume();
-      res.on("end", () => { req.destroy(); finish(); });
-    });
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve({ status: answered, bytesSent });
+      }
+    };
+    const req = request(
+      `${url}${path}`,
+      {
+        method: "POST",
+        headers: {
+          "content-type": opts.type ?? `multipart/form-data; boundary=${boundary}`,
+          ...(opts.cookie ? { cookie: opts.cookie } : {}),
+        },
+      },
+      (res) => {
+        answered = res.statusCode ?? 0;
+        res.resume();
+        res.on("end", () => {
+          req.destroy();
+          finish();
+        });
+      },
+    );
     req.on("error", finish);
     req.on("close", finish);
     let i = 0;
@@ -49,7 +79,12 @@ function flood(url: string, path: string, opts: { fields?: number; fileBytes?: n
         return Buffer.concat([head, CHUNK, Buffer.from("\r\n")]);
       }
       if (fileLeft > 0) {
-        const first = fileLeft === opts.fileBytes ? Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`) : Buffer.alloc(0);
+        const first =
+          fileLeft === opts.fileBytes
+            ? Buffer.from(
+                `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+              )
+            : Buffer.alloc(0);
         const n = Math.min(MB, fileLeft);
         fileLeft -= n;
         return Buffer.concat([first, CHUNK.subarray(0, n), fileLeft === 0 ? Buffer.from("\r\n") : Buffer.alloc(0)]);
@@ -59,9 +94,15 @@ function flood(url: string, path: string, opts: { fields?: number; fileBytes?: n
     const pump = () => {
       while (!done && !req.destroyed) {
         const chunk = next();
-        if (!chunk) { req.end(opts.raw ? undefined : `--${boundary}--\r\n`); return; }
+        if (!chunk) {
+          req.end(opts.raw ? undefined : `--${boundary}--\r\n`);
+          return;
+        }
         bytesSent += chunk.length;
-        if (!req.write(chunk)) { req.once("drain", pump); return; }
+        if (!req.write(chunk)) {
+          req.once("drain", pump);
+          return;
+        }
       }
     };
     pump();
@@ -84,7 +125,11 @@ async function main(): Promise<void> {
   const kehou = await startKehou(PORT);
   const pid = kehou.proc.pid!;
   try {
-    const admin = await loginCookie(kehou.url, { mode: "staff", email: "admin@kehou.demo", password: "kehou-demo-2026" });
+    const admin = await loginCookie(kehou.url, {
+      mode: "staff",
+      email: "admin@kehou.demo",
+      password: "kehou-demo-2026",
+    });
     const page = await (await fetch(`${kehou.url}/admin/import`, { headers: { cookie: admin } })).text();
     const token = encodeURIComponent(/\/admin\/import\/students\?_csrf=([^"]+)"/.exec(page)?.[1] ?? "");
     const canReset = resetPeak(pid);
@@ -96,16 +141,32 @@ async function main(): Promise<void> {
       const peak = status(pid, "VmHWM");
       const statuses = [...new Set(sent.map((s) => s.status || "closed"))].join("/");
       const mb = (n: number) => (n / MB).toFixed(0).padStart(5);
-      rows.push(`${name.padEnd(58)} ${String(statuses).padEnd(10)} ${mb(sent.reduce((a, s) => a + s.bytesSent, 0))} MB sent  RSS before ${mb(before)} MB  peak ${mb(peak)} MB`);
+      rows.push(
+        `${name.padEnd(58)} ${String(statuses).padEnd(10)} ${mb(sent.reduce((a, s) => a + s.bytesSent, 0))} MB sent  RSS before ${mb(before)} MB  peak ${mb(peak)} MB`,
+      );
     };
-    await phase("anonymous multipart, 5,000 fields of 1 MB (one request)", async () => [await flood(kehou.url, "/admin/import/students", { fields: 5000 })]);
-    await phase("anonymous multipart, 5,000 fields of 1 MB (20 at once)", () => Promise.all(Array.from({ length: 20 }, () => flood(kehou.url, "/admin/import/students", { fields: 5000 }))));
-    await phase("admin + good token, 5,000 fields of 1 MB (multer limits)", async () => [await flood(kehou.url, `/admin/import/students?_csrf=${token}`, { fields: 5000, cookie: admin })]);
-    await phase("anonymous urlencoded, 5,000 fields to /login", async () => [await flood(kehou.url, "/login", { type: "application/x-www-form-urlencoded", raw: urlencodedFields(5000) })]);
-    await phase("anonymous 11 MB upload", async () => [await flood(kehou.url, "/admin/import/students", { fileBytes: 11 * MB })]);
-    await phase("admin + good token, 11 MB upload (413)", async () => [await flood(kehou.url, `/admin/import/students?_csrf=${token}`, { fileBytes: 11 * MB, cookie: admin })]);
+    await phase("anonymous multipart, 5,000 fields of 1 MB (one request)", async () => [
+      await flood(kehou.url, "/admin/import/students", { fields: 5000 }),
+    ]);
+    await phase("anonymous multipart, 5,000 fields of 1 MB (20 at once)", () =>
+      Promise.all(Array.from({ length: 20 }, () => flood(kehou.url, "/admin/import/students", { fields: 5000 }))),
+    );
+    await phase("admin + good token, 5,000 fields of 1 MB (multer limits)", async () => [
+      await flood(kehou.url, `/admin/import/students?_csrf=${token}`, { fields: 5000, cookie: admin }),
+    ]);
+    await phase("anonymous urlencoded, 5,000 fields to /login", async () => [
+      await flood(kehou.url, "/login", { type: "application/x-www-form-urlencoded", raw: urlencodedFields(5000) }),
+    ]);
+    await phase("anonymous 11 MB upload", async () => [
+      await flood(kehou.url, "/admin/import/students", { fileBytes: 11 * MB }),
+    ]);
+    await phase("admin + good token, 11 MB upload (413)", async () => [
+      await flood(kehou.url, `/admin/import/students?_csrf=${token}`, { fileBytes: 11 * MB, cookie: admin }),
+    ]);
     const alive = (await fetch(`${kehou.url}/healthz`)).status;
-    console.log(`peak RSS of the server process per phase (VmHWM${canReset ? ", reset before each phase" : ", since start: clear_refs refused"}):`);
+    console.log(
+      `peak RSS of the server process per phase (VmHWM${canReset ? ", reset before each phase" : ", since start: clear_refs refused"}):`,
+    );
     for (const row of rows) console.log(`  ${row}`);
     console.log(`  /healthz afterwards: ${alive}`);
   } finally {
@@ -113,4 +174,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

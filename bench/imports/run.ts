@@ -8,7 +8,13 @@ import { startServer, Server } from "../load/server";
 import { loginCookie, tempSqliteUrl } from "../support/processes";
 import { getPage, hiddenFields } from "../load/http";
 import { atLimitCsv, atLimitXlsx } from "../../test/fixtures/import/limit-files";
-import { farColumnXlsx, junkEntryXlsx, manyRowsCsv, mergeBombXlsx, wideRowCsv } from "../../test/fixtures/import/hostile-files";
+import {
+  farColumnXlsx,
+  junkEntryXlsx,
+  manyRowsCsv,
+  mergeBombXlsx,
+  wideRowCsv,
+} from "../../test/fixtures/import/hostile-files";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3471);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -27,7 +33,12 @@ async function upload(server: Server, cookie: string, filename: string, data: Bu
   const form = new FormData();
   form.append("file", new Blob([data]), filename);
   // The token rides in the action URL: it is checked before the upload is parsed.
-  const res = await fetch(`${server.url}/admin/import/students?_csrf=${encodeURIComponent(token)}`, { method: "POST", body: form, headers: { cookie }, redirect: "manual" });
+  const res = await fetch(`${server.url}/admin/import/students?_csrf=${encodeURIComponent(token)}`, {
+    method: "POST",
+    body: form,
+    headers: { cookie },
+    redirect: "manual",
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -48,12 +59,22 @@ async function flood(server: Server): Promise<string> {
         controller.close();
         return;
       }
-      controller.enqueue(Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f${sent++}"\r\n\r\n`), value, Buffer.from("\r\n")]));
+      controller.enqueue(
+        Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f${sent++}"\r\n\r\n`),
+          value,
+          Buffer.from("\r\n"),
+        ]),
+      );
     },
   });
   try {
     const res = await fetch(`${server.url}/admin/import/students`, {
-      method: "POST", body, redirect: "manual", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, duplex: "half",
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      duplex: "half",
     } as RequestInit);
     await res.arrayBuffer();
     return String(res.status);
@@ -77,21 +98,33 @@ async function main(): Promise<void> {
   ];
   const databaseUrl = tempSqliteUrl();
   await (await startServer(PORT, databaseUrl)).stop(); // seeds the demo school once
-  console.log(`${"upload".padEnd(36)} ${"bytes".padStart(10)}  HTTP  ${"idle RSS".padStart(9)}  ${"peak RSS".padStart(9)}`);
+  console.log(
+    `${"upload".padEnd(36)} ${"bytes".padStart(10)}  HTTP  ${"idle RSS".padStart(9)}  ${"peak RSS".padStart(9)}`,
+  );
   let highest = 0;
   for (const [name, filename, build] of files) {
     const data = build ? await build() : null;
     const server = await startServer(PORT, databaseUrl);
     try {
       const pid = server.proc.pid!;
-      const cookie = await loginCookie(server.url, { mode: "staff", email: "admin@kehou.demo", password: "kehou-demo-2026" });
+      const cookie = await loginCookie(server.url, {
+        mode: "staff",
+        email: "admin@kehou.demo",
+        password: "kehou-demo-2026",
+      });
       await getPage(server.url, "/admin/import", cookie);
       const idle = statusKb(pid, "VmRSS");
-      const status = data ? await upload(server, cookie, filename, data) : filename === "flood" ? await flood(server) : "-";
+      const status = data
+        ? await upload(server, cookie, filename, data)
+        : filename === "flood"
+          ? await flood(server)
+          : "-";
       const peak = statusKb(pid, "VmHWM");
       if (!Number.isNaN(peak)) highest = Math.max(highest, peak);
       const shown = Number.isNaN(peak) ? "died" : `${mb(peak)} MB`;
-      console.log(`${name.padEnd(36)} ${String(data?.length ?? (filename === "flood" ? FLOOD_FIELDS << 20 : "-")).padStart(10)}  ${String(status).padEnd(3)}   ${`${mb(idle)} MB`.padStart(9)}  ${shown.padStart(9)}`);
+      console.log(
+        `${name.padEnd(36)} ${String(data?.length ?? (filename === "flood" ? FLOOD_FIELDS << 20 : "-")).padStart(10)}  ${String(status).padEnd(3)}   ${`${mb(idle)} MB`.padStart(9)}  ${shown.padStart(9)}`,
+      );
     } finally {
       await server.stop();
     }
@@ -99,4 +132,7 @@ async function main(): Promise<void> {
   console.log(`\nhighest peak RSS: ${mb(highest)} MB`);
 }
 
-main().catch((err) => { console.error(err); process.exitCode = 1; });
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,6 +1,11 @@
 // Cookie-carrying form posts over fetch: read a page's hidden fields (CSRF
 // token, round id, version) and post them back as the browser would.
-export interface Answer { status: number; text: string; location: string | null; ms: number }
+export interface Answer {
+  status: number;
+  text: string;
+  location: string | null;
+  ms: number;
+}
 
 export function hiddenFields(html: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -8,15 +13,25 @@ export function hiddenFields(html: string): Record<string, string> {
   return out;
 }
 
-export async function getPage(base: string, path: string, cookie: string): Promise<{ status: number; html: string; location: string | null }> {
+export async function getPage(
+  base: string,
+  path: string,
+  cookie: string,
+): Promise<{ status: number; html: string; location: string | null }> {
   const res = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
   return { status: res.status, html: await res.text(), location: res.headers.get("location") };
 }
 
-export async function postForm(base: string, path: string, cookie: string, fields: [string, string][]): Promise<Answer> {
+export async function postForm(
+  base: string,
+  path: string,
+  cookie: string,
+  fields: [string, string][],
+): Promise<Answer> {
   const started = performance.now();
   const res = await fetch(base + path, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
     body: new URLSearchParams(fields).toString(),
   });
@@ -28,9 +43,14 @@ export async function postForm(base: string, path: string, cookie: string, field
 export async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await work(items[i]); }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await work(items[i]);
+      }
+    }),
+  );
   return out;
 }
 

@@ -19,8 +19,10 @@ export async function raceTwoParents(base: string, family: BenchFamily, roundId:
     const row = await db.ds.getRepository(Preference).findOneBy({ roundId, studentId: family.studentId });
     const savedOk = winners.length === 1 && row?.clubIds.join(",") === lists[winners[0]].join(",");
     const ok = savedOk && loser?.status === 409 && notice;
-    console.log(`[${db.kind}] two parents, ${phase}: statuses ${answers.map((x) => x.status).join(" / ")}, ` +
-      `winner ${winners.map((w) => "ABCD"[w]).join("+") || "none"}, loser notice shown: ${notice}, saved row = winner's list: ${savedOk} (version ${row?.version}) → ${ok ? "PASS" : "FAIL"}`);
+    console.log(
+      `[${db.kind}] two parents, ${phase}: statuses ${answers.map((x) => x.status).join(" / ")}, ` +
+        `winner ${winners.map((w) => "ABCD"[w]).join("+") || "none"}, loser notice shown: ${notice}, saved row = winner's list: ${savedOk} (version ${row?.version}) → ${ok ? "PASS" : "FAIL"}`,
+    );
     allOk &&= ok;
   }
   return allOk;

@@ -20,7 +20,10 @@ function startWriter(databaseUrl: string): () => void {
   db.exec("CREATE TABLE IF NOT EXISTS bench_tick (at TEXT NOT NULL)");
   const insert = db.prepare("INSERT INTO bench_tick (at) VALUES (?)");
   const timer = setInterval(() => insert.run(new Date().toISOString()), 1000 / WRITES_PER_S);
-  return () => { clearInterval(timer); db.close(); };
+  return () => {
+    clearInterval(timer);
+    db.close();
+  };
 }
 
 // `status`: what the page answers when it works (200 unless said).
@@ -55,7 +58,10 @@ async function main(): Promise<void> {
         path = location;
         probe = await fetch(kehou.url + path, { headers, redirect: "manual" });
       }
-      if (probe.status !== (page.status ?? 200)) { console.log(`skip ${page.name}: ${path} answers ${probe.status}`); continue; }
+      if (probe.status !== (page.status ?? 200)) {
+        console.log(`skip ${page.name}: ${path} answers ${probe.status}`);
+        continue;
+      }
       targets.push({ name: page.name, url: kehou.url + path, headers });
     }
     const form = targets.find((t) => t.name === "family choice form");
@@ -85,4 +91,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -13,9 +13,13 @@ import Database from "better-sqlite3";
 
 const [port, file, bytes] = [Number(process.argv[2]), process.argv[3], Number(process.argv[4] ?? 4000)];
 const db = new Database(file);
-db.exec(`CREATE TABLE IF NOT EXISTS floor_session ("sid" TEXT PRIMARY KEY, "data" TEXT NOT NULL, "expiresAt" TEXT NOT NULL)`);
+db.exec(
+  `CREATE TABLE IF NOT EXISTS floor_session ("sid" TEXT PRIMARY KEY, "data" TEXT NOT NULL, "expiresAt" TEXT NOT NULL)`,
+);
 const read = db.prepare(`SELECT "data", "expiresAt" FROM "floor_session" WHERE "sid" = ?`);
-const write = db.prepare(`INSERT INTO "floor_session" ("sid", "data", "expiresAt") VALUES (?, ?, ?) ON CONFLICT ("sid") DO UPDATE SET "data" = excluded."data", "expiresAt" = excluded."expiresAt"`);
+const write = db.prepare(
+  `INSERT INTO "floor_session" ("sid", "data", "expiresAt") VALUES (?, ?, ?) ON CONFLICT ("sid") DO UPDATE SET "data" = excluded."data", "expiresAt" = excluded."expiresAt"`,
+);
 
 class FloorStore extends session.Store {
   get(sid: string, cb: (err: unknown, s?: session.SessionData | null) => void): void {
@@ -26,7 +30,9 @@ class FloorStore extends session.Store {
     write.run(sid, JSON.stringify(s), new Date(Date.now() + 86_400_000).toISOString());
     cb?.();
   }
-  touch(_sid: string, _s: session.SessionData, cb?: () => void): void { cb?.(); }
+  touch(_sid: string, _s: session.SessionData, cb?: () => void): void {
+    cb?.();
+  }
   destroy(sid: string, cb?: (err?: unknown) => void): void {
     db.prepare(`DELETE FROM "floor_session" WHERE "sid" = ?`).run(sid);
     cb?.();
@@ -44,7 +50,15 @@ const app = express();
 app.disable("x-powered-by");
 app.use(helmet());
 app.use(cookieParser());
-app.use(session({ name: "floor.sid", secret: "floor-secret-floor-secret", store: new FloorStore(), resave: false, saveUninitialized: false }));
+app.use(
+  session({
+    name: "floor.sid",
+    secret: "floor-secret-floor-secret",
+    store: new FloorStore(),
+    resave: false,
+    saveUninitialized: false,
+  }),
+);
 app.get("/login", (req, res) => {
   (req.session as unknown as { user: unknown }).user = { kind: "family", id: 1 };
   res.send("ok");

@@ -6,29 +6,53 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "../../src/config";
 
-export interface Running { url: string; proc: ChildProcess; stop(): Promise<void> }
+export interface Running {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
 
 async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not come up`);
 }
 
 function stopper(proc: ChildProcess) {
-  return () => new Promise<void>((resolve) => { if (proc.exitCode !== null) return resolve(); proc.once("exit", () => resolve()); proc.kill("SIGTERM"); });
+  return () =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.once("exit", () => resolve());
+      proc.kill("SIGTERM");
+    });
 }
 
 export function tempSqliteUrl(): string {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), "kehou-bench-")), "bench.sqlite")}`;
 }
 
-export async function startKehou(port: number, databaseUrl = tempSqliteUrl()): Promise<Running & { databaseUrl: string }> {
+export async function startKehou(
+  port: number,
+  databaseUrl = tempSqliteUrl(),
+): Promise<Running & { databaseUrl: string }> {
   // Development: the demo school these benches log in to is seeded only there, never under NODE_ENV=production.
   const proc = spawn(process.execPath, [join(projectRoot(), "dist", "src", "server.js")], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", SESSION_SECRET: "bench-secret-bench-secret", NODE_ENV: "development", PUBLIC_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "warn",
+      SESSION_SECRET: "bench-secret-bench-secret",
+      NODE_ENV: "development",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -48,7 +72,11 @@ export async function startHelloWorld(port: number): Promise<Running> {
 // signed in: the most any page of this stack can reach.
 export async function startStackFloor(port: number, bytes: number): Promise<Running & { cookie: string }> {
   const file = join(mkdtempSync(join(tmpdir(), "kehou-floor-")), "floor.sqlite");
-  const proc = spawn(process.execPath, [join(projectRoot(), "dist", "bench", "pages", "stack-floor.js"), String(port), file, String(bytes)], { stdio: ["ignore", "ignore", "inherit"] });
+  const proc = spawn(
+    process.execPath,
+    [join(projectRoot(), "dist", "bench", "pages", "stack-floor.js"), String(port), file, String(bytes)],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/login`);
   const cookie = ((await fetch(`${url}/login`)).headers.get("set-cookie") ?? "").split(";")[0];
@@ -61,7 +89,8 @@ export async function loginCookie(base: string, form: Record<string, string>): P
   const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0];
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
   const res = await fetch(`${base}/login`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
     body: new URLSearchParams({ ...form, _csrf: token }).toString(),
   });
@@ -77,7 +106,8 @@ export async function acceptPrivacy(base: string, cookie: string): Promise<void>
   const page = await fetch(`${base}/privacy`, { headers: { cookie } });
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
   await fetch(`${base}/privacy/accept`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie },
     body: new URLSearchParams({ accept: "1", _csrf: token }).toString(),
   });

@@ -5,7 +5,11 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { tempSqliteUrl } from "./processes";
 
-export interface ScratchDb { kind: "sqlite" | "postgres"; url: string; drop(): Promise<void> }
+export interface ScratchDb {
+  kind: "sqlite" | "postgres";
+  url: string;
+  drop(): Promise<void>;
+}
 
 export function benchPgUrl(): string | undefined {
   return process.env.BENCH_PG_URL || process.env.TEST_PG_URL || undefined;
@@ -14,7 +18,11 @@ export function benchPgUrl(): string | undefined {
 async function admin(adminUrl: string, sql: string): Promise<void> {
   const c = new Client({ connectionString: adminUrl });
   await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
 
 export async function scratchPostgres(adminUrl: string): Promise<ScratchDb> {
@@ -22,7 +30,11 @@ export async function scratchPostgres(adminUrl: string): Promise<ScratchDb> {
   await admin(adminUrl, `CREATE DATABASE ${name}`);
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
-  return { kind: "postgres", url: u.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    kind: "postgres",
+    url: u.toString(),
+    drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 export async function scratchDatabases(): Promise<ScratchDb[]> {

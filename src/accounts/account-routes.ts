@@ -10,19 +10,30 @@ import { inTransaction } from "../db";
 import { staffById } from "./store";
 import { actorOf, recordAudit } from "../audit";
 
-const passwordForm = z.object({
-  current: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
-  password: staffPassword(),
-  confirm: z.string().max(200, "validation.tooLong"),
-}).refine((f) => f.password === f.confirm, { path: ["confirm"], message: "account.confirmMismatch" });
+const passwordForm = z
+  .object({
+    current: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+    password: staffPassword(),
+    confirm: z.string().max(200, "validation.tooLong"),
+  })
+  .refine((f) => f.password === f.confirm, { path: ["confirm"], message: "account.confirmMismatch" });
 
 // Families have no password of their own (the family code is the school's to regenerate).
-const STAFF_OWN = scope.ownAccount("change one's own staff password", ["external", "teacher", "class_teacher", "admin"]);
+const STAFF_OWN = scope.ownAccount("change one's own staff password", [
+  "external",
+  "teacher",
+  "class_teacher",
+  "admin",
+]);
 
 export function accountRoutes(ds: DataSource): Router {
   const router = Router();
   const page = (req: Request, res: Response, status = 200, errors: object = {}) =>
-    res.status(status).render("auth/account", { title: res.locals.t("account.title"), staff: req.session.user?.kind === "staff", errors });
+    res.status(status).render("auth/account", {
+      title: res.locals.t("account.title"),
+      staff: req.session.user?.kind === "staff",
+      errors,
+    });
 
   router.get("/account", scope.ownAccount("one's own account page"), (req, res) => page(req, res));
   router.get("/account/password", STAFF_OWN, (req, res) => page(req, res));
@@ -40,18 +51,22 @@ export function accountRoutes(ds: DataSource): Router {
     res.redirect("/");
   });
 
-  router.post("/account/logout-everywhere", scope.ownAccount("end one's own sessions on every device"), async (req, res, next) => {
-    const user = req.session.user!;
-    await inTransaction(ds, async (em) => {
-      await endSessionsOf(em, user.kind, user.id);
-      await recordAudit(em, actorOf(user), { action: "logout.everywhere", entity: user.kind, entityId: user.id });
-    });
-    req.session.destroy((err) => {
-      if (err) return next(err);
-      res.clearCookie("kehou.sid");
-      res.redirect("/login");
-    });
-  });
+  router.post(
+    "/account/logout-everywhere",
+    scope.ownAccount("end one's own sessions on every device"),
+    async (req, res, next) => {
+      const user = req.session.user!;
+      await inTransaction(ds, async (em) => {
+        await endSessionsOf(em, user.kind, user.id);
+        await recordAudit(em, actorOf(user), { action: "logout.everywhere", entity: user.kind, entityId: user.id });
+      });
+      req.session.destroy((err) => {
+        if (err) return next(err);
+        res.clearCookie("kehou.sid");
+        res.redirect("/login");
+      });
+    },
+  );
 
   return router;
 }

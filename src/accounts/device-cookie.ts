@@ -20,7 +20,12 @@ const tagOf = (secret: string, account: string, version: number) =>
   createHmac("sha256", secret).update(`device:${account}:${version}`).digest("base64url").slice(0, 22);
 const tagsIn = (req: Request): string[] => {
   const raw = req.cookies?.[DEVICE_COOKIE];
-  return typeof raw === "string" ? raw.split(".").filter((t) => /^[\w-]{22}$/.test(t)).slice(0, MAX_ACCOUNTS) : [];
+  return typeof raw === "string"
+    ? raw
+        .split(".")
+        .filter((t) => /^[\w-]{22}$/.test(t))
+        .slice(0, MAX_ACCOUNTS)
+    : [];
 };
 
 // The account's sessionVersion, by the name it logs in with (null: no such account).
@@ -36,5 +41,11 @@ export async function deviceKnows(ds: DataSource, req: Request, secret: string, 
 export function rememberDevice(req: Request, res: Response, secret: string, account: string, version: number): void {
   const tag = tagOf(secret, account, version);
   const tags = [tag, ...tagsIn(req).filter((t) => t !== tag)].slice(0, MAX_ACCOUNTS);
-  res.cookie(DEVICE_COOKIE, tags.join("."), { httpOnly: true, sameSite: "lax", secure: req.secure, maxAge: YEAR_MS, path: "/" });
+  res.cookie(DEVICE_COOKIE, tags.join("."), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: req.secure,
+    maxAge: YEAR_MS,
+    path: "/",
+  });
 }

@@ -12,7 +12,11 @@ export async function loginStaff(ds: DataSource, email: string, password: string
   const usable = staff && staff.active && staff.passwordHash;
   const valid = await verifySecret(usable ? staff.passwordHash : await decoyHash(), password);
   if (!usable || !valid) return { ok: false };
-  return { ok: true, user: { kind: "staff", id: staff.id, role: staff.role, name: staff.name, version: staff.sessionVersion }, locale: staff.locale };
+  return {
+    ok: true,
+    user: { kind: "staff", id: staff.id, role: staff.role, name: staff.name, version: staff.sessionVersion },
+    locale: staff.locale,
+  };
 }
 
 export async function loginFamily(ds: DataSource, studentNumber: string, code: string): Promise<LoginResult> {
@@ -20,5 +24,15 @@ export async function loginFamily(ds: DataSource, studentNumber: string, code: s
   const family: Family | undefined = student?.family;
   const valid = await verifySecret(family?.accessCodeHash ?? (await decoyHash()), normaliseFamilyCode(code));
   if (!student || !family?.accessCodeHash || !valid) return { ok: false };
-  return { ok: true, user: { kind: "family", id: family.id, name: family.guardianName, studentId: student.id, version: family.sessionVersion }, locale: family.locale };
+  return {
+    ok: true,
+    user: {
+      kind: "family",
+      id: family.id,
+      name: family.guardianName,
+      studentId: student.id,
+      version: family.sessionVersion,
+    },
+    locale: family.locale,
+  };
 }

@@ -33,14 +33,24 @@ export function authRoutes(ds: DataSource, secret: string): Router {
 
   router.get("/login", scope.public("the way in"), (req, res) => {
     if (req.session.user) return res.redirect("/");
-    res.render("auth/login", { title: res.locals.t("login.title"), form: { mode: "family" }, errors: {}, next: safeNext(req.query.next) });
+    res.render("auth/login", {
+      title: res.locals.t("login.title"),
+      form: { mode: "family" },
+      errors: {},
+      next: safeNext(req.query.next),
+    });
   });
 
   router.post("/login", scope.public("the way in"), async (req: Request, res: Response) => {
     const next = safeNext(req.body?.next);
     const parsed = loginForm.safeParse(req.body ?? {});
     if (!parsed.success) {
-      return res.status(400).render("auth/login", { title: res.locals.t("login.title"), form: req.body ?? {}, errors: fieldErrors(parsed.error), next });
+      return res.status(400).render("auth/login", {
+        title: res.locals.t("login.title"),
+        form: req.body ?? {},
+        errors: fieldErrors(parsed.error),
+        next,
+      });
     }
     const form = parsed.data;
     const account = form.mode === "staff" ? `staff:${form.email.toLowerCase()}` : `family:${form.studentNumber}`;
@@ -53,19 +63,29 @@ export function authRoutes(ds: DataSource, secret: string): Router {
     const formBack = { ...form, password: "", code: "" };
     if (wait > 0) {
       res.set("Retry-After", String(wait));
-      return res.status(429).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key: "login.throttled", params: { seconds: wait } } }, next });
+      return res.status(429).render("auth/login", {
+        title: res.locals.t("login.title"),
+        form: formBack,
+        errors: { _form: { key: "login.throttled", params: { seconds: wait } } },
+        next,
+      });
     }
-    const result: LoginResult = form.mode === "staff"
-      ? await loginStaff(ds, form.email, form.password)
-      : await loginFamily(ds, form.studentNumber, form.code);
+    const result: LoginResult =
+      form.mode === "staff"
+        ? await loginStaff(ds, form.email, form.password)
+        : await loginFamily(ds, form.studentNumber, form.code);
     if (!result.ok) {
       const key = form.mode === "staff" ? "login.failedStaff" : "login.failedFamily";
-      return res.status(401).render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key } }, next });
+      return res
+        .status(401)
+        .render("auth/login", { title: res.locals.t("login.title"), form: formBack, errors: { _form: { key } }, next });
     }
     await settleSuccess(ds, account, address);
     rememberDevice(req, res, secret, account, result.user.version ?? 0);
     await signIn(ds, req, result.user, result.locale);
-    await inTransaction(ds, (em) => recordAudit(em, actorOf(result.user), { action: "login", entity: result.user.kind, entityId: result.user.id }));
+    await inTransaction(ds, (em) =>
+      recordAudit(em, actorOf(result.user), { action: "login", entity: result.user.kind, entityId: result.user.id }),
+    );
     res.redirect(next);
   });
 

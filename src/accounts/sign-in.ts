@@ -12,7 +12,12 @@ function regenerate(req: Request): Promise<void> {
 }
 
 /** `user` must carry the account's current sessionVersion as `version`, or the first request ends it. */
-export async function signIn(ds: DataSource, req: Request, user: SessionUser, accountLocale?: string | null): Promise<void> {
+export async function signIn(
+  ds: DataSource,
+  req: Request,
+  user: SessionUser,
+  accountLocale?: string | null,
+): Promise<void> {
   const life = lifetimeFor(lifetimeRole(user), await lifetimeSettings(ds));
   const locale: Locale | undefined = req.session.locale;
   await regenerate(req);

@@ -24,9 +24,10 @@ export function pupilWithFamily(ds: DataSource, studentNumber: string): Promise<
 export async function sessionVersionOf(ds: DataSource, account: string): Promise<number | null> {
   const p = ds.options.type === "postgres" ? "$1" : "?";
   const [kind, name] = [account.slice(0, account.indexOf(":")), account.slice(account.indexOf(":") + 1)];
-  const sql = kind === "staff"
-    ? `SELECT "sessionVersion" AS v FROM "staff" WHERE LOWER("email") = ${p}`
-    : `SELECT f."sessionVersion" AS v FROM "family" f JOIN "student" s ON s."familyId" = f."id" WHERE s."studentNumber" = ${p}`;
+  const sql =
+    kind === "staff"
+      ? `SELECT "sessionVersion" AS v FROM "staff" WHERE LOWER("email") = ${p}`
+      : `SELECT f."sessionVersion" AS v FROM "family" f JOIN "student" s ON s."familyId" = f."id" WHERE s."studentNumber" = ${p}`;
   const rows = (await ds.query(sql, [name])) as { v: number | string }[];
   return rows.length ? Number(rows[0].v) : null;
 }

@@ -13,8 +13,14 @@ const USAGE = "usage: kehou throttle clear [--account EMAIL|STUDENT_NUMBER]";
 export async function throttleCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== "clear") throw new UsageError(USAGE);
-  const { values } = parseArgs({ args: rest, options: { account: { type: "string" } }, strict: true, allowPositionals: false });
-  if (values.account !== undefined && !values.account.trim()) throw new UsageError(`--account: required value; ${USAGE}`);
+  const { values } = parseArgs({
+    args: rest,
+    options: { account: { type: "string" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.account !== undefined && !values.account.trim())
+    throw new UsageError(`--account: required value; ${USAGE}`);
   const keys = values.account === undefined ? null : [accountKey(values.account)];
   const ds = await openDatabase(loadConfig().databaseUrl);
   try {

@@ -16,13 +16,17 @@ export function throttleRoutes(ds: DataSource): Router {
   router.get("/admin/login-throttles", scope.admin(), async (_req, res) => {
     const rows = await listThrottles(ds);
     const now = Date.now();
-    res.render("auth/throttles", { title: res.locals.t("throttles.title"), rows: rows.map((r) => ({ ...r, waiting: Date.parse(r.nextAllowedAt) > now })) });
+    res.render("auth/throttles", {
+      title: res.locals.t("throttles.title"),
+      rows: rows.map((r) => ({ ...r, waiting: Date.parse(r.nextAllowedAt) > now })),
+    });
   });
 
   router.post("/admin/login-throttles/clear", scope.admin(), async (req, res) => {
     const parsed = clearForm.safeParse(req.body ?? {});
     if (!parsed.success) throw new HttpError(400, "errors.badRequest");
-    if (!(await clearThrottleAsAdmin(ds, parsed.data.key, actorOf(req.session.user)))) throw new HttpError(404, "errors.notFound");
+    if (!(await clearThrottleAsAdmin(ds, parsed.data.key, actorOf(req.session.user))))
+      throw new HttpError(404, "errors.notFound");
     req.session.flash = { kind: "ok", key: "throttles.cleared", params: { key: parsed.data.key } };
     res.redirect("/admin/login-throttles");
   });

@@ -18,7 +18,8 @@ const EPOCH = new Date(0).toISOString();
 
 // While attempts are free nothing is due: the epoch, not "now", so no clock
 // skew between instances (or a stamp a few ms ahead) can make anyone wait.
-const noDelayOr = (from: number, delayMs: number): string => (delayMs > 0 ? new Date(from + delayMs).toISOString() : EPOCH);
+const noDelayOr = (from: number, delayMs: number): string =>
+  delayMs > 0 ? new Date(from + delayMs).toISOString() : EPOCH;
 
 // The keys' rows, created if missing and, on PostgreSQL, locked until the
 // transaction ends (in key order, so two claims never deadlock). SQLite
@@ -26,9 +27,18 @@ const noDelayOr = (from: number, delayMs: number): string => (delayMs > 0 ? new 
 async function lockRows(em: EntityManager, keys: string[]): Promise<Map<string, LoginThrottle>> {
   const repo = em.getRepository(LoginThrottle);
   const sorted = [...new Set(keys)].sort();
-  await repo.createQueryBuilder().insert().values(sorted.map((key) => ({ key, failures: 0, lastFailureAt: EPOCH, nextAllowedAt: EPOCH }))).orIgnore().execute();
+  await repo
+    .createQueryBuilder()
+    .insert()
+    .values(sorted.map((key) => ({ key, failures: 0, lastFailureAt: EPOCH, nextAllowedAt: EPOCH })))
+    .orIgnore()
+    .execute();
   const postgres = em.connection.options.type === "postgres";
-  const rows = await repo.find({ where: { key: In(sorted) }, order: { key: "ASC" }, ...(postgres && { lock: { mode: "pessimistic_write" as const } }) });
+  const rows = await repo.find({
+    where: { key: In(sorted) },
+    order: { key: "ASC" },
+    ...(postgres && { lock: { mode: "pessimistic_write" as const } }),
+  });
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -36,12 +46,18 @@ async function lockRows(em: EntityManager, keys: string[]): Promise<Map<string, 
 // failure until settleSuccess says otherwise.
 export async function claimAttempt(ds: DataSource, keys: ThrottleKey[], at?: number): Promise<number> {
   return inTransaction(ds, async (em) => {
-    const rows = await lockRows(em, keys.map((k) => k.key));
+    const rows = await lockRows(
+      em,
+      keys.map((k) => k.key),
+    );
     // The time is read once the rows are ours: read before waiting for the lock,
     // it could lie before the stamp another login just wrote, and a login
     // with no delay due would be told to wait.
     const now = at ?? Date.now();
-    const until = Math.max(0, ...keys.filter((k) => k.checked !== false).map((k) => Date.parse(rows.get(k.key)!.nextAllowedAt)));
+    const until = Math.max(
+      0,
+      ...keys.filter((k) => k.checked !== false).map((k) => Date.parse(rows.get(k.key)!.nextAllowedAt)),
+    );
     if (until > now) {
       // Refused before anything is counted: leave no row behind for a name
       // that was never tried (random names must not grow the table).
@@ -51,9 +67,14 @@ export async function claimAttempt(ds: DataSource, keys: ThrottleKey[], at?: num
     for (const { key, policy } of keys) {
       const row = rows.get(key)!;
       const failures = decayedFailures(row.failures, Date.parse(row.lastFailureAt), now, policy) + 1;
-      await em.getRepository(LoginThrottle).update({ key }, {
-        failures, lastFailureAt: new Date(now).toISOString(), nextAllowedAt: noDelayOr(now, delayAfter(failures, policy)),
-      });
+      await em.getRepository(LoginThrottle).update(
+        { key },
+        {
+          failures,
+          lastFailureAt: new Date(now).toISOString(),
+          nextAllowedAt: noDelayOr(now, delayAfter(failures, policy)),
+        },
+      );
     }
     return 0;
   });
@@ -62,7 +83,12 @@ export async function claimAttempt(ds: DataSource, keys: ThrottleKey[], at?: num
 // A right password: the account starts afresh, and the address gets back
 // the attempt it was charged (a school's shared address is not slowed by
 // families who log in fine).
-export async function settleSuccess(ds: DataSource, account: string, address: ThrottleKey, now = Date.now()): Promise<void> {
+export async function settleSuccess(
+  ds: DataSource,
+  account: string,
+  address: ThrottleKey,
+  now = Date.now(),
+): Promise<void> {
   await inTransaction(ds, async (em) => {
     const repo = em.getRepository(LoginThrottle);
     await repo.delete({ key: account });
@@ -70,7 +96,10 @@ export async function settleSuccess(ds: DataSource, account: string, address: Th
     if (!row) return;
     const failures = Math.max(0, decayedFailures(row.failures, Date.parse(row.lastFailureAt), now, address.policy) - 1);
     if (failures === 0) return void (await repo.delete({ key: address.key }));
-    await repo.update({ key: address.key }, { failures, nextAllowedAt: noDelayOr(Date.parse(row.lastFailureAt), delayAfter(failures, address.policy)) });
+    await repo.update(
+      { key: address.key },
+      { failures, nextAllowedAt: noDelayOr(Date.parse(row.lastFailureAt), delayAfter(failures, address.policy)) },
+    );
   });
 }
 
@@ -85,12 +114,18 @@ export async function clearThrottles(ds: DataSource, keys: string[] | null, acto
     const repo = em.getRepository(LoginThrottle);
     const result = keys ? await repo.delete({ key: In(keys) }) : await repo.delete({ failures: MoreThan(-1) });
     if (!result.affected) return 0;
-    await recordAudit(em, actor, { action: "login.throttle.clear", entity: "login_throttle", entityId: keys ? keys.join(",").slice(0, 40) : "*" });
+    await recordAudit(em, actor, {
+      action: "login.throttle.clear",
+      entity: "login_throttle",
+      entityId: keys ? keys.join(",").slice(0, 40) : "*",
+    });
     return result.affected;
   });
 }
 
 // Rows with failures (an attempt claimed and settled leaves none behind).
 export async function listThrottles(ds: DataSource): Promise<LoginThrottle[]> {
-  return ds.getRepository(LoginThrottle).find({ where: { failures: MoreThan(0) }, order: { lastFailureAt: "DESC" }, take: 200 });
+  return ds
+    .getRepository(LoginThrottle)
+    .find({ where: { failures: MoreThan(0) }, order: { lastFailureAt: "DESC" }, take: 200 });
 }

@@ -6,7 +6,14 @@ import type { Student } from "../db";
 import type { ChoiceRound } from "../choices";
 import { type Page, pageCount } from "../http";
 import type { AllocationRun } from "./entities";
-import { allTerms, clubsOfTerm, roundByIdOrFail, roundsPage as roundRows, runningClubsOfTerm, studentsByNumbers } from "./store/school";
+import {
+  allTerms,
+  clubsOfTerm,
+  roundByIdOrFail,
+  roundsPage as roundRows,
+  runningClubsOfTerm,
+  studentsByNumbers,
+} from "./store/school";
 import { pinsOfRound, publicationOf, recentRuns, runCount, runsOfRound } from "./store/runs";
 import { changedChildren, clubFills, fillChart, parseRun, rankChart, unplacedStudents } from "./run-report";
 import { offerHours } from "./store/waitlist-context";
@@ -23,8 +30,15 @@ export async function roundsPage(ds: DataSource, page: Page) {
   const counts = await Promise.all(rounds.map((r) => runCount(ds, r.id)));
   const published = await Promise.all(rounds.map((r) => publicationOf(ds, r.id)));
   return {
-    rows: rounds.map((round, i) => ({ round, term: terms.get(round.termId), runs: counts[i], publication: published[i] })),
-    page: page.page, pages: pageCount(total, page.size), total,
+    rows: rounds.map((round, i) => ({
+      round,
+      term: terms.get(round.termId),
+      runs: counts[i],
+      publication: published[i],
+    })),
+    page: page.page,
+    pages: pageCount(total, page.size),
+    total,
   };
 }
 
@@ -56,26 +70,37 @@ export async function runPage(ds: DataSource, t: TFunction, run: AllocationRun, 
     const s = byId.get(number);
     return !!s && s.choices.every((c) => !(clubSlots.get(c) ?? []).every((slot) => s.slots.includes(slot)));
   };
-  const [publication, siblings] = await Promise.all([
-    publicationOf(ds, round.id),
-    recentRuns(ds, round.id),
-  ]);
+  const [publication, siblings] = await Promise.all([publicationOf(ds, round.id), recentRuns(ds, round.id)]);
   // The policy check costs most of the page; the published run has no publish form to feed.
   const blockers = publication?.runId === run.id ? null : await allocationBlockers(ds, round.termId, run);
   const s = run.summary;
   return {
-    round, run, summary: s, fills, publication, blockers,
+    round,
+    run,
+    summary: s,
+    fills,
+    publication,
+    blockers,
     published: publication?.runId === run.id,
     otherRuns: siblings.filter((r) => r.id !== run.id),
     unplaced: slice.map((number) => ({
-      number, student: students.get(number) ?? null, choices: (byId.get(number)?.choices ?? []).map((c) => names.get(c) ?? c), noSlot: noSlot(number),
+      number,
+      student: students.get(number) ?? null,
+      choices: (byId.get(number)?.choices ?? []).map((c) => names.get(c) ?? c),
+      noSlot: noSlot(number),
     })),
-    unplacedTotal: unplaced.length, page: page.page, pages: pageCount(unplaced.length, page.size),
+    unplacedTotal: unplaced.length,
+    page: page.page,
+    pages: pageCount(unplaced.length, page.size),
     underMin: fills.filter((f) => f.underMin),
-    rankSvg: rankChart(t, [
-      { label: t(`assignment.mechanism.${run.mechanism}`), placements: s.placements, rankCounts: s.rankCounts },
-      { label: t("assignment.mechanism.fcfs"), placements: s.fcfs.placements, rankCounts: s.fcfs.rankCounts },
-    ], `rank-${run.id}`),
+    rankSvg: rankChart(
+      t,
+      [
+        { label: t(`assignment.mechanism.${run.mechanism}`), placements: s.placements, rankCounts: s.rankCounts },
+        { label: t("assignment.mechanism.fcfs"), placements: s.fcfs.placements, rankCounts: s.fcfs.rankCounts },
+      ],
+      `rank-${run.id}`,
+    ),
     fillSvg: fillChart(t, fills, `fill-${run.id}`),
   };
 }
@@ -89,13 +114,32 @@ export async function comparePage(ds: DataSource, t: TFunction, a: AllocationRun
   const codes = [...new Set([...fa.map((f) => f.code), ...fb.keys()])];
   const byCodeA = new Map(fa.map((f) => [f.code, f]));
   return {
-    a, b, round,
-    clubs: codes.map((code) => ({ code, name: names.get(code) ?? code, a: byCodeA.get(code) ?? null, b: fb.get(code) ?? null })),
+    a,
+    b,
+    round,
+    clubs: codes.map((code) => ({
+      code,
+      name: names.get(code) ?? code,
+      a: byCodeA.get(code) ?? null,
+      b: fb.get(code) ?? null,
+    })),
     changed: changedChildren(pa, pb),
     underMin: { a: pa.result.metrics.underMinClubs.length, b: pb.result.metrics.underMinClubs.length },
-    rankSvg: rankChart(t, [
-      { label: `#${a.id} ${t(`assignment.mechanism.${a.mechanism}`)}`, placements: a.summary.placements, rankCounts: a.summary.rankCounts },
-      { label: `#${b.id} ${t(`assignment.mechanism.${b.mechanism}`)}`, placements: b.summary.placements, rankCounts: b.summary.rankCounts },
-    ], `cmp-${a.id}-${b.id}`),
+    rankSvg: rankChart(
+      t,
+      [
+        {
+          label: `#${a.id} ${t(`assignment.mechanism.${a.mechanism}`)}`,
+          placements: a.summary.placements,
+          rankCounts: a.summary.rankCounts,
+        },
+        {
+          label: `#${b.id} ${t(`assignment.mechanism.${b.mechanism}`)}`,
+          placements: b.summary.placements,
+          rankCounts: b.summary.rankCounts,
+        },
+      ],
+      `cmp-${a.id}-${b.id}`,
+    ),
   };
 }

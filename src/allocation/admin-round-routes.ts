@@ -22,8 +22,14 @@ export function adminRoundRoutes(ds: DataSource): Router {
   const roundWithErrors = async (req: Request, res: Response, round: ChoiceRound, extra: Record<string, unknown>) => {
     const model = await roundPage(ds, round, pageOf(req.query, 20));
     res.status(400).render("allocation/round", {
-      title: res.locals.t("assignment.round.title", { name: round.name }), ...model,
-      form: { mechanism: round.mechanism, seed: "", note: "" }, pinForm: req.body ?? {}, errors: {}, pinErrors: {}, engineError: null, ...extra,
+      title: res.locals.t("assignment.round.title", { name: round.name }),
+      ...model,
+      form: { mechanism: round.mechanism, seed: "", note: "" },
+      pinForm: req.body ?? {},
+      errors: {},
+      pinErrors: {},
+      engineError: null,
+      ...extra,
     });
   };
 
@@ -38,15 +44,23 @@ export function adminRoundRoutes(ds: DataSource): Router {
       if (err instanceof InstanceError) return roundWithErrors(req, res, round, { pinEngineError: err.message });
       throw err;
     }
-    req.session.flash = { kind: "ok", key: parsed.data.mode === "move" ? "assignment.pins.moved" : "assignment.pins.pinned", params: { number: parsed.data.studentNumber } };
+    req.session.flash = {
+      kind: "ok",
+      key: parsed.data.mode === "move" ? "assignment.pins.moved" : "assignment.pins.pinned",
+      params: { number: parsed.data.studentNumber },
+    };
     res.redirect(`/admin/rounds/${round.id}/runs#pins`);
   });
 
   router.post("/admin/rounds/:id/pins/:pinId/delete", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = reasonForm.safeParse(req.body ?? {});
-    if (!parsed.success) return roundWithErrors(req, res, round, { pinErrors: { [`reason-${req.params.pinId}`]: formErrors(parsed.error).reason } });
-    if (!(await unpin(ds, round, idParam(req.params.pinId), parsed.data.reason, actorOf(req.session.user)))) throw new HttpError(404, "errors.notFound");
+    if (!parsed.success)
+      return roundWithErrors(req, res, round, {
+        pinErrors: { [`reason-${req.params.pinId}`]: formErrors(parsed.error).reason },
+      });
+    if (!(await unpin(ds, round, idParam(req.params.pinId), parsed.data.reason, actorOf(req.session.user))))
+      throw new HttpError(404, "errors.notFound");
     req.session.flash = { kind: "ok", key: "assignment.pins.removed" };
     res.redirect(`/admin/rounds/${round.id}/runs#pins`);
   });
@@ -55,20 +69,34 @@ export function adminRoundRoutes(ds: DataSource): Router {
   router.post("/admin/rounds/:id/offer-hours", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = offerHoursForm.safeParse(req.body ?? {});
-    if (!parsed.success) return roundWithErrors(req, res, round, { hoursErrors: formErrors(parsed.error), hoursForm: req.body });
+    if (!parsed.success)
+      return roundWithErrors(req, res, round, { hoursErrors: formErrors(parsed.error), hoursForm: req.body });
     await setOfferHours(ds, parsed.data.hours, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "assignment.offers.hoursSaved", params: { hours: parsed.data.hours } };
     res.redirect(`/admin/rounds/${round.id}/runs`);
   });
 
-  const renderPlacements = async (req: Request, res: Response, round: ChoiceRound, status = 200, extra: Record<string, unknown> = {}) => {
+  const renderPlacements = async (
+    req: Request,
+    res: Response,
+    round: ChoiceRound,
+    status = 200,
+    extra: Record<string, unknown> = {},
+  ) => {
     await sweepExpiredOffers(ds);
     const clubId = optionalId(req.query.club);
     const model = await placementsPage(ds, round, clubId, pageOf(req.query, 50));
-    res.status(status).render("allocation/placements", { title: res.locals.t("assignment.placements.title", { name: round.name }), ...model, errors: {}, ...extra });
+    res.status(status).render("allocation/placements", {
+      title: res.locals.t("assignment.placements.title", { name: round.name }),
+      ...model,
+      errors: {},
+      ...extra,
+    });
   };
 
-  router.get("/admin/rounds/:id/placements", scope.admin(), async (req, res) => renderPlacements(req, res, await findRound(ds, idParam(req.params.id))));
+  router.get("/admin/rounds/:id/placements", scope.admin(), async (req, res) =>
+    renderPlacements(req, res, await findRound(ds, idParam(req.params.id))),
+  );
 
   router.post("/admin/rounds/:id/withdraw", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));

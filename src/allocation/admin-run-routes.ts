@@ -10,39 +10,78 @@ import type { AllocationRun } from "./entities";
 import { compareQuery, publishForm, runForm } from "./forms";
 import { comparePage, roundPage, roundsPage, runPage } from "./admin-pages";
 import { createRun, findRound, findRun, NothingToAllocate, randomSeed, verifyRun } from "./run-service";
-import { ChangesToConfirm, PublishBlocked, publicationOf, publishRun, RoundLocked, RoundStillOpen } from "./publish-service";
+import {
+  ChangesToConfirm,
+  PublishBlocked,
+  publicationOf,
+  publishRun,
+  RoundLocked,
+  RoundStillOpen,
+} from "./publish-service";
 
 export function adminRunRoutes(ds: DataSource): Router {
   const router = Router();
 
   // Every choice round, newest first, with its runs and what is published.
   router.get("/admin/runs", scope.admin(), async (req, res) => {
-    res.render("allocation/rounds", { title: res.locals.t("assignment.rounds.title"), ...(await roundsPage(ds, pageOf(req.query))) });
+    res.render("allocation/rounds", {
+      title: res.locals.t("assignment.rounds.title"),
+      ...(await roundsPage(ds, pageOf(req.query))),
+    });
   });
 
-  const renderRound = async (req: Request, res: Response, round: ChoiceRound, status = 200, extra: Record<string, unknown> = {}) => {
+  const renderRound = async (
+    req: Request,
+    res: Response,
+    round: ChoiceRound,
+    status = 200,
+    extra: Record<string, unknown> = {},
+  ) => {
     const model = await roundPage(ds, round, pageOf(req.query, 20));
     res.status(status).render("allocation/round", {
-      title: res.locals.t("assignment.round.title", { name: round.name }), ...model,
-      form: { mechanism: round.mechanism, seed: "", note: "" }, pinForm: {}, errors: {}, pinErrors: {}, engineError: null, ...extra,
+      title: res.locals.t("assignment.round.title", { name: round.name }),
+      ...model,
+      form: { mechanism: round.mechanism, seed: "", note: "" },
+      pinForm: {},
+      errors: {},
+      pinErrors: {},
+      engineError: null,
+      ...extra,
     });
   };
 
   router.get("/admin/rounds/:id/runs", scope.admin(), async (req, res) => {
-    await renderRound(req, res, await findRound(ds, idParam(req.params.id)), 200, typeof req.query.pin === "string" ? { pinForm: { studentNumber: req.query.pin.slice(0, 32) } } : {});
+    await renderRound(
+      req,
+      res,
+      await findRound(ds, idParam(req.params.id)),
+      200,
+      typeof req.query.pin === "string" ? { pinForm: { studentNumber: req.query.pin.slice(0, 32) } } : {},
+    );
   });
 
   router.post("/admin/rounds/:id/runs", scope.admin(), async (req, res) => {
     const round = await findRound(ds, idParam(req.params.id));
     const parsed = runForm.safeParse(req.body ?? {});
-    if (!parsed.success) return renderRound(req, res, round, 400, { form: req.body ?? {}, errors: formErrors(parsed.error) });
+    if (!parsed.success)
+      return renderRound(req, res, round, 400, { form: req.body ?? {}, errors: formErrors(parsed.error) });
     try {
-      const run = await createRun(ds, round.id, { ...parsed.data, seed: parsed.data.seed ?? randomSeed() }, actorOf(req.session.user));
+      const run = await createRun(
+        ds,
+        round.id,
+        { ...parsed.data, seed: parsed.data.seed ?? randomSeed() },
+        actorOf(req.session.user),
+      );
       req.session.flash = { kind: "ok", key: "assignment.run.created", params: { id: run.id, seed: run.seed } };
       res.redirect(`/admin/runs/${run.id}`);
     } catch (err) {
-      if (err instanceof InstanceError) return renderRound(req, res, round, 400, { form: req.body, engineError: err.message });
-      if (err instanceof NothingToAllocate) return renderRound(req, res, round, 400, { form: req.body, errors: { _form: { key: "assignment.errors.noPreferences" } } });
+      if (err instanceof InstanceError)
+        return renderRound(req, res, round, 400, { form: req.body, engineError: err.message });
+      if (err instanceof NothingToAllocate)
+        return renderRound(req, res, round, 400, {
+          form: req.body,
+          errors: { _form: { key: "assignment.errors.noPreferences" } },
+        });
       throw err;
     }
   });
@@ -52,15 +91,32 @@ export function adminRunRoutes(ds: DataSource): Router {
     const parsed = compareQuery.safeParse(req.query);
     if (!parsed.success) throw new HttpError(400, "assignment.errors.compare");
     const [a, b] = await Promise.all([findRun(ds, parsed.data.a), findRun(ds, parsed.data.b)]);
-    res.render("allocation/compare", { title: res.locals.t("assignment.compare.title"), ...(await comparePage(ds, res.locals.t, a, b)) });
+    res.render("allocation/compare", {
+      title: res.locals.t("assignment.compare.title"),
+      ...(await comparePage(ds, res.locals.t, a, b)),
+    });
   });
 
-  const renderRun = async (req: Request, res: Response, run: AllocationRun, status = 200, extra: Record<string, unknown> = {}) => {
+  const renderRun = async (
+    req: Request,
+    res: Response,
+    run: AllocationRun,
+    status = 200,
+    extra: Record<string, unknown> = {},
+  ) => {
     const model = await runPage(ds, res.locals.t, run, pageOf(req.query, 25));
-    res.status(status).render("allocation/run", { title: res.locals.t("assignment.run.title", { id: run.id }), ...model, errors: {}, verification: null, ...extra });
+    res.status(status).render("allocation/run", {
+      title: res.locals.t("assignment.run.title", { id: run.id }),
+      ...model,
+      errors: {},
+      verification: null,
+      ...extra,
+    });
   };
 
-  router.get("/admin/runs/:id", scope.admin(), async (req, res) => renderRun(req, res, await findRun(ds, idParam(req.params.id))));
+  router.get("/admin/runs/:id", scope.admin(), async (req, res) =>
+    renderRun(req, res, await findRun(ds, idParam(req.params.id))),
+  );
 
   // The exact stored bytes, for download and for `kehou allocate` to re-run.
   for (const part of ["instance", "result"] as const) {
@@ -87,18 +143,34 @@ export function adminRunRoutes(ds: DataSource): Router {
       return res.redirect(`/admin/runs/${run.id}`);
     }
     const reason = parsed.data.overrideReason;
-    if (reason !== null && reason.length < 5) return renderRun(req, res, run, 400, { errors: { overrideReason: { key: "validation.reasonRequired" } } });
+    if (reason !== null && reason.length < 5)
+      return renderRun(req, res, run, 400, { errors: { overrideReason: { key: "validation.reasonRequired" } } });
     try {
-      await publishRun(ds, run, { overrideReason: reason, closeNow: parsed.data.closeNow, confirmChanges: parsed.data.confirmChanges }, actorOf(req.session.user));
+      await publishRun(
+        ds,
+        run,
+        { overrideReason: reason, closeNow: parsed.data.closeNow, confirmChanges: parsed.data.confirmChanges },
+        actorOf(req.session.user),
+      );
     } catch (err) {
-      if (err instanceof PublishBlocked) return renderRun(req, res, run, 400, { errors: { overrideReason: { key: "assignment.publish.reasonNeeded" } } });
-      if (err instanceof RoundStillOpen) return renderRun(req, res, run, 409, { errors: { closeNow: { key: "assignment.publish.stillOpen" } } });
-      if (err instanceof RoundLocked) return renderRun(req, res, run, 409, { errors: { _form: { key: "assignment.publish.locked", params: { name: err.laterRound } } } });
+      if (err instanceof PublishBlocked)
+        return renderRun(req, res, run, 400, {
+          errors: { overrideReason: { key: "assignment.publish.reasonNeeded" } },
+        });
+      if (err instanceof RoundStillOpen)
+        return renderRun(req, res, run, 409, { errors: { closeNow: { key: "assignment.publish.stillOpen" } } });
+      if (err instanceof RoundLocked)
+        return renderRun(req, res, run, 409, {
+          errors: { _form: { key: "assignment.publish.locked", params: { name: err.laterRound } } },
+        });
       // The admin sees every child whose place changes, then confirms with the same form.
       if (err instanceof ChangesToConfirm) {
         return res.render("allocation/publish-changes", {
-          title: res.locals.t("assignment.publish.changesTitle", { id: run.id }), run, changes: err.changes,
-          overrideReason: reason ?? "", closeNow: parsed.data.closeNow,
+          title: res.locals.t("assignment.publish.changesTitle", { id: run.id }),
+          run,
+          changes: err.changes,
+          overrideReason: reason ?? "",
+          closeNow: parsed.data.closeNow,
         });
       }
       throw err;

@@ -35,10 +35,14 @@ export async function runAllocateCommand(argv: string[]): Promise<number> {
     const serializeMs = performance.now() - parsedAt - diagnostics.timings.totalMs;
     process.stdout.write(out);
     Object.assign(diagnostics.timings, {
-      readMs: round(readMs), parseMs: round(parsedAt - started - readMs), serializeMs: round(serializeMs),
+      readMs: round(readMs),
+      parseMs: round(parsedAt - started - readMs),
+      serializeMs: round(serializeMs),
       wallMs: round(performance.now() - started),
     });
-    process.stderr.write(`kehou allocate: ${diagnostics.path} path, ${diagnostics.timings.wallMs} ms; diagnostics ${JSON.stringify(diagnostics)}\n`);
+    process.stderr.write(
+      `kehou allocate: ${diagnostics.path} path, ${diagnostics.timings.wallMs} ms; diagnostics ${JSON.stringify(diagnostics)}\n`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -49,7 +53,9 @@ export async function runAllocateCommand(argv: string[]): Promise<number> {
       process.stderr.write(`kehou allocate: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`kehou allocate: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(
+      `kehou allocate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 1;
   }
 }
@@ -59,30 +65,37 @@ function parseFlags(argv: string[]): Flags {
   let mechanism: Mechanism = "optimal";
   let seed: number | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].startsWith("--") && argv[i].includes("=")
-      ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)]
-      : [argv[i], undefined];
+    const [name, inline] =
+      argv[i].startsWith("--") && argv[i].includes("=")
+        ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)]
+        : [argv[i], undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${name}: missing value`);
+      if (v === undefined || (inline === undefined && v.startsWith("--")))
+        throw new UsageError(`${name}: missing value`);
       return v;
     };
     switch (name) {
-      case "--input": input = value(); break;
+      case "--input":
+        input = value();
+        break;
       case "--mechanism": {
         const v = value();
-        if (v !== "optimal" && v !== "lottery") throw new UsageError(`--mechanism: expected "optimal" or "lottery", got ${JSON.stringify(v)}`);
+        if (v !== "optimal" && v !== "lottery")
+          throw new UsageError(`--mechanism: expected "optimal" or "lottery", got ${JSON.stringify(v)}`);
         mechanism = v;
         break;
       }
       case "--seed": {
         const v = value();
         const n = Number(v);
-        if (!/^\d+$/.test(v) || !Number.isSafeInteger(n)) throw new UsageError(`--seed: expected a non-negative integer, got ${JSON.stringify(v)}`);
+        if (!/^\d+$/.test(v) || !Number.isSafeInteger(n))
+          throw new UsageError(`--seed: expected a non-negative integer, got ${JSON.stringify(v)}`);
         seed = n;
         break;
       }
-      default: throw new UsageError(`unknown flag ${JSON.stringify(argv[i])}`);
+      default:
+        throw new UsageError(`unknown flag ${JSON.stringify(argv[i])}`);
     }
   }
   if (input === undefined) throw new UsageError("--input: required");

@@ -136,4 +136,11 @@ export class WaitlistOffer {
   @InstantColumn({ nullable: true }) respondedAt: string | null;
 }
 
-export const allocationEntities: Function[] = [AllocationRun, AllocationPublication, AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer];
+export const allocationEntities: Function[] = [
+  AllocationRun,
+  AllocationPublication,
+  AllocationPin,
+  ClubPlacement,
+  WaitlistEntry,
+  WaitlistOffer,
+];

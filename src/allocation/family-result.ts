@@ -33,25 +33,43 @@ export interface ChildResult {
   week: DayPlan[];
 }
 
-export interface FamilyResultCard { result: ChildResult; unread: number }
+export interface FamilyResultCard {
+  result: ChildResult;
+  unread: number;
+}
 
 /** The latest publication among the current term's rounds, if any. */
-export function latestPublication(ds: DataSource): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
+export function latestPublication(
+  ds: DataSource,
+): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
   return keptRead(ds, "latestPublication", () => readLatestPublication(ds));
 }
 
-async function readLatestPublication(ds: DataSource): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
+async function readLatestPublication(
+  ds: DataSource,
+): Promise<{ publication: AllocationPublication; round: ChoiceRound; term: Term } | null> {
   const term = await currentTerm(ds);
   if (!term) return null;
   const rounds = await roundsOfTerm(ds, term.id);
   if (!rounds.length) return null;
-  const publication = await latestPublicationOf(ds, rounds.map((r) => r.id));
+  const publication = await latestPublicationOf(
+    ds,
+    rounds.map((r) => r.id),
+  );
   if (!publication) return null;
   return { publication, round: rounds.find((r) => r.id === publication.roundId)!, term };
 }
 
 export async function childResult(ds: DataSource, student: Student): Promise<ChildResult> {
-  const empty: ChildResult = { student, published: false, clubs: [], waitlists: [], offers: [], explanation: null, week: [] };
+  const empty: ChildResult = {
+    student,
+    published: false,
+    clubs: [],
+    waitlists: [],
+    offers: [],
+    explanation: null,
+    week: [],
+  };
   const latest = await latestPublication(ds);
   if (!latest) return empty;
   const { publication, round, term } = latest;
@@ -68,31 +86,52 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
     openOffersOfChild(ds, roundIds, student.id),
     termPeriods(ds, term.id),
   ]);
-  const waitlists = await Promise.all(entries.map(async (e) => ({
-    clubName: clubs.get(e.clubId)?.name ?? "?",
-    // The place among children still waiting or offered, not the original number.
-    position: await placeInLine(ds, e),
-    status: e.status,
-  })));
+  const waitlists = await Promise.all(
+    entries.map(async (e) => ({
+      clubName: clubs.get(e.clubId)?.name ?? "?",
+      // The place among children still waiting or offered, not the original number.
+      position: await placeInLine(ds, e),
+      status: e.status,
+    })),
+  );
   const run = await storedRun(ds, publication.runId);
   const inInstance = run.instance.students.find((s) => s.id === student.studentNumber);
   const explanation = inInstance
     ? explanationView(
-      run.explain(student.studentNumber),
-      (code) => byCode.get(code)?.name ?? code,
-      (slot) => slotParts(slot, periods),
-      inInstance.choices,
-    )
+        run.explain(student.studentNumber),
+        (code) => byCode.get(code)?.name ?? code,
+        (slot) => slotParts(slot, periods),
+        inInstance.choices,
+      )
     : null;
   const zone = await schoolZone(ds);
   return {
-    student, published: true, roundId, roundName: round.name, publishedAt: publication.publishedAt,
-    publishedText: formatStored(publication.publishedAt, zone), mechanism: run.mechanism,
-    clubs: seats.map((p) => ({ id: p.clubId, name: clubs.get(p.clubId)?.name ?? "?", source: p.reason === "offer" ? "offer" : "allocation" })),
+    student,
+    published: true,
+    roundId,
+    roundName: round.name,
+    publishedAt: publication.publishedAt,
+    publishedText: formatStored(publication.publishedAt, zone),
+    mechanism: run.mechanism,
+    clubs: seats.map((p) => ({
+      id: p.clubId,
+      name: clubs.get(p.clubId)?.name ?? "?",
+      source: p.reason === "offer" ? "offer" : "allocation",
+    })),
     waitlists,
-    offers: offers.map((o) => ({ id: o.id, clubName: clubs.get(o.clubId)?.name ?? "?", expiresAt: o.expiresAt, expiresText: formatStored(o.expiresAt, zone) })),
+    offers: offers.map((o) => ({
+      id: o.id,
+      clubName: clubs.get(o.clubId)?.name ?? "?",
+      expiresAt: o.expiresAt,
+      expiresText: formatStored(o.expiresAt, zone),
+    })),
     explanation,
-    week: await childWeek(ds, term.id, student, seats.map((p) => p.clubId)),
+    week: await childWeek(
+      ds,
+      term.id,
+      student,
+      seats.map((p) => p.clubId),
+    ),
   };
 }
 
@@ -100,7 +139,11 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
  * The card for the family home page (views/allocation/family-result.ejs).
  * Null when the child is not this family's — the caller shows nothing.
  */
-export async function familyResultCard(ds: DataSource, familyId: number, studentId: number): Promise<FamilyResultCard | null> {
+export async function familyResultCard(
+  ds: DataSource,
+  familyId: number,
+  studentId: number,
+): Promise<FamilyResultCard | null> {
   const student = await childOfFamily(ds, familyId, studentId);
   if (!student) return null;
   await sweepExpiredOffers(ds);

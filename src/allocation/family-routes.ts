@@ -31,7 +31,11 @@ export function familyRoutes(ds: DataSource): Router {
     const student = (await ownChildren(req)).find((s) => s.id === idParam(req.params.studentId));
     if (!student) throw new HttpError(404, "errors.notFound");
     await sweepExpiredOffers(ds);
-    res.render("allocation/results", { title: res.locals.t("assignment.results.title"), results: [await childResult(ds, student)], errors: {} });
+    res.render("allocation/results", {
+      title: res.locals.t("assignment.results.title"),
+      results: [await childResult(ds, student)],
+      errors: {},
+    });
   });
 
   router.post("/results/withdraw", scope.family("a family's own children's results and offers"), async (req, res) => {
@@ -39,7 +43,11 @@ export function familyRoutes(ds: DataSource): Router {
     const children = await ownChildren(req);
     if (!parsed.success) {
       const results = await Promise.all(children.map((s) => childResult(ds, s)));
-      return res.status(400).render("allocation/results", { title: res.locals.t("assignment.results.title"), results, errors: formErrors(parsed.error) });
+      return res.status(400).render("allocation/results", {
+        title: res.locals.t("assignment.results.title"),
+        results,
+        errors: formErrors(parsed.error),
+      });
     }
     const student = children.find((s) => s.id === parsed.data.studentId);
     const latest = await latestPublication(ds);
@@ -47,7 +55,14 @@ export function familyRoutes(ds: DataSource): Router {
     // The seat may come from an earlier round than the latest one: the ledger knows which.
     const date = dateInTerm(await schoolToday(ds), latest.term.startDate, latest.term.endDate);
     const seat = (await seatsOfChild(ds, student.id, date)).find((s) => s.clubId === parsed.data.clubId);
-    const outcome = await withdrawPlacement(ds, seat?.roundId ?? latest.round.id, student.id, parsed.data.clubId, actorOf(req.session.user), null);
+    const outcome = await withdrawPlacement(
+      ds,
+      seat?.roundId ?? latest.round.id,
+      student.id,
+      parsed.data.clubId,
+      actorOf(req.session.user),
+      null,
+    );
     if (outcome === "not-placed") throw new HttpError(404, "errors.notFound");
     req.session.flash = { kind: "ok", key: "assignment.results.withdrawn", params: { name: student.name } };
     res.redirect("/results");
@@ -68,17 +83,27 @@ export function familyRoutes(ds: DataSource): Router {
     const ctx = offer.status === "open" ? await waitlistContext(ds.manager, offer.roundId) : null;
     const plan = ctx ? await seatPlan(ds.manager, ctx, offer.studentId, offer.clubId) : null;
     const from = plan?.replaces.length ? (await clubsByIds(ds, plan.replaces)).map((c) => c.name) : [];
-    res.render("allocation/offer", { title: res.locals.t("assignment.offers.title"), offer, club, from, fits: plan?.fits ?? false });
+    res.render("allocation/offer", {
+      title: res.locals.t("assignment.offers.title"),
+      offer,
+      club,
+      from,
+      fits: plan?.fits ?? false,
+    });
   });
 
   for (const answer of ["accept", "decline"] as const) {
-    router.post(`/offers/:id/${answer}`, scope.family("a family's own children's results and offers"), async (req, res) => {
-      const offer = await ownOffer(req);
-      const outcome = await answerOffer(ds, offer, answer === "accept", actorOf(req.session.user));
-      const done = outcome === "accepted" || outcome === "declined";
-      req.session.flash = { kind: done ? "ok" : "error", key: `assignment.offers.outcome.${outcome}` };
-      res.redirect(done ? "/results" : `/offers/${offer.id}`);
-    });
+    router.post(
+      `/offers/:id/${answer}`,
+      scope.family("a family's own children's results and offers"),
+      async (req, res) => {
+        const offer = await ownOffer(req);
+        const outcome = await answerOffer(ds, offer, answer === "accept", actorOf(req.session.user));
+        const done = outcome === "accepted" || outcome === "declined";
+        req.session.flash = { kind: done ? "ok" : "error", key: `assignment.offers.outcome.${outcome}` };
+        res.redirect(done ? "/results" : `/offers/${offer.id}`);
+      },
+    );
   }
 
   return router;

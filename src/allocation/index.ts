@@ -2,8 +2,18 @@
 // ./core (pure; its model is documented in core/index.ts, its formats in
 // docs/allocation.md); runs, pins, publication and waitlists live beside it.
 export {
-  AllocationRun, AllocationPublication, AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer, allocationEntities,
-  WAITLIST_STATUSES, type WaitlistStatus, type OfferStatus, type PlacementSource, type RunSummary,
+  AllocationRun,
+  AllocationPublication,
+  AllocationPin,
+  ClubPlacement,
+  WaitlistEntry,
+  WaitlistOffer,
+  allocationEntities,
+  WAITLIST_STATUSES,
+  type WaitlistStatus,
+  type OfferStatus,
+  type PlacementSource,
+  type RunSummary,
 } from "./entities";
 export { allocationRoutes } from "./routes";
 export { createRun, sha256 } from "./run-service";

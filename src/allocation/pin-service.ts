@@ -13,9 +13,19 @@ import { buildInstance } from "./store/instance";
 import { currentStudentByNumber, runningClubOfTerm } from "./store/school";
 import { deletePin, deletePins, insertPin, pinExists, pinOfRound, pinsOfChild } from "./store/runs";
 
-export interface PinRequest { studentNumber: string; clubId: number; reason: string; move: boolean }
+export interface PinRequest {
+  studentNumber: string;
+  clubId: number;
+  reason: string;
+  move: boolean;
+}
 
-export async function pinChild(ds: DataSource, round: ChoiceRound, request: PinRequest, actor: Actor): Promise<AllocationPin> {
+export async function pinChild(
+  ds: DataSource,
+  round: ChoiceRound,
+  request: PinRequest,
+  actor: Actor,
+): Promise<AllocationPin> {
   return inTransaction(ds, async (em) => {
     const student = await currentStudentByNumber(em, request.studentNumber);
     if (!student) throw fieldError("studentNumber", "assignment.pins.unknownStudent");
@@ -26,30 +36,57 @@ export async function pinChild(ds: DataSource, round: ChoiceRound, request: PinR
     }
     // "Move" replaces the child's other pins; "pin" adds one.
     const replaced = request.move ? await pinsOfChild(em, round.id, student.id) : [];
-    if (replaced.length) await deletePins(em, replaced.map((p) => p.id));
+    if (replaced.length)
+      await deletePins(
+        em,
+        replaced.map((p) => p.id),
+      );
     const pin = await insertPin(em, {
-      roundId: round.id, studentId: student.id, clubId: club.id, reason: request.reason,
-      createdById: actor.kind === "staff" ? actor.id : null, createdAt: nowIso(),
+      roundId: round.id,
+      studentId: student.id,
+      clubId: club.id,
+      reason: request.reason,
+      createdById: actor.kind === "staff" ? actor.id : null,
+      createdAt: nowIso(),
     });
     const built = await buildInstance(em, round, 0);
-    if (!built.instance.clubs.some((c) => c.id === club.code)) throw fieldError("clubId", "assignment.pins.clubNotMeeting");
+    if (!built.instance.clubs.some((c) => c.id === club.code))
+      throw fieldError("clubId", "assignment.pins.clubNotMeeting");
     // Throws InstanceError (e.g. "students[12].pinned[1]: club … clashes with pinned club …"): the transaction rolls back.
     parseInstance(JSON.parse(built.text));
     await recordAudit(em, actor, {
-      action: request.move ? "allocation.move" : "allocation.pin", entity: "allocation_pin", entityId: pin.id, reason: request.reason,
-      details: { roundId: round.id, studentId: student.id, clubId: club.id, club: club.code, replaced: replaced.map((p) => p.clubId) },
+      action: request.move ? "allocation.move" : "allocation.pin",
+      entity: "allocation_pin",
+      entityId: pin.id,
+      reason: request.reason,
+      details: {
+        roundId: round.id,
+        studentId: student.id,
+        clubId: club.id,
+        club: club.code,
+        replaced: replaced.map((p) => p.clubId),
+      },
     });
     return pin;
   });
 }
 
-export async function unpin(ds: DataSource, round: ChoiceRound, pinId: number, reason: string, actor: Actor): Promise<boolean> {
+export async function unpin(
+  ds: DataSource,
+  round: ChoiceRound,
+  pinId: number,
+  reason: string,
+  actor: Actor,
+): Promise<boolean> {
   return inTransaction(ds, async (em) => {
     const pin = await pinOfRound(em, round.id, pinId);
     if (!pin) return false;
     await deletePin(em, pin.id);
     await recordAudit(em, actor, {
-      action: "allocation.unpin", entity: "allocation_pin", entityId: pin.id, reason,
+      action: "allocation.unpin",
+      entity: "allocation_pin",
+      entityId: pin.id,
+      reason,
       details: { roundId: round.id, studentId: pin.studentId, clubId: pin.clubId },
     });
     return true;

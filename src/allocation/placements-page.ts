@@ -10,7 +10,14 @@ import { parseRun } from "./run-report";
 import { type Page, pageCount } from "../http";
 import { clubsByCodes, termByIdOrFail } from "./store/school";
 import { publicationOf, runByIdOrFail } from "./store/runs";
-import { membersOfClub, offersOfClub, openOffersOfRound, placementsOfRound, waitingOfRound, waitlistPage } from "./store/placements";
+import {
+  membersOfClub,
+  offersOfClub,
+  openOffersOfRound,
+  placementsOfRound,
+  waitingOfRound,
+  waitlistPage,
+} from "./store/placements";
 import { schoolToday } from "../kernel";
 import { dateInTerm, membersOn } from "../membership";
 
@@ -20,10 +27,18 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   if (!publication) return { round, publication: null, clubs: [], selected: null, ...none };
   const run = await runByIdOrFail(ds, publication.runId);
   const { instance } = parseRun(run);
-  const clubRows = await clubsByCodes(ds, round.termId, instance.clubs.map((c) => c.id));
+  const clubRows = await clubsByCodes(
+    ds,
+    round.termId,
+    instance.clubs.map((c) => c.id),
+  );
   // The round's seats that the ledger still has today: a child who left the school keeps a placement row but no club.
   const term = await termByIdOrFail(ds, round.termId);
-  const today = await membersOn(ds, clubRows.map((c) => c.id), dateInTerm(await schoolToday(ds), term.startDate, term.endDate));
+  const today = await membersOn(
+    ds,
+    clubRows.map((c) => c.id),
+    dateInTerm(await schoolToday(ds), term.startDate, term.endDate),
+  );
   const held = (p: ClubPlacement) => today.get(p.clubId)?.has(p.studentId) ?? false;
   const [placements, waiting, offers] = await Promise.all([
     placementsOfRound(ds, round.id).then((rows) => rows.filter(held)),
@@ -35,11 +50,15 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   // The run allocated within its own capacities; a club's capacity lowered since (or other rounds' seats) can leave it over full.
   const overFull = await overFullClubs(ds, term, clubRows);
   const clubs = clubRows.map((c) => ({
-    id: c.id, name: c.name, capacity: c.maxSize,
-    members: count(placements, c.id), waiting: count(waiting, c.id), offers: count(offers, c.id),
+    id: c.id,
+    name: c.name,
+    capacity: c.maxSize,
+    members: count(placements, c.id),
+    waiting: count(waiting, c.id),
+    offers: count(offers, c.id),
     overFull: overFull.has(c.id) ? { ...overFull.get(c.id)!, maxSize: c.maxSize } : null,
   }));
-  const club = clubId !== null ? clubs.find((c) => c.id === clubId) ?? null : null;
+  const club = clubId !== null ? (clubs.find((c) => c.id === clubId) ?? null) : null;
   if (!club) return { round, publication, clubs, selected: null, ...none };
   const [memberRows, [entryRows, entryTotal], offerRows] = await Promise.all([
     membersOfClub(ds, round.id, club.id).then((rows) => rows.filter(held)),
@@ -47,10 +66,14 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
     waitlistPage(ds, round.id, club.id, page.skip, page.size),
     offersOfClub(ds, round.id, club.id),
   ]);
-  const byNumber = (a: { student: Student }, b: { student: Student }) => a.student.studentNumber.localeCompare(b.student.studentNumber);
+  const byNumber = (a: { student: Student }, b: { student: Student }) =>
+    a.student.studentNumber.localeCompare(b.student.studentNumber);
   return {
-    round, publication, clubs,
+    round,
+    publication,
+    clubs,
     selected: { club, members: memberRows.sort(byNumber), entries: entryRows, entryTotal, offers: offerRows },
-    page: page.page, pages: pageCount(entryTotal, page.size),
+    page: page.page,
+    pages: pageCount(entryTotal, page.size),
   };
 }

@@ -13,7 +13,14 @@ import { Actor, recordAudit } from "../audit";
 import { notifyMany } from "../notifications";
 import type { AllocationPublication, AllocationRun } from "./entities";
 import { roundByIdOrFail, roundsOfTerm } from "./store/school";
-import { bumpPublication, insertPublication, isPublished, pointPublication, publicationOf as publicationRow, publicationsOf } from "./store/runs";
+import {
+  bumpPublication,
+  insertPublication,
+  isPublished,
+  pointPublication,
+  publicationOf as publicationRow,
+  publicationsOf,
+} from "./store/runs";
 import { clearForPublication, deletePlacement, insertEntries, insertPlacements } from "./store/placements";
 import { allocationBlockers, PolicyBlockers } from "./publish-blockers";
 import { recordPublication } from "../membership";
@@ -23,17 +30,31 @@ import { offerNext } from "./waitlist-service";
 import { planPublication, type PlaceChange } from "./store/publication-plan";
 
 export class PublishBlocked extends Error {
-  constructor(readonly blockers: PolicyBlockers) { super("publishing blocked by policy errors"); }
+  constructor(readonly blockers: PolicyBlockers) {
+    super("publishing blocked by policy errors");
+  }
 }
 
 /** The round is still open: families may still change their lists (issue 18). */
-export class RoundStillOpen extends Error { constructor() { super("the round is still open"); } }
+export class RoundStillOpen extends Error {
+  constructor() {
+    super("the round is still open");
+  }
+}
 
 /** A later round of the term is published: this one's seats are what the later round built on. */
-export class RoundLocked extends Error { constructor(readonly laterRound: string) { super("a later round is published"); } }
+export class RoundLocked extends Error {
+  constructor(readonly laterRound: string) {
+    super("a later round is published");
+  }
+}
 
 /** A republication changes children's places: the admin sees them (old → new) and confirms first. */
-export class ChangesToConfirm extends Error { constructor(readonly changes: PlaceChange[]) { super("republication changes places"); } }
+export class ChangesToConfirm extends Error {
+  constructor(readonly changes: PlaceChange[]) {
+    super("republication changes places");
+  }
+}
 
 export interface PublishRequest {
   overrideReason: string | null;
@@ -43,12 +64,17 @@ export interface PublishRequest {
   confirmChanges?: boolean;
 }
 
-export async function publishRun(ds: DataSource, run: AllocationRun, request: PublishRequest, actor: Actor): Promise<void> {
+export async function publishRun(
+  ds: DataSource,
+  run: AllocationRun,
+  request: PublishRequest,
+  actor: Actor,
+): Promise<void> {
   const round = await roundByIdOrFail(ds, run.roundId);
   await checkPublishable(ds.manager, round, request);
   const blockers = await allocationBlockers(ds, round.termId, run);
   if (blockers.errors > 0 && !request.overrideReason) throw new PublishBlocked(blockers);
-  if (!request.confirmChanges && await isPublished(ds, round.id)) {
+  if (!request.confirmChanges && (await isPublished(ds, round.id))) {
     const changes = (await planPublication(ds.manager, round, run)).changes;
     if (changes.length) throw new ChangesToConfirm(changes);
   }
@@ -63,26 +89,72 @@ export async function publishRun(ds: DataSource, run: AllocationRun, request: Pu
     const plan = await planPublication(em, round, run);
     // Seats families took through accepted offers stay; the run's own seats are replaced.
     await clearForPublication(em, round.id);
-    await insertPlacements(em, plan.placements.map((p) => ({ ...p, createdAt: at })));
+    await insertPlacements(
+      em,
+      plan.placements.map((p) => ({ ...p, createdAt: at })),
+    );
     // The ledger is what everyone reads: this round's seats, next to other rounds' members.
     const released = await recordPublication(em, round.id, run.id, plan.placements, plan.slotsOf, at);
-    await insertEntries(em, plan.entries.filter((e) => !plan.acceptedEntries.has(`${e.clubId}:${e.studentId}`)));
-    if (previous) await pointPublication(em, previous.id, { runId: run.id, publishedAt: at, publishedById: actorId(actor) });
-    else await insertPublication(em, { roundId: round.id, runId: run.id, publishedAt: at, publishedById: actorId(actor), version: 0 });
+    await insertEntries(
+      em,
+      plan.entries.filter((e) => !plan.acceptedEntries.has(`${e.clubId}:${e.studentId}`)),
+    );
+    if (previous)
+      await pointPublication(em, previous.id, { runId: run.id, publishedAt: at, publishedById: actorId(actor) });
+    else
+      await insertPublication(em, {
+        roundId: round.id,
+        runId: run.id,
+        publishedAt: at,
+        publishedById: actorId(actor),
+        version: 0,
+      });
     await offerReleasedSeats(em, released, at);
     if (previous) {
       // Only families whose place changed hear again, and they hear what changed.
-      await notifyMany(em, plan.changes.map((c) => ({ familyId: c.familyId, kind: "allocation.changed", payload: { round: round.name, child: c.name, from: c.from.join("、") || "—", to: c.to.join("、") || "—", link: "/results" } })), at);
+      await notifyMany(
+        em,
+        plan.changes.map((c) => ({
+          familyId: c.familyId,
+          kind: "allocation.changed",
+          payload: {
+            round: round.name,
+            child: c.name,
+            from: c.from.join("、") || "—",
+            to: c.to.join("、") || "—",
+            link: "/results",
+          },
+        })),
+        at,
+      );
     } else {
       const families = [...new Set(plan.families)];
-      await notifyMany(em, families.map((familyId) => ({ familyId, kind: "allocation.published", payload: { round: round.name, link: "/results" } })), at);
+      await notifyMany(
+        em,
+        families.map((familyId) => ({
+          familyId,
+          kind: "allocation.published",
+          payload: { round: round.name, link: "/results" },
+        })),
+        at,
+      );
     }
     await recordAudit(em, actor, {
-      action: "allocation.publish", entity: "allocation_run", entityId: run.id, reason: request.overrideReason,
+      action: "allocation.publish",
+      entity: "allocation_run",
+      entityId: run.id,
+      reason: request.overrideReason,
       details: {
-        roundId: round.id, previousRunId: previous?.runId ?? null, placements: plan.placements.length, waitlisted: plan.entries.length,
-        policyErrors: blockers.errors, policyWarnings: blockers.warnings, overridden: blockers.errors > 0,
-        changed: previous ? plan.changes.length : null, released: released.length, closedNow: request.closeNow === true,
+        roundId: round.id,
+        previousRunId: previous?.runId ?? null,
+        placements: plan.placements.length,
+        waitlisted: plan.entries.length,
+        policyErrors: blockers.errors,
+        policyWarnings: blockers.warnings,
+        overridden: blockers.errors > 0,
+        changed: previous ? plan.changes.length : null,
+        released: released.length,
+        closedNow: request.closeNow === true,
       },
     });
   });
@@ -98,12 +170,21 @@ async function checkPublishable(em: EntityManager, round: ChoiceRound, request: 
   const current = await roundByIdOrFail(em, round.id);
   if (roundState(current, nowIso()) !== "closed" && !request.closeNow) throw new RoundStillOpen();
   const later = laterRounds(await roundsOfTerm(em, round.termId), round);
-  const published = later.length ? await publicationsOf(em, later.map((r) => r.id)) : [];
+  const published = later.length
+    ? await publicationsOf(
+        em,
+        later.map((r) => r.id),
+      )
+    : [];
   if (published.length) throw new RoundLocked(later.find((r) => r.id === published[0].roundId)!.name);
 }
 
 /** Another round's child moved here at the same hour (a swap): the seat left behind goes to that round's waitlist. */
-async function offerReleasedSeats(em: EntityManager, released: { studentId: number; clubId: number; roundId: number | null }[], at: string): Promise<void> {
+async function offerReleasedSeats(
+  em: EntityManager,
+  released: { studentId: number; clubId: number; roundId: number | null }[],
+  at: string,
+): Promise<void> {
   for (const seat of released) {
     if (seat.roundId == null) continue;
     await deletePlacement(em, seat.roundId, seat.studentId, seat.clubId);

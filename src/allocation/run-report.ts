@@ -17,7 +17,10 @@ export interface ClubFill {
   waitlist: number;
 }
 
-export interface ParsedRun { instance: Instance; result: Result }
+export interface ParsedRun {
+  instance: Instance;
+  result: Result;
+}
 
 export function parseRun(run: AllocationRun): ParsedRun {
   return { instance: JSON.parse(run.instance) as Instance, result: JSON.parse(run.result) as Result };
@@ -25,11 +28,17 @@ export function parseRun(run: AllocationRun): ParsedRun {
 
 export function clubFills(parsed: ParsedRun, names: Map<string, string>): ClubFill[] {
   const members = new Map<string, number>();
-  for (const clubs of Object.values(parsed.result.assignments)) for (const c of clubs) members.set(c, (members.get(c) ?? 0) + 1);
+  for (const clubs of Object.values(parsed.result.assignments))
+    for (const c of clubs) members.set(c, (members.get(c) ?? 0) + 1);
   const under = new Set(parsed.result.metrics.underMinClubs);
   return parsed.instance.clubs.map((c) => ({
-    code: c.id, name: names.get(c.id) ?? c.id, capacity: c.capacity, members: members.get(c.id) ?? 0,
-    fill: fillRate(members.get(c.id) ?? 0, c.capacity), minSize: c.minSize, underMin: under.has(c.id),
+    code: c.id,
+    name: names.get(c.id) ?? c.id,
+    capacity: c.capacity,
+    members: members.get(c.id) ?? 0,
+    fill: fillRate(members.get(c.id) ?? 0, c.capacity),
+    minSize: c.minSize,
+    underMin: under.has(c.id),
     waitlist: parsed.result.waitlists[c.id]?.length ?? 0,
   }));
 }
@@ -51,9 +60,14 @@ export function changedChildren(a: ParsedRun, b: ParsedRun): number {
   return n;
 }
 
-export const rankLabels = (t: TFunction, n: number): string[] => Array.from({ length: Math.max(n, 1) }, (_, i) => t("assignment.rank", { n: i + 1 }));
+export const rankLabels = (t: TFunction, n: number): string[] =>
+  Array.from({ length: Math.max(n, 1) }, (_, i) => t("assignment.rank", { n: i + 1 }));
 
-export interface ProfileBar { label: string; placements: number; rankCounts: number[] }
+export interface ProfileBar {
+  label: string;
+  placements: number;
+  rankCounts: number[];
+}
 
 /** The rank profile as a stacked bar per run (server-side SVG; the reports core escapes its text). */
 export function rankChart(t: TFunction, bars: ProfileBar[], id: string): string {
@@ -71,7 +85,12 @@ export function rankChart(t: TFunction, bars: ProfileBar[], id: string): string 
 export function fillChart(t: TFunction, fills: ClubFill[], id: string): string {
   return barChart({
     title: t("assignment.run.fillChart"),
-    bars: fills.map((f) => ({ label: f.name, value: f.members, max: f.capacity, display: `${f.members}/${f.capacity} · ${formatRate(f.fill, 0)}` })),
+    bars: fills.map((f) => ({
+      label: f.name,
+      value: f.members,
+      max: f.capacity,
+      display: `${f.members}/${f.capacity} · ${formatRate(f.fill, 0)}`,
+    })),
     width: 900,
     id,
   });

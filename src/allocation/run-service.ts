@@ -18,7 +18,11 @@ export const MAX_SEED = 2147483647;
 
 export const randomSeed = (): number => randomInt(0, MAX_SEED);
 
-export interface RunRequest { mechanism: Mechanism; seed: number; note: string }
+export interface RunRequest {
+  mechanism: Mechanism;
+  seed: number;
+  note: string;
+}
 
 export class NothingToAllocate extends Error {}
 
@@ -35,7 +39,12 @@ export async function findRun(ds: DataSource, runId: number): Promise<Allocation
 }
 
 /** Throws InstanceError (naming the field) when the round's data cannot be allocated, e.g. clashing pins. */
-export async function createRun(ds: DataSource, roundId: number, request: RunRequest, actor: Actor): Promise<AllocationRun> {
+export async function createRun(
+  ds: DataSource,
+  roundId: number,
+  request: RunRequest,
+  actor: Actor,
+): Promise<AllocationRun> {
   const round = await findRound(ds, roundId);
   const built = await buildInstance(ds, round, request.seed);
   if (built.instance.students.length === 0) throw new NothingToAllocate();
@@ -46,12 +55,31 @@ export async function createRun(ds: DataSource, roundId: number, request: RunReq
   return inTransaction(ds, async (em) => {
     const text = resultText(result);
     const run = await insertRun(em, {
-      roundId, mechanism: request.mechanism, seed: request.seed, instance: built.text, result: text,
-      instanceHash: sha256(built.text), resultHash: sha256(text), pseudonymisedAt: null, summary, note: request.note, createdById: actor.kind === "staff" ? actor.id : null, createdAt: nowIso(),
+      roundId,
+      mechanism: request.mechanism,
+      seed: request.seed,
+      instance: built.text,
+      result: text,
+      instanceHash: sha256(built.text),
+      resultHash: sha256(text),
+      pseudonymisedAt: null,
+      summary,
+      note: request.note,
+      createdById: actor.kind === "staff" ? actor.id : null,
+      createdAt: nowIso(),
     });
     await recordAudit(em, actor, {
-      action: "allocation.run", entity: "allocation_run", entityId: run.id,
-      details: { roundId, mechanism: run.mechanism, seed: run.seed, placedStudents: summary.placedStudents, students: summary.students, pins: countPins(built.instance) },
+      action: "allocation.run",
+      entity: "allocation_run",
+      entityId: run.id,
+      details: {
+        roundId,
+        mechanism: run.mechanism,
+        seed: run.seed,
+        placedStudents: summary.placedStudents,
+        students: summary.students,
+        pins: countPins(built.instance),
+      },
     });
     return run;
   });
@@ -83,20 +111,41 @@ export async function verifyRun(run: AllocationRun): Promise<Verification> {
   const instance = parseInstance(JSON.parse(run.instance));
   if (run.pseudonymisedAt) {
     const problems = checkResult(instance, JSON.parse(run.result) as Result);
-    return { kind: "checked", ok: hashesMatch && problems.length === 0, hashesMatch, problems: problems.slice(0, 20), ms: Math.round(performance.now() - started) };
+    return {
+      kind: "checked",
+      ok: hashesMatch && problems.length === 0,
+      hashesMatch,
+      problems: problems.slice(0, 20),
+      ms: Math.round(performance.now() - started),
+    };
   }
   const { result } = await allocate(instance, { mechanism: run.mechanism, seed: run.seed });
   const again = resultText(result);
-  return { kind: "rerun", identical: hashesMatch && again === run.result, hashesMatch, bytes: Buffer.byteLength(run.result), ms: Math.round(performance.now() - started) };
+  return {
+    kind: "rerun",
+    identical: hashesMatch && again === run.result,
+    hashesMatch,
+    bytes: Buffer.byteLength(run.result),
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 function summarise(result: Result, fcfs: Result, solverPath: string, ms: number): RunSummary {
   const m = result.metrics;
   return {
-    students: m.students, placedStudents: m.placedStudents, placements: m.placements, sumOfRanks: m.sumOfRanks,
-    rankCounts: m.rankCounts, underMinClubs: m.underMinClubs.length,
-    fcfs: { placedStudents: fcfs.metrics.placedStudents, placements: fcfs.metrics.placements, rankCounts: fcfs.metrics.rankCounts },
-    solverPath, ms,
+    students: m.students,
+    placedStudents: m.placedStudents,
+    placements: m.placements,
+    sumOfRanks: m.sumOfRanks,
+    rankCounts: m.rankCounts,
+    underMinClubs: m.underMinClubs.length,
+    fcfs: {
+      placedStudents: fcfs.metrics.placedStudents,
+      placements: fcfs.metrics.placements,
+      rankCounts: fcfs.metrics.rankCounts,
+    },
+    solverPath,
+    ms,
   };
 }
 

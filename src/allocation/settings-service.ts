@@ -9,6 +9,11 @@ import { OFFER_HOURS_KEY } from "./store/waitlist-context";
 export async function setOfferHours(ds: DataSource, hours: number, actor: Actor): Promise<void> {
   await inTransaction(ds, async (em) => {
     await saveOfferHours(em, hours);
-    await recordAudit(em, actor, { action: "setting.update", entity: "setting", entityId: OFFER_HOURS_KEY, details: { hours } });
+    await recordAudit(em, actor, {
+      action: "setting.update",
+      entity: "setting",
+      entityId: OFFER_HOURS_KEY,
+      details: { hours },
+    });
   });
 }

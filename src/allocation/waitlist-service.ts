@@ -12,15 +12,37 @@ import { notify } from "../notifications";
 import type { WaitlistOffer } from "./entities";
 import { clubByIdOrFail, clubsByIds, studentByIdOrFail } from "./store/school";
 import {
-  answerOpenOffer, deletePlacementById, deletePlacements, expireDueOffer, insertOffer, insertPlacement, offerByIdOrFail, placementOf, setEntryStatus, waitingForClub,
+  answerOpenOffer,
+  deletePlacementById,
+  deletePlacements,
+  expireDueOffer,
+  insertOffer,
+  insertPlacement,
+  offerByIdOrFail,
+  placementOf,
+  setEntryStatus,
+  waitingForClub,
 } from "./store/placements";
 import { recordOffer, recordWithdrawal } from "../membership";
-import { freeSeats, lockRound, offerHours, seatPlan, waitlistContext, WaitlistContext, waitlistStopped } from "./store/waitlist-context";
+import {
+  freeSeats,
+  lockRound,
+  offerHours,
+  seatPlan,
+  waitlistContext,
+  WaitlistContext,
+  waitlistStopped,
+} from "./store/waitlist-context";
 
 const HOUR = 3600 * 1000;
 
 /** Offers every free seat of a club to the first waiting children who fit. Returns the offers made. */
-export async function offerNext(em: EntityManager, ctx: WaitlistContext, clubId: number, now: Date): Promise<WaitlistOffer[]> {
+export async function offerNext(
+  em: EntityManager,
+  ctx: WaitlistContext,
+  clubId: number,
+  now: Date,
+): Promise<WaitlistOffer[]> {
   const made: WaitlistOffer[] = [];
   if (await waitlistStopped(em, ctx.roundId, clubId, now)) return made;
   let free = await freeSeats(em, ctx, clubId);
@@ -33,18 +55,44 @@ export async function offerNext(em: EntityManager, ctx: WaitlistContext, clubId:
     const plan = await seatPlan(em, ctx, entry.studentId, clubId);
     if (!plan.fits) continue;
     const offer = await insertOffer(em, {
-      roundId: ctx.roundId, clubId, studentId: entry.studentId, entryId: entry.id, status: "open",
-      createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + hours * HOUR).toISOString(), respondedAt: null,
+      roundId: ctx.roundId,
+      clubId,
+      studentId: entry.studentId,
+      entryId: entry.id,
+      status: "open",
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + hours * HOUR).toISOString(),
+      respondedAt: null,
     });
     await setEntryStatus(em, entry.id, "offered");
     const [student, club] = await Promise.all([studentByIdOrFail(em, entry.studentId), clubByIdOrFail(em, clubId)]);
     const from = plan.replaces.length ? (await clubsByIds(em, plan.replaces)).map((c) => c.name).join("、") : null;
-    await notify(em, student.familyId, from ? "offer.move" : "offer.made", {
-      offerId: offer.id, child: student.name, club: club.name, from, expiresAt: offer.expiresAt, link: `/offers/${offer.id}`,
-    }, now.toISOString());
+    await notify(
+      em,
+      student.familyId,
+      from ? "offer.move" : "offer.made",
+      {
+        offerId: offer.id,
+        child: student.name,
+        club: club.name,
+        from,
+        expiresAt: offer.expiresAt,
+        link: `/offers/${offer.id}`,
+      },
+      now.toISOString(),
+    );
     await recordAudit(em, SYSTEM, {
-      action: "waitlist.offer", entity: "waitlist_offer", entityId: offer.id,
-      details: { roundId: ctx.roundId, clubId, studentId: entry.studentId, position: entry.position, expiresAt: offer.expiresAt, replaces: plan.replaces },
+      action: "waitlist.offer",
+      entity: "waitlist_offer",
+      entityId: offer.id,
+      details: {
+        roundId: ctx.roundId,
+        clubId,
+        studentId: entry.studentId,
+        position: entry.position,
+        expiresAt: offer.expiresAt,
+        replaces: plan.replaces,
+      },
     });
     made.push(offer);
     free--;
@@ -56,7 +104,13 @@ export type WithdrawOutcome = "withdrawn" | "not-placed";
 
 /** A child leaves a club (family or admin); the seat is offered on at once. */
 export async function withdrawPlacement(
-  ds: DataSource, roundId: number, studentId: number, clubId: number, actor: Actor, reason: string | null, now = new Date(),
+  ds: DataSource,
+  roundId: number,
+  studentId: number,
+  clubId: number,
+  actor: Actor,
+  reason: string | null,
+  now = new Date(),
 ): Promise<WithdrawOutcome> {
   return inTransaction(ds, async (em) => {
     await lockRound(em, roundId);
@@ -65,7 +119,10 @@ export async function withdrawPlacement(
     await deletePlacementById(em, placement.id);
     await recordWithdrawal(em, { roundId, studentId, clubId }, now.toISOString());
     await recordAudit(em, actor, {
-      action: "placement.withdraw", entity: "club_placement", entityId: placement.id, reason,
+      action: "placement.withdraw",
+      entity: "club_placement",
+      entityId: placement.id,
+      reason,
       details: { roundId, studentId, clubId, source: placement.source },
     });
     const ctx = await waitlistContext(em, roundId);
@@ -81,7 +138,13 @@ export type OfferOutcome = "accepted" | "declined" | "expired" | "no-longer-fits
  * so an answer racing an expiry sweep acts once; an offer past its time is
  * expired here rather than accepted, whatever the sweep has done so far.
  */
-export async function answerOffer(ds: DataSource, offer: WaitlistOffer, accept: boolean, actor: Actor, now = new Date()): Promise<OfferOutcome> {
+export async function answerOffer(
+  ds: DataSource,
+  offer: WaitlistOffer,
+  accept: boolean,
+  actor: Actor,
+  now = new Date(),
+): Promise<OfferOutcome> {
   return inTransaction(ds, async (em) => {
     await lockRound(em, offer.roundId);
     const current = await offerByIdOrFail(em, offer.id);
@@ -101,11 +164,29 @@ export async function answerOffer(ds: DataSource, offer: WaitlistOffer, accept: 
     if (accept) {
       // An upgrade: the child leaves the lower-ranked club(s) meeting at the same time.
       if (replaced.length) await deletePlacements(em, current.roundId, current.studentId, replaced);
-      await insertPlacement(em, { roundId: current.roundId, studentId: current.studentId, clubId: current.clubId, source: "offer", createdAt: now.toISOString() });
-      await recordOffer(em, { roundId: current.roundId, offerId: current.id, studentId: current.studentId, clubId: current.clubId, replacedClubIds: replaced }, now.toISOString());
+      await insertPlacement(em, {
+        roundId: current.roundId,
+        studentId: current.studentId,
+        clubId: current.clubId,
+        source: "offer",
+        createdAt: now.toISOString(),
+      });
+      await recordOffer(
+        em,
+        {
+          roundId: current.roundId,
+          offerId: current.id,
+          studentId: current.studentId,
+          clubId: current.clubId,
+          replacedClubIds: replaced,
+        },
+        now.toISOString(),
+      );
     }
     await recordAudit(em, actor, {
-      action: accept ? "waitlist.accept" : "waitlist.decline", entity: "waitlist_offer", entityId: current.id,
+      action: accept ? "waitlist.accept" : "waitlist.decline",
+      entity: "waitlist_offer",
+      entityId: current.id,
       details: { roundId: current.roundId, clubId: current.clubId, studentId: current.studentId, replaced },
     });
     if (!accept) await offerNext(em, ctx, current.clubId, now);
@@ -119,13 +200,26 @@ export async function answerOffer(ds: DataSource, offer: WaitlistOffer, accept: 
  * Flips one open, past-due offer to expired and moves the seat on. Returns
  * false (and does nothing) when another transaction flipped it first.
  */
-export async function expireOffer(em: EntityManager, ctx: WaitlistContext, offer: WaitlistOffer, now: Date): Promise<boolean> {
+export async function expireOffer(
+  em: EntityManager,
+  ctx: WaitlistContext,
+  offer: WaitlistOffer,
+  now: Date,
+): Promise<boolean> {
   if (!(await expireDueOffer(em, offer.id, now.toISOString()))) return false;
   await setEntryStatus(em, offer.entryId, "expired");
   const [student, club] = await Promise.all([studentByIdOrFail(em, offer.studentId), clubByIdOrFail(em, offer.clubId)]);
-  await notify(em, student.familyId, "offer.expired", { offerId: offer.id, child: student.name, club: club.name }, now.toISOString());
+  await notify(
+    em,
+    student.familyId,
+    "offer.expired",
+    { offerId: offer.id, child: student.name, club: club.name },
+    now.toISOString(),
+  );
   await recordAudit(em, SYSTEM, {
-    action: "waitlist.expire", entity: "waitlist_offer", entityId: offer.id,
+    action: "waitlist.expire",
+    entity: "waitlist_offer",
+    entityId: offer.id,
     details: { roundId: offer.roundId, clubId: offer.clubId, studentId: offer.studentId, expiresAt: offer.expiresAt },
   });
   await offerNext(em, ctx, offer.clubId, now);

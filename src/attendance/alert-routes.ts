@@ -9,10 +9,12 @@ import { acknowledgeAlert, alertsFor } from "./alerts";
 import { schoolNow } from "../kernel";
 
 /** Where a user's alerts live: the family's list is outside the staff area. */
-export const alertsHome = (kind: "staff" | "family"): string => (kind === "family" ? "/family/alerts" : "/attendance/alerts");
+export const alertsHome = (kind: "staff" | "family"): string =>
+  kind === "family" ? "/family/alerts" : "/attendance/alerts";
 
 // Only same-site paths: the ack form may send the user back to the page it came from.
-const backTo = (value: unknown, fallback: string): string => (typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback);
+const backTo = (value: unknown, fallback: string): string =>
+  typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback;
 
 export function alertRoutes(ds: DataSource): Router {
   const router = Router();
@@ -20,16 +22,38 @@ export function alertRoutes(ds: DataSource): Router {
   const list = async (req: Request, res: Response) => {
     const page = pageOf(req.query, 20);
     const [alerts, total] = await alertsFor(ds, req.session.user!, page.skip, page.size);
-    res.render("attendance/alerts", { title: res.locals.t("attendance.alerts.title"), alerts, total, page: page.page, pages: pageCount(total, page.size), base: alertsHome(req.session.user!.kind) });
+    res.render("attendance/alerts", {
+      title: res.locals.t("attendance.alerts.title"),
+      alerts,
+      total,
+      page: page.page,
+      pages: pageCount(total, page.size),
+      base: alertsHome(req.session.user!.kind),
+    });
   };
   const ack = async (req: Request, res: Response) => {
-    const ok = await acknowledgeAlert(ds, req.session.user!, idParam(req.params.id), actorOf(req.session.user), schoolNow().toISOString());
+    const ok = await acknowledgeAlert(
+      ds,
+      req.session.user!,
+      idParam(req.params.id),
+      actorOf(req.session.user),
+      schoolNow().toISOString(),
+    );
     if (!ok) throw new HttpError(404, "errors.notFound");
     req.session.flash = { kind: "ok", key: "attendance.alerts.acknowledged" };
     res.redirect(303, backTo(req.body?.back, alertsHome(req.session.user!.kind)));
   };
 
-  for (const [base, guard] of [["/attendance/alerts", scope.staff({ class_teacher: "own account", teacher: "own account", external: "own account" }, "absence alerts: one's own copies")], ["/family/alerts", scope.family("absence alerts about the family's own children")]] as [string, RequestHandler][]) {
+  for (const [base, guard] of [
+    [
+      "/attendance/alerts",
+      scope.staff(
+        { class_teacher: "own account", teacher: "own account", external: "own account" },
+        "absence alerts: one's own copies",
+      ),
+    ],
+    ["/family/alerts", scope.family("absence alerts about the family's own children")],
+  ] as [string, RequestHandler][]) {
     router.get(base, guard, list);
     router.post(`${base}/:id/ack`, guard, ack);
   }

@@ -10,15 +10,32 @@ import { notify } from "../notifications";
 import type { SessionUser } from "../http";
 import type { AttendanceAlertAudience, AudienceKind } from "./entities";
 import {
-  addAudience, alertOf, alertStaffOf, audienceRow, audienceRowsOf, clearAudience, createAlert, openAlertsOf, saveAlert, saveAudienceRow,
-  studentsByIds, studentsWithClass,
+  addAudience,
+  alertOf,
+  alertStaffOf,
+  audienceRow,
+  audienceRowsOf,
+  clearAudience,
+  createAlert,
+  openAlertsOf,
+  saveAlert,
+  saveAudienceRow,
+  studentsByIds,
+  studentsWithClass,
 } from "./alert-store";
 import type { RosterChild } from "./roster";
 import type { Session } from "./sessions";
 
 export interface AlertView {
-  id: number; studentName: string; className: string; sessionTitle: string; sessionTime: string;
-  date: string; state: "open" | "withdrawn"; createdAt: string; acknowledgedAt: string | null;
+  id: number;
+  studentName: string;
+  className: string;
+  sessionTitle: string;
+  sessionTime: string;
+  date: string;
+  state: "open" | "withdrawn";
+  createdAt: string;
+  acknowledgedAt: string | null;
   /** acknowledgedAt as the school's wall-clock time. */
   acknowledgedLocal: string | null;
 }
@@ -29,7 +46,13 @@ async function audienceOf(em: EntityManager, child: RosterChild): Promise<{ kind
 }
 
 /** Opens (or re-opens) the alert for this child, session and date; every audience member must acknowledge it again. */
-export async function raiseAlert(em: EntityManager, session: Session, child: RosterChild, staffId: number | null, at: string): Promise<number> {
+export async function raiseAlert(
+  em: EntityManager,
+  session: Session,
+  child: RosterChild,
+  staffId: number | null,
+  at: string,
+): Promise<number> {
   const key = { entryId: session.entry.id, date: session.date, studentId: child.id };
   let alert = await alertOf(em, key);
   if (alert) {
@@ -40,26 +63,52 @@ export async function raiseAlert(em: EntityManager, session: Session, child: Ros
     await clearAudience(em, alert.id);
   } else {
     alert = await createAlert(em, {
-      ...key, sessionTitle: session.entry.title.slice(0, 100), sessionTime: session.time.slice(0, 20),
-      state: "open", raisedByStaffId: staffId, createdAt: at, updatedAt: at,
+      ...key,
+      sessionTitle: session.entry.title.slice(0, 100),
+      sessionTime: session.time.slice(0, 20),
+      state: "open",
+      raisedByStaffId: staffId,
+      createdAt: at,
+      updatedAt: at,
     });
   }
   await addAudience(em, alert.id, await audienceOf(em, child));
   // The family's general inbox (src/notifications) carries it too, so it is seen wherever they look.
-  await notify(em, child.familyId, "attendance.absent", {
-    child: child.name, session: session.entry.title, date: session.date, time: session.time, link: "/family/alerts",
-  }, at);
+  await notify(
+    em,
+    child.familyId,
+    "attendance.absent",
+    {
+      child: child.name,
+      session: session.entry.title,
+      date: session.date,
+      time: session.time,
+      link: "/family/alerts",
+    },
+    at,
+  );
   return alert.id;
 }
 
 /** The mark was corrected: the alert stops showing as open (it stays in the list, marked withdrawn). */
-export async function withdrawAlert(em: EntityManager, session: Session, child: RosterChild, at: string): Promise<boolean> {
+export async function withdrawAlert(
+  em: EntityManager,
+  session: Session,
+  child: RosterChild,
+  at: string,
+): Promise<boolean> {
   const alert = await alertOf(em, { entryId: session.entry.id, date: session.date, studentId: child.id });
   if (!alert || alert.state === "withdrawn") return false;
   alert.state = "withdrawn";
   alert.updatedAt = at;
   await saveAlert(em, alert);
-  await notify(em, child.familyId, "attendance.corrected", { child: child.name, session: session.entry.title, date: session.date, link: "/family/alerts" }, at);
+  await notify(
+    em,
+    child.familyId,
+    "attendance.corrected",
+    { child: child.name, session: session.entry.title, date: session.date, link: "/family/alerts" },
+    at,
+  );
   return true;
 }
 
@@ -69,27 +118,53 @@ export async function withdrawAlert(em: EntityManager, session: Session, child: 
  * audit line names them. Runs in the cancellation's transaction; returns how many.
  */
 export async function withdrawAlertsOfCancelled(
-  em: EntityManager, cancellation: { id: number; date: string }, sessions: readonly { entryId: number; title: string }[], actor: Actor, at: string,
+  em: EntityManager,
+  cancellation: { id: number; date: string },
+  sessions: readonly { entryId: number; title: string }[],
+  actor: Actor,
+  at: string,
 ): Promise<number> {
   if (!sessions.length) return 0;
   const titles = new Map(sessions.map((s) => [s.entryId, s.title]));
   const alerts = await openAlertsOf(em, [...titles.keys()], cancellation.date);
   if (!alerts.length) return 0;
-  const children = new Map((await studentsByIds(em, alerts.map((a) => a.studentId))).map((c) => [c.id, c]));
+  const children = new Map(
+    (
+      await studentsByIds(
+        em,
+        alerts.map((a) => a.studentId),
+      )
+    ).map((c) => [c.id, c]),
+  );
   for (const alert of alerts) {
     alert.state = "withdrawn";
     alert.updatedAt = at;
     await saveAlert(em, alert);
     const child = children.get(alert.studentId);
     if (child) {
-      await notify(em, child.familyId, "attendance.cancelled", {
-        child: child.name, session: titles.get(alert.entryId) ?? alert.sessionTitle, date: alert.date, link: "/family/alerts",
-      }, at);
+      await notify(
+        em,
+        child.familyId,
+        "attendance.cancelled",
+        {
+          child: child.name,
+          session: titles.get(alert.entryId) ?? alert.sessionTitle,
+          date: alert.date,
+          link: "/family/alerts",
+        },
+        at,
+      );
     }
   }
   await recordAudit(em, actor, {
-    action: "attendance.alerts-withdrawn", entity: "session_cancellation", entityId: cancellation.id,
-    details: { date: cancellation.date, alerts: alerts.map((a) => a.id), entries: [...new Set(alerts.map((a) => a.entryId))] },
+    action: "attendance.alerts-withdrawn",
+    entity: "session_cancellation",
+    entityId: cancellation.id,
+    details: {
+      date: cancellation.date,
+      alerts: alerts.map((a) => a.id),
+      entries: [...new Set(alerts.map((a) => a.entryId))],
+    },
   });
   return alerts.length;
 }
@@ -99,7 +174,13 @@ export function audienceKey(user: SessionUser): { audienceKind: AudienceKind; au
 }
 
 /** A user's alerts, open ones first, newest first. */
-export async function alertsFor(ds: DataSource, user: SessionUser, skip: number, take: number, onlyUnacknowledged = false): Promise<[AlertView[], number]> {
+export async function alertsFor(
+  ds: DataSource,
+  user: SessionUser,
+  skip: number,
+  take: number,
+  onlyUnacknowledged = false,
+): Promise<[AlertView[], number]> {
   const [rows, total] = await audienceRowsOf(ds, { kind: user.kind, id: user.id }, skip, take, onlyUnacknowledged);
   return [await viewsOf(ds, rows), total];
 }
@@ -111,14 +192,27 @@ async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise
   if (!rows.length) return [];
   const zone = await schoolZone(ds.manager);
   return rows.map((r) => ({
-    id: r.alert.id, studentName: byId.get(r.alert.studentId)?.name ?? "", className: byId.get(r.alert.studentId)?.schoolClass.name ?? "",
-    sessionTitle: r.alert.sessionTitle, sessionTime: r.alert.sessionTime, date: r.alert.date, state: r.alert.state,
-    createdAt: r.alert.updatedAt, acknowledgedAt: r.acknowledgedAt, acknowledgedLocal: r.acknowledgedAt ? formatStored(r.acknowledgedAt, zone) : null,
+    id: r.alert.id,
+    studentName: byId.get(r.alert.studentId)?.name ?? "",
+    className: byId.get(r.alert.studentId)?.schoolClass.name ?? "",
+    sessionTitle: r.alert.sessionTitle,
+    sessionTime: r.alert.sessionTime,
+    date: r.alert.date,
+    state: r.alert.state,
+    createdAt: r.alert.updatedAt,
+    acknowledgedAt: r.acknowledgedAt,
+    acknowledgedLocal: r.acknowledgedAt ? formatStored(r.acknowledgedAt, zone) : null,
   }));
 }
 
 /** Acknowledges the user's own copy of an alert; false when it is not theirs. */
-export async function acknowledgeAlert(ds: DataSource, user: SessionUser, alertId: number, actor: Actor, at: string): Promise<boolean> {
+export async function acknowledgeAlert(
+  ds: DataSource,
+  user: SessionUser,
+  alertId: number,
+  actor: Actor,
+  at: string,
+): Promise<boolean> {
   return inTransaction(ds, async (em) => {
     const row = await audienceRow(em, alertId, { kind: user.kind, id: user.id });
     if (!row) return false;

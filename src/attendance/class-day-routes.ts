@@ -10,11 +10,22 @@ import { dateQuery } from "./date-params";
 
 export function classDayRoutes(ds: DataSource): Router {
   const router = Router();
-  router.get("/classes/:id/day", scope.staff({ class_teacher: "own classes" }, "a class's day: who stays for what, who leaves when, who is absent or on leave"), async (req, res) => {
-    const cls = await managedClass(ds, req, "id");
-    const date = dateQuery(req.query.date) ?? await schoolToday(ds);
-    const model = await classDay(ds, cls, date);
-    res.render("attendance/class-day", { title: res.locals.t("attendance.classDay.title", { name: cls.name }), cls, ...model });
-  });
+  router.get(
+    "/classes/:id/day",
+    scope.staff(
+      { class_teacher: "own classes" },
+      "a class's day: who stays for what, who leaves when, who is absent or on leave",
+    ),
+    async (req, res) => {
+      const cls = await managedClass(ds, req, "id");
+      const date = dateQuery(req.query.date) ?? (await schoolToday(ds));
+      const model = await classDay(ds, cls, date);
+      res.render("attendance/class-day", {
+        title: res.locals.t("attendance.classDay.title", { name: cls.name }),
+        cls,
+        ...model,
+      });
+    },
+  );
   return router;
 }

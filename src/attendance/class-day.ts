@@ -44,11 +44,19 @@ export interface ClassDay {
   children: ChildDay[];
 }
 
-export function childDay(child: RosterChild, sessions: Session[], weekday: number, ctx: RosterContext, statuses: string[]): ChildDay {
+export function childDay(
+  child: RosterChild,
+  sessions: Session[],
+  weekday: number,
+  ctx: RosterContext,
+  statuses: string[],
+): ChildDay {
   const mine = sessions.filter((s) => expectedIn(s.entry, weekday, child, ctx));
   const last = leavingTime(child, sessions, ctx);
   return {
-    id: child.id, name: child.name, studentNumber: child.studentNumber,
+    id: child.id,
+    name: child.name,
+    studentNumber: child.studentNumber,
     inService: enrolledOn(ctx, child.id, weekday),
     stays: mine.map((s) => ({ title: s.entry.title, time: s.time, club: s.entry.clubId != null })),
     leavesAt: last?.period?.endTime ?? null,
@@ -71,12 +79,24 @@ export async function classDay(ds: DataSource, cls: SchoolClass, date: string): 
   const clubIds = all.sessions.map((s) => s.entry.clubId).filter((id): id is number => id != null);
   const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date);
   const pupils = ctx.children.filter((c) => c.classId === cls.id);
-  const marks = pupils.length ? await childMarksOn(ds, date, pupils.map((c) => c.id)) : [];
+  const marks = pupils.length
+    ? await childMarksOn(
+        ds,
+        date,
+        pupils.map((c) => c.id),
+      )
+    : [];
   const statuses = (id: number) => marks.filter((m) => m.studentId === id).map((m) => m.status);
-  const cancelled = all.sessions.filter((s) => reasons.has(s.entry.id) && pupils.some((c) => expectedIn(s.entry, day.runsWeekday!, c, ctx)))
+  const cancelled = all.sessions
+    .filter((s) => reasons.has(s.entry.id) && pupils.some((c) => expectedIn(s.entry, day.runsWeekday!, c, ctx)))
     .map((s) => ({ title: s.entry.title, time: s.time, reason: reasons.get(s.entry.id)! }));
   return {
-    ...base, day, hasTerm: true, prev, next, cancelled,
+    ...base,
+    day,
+    hasTerm: true,
+    prev,
+    next,
+    cancelled,
     children: pupils.map((c) => childDay(c, held, day.runsWeekday!, ctx, statuses(c.id))),
   };
 }

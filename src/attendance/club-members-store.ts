@@ -16,6 +16,8 @@ export function clubMembers(ds: DataSource, clubIds: number[], date: string): Pr
 export async function publishedRoundIds(ds: DataSource, termId: number): Promise<number[]> {
   const rounds = await ds.getRepository(ChoiceRound).find({ where: { termId }, select: { id: true } });
   if (rounds.length === 0) return [];
-  const published = await ds.getRepository(AllocationPublication).find({ where: { roundId: In(rounds.map((r) => r.id)) }, select: { roundId: true } });
+  const published = await ds
+    .getRepository(AllocationPublication)
+    .find({ where: { roundId: In(rounds.map((r) => r.id)) }, select: { roundId: true } });
   return published.map((p) => p.roundId);
 }

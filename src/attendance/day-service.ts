@@ -9,7 +9,13 @@ import { loadRosterContext, rosterOf } from "./roster";
 import { earliestEditable, editWindowDays, windowState, WindowState } from "./edit-window";
 import { marksOn } from "./store";
 
-export interface SessionSummary { session: Session; expected: number; marked: number; absent: number; excused: number }
+export interface SessionSummary {
+  session: Session;
+  expected: number;
+  marked: number;
+  absent: number;
+  excused: number;
+}
 export interface DayOverview {
   date: string;
   today: string;
@@ -31,15 +37,26 @@ export async function dayOverview(ds: DataSource, user: SessionUser, requested: 
   const choosable = cal.dates.filter((d) => d >= from && d <= today).reverse();
   const day = await sessionsOn(ds, cal, date);
   // The sessions the user leads that date (a cover's, not the covered teacher's); an admin sees all, cancelled ones marked.
-  const mine = day.sessions.filter((s) => user.kind === "staff" && (user.role === "admin" || (s.staffId === user.id && !s.cancelled)));
+  const mine = day.sessions.filter(
+    (s) => user.kind === "staff" && (user.role === "admin" || (s.staffId === user.id && !s.cancelled)),
+  );
   const clubIds = mine.map((s) => s.entry.clubId).filter((id): id is number => id != null);
-  const ctx = await loadRosterContext(ds, cal.term.id, clubIds, date, day.sessions.map((s) => s.entry));
+  const ctx = await loadRosterContext(
+    ds,
+    cal.term.id,
+    clubIds,
+    date,
+    day.sessions.map((s) => s.entry),
+  );
   const marks = mine.length ? await marksOn(ds, date) : [];
   const sessions = mine.map((session) => {
     const own = marks.filter((m) => m.entryId === session.entry.id);
     return {
-      session, expected: session.cancelled ? 0 : rosterOf(session.entry, session.weekday, ctx).length, marked: own.length,
-      absent: own.filter((m) => m.status === "absent").length, excused: own.filter((m) => m.status === "excused").length,
+      session,
+      expected: session.cancelled ? 0 : rosterOf(session.entry, session.weekday, ctx).length,
+      marked: own.length,
+      absent: own.filter((m) => m.status === "absent").length,
+      excused: own.filter((m) => m.status === "excused").length,
     };
   });
   return { ...base, choosable, hasTerm: true, isSchoolDay: day.weekday !== null, sessions };

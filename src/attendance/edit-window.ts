@@ -6,7 +6,14 @@ import { Actor, recordAudit } from "../audit";
 import { DEFAULT_EDIT_DAYS, EDIT_DAYS_KEY, editDaysOf } from "./core";
 import { storedEditDays, storeEditDays } from "./store";
 
-export { DEFAULT_EDIT_DAYS, EDIT_DAYS_KEY, MAX_EDIT_DAYS, earliestEditable, windowState, type WindowState } from "./core";
+export {
+  DEFAULT_EDIT_DAYS,
+  EDIT_DAYS_KEY,
+  MAX_EDIT_DAYS,
+  earliestEditable,
+  windowState,
+  type WindowState,
+} from "./core";
 
 export async function editWindowDays(ds: DataSource): Promise<number> {
   return editDaysOf(await storedEditDays(ds));
@@ -15,6 +22,11 @@ export async function editWindowDays(ds: DataSource): Promise<number> {
 export async function setEditWindowDays(ds: DataSource, days: number, actor: Actor): Promise<void> {
   await inTransaction(ds, async (em) => {
     const before = (await storeEditDays(em, days)) ?? String(DEFAULT_EDIT_DAYS);
-    await recordAudit(em, actor, { action: "attendance.edit-window", entity: "setting", entityId: EDIT_DAYS_KEY, details: { from: Number(before), to: days } });
+    await recordAudit(em, actor, {
+      action: "attendance.edit-window",
+      entity: "setting",
+      entityId: EDIT_DAYS_KEY,
+      details: { from: Number(before), to: days },
+    });
   });
 }

@@ -21,7 +21,9 @@ export class Attendance {
   @Column({ type: "varchar", length: 10 }) status: AttendanceStatus;
   @Column({ type: "varchar", length: 200, nullable: true }) note: string | null;
   @Column({ type: "integer", nullable: true }) markedByStaffId: number | null;
-  @ManyToOne("Staff", { nullable: true, onDelete: "SET NULL" }) @JoinColumn({ name: "markedByStaffId" }) markedBy: Staff | null;
+  @ManyToOne("Staff", { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "markedByStaffId" })
+  markedBy: Staff | null;
   @InstantColumn() markedAt: string;
 }
 

@@ -17,9 +17,15 @@ export function parseMarks(body: Record<string, unknown>, rosterIds: number[]): 
     const rawNote = body[`n_${id}`];
     if (rawStatus === undefined || rawStatus === "") continue;
     const s = status.safeParse(rawStatus);
-    if (!s.success) { errors[`s_${id}`] = { key: "attendance.badStatus" }; continue; }
+    if (!s.success) {
+      errors[`s_${id}`] = { key: "attendance.badStatus" };
+      continue;
+    }
     const n = note.safeParse(rawNote ?? "");
-    if (!n.success) { errors[`n_${id}`] = { key: "attendance.noteTooLong", params: { max: 200 } }; continue; }
+    if (!n.success) {
+      errors[`n_${id}`] = { key: "attendance.noteTooLong", params: { max: 200 } };
+      continue;
+    }
     marks.push({ studentId: id, status: s.data, note: n.data === "" ? null : n.data });
   }
   return { marks, errors };

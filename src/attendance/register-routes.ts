@@ -9,28 +9,48 @@ import { allPresentMarks, loadRegister, Register, saveMarks } from "./register-s
 import { parseMarks } from "./mark-form";
 import { dateParam, dateQuery } from "./date-params";
 
-function renderRegister(res: Response, reg: Register, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = {}): void {
+function renderRegister(
+  res: Response,
+  reg: Register,
+  status = 200,
+  errors: FieldErrors = {},
+  form: Record<string, unknown> = {},
+): void {
   const counts = { present: 0, absent: 0, excused: 0 };
   for (const m of reg.marks.values()) counts[m.status]++;
   res.status(status).render("attendance/register", {
-    title: res.locals.t("attendance.register.title", { title: reg.session.entry.title }), reg, counts,
-    unmarked: reg.roster.filter((c) => !reg.marks.has(c.id)).length, errors, form,
+    title: res.locals.t("attendance.register.title", { title: reg.session.entry.title }),
+    reg,
+    counts,
+    unmarked: reg.roster.filter((c) => !reg.marks.has(c.id)).length,
+    errors,
+    form,
   });
 }
 
 export function registerRoutes(ds: DataSource): Router {
   const router = Router();
-  const staff = scope.staff({ class_teacher: "own sessions", teacher: "own sessions", external: "own club" }, "registers: the sessions one leads (an admin covers any)");
+  const staff = scope.staff(
+    { class_teacher: "own sessions", teacher: "own sessions", external: "own club" },
+    "registers: the sessions one leads (an admin covers any)",
+  );
 
   router.get("/attendance", staff, async (req, res) => {
     const day = await dayOverview(ds, req.session.user!, dateQuery(req.query.date));
     // A teacher has a few sessions a day; an admin sees all of them (50 or more on club day), a page at a time.
     const page = pageOf(req.query, 40);
     const shown = day.sessions.slice(page.skip, page.skip + page.size);
-    res.render("attendance/index", { title: res.locals.t("attendance.title"), day, shown, page: page.page, pages: pageCount(day.sessions.length, page.size) });
+    res.render("attendance/index", {
+      title: res.locals.t("attendance.title"),
+      day,
+      shown,
+      page: page.page,
+      pages: pageCount(day.sessions.length, page.size),
+    });
   });
 
-  const load = (req: Request) => loadRegister(ds, req.session.user!, idParam(req.params.entryId), dateParam(req.params.date));
+  const load = (req: Request) =>
+    loadRegister(ds, req.session.user!, idParam(req.params.entryId), dateParam(req.params.date));
 
   router.get("/attendance/sessions/:entryId/:date", staff, async (req, res) => {
     renderRegister(res, await load(req));
@@ -38,11 +58,18 @@ export function registerRoutes(ds: DataSource): Router {
 
   router.post("/attendance/sessions/:entryId/:date", staff, async (req, res) => {
     const reg = await load(req);
-    const { marks, errors } = parseMarks(req.body ?? {}, reg.roster.map((c) => c.id));
+    const { marks, errors } = parseMarks(
+      req.body ?? {},
+      reg.roster.map((c) => c.id),
+    );
     if (Object.keys(errors).length > 0) return renderRegister(res, reg, 400, errors, req.body ?? {});
     const changed = await saveMarks(ds, reg, marks, req.session.user!, actorOf(req.session.user));
     const absent = marks.filter((m) => m.status === "absent" && reg.marks.get(m.studentId)?.status !== "absent").length;
-    req.session.flash = { kind: "ok", key: absent > 0 ? "attendance.savedWithAlerts" : "attendance.saved", params: { count: changed, absent } };
+    req.session.flash = {
+      kind: "ok",
+      key: absent > 0 ? "attendance.savedWithAlerts" : "attendance.saved",
+      params: { count: changed, absent },
+    };
     res.redirect(303, `/attendance/sessions/${reg.session.entry.id}/${reg.session.date}`);
   });
 

@@ -23,7 +23,11 @@ export interface Register {
   today: string;
 }
 
-export interface Mark { studentId: number; status: AttendanceStatus; note: string | null }
+export interface Mark {
+  studentId: number;
+  status: AttendanceStatus;
+  note: string | null;
+}
 
 // A teacher takes the registers of the sessions they lead that date: their own, or one they
 // cover (代课); a covered session's own teacher does not. An admin may take any.
@@ -31,7 +35,12 @@ export function mayTake(user: SessionUser, session: Session): boolean {
   return user.kind === "staff" && (user.role === "admin" || session.staffId === user.id);
 }
 
-export async function loadRegister(ds: DataSource, user: SessionUser, entryId: number, date: string): Promise<Register> {
+export async function loadRegister(
+  ds: DataSource,
+  user: SessionUser,
+  entryId: number,
+  date: string,
+): Promise<Register> {
   const cal = await currentTermCalendar(ds);
   const session = cal ? await sessionOn(ds, cal, entryId, date) : null;
   if (!cal || !session) throw new HttpError(404, "attendance.noSuchSession");
@@ -39,14 +48,32 @@ export async function loadRegister(ds: DataSource, user: SessionUser, entryId: n
   if (session.cancelled) throw new HttpError(404, "dateChanges.registerCancelled", { reason: session.cancelled });
   if (!mayTake(user, session)) throw new HttpError(403, "attendance.notYourSession");
   // A grade's supervised activity is for the children with no club in its period: the period's clubs decide its roster.
-  const clubSessions = session.entry.kind === "activity" ? (await sessionsOn(ds, cal, date)).sessions.map((s) => s.entry).filter((e) => e.periodId === session.entry.periodId) : [];
-  const ctx = await loadRosterContext(ds, cal.term.id, session.entry.clubId != null ? [session.entry.clubId] : [], date, clubSessions);
+  const clubSessions =
+    session.entry.kind === "activity"
+      ? (await sessionsOn(ds, cal, date)).sessions
+          .map((s) => s.entry)
+          .filter((e) => e.periodId === session.entry.periodId)
+      : [];
+  const ctx = await loadRosterContext(
+    ds,
+    cal.term.id,
+    session.entry.clubId != null ? [session.entry.clubId] : [],
+    date,
+    clubSessions,
+  );
   const marks = new Map((await marksOfSession(ds, entryId, date)).map((m) => [m.studentId, m]));
   const expected = rosterOf(session.entry, session.weekday, ctx);
   // A child marked before their opt-in changed keeps their mark on the register.
   const extra = ctx.children.filter((c) => marks.has(c.id) && !expected.includes(c));
   const [today, editDays] = await Promise.all([schoolToday(ds), editWindowDays(ds)]);
-  return { session, roster: [...expected, ...extra], marks, window: windowState(date, today, editDays), editDays, today };
+  return {
+    session,
+    roster: [...expected, ...extra],
+    marks,
+    window: windowState(date, today, editDays),
+    editDays,
+    today,
+  };
 }
 
 export class WindowClosed extends HttpError {
@@ -56,13 +83,21 @@ export class WindowClosed extends HttpError {
 }
 
 /** Saves the marks that differ from what is stored; returns how many changed. */
-export async function saveMarks(ds: DataSource, reg: Register, marks: Mark[], user: SessionUser, actor: Actor): Promise<number> {
+export async function saveMarks(
+  ds: DataSource,
+  reg: Register,
+  marks: Mark[],
+  user: SessionUser,
+  actor: Actor,
+): Promise<number> {
   if (reg.window === "future" || reg.window === "closed") throw new WindowClosed(reg.window, reg.editDays);
   const children = new Map(reg.roster.map((c) => [c.id, c]));
   const at = schoolNow().toISOString();
   const staffId = user.kind === "staff" ? user.id : null;
   return inTransaction(ds, async (em) => {
-    const stored = new Map((await marksOfSession(em, reg.session.entry.id, reg.session.date)).map((m) => [m.studentId, m]));
+    const stored = new Map(
+      (await marksOfSession(em, reg.session.entry.id, reg.session.date)).map((m) => [m.studentId, m]),
+    );
     const changes: { studentId: number; from: AttendanceStatus | null; to: AttendanceStatus }[] = [];
     for (const mark of marks) {
       const child = children.get(mark.studentId);
@@ -70,8 +105,13 @@ export async function saveMarks(ds: DataSource, reg: Register, marks: Mark[], us
       const old = stored.get(mark.studentId);
       if (old && old.status === mark.status && (old.note ?? null) === mark.note) continue;
       await saveMark(em, old, {
-        entryId: reg.session.entry.id, date: reg.session.date, studentId: child.id,
-        status: mark.status, note: mark.note, markedByStaffId: staffId, markedAt: at,
+        entryId: reg.session.entry.id,
+        date: reg.session.date,
+        studentId: child.id,
+        status: mark.status,
+        note: mark.note,
+        markedByStaffId: staffId,
+        markedAt: at,
       });
       changes.push({ studentId: child.id, from: old?.status ?? null, to: mark.status });
       if (mark.status === "absent" && old?.status !== "absent") await raiseAlert(em, reg.session, child, staffId, at);
@@ -80,7 +120,8 @@ export async function saveMarks(ds: DataSource, reg: Register, marks: Mark[], us
     if (changes.length > 0) {
       await recordAudit(em, actor, {
         action: reg.window === "late" ? "attendance.mark-late" : "attendance.mark",
-        entity: "session", entityId: `${reg.session.entry.id}@${reg.session.date}`,
+        entity: "session",
+        entityId: `${reg.session.entry.id}@${reg.session.date}`,
         details: { entryId: reg.session.entry.id, date: reg.session.date, title: reg.session.entry.title, changes },
       });
     }
@@ -95,5 +136,7 @@ export async function saveMarks(ds: DataSource, reg: Register, marks: Mark[], us
 
 /** "All present": every child not yet marked is marked present; marks already taken stay. */
 export function allPresentMarks(reg: Register): Mark[] {
-  return reg.roster.filter((c) => !reg.marks.has(c.id)).map((c) => ({ studentId: c.id, status: "present", note: null }));
+  return reg.roster
+    .filter((c) => !reg.marks.has(c.id))
+    .map((c) => ({ studentId: c.id, status: "present", note: null }));
 }

@@ -9,7 +9,11 @@ import type { CurrentTermCalendar as TermCalendar } from "../kernel";
 import { periodsInOrder } from "./store";
 
 export interface Session {
-  entry: EntryRow; date: string; weekday: number; period: Period | null; time: string;
+  entry: EntryRow;
+  date: string;
+  weekday: number;
+  period: Period | null;
+  time: string;
   /** Who leads it this date (a cover replaces the entry's own staff); registers follow this, not entry.staffId. */
   staffId: number | null;
   covered: boolean;
@@ -17,7 +21,11 @@ export interface Session {
   cancelled: string | null;
 }
 
-export interface DaySessions { weekday: number | null; sessions: Session[]; periods: Period[] }
+export interface DaySessions {
+  weekday: number | null;
+  sessions: Session[];
+  periods: Period[];
+}
 
 function timeOf(period: Period | null): string {
   return period ? `${period.startTime}–${period.endTime}` : "";
@@ -30,13 +38,25 @@ export async function sessionsOn(ds: DataSource, cal: TermCalendar, date: string
   const byId = new Map(periods.map((p) => [p.id, p]));
   // In the order of the day, with the date's cancellations and cover applied.
   const sessions = (await timetableOn(ds.manager, date)).sessions.map(({ entry, staffId, covered, cancelled }) => ({
-    entry, date, weekday, period: byId.get(entry.periodId) ?? null, time: timeOf(byId.get(entry.periodId) ?? null), staffId, covered, cancelled,
+    entry,
+    date,
+    weekday,
+    period: byId.get(entry.periodId) ?? null,
+    time: timeOf(byId.get(entry.periodId) ?? null),
+    staffId,
+    covered,
+    cancelled,
   }));
   return { weekday, sessions, periods };
 }
 
 /** One session by entry id on a date, or null when that entry does not run that day. */
-export async function sessionOn(ds: DataSource, cal: TermCalendar, entryId: number, date: string): Promise<Session | null> {
+export async function sessionOn(
+  ds: DataSource,
+  cal: TermCalendar,
+  entryId: number,
+  date: string,
+): Promise<Session | null> {
   const day = await sessionsOn(ds, cal, date);
   return day.sessions.find((s) => s.entry.id === entryId) ?? null;
 }

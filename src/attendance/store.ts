@@ -31,16 +31,23 @@ export function periodsInOrder(ds: Repos, termId: number): Promise<Period[]> {
 }
 
 /** Every child not archived (with their class), by student number, and the term's opt-ins. */
-export function rosterRows(ds: Repos, termId: number): Promise<[Student[], Pick<ServiceEnrollment, "studentId" | "weekdays">[]]> {
+export function rosterRows(
+  ds: Repos,
+  termId: number,
+): Promise<[Student[], Pick<ServiceEnrollment, "studentId" | "weekdays">[]]> {
   return Promise.all([
-    ds.getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } }),
+    ds
+      .getRepository(Student)
+      .find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } }),
     ds.getRepository(ServiceEnrollment).find({ where: { termId }, select: { studentId: true, weekdays: true } }),
   ]);
 }
 
 /** The classes a class teacher has (not archived). */
 export async function classIdsOf(ds: Repos, classTeacherId: number): Promise<number[]> {
-  return (await ds.getRepository(SchoolClass).find({ where: { classTeacherId, archived: false }, select: { id: true } })).map((c) => c.id);
+  return (
+    await ds.getRepository(SchoolClass).find({ where: { classTeacherId, archived: false }, select: { id: true } })
+  ).map((c) => c.id);
 }
 
 /** A class teacher's own class (not archived), or null. */
@@ -56,8 +63,15 @@ export function marksOn(ds: Repos, date: string): Promise<Pick<Attendance, "entr
 }
 
 /** The marks of a date by child: whose, which status (of the given children only, when given). */
-export function childMarksOn(ds: Repos, date: string, studentIds?: number[]): Promise<Pick<Attendance, "studentId" | "status">[]> {
-  return ds.getRepository(Attendance).find({ where: { date, ...(studentIds ? { studentId: In(studentIds) } : {}) }, select: { studentId: true, status: true } });
+export function childMarksOn(
+  ds: Repos,
+  date: string,
+  studentIds?: number[],
+): Promise<Pick<Attendance, "studentId" | "status">[]> {
+  return ds.getRepository(Attendance).find({
+    where: { date, ...(studentIds ? { studentId: In(studentIds) } : {}) },
+    select: { studentId: true, status: true },
+  });
 }
 
 /** One session's marks on a date. */
@@ -66,7 +80,11 @@ export function marksOfSession(em: Repos, entryId: number, date: string): Promis
 }
 
 /** Writes one mark (a new one, or over `old`). */
-export async function saveMark(em: Repos, old: Attendance | undefined, mark: Omit<Attendance, "id" | "student" | "markedBy">): Promise<void> {
+export async function saveMark(
+  em: Repos,
+  old: Attendance | undefined,
+  mark: Omit<Attendance, "id" | "student" | "markedBy">,
+): Promise<void> {
   const repo = em.getRepository(Attendance);
   await repo.save(repo.create({ ...(old ?? {}), ...mark }));
 }
@@ -78,7 +96,19 @@ export async function attendanceOfChild(ds: DataSource, studentId: number): Prom
     ds.getRepository(AttendanceAlert).find({ where: { studentId }, order: { date: "ASC", id: "ASC" } }),
   ]);
   return {
-    attendance: marks.map((m) => ({ date: m.date, session: m.entryId, status: m.status, note: m.note, markedAt: m.markedAt })),
-    absenceAlerts: alerts.map((a) => ({ date: a.date, session: a.sessionTitle, time: a.sessionTime, state: a.state, raisedAt: a.createdAt })),
+    attendance: marks.map((m) => ({
+      date: m.date,
+      session: m.entryId,
+      status: m.status,
+      note: m.note,
+      markedAt: m.markedAt,
+    })),
+    absenceAlerts: alerts.map((a) => ({
+      date: a.date,
+      session: a.sessionTitle,
+      time: a.sessionTime,
+      state: a.state,
+      raisedAt: a.createdAt,
+    })),
   };
 }

@@ -10,7 +10,14 @@ export function auditRoutes(ds: DataSource): Router {
     const page = pageOf(req.query, 50);
     const action = typeof req.query.action === "string" ? req.query.action.slice(0, 60) : "";
     const { entries, total } = await auditPage(ds, action, page.skip, page.size);
-    res.render("audit/list", { title: res.locals.t("audit.title"), entries, action, page: page.page, pages: pageCount(total, page.size), total });
+    res.render("audit/list", {
+      title: res.locals.t("audit.title"),
+      entries,
+      action,
+      page: page.page,
+      pages: pageCount(total, page.size),
+      total,
+    });
   });
   return router;
 }

@@ -4,7 +4,11 @@ import { nowIso } from "../db";
 import type { SessionUser } from "../http";
 import { insertAuditEntry } from "./store";
 
-export interface Actor { kind: "staff" | "family" | "system"; id: number | null; label: string }
+export interface Actor {
+  kind: "staff" | "family" | "system";
+  id: number | null;
+  label: string;
+}
 
 export const SYSTEM: Actor = { kind: "system", id: null, label: "system" };
 

@@ -11,8 +11,15 @@ export async function insertAuditEntry(em: EntityManager, row: AuditRow): Promis
 }
 
 /** One page of the log, newest first, narrowed to actions starting with `action` (LIKE wildcards dropped). */
-export async function auditPage(ds: DataSource, action: string, skip: number, take: number): Promise<{ entries: AuditEntry[]; total: number }> {
+export async function auditPage(
+  ds: DataSource,
+  action: string,
+  skip: number,
+  take: number,
+): Promise<{ entries: AuditEntry[]; total: number }> {
   const where = action ? { action: Like(`${action.replace(/[%_\p{Cc}]/gu, "")}%`) } : {};
-  const [entries, total] = await ds.getRepository(AuditEntry).findAndCount({ where, order: { id: "DESC" }, skip, take });
+  const [entries, total] = await ds
+    .getRepository(AuditEntry)
+    .findAndCount({ where, order: { id: "DESC" }, skip, take });
   return { entries, total };
 }

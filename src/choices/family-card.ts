@@ -9,12 +9,23 @@ import { preferenceOf } from "./store/preferences";
 import { formatLocal, schoolZone } from "../kernel";
 
 export interface FamilyRoundCard {
-  studentId: number; childName: string; roundId: number; roundName: string;
-  state: "todo" | "submitted" | "upcoming"; opensAt: string; closesAt: string; submittedAt: string | null; href: string;
+  studentId: number;
+  childName: string;
+  roundId: number;
+  roundName: string;
+  state: "todo" | "submitted" | "upcoming";
+  opensAt: string;
+  closesAt: string;
+  submittedAt: string | null;
+  href: string;
 }
 
 /** null when the child is not this family's, or no round is open or coming for the child's grade. */
-export async function familyRoundCard(ds: DataSource, familyId: number, studentId: number): Promise<FamilyRoundCard | null> {
+export async function familyRoundCard(
+  ds: DataSource,
+  familyId: number,
+  studentId: number,
+): Promise<FamilyRoundCard | null> {
   const child = await familyChild(ds.manager, familyId, studentId);
   if (!child) return null;
   const now = nowIso();
@@ -24,9 +35,14 @@ export async function familyRoundCard(ds: DataSource, familyId: number, studentI
   const pref = await preferenceOf(ds, round.id, studentId);
   const upcoming = roundState(round, now) === "upcoming";
   return {
-    studentId, childName: child.name, roundId: round.id, roundName: round.name,
+    studentId,
+    childName: child.name,
+    roundId: round.id,
+    roundName: round.name,
     state: upcoming ? "upcoming" : pref ? "submitted" : "todo",
-    opensAt: formatLocal(round.opensAt, zone), closesAt: formatLocal(round.closesAt, zone),
-    submittedAt: pref ? formatLocal(pref.updatedAt, zone) : null, href: `/choices/${studentId}`,
+    opensAt: formatLocal(round.opensAt, zone),
+    closesAt: formatLocal(round.closesAt, zone),
+    submittedAt: pref ? formatLocal(pref.updatedAt, zone) : null,
+    href: `/choices/${studentId}`,
   };
 }

@@ -36,17 +36,32 @@ export function familyChoiceRoutes(ds: DataSource): Router {
     return child;
   }
 
-  async function render(req: Request, res: Response, child: Child, round: ChoiceRound | null, status = 200, extras: PageExtras = {}) {
+  async function render(
+    req: Request,
+    res: Response,
+    child: Child,
+    round: ChoiceRound | null,
+    status = 200,
+    extras: PageExtras = {},
+  ) {
     const zone = await schoolZone(ds.manager);
     const children = await familyKids(req);
     const page = round ? await rankingPage(ds.manager, round, child, zone, extras.posted) : null;
     res.status(status).render("choices/family", {
       title: res.locals.t("choices.family.title", { name: child.name }),
-      child, children, page, when: meetingText(res.locals.t), errors: extras.errors ?? {}, conflict: extras.conflict ?? false, closedNotice: extras.closedNotice ?? null,
+      child,
+      children,
+      page,
+      when: meetingText(res.locals.t),
+      errors: extras.errors ?? {},
+      conflict: extras.conflict ?? false,
+      closedNotice: extras.closedNotice ?? null,
     });
   }
 
-  router.get("/choices", scope.family("a family's own children's club choices"), (req, res) => res.redirect(`/choices/${familyUser(req).studentId}`));
+  router.get("/choices", scope.family("a family's own children's club choices"), (req, res) =>
+    res.redirect(`/choices/${familyUser(req).studentId}`),
+  );
 
   router.get("/choices/:studentId", scope.family("a family's own children's club choices"), async (req, res) => {
     const child = await ownChild(req, idParam(req.params.studentId));
@@ -60,26 +75,49 @@ export function familyChoiceRoutes(ds: DataSource): Router {
     if (!round || !round.grades.includes(child.grade)) throw new HttpError(404, "errors.notFound");
     const form = parsePreferenceForm(req.body, round.maxChoices);
     if (!form.ok) return render(req, res, child, round, 400, { errors: form.errors, posted: form.posted });
-    const refusal = await saveOrRefusal(ds, round, child.id, form.data, form.posted, { kind: "family" }, actorOf(req.session.user), res.locals.t);
+    const refusal = await saveOrRefusal(
+      ds,
+      round,
+      child.id,
+      form.data,
+      form.posted,
+      { kind: "family" },
+      actorOf(req.session.user),
+      res.locals.t,
+    );
     if (refusal) return render(req, res, child, round, refusal.status, refusal.extras);
     req.session.flash = { kind: "ok", key: "choices.saved", params: { name: child.name } };
     res.redirect(`/choices/${child.id}/receipt?round=${round.id}`);
   });
 
-  router.get("/choices/:studentId/receipt", scope.family("a family's own children's club choices"), async (req, res) => {
-    const child = await ownChild(req, idParam(req.params.studentId));
-    const asked = optionalId(req.query.round);
-    const round = asked !== null ? await roundById(ds, asked) : await roundForChild(ds.manager, child.grade, nowIso());
-    if (asked !== null && (!round || !round.grades.includes(child.grade))) throw new HttpError(404, "errors.notFound");
-    const pref = round ? await preferenceOf(ds, round.id, child.id) : null;
-    const zone = await schoolZone(ds.manager);
-    const receipt = pref && round ? await receiptOf(ds.manager, pref, round, await loadClubOffer(ds.manager, round.termId), zone) : null;
-    const open = round ? round.opensAt <= nowIso() && nowIso() < round.closesAt : false;
-    res.render("choices/receipt", {
-      title: res.locals.t("choices.receipt.title"), child, receipt, open, when: meetingText(res.locals.t),
-      closesAt: round ? formatLocal(round.closesAt, zone) : null, roundName: round?.name ?? null,
-    });
-  });
+  router.get(
+    "/choices/:studentId/receipt",
+    scope.family("a family's own children's club choices"),
+    async (req, res) => {
+      const child = await ownChild(req, idParam(req.params.studentId));
+      const asked = optionalId(req.query.round);
+      const round =
+        asked !== null ? await roundById(ds, asked) : await roundForChild(ds.manager, child.grade, nowIso());
+      if (asked !== null && (!round || !round.grades.includes(child.grade)))
+        throw new HttpError(404, "errors.notFound");
+      const pref = round ? await preferenceOf(ds, round.id, child.id) : null;
+      const zone = await schoolZone(ds.manager);
+      const receipt =
+        pref && round
+          ? await receiptOf(ds.manager, pref, round, await loadClubOffer(ds.manager, round.termId), zone)
+          : null;
+      const open = round ? round.opensAt <= nowIso() && nowIso() < round.closesAt : false;
+      res.render("choices/receipt", {
+        title: res.locals.t("choices.receipt.title"),
+        child,
+        receipt,
+        open,
+        when: meetingText(res.locals.t),
+        closesAt: round ? formatLocal(round.closesAt, zone) : null,
+        roundName: round?.name ?? null,
+      });
+    },
+  );
 
   return router;
 }

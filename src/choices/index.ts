@@ -7,6 +7,19 @@ export { choiceRoutes } from "./routes";
 export type { RoundSeatsOf } from "./round-routes";
 export { closeRound, closeRoundIn, createRound, updateRound } from "./round-service";
 export { loadClubOffer } from "./store/club-offer";
-export { loadRoundChoices, type RoundChoiceClub, type RoundChoiceStudent, type RoundChoices } from "./store/round-choices";
-export { currentTerm, familyChild, familyChildren, findChild, roundForChild, roundsForGrade, type Child } from "./store/round-lookup";
+export {
+  loadRoundChoices,
+  type RoundChoiceClub,
+  type RoundChoiceStudent,
+  type RoundChoices,
+} from "./store/round-choices";
+export {
+  currentTerm,
+  familyChild,
+  familyChildren,
+  findChild,
+  roundForChild,
+  roundsForGrade,
+  type Child,
+} from "./store/round-lookup";
 export { familyRoundCard, type FamilyRoundCard } from "./family-card";

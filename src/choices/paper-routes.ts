@@ -16,7 +16,10 @@ import { studentByNumber } from "./store/people";
 import { schoolZone } from "../kernel";
 import { classScope, inScope } from "./staff-scope";
 
-const requireRoundStaff = scope.staff({ class_teacher: "own classes" }, "paper choice slips: a class teacher types in their class's");
+const requireRoundStaff = scope.staff(
+  { class_teacher: "own classes" },
+  "paper choice slips: a class teacher types in their class's",
+);
 
 export function paperReplyRoutes(ds: DataSource): Router {
   const router = Router();
@@ -32,8 +35,13 @@ export function paperReplyRoutes(ds: DataSource): Router {
   async function render(res: Response, round: ChoiceRound, child: Child, status = 200, extras: PageExtras = {}) {
     const page = await rankingPage(ds.manager, round, child, await schoolZone(ds.manager), extras.posted);
     res.status(status).render("choices/admin/paper", {
-      title: res.locals.t("choices.paper.title", { name: child.name }), page, child, when: meetingText(res.locals.t),
-      errors: extras.errors ?? {}, conflict: extras.conflict ?? false, closedNotice: extras.closedNotice ?? null,
+      title: res.locals.t("choices.paper.title", { name: child.name }),
+      page,
+      child,
+      when: meetingText(res.locals.t),
+      errors: extras.errors ?? {},
+      conflict: extras.conflict ?? false,
+      closedNotice: extras.closedNotice ?? null,
     });
   }
 
@@ -58,7 +66,16 @@ export function paperReplyRoutes(ds: DataSource): Router {
     const { round, child } = await target(req);
     const form = parsePreferenceForm(req.body, round.maxChoices);
     if (!form.ok) return render(res, round, child, 400, { errors: form.errors, posted: form.posted });
-    const refusal = await saveOrRefusal(ds, round, child.id, form.data, form.posted, { kind: "staff", staffId: staffUser(req).id }, actorOf(req.session.user), res.locals.t);
+    const refusal = await saveOrRefusal(
+      ds,
+      round,
+      child.id,
+      form.data,
+      form.posted,
+      { kind: "staff", staffId: staffUser(req).id },
+      actorOf(req.session.user),
+      res.locals.t,
+    );
     if (refusal) return render(res, round, child, refusal.status, refusal.extras);
     req.session.flash = { kind: "ok", key: "choices.paper.saved", params: { name: child.name } };
     res.redirect(`/admin/rounds/${round.id}/paper/${child.id}`);

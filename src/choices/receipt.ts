@@ -11,24 +11,48 @@ import { formatLocal } from "../kernel";
 type Repos = Pick<EntityManager, "getRepository">;
 
 export interface Receipt {
-  roundId: number; roundName: string; version: number;
+  roundId: number;
+  roundName: string;
+  version: number;
   clubs: { id: number; name: string; meetings: ClubMeeting[] }[];
-  maxClubs: number; weekdays: number[]; placeWithSiblings: boolean;
-  submittedAt: string; updatedAt: string; source: "family" | "staff"; staffName: string | null;
+  maxClubs: number;
+  weekdays: number[];
+  placeWithSiblings: boolean;
+  submittedAt: string;
+  updatedAt: string;
+  source: "family" | "staff";
+  staffName: string | null;
 }
 
 /** `enrollment`: the child's weekday opt-in when the caller has read it already (undefined: read it here). */
-export async function receiptOf(em: Repos, pref: Preference, round: ChoiceRound, offer: OfferedClub[], zone: string, enrollment?: ServiceEnrollment | null): Promise<Receipt> {
+export async function receiptOf(
+  em: Repos,
+  pref: Preference,
+  round: ChoiceRound,
+  offer: OfferedClub[],
+  zone: string,
+  enrollment?: ServiceEnrollment | null,
+): Promise<Receipt> {
   const clubs = new Map(offer.map((c) => [c.id, c]));
   const [optIn, staffName] = await Promise.all([
     enrollment !== undefined ? enrollment : enrollmentOf(em, round.termId, pref.studentId),
     pref.enteredByStaffId == null ? null : staffNameOf(em, pref.enteredByStaffId),
   ]);
   return {
-    roundId: round.id, roundName: round.name, version: pref.version,
-    clubs: pref.clubIds.map((id) => ({ id, name: clubs.get(id)?.name ?? `#${id}`, meetings: clubs.get(id)?.meetings ?? [] })),
-    maxClubs: pref.maxClubs, weekdays: cleanWeekdays(optIn?.weekdays), placeWithSiblings: pref.placeWithSiblings,
-    submittedAt: formatLocal(pref.submittedAt, zone), updatedAt: formatLocal(pref.updatedAt, zone),
-    source: pref.source, staffName: pref.source === "staff" ? staffName : null,
+    roundId: round.id,
+    roundName: round.name,
+    version: pref.version,
+    clubs: pref.clubIds.map((id) => ({
+      id,
+      name: clubs.get(id)?.name ?? `#${id}`,
+      meetings: clubs.get(id)?.meetings ?? [],
+    })),
+    maxClubs: pref.maxClubs,
+    weekdays: cleanWeekdays(optIn?.weekdays),
+    placeWithSiblings: pref.placeWithSiblings,
+    submittedAt: formatLocal(pref.submittedAt, zone),
+    updatedAt: formatLocal(pref.updatedAt, zone),
+    source: pref.source,
+    staffName: pref.source === "staff" ? staffName : null,
   };
 }

@@ -16,7 +16,8 @@ async function checkOverlap(em: EntityManager, termId: number, data: RoundFormDa
   const clubs = await openClubsOfTerm(em, termId);
   const other = overlappingRound(await roundsOfTerm(em, termId), data, clubs, selfId);
   if (other) throw fieldError(data.clubIds ? "clubIds" : "grades", "choices.validation.overlap", { name: other.name });
-  if (data.clubIds && !data.clubIds.every((id) => clubs.some((c) => c.id === id))) throw fieldError("clubIds", "choices.validation.clubIds");
+  if (data.clubIds && !data.clubIds.every((id) => clubs.some((c) => c.id === id)))
+    throw fieldError("clubIds", "choices.validation.clubIds");
 }
 
 async function effectiveDateOf(em: EntityManager, termId: number, closesAt: string): Promise<string> {
@@ -32,22 +33,46 @@ export async function createRound(ds: DataSource, data: RoundFormData, actor: Ac
     const now = nowIso();
     const effectiveDate = await effectiveDateOf(em, term.id, data.closesAt);
     const round = await insertRound(em, { ...data, termId: term.id, effectiveDate, createdAt: now, updatedAt: now });
-    await recordAudit(em, actor, { action: "round.create", entity: "choice_round", entityId: round.id, details: { ...data } });
+    await recordAudit(em, actor, {
+      action: "round.create",
+      entity: "choice_round",
+      entityId: round.id,
+      details: { ...data },
+    });
     return round;
   });
 }
 
-export async function updateRound(ds: DataSource, id: number, data: RoundFormData, actor: Actor): Promise<ChoiceRound | null> {
+export async function updateRound(
+  ds: DataSource,
+  id: number,
+  data: RoundFormData,
+  actor: Actor,
+): Promise<ChoiceRound | null> {
   return inTransaction(ds, async (em) => {
     const round = await roundById(em, id);
     if (!round) return null;
     await checkOverlap(em, round.termId, data, id);
-    const before = { opensAt: round.opensAt, closesAt: round.closesAt, grades: round.grades, minChoices: round.minChoices, maxChoices: round.maxChoices };
+    const before = {
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      grades: round.grades,
+      minChoices: round.minChoices,
+      maxChoices: round.maxChoices,
+    };
     // The effective date is fixed once the round has opened (families have seen its seats).
-    const fixed = roundState(round, nowIso()) === "upcoming" || !round.effectiveDate ? await effectiveDateOf(em, round.termId, data.closesAt) : round.effectiveDate;
+    const fixed =
+      roundState(round, nowIso()) === "upcoming" || !round.effectiveDate
+        ? await effectiveDateOf(em, round.termId, data.closesAt)
+        : round.effectiveDate;
     Object.assign(round, data, { effectiveDate: fixed, updatedAt: nowIso() });
     await saveRound(em, round);
-    await recordAudit(em, actor, { action: "round.update", entity: "choice_round", entityId: id, details: { before, after: { ...data } } });
+    await recordAudit(em, actor, {
+      action: "round.update",
+      entity: "choice_round",
+      entityId: id,
+      details: { before, after: { ...data } },
+    });
     return round;
   });
 }
@@ -67,6 +92,11 @@ export async function closeRoundIn(em: EntityManager, id: number, actor: Actor):
   round.closesAt = now;
   round.updatedAt = now;
   await saveRound(em, round);
-  await recordAudit(em, actor, { action: "round.close", entity: "choice_round", entityId: id, details: { plannedClosesAt: was, closedAt: now } });
+  await recordAudit(em, actor, {
+    action: "round.close",
+    entity: "choice_round",
+    entityId: id,
+    details: { plannedClosesAt: was, closedAt: now },
+  });
   return round;
 }

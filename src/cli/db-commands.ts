@@ -24,16 +24,35 @@ export async function migrateCommand(_argv: string[]): Promise<number> {
 }
 
 export async function createAdminCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, number: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      number: { type: "string" },
+    },
+    strict: true,
+  });
   const parsed = staffForm.safeParse({
-    staffNumber: values.number ?? `ADM${Date.now().toString(36).toUpperCase()}`, name: values.name ?? values.email ?? "",
-    email: values.email ?? "", role: "admin", password: values.password ?? "", vettedOn: "", availableDays: [],
+    staffNumber: values.number ?? `ADM${Date.now().toString(36).toUpperCase()}`,
+    name: values.name ?? values.email ?? "",
+    email: values.email ?? "",
+    role: "admin",
+    password: values.password ?? "",
+    vettedOn: "",
+    availableDays: [],
   });
   if (!values.email) fail("--email: required");
   if (!values.password) fail("--password: required");
   // This admin may be the school's first: the same strength as first-run setup asks for.
   const weak = checkStaffPassword(values.password);
-  if (weak) fail(weak === "validation.passwordCommon" ? "--password: a common password; choose another" : `--password: at least ${STAFF_PASSWORD_MIN} characters`);
+  if (weak)
+    fail(
+      weak === "validation.passwordCommon"
+        ? "--password: a common password; choose another"
+        : `--password: at least ${STAFF_PASSWORD_MIN} characters`,
+    );
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
   const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   try {
@@ -62,7 +81,10 @@ export async function backupCommand(argv: string[]): Promise<number> {
   const check = new Database(values.out, { readonly: true });
   const result = check.pragma("integrity_check", { simple: true });
   check.close();
-  if (result !== "ok") { process.stderr.write(`backup integrity check failed: ${String(result)}\n`); return 1; }
+  if (result !== "ok") {
+    process.stderr.write(`backup integrity check failed: ${String(result)}\n`);
+    return 1;
+  }
   process.stderr.write(`backup written to ${values.out} (integrity ok)\n`);
   return 0;
 }

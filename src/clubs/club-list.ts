@@ -8,7 +8,10 @@ import { gradeRanges, type Peak } from "./core";
 import { overFullClubs } from "./capacity";
 import { clubListContext, clubsOfTerm } from "./store";
 
-export interface ClubFilter { category: string; grade: number | null }
+export interface ClubFilter {
+  category: string;
+  grade: number | null;
+}
 
 export interface ClubCard {
   club: Club;
@@ -22,7 +25,10 @@ export interface ClubCard {
 }
 
 export function clubFilterOf(query: Record<string, unknown>): ClubFilter {
-  const category = typeof query.category === "string" && (CLUB_CATEGORIES as readonly string[]).includes(query.category) ? query.category : "";
+  const category =
+    typeof query.category === "string" && (CLUB_CATEGORIES as readonly string[]).includes(query.category)
+      ? query.category
+      : "";
   const grade = typeof query.grade === "string" && /^[1-6]$/.test(query.grade) ? Number(query.grade) : null;
   return { category, grade };
 }
@@ -31,19 +37,28 @@ export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) 
   const term = await currentTerm(ds.manager);
   if (!term) return { term: null, cards: [] as ClubCard[], total: 0, pages: 1 };
   const clubs = (await clubsOfTerm(ds, term.id))
-    .filter((c) => (!filter.category || c.category === filter.category) && (filter.grade === null || c.grades.includes(filter.grade)))
+    .filter(
+      (c) =>
+        (!filter.category || c.category === filter.category) &&
+        (filter.grade === null || c.grades.includes(filter.grade)),
+    )
     .sort((a, b) => Number(a.cancelled) - Number(b.cancelled) || a.name.localeCompare(b.name, "zh-CN") || a.id - b.id);
   const shown = clubs.slice(page.skip, page.skip + page.size);
-  const [[staff, venues, periods, entries], overFull] = await Promise.all([clubListContext(ds, term.id), overFullClubs(ds, term, shown)]);
+  const [[staff, venues, periods, entries], overFull] = await Promise.all([
+    clubListContext(ds, term.id),
+    overFullClubs(ds, term, shown),
+  ]);
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const periodName = new Map(periods.map((p) => [p.id, p.name]));
   const cards = shown.map((club) => ({
     club,
-    staff: club.staffId === null ? "" : staffName.get(club.staffId) ?? "",
-    venue: club.venueId === null ? "" : venueName.get(club.venueId) ?? "",
+    staff: club.staffId === null ? "" : (staffName.get(club.staffId) ?? ""),
+    venue: club.venueId === null ? "" : (venueName.get(club.venueId) ?? ""),
     grades: gradeRanges(club.grades),
-    meetings: entries.filter((e) => e.clubId === club.id).sort((a, b) => a.weekday - b.weekday)
+    meetings: entries
+      .filter((e) => e.clubId === club.id)
+      .sort((a, b) => a.weekday - b.weekday)
       .map((e) => ({ weekday: e.weekday, period: periodName.get(e.periodId) ?? "" })),
     overFull: overFull.get(club.id) ?? null,
   }));

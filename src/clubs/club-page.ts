@@ -18,18 +18,35 @@ export async function clubChoices(ds: DataSource, club: Club | null) {
 
 export function clubValues(c: Club): ClubValues {
   return {
-    code: c.code, name: c.name, category: c.category, description: c.description, grades: c.grades.map(String),
-    minSize: String(c.minSize), maxSize: String(c.maxSize),
-    staffId: c.staffId === null ? "" : String(c.staffId), venueId: c.venueId === null ? "" : String(c.venueId),
+    code: c.code,
+    name: c.name,
+    category: c.category,
+    description: c.description,
+    grades: c.grades.map(String),
+    minSize: String(c.minSize),
+    maxSize: String(c.maxSize),
+    staffId: c.staffId === null ? "" : String(c.staffId),
+    venueId: c.venueId === null ? "" : String(c.venueId),
   };
 }
 
 export function postedClub(body: unknown): ClubValues {
   const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
   const text = (k: string) => (typeof b[k] === "string" ? (b[k] as string) : "");
-  const grades = Array.isArray(b.grades) ? b.grades.filter((g): g is string => typeof g === "string") : typeof b.grades === "string" ? [b.grades] : [];
+  const grades = Array.isArray(b.grades)
+    ? b.grades.filter((g): g is string => typeof g === "string")
+    : typeof b.grades === "string"
+      ? [b.grades]
+      : [];
   return {
-    code: text("code"), name: text("name"), category: text("category"), description: text("description"), grades,
-    minSize: text("minSize"), maxSize: text("maxSize"), staffId: text("staffId"), venueId: text("venueId"),
+    code: text("code"),
+    name: text("name"),
+    category: text("category"),
+    description: text("description"),
+    grades,
+    minSize: text("minSize"),
+    maxSize: text("maxSize"),
+    staffId: text("staffId"),
+    venueId: text("venueId"),
   };
 }

@@ -8,9 +8,13 @@ import { studentsPage } from "./store";
 
 export async function clubMembersPage(ds: DataSource, club: Club, date: string, page: Page) {
   const ids = [...((await membersOn(ds, [club.id], date)).get(club.id) ?? [])];
-  const students = ids.length
-    ? await studentsPage(ds, ids, page.skip, page.size)
-    : [];
-  const rows = students.map((s) => ({ id: s.id, studentNumber: s.studentNumber, name: s.name, className: s.schoolClass.name, archived: s.archived }));
+  const students = ids.length ? await studentsPage(ds, ids, page.skip, page.size) : [];
+  const rows = students.map((s) => ({
+    id: s.id,
+    studentNumber: s.studentNumber,
+    name: s.name,
+    className: s.schoolClass.name,
+    archived: s.archived,
+  }));
   return { club, date, total: ids.length, rows, page: page.page, pages: pageCount(ids.length, page.size) };
 }

@@ -10,11 +10,16 @@ import { isIsoDate } from "../kernel";
 import { clubForm } from "./club-form";
 import { clubFilterOf, listClubs } from "./club-list";
 import { clubChoices, clubValues, postedClub } from "./club-page";
-import { ClubTooBig, clubOfCurrentTerm, createClub, setClubCancelled, updateClub, type OfferFreedSeats } from "./service";
+import {
+  ClubTooBig,
+  clubOfCurrentTerm,
+  createClub,
+  setClubCancelled,
+  updateClub,
+  type OfferFreedSeats,
+} from "./service";
 import { BelowMembers, capacityDates, overFullClubs } from "./capacity";
 import { clubMembersPage } from "./members-page";
-
-
 
 /** An optional ?date= (YYYY-MM-DD): absent means the default; malformed is a 400. */
 function dateQuery(value: unknown): string | null {
@@ -24,7 +29,9 @@ function dateQuery(value: unknown): string | null {
 }
 
 const reasonForm = z.object({
-  reason: plainText(500).optional().transform((r) => r || null),
+  reason: plainText(500)
+    .optional()
+    .transform((r) => r || null),
 });
 
 export const CLUBS_PER_PAGE = 12;
@@ -44,14 +51,26 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
     res.render("clubs/list", { title: res.locals.t("clubs.title"), ...list, filter, page: page.page, extra });
   });
 
-  async function form(res: Response, status: number, id: number | null, values: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
+  async function form(
+    res: Response,
+    status: number,
+    id: number | null,
+    values: Record<string, unknown> | null,
+    extra: Record<string, unknown> = {},
+  ) {
     const club = id === null ? null : await clubOfCurrentTerm(ds.manager, id);
     const term = club ? await currentTerm(ds.manager) : null;
-    const overFull = club && term ? (await overFullClubs(ds, term, [club])).get(club.id) ?? null : null;
+    const overFull = club && term ? ((await overFullClubs(ds, term, [club])).get(club.id) ?? null) : null;
     res.status(status).render("clubs/form", {
-      title: res.locals.t(club ? "clubs.editTitle" : "clubs.newTitle"), club, choices: await clubChoices(ds, club),
-      overFull: overFull && { ...overFull, href: membersHref(club!.id, overFull.date) }, belowMembers: null,
-      form: values ?? (club ? clubValues(club) : { category: "arts", grades: [], minSize: "0", maxSize: "30" }), errors: {}, clashes: [], ...extra,
+      title: res.locals.t(club ? "clubs.editTitle" : "clubs.newTitle"),
+      club,
+      choices: await clubChoices(ds, club),
+      overFull: overFull && { ...overFull, href: membersHref(club!.id, overFull.date) },
+      belowMembers: null,
+      form: values ?? (club ? clubValues(club) : { category: "arts", grades: [], minSize: "0", maxSize: "30" }),
+      errors: {},
+      clashes: [],
+      ...extra,
     });
   }
 
@@ -59,23 +78,34 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
   router.get("/admin/clubs/:id/edit", scope.admin(), (req, res) => form(res, 200, idParam(req.params.id), null));
 
   async function submit(req: Request, res: Response, id: number | null) {
-    const again = (status: number, extra: Record<string, unknown>) => form(res, status, id, postedClub(req.body), extra);
+    const again = (status: number, extra: Record<string, unknown>) =>
+      form(res, status, id, postedClub(req.body), extra);
     const parsed = clubForm.safeParse(req.body ?? {});
     if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     try {
       const actor = actorOf(req.session.user);
-      const club = id === null ? await createClub(ds, parsed.data, actor) : await updateClub(ds, id, parsed.data, actor, offerFreedSeats);
-      req.session.flash = { kind: "ok", key: id === null ? "clubs.created" : "clubs.saved", params: { name: club.name } };
+      const club =
+        id === null
+          ? await createClub(ds, parsed.data, actor)
+          : await updateClub(ds, id, parsed.data, actor, offerFreedSeats);
+      req.session.flash = {
+        kind: "ok",
+        key: id === null ? "clubs.created" : "clubs.saved",
+        params: { name: club.name },
+      };
       res.redirect("/admin/clubs");
     } catch (err) {
       if (err instanceof FormError) return again(400, { errors: err.errors });
       if (err instanceof BelowMembers) {
         return again(400, {
-          errors: { maxSize: { key: "clubs.errors.belowMembers", params: { count: err.peak.count, date: err.peak.date } } },
+          errors: {
+            maxSize: { key: "clubs.errors.belowMembers", params: { count: err.peak.count, date: err.peak.date } },
+          },
           belowMembers: { ...err.peak, href: membersHref(err.clubId, err.peak.date) },
         });
       }
-      if (err instanceof ClubTooBig) return again(409, { clashes: err.clashes, errors: { maxSize: { key: "clubs.errors.tooBigForVenue" } } });
+      if (err instanceof ClubTooBig)
+        return again(409, { clashes: err.clashes, errors: { maxSize: { key: "clubs.errors.tooBigForVenue" } } });
       throw err;
     }
   }
@@ -89,7 +119,11 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
     const term = (await currentTerm(ds.manager))!;
     const date = dateQuery(req.query.date) ?? (await capacityDates(ds, term)).from;
     const model = await clubMembersPage(ds, club, date, pageOf(req.query, MEMBERS_PER_PAGE));
-    res.render("clubs/members", { title: res.locals.t("clubs.members.title", { name: club.name }), ...model, extra: `&date=${date}` });
+    res.render("clubs/members", {
+      title: res.locals.t("clubs.members.title", { name: club.name }),
+      ...model,
+      extra: `&date=${date}`,
+    });
   });
 
   // Cancelling asks first (GET shows what it means); restoring is one click.
@@ -103,7 +137,12 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
     const parsed = reasonForm.safeParse(req.body ?? {});
     if (!parsed.success) {
       const club = await clubOfCurrentTerm(ds.manager, id);
-      return res.status(400).render("clubs/cancel", { title: res.locals.t("clubs.cancelTitle"), club, form: req.body, errors: fieldErrors(parsed.error) });
+      return res.status(400).render("clubs/cancel", {
+        title: res.locals.t("clubs.cancelTitle"),
+        club,
+        form: req.body,
+        errors: fieldErrors(parsed.error),
+      });
     }
     const club = await setClubCancelled(ds, id, true, parsed.data.reason, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "clubs.cancelled", params: { name: club.name } };

@@ -17,7 +17,9 @@ import { clubOfTerm, clubWithCode, insertClub, saveClub, staffById, venueExists 
 export type OfferFreedSeats = (em: EntityManager, clubIds: number[], now: Date) => Promise<unknown>;
 
 export class ClubTooBig extends Error {
-  constructor(readonly clashes: ClashExplanation[]) { super("club larger than venue"); }
+  constructor(readonly clashes: ClashExplanation[]) {
+    super("club larger than venue");
+  }
 }
 
 export async function createClub(ds: DataSource, input: ClubFormData, actor: Actor): Promise<Club> {
@@ -26,12 +28,23 @@ export async function createClub(ds: DataSource, input: ClubFormData, actor: Act
     if (!term) throw new HttpError(409, "timetable.noTerm");
     await checkReferences(em, term.id, input, null);
     const club = await insertClub(em, { ...input, termId: term.id, cancelled: false });
-    await recordAudit(em, actor, { action: "club.create", entity: "club", entityId: club.id, details: { code: club.code, name: club.name } });
+    await recordAudit(em, actor, {
+      action: "club.create",
+      entity: "club",
+      entityId: club.id,
+      details: { code: club.code, name: club.name },
+    });
     return club;
   });
 }
 
-export async function updateClub(ds: DataSource, id: number, input: ClubFormData, actor: Actor, offerFreedSeats: OfferFreedSeats): Promise<Club> {
+export async function updateClub(
+  ds: DataSource,
+  id: number,
+  input: ClubFormData,
+  actor: Actor,
+  offerFreedSeats: OfferFreedSeats,
+): Promise<Club> {
   return inTransaction(ds, async (em) => {
     const club = await clubOfCurrentTerm(em, id);
     await checkReferences(em, club.termId, input, club);
@@ -42,7 +55,12 @@ export async function updateClub(ds: DataSource, id: number, input: ClubFormData
     // Only a bigger club can newly overflow a room; other edits pass as before.
     if (club.maxSize > before.maxSize) await refuseIfTooBig(em, club);
     const saved = await saveClub(em, club);
-    await recordAudit(em, actor, { action: "club.update", entity: "club", entityId: id, details: { before, after: input } });
+    await recordAudit(em, actor, {
+      action: "club.update",
+      entity: "club",
+      entityId: id,
+      details: { before, after: input },
+    });
     // A raised capacity is a freed seat: the waitlist is offered it in this same change.
     if (club.maxSize > before.maxSize) await offerFreedSeats(em, [id], new Date());
     return saved;
@@ -50,12 +68,24 @@ export async function updateClub(ds: DataSource, id: number, input: ClubFormData
 }
 
 // Cancelling keeps the club and its timetable sessions, so restoring is lossless.
-export async function setClubCancelled(ds: DataSource, id: number, cancelled: boolean, reason: string | null, actor: Actor): Promise<Club> {
+export async function setClubCancelled(
+  ds: DataSource,
+  id: number,
+  cancelled: boolean,
+  reason: string | null,
+  actor: Actor,
+): Promise<Club> {
   return inTransaction(ds, async (em) => {
     const club = await clubOfCurrentTerm(em, id);
     club.cancelled = cancelled;
     await saveClub(em, club);
-    await recordAudit(em, actor, { action: cancelled ? "club.cancel" : "club.restore", entity: "club", entityId: id, details: { name: club.name }, reason });
+    await recordAudit(em, actor, {
+      action: cancelled ? "club.cancel" : "club.restore",
+      entity: "club",
+      entityId: id,
+      details: { name: club.name },
+      reason,
+    });
     return club;
   });
 }
@@ -68,12 +98,24 @@ export async function clubOfCurrentTerm(em: EntityManager, id: number): Promise<
 }
 
 const fieldsOf = (c: Club) => ({
-  code: c.code, name: c.name, category: c.category, description: c.description, grades: c.grades,
-  minSize: c.minSize, maxSize: c.maxSize, staffId: c.staffId, venueId: c.venueId,
+  code: c.code,
+  name: c.name,
+  category: c.category,
+  description: c.description,
+  grades: c.grades,
+  minSize: c.minSize,
+  maxSize: c.maxSize,
+  staffId: c.staffId,
+  venueId: c.venueId,
 });
 
 // A duplicate code, or a staff member or venue that is missing or unusable, fails the form (400).
-async function checkReferences(em: EntityManager, termId: number, input: ClubFormData, before: Club | null): Promise<void> {
+async function checkReferences(
+  em: EntityManager,
+  termId: number,
+  input: ClubFormData,
+  before: Club | null,
+): Promise<void> {
   const codeOwner = await clubWithCode(em, termId, input.code);
   if (codeOwner && codeOwner.id !== before?.id) throw fieldError("code", "validation.duplicate");
   if (input.staffId !== null) {
@@ -81,7 +123,8 @@ async function checkReferences(em: EntityManager, termId: number, input: ClubFor
     // A disabled account keeps the club it has but gets no new one.
     if (!staff || (!staff.active && before?.staffId !== staff.id)) throw fieldError("staffId", "clubs.errors.staff");
   }
-  if (input.venueId !== null && !(await venueExists(em, input.venueId))) throw fieldError("venueId", "clubs.errors.venue");
+  if (input.venueId !== null && !(await venueExists(em, input.venueId)))
+    throw fieldError("venueId", "clubs.errors.venue");
 }
 
 async function refuseIfTooBig(em: EntityManager, club: Club): Promise<void> {

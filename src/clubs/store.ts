@@ -6,9 +6,11 @@ type Repos = Pick<EntityManager, "getRepository">;
 
 export const clubsOfTerm = (db: Repos, termId: number): Promise<Club[]> => db.getRepository(Club).findBy({ termId });
 
-export const clubOfTerm = (db: Repos, id: number, termId: number): Promise<Club | null> => db.getRepository(Club).findOneBy({ id, termId });
+export const clubOfTerm = (db: Repos, id: number, termId: number): Promise<Club | null> =>
+  db.getRepository(Club).findOneBy({ id, termId });
 
-export const clubWithCode = (db: Repos, termId: number, code: string): Promise<Club | null> => db.getRepository(Club).findOneBy({ termId, code });
+export const clubWithCode = (db: Repos, termId: number, code: string): Promise<Club | null> =>
+  db.getRepository(Club).findOneBy({ termId, code });
 
 export async function insertClub(em: EntityManager, values: Partial<Club>): Promise<Club> {
   const repo = em.getRepository(Club);
@@ -41,4 +43,10 @@ export function clubListContext(db: Repos, termId: number) {
 
 /** Children by id with their class, by student number, a page at a time. */
 export const studentsPage = (db: Repos, ids: number[], skip: number, take: number): Promise<Student[]> =>
-  db.getRepository(Student).find({ where: { id: In(ids) }, relations: { schoolClass: true }, order: { studentNumber: "ASC", id: "ASC" }, skip, take });
+  db.getRepository(Student).find({
+    where: { id: In(ids) },
+    relations: { schoolClass: true },
+    order: { studentNumber: "ASC", id: "ASC" },
+    skip,
+    take,
+  });

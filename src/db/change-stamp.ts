@@ -22,7 +22,11 @@ function sqliteStamp(db: SqliteConnection): string | null {
   // The feed query may run between another request's BEGIN and ROLLBACK on this shared connection.
   if (db.inTransaction) return null;
   let stmt = statements.get(db);
-  if (!stmt) statements.set(db, (stmt = db.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || '.' || total_changes()").pluck()));
+  if (!stmt)
+    statements.set(
+      db,
+      (stmt = db.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || '.' || total_changes()").pluck()),
+    );
   return String(stmt.get());
 }
 

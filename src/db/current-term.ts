@@ -7,5 +7,7 @@ import { keptRead } from "./kept-reads";
 type Repos = Pick<EntityManager, "getRepository">;
 
 export function currentTerm(em: Repos | DataSource): Promise<Term | null> {
-  return keptRead(em, "currentTerm", () => em.getRepository(Term).findOne({ where: { current: true }, order: { id: "DESC" } }));
+  return keptRead(em, "currentTerm", () =>
+    em.getRepository(Term).findOne({ where: { current: true }, order: { id: "DESC" } }),
+  );
 }

@@ -9,7 +9,10 @@ import { changeStamp } from "./change-stamp";
 
 type Repos = Pick<EntityManager, "getRepository">;
 
-interface Entry { stamp: string; value: Promise<unknown> }
+interface Entry {
+  stamp: string;
+  value: Promise<unknown>;
+}
 const kept = new WeakMap<DataSource, Map<string, Entry>>();
 // A bound so keys made of ids (a term, a grade) cannot grow without end.
 const KEEP = 500;
@@ -32,7 +35,9 @@ export async function keptRead<T>(em: Repos | DataSource, key: string, load: () 
   if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
   const value = load();
   entries.set(key, { stamp, value });
-  value.catch(() => { if (entries.get(key)?.value === value) entries.delete(key); });
+  value.catch(() => {
+    if (entries.get(key)?.value === value) entries.delete(key);
+  });
   if (entries.size > KEEP) entries.clear();
   return value;
 }

@@ -52,18 +52,27 @@ export function takeServerLock(databaseUrl: string): void {
     if (alive(pid) && pid !== process.pid) {
       throw new ServerLockHeld(
         `another Kehou server (pid ${pid}) already serves ${file}. SQLite serves one server at a time; ` +
-        `to run several instances use PostgreSQL (DATABASE_URL=postgres://…, see the README). ` +
-        `If no server runs, delete ${lockFile}.`,
+          `to run several instances use PostgreSQL (DATABASE_URL=postgres://…, see the README). ` +
+          `If no server runs, delete ${lockFile}.`,
       );
     }
     // Left by a server that died (SIGKILL, power loss): take it over.
-    try { unlinkSync(lockFile); } catch { /* another starter removed it first */ }
-    if (!create(lockFile)) throw new ServerLockHeld(`another Kehou server is starting on ${file}; to run several instances use PostgreSQL (see the README).`);
+    try {
+      unlinkSync(lockFile);
+    } catch {
+      /* another starter removed it first */
+    }
+    if (!create(lockFile))
+      throw new ServerLockHeld(
+        `another Kehou server is starting on ${file}; to run several instances use PostgreSQL (see the README).`,
+      );
   }
   process.once("exit", () => {
     try {
       if (holder(lockFile) === process.pid) unlinkSync(lockFile);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
   });
 }
 

@@ -12,7 +12,9 @@
 // caller falls back to changeStamp.
 import type { DataSource } from "typeorm";
 
-interface SqliteConnection { inTransaction: boolean }
+interface SqliteConnection {
+  inTransaction: boolean;
+}
 
 const IDENT = /^[a-z_]+$/;
 
@@ -22,11 +24,14 @@ export async function tableVersions(ds: DataSource, tables: readonly string[]): 
     const db = (ds.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
     if (!db || db.inTransaction) return null;
     // A table rebuilt by a later migration loses its triggers: then its count would stand still.
-    const rows: { name: string; version: number; triggers: number }[] = await ds.query(
-      `SELECT v.name AS name, v.version AS version,
+    const rows: { name: string; version: number; triggers: number }[] = await ds
+      .query(
+        `SELECT v.name AS name, v.version AS version,
          (SELECT count(*) FROM sqlite_master m WHERE m.type = 'trigger' AND m.tbl_name = v.name AND m.name LIKE 'table_version_%') AS triggers
-       FROM table_version v WHERE v.name IN (${tables.map(() => "?").join(", ")}) ORDER BY v.name`, [...tables],
-    ).catch(() => []);
+       FROM table_version v WHERE v.name IN (${tables.map(() => "?").join(", ")}) ORDER BY v.name`,
+        [...tables],
+      )
+      .catch(() => []);
     const complete = rows.length === new Set(tables).size && rows.every((r) => Number(r.triggers) === 3);
     return complete ? rows.map((r) => `${r.name}:${r.version}`).join("|") : null;
   }

@@ -8,8 +8,14 @@ const queues = new WeakMap<DataSource, Promise<unknown>>();
 export function inTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   if (ds.options.type !== "better-sqlite3") return ds.transaction(work);
   const previous = queues.get(ds) ?? Promise.resolve();
-  const next = previous.then(() => ds.transaction(work), () => ds.transaction(work));
+  const next = previous.then(
+    () => ds.transaction(work),
+    () => ds.transaction(work),
+  );
   // Keep the chain alive whatever this transaction's outcome.
-  queues.set(ds, next.catch(() => undefined));
+  queues.set(
+    ds,
+    next.catch(() => undefined),
+  );
   return next;
 }

@@ -27,7 +27,10 @@ function newest(stamps: Map<string, EventStamp>): Date {
 }
 
 /** The feed of one subject, read fresh (no cache), with the data version it was built from. */
-export async function buildFeed(ds: DataSource, subject: Subject): Promise<{ version: string; feed: BuiltFeed | NoFeed }> {
+export async function buildFeed(
+  ds: DataSource,
+  subject: Subject,
+): Promise<{ version: string; feed: BuiltFeed | NoFeed }> {
   const row = await contextBySubject(ds, subject);
   const version = versionOf(row);
   // Read after the row: if a publish lands in between, the entries are newer
@@ -39,6 +42,9 @@ export async function buildFeed(ds: DataSource, subject: Subject): Promise<{ ver
   if (typeof input === "string") return { version, feed: input };
   // Built once to see what each event is made of, then again with each event's kept stamps.
   const stamps = await stampEvents(ds, subject, eventDigests(buildCalendar(input)));
-  const body = Buffer.from(buildCalendar(input, (uid) => stamps.get(uid)), "utf8");
+  const body = Buffer.from(
+    buildCalendar(input, (uid) => stamps.get(uid)),
+    "utf8",
+  );
   return { version, feed: { body, etag: etagOf(body), lastModified: newest(stamps) } };
 }

@@ -10,11 +10,36 @@ import { dateChangesSql, SCHOOL_ZONE_KEY, schoolToday } from "../kernel";
 import { clubMemberSpansSql, clubSpansSql } from "../membership";
 import type { FeedKind } from "./entities";
 
-export interface Subject { kind: FeedKind; id: number }
+export interface Subject {
+  kind: FeedKind;
+  id: number;
+}
 
 // Columns of the row, in a fixed order.
-export const CONTEXT_COLUMNS = ["kind", "subjectId", "termId", "termStart", "termEnd", "settings", "days", "timetable", "periods",
-  "venues", "staff", "classes", "classSizes", "clubs", "members", "today", "student", "enrollment", "placed", "optIns", "cancellations", "covers"] as const;
+export const CONTEXT_COLUMNS = [
+  "kind",
+  "subjectId",
+  "termId",
+  "termStart",
+  "termEnd",
+  "settings",
+  "days",
+  "timetable",
+  "periods",
+  "venues",
+  "staff",
+  "classes",
+  "classSizes",
+  "clubs",
+  "members",
+  "today",
+  "student",
+  "enrollment",
+  "placed",
+  "optIns",
+  "cancellations",
+  "covers",
+] as const;
 export type ContextRow = Record<(typeof CONTEXT_COLUMNS)[number], string | number | null>;
 
 // Settings a feed reads: the calendar's name, the school's zone, the UID domain. The zone is
@@ -32,7 +57,10 @@ interface Dialect {
   param(n: number): string;
 }
 
-const pairsOf = (pairs: Record<string, string>) => Object.entries(pairs).map(([k, v]) => `'${k}', ${v}`).join(", ");
+const pairsOf = (pairs: Record<string, string>) =>
+  Object.entries(pairs)
+    .map(([k, v]) => `'${k}', ${v}`)
+    .join(", ");
 
 // SQLite ≥ 3.44 (bundled with better-sqlite3) takes ORDER BY inside any aggregate.
 const sqlite: Dialect = {
@@ -96,7 +124,8 @@ FROM ${source} LEFT JOIN cur ON 1 = 1`;
 function withToday(row: ContextRow | undefined, today: string): ContextRow | undefined {
   if (!row) return row;
   const [start, end] = [row.termStart, row.termEnd];
-  const day = row.termId === null ? null : today < String(start) ? String(start) : today > String(end) ? String(end) : today;
+  const day =
+    row.termId === null ? null : today < String(start) ? String(start) : today > String(end) ? String(end) : today;
   return { ...row, today: day };
 }
 
@@ -105,7 +134,7 @@ export async function contextByToken(ds: DataSource, token: string, today?: stri
   const d = dialectOf(ds);
   const source = `(SELECT kind, "subjectId" FROM feed_token WHERE token = ${d.param(1)} AND "revokedAt" IS NULL) s`;
   const rows: ContextRow[] = await ds.query(contextSql(d, source), [token]);
-  return withToday(rows[0], today ?? await schoolToday(ds)) ?? null;
+  return withToday(rows[0], today ?? (await schoolToday(ds))) ?? null;
 }
 
 /** The context of one feed named directly (the CLI, and a cache miss) on the school's `today` (read from the kernel when not given). */
@@ -113,7 +142,7 @@ export async function contextBySubject(ds: DataSource, subject: Subject, today?:
   const d = dialectOf(ds);
   const source = `(SELECT CAST(${d.param(1)} AS varchar(10)) AS kind, CAST(${d.param(2)} AS integer) AS "subjectId") s`;
   const rows: ContextRow[] = await ds.query(contextSql(d, source), [subject.kind, subject.id]);
-  return withToday(rows[0], today ?? await schoolToday(ds))!;
+  return withToday(rows[0], today ?? (await schoolToday(ds)))!;
 }
 
 export function subjectOfRow(row: ContextRow): Subject {

@@ -44,12 +44,18 @@ async function stampOnce(ds: DataSource, feed: string, digests: Map<string, stri
 }
 
 /** The stamps of a feed's events (UID → digest), bumping those whose digest moved. */
-export async function stampEvents(ds: DataSource, subject: Subject, digests: Map<string, string>): Promise<Map<string, EventStamp>> {
+export async function stampEvents(
+  ds: DataSource,
+  subject: Subject,
+  digests: Map<string, string>,
+): Promise<Map<string, EventStamp>> {
   try {
     return await stampOnce(ds, feedKey(subject), digests);
   } catch (err) {
     // Two builds of one feed at once (two instances): the unique (feed, uid) refused
     // the second's first stamps; the winner's rows are there now.
-    return stampOnce(ds, feedKey(subject), digests).catch(() => { throw err; });
+    return stampOnce(ds, feedKey(subject), digests).catch(() => {
+      throw err;
+    });
   }
 }

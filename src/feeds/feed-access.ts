@@ -8,7 +8,10 @@ import type { Subject } from "./context-store";
 import { FEED_KINDS, FeedKind } from "./entities";
 import { activeStaffById, clubOfTerm, currentChild, schoolName, venueById } from "./store";
 
-export interface FeedTarget { subject: Subject; label: string }
+export interface FeedTarget {
+  subject: Subject;
+  label: string;
+}
 
 const isAdmin = (user: SessionUser) => user.kind === "staff" && user.role === "admin";
 
@@ -29,11 +32,16 @@ async function studentTarget(ds: DataSource, user: SessionUser, id: number): Pro
 }
 
 // Club, venue and school feeds are the school's: admins hand them out.
-async function schoolWideTarget(ds: DataSource, user: SessionUser, kind: FeedKind, id: number): Promise<FeedTarget | null> {
+async function schoolWideTarget(
+  ds: DataSource,
+  user: SessionUser,
+  kind: FeedKind,
+  id: number,
+): Promise<FeedTarget | null> {
   if (!isAdmin(user)) return null;
   if (kind === "club") {
     const term = await currentTerm(ds);
-    const club = term && await clubOfTerm(ds, term.id, id);
+    const club = term && (await clubOfTerm(ds, term.id, id));
     return club && { subject: { kind, id }, label: club.name };
   }
   if (kind === "venue") {
@@ -44,7 +52,12 @@ async function schoolWideTarget(ds: DataSource, user: SessionUser, kind: FeedKin
 }
 
 /** The feed `/feeds/<kind>/<id>` names, if `user` may see it. */
-export async function feedTargetFor(ds: DataSource, user: SessionUser, kind: string, idText: string): Promise<FeedTarget | null> {
+export async function feedTargetFor(
+  ds: DataSource,
+  user: SessionUser,
+  kind: string,
+  idText: string,
+): Promise<FeedTarget | null> {
   if (!(FEED_KINDS as readonly string[]).includes(kind) || !isId(idText)) return null;
   const id = Number(idText);
   if (kind === "staff") return staffTarget(ds, user, id);

@@ -18,8 +18,17 @@ import { schoolToday } from "../kernel";
 
 type Result = BuiltFeed | NoFeed;
 
-interface Entry { version: string; feed: BuiltFeed; bytes: number }
-interface Seen { stamp: string; today: string; subjectKey: string; version: string }
+interface Entry {
+  version: string;
+  feed: BuiltFeed;
+  bytes: number;
+}
+interface Seen {
+  stamp: string;
+  today: string;
+  subjectKey: string;
+  version: string;
+}
 
 // About 5,000 teacher or child feeds; the least recently used go first.
 const DEFAULT_MAX_BYTES = 48 * 1024 * 1024;
@@ -39,7 +48,10 @@ export class FeedCache {
   private readonly building = new Map<string, Promise<Result>>();
   private bytes = 0;
 
-  constructor(private readonly ds: DataSource, private readonly maxBytes = DEFAULT_MAX_BYTES) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly maxBytes = DEFAULT_MAX_BYTES,
+  ) {}
 
   /** The feed behind a live token; null when the token is unknown or revoked. */
   async forToken(token: string): Promise<Result | null> {

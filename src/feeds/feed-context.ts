@@ -13,7 +13,14 @@ const id = z.number().int();
 
 const schemas = {
   settings: z.array(z.object({ key: z.string(), value: z.string() })),
-  days: z.array(z.object({ date: z.string(), kind: z.enum(["holiday", "exam", "makeup", "event"]), runsWeekday: z.number().int().nullable(), name: z.string() })),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(["holiday", "exam", "makeup", "event"]),
+      runsWeekday: z.number().int().nullable(),
+      name: z.string(),
+    }),
+  ),
   periods: z.array(z.object({ id, start: z.string(), end: z.string() })),
   venues: z.array(z.object({ id, name: z.string() })),
   staff: z.array(z.object({ id, name: z.string(), active: z.number() })),
@@ -71,7 +78,8 @@ function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(
   return schemas[key].parse(parsed) as z.infer<(typeof schemas)[K]>;
 }
 
-const byId = <T extends { id: number }, V>(rows: T[], value: (row: T) => V) => new Map(rows.map((r) => [r.id, value(r)]));
+const byId = <T extends { id: number }, V>(rows: T[], value: (row: T) => V) =>
+  new Map(rows.map((r) => [r.id, value(r)]));
 
 /** `entries`: the published timetable's rows (src/timetable: publishedTimetable), never the draft. */
 export function parseContext(row: ContextRow, entries: PublishedEntry[], changed: DatedSession[] = []): FeedContext {

@@ -29,7 +29,11 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 function plain(res: Response, status: number, text: string): void {
-  res.status(status).set({ "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" }).type("text/plain; charset=utf-8").send(`${text}\n`);
+  res
+    .status(status)
+    .set({ "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" })
+    .type("text/plain; charset=utf-8")
+    .send(`${text}\n`);
 }
 
 // If-Modified-Since alone is not trusted: a new holiday changes the feed
@@ -40,7 +44,12 @@ function send(req: Request, res: Response, feed: BuiltFeed): void {
   const { body, etag } = encoding ? compressed(feed, encoding) : { body: feed.body, etag: feed.etag };
   res.vary("Accept-Encoding");
   if (encoding) res.set("Content-Encoding", encoding);
-  res.set({ ETag: etag, "Cache-Control": FEED_CACHE_CONTROL, "X-Content-Type-Options": "nosniff", "X-Robots-Tag": "noindex, nofollow" });
+  res.set({
+    ETag: etag,
+    "Cache-Control": FEED_CACHE_CONTROL,
+    "X-Content-Type-Options": "nosniff",
+    "X-Robots-Tag": "noindex, nofollow",
+  });
   if (feed.lastModified.getTime() > 0) res.set("Last-Modified", feed.lastModified.toUTCString());
   if (etagMatches(req.get("If-None-Match"), etag) || etagMatches(req.get("If-None-Match"), feed.etag)) {
     res.status(304).end();
@@ -54,16 +63,21 @@ type Encoding = "br" | "gzip";
 
 // br, else gzip, when the client accepts it (a q=0 refuses); a school feed of ~90 KB packs to a few KB.
 export function encodingFor(header: string | undefined): Encoding | null {
-  const accepted = new Map((header ?? "").split(",").map((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return [name, q ? Number(q.slice(2)) : 1] as const;
-  }));
+  const accepted = new Map(
+    (header ?? "").split(",").map((part) => {
+      const [name, ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return [name, q ? Number(q.slice(2)) : 1] as const;
+    }),
+  );
   for (const e of ["br", "gzip"] as const) if ((accepted.get(e) ?? 0) > 0) return e;
   return null;
 }
 
-interface Packed { body: Buffer; etag: string }
+interface Packed {
+  body: Buffer;
+  etag: string;
+}
 
 // Packed once per built feed (the cache keeps the BuiltFeed, so its packed forms with it).
 // Each encoding is its own representation (RFC 9110 §8.8.3): its ETag is the hash of its own bytes.
@@ -72,14 +86,22 @@ function compressed(feed: BuiltFeed, encoding: Encoding): Packed {
   const forms = packed.get(feed) ?? {};
   packed.set(feed, forms);
   return (forms[encoding] ??= (() => {
-    const body = encoding === "br"
-      ? brotliCompressSync(feed.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: feed.body.length } })
-      : gzipSync(feed.body, { level: 9 });
+    const body =
+      encoding === "br"
+        ? brotliCompressSync(feed.body, {
+            params: {
+              [zlibConstants.BROTLI_PARAM_QUALITY]: 9,
+              [zlibConstants.BROTLI_PARAM_SIZE_HINT]: feed.body.length,
+            },
+          })
+        : gzipSync(feed.body, { level: 9 });
     return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
   })());
 }
 
-export interface ErrorLog { error(details: object, message: string): void }
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
 
 /**
  * `logger` is for errors when mounted ahead of pino-http (which otherwise gives req.log).
@@ -89,22 +111,26 @@ export function feedFileRoutes(ds: DataSource, logger: ErrorLog = console, uidDo
   const router = Router();
   const cache = feedCacheFor(ds);
   const fixUidDomain = uidDomainFixer(ds, uidDomain);
-  router.get("/feeds/:token.ics", scope.public("calendar clients fetch without a session: the token in the URL is the key"), async (req, res) => {
-    if (!TOKEN.test(req.params.token as string)) return plain(res, 404, "Not found");
-    try {
-      await fixUidDomain();
-      const feed = await cache.forToken(req.params.token as string);
-      if (feed === null || feed === "no-subject") return plain(res, 404, "Not found");
-      if (feed === "no-term") {
-        // Between terms: calendar clients keep what they have and try again later.
-        res.set("Retry-After", "3600");
-        return plain(res, 503, "No term is current");
+  router.get(
+    "/feeds/:token.ics",
+    scope.public("calendar clients fetch without a session: the token in the URL is the key"),
+    async (req, res) => {
+      if (!TOKEN.test(req.params.token as string)) return plain(res, 404, "Not found");
+      try {
+        await fixUidDomain();
+        const feed = await cache.forToken(req.params.token as string);
+        if (feed === null || feed === "no-subject") return plain(res, 404, "Not found");
+        if (feed === "no-term") {
+          // Between terms: calendar clients keep what they have and try again later.
+          res.set("Retry-After", "3600");
+          return plain(res, 503, "No term is current");
+        }
+        send(req, res, feed);
+      } catch (err) {
+        (req.log ?? logger).error({ err }, "calendar feed failed");
+        plain(res, 500, "Internal error");
       }
-      send(req, res, feed);
-    } catch (err) {
-      (req.log ?? logger).error({ err }, "calendar feed failed");
-      plain(res, 500, "Internal error");
-    }
-  });
+    },
+  );
   return router;
 }

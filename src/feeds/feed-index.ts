@@ -6,7 +6,11 @@ import { currentTerm } from "./feed-access";
 import { activeStaffPage, familyChildren, schoolName, termClubsByName, venuesByName } from "./store";
 import type { FeedKind } from "./entities";
 
-export interface FeedLink { href: string; label: string; note?: string }
+export interface FeedLink {
+  href: string;
+  label: string;
+  note?: string;
+}
 
 export const feedPath = (kind: FeedKind, id: number) => `/feeds/${kind}/${id}`;
 
@@ -37,6 +41,11 @@ export async function feedIndexFor(ds: DataSource, user: SessionUser, page: Page
     school: { href: feedPath("school", 0), label: school },
     clubs: clubs.map((c) => ({ href: feedPath("club", c.id), label: c.name, note: c.code })),
     venues: venues.map((v) => ({ href: feedPath("venue", v.id), label: v.name })),
-    staff: { links: staff.map((s) => ({ href: feedPath("staff", s.id), label: s.name, note: s.staffNumber })), page: page.page, pages: pageCount(total, page.size), total },
+    staff: {
+      links: staff.map((s) => ({ href: feedPath("staff", s.id), label: s.name, note: s.staffNumber })),
+      page: page.page,
+      pages: pageCount(total, page.size),
+      total,
+    },
   };
 }

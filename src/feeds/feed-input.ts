@@ -15,26 +15,47 @@ export const DEFAULT_UID_DOMAIN = "kehou.local";
 type ClubSpan = FeedContext["placed"][number];
 
 /** The feed's name and sessions; null when its subject is gone (deleted, archived, left, not this term). */
-function subjectOf(ctx: FeedContext, placed: ClubSpan[], t: Translate): { name: string; entries: PublishedEntry[] } | null {
+function subjectOf(
+  ctx: FeedContext,
+  placed: ClubSpan[],
+  t: Translate,
+): { name: string; entries: PublishedEntry[] } | null {
   const { kind, id } = ctx.subject;
   const school = ctx.settings.get("school.name") ?? "";
   if (kind === "staff") {
     const staff = ctx.staff.get(id);
-    return staff?.active ? { name: t("feeds.ics.name.staff", { school, name: staff.name }), entries: staffSessions(ctx.entries, id, ctx.changed) } : null;
+    return staff?.active
+      ? {
+          name: t("feeds.ics.name.staff", { school, name: staff.name }),
+          entries: staffSessions(ctx.entries, id, ctx.changed),
+        }
+      : null;
   }
   if (kind === "student") {
     const child = ctx.student;
     return child && child.id === id
-      ? { name: t("feeds.ics.name.student", { school, name: child.name }), entries: studentSessions(ctx.entries, child, placed.map((p) => p.clubId), ctx.enrollment) }
+      ? {
+          name: t("feeds.ics.name.student", { school, name: child.name }),
+          entries: studentSessions(
+            ctx.entries,
+            child,
+            placed.map((p) => p.clubId),
+            ctx.enrollment,
+          ),
+        }
       : null;
   }
   if (kind === "club") {
     const club = ctx.clubs.get(id);
-    return club ? { name: t("feeds.ics.name.club", { school, name: club.name }), entries: clubSessions(ctx.entries, id) } : null;
+    return club
+      ? { name: t("feeds.ics.name.club", { school, name: club.name }), entries: clubSessions(ctx.entries, id) }
+      : null;
   }
   if (kind === "venue") {
     const venue = ctx.venues.get(id);
-    return venue !== undefined ? { name: t("feeds.ics.name.venue", { school, name: venue }), entries: venueSessions(ctx.entries, id) } : null;
+    return venue !== undefined
+      ? { name: t("feeds.ics.name.venue", { school, name: venue }), entries: venueSessions(ctx.entries, id) }
+      : null;
   }
   return id === 0 ? { name: t("feeds.ics.name.school", { school }), entries: ctx.entries } : null;
 }
@@ -53,7 +74,8 @@ function groupLine(e: PublishedEntry, ctx: FeedContext, t: Translate): string | 
     const club = ctx.clubs.get(e.clubId);
     return club ? t("feeds.ics.members", { count: ctx.clubMembers.get(e.clubId) ?? 0, places: club.maxSize }) : null;
   }
-  const ofClass = (classId: number) => (ctx.optIns ? ctx.optIns.get(`${classId}|${e.weekday}`) ?? 0 : ctx.classSizes.get(classId) ?? 0);
+  const ofClass = (classId: number) =>
+    ctx.optIns ? (ctx.optIns.get(`${classId}|${e.weekday}`) ?? 0) : (ctx.classSizes.get(classId) ?? 0);
   if (e.classId !== null) return t("feeds.ics.size", { count: ofClass(e.classId) });
   let count = 0;
   for (const [classId, c] of ctx.classes) if (e.grades.includes(c.grade)) count += ofClass(classId);
@@ -65,7 +87,13 @@ type Viewer = { staffId: number } | null;
 
 // The entry's per-date changes: dates it does not meet (for a staff viewer also the dates
 // a colleague covers it) and dates it meets under a cover, with that date's text.
-function datedOf(e: PublishedEntry, ctx: FeedContext, t: Translate, viewer: Viewer, weekly: { summary: string; group: string | null }) {
+function datedOf(
+  e: PublishedEntry,
+  ctx: FeedContext,
+  t: Translate,
+  viewer: Viewer,
+  weekly: { summary: string; group: string | null },
+) {
   const cancelledDates: string[] = [];
   const dated: DatedMeeting[] = [];
   for (const s of ctx.changed) {
@@ -73,7 +101,7 @@ function datedOf(e: PublishedEntry, ctx: FeedContext, t: Translate, viewer: View
     if (s.cancelled !== null) cancelledDates.push(s.date);
     else if (s.covered && viewer && viewer.staffId !== s.staffId) cancelledDates.push(s.date);
     else if (s.covered) {
-      const name = s.staffId === null ? "" : ctx.staff.get(s.staffId)?.name ?? "";
+      const name = s.staffId === null ? "" : (ctx.staff.get(s.staffId)?.name ?? "");
       dated.push({
         date: s.date,
         summary: t("feeds.ics.coverSummary", { title: weekly.summary }),
@@ -94,31 +122,55 @@ function datesNotHeld(clubId: number, placed: ClubSpan[], term: { startDate: str
 // A grade-wide activity (托管) in a period where the child has a club is not theirs
 // on the dates the ledger has them at that club (the roster's rule, date by date):
 // before a top-up's seat starts, or after one is given up, it is.
-function datesAtClub(e: PublishedEntry, entries: PublishedEntry[], placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
-  const clubs = new Set(entries.filter((c) => c.clubId !== null && c.weekday === e.weekday && c.periodId === e.periodId).map((c) => c.clubId));
+function datesAtClub(
+  e: PublishedEntry,
+  entries: PublishedEntry[],
+  placed: ClubSpan[],
+  term: { startDate: string; endDate: string },
+): string[] {
+  const clubs = new Set(
+    entries
+      .filter((c) => c.clubId !== null && c.weekday === e.weekday && c.periodId === e.periodId)
+      .map((c) => c.clubId),
+  );
   const spans = placed.filter((p) => clubs.has(p.clubId)).map((p) => ({ ...p, studentId: 0 }));
   if (!spans.length) return [];
   return datesBetween(term.startDate, term.endDate).filter((date) => spans.some((s) => activeOn(s, date)));
 }
 
 // In a child's feed, the dates of an entry that are not the child's.
-function notTheChilds(e: PublishedEntry, ctx: FeedContext, placed: ClubSpan[], term: { startDate: string; endDate: string }): string[] {
+function notTheChilds(
+  e: PublishedEntry,
+  ctx: FeedContext,
+  placed: ClubSpan[],
+  term: { startDate: string; endDate: string },
+): string[] {
   if (ctx.subject.kind !== "student") return [];
   if (e.clubId !== null) return datesNotHeld(e.clubId, placed, term);
   return e.kind === "activity" ? datesAtClub(e, ctx.entries, placed, term) : [];
 }
 
 /** `notHeld`: in a child's feed, the dates of the entry that are not the child's (club not held, or at their club instead of 托管). */
-function sessionOf(e: PublishedEntry, ctx: FeedContext, t: Translate, viewer: Viewer, notHeld: readonly string[] = []): WeeklySession | null {
+function sessionOf(
+  e: PublishedEntry,
+  ctx: FeedContext,
+  t: Translate,
+  viewer: Viewer,
+  notHeld: readonly string[] = [],
+): WeeklySession | null {
   const period = ctx.periods.get(e.periodId);
   // An entry whose period was deleted has no time of day, and one outside
   // Mon–Fri (a snapshot edited by hand) no weekly slot: neither can be placed.
   if (!period || e.weekday < 1 || e.weekday > 5) return null;
   const staff = e.staffId === null ? undefined : ctx.staff.get(e.staffId);
   // Homework help is held in the class's own room, which has no venue row.
-  const location = (e.venueId === null ? undefined : ctx.venues.get(e.venueId)) ?? (e.classId === null ? undefined : ctx.classes.get(e.classId)?.name);
+  const location =
+    (e.venueId === null ? undefined : ctx.venues.get(e.venueId)) ??
+    (e.classId === null ? undefined : ctx.classes.get(e.classId)?.name);
   const group = groupLine(e, ctx, t);
-  const description = [staff ? t("feeds.ics.staff", { name: staff.name }) : null, group].filter((l) => l !== null).join("\n");
+  const description = [staff ? t("feeds.ics.staff", { name: staff.name }) : null, group]
+    .filter((l) => l !== null)
+    .join("\n");
   const summary = summaryOf(e, t);
   const { cancelledDates, dated } = datedOf(e, ctx, t, viewer, { summary, group });
   return {
@@ -144,10 +196,19 @@ function specialDaysOf(ctx: FeedContext, t: Translate): SpecialDay[] {
   return ctx.days.map((d) => {
     if (d.kind === "makeup") {
       const weekday = t(`weekday.${d.runsWeekday}`);
-      return { date: d.date, kind: d.kind, name: d.name, runsWeekday: (d.runsWeekday ?? undefined) as SchoolWeekday,
-        title: t("feeds.ics.day.makeup", { weekday }), sessionNote: t("feeds.ics.day.makeupNote", { weekday }) };
+      return {
+        date: d.date,
+        kind: d.kind,
+        name: d.name,
+        runsWeekday: (d.runsWeekday ?? undefined) as SchoolWeekday,
+        title: t("feeds.ics.day.makeup", { weekday }),
+        sessionNote: t("feeds.ics.day.makeupNote", { weekday }),
+      };
     }
-    const title = d.kind === "holiday" && d.name.includes(t("feeds.ics.day.holidayWord")) ? d.name : t(`feeds.ics.day.${d.kind}`, { name: d.name });
+    const title =
+      d.kind === "holiday" && d.name.includes(t("feeds.ics.day.holidayWord"))
+        ? d.name
+        : t(`feeds.ics.day.${d.kind}`, { name: d.name });
     return { date: d.date, kind: d.kind, name: d.name, title };
   });
 }
@@ -168,6 +229,8 @@ export function feedInputOf(ctx: FeedContext, placed: ClubSpan[], t: Translate):
     uidDomain: ctx.settings.get("calendar.uidDomain") ?? DEFAULT_UID_DOMAIN,
     term: { startDate: ctx.term.startDate, endDate: ctx.term.endDate },
     specialDays: specialDaysOf(ctx, t),
-    sessions: subject.entries.map((e) => sessionOf(e, ctx, t, viewer, notTheChilds(e, ctx, placed, term))).filter((s) => s !== null),
+    sessions: subject.entries
+      .map((e) => sessionOf(e, ctx, t, viewer, notTheChilds(e, ctx, placed, term)))
+      .filter((s) => s !== null),
   };
 }

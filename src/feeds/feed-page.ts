@@ -6,7 +6,12 @@ import QRCode from "qrcode";
 import type { Request } from "express";
 import { siteBase } from "../http";
 
-export interface FeedLinks { url: string; webcal: string; qrUrl: string; qrWebcal: string }
+export interface FeedLinks {
+  url: string;
+  webcal: string;
+  qrUrl: string;
+  qrWebcal: string;
+}
 
 function feedUrl(req: Request, token: string): string {
   return `${siteBase(req)}/feeds/${token}.ics`;

@@ -19,12 +19,23 @@ type Flags = { staff?: string; student?: string; club?: string; venue?: string; 
 function parse(argv: string[]): Flags {
   try {
     const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: { staff: { type: "string" }, student: { type: "string" }, club: { type: "string" }, venue: { type: "string" }, school: { type: "boolean" } },
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        staff: { type: "string" },
+        student: { type: "string" },
+        club: { type: "string" },
+        venue: { type: "string" },
+        school: { type: "boolean" },
+      },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const given = Object.keys(values).filter((k) => values[k as keyof Flags] !== undefined);
-    if (given.length !== 1) throw new UsageError(given.length ? `give one feed, not ${given.map((g) => `--${g}`).join(" and ")}` : "which feed?");
+    if (given.length !== 1)
+      throw new UsageError(
+        given.length ? `give one feed, not ${given.map((g) => `--${g}`).join(" and ")}` : "which feed?",
+      );
     return values;
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -49,7 +60,7 @@ async function subjectOf(ds: DataSource, flags: Flags): Promise<Subject> {
   }
   if (flags.club !== undefined) {
     const term = await currentTerm(ds);
-    const club = term && await clubByCode(ds, term.id, flags.club.trim());
+    const club = term && (await clubByCode(ds, term.id, flags.club.trim()));
     if (!club) throw new UsageError(`--club: no club has code "${flags.club}" in the current term`);
     return { kind: "club", id: club.id };
   }
@@ -70,7 +81,9 @@ export async function icalCommand(argv: string[]): Promise<number> {
       return 1;
     }
     if (feed === "no-subject") throw new UsageError("that feed has no subject");
-    await new Promise<void>((resolve, reject) => process.stdout.write(feed.body, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(feed.body, (err) => (err ? reject(err) : resolve())),
+    );
     return 0;
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

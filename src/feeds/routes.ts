@@ -19,13 +19,25 @@ async function targetOf(ds: DataSource, req: Request): Promise<FeedTarget> {
   return target;
 }
 
-async function renderFeedPage(ds: DataSource, req: Request, res: Response, target: FeedTarget, status = 200, errors: Record<string, { key: string }> = {}) {
+async function renderFeedPage(
+  ds: DataSource,
+  req: Request,
+  res: Response,
+  target: FeedTarget,
+  status = 200,
+  errors: Record<string, { key: string }> = {},
+) {
   const links = await feedLinks(req, await liveToken(ds, target.subject));
   // The page shows a secret: keep it out of shared caches and browser history caches.
   res.set("Cache-Control", "no-store");
   res.status(status).render("feeds/show", {
-    title: res.locals.t("feeds.page.title", { name: target.label || res.locals.t(`feeds.kinds.${target.subject.kind}`) }),
-    target, links, wechat: inWeChat(req), errors,
+    title: res.locals.t("feeds.page.title", {
+      name: target.label || res.locals.t(`feeds.kinds.${target.subject.kind}`),
+    }),
+    target,
+    links,
+    wechat: inWeChat(req),
+    errors,
     action: `${feedPath(target.subject.kind, target.subject.id)}/regenerate`,
   });
 }
@@ -34,23 +46,45 @@ export function feedRoutes(ds: DataSource): Router {
   const router = Router();
   // Also mountable on its own, ahead of sessions and body parsers (it needs neither).
 
-  router.get("/feeds", scope.signedIn({ class_teacher: "own account", teacher: "own account", external: "own account" }, "calendar feed pages: one's own feeds (an admin hands out the school's)"), async (req, res) => {
-    const index = await feedIndexFor(ds, req.session.user!, pageOf(req.query));
-    res.render("feeds/index", { title: res.locals.t("feeds.index.title"), index });
-  });
+  router.get(
+    "/feeds",
+    scope.signedIn(
+      { class_teacher: "own account", teacher: "own account", external: "own account" },
+      "calendar feed pages: one's own feeds (an admin hands out the school's)",
+    ),
+    async (req, res) => {
+      const index = await feedIndexFor(ds, req.session.user!, pageOf(req.query));
+      res.render("feeds/index", { title: res.locals.t("feeds.index.title"), index });
+    },
+  );
 
-  router.get("/feeds/:kind/:id", scope.signedIn({ class_teacher: "own account", teacher: "own account", external: "own account" }, "calendar feed pages: one's own feeds (an admin hands out the school's)"), async (req, res) => {
-    await renderFeedPage(ds, req, res, await targetOf(ds, req));
-  });
+  router.get(
+    "/feeds/:kind/:id",
+    scope.signedIn(
+      { class_teacher: "own account", teacher: "own account", external: "own account" },
+      "calendar feed pages: one's own feeds (an admin hands out the school's)",
+    ),
+    async (req, res) => {
+      await renderFeedPage(ds, req, res, await targetOf(ds, req));
+    },
+  );
 
-  router.post("/feeds/:kind/:id/regenerate", scope.signedIn({ class_teacher: "own account", teacher: "own account", external: "own account" }, "calendar feed pages: one's own feeds (an admin hands out the school's)"), async (req, res) => {
-    const target = await targetOf(ds, req);
-    // The old link stops working for everyone who subscribed: say so, and ask.
-    if (req.body?.confirm !== "1") return renderFeedPage(ds, req, res, target, 400, { confirm: { key: "feeds.regenerate.mustConfirm" } });
-    await regenerateToken(ds, target.subject, actorOf(req.session.user));
-    req.session.flash = { kind: "ok", key: "feeds.regenerate.done" };
-    res.redirect(feedPath(target.subject.kind, target.subject.id));
-  });
+  router.post(
+    "/feeds/:kind/:id/regenerate",
+    scope.signedIn(
+      { class_teacher: "own account", teacher: "own account", external: "own account" },
+      "calendar feed pages: one's own feeds (an admin hands out the school's)",
+    ),
+    async (req, res) => {
+      const target = await targetOf(ds, req);
+      // The old link stops working for everyone who subscribed: say so, and ask.
+      if (req.body?.confirm !== "1")
+        return renderFeedPage(ds, req, res, target, 400, { confirm: { key: "feeds.regenerate.mustConfirm" } });
+      await regenerateToken(ds, target.subject, actorOf(req.session.user));
+      req.session.flash = { kind: "ok", key: "feeds.regenerate.done" };
+      res.redirect(feedPath(target.subject.kind, target.subject.id));
+    },
+  );
 
   return router;
 }

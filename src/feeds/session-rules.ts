@@ -5,8 +5,14 @@ import type { PublishedEntry } from "./feed-context";
 
 // A teacher's feed carries only the sessions they take, never a colleague's:
 // their own, and a colleague's they cover (代课) on some date.
-export function staffSessions(entries: PublishedEntry[], staffId: number, changed: readonly DatedSession[] = []): PublishedEntry[] {
-  const covering = new Set(changed.filter((s) => s.covered && s.cancelled === null && s.staffId === staffId).map((s) => s.entry.id));
+export function staffSessions(
+  entries: PublishedEntry[],
+  staffId: number,
+  changed: readonly DatedSession[] = [],
+): PublishedEntry[] {
+  const covering = new Set(
+    changed.filter((s) => s.covered && s.cancelled === null && s.staffId === staffId).map((s) => s.entry.id),
+  );
   return entries.filter((e) => e.staffId === staffId || covering.has(e.id));
 }
 
@@ -20,7 +26,10 @@ export function venueSessions(entries: PublishedEntry[], venueId: number): Publi
   return entries.filter((e) => e.venueId === venueId);
 }
 
-export interface Child { classId: number; grade: number }
+export interface Child {
+  classId: number;
+  grade: number;
+}
 
 // A child attends the sessions of their own class (homework help …) and the
 // grade-wide ones of their grade (sport, activities) — once the family has
@@ -31,7 +40,12 @@ export interface Child { classId: number; grade: number }
 // has a club is the supervised place for the children with no club: theirs only on
 // the dates they are not in that club, so it stays here and the feed leaves out
 // the dates the ledger has them at the club (feed-input.ts), as the roster does.
-export function studentSessions(entries: PublishedEntry[], child: Child, placedClubIds: number[], weekdays: number[] | null): PublishedEntry[] {
+export function studentSessions(
+  entries: PublishedEntry[],
+  child: Child,
+  placedClubIds: number[],
+  weekdays: number[] | null,
+): PublishedEntry[] {
   const placed = new Set(placedClubIds);
   const optedIn = (e: PublishedEntry) => weekdays === null || weekdays.includes(e.weekday);
   return entries.filter((e) => {

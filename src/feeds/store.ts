@@ -15,11 +15,16 @@ export async function schoolName(ds: Repos): Promise<string> {
 
 // Who a feed is for.
 
-export const activeStaffById = (ds: Repos, id: number): Promise<Staff | null> => ds.getRepository(Staff).findOneBy({ id, active: true });
-export const staffByNumber = (ds: Repos, staffNumber: string): Promise<Staff | null> => ds.getRepository(Staff).findOneBy({ staffNumber });
-export const studentByNumber = (ds: Repos, studentNumber: string): Promise<Student | null> => ds.getRepository(Student).findOneBy({ studentNumber });
-export const clubByCode = (ds: Repos, termId: number, code: string): Promise<Club | null> => ds.getRepository(Club).findOneBy({ termId, code });
-export const clubOfTerm = (ds: Repos, termId: number, id: number): Promise<Club | null> => ds.getRepository(Club).findOneBy({ id, termId });
+export const activeStaffById = (ds: Repos, id: number): Promise<Staff | null> =>
+  ds.getRepository(Staff).findOneBy({ id, active: true });
+export const staffByNumber = (ds: Repos, staffNumber: string): Promise<Staff | null> =>
+  ds.getRepository(Staff).findOneBy({ staffNumber });
+export const studentByNumber = (ds: Repos, studentNumber: string): Promise<Student | null> =>
+  ds.getRepository(Student).findOneBy({ studentNumber });
+export const clubByCode = (ds: Repos, termId: number, code: string): Promise<Club | null> =>
+  ds.getRepository(Club).findOneBy({ termId, code });
+export const clubOfTerm = (ds: Repos, termId: number, id: number): Promise<Club | null> =>
+  ds.getRepository(Club).findOneBy({ id, termId });
 export const venueById = (ds: Repos, id: number): Promise<Venue | null> => ds.getRepository(Venue).findOneBy({ id });
 
 /** A child not archived; of that family only when `familyId` is given. */
@@ -31,10 +36,13 @@ export function currentChild(ds: Repos, id: number, familyId: number | null): Pr
 
 /** A family's children (with their class), in id order. */
 export function familyChildren(ds: Repos, familyId: number): Promise<Student[]> {
-  return ds.getRepository(Student).find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+  return ds
+    .getRepository(Student)
+    .find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
 }
 
-export const termClubsByName = (ds: Repos, termId: number): Promise<Club[]> => ds.getRepository(Club).find({ where: { termId }, order: { name: "ASC" } });
+export const termClubsByName = (ds: Repos, termId: number): Promise<Club[]> =>
+  ds.getRepository(Club).find({ where: { termId }, order: { name: "ASC" } });
 export const venuesByName = (ds: Repos): Promise<Venue[]> => ds.getRepository(Venue).find({ order: { name: "ASC" } });
 
 /** Active staff by staff number, a page at a time, and how many there are. */
@@ -51,7 +59,9 @@ export async function liveTokenOf(ds: Repos, subject: Subject): Promise<string |
 }
 
 export async function insertToken(em: Repos, subject: Subject, token: string, createdAt: string): Promise<void> {
-  await em.getRepository(FeedToken).insert({ kind: subject.kind, subjectId: subject.id, token, createdAt, revokedAt: null });
+  await em
+    .getRepository(FeedToken)
+    .insert({ kind: subject.kind, subjectId: subject.id, token, createdAt, revokedAt: null });
 }
 
 export async function revokeLiveToken(em: Repos, subject: Subject, revokedAt: string): Promise<void> {

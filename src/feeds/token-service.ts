@@ -36,7 +36,12 @@ export async function regenerateToken(ds: DataSource, subject: Subject, actor: A
     const token = newToken();
     await insertToken(em, subject, token, revokedAt);
     // The token itself is a secret and stays out of the audit log.
-    await recordAudit(em, actor, { action: "feed.regenerate", entity: "feed", entityId: `${subject.kind}:${subject.id}`, details: { kind: subject.kind, subjectId: subject.id } });
+    await recordAudit(em, actor, {
+      action: "feed.regenerate",
+      entity: "feed",
+      entityId: `${subject.kind}:${subject.id}`,
+      details: { kind: subject.kind, subjectId: subject.id },
+    });
     return token;
   });
 }

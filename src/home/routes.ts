@@ -7,10 +7,17 @@ import { childOf } from "./store";
 
 export function homeRoutes(ds: DataSource): Router {
   const router = Router();
-  router.get("/", scope.signedIn({ class_teacher: "own classes", teacher: "own sessions", external: "own club" }, "each role's home page"), async (req, res) => {
-    const home = await homeFor(ds, req.session.user!);
-    res.render(`home/${home.view}`, { title: res.locals.t(`home.title.${home.view}`), ...home.data });
-  });
+  router.get(
+    "/",
+    scope.signedIn(
+      { class_teacher: "own classes", teacher: "own sessions", external: "own club" },
+      "each role's home page",
+    ),
+    async (req, res) => {
+      const home = await homeFor(ds, req.session.user!);
+      res.render(`home/${home.view}`, { title: res.locals.t(`home.title.${home.view}`), ...home.data });
+    },
+  );
 
   // A family with several children switches the child it is looking at (on the home page or the timetable).
   router.post("/family/child", scope.family("switch between the family's own children"), async (req, res) => {

@@ -13,7 +13,12 @@ import { surveysToAnswer } from "../surveys";
 
 export type Home = { view: "admin" | "class-teacher" | "teacher" | "family"; data: Record<string, unknown> };
 
-export interface MySession { weekday: number; title: string; kind: string; time: string }
+export interface MySession {
+  weekday: number;
+  title: string;
+  kind: string;
+  time: string;
+}
 
 // Staff see only the published timetable, never the admin's draft.
 async function sessionsOf(ds: DataSource, staffId: number): Promise<MySession[]> {
@@ -21,7 +26,11 @@ async function sessionsOf(ds: DataSource, staffId: number): Promise<MySession[]>
   if (!term) return [];
   const periods = new Map((await termPeriods(ds, term.id)).map((p) => [p.id, p]));
   return (await staffWeek(ds.manager, staffId))
-    .sort((a, b) => a.weekday - b.weekday || (periods.get(a.periodId)?.startTime ?? "").localeCompare(periods.get(b.periodId)?.startTime ?? ""))
+    .sort(
+      (a, b) =>
+        a.weekday - b.weekday ||
+        (periods.get(a.periodId)?.startTime ?? "").localeCompare(periods.get(b.periodId)?.startTime ?? ""),
+    )
     .map((e) => {
       const p = periods.get(e.periodId);
       return { weekday: e.weekday, title: e.title, kind: e.kind, time: p ? `${p.startTime}–${p.endTime}` : "" };
@@ -29,7 +38,15 @@ async function sessionsOf(ds: DataSource, staffId: number): Promise<MySession[]>
 }
 
 /** One of this week's per-date changes to a staff member's sessions. */
-export interface MyDateChange { date: string; weekday: number; title: string; time: string; change: "covering" | "coveredByOther" | "cancelled"; reason: string | null; register: string | null }
+export interface MyDateChange {
+  date: string;
+  weekday: number;
+  title: string;
+  time: string;
+  change: "covering" | "coveredByOther" | "cancelled";
+  reason: string | null;
+  register: string | null;
+}
 
 // This calendar week's changes (Monday to Sunday around the school's today): sessions the
 // user covers (代课), with their register, and their own sessions cancelled or covered by someone else.
@@ -42,7 +59,12 @@ async function dateChangesOf(ds: DataSource, staffId: number): Promise<MyDateCha
     const p = periods.get(s.entry.periodId);
     const change = s.cancelled !== null ? "cancelled" : s.staffId === staffId ? "covering" : "coveredByOther";
     return {
-      date: s.date, weekday: isoWeekday(s.date), title: s.entry.title, time: p ? `${p.startTime}–${p.endTime}` : "", change, reason: s.cancelled,
+      date: s.date,
+      weekday: isoWeekday(s.date),
+      title: s.entry.title,
+      time: p ? `${p.startTime}–${p.endTime}` : "",
+      change,
+      reason: s.cancelled,
       register: change === "covering" ? `/attendance/sessions/${s.entry.id}/${s.date}` : null,
     };
   });
@@ -52,7 +74,18 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
   if (user.kind === "family") {
     const family = await familyById(ds, user.id);
     const children = await childrenOf(ds, user.id);
-    return { view: "family", data: { family, children, activeId: user.studentId, choiceCard: await familyRoundCard(ds, user.id, user.studentId), card: await familyResultCard(ds, user.id, user.studentId), attendanceAlerts: await homeAlerts(ds, user), openSurveys: await surveysToAnswer(ds, user.id) } };
+    return {
+      view: "family",
+      data: {
+        family,
+        children,
+        activeId: user.studentId,
+        choiceCard: await familyRoundCard(ds, user.id, user.studentId),
+        card: await familyResultCard(ds, user.id, user.studentId),
+        attendanceAlerts: await homeAlerts(ds, user),
+        openSurveys: await surveysToAnswer(ds, user.id),
+      },
+    };
   }
   if (user.role === "admin") {
     return { view: "admin", data: { counts: await schoolCounts(ds), attendanceAlerts: await homeAlerts(ds, user) } };
@@ -61,7 +94,10 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
   if (user.role === "class_teacher") {
     const classes = await classesTaughtBy(ds, user.id);
     const roster = await rosterOf(ds, classes);
-    return { view: "class-teacher", data: { classes, roster, sessions, dateChanges, attendanceAlerts: await homeAlerts(ds, user) } };
+    return {
+      view: "class-teacher",
+      data: { classes, roster, sessions, dateChanges, attendanceAlerts: await homeAlerts(ds, user) },
+    };
   }
   return { view: "teacher", data: { sessions, dateChanges, external: user.role === "external" } };
 }

@@ -8,7 +8,9 @@ export function familyById(ds: DataSource, id: number): Promise<Family> {
 }
 
 export function childrenOf(ds: DataSource, familyId: number): Promise<Student[]> {
-  return ds.getRepository(Student).find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+  return ds
+    .getRepository(Student)
+    .find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
 }
 
 /** One of the family's current children, or null. */
@@ -16,7 +18,9 @@ export function childOf(ds: DataSource, familyId: number, id: number): Promise<S
   return ds.getRepository(Student).findOneBy({ id, familyId, archived: false });
 }
 
-export async function schoolCounts(ds: DataSource): Promise<{ students: number; families: number; staff: number; clubs: number }> {
+export async function schoolCounts(
+  ds: DataSource,
+): Promise<{ students: number; families: number; staff: number; clubs: number }> {
   const [students, families, staff, clubs] = await Promise.all([
     ds.getRepository(Student).countBy({ archived: false }),
     ds.getRepository(Family).count(),
@@ -32,6 +36,10 @@ export function classesTaughtBy(ds: DataSource, staffId: number): Promise<School
 
 export async function rosterOf(ds: DataSource, classes: SchoolClass[]): Promise<Student[]> {
   return classes.length
-    ? ds.getRepository(Student).find({ where: classes.map((c) => ({ classId: c.id, archived: false })), relations: { family: true }, order: { studentNumber: "ASC" } })
+    ? ds.getRepository(Student).find({
+        where: classes.map((c) => ({ classId: c.id, archived: false })),
+        relations: { family: true },
+        order: { studentNumber: "ASC" },
+      })
     : [];
 }

@@ -26,18 +26,32 @@ async function homeworkSessionsOn(ds: DataSource, date: string): Promise<DatedSe
  * weekly ones, and on the given dates (the form's date, the board's week) the classes
  * whose homework session they cover.
  */
-export async function recordableClasses(ds: DataSource, user: StaffUser, dates: readonly string[] = []): Promise<SchoolClass[]> {
+export async function recordableClasses(
+  ds: DataSource,
+  user: StaffUser,
+  dates: readonly string[] = [],
+): Promise<SchoolClass[]> {
   const classes = await currentClasses(ds);
   if (user.role === "admin") return classes;
   const term = await currentTerm(ds);
   const weekly = term ? await weeklyHomeworkSessions(ds, term.id, user.id) : [];
   const leads: DatedSession[] = [];
-  for (const date of dates) leads.push(...(await homeworkSessionsOn(ds, date)).filter((s) => s.cancelled === null && s.staffId === user.id));
-  return classes.filter((c) =>
-    c.classTeacherId === user.id || weekly.some((s) => sessionOfClass(s, c)) || leads.some((s) => sessionOfClass(s.entry, c)));
+  for (const date of dates)
+    leads.push(...(await homeworkSessionsOn(ds, date)).filter((s) => s.cancelled === null && s.staffId === user.id));
+  return classes.filter(
+    (c) =>
+      c.classTeacherId === user.id ||
+      weekly.some((s) => sessionOfClass(s, c)) ||
+      leads.some((s) => sessionOfClass(s.entry, c)),
+  );
 }
 
-export async function canRecordFor(ds: DataSource, user: StaffUser, classId: number, dates: readonly string[] = []): Promise<boolean> {
+export async function canRecordFor(
+  ds: DataSource,
+  user: StaffUser,
+  classId: number,
+  dates: readonly string[] = [],
+): Promise<boolean> {
   return (await recordableClasses(ds, user, dates)).some((c) => c.id === classId);
 }
 

@@ -6,7 +6,11 @@ import { applySettings, loadPolicySettings, parametersForFact, policyRules } fro
 import { buildBoard, type Board, type BoardItem, type Week } from "./core";
 import { boardItems, classesOfGrade, staffNames } from "./store";
 
-export interface ClassBoard { cls: SchoolClass; board: Board; staffNames: Map<number, string> }
+export interface ClassBoard {
+  cls: SchoolClass;
+  board: Board;
+  staffNames: Map<number, string>;
+}
 
 // The grade's daily written limit as the homework-limit rule applies it at this school.
 async function writtenLimit(ds: DataSource, grade: number): Promise<number | undefined> {
@@ -32,14 +36,35 @@ function namesOf(ds: DataSource, items: BoardItem[]): Promise<Map<number, string
 }
 
 export async function classBoard(ds: DataSource, cls: SchoolClass, week: Week): Promise<ClassBoard> {
-  const [items, notes, limit] = await Promise.all([itemsOf(ds, [cls.id], week), calendarNotes(ds, week), writtenLimit(ds, cls.grade)]);
+  const [items, notes, limit] = await Promise.all([
+    itemsOf(ds, [cls.id], week),
+    calendarNotes(ds, week),
+    writtenLimit(ds, cls.grade),
+  ]);
   return { cls, board: buildBoard(week, items, notes, limit), staffNames: await namesOf(ds, items) };
 }
 
 /** Every (current) class of a grade, each with its own board for the same week. */
 export async function gradeBoards(ds: DataSource, grade: number, week: Week): Promise<ClassBoard[]> {
   const classes = await classesOfGrade(ds, grade);
-  const [items, notes, limit] = await Promise.all([itemsOf(ds, classes.map((c) => c.id), week), calendarNotes(ds, week), writtenLimit(ds, grade)]);
+  const [items, notes, limit] = await Promise.all([
+    itemsOf(
+      ds,
+      classes.map((c) => c.id),
+      week,
+    ),
+    calendarNotes(ds, week),
+    writtenLimit(ds, grade),
+  ]);
   const staffNames = await namesOf(ds, items);
-  return classes.map((cls) => ({ cls, board: buildBoard(week, items.filter((i) => i.classId === cls.id), notes, limit), staffNames }));
+  return classes.map((cls) => ({
+    cls,
+    board: buildBoard(
+      week,
+      items.filter((i) => i.classId === cls.id),
+      notes,
+      limit,
+    ),
+    staffNames,
+  }));
 }

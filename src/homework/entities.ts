@@ -12,7 +12,9 @@ export { HOMEWORK_TIERS, type HomeworkTier } from "./core/tiers";
 export class HomeworkEntry {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: "integer" }) classId: number;
-  @ManyToOne("SchoolClass", { onDelete: "CASCADE" }) @JoinColumn({ name: "classId", foreignKeyConstraintName: "FK_homework_entry_class" }) schoolClass: SchoolClass;
+  @ManyToOne("SchoolClass", { onDelete: "CASCADE" })
+  @JoinColumn({ name: "classId", foreignKeyConstraintName: "FK_homework_entry_class" })
+  schoolClass: SchoolClass;
   @DateColumn() date: string;
   @Column({ type: "varchar", length: 40 }) subject: string;
   @Column({ type: "text" }) description: string;
@@ -22,7 +24,9 @@ export class HomeworkEntry {
   // Names match the migration (1764500000000-Homework) so the schema-drift check stays quiet.
   // Who set it; kept when the account goes (SET NULL), so the board stays whole.
   @Index("IDX_homework_entry_staff") @Column({ type: "integer", nullable: true }) staffId: number | null;
-  @ManyToOne("Staff", { nullable: true, onDelete: "SET NULL" }) @JoinColumn({ name: "staffId", foreignKeyConstraintName: "FK_homework_entry_staff" }) staff: Staff | null;
+  @ManyToOne("Staff", { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "staffId", foreignKeyConstraintName: "FK_homework_entry_staff" })
+  staff: Staff | null;
   @InstantColumn() createdAt: string;
   @InstantColumn() updatedAt: string;
 }

@@ -32,12 +32,16 @@ export function classExists(db: Handle, id: number): Promise<boolean> {
 }
 
 export async function classesByIds(db: Handle, ids: number[]): Promise<SchoolClass[]> {
-  return ids.length ? db.getRepository(SchoolClass).find({ where: { id: In(ids) }, order: { grade: "ASC", name: "ASC" } }) : [];
+  return ids.length
+    ? db.getRepository(SchoolClass).find({ where: { id: In(ids) }, order: { grade: "ASC", name: "ASC" } })
+    : [];
 }
 
 /** The classes a family's (current) children are in. */
 export async function familyClassIds(db: Handle, familyId: number): Promise<number[]> {
-  const children = await db.getRepository(Student).find({ select: { classId: true }, where: { familyId, archived: false } });
+  const children = await db
+    .getRepository(Student)
+    .find({ select: { classId: true }, where: { familyId, archived: false } });
   return [...new Set(children.map((c) => c.classId))];
 }
 
@@ -48,7 +52,9 @@ export function weeklyHomeworkSessions(db: Handle, termId: number, staffId: numb
 
 /** Staff names by id (ids of no one are left out). */
 export async function staffNames(db: Handle, ids: number[]): Promise<Map<number, string>> {
-  const staff = ids.length ? await db.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(ids) } }) : [];
+  const staff = ids.length
+    ? await db.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(ids) } })
+    : [];
   return new Map(staff.map((s) => [s.id, s.name]));
 }
 
@@ -64,11 +70,27 @@ export function recentHomeworkBy(db: Handle, staffId: number, take: number): Pro
 /** The classes' homework of a week, as the board's items. */
 export async function boardItems(db: Handle, classIds: number[], week: Week): Promise<BoardItem[]> {
   if (!classIds.length) return [];
-  const rows = await db.getRepository(HomeworkEntry).find({ where: { classId: In(classIds), date: Between(week.monday, week.sunday) }, order: { date: "ASC", id: "ASC" } });
-  return rows.map((r) => ({ id: r.id, classId: r.classId, date: r.date, subject: r.subject, description: r.description, tier: r.tier, written: r.written, minutes: r.minutes, staffId: r.staffId }));
+  const rows = await db.getRepository(HomeworkEntry).find({
+    where: { classId: In(classIds), date: Between(week.monday, week.sunday) },
+    order: { date: "ASC", id: "ASC" },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    classId: r.classId,
+    date: r.date,
+    subject: r.subject,
+    description: r.description,
+    tier: r.tier,
+    written: r.written,
+    minutes: r.minutes,
+    staffId: r.staffId,
+  }));
 }
 
-export function insertHomework(em: EntityManager, values: Omit<HomeworkEntry, "id" | "schoolClass" | "staff">): Promise<HomeworkEntry> {
+export function insertHomework(
+  em: EntityManager,
+  values: Omit<HomeworkEntry, "id" | "schoolClass" | "staff">,
+): Promise<HomeworkEntry> {
   const repo = em.getRepository(HomeworkEntry);
   return repo.save(repo.create(values));
 }

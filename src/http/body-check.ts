@@ -9,15 +9,18 @@ import { HttpError } from "./errors";
 
 export function bodyCheck(req: Request, _res: Response, next: NextFunction): void {
   // Path parameters are decoded by the router later: %00 in an id or token too.
-  if (scanFields(safeDecode(req.path)).field !== null) return next(new HttpError(400, "errors.controlChars", { field: "path" }));
+  if (scanFields(safeDecode(req.path)).field !== null)
+    return next(new HttpError(400, "errors.controlChars", { field: "path" }));
   const query = scanFields(req.query);
   if (query.tooDeep) return next(new HttpError(400, "errors.badRequest"));
   if (query.field !== null) return next(new HttpError(400, "errors.controlChars", { field: query.field }));
   const body = scanFields(req.body, BODY_LIMITS.formFields);
   if (body.field !== null) return next(new HttpError(400, "errors.controlChars", { field: body.field }));
   if (body.tooDeep) return next(new HttpError(400, "errors.badRequest"));
-  if (body.values > BODY_LIMITS.formFields) return next(new HttpError(413, "errors.tooManyFields", { max: BODY_LIMITS.formFields }));
-  if (req.file && scanFields(req.file.originalname).field !== null) return next(new HttpError(400, "errors.controlChars", { field: "file" }));
+  if (body.values > BODY_LIMITS.formFields)
+    return next(new HttpError(413, "errors.tooManyFields", { max: BODY_LIMITS.formFields }));
+  if (req.file && scanFields(req.file.originalname).field !== null)
+    return next(new HttpError(400, "errors.controlChars", { field: "file" }));
   next();
 }
 

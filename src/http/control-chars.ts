@@ -6,7 +6,11 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-export interface Scan { field: string | null; values: number; tooDeep: boolean }
+export interface Scan {
+  field: string | null;
+  values: number;
+  tooDeep: boolean;
+}
 
 // No school form nests; JSON within the size limit can nest 100,000 deep and
 // would overflow the stack of a recursive walk.
@@ -18,14 +22,26 @@ export function scanFields(input: unknown, limit = Infinity): Scan {
   const visit = (value: unknown, field: string, depth = 0): boolean => {
     if (typeof value === "string") {
       scan.values++;
-      if (CONTROL.test(value)) { scan.field = field; return false; }
+      if (CONTROL.test(value)) {
+        scan.field = field;
+        return false;
+      }
       return scan.values <= limit;
     }
-    if (typeof value !== "object" || value === null) { scan.values++; return scan.values <= limit; }
-    if (depth >= MAX_DEPTH) { scan.tooDeep = true; return false; }
+    if (typeof value !== "object" || value === null) {
+      scan.values++;
+      return scan.values <= limit;
+    }
+    if (depth >= MAX_DEPTH) {
+      scan.tooDeep = true;
+      return false;
+    }
     for (const [key, inner] of Object.entries(value)) {
       const name = field || key;
-      if (CONTROL.test(key)) { scan.field = name; return false; }
+      if (CONTROL.test(key)) {
+        scan.field = name;
+        return false;
+      }
       if (!visit(inner, name, depth + 1)) return false;
     }
     return true;

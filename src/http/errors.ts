@@ -6,7 +6,11 @@ import { setEarlyLocals } from "./early-locale";
 import { parserRefusal } from "./parser-errors";
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly key: string, readonly params: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly key: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
     super(key);
   }
 }
@@ -47,12 +51,16 @@ export function errorHandler(logger: Logger) {
       res.json({ error: t(key, params), status, ...(stack ? { stack } : {}) });
       return;
     }
-    res.render("errors/error", { status, messageKey: key, params, title: t("errors.title"), stack }, (renderErr, html) => {
-      if (!renderErr) return void res.send(html);
-      // The error page itself failed: plain text, still without a stack.
-      logger.error({ err: renderErr, url: req.originalUrl }, "error page failed");
-      res.type("text/plain; charset=utf-8").send(`${t("errors.heading", { status })}\n${t(key, params)}\n`);
-    });
+    res.render(
+      "errors/error",
+      { status, messageKey: key, params, title: t("errors.title"), stack },
+      (renderErr, html) => {
+        if (!renderErr) return void res.send(html);
+        // The error page itself failed: plain text, still without a stack.
+        logger.error({ err: renderErr, url: req.originalUrl }, "error page failed");
+        res.type("text/plain; charset=utf-8").send(`${t("errors.heading", { status })}\n${t(key, params)}\n`);
+      },
+    );
   };
 }
 

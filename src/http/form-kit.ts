@@ -70,16 +70,23 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  * (PostgreSQL refuses NUL in text, and nobody types the others on purpose).
  */
 export const plainText = (max: number, required = false) =>
-  z.string({ message: required ? "validation.required" : "validation.invalid_format" }).trim()
-    .min(required ? 1 : 0, "validation.required").max(max, "validation.tooLong")
+  z
+    .string({ message: required ? "validation.required" : "validation.invalid_format" })
+    .trim()
+    .min(required ? 1 : 0, "validation.required")
+    .max(max, "validation.tooLong")
     .refine((v) => !CONTROL.test(v), "validation.invalid_format");
 
 /**
  * Validate, save, or re-render with the errors (the schema's and a service's
  * FormError alike). Returns true when saved.
  */
-export async function submit<T>(schema: ZodType<T, any>, body: unknown, save: (data: T) => Promise<unknown>,
-  again: (errors: FieldErrors) => void): Promise<boolean> {
+export async function submit<T>(
+  schema: ZodType<T, any>,
+  body: unknown,
+  save: (data: T) => Promise<unknown>,
+  again: (errors: FieldErrors) => void,
+): Promise<boolean> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
     again(fieldErrors(parsed.error));

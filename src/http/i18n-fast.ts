@@ -12,13 +12,29 @@ export type Translate = (key: unknown, opts?: unknown, ...rest: unknown[]) => un
 const VARIABLE = /\{\{\s*(\w+)\s*\}\}/g;
 // Options the fast path understands: everything else is i18next's business.
 const PARAM_ONLY = (opts: Record<string, unknown>) =>
-  !("returnObjects" in opts || "defaultValue" in opts || "context" in opts || "lng" in opts || "lngs" in opts || "ns" in opts
-    || "keyPrefix" in opts || "interpolation" in opts || "replace" in opts || "postProcess" in opts || "ordinal" in opts);
+  !(
+    "returnObjects" in opts ||
+    "defaultValue" in opts ||
+    "context" in opts ||
+    "lng" in opts ||
+    "lngs" in opts ||
+    "ns" in opts ||
+    "keyPrefix" in opts ||
+    "interpolation" in opts ||
+    "replace" in opts ||
+    "postProcess" in opts ||
+    "ordinal" in opts
+  );
 
-export function flatten(tree: Record<string, unknown>, into = new Map<string, string>(), prefix = ""): Map<string, string> {
+export function flatten(
+  tree: Record<string, unknown>,
+  into = new Map<string, string>(),
+  prefix = "",
+): Map<string, string> {
   for (const [key, value] of Object.entries(tree)) {
     if (typeof value === "string") into.set(prefix + key, value);
-    else if (typeof value === "object" && value !== null && !Array.isArray(value)) flatten(value as Record<string, unknown>, into, `${prefix}${key}.`);
+    else if (typeof value === "object" && value !== null && !Array.isArray(value))
+      flatten(value as Record<string, unknown>, into, `${prefix}${key}.`);
   }
   return into;
 }
@@ -26,10 +42,11 @@ export function flatten(tree: Record<string, unknown>, into = new Map<string, st
 // Keys that have suffixed variants (key_other, key_male…): i18next picks among them.
 function variantBases(maps: Map<string, string>[]): Set<string> {
   const bases = new Set<string>();
-  for (const map of maps) for (const key of map.keys()) {
-    const cut = key.lastIndexOf("_");
-    if (cut > key.lastIndexOf(".")) bases.add(key.slice(0, cut));
-  }
+  for (const map of maps)
+    for (const key of map.keys()) {
+      const cut = key.lastIndexOf("_");
+      if (cut > key.lastIndexOf(".")) bases.add(key.slice(0, cut));
+    }
   return bases;
 }
 
@@ -49,9 +66,14 @@ function interpolate(text: string, params: Record<string, unknown> | undefined):
 export function fastTranslator(own: Map<string, string>, fallback: Map<string, string>, slow: Translate): Translate {
   const variants = variantBases([own, fallback]);
   return (key, opts, ...rest) => {
-    if (typeof key !== "string" || rest.length > 0 || (opts !== undefined && (typeof opts !== "object" || opts === null))) return slow(key, opts, ...rest);
+    if (
+      typeof key !== "string" ||
+      rest.length > 0 ||
+      (opts !== undefined && (typeof opts !== "object" || opts === null))
+    )
+      return slow(key, opts, ...rest);
     const params = opts as Record<string, unknown> | undefined;
-    if (params && (!PARAM_ONLY(params) || (("count" in params) && variants.has(key)))) return slow(key, opts);
+    if (params && (!PARAM_ONLY(params) || ("count" in params && variants.has(key)))) return slow(key, opts);
     const text = own.get(key) ?? fallback.get(key);
     if (text === undefined) return slow(key, opts);
     if (!text.includes("{{") && !text.includes("$t(")) return text;

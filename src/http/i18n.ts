@@ -19,7 +19,9 @@ export function isLocale(value: unknown): value is Locale {
 function catalog(locale: Locale): Record<string, unknown> {
   const dir = join(projectRoot(), "locales", locale);
   const merged: Record<string, unknown> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     deepMerge(merged, JSON.parse(readFileSync(join(dir, file), "utf8")), `${locale}/${file}`);
   }
   return merged;
@@ -50,7 +52,9 @@ void instance.init({
 
 // One translator per locale, built once: see i18n-fast.ts for why.
 const flat = Object.fromEntries(LOCALES.map((l) => [l, flatten(catalogs[l])])) as Record<Locale, Map<string, string>>;
-const translators = Object.fromEntries(LOCALES.map((l) => [l, fastTranslator(flat[l], flat.en, instance.getFixedT(l) as never) as unknown as TFunction])) as Record<Locale, TFunction>;
+const translators = Object.fromEntries(
+  LOCALES.map((l) => [l, fastTranslator(flat[l], flat.en, instance.getFixedT(l) as never) as unknown as TFunction]),
+) as Record<Locale, TFunction>;
 
 export function translator(locale: Locale): TFunction {
   return translators[locale];

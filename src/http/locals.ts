@@ -5,7 +5,11 @@ import { DEFAULT_LOCALE, isLocale, Locale, translator } from "./i18n";
 export function localsMiddleware(generateToken: (req: Request) => string) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const fromCookie = req.cookies?.["kehou.lang"];
-    const locale: Locale = isLocale(req.session.locale) ? req.session.locale : isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
+    const locale: Locale = isLocale(req.session.locale)
+      ? req.session.locale
+      : isLocale(fromCookie)
+        ? fromCookie
+        : DEFAULT_LOCALE;
     res.locals.locale = locale;
     res.locals.t = translator(locale);
     res.locals.user = req.session.user ?? null;
@@ -14,7 +18,11 @@ export function localsMiddleware(generateToken: (req: Request) => string) {
     res.locals.flash = req.session.flash ?? null;
     if (req.session.flash) delete req.session.flash;
     // Lazily: only pages that render a form create a session for the token.
-    Object.defineProperty(res.locals, "csrfToken", { get: () => generateToken(req), enumerable: true, configurable: true });
+    Object.defineProperty(res.locals, "csrfToken", {
+      get: () => generateToken(req),
+      enumerable: true,
+      configurable: true,
+    });
     next();
   };
 }

@@ -1,5 +1,9 @@
 // Page numbers from the query string, clamped; every list page uses this.
-export interface Page { page: number; size: number; skip: number }
+export interface Page {
+  page: number;
+  size: number;
+  skip: number;
+}
 
 export function pageOf(query: unknown, size = 25): Page {
   const raw = typeof query === "object" && query !== null ? (query as Record<string, unknown>).page : undefined;

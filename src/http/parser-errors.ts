@@ -3,9 +3,17 @@
 // answer null, so the error handler treats them as our own bug.
 import { BODY_LIMITS, KB, MB } from "./body-limits";
 
-export interface Refusal { status: number; key: string; params: Record<string, unknown> }
+export interface Refusal {
+  status: number;
+  key: string;
+  params: Record<string, unknown>;
+}
 
-const refuse = (status: number, key: string, params: Record<string, unknown> = {}): Refusal => ({ status, key, params });
+const refuse = (status: number, key: string, params: Record<string, unknown> = {}): Refusal => ({
+  status,
+  key,
+  params,
+});
 
 // body-parser (urlencoded, json) tags its errors with `type`.
 const BODY_PARSER: Record<string, Refusal> = {

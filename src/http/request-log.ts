@@ -7,7 +7,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type pino from "pino";
 import pinoHttp from "pino-http";
 
-type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string; session?: { user?: { kind: string; id: number } } };
+type LoggedRequest = IncomingMessage & {
+  id?: unknown;
+  originalUrl?: string;
+  session?: { user?: { kind: string; id: number } };
+};
 
 let nextId = 0;
 

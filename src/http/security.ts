@@ -30,8 +30,11 @@ export function securityHeaders(production: boolean) {
 // An upload's token is in its action URL: it is checked before the multipart
 // body is parsed (pre-parse-gate.ts), so a token in that body never counts.
 export const csrf = csrfSync({
-  getTokenFromRequest: (req: Request) => isUploadRoute(req)
-    ? (typeof req.query._csrf === "string" ? req.query._csrf : undefined)
-    : (req.body?._csrf as string | undefined) ?? (req.headers["x-csrf-token"] as string | undefined),
+  getTokenFromRequest: (req: Request) =>
+    isUploadRoute(req)
+      ? typeof req.query._csrf === "string"
+        ? req.query._csrf
+        : undefined
+      : ((req.body?._csrf as string | undefined) ?? (req.headers["x-csrf-token"] as string | undefined)),
   errorConfig: { statusCode: 403, message: "invalid csrf token", code: "EBADCSRFTOKEN" },
 });

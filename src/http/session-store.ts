@@ -12,7 +12,10 @@ const TOUCH_EVERY_MS = 3600 * 1000;
 const REMEMBERED_MAX = 10_000;
 
 export class DbSessionStore extends session.Store {
-  constructor(private readonly ds: DataSource, private readonly ttlMs = 7 * DAY_MS) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ttlMs = 7 * DAY_MS,
+  ) {
     super();
   }
 
@@ -33,7 +36,8 @@ export class DbSessionStore extends session.Store {
   // its absolute end; a visitor's (language, CSRF token) as its cookie says.
   private expiry(sess: session.SessionData): string {
     const user = sess.user;
-    if (user?.idleMs !== undefined && user.until !== undefined) return new Date(sessionExpiry({ idleMs: user.idleMs, until: user.until }, Date.now())).toISOString();
+    if (user?.idleMs !== undefined && user.until !== undefined)
+      return new Date(sessionExpiry({ idleMs: user.idleMs, until: user.until }, Date.now())).toISOString();
     const expires = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Date.now() + this.ttlMs;
     return new Date(expires).toISOString();
   }
@@ -59,7 +63,10 @@ export class DbSessionStore extends session.Store {
   set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const row = { sid, data: JSON.stringify(sess), expiresAt: this.expiry(sess) };
     inTransaction(this.ds, (em) => em.getRepository(HttpSession).upsert(row, ["sid"]))
-      .then(() => { this.remember(sid, row.expiresAt); cb?.(); })
+      .then(() => {
+        this.remember(sid, row.expiresAt);
+        cb?.();
+      })
       .catch((err) => cb?.(err));
   }
 
@@ -68,7 +75,10 @@ export class DbSessionStore extends session.Store {
     const seen = this.seenExpiry.get(sid);
     if (seen !== undefined && Date.parse(expiresAt) - seen < this.touchEvery(sess)) return void cb?.();
     inTransaction(this.ds, (em) => em.getRepository(HttpSession).update({ sid }, { expiresAt }))
-      .then(() => { this.remember(sid, expiresAt); cb?.(); })
+      .then(() => {
+        this.remember(sid, expiresAt);
+        cb?.();
+      })
       .catch((err) => cb?.(err));
   }
 
@@ -82,7 +92,8 @@ export class DbSessionStore extends session.Store {
   // Called at start-up and now and then: expired rows are of no use to anyone.
   async prune(): Promise<number> {
     const result = await inTransaction(this.ds, (em) =>
-      em.getRepository(HttpSession).delete({ expiresAt: LessThan(new Date().toISOString()) }));
+      em.getRepository(HttpSession).delete({ expiresAt: LessThan(new Date().toISOString()) }),
+    );
     return result.affected ?? 0;
   }
 }

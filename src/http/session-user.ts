@@ -6,7 +6,11 @@ import type { Locale } from "./i18n";
 // this session was ended); idleMs / until: its lifetime (http/auth/session-lifetimes.ts),
 // until being the absolute end in epoch ms. Sessions from before these
 // fields existed lack them and are ended by the per-request check.
-interface SessionLife { version?: number; idleMs?: number; until?: number }
+interface SessionLife {
+  version?: number;
+  idleMs?: number;
+  until?: number;
+}
 
 export type SessionUser =
   | ({ kind: "staff"; id: number; role: StaffRole; name: string } & SessionLife)

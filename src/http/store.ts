@@ -7,7 +7,13 @@ import { Family, Staff } from "../db";
 export type AccountKind = "staff" | "family";
 
 /** The account's session version (and, for staff, whether active); a family's only while it still has the child. */
-export function sessionRowReader(ds: DataSource): (user: { kind: AccountKind; id: number; studentId?: number }) => Promise<{ v: number; a?: boolean | number } | undefined> {
+export function sessionRowReader(
+  ds: DataSource,
+): (user: {
+  kind: AccountKind;
+  id: number;
+  studentId?: number;
+}) => Promise<{ v: number; a?: boolean | number } | undefined> {
   const p = ds.options.type === "postgres" ? "$1" : "?";
   const staffSql = `SELECT "sessionVersion" AS v, "active" AS a FROM "staff" WHERE "id" = ${p}`;
   // A family session looks at one child: the same read checks that the child
@@ -15,7 +21,9 @@ export function sessionRowReader(ds: DataSource): (user: { kind: AccountKind; id
   const q = ds.options.type === "postgres" ? "$2" : "?";
   const familySql = `SELECT f."sessionVersion" AS v FROM "family" f WHERE f."id" = ${p} AND EXISTS (SELECT 1 FROM "student" s WHERE s."id" = ${q} AND s."familyId" = f."id")`;
   return async (user) => {
-    const rows = (await (user.kind === "staff" ? ds.query(staffSql, [user.id]) : ds.query(familySql, [user.id, user.studentId]))) as { v: number; a?: boolean | number }[];
+    const rows = (await (user.kind === "staff"
+      ? ds.query(staffSql, [user.id])
+      : ds.query(familySql, [user.id, user.studentId]))) as { v: number; a?: boolean | number }[];
     return rows[0];
   };
 }
@@ -28,7 +36,12 @@ export async function raiseSessionVersion(em: EntityManager, kind: AccountKind, 
   return row?.sessionVersion ?? 0;
 }
 
-export async function saveAccountLocale(em: EntityManager, kind: AccountKind, id: number, locale: string): Promise<unknown> {
+export async function saveAccountLocale(
+  em: EntityManager,
+  kind: AccountKind,
+  id: number,
+  locale: string,
+): Promise<unknown> {
   return kind === "staff"
     ? em.getRepository(Staff).update({ id }, { locale })
     : em.getRepository(Family).update({ id }, { locale });

@@ -23,7 +23,8 @@ const single = multer({
 }).single("file");
 
 /** POST /admin/import/<kind>: the only routes that take a multipart body. */
-export const isUploadRoute = (req: Request): boolean => req.method === "POST" && /^\/admin\/import\/[^/]+\/?$/i.test(req.path);
+export const isUploadRoute = (req: Request): boolean =>
+  req.method === "POST" && /^\/admin\/import\/[^/]+\/?$/i.test(req.path);
 
 // The most an upload within every limit can weigh, framing included.
 const BUDGET = BODY_LIMITS.fileBytes + BODY_LIMITS.uploadFields * (BODY_LIMITS.uploadFieldBytes + 1024) + 64 * 1024;
@@ -48,5 +49,7 @@ export function uploadParser(req: Request, res: Response, next: NextFunction): v
     if (seen > BUDGET) settle(tooLarge());
   };
   req.on("data", count);
-  single(req, res, (err?: unknown) => settle(err && !(err instanceof multer.MulterError) ? new UploadMalformed(err) : err));
+  single(req, res, (err?: unknown) =>
+    settle(err && !(err instanceof multer.MulterError) ? new UploadMalformed(err) : err),
+  );
 }

@@ -7,5 +7,15 @@ export { calendarEntries, currentSchoolCalendar, schoolCalendar, schoolZone } fr
 export { currentTermCalendar, type CurrentTermCalendar } from "./term-calendar";
 // Per-date changes to the week: cancelled sessions and days, cover (代课). Read by the
 // timetable's sessionsOn; written through these store functions by the timetable's date-changes service.
-export { SessionCancellation, SessionCover, dateChangeEntities, dateChangeById, dateChangesOn, termDateChanges, dateChangesSql, type DateChangeKind, type DateChangeRow } from "./store";
+export {
+  SessionCancellation,
+  SessionCover,
+  dateChangeEntities,
+  dateChangeById,
+  dateChangesOn,
+  termDateChanges,
+  dateChangesSql,
+  type DateChangeKind,
+  type DateChangeRow,
+} from "./store";
 export { dayCancellationsOn, deleteDateChange, insertCancellation, insertCover, periodsById, staffById } from "./store";

@@ -5,7 +5,9 @@ import type { Term } from "../db";
 import { termCalendarOf, type TermCalendar } from "./core/term-weeks";
 import { currentSchoolCalendar } from "./store";
 
-export interface CurrentTermCalendar extends TermCalendar { term: Term }
+export interface CurrentTermCalendar extends TermCalendar {
+  term: Term;
+}
 
 export async function currentTermCalendar(ds: DataSource): Promise<CurrentTermCalendar | null> {
   const current = await currentSchoolCalendar(ds);

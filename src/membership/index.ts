@@ -19,7 +19,11 @@ export async function clubsOn(db: Db, studentId: number, date: string): Promise<
 }
 
 /** The clubs a child has on each of `dates`, in one read (a family's week). */
-export async function clubsOnDates(db: Db, studentId: number, dates: readonly string[]): Promise<Map<string, number[]>> {
+export async function clubsOnDates(
+  db: Db,
+  studentId: number,
+  dates: readonly string[],
+): Promise<Map<string, number[]>> {
   if (!dates.length) return new Map();
   const sorted = [...dates].sort();
   const spans = await spansDuring(db, { studentId }, sorted[0], sorted[sorted.length - 1]);
@@ -33,7 +37,11 @@ export async function membersOn(db: Db, clubIds: number[], date: string): Promis
 }
 
 /** Members of each of `clubIds` on each of `dates`, in one read (date → club → children): a report walking a term's registers. */
-export async function membersOnDates(db: Db, clubIds: number[], dates: string[]): Promise<Map<string, Map<number, Set<number>>>> {
+export async function membersOnDates(
+  db: Db,
+  clubIds: number[],
+  dates: string[],
+): Promise<Map<string, Map<number, Set<number>>>> {
   if (dates.length === 0) return new Map();
   const sorted = [...dates].sort();
   const spans = await spansDuring(db, { clubIds }, sorted[0], sorted[sorted.length - 1]);
@@ -53,8 +61,15 @@ export async function peakMembers(db: Db, clubIds: number[], from: string, to: s
 }
 
 /** Members per club of a term on `date`; `exceptRoundId` leaves out one round's seats (a run about to replace them). */
-export async function memberCountsOn(db: Db, termId: number, date: string, exceptRoundId?: number): Promise<Map<number, number>> {
-  const spans = (await termSpansFrom(db, termId, date)).filter((s) => exceptRoundId === undefined || s.roundId !== exceptRoundId);
+export async function memberCountsOn(
+  db: Db,
+  termId: number,
+  date: string,
+  exceptRoundId?: number,
+): Promise<Map<number, number>> {
+  const spans = (await termSpansFrom(db, termId, date)).filter(
+    (s) => exceptRoundId === undefined || s.roundId !== exceptRoundId,
+  );
   return countsOn(spans, date);
 }
 
@@ -63,8 +78,15 @@ export async function memberCountsOn(db: Db, termId: number, date: string, excep
  * the term active that day except the round's own published seats (which its
  * next run replaces). A round's accepted offers are held too.
  */
-export async function seatsHeldOn(db: Db, termId: number, date: string, roundId: number): Promise<{ studentId: number; clubId: number; roundId: number | null }[]> {
-  const spans = (await termSpansFrom(db, termId, date)).filter((s) => activeOn(s, date) && !(s.roundId === roundId && s.reason === "publication"));
+export async function seatsHeldOn(
+  db: Db,
+  termId: number,
+  date: string,
+  roundId: number,
+): Promise<{ studentId: number; clubId: number; roundId: number | null }[]> {
+  const spans = (await termSpansFrom(db, termId, date)).filter(
+    (s) => activeOn(s, date) && !(s.roundId === roundId && s.reason === "publication"),
+  );
   return spans.map((s) => ({ studentId: s.studentId, clubId: s.clubId, roundId: s.roundId }));
 }
 
@@ -72,13 +94,16 @@ export async function seatsHeldOn(db: Db, termId: number, date: string, roundId:
 export async function seatsOn(db: Db, termId: number, date: string): Promise<Map<number, number[]>> {
   const spans = await spansDuring(db, { termId }, date, date);
   const out = new Map<number, number[]>();
-  for (const s of spans) if (clubsOf([s], s.studentId, date).length) out.set(s.studentId, [...new Set([...(out.get(s.studentId) ?? []), s.clubId])]);
+  for (const s of spans)
+    if (clubsOf([s], s.studentId, date).length)
+      out.set(s.studentId, [...new Set([...(out.get(s.studentId) ?? []), s.clubId])]);
   return out;
 }
 
 /** Every seat of a term held on at least one date of [from, to], as plain spans (the per-child policy checks). */
 export async function seatsDuring(db: Db, termId: number, from: string, to: string): Promise<Span[]> {
-  return (await spansDuring(db, { termId }, from, to)).filter((s) => activeDuring(s, from, to))
+  return (await spansDuring(db, { termId }, from, to))
+    .filter((s) => activeDuring(s, from, to))
     .map(({ studentId, clubId, fromDate, toDate }) => ({ studentId, clubId, fromDate, toDate }));
 }
 
@@ -88,8 +113,14 @@ export function membershipsOf(db: Db, studentId: number): Promise<Membership[]> 
 }
 
 /** A child's memberships active on `date` (one per club), with why each began. */
-export async function seatsOfChild(db: Db, studentId: number, date: string): Promise<{ clubId: number; reason: StartReasonT; roundId: number | null }[]> {
-  const spans = (await spansDuring(db, { studentId }, date, date)).filter((s) => clubsOf([s], studentId, date).length > 0);
+export async function seatsOfChild(
+  db: Db,
+  studentId: number,
+  date: string,
+): Promise<{ clubId: number; reason: StartReasonT; roundId: number | null }[]> {
+  const spans = (await spansDuring(db, { studentId }, date, date)).filter(
+    (s) => clubsOf([s], studentId, date).length > 0,
+  );
   const byClub = new Map(spans.map((s) => [s.clubId, { clubId: s.clubId, reason: s.reason, roundId: s.roundId }]));
   return [...byClub.values()];
 }

@@ -8,7 +8,12 @@
  * holds it (core activeOn), not on every date of the term. `list` aggregates
  * one object per row into the dialect's JSON array, `object` builds one.
  */
-export function clubSpansSql(list: (object: string, order: string) => string, object: (pairs: Record<string, string>) => string, studentId: string, termId: string): string {
+export function clubSpansSql(
+  list: (object: string, order: string) => string,
+  object: (pairs: Record<string, string>) => string,
+  studentId: string,
+  termId: string,
+): string {
   return `(SELECT ${list(object({ clubId: `m."clubId"`, fromDate: `m."fromDate"`, toDate: `m."toDate"` }), `m."clubId", m."fromDate"`)} FROM membership m
      WHERE m."studentId" = ${studentId} AND m."termId" = ${termId})`;
 }
@@ -18,7 +23,11 @@ export function clubSpansSql(list: (object: string, order: string) => string, ob
  * counts each club's members on a date (core countsOn) from these, and a change
  * to the ledger changes the feed's version row.
  */
-export function clubMemberSpansSql(list: (object: string, order: string) => string, object: (pairs: Record<string, string>) => string, termId: string): string {
+export function clubMemberSpansSql(
+  list: (object: string, order: string) => string,
+  object: (pairs: Record<string, string>) => string,
+  termId: string,
+): string {
   return `(SELECT ${list(object({ clubId: `m."clubId"`, studentId: `m."studentId"`, fromDate: `m."fromDate"`, toDate: `m."toDate"` }), `m."clubId", m."studentId", m."fromDate"`)} FROM membership m
      WHERE m."termId" = ${termId})`;
 }

@@ -8,11 +8,19 @@ import { Membership, type EndReason } from "./entity";
 type Db = DataSource | EntityManager;
 
 /** Spans that may be active on some date of [from, to] (empty spans are filtered by the core). */
-export function spansDuring(db: Db, where: { clubIds?: number[]; studentId?: number; termId?: number }, from: string, to: string): Promise<Membership[]> {
-  const q = db.getRepository(Membership).createQueryBuilder("m")
+export function spansDuring(
+  db: Db,
+  where: { clubIds?: number[]; studentId?: number; termId?: number },
+  from: string,
+  to: string,
+): Promise<Membership[]> {
+  const q = db
+    .getRepository(Membership)
+    .createQueryBuilder("m")
     .where(`m."fromDate" <= :to`, { to })
     .andWhere(`(m."toDate" IS NULL OR m."toDate" > :from)`, { from });
-  if (where.clubIds) q.andWhere(where.clubIds.length ? `m."clubId" IN (:...clubIds)` : "1 = 0", { clubIds: where.clubIds });
+  if (where.clubIds)
+    q.andWhere(where.clubIds.length ? `m."clubId" IN (:...clubIds)` : "1 = 0", { clubIds: where.clubIds });
   if (where.studentId !== undefined) q.andWhere(`m."studentId" = :studentId`, { studentId: where.studentId });
   if (where.termId !== undefined) q.andWhere(`m."termId" = :termId`, { termId: where.termId });
   return q.orderBy("m.id", "ASC").getMany();
@@ -29,12 +37,17 @@ export function openSpansOfRound(db: Db, roundId: number): Promise<Membership[]>
 }
 
 export function openSpansOf(db: Db, studentId: number, clubIds: number[]): Promise<Membership[]> {
-  return clubIds.length ? db.getRepository(Membership).findBy({ studentId, clubId: In(clubIds), toDate: IsNull() }) : Promise.resolve([]);
+  return clubIds.length
+    ? db.getRepository(Membership).findBy({ studentId, clubId: In(clubIds), toDate: IsNull() })
+    : Promise.resolve([]);
 }
 
 export async function openSpansOfStudents(db: Db, studentIds: number[]): Promise<Membership[]> {
   const out: Membership[] = [];
-  for (let i = 0; i < studentIds.length; i += 500) out.push(...await db.getRepository(Membership).findBy({ studentId: In(studentIds.slice(i, i + 500)), toDate: IsNull() }));
+  for (let i = 0; i < studentIds.length; i += 500)
+    out.push(
+      ...(await db.getRepository(Membership).findBy({ studentId: In(studentIds.slice(i, i + 500)), toDate: IsNull() })),
+    );
   return out;
 }
 

@@ -15,7 +15,13 @@ export function notificationRoutes(ds: DataSource): Router {
     const [items, total] = await inbox(ds, familyUser(req).id, page.skip, page.size);
     const zone = await schoolZone(ds);
     res.locals.when = (iso: string | null | undefined) => formatStored(iso, zone);
-    res.render("notifications/inbox", { title: res.locals.t("notifications.title"), items, total, page: page.page, pages: pageCount(total, page.size) });
+    res.render("notifications/inbox", {
+      title: res.locals.t("notifications.title"),
+      items,
+      total,
+      page: page.page,
+      pages: pageCount(total, page.size),
+    });
   });
 
   router.post("/notifications/read", scope.family("a family's own inbox"), async (req, res) => {

@@ -7,7 +7,13 @@ import { markRead } from "./store";
 export async function markAllRead(ds: DataSource, familyId: number, actor: Actor): Promise<number> {
   return inTransaction(ds, async (em) => {
     const count = await markRead(em, familyId);
-    if (count > 0) await recordAudit(em, actor, { action: "notifications.read", entity: "family", entityId: familyId, details: { count } });
+    if (count > 0)
+      await recordAudit(em, actor, {
+        action: "notifications.read",
+        entity: "family",
+        entityId: familyId,
+        details: { count },
+      });
     return count;
   });
 }

@@ -7,14 +7,26 @@ import { Notification } from "./entities";
 
 export type NotificationPayload = Record<string, string | number | null>;
 
-export async function notify(em: EntityManager, familyId: number, kind: string, payload: NotificationPayload, at = nowIso()): Promise<void> {
+export async function notify(
+  em: EntityManager,
+  familyId: number,
+  kind: string,
+  payload: NotificationPayload,
+  at = nowIso(),
+): Promise<void> {
   await em.getRepository(Notification).insert({ familyId, kind, payload, createdAt: at, readAt: null });
 }
 
 /** Many families at once (e.g. a publication), in chunks the drivers accept. */
-export async function notifyMany(em: EntityManager, rows: { familyId: number; kind: string; payload: NotificationPayload }[], at = nowIso()): Promise<void> {
+export async function notifyMany(
+  em: EntityManager,
+  rows: { familyId: number; kind: string; payload: NotificationPayload }[],
+  at = nowIso(),
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await em.getRepository(Notification).insert(rows.slice(i, i + 200).map((r) => ({ ...r, createdAt: at, readAt: null })));
+    await em
+      .getRepository(Notification)
+      .insert(rows.slice(i, i + 200).map((r) => ({ ...r, createdAt: at, readAt: null })));
   }
 }
 
@@ -23,7 +35,9 @@ export function unreadCount(ds: DataSource, familyId: number): Promise<number> {
 }
 
 export function inbox(ds: DataSource, familyId: number, skip: number, take: number): Promise<[Notification[], number]> {
-  return ds.getRepository(Notification).findAndCount({ where: { familyId }, order: { createdAt: "DESC", id: "DESC" }, skip, take });
+  return ds
+    .getRepository(Notification)
+    .findAndCount({ where: { familyId }, order: { createdAt: "DESC", id: "DESC" }, skip, take });
 }
 
 /** Marks every unread notification of the family read; returns how many. */

@@ -7,9 +7,17 @@ import type { Violation } from "./core";
 import { runPolicy } from "./service";
 import type { PolicyInputOptions } from "./store/policy-input";
 
-export interface PolicyBlockers { errors: number; warnings: number; violations: Violation[] }
+export interface PolicyBlockers {
+  errors: number;
+  warnings: number;
+  violations: Violation[];
+}
 
-export async function policyBlockers(ds: DataSource, termId: number, options: PolicyInputOptions = {}): Promise<PolicyBlockers> {
+export async function policyBlockers(
+  ds: DataSource,
+  termId: number,
+  options: PolicyInputOptions = {},
+): Promise<PolicyBlockers> {
   const { violations } = await runPolicy(ds, termId, options);
   // Errors first: the partial lists them before the warnings.
   const sorted = [...violations].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));

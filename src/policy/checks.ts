@@ -1,6 +1,15 @@
 // The policy checks with the project's rule files as the default rules: the core
 // takes rules as data, these read rules/*.json (or `rulesDir`) when none are given.
-import { checkHomeworkDraft, evaluateRules, policyReport, type HomeworkDraft, type PolicyInput, type PolicyReport, type RuleDefinition, type Violation } from "./core";
+import {
+  checkHomeworkDraft,
+  evaluateRules,
+  policyReport,
+  type HomeworkDraft,
+  type PolicyInput,
+  type PolicyReport,
+  type RuleDefinition,
+  type Violation,
+} from "./core";
 import { loadRules } from "./rule-files";
 
 export interface EvaluateOptions {
@@ -26,6 +35,10 @@ export function checkPolicy(input: PolicyInput, options: EvaluateOptions = {}): 
  * The homework form's early warning: the violations on the draft's class-date, grade-day and
  * the draft itself, with the draft saved. Empty means the form may save quietly.
  */
-export function checkHomeworkDay(input: PolicyInput, draft: HomeworkDraft, options: EvaluateOptions = {}): Promise<Violation[]> {
+export function checkHomeworkDay(
+  input: PolicyInput,
+  draft: HomeworkDraft,
+  options: EvaluateOptions = {},
+): Promise<Violation[]> {
   return checkHomeworkDraft(input, draft, rulesOf(options));
 }

@@ -3,7 +3,11 @@
 // the pager turns through all of them). Pure.
 import type { Child, Violation } from "./core";
 
-export interface ChildrenRow { names: string[]; total: number; href: string }
+export interface ChildrenRow {
+  names: string[];
+  total: number;
+  href: string;
+}
 
 /** Names by child id, in the input's order (student number). */
 export const childNames = (children: Child[]): Map<string, string> => new Map(children.map((c) => [c.id, c.name]));
@@ -15,5 +19,9 @@ export function childrenRow(v: Violation, names: Map<string, string>, skip: numb
   const p = new URLSearchParams({ rule: v.ruleId });
   if (v.target.grade !== undefined) p.set("grade", String(v.target.grade));
   if (v.target.weekday !== undefined) p.set("weekday", String(v.target.weekday));
-  return { names: ids.slice(skip, skip + take).map((id) => names.get(id) ?? id), total: ids.length, href: `/admin/compliance?${p.toString()}` };
+  return {
+    names: ids.slice(skip, skip + take).map((id) => names.get(id) ?? id),
+    total: ids.length,
+    href: `/admin/compliance?${p.toString()}`,
+  };
 }

@@ -15,7 +15,12 @@ export function formatParameter(value: ParameterValue, locale: Locale): string {
   return String(value);
 }
 
-export interface ViolationRow { violation: Violation; message: string; links: FixLink[]; grades: number[] }
+export interface ViolationRow {
+  violation: Violation;
+  message: string;
+  links: FixLink[];
+  grades: number[];
+}
 
 export function violationRow(v: Violation, locale: Locale, staffNumbers: Map<string, string>): ViolationRow {
   // A session's message names its slot but not its grades; the row adds them.

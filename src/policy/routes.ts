@@ -15,14 +15,23 @@ const PAGE_SIZE = 50;
 const CHILD_LIMIT = 20;
 
 const optionalInt = (min: number, max: number) =>
-  z.union([z.literal(""), z.coerce.number().int().min(min).max(max)]).optional().transform((v) => (v === "" ? undefined : v));
+  z
+    .union([z.literal(""), z.coerce.number().int().min(min).max(max)])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v));
 
 const complianceQuery = z.object({
   by: z.enum(["rule", "grade", "day"]).default("rule"),
-  rule: z.union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,60}$/)]).optional().transform((v) => v || undefined),
+  rule: z
+    .union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,60}$/)])
+    .optional()
+    .transform((v) => v || undefined),
   grade: optionalInt(1, 12),
   weekday: optionalInt(1, 7),
-  severity: z.union([z.literal(""), z.enum(["error", "warning"])]).optional().transform((v) => v || undefined),
+  severity: z
+    .union([z.literal(""), z.enum(["error", "warning"])])
+    .optional()
+    .transform((v) => v || undefined),
   page: z.string().optional(),
 });
 
@@ -31,13 +40,19 @@ export function policyRoutes(ds: DataSource): Router {
 
   router.get("/admin/compliance", scope.admin(), async (req, res) => {
     const parsed = complianceQuery.safeParse(req.query);
-    if (!parsed.success) throw new HttpError(400, "policy.badFilter", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
+    if (!parsed.success)
+      throw new HttpError(400, "policy.badFilter", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
     const query = parsed.data;
     const locale = res.locals.locale as Locale;
     const title = res.locals.t("policy.compliance.title");
     const run = await runCurrentPolicy(ds);
     if (!run) return res.render("policy/compliance", { title, run: null, query, groups: [] });
-    const filter: ViolationFilter = { rule: query.rule, grade: query.grade, weekday: query.weekday, severity: query.severity };
+    const filter: ViolationFilter = {
+      rule: query.rule,
+      grade: query.grade,
+      weekday: query.weekday,
+      severity: query.severity,
+    };
     const shown = filterViolations(run.violations, filter);
     const ruleOrder = run.summary.map((s) => s.id);
     // One group on screen (a filter narrowed it down): page through all its rows; several: the first few each.
@@ -49,21 +64,32 @@ export function policyRoutes(ds: DataSource): Router {
     const childPages = oneFinding?.target.children ? pageCount(oneFinding.target.children.length, PAGE_SIZE) : 0;
     const names = childNames(run.input.children ?? []);
     const view = groups.map((g) => {
-      const rows = single && !childPages ? g.violations.slice(page.skip, page.skip + PAGE_SIZE) : g.violations.slice(0, GROUP_LIMIT);
+      const rows =
+        single && !childPages
+          ? g.violations.slice(page.skip, page.skip + PAGE_SIZE)
+          : g.violations.slice(0, GROUP_LIMIT);
       return {
         ...g,
-        rows: rows.map((v) => ({ ...violationRow(v, locale, run.staffNumbers), children: childrenRow(v, names, childPages ? page.skip : 0, childPages ? PAGE_SIZE : CHILD_LIMIT) })),
+        rows: rows.map((v) => ({
+          ...violationRow(v, locale, run.staffNumbers),
+          children: childrenRow(v, names, childPages ? page.skip : 0, childPages ? PAGE_SIZE : CHILD_LIMIT),
+        })),
         more: single ? 0 : g.violations.length - rows.length,
       };
     });
     res.render("policy/compliance", {
-      title, run, query, groups: view, shown: shown.length,
+      title,
+      run,
+      query,
+      groups: view,
+      shown: shown.length,
       titles: new Map(run.summary.map((s) => [s.id, s.title[locale]])),
       grades: run.input.grades,
       errors: run.violations.filter((v) => v.severity === "error").length,
       warnings: run.violations.filter((v) => v.severity === "warning").length,
       childPaging: childPages > 0,
-      page: page.page, pages: childPages || (single ? pageCount(groups[0].violations.length, PAGE_SIZE) : 1),
+      page: page.page,
+      pages: childPages || (single ? pageCount(groups[0].violations.length, PAGE_SIZE) : 1),
     });
   });
 
@@ -80,7 +106,10 @@ export function policyRoutes(ds: DataSource): Router {
       rules: summary.map((s) => ({
         ...s,
         description: rules.find((r) => r.id === s.id)?.description?.[locale] ?? "",
-        parameterText: Object.entries(s.parameters).map(([name, value]) => ({ name, text: formatParameter(value, locale) })),
+        parameterText: Object.entries(s.parameters).map(([name, value]) => ({
+          name,
+          text: formatParameter(value, locale),
+        })),
       })),
     });
   });

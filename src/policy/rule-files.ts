@@ -35,7 +35,9 @@ function displayName(dir: string, file: string): string {
 /** Loads and validates every *.json rule in `dir` (default: the project's rules/), sorted by file name. */
 export function loadRules(dir: string = defaultRulesDir()): RuleDefinition[] {
   if (!existsSync(dir)) throw new Error(`rules directory not found: ${dir}`);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   return files.map((file) => loadRuleFile(join(dir, file), displayName(dir, file)));
 }
 

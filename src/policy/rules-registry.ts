@@ -16,7 +16,9 @@ export function assertRulesLoad(dir: string | undefined = rulesDir): RuleDefinit
   try {
     loaded = loadRules(dir);
   } catch (err) {
-    throw new Error(`policy rules could not be loaded:\n${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new Error(`policy rules could not be loaded:\n${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   return loaded;
 }

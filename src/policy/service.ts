@@ -23,12 +23,26 @@ export interface PolicyRun extends PolicyData {
   summary: RuleSummary[];
 }
 
-interface Kept { stamp: string; rules: RuleDefinition[]; run: Promise<PolicyRun> }
-interface Evaluated { hash: string; rules: RuleDefinition[]; report: Promise<Pick<PolicyRun, "violations" | "summary">> }
+interface Kept {
+  stamp: string;
+  rules: RuleDefinition[];
+  run: Promise<PolicyRun>;
+}
+interface Evaluated {
+  hash: string;
+  rules: RuleDefinition[];
+  report: Promise<Pick<PolicyRun, "violations" | "summary">>;
+}
 const kept = new WeakMap<DataSource, Map<string, Kept>>();
 const evaluated = new WeakMap<DataSource, Map<string, Evaluated>>();
 
-async function evaluate(ds: DataSource, termId: number, options: PolicyInputOptions, rules: RuleDefinition[], key?: string): Promise<PolicyRun> {
+async function evaluate(
+  ds: DataSource,
+  termId: number,
+  options: PolicyInputOptions,
+  rules: RuleDefinition[],
+  key?: string,
+): Promise<PolicyRun> {
   const data = await loadPolicyInput(ds, termId, options);
   if (!key) return { ...data, rules, ...(await checkPolicy(data.input, { rules })) };
   const hash = createHash("sha1").update(JSON.stringify(data.input)).digest("hex");
@@ -38,14 +52,31 @@ async function evaluate(ds: DataSource, termId: number, options: PolicyInputOpti
   if (hit && hit.hash === hash && hit.rules === rules) return { ...data, rules, ...(await hit.report) };
   const report = checkPolicy(data.input, { rules });
   reports.set(key, { hash, rules, report });
-  report.catch(() => { if (reports.get(key)?.report === report) reports.delete(key); });
+  report.catch(() => {
+    if (reports.get(key)?.report === report) reports.delete(key);
+  });
   return { ...data, rules, ...(await report) };
 }
 
 // Every table loadPolicyInput reads, itself or through the kernel, the timetable reader and the ledger.
 const POLICY_TABLES = [
-  "allocation_publication", "calendar_day", "choice_round", "club", "daily_sport", "homework_entry", "membership", "period",
-  "school_class", "service_enrollment", "setting", "staff", "student", "term", "timetable", "timetable_entry", "venue",
+  "allocation_publication",
+  "calendar_day",
+  "choice_round",
+  "club",
+  "daily_sport",
+  "homework_entry",
+  "membership",
+  "period",
+  "school_class",
+  "service_enrollment",
+  "setting",
+  "staff",
+  "student",
+  "term",
+  "timetable",
+  "timetable_entry",
+  "venue",
 ];
 
 // Club sizes are counted on the school's today: a new day is a new input too.
@@ -71,12 +102,16 @@ export async function runPolicy(ds: DataSource, termId: number, options: PolicyI
   // Concurrent requests with the same stamp wait for one evaluation; a failed one is not kept.
   const run = evaluate(ds, termId, options, rules, key);
   runs.set(key, { stamp, rules, run });
-  run.catch(() => { if (runs.get(key)?.run === run) runs.delete(key); });
+  run.catch(() => {
+    if (runs.get(key)?.run === run) runs.delete(key);
+  });
   return run;
 }
 
 /** The current term's run, or null when no term is current yet. */
-export async function runCurrentPolicy(ds: DataSource): Promise<(PolicyRun & { termId: number; termName: string }) | null> {
+export async function runCurrentPolicy(
+  ds: DataSource,
+): Promise<(PolicyRun & { termId: number; termName: string }) | null> {
   const term = await currentTerm(ds);
   if (!term) return null;
   return { ...(await runPolicy(ds, term.id)), termId: term.id, termName: term.name };

@@ -15,7 +15,11 @@ import type { Pseudonyms } from "./pseudonym-store";
 export async function pseudonymiseRuns(em: EntityManager, studentNumber: string, names: Pseudonyms): Promise<number[]> {
   const repo = em.getRepository(AllocationRun);
   // The LIKE only narrows the search (a run is a whole school's JSON); the parse decides.
-  const candidates = await repo.find({ select: { id: true }, where: { instance: Like(`%"id":${JSON.stringify(studentNumber).replace(/[%_]/g, "_")}%`) }, order: { id: "ASC" } });
+  const candidates = await repo.find({
+    select: { id: true },
+    where: { instance: Like(`%"id":${JSON.stringify(studentNumber).replace(/[%_]/g, "_")}%`) },
+    order: { id: "ASC" },
+  });
   const changed: number[] = [];
   const pseudonym = names.child(studentNumber);
   for (const { id } of candidates) {
@@ -23,7 +27,10 @@ export async function pseudonymiseRuns(em: EntityManager, studentNumber: string,
     const texts = pseudonymiseRunTexts(run, studentNumber, pseudonym);
     if (!texts) continue;
     // New hashes for the new bytes: the old ones would let anyone confirm a guessed student number.
-    await repo.update({ id }, { ...texts, instanceHash: sha256(texts.instance), resultHash: sha256(texts.result), pseudonymisedAt: nowIso() });
+    await repo.update(
+      { id },
+      { ...texts, instanceHash: sha256(texts.instance), resultHash: sha256(texts.result), pseudonymisedAt: nowIso() },
+    );
     changed.push(id);
   }
   return changed;
@@ -31,7 +38,9 @@ export async function pseudonymiseRuns(em: EntityManager, studentNumber: string,
 
 /** A removed family's actions stay in the log under a pseudonymous label instead of the guardian's name. */
 export async function relabelFamilyActor(em: EntityManager, familyId: number, names: Pseudonyms): Promise<number> {
-  const result = await em.getRepository(AuditEntry).update({ actorKind: "family", actorId: familyId }, { actorLabel: names.family(familyId) });
+  const result = await em
+    .getRepository(AuditEntry)
+    .update({ actorKind: "family", actorId: familyId }, { actorLabel: names.family(familyId) });
   return result.affected ?? 0;
 }
 
@@ -51,13 +60,23 @@ export async function redactAuditDetails(em: EntityManager, studentId: number, f
  * longer exist. The JSON is matched loosely in SQL and exactly after parsing,
  * the same on both databases.
  */
-export async function endSessions(em: EntityManager, familyId: number, studentId: number, familyRemoved: boolean): Promise<number> {
+export async function endSessions(
+  em: EntityManager,
+  familyId: number,
+  studentId: number,
+  familyRemoved: boolean,
+): Promise<number> {
   const repo = em.getRepository(HttpSession);
-  const rows = await repo.find({ select: { sid: true, data: true }, where: { data: And(Like(`%"kind":"family"%`), Like(`%"id":${familyId}%`)) } });
-  const sids = rows.filter((row) => {
-    const user = (JSON.parse(row.data) as { user?: { kind?: string; id?: number; studentId?: number } }).user;
-    return user?.kind === "family" && user.id === familyId && (familyRemoved || user.studentId === studentId);
-  }).map((row) => row.sid);
+  const rows = await repo.find({
+    select: { sid: true, data: true },
+    where: { data: And(Like(`%"kind":"family"%`), Like(`%"id":${familyId}%`)) },
+  });
+  const sids = rows
+    .filter((row) => {
+      const user = (JSON.parse(row.data) as { user?: { kind?: string; id?: number; studentId?: number } }).user;
+      return user?.kind === "family" && user.id === familyId && (familyRemoved || user.studentId === studentId);
+    })
+    .map((row) => row.sid);
   for (let i = 0; i < sids.length; i += 200) await repo.delete(sids.slice(i, i + 200));
   return sids.length;
 }
@@ -67,10 +86,15 @@ export async function endSessions(em: EntityManager, familyId: number, studentId
  * keyed by its student number and, when the family goes, the family's alert
  * acknowledgements.
  */
-export async function dropUnlinkedRows(em: EntityManager, student: { id: number; studentNumber: string }, familyId: number | null): Promise<void> {
+export async function dropUnlinkedRows(
+  em: EntityManager,
+  student: { id: number; studentNumber: string },
+  familyId: number | null,
+): Promise<void> {
   const studentId = student.id;
   await em.getRepository(FeedToken).delete({ kind: "student", subjectId: studentId });
   // The key's form is the login route's (src/http/auth/routes.ts).
   await em.getRepository(LoginThrottle).delete({ key: `family:${student.studentNumber}` });
-  if (familyId !== null) await em.getRepository(AttendanceAlertAudience).delete({ audienceKind: "family", audienceId: familyId });
+  if (familyId !== null)
+    await em.getRepository(AttendanceAlertAudience).delete({ audienceKind: "family", audienceId: familyId });
 }

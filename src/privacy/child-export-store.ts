@@ -13,21 +13,38 @@ import { FeedToken } from "../feeds";
 import { attendanceOfChild } from "../attendance";
 import { membershipsOf } from "../membership";
 
-export async function childSections(ds: DataSource, studentId: number, familyId: number): Promise<Record<string, unknown>> {
-  const [enrollments, preferences, pins, placements, memberships, entries, offers, notifications, receipts, feeds] = await Promise.all([
-    ds.getRepository(ServiceEnrollment).find({ where: { studentId }, order: { id: "ASC" } }),
-    ds.getRepository(Preference).find({ where: { studentId }, order: { id: "ASC" } }),
-    ds.getRepository(AllocationPin).find({ where: { studentId }, order: { id: "ASC" } }),
-    ds.getRepository(ClubPlacement).find({ where: { studentId }, order: { id: "ASC" } }),
-    membershipsOf(ds, studentId),
-    ds.getRepository(WaitlistEntry).find({ where: { studentId }, order: { id: "ASC" } }),
-    ds.getRepository(WaitlistOffer).find({ where: { studentId }, order: { id: "ASC" } }),
-    ds.getRepository(Notification).find({ where: { familyId }, order: { id: "ASC" } }),
-    ds.getRepository(SurveyReceipt).find({ where: { familyId }, order: { id: "ASC" } }),
-    ds.getRepository(FeedToken).find({ where: { kind: "student", subjectId: studentId }, order: { id: "ASC" } }),
-  ]);
-  const clubIds = [...new Set([...preferences.flatMap((p) => p.clubIds), ...pins, ...placements, ...memberships, ...entries, ...offers].map((x) => (typeof x === "number" ? x : x.clubId)))];
-  const roundIds = [...new Set([...preferences, ...pins, ...placements, ...memberships, ...entries, ...offers].map((x) => x.roundId).filter((id): id is number => id !== null))];
+export async function childSections(
+  ds: DataSource,
+  studentId: number,
+  familyId: number,
+): Promise<Record<string, unknown>> {
+  const [enrollments, preferences, pins, placements, memberships, entries, offers, notifications, receipts, feeds] =
+    await Promise.all([
+      ds.getRepository(ServiceEnrollment).find({ where: { studentId }, order: { id: "ASC" } }),
+      ds.getRepository(Preference).find({ where: { studentId }, order: { id: "ASC" } }),
+      ds.getRepository(AllocationPin).find({ where: { studentId }, order: { id: "ASC" } }),
+      ds.getRepository(ClubPlacement).find({ where: { studentId }, order: { id: "ASC" } }),
+      membershipsOf(ds, studentId),
+      ds.getRepository(WaitlistEntry).find({ where: { studentId }, order: { id: "ASC" } }),
+      ds.getRepository(WaitlistOffer).find({ where: { studentId }, order: { id: "ASC" } }),
+      ds.getRepository(Notification).find({ where: { familyId }, order: { id: "ASC" } }),
+      ds.getRepository(SurveyReceipt).find({ where: { familyId }, order: { id: "ASC" } }),
+      ds.getRepository(FeedToken).find({ where: { kind: "student", subjectId: studentId }, order: { id: "ASC" } }),
+    ]);
+  const clubIds = [
+    ...new Set(
+      [...preferences.flatMap((p) => p.clubIds), ...pins, ...placements, ...memberships, ...entries, ...offers].map(
+        (x) => (typeof x === "number" ? x : x.clubId),
+      ),
+    ),
+  ];
+  const roundIds = [
+    ...new Set(
+      [...preferences, ...pins, ...placements, ...memberships, ...entries, ...offers]
+        .map((x) => x.roundId)
+        .filter((id): id is number => id !== null),
+    ),
+  ];
   const [clubs, rounds, surveys] = await Promise.all([
     clubIds.length ? ds.getRepository(Club).findBy({ id: In(clubIds) }) : [],
     roundIds.length ? ds.getRepository(ChoiceRound).findBy({ id: In(roundIds) }) : [],
@@ -36,17 +53,67 @@ export async function childSections(ds: DataSource, studentId: number, familyId:
   const club = (id: number) => clubs.find((c) => c.id === id)?.name ?? null;
   const round = (id: number) => rounds.find((r) => r.id === id)?.name ?? null;
   return {
-    serviceEnrollments: enrollments.map((e) => ({ termId: e.termId, weekdays: e.weekdays, source: e.source, updatedAt: e.updatedAt })),
-    preferences: preferences.map((p) => ({ round: round(p.roundId), clubs: p.clubIds.map(club), maxClubs: p.maxClubs, placeWithSiblings: p.placeWithSiblings, source: p.source, submittedAt: p.submittedAt, updatedAt: p.updatedAt })),
-    pins: pins.map((p) => ({ round: round(p.roundId), club: club(p.clubId), reason: p.reason, createdAt: p.createdAt })),
-    placements: placements.map((p) => ({ round: round(p.roundId), club: club(p.clubId), source: p.source, createdAt: p.createdAt })),
+    serviceEnrollments: enrollments.map((e) => ({
+      termId: e.termId,
+      weekdays: e.weekdays,
+      source: e.source,
+      updatedAt: e.updatedAt,
+    })),
+    preferences: preferences.map((p) => ({
+      round: round(p.roundId),
+      clubs: p.clubIds.map(club),
+      maxClubs: p.maxClubs,
+      placeWithSiblings: p.placeWithSiblings,
+      source: p.source,
+      submittedAt: p.submittedAt,
+      updatedAt: p.updatedAt,
+    })),
+    pins: pins.map((p) => ({
+      round: round(p.roundId),
+      club: club(p.clubId),
+      reason: p.reason,
+      createdAt: p.createdAt,
+    })),
+    placements: placements.map((p) => ({
+      round: round(p.roundId),
+      club: club(p.clubId),
+      source: p.source,
+      createdAt: p.createdAt,
+    })),
     // The ledger: which club from which day to which, and why it began and ended.
-    memberships: memberships.map((m) => ({ club: club(m.clubId), from: m.fromDate, until: m.toDate, reason: m.reason, endReason: m.endReason, round: m.roundId === null ? null : round(m.roundId) })),
-    waitlistEntries: entries.map((e) => ({ round: round(e.roundId), club: club(e.clubId), position: e.position, status: e.status })),
-    waitlistOffers: offers.map((o) => ({ round: round(o.roundId), club: club(o.clubId), status: o.status, createdAt: o.createdAt, expiresAt: o.expiresAt, respondedAt: o.respondedAt })),
-    notifications: notifications.map((n) => ({ kind: n.kind, payload: n.payload, createdAt: n.createdAt, readAt: n.readAt })),
+    memberships: memberships.map((m) => ({
+      club: club(m.clubId),
+      from: m.fromDate,
+      until: m.toDate,
+      reason: m.reason,
+      endReason: m.endReason,
+      round: m.roundId === null ? null : round(m.roundId),
+    })),
+    waitlistEntries: entries.map((e) => ({
+      round: round(e.roundId),
+      club: club(e.clubId),
+      position: e.position,
+      status: e.status,
+    })),
+    waitlistOffers: offers.map((o) => ({
+      round: round(o.roundId),
+      club: club(o.clubId),
+      status: o.status,
+      createdAt: o.createdAt,
+      expiresAt: o.expiresAt,
+      respondedAt: o.respondedAt,
+    })),
+    notifications: notifications.map((n) => ({
+      kind: n.kind,
+      payload: n.payload,
+      createdAt: n.createdAt,
+      readAt: n.readAt,
+    })),
     // That the family answered, never what: answers are stored without the family.
-    surveyReceipts: receipts.map((r) => ({ survey: surveys.find((s) => s.id === r.surveyId)?.title ?? null, submittedAt: r.submittedAt })),
+    surveyReceipts: receipts.map((r) => ({
+      survey: surveys.find((s) => s.id === r.surveyId)?.title ?? null,
+      submittedAt: r.submittedAt,
+    })),
     // That a calendar feed exists; its secret URL is not copied into a file that travels.
     calendarFeeds: feeds.map((f) => ({ createdAt: f.createdAt, revokedAt: f.revokedAt })),
     ...(await attendanceOfChild(ds, studentId)),
@@ -57,7 +124,11 @@ export async function childSections(ds: DataSource, studentId: number, familyId:
 // Entries about the child, about the family, and the family's own actions.
 async function auditOf(ds: DataSource, studentId: number, familyId: number): Promise<Record<string, unknown>[]> {
   const rows = await ds.getRepository(AuditEntry).find({
-    where: [{ entity: "student", entityId: String(studentId) }, { entity: "family", entityId: String(familyId) }, { actorKind: "family", actorId: familyId }],
+    where: [
+      { entity: "student", entityId: String(studentId) },
+      { entity: "family", entityId: String(familyId) },
+      { actorKind: "family", actorId: familyId },
+    ],
     order: { id: "ASC" },
   });
   return rows.map((a) => ({ at: a.at, action: a.action, by: a.actorLabel, reason: a.reason }));

@@ -11,11 +11,20 @@ const KEY = "privacy.pseudonymKey";
 
 async function pseudonymKey(em: EntityManager): Promise<string> {
   // Insert-if-absent, then read: two first deletions at once agree on one key.
-  await em.createQueryBuilder().insert().into(Setting).values({ key: KEY, value: randomBytes(32).toString("hex") }).orIgnore().execute();
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(Setting)
+    .values({ key: KEY, value: randomBytes(32).toString("hex") })
+    .orIgnore()
+    .execute();
   return (await em.getRepository(Setting).findOneByOrFail({ key: KEY })).value;
 }
 
-export interface Pseudonyms { child(studentNumber: string): string; family(familyId: number): string }
+export interface Pseudonyms {
+  child(studentNumber: string): string;
+  family(familyId: number): string;
+}
 
 export async function pseudonyms(em: EntityManager): Promise<Pseudonyms> {
   const key = await pseudonymKey(em);

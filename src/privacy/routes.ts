@@ -29,11 +29,16 @@ export function privacyRoutes(ds: DataSource): Router {
     res.redirect("/privacy");
   });
 
-  router.get("/privacy", scope.public("the privacy notice is read before login"), (_req, res) => res.render("privacy/notice", { title: res.locals.t("privacy.title") }));
+  router.get("/privacy", scope.public("the privacy notice is read before login"), (_req, res) =>
+    res.render("privacy/notice", { title: res.locals.t("privacy.title") }),
+  );
 
   router.post("/privacy/accept", scope.family("a family accepts the notice for itself"), async (req, res) => {
     if (req.body?.accept !== "1") {
-      return res.status(400).render("privacy/notice", { title: res.locals.t("privacy.title"), errors: { accept: { key: "privacy.mustAccept" } } });
+      return res.status(400).render("privacy/notice", {
+        title: res.locals.t("privacy.title"),
+        errors: { accept: { key: "privacy.mustAccept" } },
+      });
     }
     await acceptPrivacy(ds, req.session.user!.id, actorOf(req.session.user));
     req.session.privacyOk = true;
@@ -42,9 +47,22 @@ export function privacyRoutes(ds: DataSource): Router {
 
   router.get("/admin/students", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
-    const q = typeof req.query.q === "string" ? req.query.q.trim().slice(0, 50).replace(/[%_\p{Cc}]/gu, "") : "";
+    const q =
+      typeof req.query.q === "string"
+        ? req.query.q
+            .trim()
+            .slice(0, 50)
+            .replace(/[%_\p{Cc}]/gu, "")
+        : "";
     const { students, total } = await studentPage(ds, q, page.skip, page.size);
-    res.render("privacy/students", { title: res.locals.t("students.title"), students, q, page: page.page, pages: pageCount(total, page.size), total });
+    res.render("privacy/students", {
+      title: res.locals.t("students.title"),
+      students,
+      q,
+      page: page.page,
+      pages: pageCount(total, page.size),
+      total,
+    });
   });
 
   router.get("/admin/students/:id/export.json", scope.admin(), async (req, res) => {
@@ -64,9 +82,12 @@ export function privacyRoutes(ds: DataSource): Router {
     if (!student) throw new HttpError(404, "errors.notFound");
     const parsed = deleteForm.safeParse(req.body ?? {});
     let errors = parsed.success ? {} : fieldErrors(parsed.error);
-    if (parsed.success && parsed.data.confirmNumber !== student.studentNumber) errors = { confirmNumber: { key: "students.confirmMismatch" } };
+    if (parsed.success && parsed.data.confirmNumber !== student.studentNumber)
+      errors = { confirmNumber: { key: "students.confirmMismatch" } };
     if (!parsed.success || Object.keys(errors).length) {
-      return res.status(400).render("privacy/delete", { title: res.locals.t("students.delete"), student, form: req.body ?? {}, errors });
+      return res
+        .status(400)
+        .render("privacy/delete", { title: res.locals.t("students.delete"), student, form: req.body ?? {}, errors });
     }
     await deleteChild(ds, student.id, parsed.data.reason, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "students.deleted", params: { number: student.studentNumber } };

@@ -5,10 +5,24 @@ import { nowIso, inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit";
 import { forgetStoredRun } from "../allocation";
 import { childSections } from "./child-export-store";
-import { dropUnlinkedRows, endSessions, pseudonymiseRuns, redactAuditDetails, relabelFamilyActor } from "./child-erasure-store";
+import {
+  dropUnlinkedRows,
+  endSessions,
+  pseudonymiseRuns,
+  redactAuditDetails,
+  relabelFamilyActor,
+} from "./child-erasure-store";
 import { pseudonyms } from "./pseudonym-store";
 import { endSessionsOf } from "../http";
-import { acceptedVersion, childrenOfFamily, deleteFamily, deleteStudentRows, findStudent, markAccepted, studentWithFamily } from "./student-store";
+import {
+  acceptedVersion,
+  childrenOfFamily,
+  deleteFamily,
+  deleteStudentRows,
+  findStudent,
+  markAccepted,
+  studentWithFamily,
+} from "./student-store";
 
 // Raised whenever the notice's text changes so families accept the new one.
 export const PRIVACY_VERSION = "2026-09";
@@ -20,20 +34,40 @@ export async function hasAccepted(ds: DataSource, familyId: number): Promise<boo
 export async function acceptPrivacy(ds: DataSource, familyId: number, actor: Actor): Promise<void> {
   await inTransaction(ds, async (em) => {
     await markAccepted(em, familyId, PRIVACY_VERSION);
-    await recordAudit(em, actor, { action: "privacy.accept", entity: "family", entityId: familyId, details: { version: PRIVACY_VERSION } });
+    await recordAudit(em, actor, {
+      action: "privacy.accept",
+      entity: "family",
+      entityId: familyId,
+      details: { version: PRIVACY_VERSION },
+    });
   });
 }
 
 // Everything held about one child, as one JSON document (the data subject's copy).
-export async function exportChild(ds: DataSource, studentId: number, actor: Actor): Promise<Record<string, unknown> | null> {
+export async function exportChild(
+  ds: DataSource,
+  studentId: number,
+  actor: Actor,
+): Promise<Record<string, unknown> | null> {
   const student = await studentWithFamily(ds, studentId);
   if (!student) return null;
   const sections = await childSections(ds, studentId, student.familyId);
-  await inTransaction(ds, (em) => recordAudit(em, actor, { action: "privacy.export", entity: "student", entityId: studentId }));
+  await inTransaction(ds, (em) =>
+    recordAudit(em, actor, { action: "privacy.export", entity: "student", entityId: studentId }),
+  );
   return {
     exportedAt: nowIso(),
-    student: { studentNumber: student.studentNumber, name: student.name, grade: student.schoolClass.grade, class: student.schoolClass.name },
-    family: { guardianName: student.family.guardianName, phone: student.family.phone, privacyAcceptedAt: student.family.privacyAcceptedAt },
+    student: {
+      studentNumber: student.studentNumber,
+      name: student.name,
+      grade: student.schoolClass.grade,
+      class: student.schoolClass.name,
+    },
+    family: {
+      guardianName: student.family.guardianName,
+      phone: student.family.phone,
+      privacyAcceptedAt: student.family.privacyAcceptedAt,
+    },
     ...sections,
   };
 }
@@ -61,7 +95,13 @@ export async function deleteChild(ds: DataSource, studentId: number, reason: str
     await dropUnlinkedRows(em, student, familyRemoved ? student.familyId : null);
     await redactAuditDetails(em, studentId, familyRemoved ? student.familyId : null);
     const sessions = await endSessions(em, student.familyId, studentId, familyRemoved);
-    await recordAudit(em, actor, { action: "privacy.delete-child", entity: "student", entityId: studentId, reason, details: { familyRemoved, runsPseudonymised: runIds.length, sessionsEnded: sessions } });
+    await recordAudit(em, actor, {
+      action: "privacy.delete-child",
+      entity: "student",
+      entityId: studentId,
+      reason,
+      details: { familyRemoved, runsPseudonymised: runIds.length, sessionsEnded: sessions },
+    });
     return runIds;
   });
   if (!runs) return false;

@@ -16,9 +16,16 @@ export async function markAccepted(em: EntityManager, familyId: number, version:
 }
 
 /** A page of students, by student number, narrowed by a name or the start of a number (already cleaned). */
-export async function studentPage(ds: DataSource, q: string, skip: number, take: number): Promise<{ students: Student[]; total: number }> {
+export async function studentPage(
+  ds: DataSource,
+  q: string,
+  skip: number,
+  take: number,
+): Promise<{ students: Student[]; total: number }> {
   const where = q ? [{ name: Like(`%${q}%`) }, { studentNumber: Like(`${q}%`) }] : {};
-  const [students, total] = await ds.getRepository(Student).findAndCount({ where, relations: { schoolClass: true }, order: { studentNumber: "ASC" }, skip, take });
+  const [students, total] = await ds
+    .getRepository(Student)
+    .findAndCount({ where, relations: { schoolClass: true }, order: { studentNumber: "ASC" }, skip, take });
   return { students, total };
 }
 
@@ -27,7 +34,9 @@ export function studentWithClass(db: Db, studentId: number): Promise<Student | n
 }
 
 export function studentWithFamily(db: Db, studentId: number): Promise<Student | null> {
-  return db.getRepository(Student).findOne({ where: { id: studentId }, relations: { schoolClass: true, family: true } });
+  return db
+    .getRepository(Student)
+    .findOne({ where: { id: studentId }, relations: { schoolClass: true, family: true } });
 }
 
 export function findStudent(db: Db, studentId: number): Promise<Student | null> {

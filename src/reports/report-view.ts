@@ -13,7 +13,10 @@ export interface ReportTable {
   pageRows?: { from: number; to: number; page: number; pages: number };
 }
 
-export interface WeekChoice { value: string; label: string }
+export interface WeekChoice {
+  value: string;
+  label: string;
+}
 
 export interface ReportView {
   name: string;
@@ -36,7 +39,8 @@ export type Format = "html" | "csv" | "xlsx";
 
 // `.csv` / `.xlsx` on the path, or ?format=csv|xlsx: both name the same export.
 export function formatOf(req: Request): Format {
-  const raw = (req.params.format as string | undefined) ?? (typeof req.query.format === "string" ? req.query.format : undefined);
+  const raw =
+    (req.params.format as string | undefined) ?? (typeof req.query.format === "string" ? req.query.format : undefined);
   if (raw === undefined || raw === "" || raw === "html") return "html";
   if (raw === "csv" || raw === "xlsx") return raw;
   throw new HttpError(404, "errors.notFound");
@@ -45,7 +49,8 @@ export function formatOf(req: Request): Format {
 /** The query string the export links keep (week, table…), without format. */
 export function exportQuery(req: Request, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(req.query)) if (k !== "format" && k !== "page" && typeof v === "string" && v !== "") params.set(k, v);
+  for (const [k, v] of Object.entries(req.query))
+    if (k !== "format" && k !== "page" && typeof v === "string" && v !== "") params.set(k, v);
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : "";
@@ -66,12 +71,23 @@ export async function sendReport(req: Request, res: Response, view: ReportView, 
     const chosen = wanted === undefined ? view.tables[0] : view.tables.find((t) => t.key === wanted);
     if (!chosen) throw new HttpError(404, "errors.notFound");
     const tableSuffix = wanted === undefined ? "" : `-${chosen.key}`;
-    return attachment(res, `kehou-${view.name}${suffix}${tableSuffix}.csv`, "text/csv; charset=utf-8", toCsv(chosen.table));
+    return attachment(
+      res,
+      `kehou-${view.name}${suffix}${tableSuffix}.csv`,
+      "text/csv; charset=utf-8",
+      toCsv(chosen.table),
+    );
   }
   if (format === "xlsx") {
     const body = await toXlsx(view.tables.map((t) => t.table));
-    return attachment(res, `kehou-${view.name}${suffix}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body);
+    return attachment(
+      res,
+      `kehou-${view.name}${suffix}.xlsx`,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      body,
+    );
   }
-  const exportLink = (fmt: "csv" | "xlsx", table?: string) => `${base}.${fmt}${exportQuery(req, table ? { table } : {})}`;
+  const exportLink = (fmt: "csv" | "xlsx", table?: string) =>
+    `${base}.${fmt}${exportQuery(req, table ? { table } : {})}`;
   res.render("reports/report", { title: view.title, view, base, exportLink, cellText });
 }

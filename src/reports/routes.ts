@@ -41,7 +41,12 @@ export function reportRoutes(ds: DataSource): Router {
 
   router.get("/admin/surveys/:id/results{.:format}", scope.admin(), async (req, res) => {
     const survey = await findSurvey(ds, idParam(req.params.id));
-    await sendReport(req, res, await surveyResultsView(ds, req, res.locals.t, survey), `/admin/surveys/${survey.id}/results`);
+    await sendReport(
+      req,
+      res,
+      await surveyResultsView(ds, req, res.locals.t, survey),
+      `/admin/surveys/${survey.id}/results`,
+    );
   });
   return router;
 }

@@ -6,9 +6,16 @@ import { formatRate, type Bar, type Rate, type TermWeek } from "./core";
 import { HttpError } from "../http";
 import type { WeekChoice } from "./report-view";
 
-export const gradeNamer = (t: TFunction) => (grade: number): string => t("reports.gradeName", { grade });
+export const gradeNamer =
+  (t: TFunction) =>
+  (grade: number): string =>
+    t("reports.gradeName", { grade });
 
-export const fractionHeaders = (t: TFunction) => ({ count: t("reports.col.count"), total: t("reports.col.total"), rate: t("reports.col.rate") });
+export const fractionHeaders = (t: TFunction) => ({
+  count: t("reports.col.count"),
+  total: t("reports.col.total"),
+  rate: t("reports.col.rate"),
+});
 
 // Percent bars on a 0–100 track, labelled with formatRate so the chart reads exactly like the table.
 export function rateBars(rows: { label: string; rate: Rate }[]): Bar[] {
@@ -21,7 +28,10 @@ export function rateBars(rows: { label: string; rate: Rate }[]): Bar[] {
 }
 
 export function weekChoices(t: TFunction, weeks: TermWeek[]): WeekChoice[] {
-  return weeks.map((w, i) => ({ value: w.weekStart, label: t("reports.weekLabel", { n: i + 1, start: w.weekStart, days: w.schoolDays.length }) }));
+  return weeks.map((w, i) => ({
+    value: w.weekStart,
+    label: t("reports.weekLabel", { n: i + 1, start: w.weekStart, days: w.schoolDays.length }),
+  }));
 }
 
 /** ?week= must be one of the term's weeks (by its Monday); absent means the whole term. */

@@ -6,10 +6,14 @@ import { isRate, stripInvalidXmlChars, type Cell, type FormatOptions, type Table
 
 // Excel forbids []:*?/\ in sheet names, a leading/trailing apostrophe, and more than 31 characters.
 export function sheetName(title: string, taken: Set<string>): string {
-  const cleaned = title.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim();
+  const cleaned = title
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   const base = stripInvalidXmlChars(cleaned.slice(0, 31)).trim() || "Sheet";
   let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${stripInvalidXmlChars(base.slice(0, 31 - ` (${i})`.length))} (${i})`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++)
+    name = `${stripInvalidXmlChars(base.slice(0, 31 - ` (${i})`.length))} (${i})`;
   taken.add(name.toLowerCase());
   return name;
 }
@@ -45,7 +49,10 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string, option
     });
   }
   table.columns.forEach((c, i) => {
-    const widest = Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(String(xlsxValue(r[c.key]) ?? ""))));
+    const widest = Math.max(
+      displayWidth(c.header),
+      ...table.rows.map((r) => displayWidth(String(xlsxValue(r[c.key]) ?? ""))),
+    );
     sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
   });
 }

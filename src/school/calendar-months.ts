@@ -1,9 +1,22 @@
 // The term calendar as months of Monday-first weeks, for the calendar page.
 // Pure: takes the term's dates and special days, returns cells to draw.
-import { CalendarDataError, datesBetween, indexCalendar, isoWeekday, schoolDay, type CalendarIndex } from "../kernel/core";
+import {
+  CalendarDataError,
+  datesBetween,
+  indexCalendar,
+  isoWeekday,
+  schoolDay,
+  type CalendarIndex,
+} from "../kernel/core";
 import type { CalendarDayKind } from "../db";
 
-export interface SpecialDayInput { id: number; date: string; kind: CalendarDayKind; name: string; runsWeekday: number | null }
+export interface SpecialDayInput {
+  id: number;
+  date: string;
+  kind: CalendarDayKind;
+  name: string;
+  runsWeekday: number | null;
+}
 
 export type CellKind = "school" | "weekend" | "holiday" | "exam" | "makeup" | "event" | "outside";
 
@@ -17,9 +30,18 @@ export interface CalendarCell {
   special: SpecialDayInput | null;
 }
 
-export interface CalendarMonth { year: number; month: number; weeks: (CalendarCell | null)[][]; schoolDays: number }
+export interface CalendarMonth {
+  year: number;
+  month: number;
+  weeks: (CalendarCell | null)[][];
+  schoolDays: number;
+}
 
-export interface TermCalendar { months: CalendarMonth[]; schoolDays: number; counts: Record<CalendarDayKind, number> }
+export interface TermCalendar {
+  months: CalendarMonth[];
+  schoolDays: number;
+  counts: Record<CalendarDayKind, number>;
+}
 
 // What each date is comes from the kernel's schoolDay(), the same answer the
 // registers, reports, policy and feeds get (a weekend event has no service there either).

@@ -16,19 +16,29 @@ export async function findClass(ds: DataSource, id: number): Promise<SchoolClass
 }
 
 // Class teachers to choose from: active staff with that role.
-export const classTeachers = (ds: DataSource): Promise<Staff[]> =>
-  activeClassTeachers(ds);
+export const classTeachers = (ds: DataSource): Promise<Staff[]> => activeClassTeachers(ds);
 
-export async function saveClass(ds: DataSource, id: number | null, data: ClassFormData, actor: Actor): Promise<SchoolClass> {
+export async function saveClass(
+  ds: DataSource,
+  id: number | null,
+  data: ClassFormData,
+  actor: Actor,
+): Promise<SchoolClass> {
   return inTransaction(ds, async (em) => {
     if (await classNameTaken(em, data.grade, data.name, id)) throw fieldError("name", "validation.duplicate");
     if (data.classTeacherId !== null) {
       const teacher = await staffById(em, data.classTeacherId);
-      if (!teacher || !teacher.active || teacher.role !== "class_teacher") throw fieldError("classTeacherId", "school.class.badTeacher");
+      if (!teacher || !teacher.active || teacher.role !== "class_teacher")
+        throw fieldError("classTeacherId", "school.class.badTeacher");
     }
     const row = { name: data.name, grade: data.grade, classTeacherId: data.classTeacherId };
     const saved = await saveClassRow(em, id, row);
-    await recordAudit(em, actor, { action: id === null ? "class.create" : "class.update", entity: "school_class", entityId: saved.id, details: row });
+    await recordAudit(em, actor, {
+      action: id === null ? "class.create" : "class.update",
+      entity: "school_class",
+      entityId: saved.id,
+      details: row,
+    });
     return saved;
   });
 }

@@ -6,9 +6,19 @@ import { schoolName } from "./store/settings";
 import { staffUser, scope, HttpError, siteBase, idParam, optionalId } from "../http";
 import { actorOf } from "../audit";
 import { managedClass, mayManageClass, visibleClasses } from "./class-access";
-import { codeCountsByClass, familiesOfClass, familyWithChildren, generateClassCodes, regenerateFamilyCode, Slip } from "./codes-service";
+import {
+  codeCountsByClass,
+  familiesOfClass,
+  familyWithChildren,
+  generateClassCodes,
+  regenerateFamilyCode,
+  Slip,
+} from "./codes-service";
 
-const requireClassStaff = scope.staff({ class_teacher: "own classes" }, "a class's family access codes: its class teacher hands them out");
+const requireClassStaff = scope.staff(
+  { class_teacher: "own classes" },
+  "a class's family access codes: its class teacher hands them out",
+);
 
 export function codesRoutes(ds: DataSource): Router {
   const router = Router();
@@ -23,7 +33,11 @@ export function codesRoutes(ds: DataSource): Router {
   router.get("/admin/codes/class/:classId", requireClassStaff, async (req, res) => {
     const cls = await managedClass(ds, req);
     const families = await familiesOfClass(ds, cls.id);
-    res.render("school/codes/class", { title: res.locals.t("school.codes.classTitle", { name: cls.name }), cls, families });
+    res.render("school/codes/class", {
+      title: res.locals.t("school.codes.classTitle", { name: cls.name }),
+      cls,
+      families,
+    });
   });
 
   // The sheet is the only place the codes ever appear: never cache it.
@@ -31,7 +45,11 @@ export function codesRoutes(ds: DataSource): Router {
     const name = await schoolName(ds);
     res.set("Cache-Control", "no-store");
     res.render("school/codes/sheet", {
-      title: res.locals.t("school.codes.sheetTitle"), slips, back, schoolName: name, loginUrl: `${siteBase(req)}/login`,
+      title: res.locals.t("school.codes.sheetTitle"),
+      slips,
+      back,
+      schoolName: name,
+      loginUrl: `${siteBase(req)}/login`,
     });
   };
 
@@ -53,11 +71,16 @@ export function codesRoutes(ds: DataSource): Router {
     if (!family.children.some((c) => mayManageClass(user, c.schoolClass))) throw new HttpError(403, "errors.forbidden");
     return family;
   };
-  const classOf = (req: Request, family: { children: { classId: number }[] }) => optionalId(req.query.classId) ?? family.children[0].classId;
+  const classOf = (req: Request, family: { children: { classId: number }[] }) =>
+    optionalId(req.query.classId) ?? family.children[0].classId;
 
   router.get("/admin/codes/family/:familyId/regenerate", requireClassStaff, async (req, res) => {
     const family = await managedFamily(req);
-    res.render("school/codes/regenerate", { title: res.locals.t("school.codes.regenerate"), family, classId: classOf(req, family) });
+    res.render("school/codes/regenerate", {
+      title: res.locals.t("school.codes.regenerate"),
+      family,
+      classId: classOf(req, family),
+    });
   });
 
   router.post("/admin/codes/family/:familyId/regenerate", requireClassStaff, async (req, res) => {

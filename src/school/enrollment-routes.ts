@@ -10,7 +10,10 @@ import { managedClass, visibleClasses } from "./class-access";
 import { classEnrollment, countsByClass, countWeekdays, parseReplies, saveReplies } from "./enrollment-service";
 import { termFromQuery } from "./term-service";
 
-const requireClassStaff = scope.staff({ class_teacher: "own classes" }, "a class's service opt-ins: its class teacher keeps them");
+const requireClassStaff = scope.staff(
+  { class_teacher: "own classes" },
+  "a class's service opt-ins: its class teacher keeps them",
+);
 
 export function enrollmentRoutes(ds: DataSource): Router {
   const router = Router();
@@ -31,16 +34,41 @@ export function enrollmentRoutes(ds: DataSource): Router {
       total.enrolled += c.enrolled;
       total.students += c.students;
     }
-    res.render("school/enrollment/index", { title: res.locals.t("school.enrollment.title"), term: t, classes, counts, total });
+    res.render("school/enrollment/index", {
+      title: res.locals.t("school.enrollment.title"),
+      term: t,
+      classes,
+      counts,
+      total,
+    });
   });
 
-  const page = async (res: Response, status: number, t: Term, cls: SchoolClass, errors: FieldErrors, posted: Record<string, unknown> | null) => {
+  const page = async (
+    res: Response,
+    status: number,
+    t: Term,
+    cls: SchoolClass,
+    errors: FieldErrors,
+    posted: Record<string, unknown> | null,
+  ) => {
     const rows = await classEnrollment(ds, t.id, cls.id);
-    const staffIds = [...new Set(rows.map((r) => r.enrollment?.enteredByStaffId).filter((id): id is number => typeof id === "number"))];
+    const staffIds = [
+      ...new Set(rows.map((r) => r.enrollment?.enteredByStaffId).filter((id): id is number => typeof id === "number")),
+    ];
     const enteredBy = new Map((await staffByIds(ds, staffIds)).map((s) => [s.id, s.name]));
-    const counts = countWeekdays(rows.flatMap((r) => (r.enrollment ? [r.enrollment] : [])), rows.length);
+    const counts = countWeekdays(
+      rows.flatMap((r) => (r.enrollment ? [r.enrollment] : [])),
+      rows.length,
+    );
     res.status(status).render("school/enrollment/class", {
-      title: res.locals.t("school.enrollment.classTitle", { name: cls.name }), term: t, cls, rows, counts, enteredBy, errors, posted,
+      title: res.locals.t("school.enrollment.classTitle", { name: cls.name }),
+      term: t,
+      cls,
+      rows,
+      counts,
+      enteredBy,
+      errors,
+      posted,
     });
   };
 
@@ -53,7 +81,10 @@ export function enrollmentRoutes(ds: DataSource): Router {
     const cls = await managedClass(ds, req);
     const t = await term(req);
     const rows = await classEnrollment(ds, t.id, cls.id);
-    const { replies, errors } = parseReplies(req.body ?? {}, rows.map((r) => r.student));
+    const { replies, errors } = parseReplies(
+      req.body ?? {},
+      rows.map((r) => r.student),
+    );
     if (Object.keys(errors).length) return page(res, 400, t, cls, errors, req.body ?? {});
     const changed = await saveReplies(ds, t, cls, replies, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "school.enrollment.saved", params: { count: changed } };

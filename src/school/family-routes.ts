@@ -19,28 +19,60 @@ export function familyRoutes(ds: DataSource): Router {
     const page = pageOf(req.query);
     const q = searchText(req.query);
     const { families, total } = await searchFamilies(ds, q, page.skip, page.size);
-    res.render("school/families/list", { title: res.locals.t("school.family.title"), families, q, total, page: page.page, pages: pageCount(total, page.size) });
+    res.render("school/families/list", {
+      title: res.locals.t("school.family.title"),
+      families,
+      q,
+      total,
+      page: page.page,
+      pages: pageCount(total, page.size),
+    });
   });
 
   const newPage = async (res: Response, status: number, form: object, errors: FieldErrors) =>
-    res.status(status).render("school/families/new", { title: res.locals.t("school.family.new"), form, errors, classes: await classes() });
+    res.status(status).render("school/families/new", {
+      title: res.locals.t("school.family.new"),
+      form,
+      errors,
+      classes: await classes(),
+    });
 
-  router.get("/admin/families/new", scope.admin(), (req, res) => newPage(res, 200, { classId: optionalId(req.query.classId) ?? "" }, {}));
+  router.get("/admin/families/new", scope.admin(), (req, res) =>
+    newPage(res, 200, { classId: optionalId(req.query.classId) ?? "" }, {}),
+  );
 
   router.post("/admin/families", scope.admin(), async (req, res) => {
     let family: Family | undefined;
-    const ok = await submit(newFamilyForm, req.body, async (data) => { family = await createFamily(ds, data, actorOf(req.session.user)); },
-      (errors) => newPage(res, 400, req.body ?? {}, errors));
+    const ok = await submit(
+      newFamilyForm,
+      req.body,
+      async (data) => {
+        family = await createFamily(ds, data, actorOf(req.session.user));
+      },
+      (errors) => newPage(res, 400, req.body ?? {}, errors),
+    );
     if (!ok || !family) return;
     req.session.flash = { kind: "ok", key: "school.family.created" };
     res.redirect(`/admin/families/${family.id}`);
   });
 
-  const showPage = async (res: Response, status: number, family: Family, forms: { family?: object; child?: object }, errors: FieldErrors = {}) =>
+  const showPage = async (
+    res: Response,
+    status: number,
+    family: Family,
+    forms: { family?: object; child?: object },
+    errors: FieldErrors = {},
+  ) =>
     res.status(status).render("school/families/show", {
-      title: res.locals.t("school.family.titleOne", { key: family.familyKey }), family, children: await childrenOf(ds, family.id),
-      classes: await classes(), form: forms.family ?? family, childForm: forms.child ?? {}, errors,
-      familyErrors: forms.child ? {} : errors, childErrors: forms.child ? errors : {},
+      title: res.locals.t("school.family.titleOne", { key: family.familyKey }),
+      family,
+      children: await childrenOf(ds, family.id),
+      classes: await classes(),
+      form: forms.family ?? family,
+      childForm: forms.child ?? {},
+      errors,
+      familyErrors: forms.child ? {} : errors,
+      childErrors: forms.child ? errors : {},
     });
 
   router.get("/admin/families/:id", scope.admin(), async (req, res) => {
@@ -49,8 +81,12 @@ export function familyRoutes(ds: DataSource): Router {
 
   router.post("/admin/families/:id", scope.admin(), async (req, res) => {
     const family = await findFamily(ds, idParam(req.params.id));
-    const ok = await submit(familyForm, req.body, (data) => updateFamily(ds, family, data, actorOf(req.session.user)),
-      (errors) => showPage(res, 400, family, { family: req.body ?? {} }, errors));
+    const ok = await submit(
+      familyForm,
+      req.body,
+      (data) => updateFamily(ds, family, data, actorOf(req.session.user)),
+      (errors) => showPage(res, 400, family, { family: req.body ?? {} }, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect(`/admin/families/${family.id}`);
@@ -58,8 +94,12 @@ export function familyRoutes(ds: DataSource): Router {
 
   router.post("/admin/families/:id/children", scope.admin(), async (req, res) => {
     const family = await findFamily(ds, idParam(req.params.id));
-    const ok = await submit(studentForm, req.body, (data) => saveChild(ds, family, null, data, actorOf(req.session.user)),
-      (errors) => showPage(res, 400, family, { child: req.body ?? {} }, errors));
+    const ok = await submit(
+      studentForm,
+      req.body,
+      (data) => saveChild(ds, family, null, data, actorOf(req.session.user)),
+      (errors) => showPage(res, 400, family, { child: req.body ?? {} }, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.family.childAdded" };
     res.redirect(`/admin/families/${family.id}`);
@@ -71,8 +111,22 @@ export function familyRoutes(ds: DataSource): Router {
     if (!student) throw new HttpError(404, "errors.notFound");
     return { family, student };
   };
-  const childPage = async (res: Response, status: number, family: Family, student: Student, form: object, errors: FieldErrors) =>
-    res.status(status).render("school/families/child", { title: res.locals.t("school.family.editChild"), family, student, form, errors, classes: await classes() });
+  const childPage = async (
+    res: Response,
+    status: number,
+    family: Family,
+    student: Student,
+    form: object,
+    errors: FieldErrors,
+  ) =>
+    res.status(status).render("school/families/child", {
+      title: res.locals.t("school.family.editChild"),
+      family,
+      student,
+      form,
+      errors,
+      classes: await classes(),
+    });
 
   router.get("/admin/families/:id/children/:studentId/edit", scope.admin(), async (req, res) => {
     const { family, student } = await findChild(req);
@@ -81,8 +135,12 @@ export function familyRoutes(ds: DataSource): Router {
 
   router.post("/admin/families/:id/children/:studentId", scope.admin(), async (req, res) => {
     const { family, student } = await findChild(req);
-    const ok = await submit(studentForm, req.body, (data) => saveChild(ds, family, student, data, actorOf(req.session.user)),
-      (errors) => childPage(res, 400, family, student, req.body ?? {}, errors));
+    const ok = await submit(
+      studentForm,
+      req.body,
+      (data) => saveChild(ds, family, student, data, actorOf(req.session.user)),
+      (errors) => childPage(res, 400, family, student, req.body ?? {}, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect(`/admin/families/${family.id}`);

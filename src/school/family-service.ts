@@ -6,7 +6,15 @@ import { Actor, recordAudit } from "../audit";
 import { HttpError, fieldError } from "../http";
 import type { FamilyFormData, StudentFormData } from "./people-forms";
 import {
-  childrenOf as childRows, familyById, familyKeyTaken, insertFamily, insertStudent, searchFamilies, studentNumberTaken, updateFamilyRow, updateStudentRow,
+  childrenOf as childRows,
+  familyById,
+  familyKeyTaken,
+  insertFamily,
+  insertStudent,
+  searchFamilies,
+  studentNumberTaken,
+  updateFamilyRow,
+  updateStudentRow,
 } from "./store/families";
 import { classById } from "./store/classes";
 
@@ -18,8 +26,7 @@ export async function findFamily(ds: DataSource, id: number): Promise<Family> {
   return family;
 }
 
-export const childrenOf = (ds: DataSource, familyId: number): Promise<Student[]> =>
-  childRows(ds, familyId);
+export const childrenOf = (ds: DataSource, familyId: number): Promise<Student[]> => childRows(ds, familyId);
 
 async function checkStudent(em: EntityManager, data: StudentFormData, exceptId: number | null): Promise<void> {
   if (await studentNumberTaken(em, data.studentNumber, exceptId)) {
@@ -42,13 +49,27 @@ async function freeFamilyKey(em: EntityManager, wanted: string | null, studentNu
   }
 }
 
-export async function createFamily(ds: DataSource, data: FamilyFormData & StudentFormData, actor: Actor): Promise<Family> {
+export async function createFamily(
+  ds: DataSource,
+  data: FamilyFormData & StudentFormData,
+  actor: Actor,
+): Promise<Family> {
   return inTransaction(ds, async (em) => {
     await checkStudent(em, data, null);
     const familyKey = await freeFamilyKey(em, data.familyKey, data.studentNumber);
     const family = await insertFamily(em, { familyKey, guardianName: data.guardianName, phone: data.phone });
-    const student = await insertStudent(em, { studentNumber: data.studentNumber, name: data.name, classId: data.classId, familyId: family.id });
-    await recordAudit(em, actor, { action: "family.create", entity: "family", entityId: family.id, details: { familyKey, studentId: student.id } });
+    const student = await insertStudent(em, {
+      studentNumber: data.studentNumber,
+      name: data.name,
+      classId: data.classId,
+      familyId: family.id,
+    });
+    await recordAudit(em, actor, {
+      action: "family.create",
+      entity: "family",
+      entityId: family.id,
+      details: { familyKey, studentId: student.id },
+    });
     return family;
   });
 }
@@ -56,22 +77,46 @@ export async function createFamily(ds: DataSource, data: FamilyFormData & Studen
 export async function updateFamily(ds: DataSource, family: Family, data: FamilyFormData, actor: Actor): Promise<void> {
   await inTransaction(ds, async (em) => {
     const familyKey = data.familyKey ?? family.familyKey;
-    if (familyKey !== family.familyKey && (await familyKeyTaken(em, familyKey))) throw fieldError("familyKey", "validation.duplicate");
+    if (familyKey !== family.familyKey && (await familyKeyTaken(em, familyKey)))
+      throw fieldError("familyKey", "validation.duplicate");
     const after = { familyKey, guardianName: data.guardianName, phone: data.phone };
     await updateFamilyRow(em, family.id, after);
-    await recordAudit(em, actor, { action: "family.update", entity: "family", entityId: family.id,
-      details: { before: { familyKey: family.familyKey, guardianName: family.guardianName, phone: family.phone }, after } });
+    await recordAudit(em, actor, {
+      action: "family.update",
+      entity: "family",
+      entityId: family.id,
+      details: {
+        before: { familyKey: family.familyKey, guardianName: family.guardianName, phone: family.phone },
+        after,
+      },
+    });
   });
 }
 
-export async function saveChild(ds: DataSource, family: Family, student: Student | null, data: StudentFormData, actor: Actor): Promise<void> {
+export async function saveChild(
+  ds: DataSource,
+  family: Family,
+  student: Student | null,
+  data: StudentFormData,
+  actor: Actor,
+): Promise<void> {
   await inTransaction(ds, async (em) => {
     await checkStudent(em, data, student?.id ?? null);
     const row = { studentNumber: data.studentNumber, name: data.name, classId: data.classId };
     const saved = student
       ? (await updateStudentRow(em, student.id, row), student)
       : await insertStudent(em, { ...row, familyId: family.id });
-    await recordAudit(em, actor, { action: student ? "student.update" : "student.create", entity: "student", entityId: saved.id,
-      details: { familyId: family.id, ...row, ...(student && { before: { studentNumber: student.studentNumber, name: student.name, classId: student.classId } }) } });
+    await recordAudit(em, actor, {
+      action: student ? "student.update" : "student.create",
+      entity: "student",
+      entityId: saved.id,
+      details: {
+        familyId: family.id,
+        ...row,
+        ...(student && {
+          before: { studentNumber: student.studentNumber, name: student.name, classId: student.classId },
+        }),
+      },
+    });
   });
 }

@@ -1,7 +1,25 @@
 // A sheet checked against what is stored (the context, read by store/import-records
 // inside the caller's transaction so the commit checks the same data it writes).
-import { ImportKind, ImportTable, validateImport, previewImport, ImportPreview, type ClubRow, type ImportedRow, type StaffRow, type StudentRow } from "./import";
-import { archivedStudents, capacitiesBelowMembers, emailsTaken, gradeMismatches, RowProblem, unknownCategories, unvettedExternals } from "./core/import-checks";
+import {
+  ImportKind,
+  ImportTable,
+  validateImport,
+  previewImport,
+  ImportPreview,
+  type ClubRow,
+  type ImportedRow,
+  type StaffRow,
+  type StudentRow,
+} from "./import";
+import {
+  archivedStudents,
+  capacitiesBelowMembers,
+  emailsTaken,
+  gradeMismatches,
+  RowProblem,
+  unknownCategories,
+  unvettedExternals,
+} from "./core/import-checks";
 import type { ImportContext } from "./store/import-records";
 
 export { loadContext, type ImportContext } from "./store/import-records";
@@ -14,13 +32,31 @@ export type SheetCheck =
 export function checkSheet(kind: ImportKind, sheet: ImportTable, ctx: ImportContext): SheetCheck {
   const result = validateImport(kind, sheet, ctx.existing);
   if (!result.ok) {
-    return { ok: false, problems: result.errors.map((e) => ({ line: e.line, field: e.field, key: `import.error.${e.code}`, params: e.params })) };
+    return {
+      ok: false,
+      problems: result.errors.map((e) => ({
+        line: e.line,
+        field: e.field,
+        key: `import.error.${e.code}`,
+        params: e.params,
+      })),
+    };
   }
-  const problems = kind === "students"
-    ? [...gradeMismatches(result.rows as ImportedRow<StudentRow>[], ctx.classes), ...archivedStudents(result.rows as ImportedRow<StudentRow>[], ctx.archivedNumbers)]
-    : kind === "staff"
-      ? [...emailsTaken(result.rows as ImportedRow<StaffRow>[], ctx.emailOwners), ...unvettedExternals(result.rows as ImportedRow<StaffRow>[], ctx.vetted)]
-      : [...unknownCategories(result.rows as ImportedRow<ClubRow>[]), ...capacitiesBelowMembers(result.rows as ImportedRow<ClubRow>[], ctx.clubSeats)];
+  const problems =
+    kind === "students"
+      ? [
+          ...gradeMismatches(result.rows as ImportedRow<StudentRow>[], ctx.classes),
+          ...archivedStudents(result.rows as ImportedRow<StudentRow>[], ctx.archivedNumbers),
+        ]
+      : kind === "staff"
+        ? [
+            ...emailsTaken(result.rows as ImportedRow<StaffRow>[], ctx.emailOwners),
+            ...unvettedExternals(result.rows as ImportedRow<StaffRow>[], ctx.vetted),
+          ]
+        : [
+            ...unknownCategories(result.rows as ImportedRow<ClubRow>[]),
+            ...capacitiesBelowMembers(result.rows as ImportedRow<ClubRow>[], ctx.clubSeats),
+          ];
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   return { ok: true, rows: result.rows, preview: previewImport(kind, result.rows as never[], ctx.existing) };
 }

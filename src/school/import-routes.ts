@@ -18,16 +18,30 @@ const COLUMNS = { students: studentColumns, staff: staffColumns, clubs: clubColu
 const PREVIEW_ROWS = 10;
 
 const kindParam = (value: unknown): ImportKind => {
-  if (typeof value !== "string" || !(IMPORT_KINDS as string[]).includes(value)) throw new HttpError(404, "errors.notFound");
+  if (typeof value !== "string" || !(IMPORT_KINDS as string[]).includes(value))
+    throw new HttpError(404, "errors.notFound");
   return value as ImportKind;
 };
 
 export function importRoutes(ds: DataSource): Router {
   const router = Router();
 
-  const index = async (res: Response, status = 200, problems: RowProblem[] = [], kind: ImportKind | null = null, filename = "") => {
+  const index = async (
+    res: Response,
+    status = 200,
+    problems: RowProblem[] = [],
+    kind: ImportKind | null = null,
+    filename = "",
+  ) => {
     const recent = await recentBatches(ds);
-    res.status(status).render("school/import/index", { title: res.locals.t("school.import.title"), columns: COLUMNS, recent, problems, kind, filename });
+    res.status(status).render("school/import/index", {
+      title: res.locals.t("school.import.title"),
+      columns: COLUMNS,
+      recent,
+      problems,
+      kind,
+      filename,
+    });
   };
 
   router.get("/admin/import", scope.admin(), (_req, res) => index(res));
@@ -57,14 +71,24 @@ export function importRoutes(ds: DataSource): Router {
     // The first rows as they will be stored (numbers kept as text, grades as numbers).
     const check = checkSheet(batch.kind, batch.sheet, await loadContext(ds.manager, batch.kind, batch.termId));
     res.render("school/import/preview", {
-      title: res.locals.t("school.import.previewTitle"), batch, fields: COLUMNS[batch.kind].map((c) => c.field),
-      sample: check.ok ? check.rows.slice(0, PREVIEW_ROWS) : [], problems: check.ok ? [] : check.problems,
+      title: res.locals.t("school.import.previewTitle"),
+      batch,
+      fields: COLUMNS[batch.kind].map((c) => c.field),
+      sample: check.ok ? check.rows.slice(0, PREVIEW_ROWS) : [],
+      problems: check.ok ? [] : check.problems,
     });
   });
 
   router.post("/admin/import/batch/:id/commit", scope.admin(), async (req, res) => {
     const batch = await findBatch(req);
-    if (batch.status !== "pending") return index(res, 409, [{ line: 0, field: "", key: "school.import.error.alreadyCommitted", params: {} }], batch.kind, batch.filename);
+    if (batch.status !== "pending")
+      return index(
+        res,
+        409,
+        [{ line: 0, field: "", key: "school.import.error.alreadyCommitted", params: {} }],
+        batch.kind,
+        batch.filename,
+      );
     if (req.body?.hash !== batch.fileHash) throw new HttpError(400, "errors.badRequest");
     const result = await commitImport(ds, batch, actorOf(req.session.user));
     if (!result.ok) return index(res, 409, result.problems, batch.kind, batch.filename);

@@ -9,4 +9,11 @@ export { ImportBatch, schoolEntities, IMPORT_STATUSES, type ImportStatus } from 
 export { managedClass, mayManageClass, visibleClasses } from "./class-access";
 // Staff accounts: the account page, the create-admin command and first-run setup use these.
 export { staffForm, staffPassword, type StaffFormData } from "./staff-form";
-export { createStaff, changeOwnPassword, resetStaffPassword, setStaffActive, saveStaffDetails, type NewStaff } from "./staff-service";
+export {
+  createStaff,
+  changeOwnPassword,
+  resetStaffPassword,
+  setStaffActive,
+  saveStaffDetails,
+  type NewStaff,
+} from "./staff-service";

@@ -31,7 +31,13 @@ export function nextTermRoutes(ds: DataSource): Router {
     try {
       checkDates(from, input);
       if (commit) {
-        const term = await startNextTerm(ds, from, input, String(req.body?.fingerprint ?? ""), actorOf(req.session.user));
+        const term = await startNextTerm(
+          ds,
+          from,
+          input,
+          String(req.body?.fingerprint ?? ""),
+          actorOf(req.session.user),
+        );
         if (term) {
           req.session.flash = { kind: "ok", key: "school.next.done", params: { name: term.name } };
           return res.redirect(`/admin/calendar?term=${term.id}`);
@@ -44,7 +50,11 @@ export function nextTermRoutes(ds: DataSource): Router {
     // A commit whose data changed since its preview gets the new preview instead.
     const preview = await previewNextTerm(ds, from, input);
     res.status(commit ? 409 : 200).render("school/terms/next-preview", {
-      title: res.locals.t("school.next.previewTitle"), from, input, preview, changed: commit,
+      title: res.locals.t("school.next.previewTitle"),
+      from,
+      input,
+      preview,
+      changed: commit,
     });
   };
   router.post("/admin/terms/:id/next/preview", scope.admin(), handle(false));

@@ -8,33 +8,48 @@ import { gradeValue, text } from "./form-helpers";
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 // Student numbers and 学籍号 are text: leading zeros and 19 digits survive.
-export const idText = (message: string) => z.string({ message: "validation.required" }).transform((raw, ctx) => {
-  const parsed = parseId(raw);
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: "custom", message: parsed.code === "required" ? "validation.required" : message });
-  return z.NEVER;
-});
+export const idText = (message: string) =>
+  z.string({ message: "validation.required" }).transform((raw, ctx) => {
+    const parsed = parseId(raw);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: parsed.code === "required" ? "validation.required" : message });
+    return z.NEVER;
+  });
 
-const phone = z.preprocess(blank, z.string().transform((raw, ctx) => {
-  const parsed = parsePhone(raw);
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: "custom", message: "school.validation.phone" });
-  return z.NEVER;
-}).optional()).transform((v) => v ?? null);
+const phone = z
+  .preprocess(
+    blank,
+    z
+      .string()
+      .transform((raw, ctx) => {
+        const parsed = parsePhone(raw);
+        if (parsed.ok) return parsed.value;
+        ctx.addIssue({ code: "custom", message: "school.validation.phone" });
+        return z.NEVER;
+      })
+      .optional(),
+  )
+  .transform((v) => v ?? null);
 
 // The form always sends the teacher select, "" for none; a request without it is malformed.
 export const classForm = z.object({
   name: text(40),
   grade: gradeValue,
-  classTeacherId: z.string({ message: "validation.required" }).trim()
-    .refine((v) => v === "" || /^[1-9]\d{0,8}$/.test(v), "school.class.badTeacher").transform((v) => (v === "" ? null : Number(v))),
+  classTeacherId: z
+    .string({ message: "validation.required" })
+    .trim()
+    .refine((v) => v === "" || /^[1-9]\d{0,8}$/.test(v), "school.class.badTeacher")
+    .transform((v) => (v === "" ? null : Number(v))),
 });
 export type ClassFormData = z.infer<typeof classForm>;
 
 export const studentForm = z.object({
   studentNumber: idText("school.validation.studentNumber"),
   name: text(100),
-  classId: z.coerce.number({ message: "school.validation.class" }).int("school.validation.class").positive("school.validation.class"),
+  classId: z.coerce
+    .number({ message: "school.validation.class" })
+    .int("school.validation.class")
+    .positive("school.validation.class"),
 });
 export type StudentFormData = z.infer<typeof studentForm>;
 

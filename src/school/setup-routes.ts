@@ -17,7 +17,18 @@ import { importRoutes } from "./import-routes";
 
 export function schoolSetupRoutes(ds: DataSource): Router {
   const router = Router();
-  for (const make of [termRoutes, nextTermRoutes, structureRoutes, venueRoutes, staffDetailsRoutes, classRoutes, familyRoutes, enrollmentRoutes, codesRoutes, importRoutes]) {
+  for (const make of [
+    termRoutes,
+    nextTermRoutes,
+    structureRoutes,
+    venueRoutes,
+    staffDetailsRoutes,
+    classRoutes,
+    familyRoutes,
+    enrollmentRoutes,
+    codesRoutes,
+    importRoutes,
+  ]) {
     router.use(make(ds));
   }
   return router;

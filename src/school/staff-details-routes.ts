@@ -13,10 +13,16 @@ import { isoDate, numberSet, weekdayValue } from "./form-helpers";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const staffDetailsForm = (role: Staff["role"]) => z.object({
-  vettedOn: z.preprocess(blank, isoDate.optional()).transform((v) => v ?? null),
-  availableDays: numberSet(weekdayValue, "school.validation.weekday"),
-}).refine((d) => role !== "external" || d.vettedOn !== null, { path: ["vettedOn"], message: "validation.vettingRequired" });
+export const staffDetailsForm = (role: Staff["role"]) =>
+  z
+    .object({
+      vettedOn: z.preprocess(blank, isoDate.optional()).transform((v) => v ?? null),
+      availableDays: numberSet(weekdayValue, "school.validation.weekday"),
+    })
+    .refine((d) => role !== "external" || d.vettedOn !== null, {
+      path: ["vettedOn"],
+      message: "validation.vettingRequired",
+    });
 
 export function staffDetailsRoutes(ds: DataSource): Router {
   const router = Router();
@@ -26,7 +32,12 @@ export function staffDetailsRoutes(ds: DataSource): Router {
     return staff;
   };
   const page = (res: Response, status: number, staff: Staff, form: object, errors: FieldErrors) =>
-    res.status(status).render("school/staff/edit", { title: res.locals.t("school.staff.title", { name: staff.name }), staff, form, errors });
+    res.status(status).render("school/staff/edit", {
+      title: res.locals.t("school.staff.title", { name: staff.name }),
+      staff,
+      form,
+      errors,
+    });
 
   router.get("/admin/staff/:id/edit", scope.admin(), async (req, res) => {
     const staff = await find(req);
@@ -35,8 +46,12 @@ export function staffDetailsRoutes(ds: DataSource): Router {
 
   router.post("/admin/staff/:id/edit", scope.admin(), async (req, res) => {
     const staff = await find(req);
-    const ok = await submit(staffDetailsForm(staff.role), req.body, (data) => saveStaffDetails(ds, staff, data, actorOf(req.session.user)),
-      (errors) => page(res, 400, staff, req.body ?? {}, errors));
+    const ok = await submit(
+      staffDetailsForm(staff.role),
+      req.body,
+      (data) => saveStaffDetails(ds, staff, data, actorOf(req.session.user)),
+      (errors) => page(res, 400, staff, req.body ?? {}, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.staff.saved", params: { name: staff.name } };
     res.redirect("/admin/staff");

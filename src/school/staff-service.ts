@@ -7,8 +7,13 @@ import { Actor, recordAudit } from "../audit";
 import { hashSecret, newStaffPassword, endSessionsOf, fieldError } from "../http";
 
 export interface NewStaff {
-  staffNumber: string; name: string; email: string | null; role: StaffRole;
-  password: string | null; vettedOn: string | null; availableDays: number[];
+  staffNumber: string;
+  name: string;
+  email: string | null;
+  role: StaffRole;
+  password: string | null;
+  vettedOn: string | null;
+  availableDays: number[];
 }
 
 export async function createStaff(ds: DataSource, input: NewStaff, actor: Actor): Promise<Staff> {
@@ -18,10 +23,24 @@ export async function createStaff(ds: DataSource, input: NewStaff, actor: Actor)
     if (input.email && (await staffEmailTaken(em, input.email))) throw fieldError("email", "validation.duplicate");
     const now = nowIso();
     const staff = await insertStaff(em, {
-      staffNumber: input.staffNumber, name: input.name, email: input.email, role: input.role, passwordHash,
-      active: true, vettedOn: input.vettedOn, availableDays: input.availableDays, locale: null, createdAt: now, updatedAt: now,
+      staffNumber: input.staffNumber,
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      passwordHash,
+      active: true,
+      vettedOn: input.vettedOn,
+      availableDays: input.availableDays,
+      locale: null,
+      createdAt: now,
+      updatedAt: now,
     });
-    await recordAudit(em, actor, { action: "staff.create", entity: "staff", entityId: staff.id, details: { staffNumber: staff.staffNumber, role: staff.role } });
+    await recordAudit(em, actor, {
+      action: "staff.create",
+      entity: "staff",
+      entityId: staff.id,
+      details: { staffNumber: staff.staffNumber, role: staff.role },
+    });
     return staff;
   });
 }
@@ -42,7 +61,11 @@ export async function setStaffActive(ds: DataSource, id: number, active: boolean
 
 // A new random password, shown once to the admin, who hands it over. Whoever
 // is logged in with the old one is logged out.
-export async function resetStaffPassword(ds: DataSource, id: number, actor: Actor): Promise<{ staff: Staff; password: string } | null> {
+export async function resetStaffPassword(
+  ds: DataSource,
+  id: number,
+  actor: Actor,
+): Promise<{ staff: Staff; password: string } | null> {
   const password = newStaffPassword();
   const hash = await hashSecret(password);
   return inTransaction(ds, async (em) => {
@@ -70,11 +93,18 @@ export async function changeOwnPassword(ds: DataSource, id: number, password: st
 }
 
 // The details beyond the account: the vetting date and the weekdays they can take.
-export async function saveStaffDetails(ds: DataSource, staff: Staff, data: { vettedOn: string | null; availableDays: number[] }, actor: Actor): Promise<void> {
+export async function saveStaffDetails(
+  ds: DataSource,
+  staff: Staff,
+  data: { vettedOn: string | null; availableDays: number[] },
+  actor: Actor,
+): Promise<void> {
   await inTransaction(ds, async (em) => {
     await updateStaffRow(em, staff.id, { ...data, updatedAt: nowIso() });
     await recordAudit(em, actor, {
-      action: "staff.details", entity: "staff", entityId: staff.id,
+      action: "staff.details",
+      entity: "staff",
+      entityId: staff.id,
       details: { before: { vettedOn: staff.vettedOn, availableDays: staff.availableDays }, after: data },
     });
   });

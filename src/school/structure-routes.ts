@@ -11,9 +11,23 @@ import { findTerm, termFromQuery } from "./term-service";
 export function structureRoutes(ds: DataSource): Router {
   const router = Router();
 
-  const page = async (res: Response, status: number, term: Term, editing: Period | null, form: object, errors: FieldErrors) => {
+  const page = async (
+    res: Response,
+    status: number,
+    term: Term,
+    editing: Period | null,
+    form: object,
+    errors: FieldErrors,
+  ) => {
     const periods = await periodsOf(ds, term.id);
-    res.status(status).render("school/structure/periods", { title: res.locals.t("school.period.title"), term, periods, editing, form, errors });
+    res.status(status).render("school/structure/periods", {
+      title: res.locals.t("school.period.title"),
+      term,
+      periods,
+      editing,
+      form,
+      errors,
+    });
   };
   const withTerm = async (query: unknown, res: Response): Promise<Term | null> => {
     const term = await termFromQuery(ds, query);
@@ -37,8 +51,12 @@ export function structureRoutes(ds: DataSource): Router {
     const period = withId ? await periodById(ds, idParam(req.params.id)) : null;
     if (withId && !period) throw new HttpError(404, "errors.notFound");
     const term = await findTerm(ds, period ? period.termId : idParam(req.params.termId));
-    const ok = await submit(periodForm, req.body, (data) => savePeriod(ds, term, period?.id ?? null, data, actorOf(req.session.user)),
-      (errors) => page(res, 400, term, period, req.body ?? {}, errors));
+    const ok = await submit(
+      periodForm,
+      req.body,
+      (data) => savePeriod(ds, term, period?.id ?? null, data, actorOf(req.session.user)),
+      (errors) => page(res, 400, term, period, req.body ?? {}, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect(`/admin/periods?term=${term.id}`);
@@ -60,11 +78,25 @@ export function structureRoutes(ds: DataSource): Router {
     res.redirect(`/admin/periods?term=${term.id}`);
   });
 
-  const sportPage = async (res: Response, status: number, term: Term, values: Record<string, unknown> | null, errors: FieldErrors) => {
-    const grid = Object.fromEntries((await sportOf(ds, term.id)).flatMap((s) => [
-      [`pe_${s.grade}_${s.weekday}`, s.peMinutes], [`br_${s.grade}_${s.weekday}`, s.breakMinutes],
-    ]));
-    res.status(status).render("school/structure/sport", { title: res.locals.t("school.sport.title"), term, form: values ?? grid, errors });
+  const sportPage = async (
+    res: Response,
+    status: number,
+    term: Term,
+    values: Record<string, unknown> | null,
+    errors: FieldErrors,
+  ) => {
+    const grid = Object.fromEntries(
+      (await sportOf(ds, term.id)).flatMap((s) => [
+        [`pe_${s.grade}_${s.weekday}`, s.peMinutes],
+        [`br_${s.grade}_${s.weekday}`, s.breakMinutes],
+      ]),
+    );
+    res.status(status).render("school/structure/sport", {
+      title: res.locals.t("school.sport.title"),
+      term,
+      form: values ?? grid,
+      errors,
+    });
   };
 
   router.get("/admin/sport", scope.admin(), async (req, res) => {

@@ -7,7 +7,16 @@ import { fieldError, FormError } from "../http";
 import { overlappingPeriod } from "./core/period-rules";
 import type { PeriodFormData, SportCell } from "./structure-forms";
 import {
-  deletePeriodRow, insertPeriod, insertSport, periodById, periodsOf, periodUses, setPeriodPosition, sportOf as sportRows, updatePeriodRow, updateSport,
+  deletePeriodRow,
+  insertPeriod,
+  insertSport,
+  periodById,
+  periodsOf,
+  periodUses,
+  setPeriodPosition,
+  sportOf as sportRows,
+  updatePeriodRow,
+  updateSport,
 } from "./store/structure";
 
 export { periodById, periodsOf };
@@ -16,20 +25,39 @@ export { periodById, periodsOf };
 async function renumber(em: EntityManager, termId: number): Promise<void> {
   const periods = await periodsOf(em, termId);
   periods.sort((a, b) => minutesOf(a.startTime) - minutesOf(b.startTime) || a.id - b.id);
-  for (const [position, p] of periods.entries()) if (p.position !== position) await setPeriodPosition(em, p.id, position);
+  for (const [position, p] of periods.entries())
+    if (p.position !== position) await setPeriodPosition(em, p.id, position);
 }
 
-export async function savePeriod(ds: DataSource, term: Term, id: number | null, data: PeriodFormData, actor: Actor): Promise<void> {
+export async function savePeriod(
+  ds: DataSource,
+  term: Term,
+  id: number | null,
+  data: PeriodFormData,
+  actor: Actor,
+): Promise<void> {
   await inTransaction(ds, async (em) => {
     const others = await periodsOf(em, term.id);
     const clash = overlappingPeriod({ ...data, ...(id !== null && { id }) }, others);
-    if (clash) throw fieldError("startTime", "school.period.overlaps", { name: clash.period.name, grade: clash.grade, start: clash.period.startTime, end: clash.period.endTime });
+    if (clash)
+      throw fieldError("startTime", "school.period.overlaps", {
+        name: clash.period.name,
+        grade: clash.grade,
+        start: clash.period.startTime,
+        end: clash.period.endTime,
+      });
     const row = { name: data.name, startTime: data.startTime, endTime: data.endTime, grades: data.grades };
-    const saved = id === null
-      ? await insertPeriod(em, { ...row, termId: term.id, position: others.length })
-      : (await updatePeriodRow(em, id, term.id, row), { id });
+    const saved =
+      id === null
+        ? await insertPeriod(em, { ...row, termId: term.id, position: others.length })
+        : (await updatePeriodRow(em, id, term.id, row), { id });
     await renumber(em, term.id);
-    await recordAudit(em, actor, { action: id === null ? "period.create" : "period.update", entity: "period", entityId: saved.id, details: { termId: term.id, ...row } });
+    await recordAudit(em, actor, {
+      action: id === null ? "period.create" : "period.update",
+      entity: "period",
+      entityId: saved.id,
+      details: { termId: term.id, ...row },
+    });
   });
 }
 
@@ -37,9 +65,15 @@ export async function savePeriod(ds: DataSource, term: Term, id: number | null, 
 export async function deletePeriod(ds: DataSource, period: Period, actor: Actor): Promise<void> {
   await inTransaction(ds, async (em) => {
     const used = await periodUses(em, period.id);
-    if (used) throw new FormError({ _form: { key: "school.period.inUse", params: { name: period.name, count: used } } });
+    if (used)
+      throw new FormError({ _form: { key: "school.period.inUse", params: { name: period.name, count: used } } });
     await deletePeriodRow(em, period.id);
-    await recordAudit(em, actor, { action: "period.delete", entity: "period", entityId: period.id, details: { ...period } });
+    await recordAudit(em, actor, {
+      action: "period.delete",
+      entity: "period",
+      entityId: period.id,
+      details: { ...period },
+    });
   });
 }
 

@@ -8,7 +8,17 @@ import { actorOf } from "../audit";
 import { calendarDayForm, termForm } from "./term-forms";
 import { termCalendar } from "./calendar-months";
 import {
-  addCalendarDays, calendarDayById, calendarDaysOf, createTerm, deleteCalendarDay, findTerm, setCurrentTerm, termFromQuery, termsNewestFirst, updateCalendarDay, updateTerm,
+  addCalendarDays,
+  calendarDayById,
+  calendarDaysOf,
+  createTerm,
+  deleteCalendarDay,
+  findTerm,
+  setCurrentTerm,
+  termFromQuery,
+  termsNewestFirst,
+  updateCalendarDay,
+  updateTerm,
 } from "./term-service";
 
 export function termRoutes(ds: DataSource): Router {
@@ -20,14 +30,25 @@ export function termRoutes(ds: DataSource): Router {
   });
 
   const termPage = (res: Response, status: number, term: Term | null, form: object, errors: FieldErrors) =>
-    res.status(status).render("school/terms/edit", { title: res.locals.t(term ? "school.term.edit" : "school.term.new"), term, form, errors });
+    res.status(status).render("school/terms/edit", {
+      title: res.locals.t(term ? "school.term.edit" : "school.term.new"),
+      term,
+      form,
+      errors,
+    });
 
   router.get("/admin/terms/new", scope.admin(), (_req, res) => termPage(res, 200, null, {}, {}));
 
   router.post("/admin/terms", scope.admin(), async (req, res) => {
     let created: Term | undefined;
-    const ok = await submit(termForm, req.body, async (data) => { created = await createTerm(ds, data, actorOf(req.session.user)); },
-      (errors) => termPage(res, 400, null, req.body ?? {}, errors));
+    const ok = await submit(
+      termForm,
+      req.body,
+      async (data) => {
+        created = await createTerm(ds, data, actorOf(req.session.user));
+      },
+      (errors) => termPage(res, 400, null, req.body ?? {}, errors),
+    );
     if (!ok || !created) return;
     req.session.flash = { kind: "ok", key: "school.term.created", params: { name: created.name } };
     res.redirect(`/admin/calendar?term=${created.id}`);
@@ -40,8 +61,12 @@ export function termRoutes(ds: DataSource): Router {
 
   router.post("/admin/terms/:id", scope.admin(), async (req, res) => {
     const term = await findTerm(ds, idParam(req.params.id));
-    const ok = await submit(termForm, req.body, (data) => updateTerm(ds, term.id, data, actorOf(req.session.user)),
-      (errors) => termPage(res, 400, term, req.body ?? {}, errors));
+    const ok = await submit(
+      termForm,
+      req.body,
+      (data) => updateTerm(ds, term.id, data, actorOf(req.session.user)),
+      (errors) => termPage(res, 400, term, req.body ?? {}, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect("/admin/terms");
@@ -57,7 +82,13 @@ export function termRoutes(ds: DataSource): Router {
     const days = await calendarDaysOf(ds, term.id);
     const terms = await termsNewestFirst(ds);
     res.status(status).render("school/calendar/view", {
-      title: res.locals.t("school.calendar.title"), term, terms, days, calendar: termCalendar(term, days), form, errors,
+      title: res.locals.t("school.calendar.title"),
+      term,
+      terms,
+      days,
+      calendar: termCalendar(term, days),
+      form,
+      errors,
     });
   };
 
@@ -69,10 +100,18 @@ export function termRoutes(ds: DataSource): Router {
 
   router.post("/admin/calendar/:termId/days", scope.admin(), async (req, res) => {
     const term = await findTerm(ds, idParam(req.params.termId));
-    const ok = await submit(calendarDayForm, req.body, (data) => addCalendarDays(ds, term, data, actorOf(req.session.user)),
-      (errors) => calendarPage(res, 400, term, req.body ?? {}, errors));
+    const ok = await submit(
+      calendarDayForm,
+      req.body,
+      (data) => addCalendarDays(ds, term, data, actorOf(req.session.user)),
+      (errors) => calendarPage(res, 400, term, req.body ?? {}, errors),
+    );
     if (!ok) return;
-    req.session.flash = { kind: "ok", key: req.body?.restore === "1" ? "school.calendar.restored" : "school.calendar.added", params: { name: req.body.name } };
+    req.session.flash = {
+      kind: "ok",
+      key: req.body?.restore === "1" ? "school.calendar.restored" : "school.calendar.added",
+      params: { name: req.body.name },
+    };
     res.redirect(`/admin/calendar?term=${term.id}`);
   });
 
@@ -82,7 +121,9 @@ export function termRoutes(ds: DataSource): Router {
     return { day, term: await findTerm(ds, day.termId) };
   };
   const dayPage = (res: Response, status: number, day: CalendarDay, term: Term, form: object, errors: FieldErrors) =>
-    res.status(status).render("school/calendar/day", { title: res.locals.t("school.calendar.editDay"), day, term, form, errors });
+    res
+      .status(status)
+      .render("school/calendar/day", { title: res.locals.t("school.calendar.editDay"), day, term, form, errors });
 
   router.get("/admin/calendar/days/:id/edit", scope.admin(), async (req, res) => {
     const { day, term } = await findDay(req.params.id);
@@ -92,8 +133,12 @@ export function termRoutes(ds: DataSource): Router {
   router.post("/admin/calendar/days/:id", scope.admin(), async (req, res) => {
     const { day, term } = await findDay(req.params.id);
     const body = { ...(req.body ?? {}), until: "" };
-    const ok = await submit(calendarDayForm, body, (data) => updateCalendarDay(ds, day, term, data, actorOf(req.session.user)),
-      (errors) => dayPage(res, 400, day, term, body, errors));
+    const ok = await submit(
+      calendarDayForm,
+      body,
+      (data) => updateCalendarDay(ds, day, term, data, actorOf(req.session.user)),
+      (errors) => dayPage(res, 400, day, term, body, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect(`/admin/calendar?term=${term.id}`);
@@ -104,7 +149,8 @@ export function termRoutes(ds: DataSource): Router {
     const { day, term } = await findDay(req.params.id);
     await deleteCalendarDay(ds, day, actorOf(req.session.user));
     req.session.flash = {
-      kind: "ok", key: "school.calendar.deleted",
+      kind: "ok",
+      key: "school.calendar.deleted",
       params: { date: day.date, name: day.name, kind: day.kind, runsWeekday: day.runsWeekday ?? "", termId: term.id },
     };
     res.redirect(`/admin/calendar?term=${term.id}`);

@@ -7,8 +7,20 @@ import { HttpError, fieldError, optionalId } from "../http";
 import { datesOfRange, withinTerm } from "./core/calendar-rules";
 import type { CalendarDayFormData, TermFormData } from "./term-forms";
 import {
-  calendarDayById, calendarDaysOf, calendarDaysOn, currentTermRow, deleteCalendarDayRow, insertCalendarDays, insertTerm, makeCurrent,
-  otherCalendarDayOn, termById, termCount, termsNewestFirst, updateCalendarDayRow, updateTermDates,
+  calendarDayById,
+  calendarDaysOf,
+  calendarDaysOn,
+  currentTermRow,
+  deleteCalendarDayRow,
+  insertCalendarDays,
+  insertTerm,
+  makeCurrent,
+  otherCalendarDayOn,
+  termById,
+  termCount,
+  termsNewestFirst,
+  updateCalendarDayRow,
+  updateTermDates,
 } from "./store/terms";
 
 export { calendarDayById, calendarDaysOf, termsNewestFirst };
@@ -49,7 +61,12 @@ export async function updateTerm(ds: DataSource, id: number, data: TermFormData,
     }
     await updateTermDates(em, id, { name: data.name, startDate: data.startDate, endDate: data.endDate });
     if (data.current && !term.current) await makeCurrent(em, id);
-    await recordAudit(em, actor, { action: "term.update", entity: "term", entityId: id, details: { before: { ...term }, after: { ...data } } });
+    await recordAudit(em, actor, {
+      action: "term.update",
+      entity: "term",
+      entityId: id,
+      details: { before: { ...term }, after: { ...data } },
+    });
   });
 }
 
@@ -62,38 +79,74 @@ export async function setCurrentTerm(ds: DataSource, id: number, actor: Actor): 
   });
 }
 
-export async function addCalendarDays(ds: DataSource, term: Term, data: CalendarDayFormData, actor: Actor): Promise<CalendarDay[]> {
+export async function addCalendarDays(
+  ds: DataSource,
+  term: Term,
+  data: CalendarDayFormData,
+  actor: Actor,
+): Promise<CalendarDay[]> {
   for (const field of ["date", "until"] as const) {
     const date = data[field];
-    if (date && !withinTerm(date, term)) throw fieldError(field, "school.calendar.outsideTerm", { start: term.startDate, end: term.endDate });
+    if (date && !withinTerm(date, term))
+      throw fieldError(field, "school.calendar.outsideTerm", { start: term.startDate, end: term.endDate });
   }
   const dates = datesOfRange(data.kind, data.date, data.until);
   if (dates.length === 0) throw fieldError("until", "school.calendar.noWeekdays");
   return inTransaction(ds, async (em) => {
     const taken = await calendarDaysOn(em, term.id, dates);
-    if (taken.length) throw fieldError("date", "school.calendar.dateTaken", { date: taken[0].date, name: taken[0].name });
-    const days = await insertCalendarDays(em, dates.map((date) => ({
-      termId: term.id, date, kind: data.kind, name: data.name, runsWeekday: data.runsWeekday,
-    })));
-    await recordAudit(em, actor, { action: "calendar.add", entity: "term", entityId: term.id, details: { kind: data.kind, name: data.name, dates } });
+    if (taken.length)
+      throw fieldError("date", "school.calendar.dateTaken", { date: taken[0].date, name: taken[0].name });
+    const days = await insertCalendarDays(
+      em,
+      dates.map((date) => ({
+        termId: term.id,
+        date,
+        kind: data.kind,
+        name: data.name,
+        runsWeekday: data.runsWeekday,
+      })),
+    );
+    await recordAudit(em, actor, {
+      action: "calendar.add",
+      entity: "term",
+      entityId: term.id,
+      details: { kind: data.kind, name: data.name, dates },
+    });
     return days;
   });
 }
 
-export async function updateCalendarDay(ds: DataSource, day: CalendarDay, term: Term, data: CalendarDayFormData, actor: Actor): Promise<void> {
-  if (!withinTerm(data.date, term)) throw fieldError("date", "school.calendar.outsideTerm", { start: term.startDate, end: term.endDate });
+export async function updateCalendarDay(
+  ds: DataSource,
+  day: CalendarDay,
+  term: Term,
+  data: CalendarDayFormData,
+  actor: Actor,
+): Promise<void> {
+  if (!withinTerm(data.date, term))
+    throw fieldError("date", "school.calendar.outsideTerm", { start: term.startDate, end: term.endDate });
   await inTransaction(ds, async (em) => {
     const taken = await otherCalendarDayOn(em, term.id, data.date, day.id);
     if (taken) throw fieldError("date", "school.calendar.dateTaken", { date: taken.date, name: taken.name });
     const after = { date: data.date, kind: data.kind, name: data.name, runsWeekday: data.runsWeekday };
     await updateCalendarDayRow(em, day.id, after);
-    await recordAudit(em, actor, { action: "calendar.update", entity: "calendar_day", entityId: day.id, details: { before: { ...day }, after } });
+    await recordAudit(em, actor, {
+      action: "calendar.update",
+      entity: "calendar_day",
+      entityId: day.id,
+      details: { before: { ...day }, after },
+    });
   });
 }
 
 export async function deleteCalendarDay(ds: DataSource, day: CalendarDay, actor: Actor): Promise<void> {
   await inTransaction(ds, async (em) => {
     await deleteCalendarDayRow(em, day.id);
-    await recordAudit(em, actor, { action: "calendar.delete", entity: "calendar_day", entityId: day.id, details: { ...day } });
+    await recordAudit(em, actor, {
+      action: "calendar.delete",
+      entity: "calendar_day",
+      entityId: day.id,
+      details: { ...day },
+    });
   });
 }

@@ -22,12 +22,25 @@ export function venueRoutes(ds: DataSource): Router {
     const page = pageOf(req.query);
     const q = searchText(req.query);
     const [venues, total] = await searchVenues(ds, q, page.skip, page.size);
-    res.status(status).render("school/venues/list", { title: res.locals.t("school.venue.title"), venues, q, total, page: page.page, pages: pageCount(total, page.size), errors });
+    res.status(status).render("school/venues/list", {
+      title: res.locals.t("school.venue.title"),
+      venues,
+      q,
+      total,
+      page: page.page,
+      pages: pageCount(total, page.size),
+      errors,
+    });
   };
   router.get("/admin/venues", scope.admin(), (req, res) => list(req, res));
 
   const form = (res: Response, status: number, venue: Venue | null, values: object, errors: FieldErrors) =>
-    res.status(status).render("school/venues/edit", { title: res.locals.t(venue ? "school.venue.edit" : "school.venue.new"), venue, form: values, errors });
+    res.status(status).render("school/venues/edit", {
+      title: res.locals.t(venue ? "school.venue.edit" : "school.venue.new"),
+      venue,
+      form: values,
+      errors,
+    });
 
   router.get("/admin/venues/new", scope.admin(), (_req, res) => form(res, 200, null, { indoor: "1" }, {}));
   router.get("/admin/venues/:id/edit", scope.admin(), async (req, res) => {
@@ -37,8 +50,12 @@ export function venueRoutes(ds: DataSource): Router {
 
   const save = (withId: boolean) => async (req: Request, res: Response) => {
     const venue = withId ? await find(req.params.id) : null;
-    const ok = await submit(venueForm, req.body, (data) => saveVenue(ds, venue?.id ?? null, data, actorOf(req.session.user)),
-      (errors) => form(res, 400, venue, req.body ?? {}, errors));
+    const ok = await submit(
+      venueForm,
+      req.body,
+      (data) => saveVenue(ds, venue?.id ?? null, data, actorOf(req.session.user)),
+      (errors) => form(res, 400, venue, req.body ?? {}, errors),
+    );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect("/admin/venues");

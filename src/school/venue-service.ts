@@ -10,7 +10,12 @@ export async function saveVenue(ds: DataSource, id: number | null, data: VenueDa
   await inTransaction(ds, async (em) => {
     if (await venueNameTaken(em, data.name, id)) throw fieldError("name", "validation.duplicate");
     const saved = { id: await saveVenueRow(em, id, data) };
-    await recordAudit(em, actor, { action: id === null ? "venue.create" : "venue.update", entity: "venue", entityId: saved.id, details: { ...data } });
+    await recordAudit(em, actor, {
+      action: id === null ? "venue.create" : "venue.update",
+      entity: "venue",
+      entityId: saved.id,
+      details: { ...data },
+    });
   });
 }
 
@@ -20,6 +25,11 @@ export async function deleteVenue(ds: DataSource, venue: Venue, actor: Actor): P
     const uses = await venueUses(em, venue.id);
     if (uses) throw new FormError({ _form: { key: "school.venue.inUse", params: { name: venue.name, count: uses } } });
     await deleteVenueRow(em, venue.id);
-    await recordAudit(em, actor, { action: "venue.delete", entity: "venue", entityId: venue.id, details: { ...venue } });
+    await recordAudit(em, actor, {
+      action: "venue.delete",
+      entity: "venue",
+      entityId: venue.id,
+      details: { ...venue },
+    });
   });
 }

@@ -12,10 +12,13 @@ export async function setupTokenCommand(argv: string[]): Promise<number> {
   const ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
   try {
     if (await setupDone(ds)) throw new UsageError("setup-token: first-run setup is already done");
-    if (await adminExists(ds)) throw new UsageError("setup-token: an admin exists; log in as the admin to finish setup");
+    if (await adminExists(ds))
+      throw new UsageError("setup-token: an admin exists; log in as the admin to finish setup");
     const { token, expiresAt } = await issueSetupToken(ds, { replace: true });
     // stderr only, once: the token is a secret and stdout may be collected into logs.
-    process.stderr.write(`First-run setup: open /setup on any instance and enter\n${setupTokenLines(token, expiresAt)}`);
+    process.stderr.write(
+      `First-run setup: open /setup on any instance and enter\n${setupTokenLines(token, expiresAt)}`,
+    );
   } finally {
     await ds.destroy();
   }

@@ -17,7 +17,9 @@ import { firstRunForm, schoolForm } from "./setup-form";
 
 // Before any admin exists nobody can be signed in: the one-time token (or,
 // with an admin from create-admin, that admin's session) is checked inside.
-const SETUP_SCOPE = scope.public("first-run setup: the one-time token or the signed-in admin is checked in the handler");
+const SETUP_SCOPE = scope.public(
+  "first-run setup: the one-time token or the signed-in admin is checked in the handler",
+);
 
 // Paths that work while no admin exists: the form itself and the language switch.
 const OPEN_WITHOUT_ADMIN = new Set(["/setup", "/lang"]);
@@ -42,7 +44,12 @@ export function setupGate(ds: DataSource): Router {
   });
 
   const render = (res: Response, status: number, form: Record<string, unknown>, errors: FieldErrors) =>
-    res.status(status).render("setup/form", { title: res.locals.t("setup.title"), needsToken: res.locals.setupNeedsToken, form, errors });
+    res.status(status).render("setup/form", {
+      title: res.locals.t("setup.title"),
+      needsToken: res.locals.setupNeedsToken,
+      form,
+      errors,
+    });
 
   router.get("/setup", SETUP_SCOPE, (req, res, next) => {
     if (done) return next();
@@ -61,7 +68,11 @@ export function setupGate(ds: DataSource): Router {
       if (!parsed.success) return render(res, 400, formBack, fieldErrors(parsed.error));
       await inTransaction(ds, async (em) => {
         await saveSchool(em, parsed.data);
-        await recordAudit(em, actorOf(req.session.user!), { action: "setup.complete", entity: "school", details: { name: parsed.data.schoolName, timezone: parsed.data.timezone } });
+        await recordAudit(em, actorOf(req.session.user!), {
+          action: "setup.complete",
+          entity: "school",
+          details: { name: parsed.data.schoolName, timezone: parsed.data.timezone },
+        });
       });
       done = true;
       return res.redirect("/");
@@ -69,21 +80,37 @@ export function setupGate(ds: DataSource): Router {
     const parsed = firstRunForm.safeParse(body);
     if (!parsed.success) return render(res, 400, formBack, fieldErrors(parsed.error));
     const data = parsed.data;
-    if (!(await setupTokenValid(ds, data.token))) return render(res, 400, formBack, { token: { key: "validation.setupToken" } });
+    if (!(await setupTokenValid(ds, data.token)))
+      return render(res, 400, formBack, { token: { key: "validation.setupToken" } });
     const passwordHash = await hashSecret(data.password);
     const admin = await inTransaction(ds, async (em) => {
       // Another instance may have finished setup meanwhile: the first form wins.
-      if (await setupDone(em) || await adminExists(em)) throw new HttpError(409, "setup.alreadyDone");
+      if ((await setupDone(em)) || (await adminExists(em))) throw new HttpError(409, "setup.alreadyDone");
       const staff = await createFirstAdmin(em, data, passwordHash);
       await saveSchool(em, data);
       await clearSetupTokens(em);
-      await recordAudit(em, SYSTEM, { action: "staff.create", entity: "staff", entityId: staff.id, details: { staffNumber: staff.staffNumber, role: staff.role } });
-      await recordAudit(em, SYSTEM, { action: "setup.complete", entity: "school", details: { name: data.schoolName, timezone: data.timezone, admin: staff.id } });
+      await recordAudit(em, SYSTEM, {
+        action: "staff.create",
+        entity: "staff",
+        entityId: staff.id,
+        details: { staffNumber: staff.staffNumber, role: staff.role },
+      });
+      await recordAudit(em, SYSTEM, {
+        action: "setup.complete",
+        entity: "school",
+        details: { name: data.schoolName, timezone: data.timezone, admin: staff.id },
+      });
       return staff;
     });
     done = true;
     // The first admin is signed in as at login: fresh session id, version, lifetime.
-    await signIn(ds, req, { kind: "staff", id: admin.id, role: "admin", name: admin.name, version: admin.sessionVersion });
+    await signIn(ds, req, {
+      kind: "staff",
+      id: admin.id,
+      role: "admin",
+      name: admin.name,
+      version: admin.sessionVersion,
+    });
     res.redirect("/");
   });
 

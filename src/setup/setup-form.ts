@@ -11,17 +11,31 @@ function isTimeZone(value: string): boolean {
 
 export const schoolForm = z.object({
   schoolName: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  timezone: z.string().trim().min(1, "validation.required").max(60, "validation.tooLong").refine(isTimeZone, "validation.timezone"),
+  timezone: z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .max(60, "validation.tooLong")
+    .refine(isTimeZone, "validation.timezone"),
 });
 
 export const firstRunForm = schoolForm.extend({
   token: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   adminName: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  email: z.string().trim().toLowerCase().min(1, "validation.required").max(200, "validation.tooLong").email("validation.email"),
-  password: z.string().max(200, "validation.tooLong").superRefine((value, ctx) => {
-    const key = checkStaffPassword(value);
-    if (key) ctx.addIssue({ code: "custom", message: key, params: { min: STAFF_PASSWORD_MIN } });
-  }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong")
+    .email("validation.email"),
+  password: z
+    .string()
+    .max(200, "validation.tooLong")
+    .superRefine((value, ctx) => {
+      const key = checkStaffPassword(value);
+      if (key) ctx.addIssue({ code: "custom", message: key, params: { min: STAFF_PASSWORD_MIN } });
+    }),
 });
 
 export type SchoolFormData = z.infer<typeof schoolForm>;

@@ -9,7 +9,10 @@ import { deleteSetting, saveSetting, settingValue } from "./store";
 export const SETUP_TOKENS_KEY = "setup.tokens";
 export const TOKEN_HOURS = 24;
 
-interface StoredToken { hash: string; expiresAt: string }
+interface StoredToken {
+  hash: string;
+  expiresAt: string;
+}
 type Repos = Pick<EntityManager, "getRepository">;
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -28,7 +31,11 @@ async function storedTokens(em: Repos): Promise<StoredToken[]> {
  * A new token valid for 24 h. `replace` (kehou setup-token) invalidates earlier ones;
  * a server start keeps other instances' unexpired tokens, so each printed token works.
  */
-export async function issueSetupToken(ds: DataSource, { replace }: { replace: boolean }, now = new Date()): Promise<{ token: string; expiresAt: string }> {
+export async function issueSetupToken(
+  ds: DataSource,
+  { replace }: { replace: boolean },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + TOKEN_HOURS * 3600_000).toISOString();
   await inTransaction(ds, async (em) => {
@@ -40,7 +47,9 @@ export async function issueSetupToken(ds: DataSource, { replace }: { replace: bo
 
 export async function setupTokenValid(em: Repos, token: string, now = new Date()): Promise<boolean> {
   const hash = Buffer.from(sha256(token), "hex");
-  return (await storedTokens(em)).some((t) => t.expiresAt > now.toISOString() && timingSafeEqual(Buffer.from(t.hash, "hex"), hash));
+  return (await storedTokens(em)).some(
+    (t) => t.expiresAt > now.toISOString() && timingSafeEqual(Buffer.from(t.hash, "hex"), hash),
+  );
 }
 
 export async function clearSetupTokens(em: Repos): Promise<void> {

@@ -24,7 +24,7 @@ export type { StartPlan } from "./core";
 
 /** The demo may be seeded only into an empty development database whose demo was never removed. */
 export async function demoMayBeSeeded(ds: DataSource, config: Pick<Config, "production">): Promise<boolean> {
-  return !config.production && !(await demoPresent(ds)) && await isEmptySchool(ds) && !(await demoWasRemoved(ds));
+  return !config.production && !(await demoPresent(ds)) && (await isEmptySchool(ds)) && !(await demoWasRemoved(ds));
 }
 
 /** The server's plan; "serve" carries no logins (only the demo's entry point knows them). */
@@ -50,7 +50,8 @@ function refusal(staff: number): string {
   ].join("\n");
 }
 
-type AppConfig = Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> & Partial<Pick<Config, "publicUrl" | "publicUrlSet" | "port">>;
+type AppConfig = Pick<Config, "sessionSecret" | "production" | "logLevel" | "trustProxy"> &
+  Partial<Pick<Config, "publicUrl" | "publicUrlSet" | "port">>;
 
 /** The app a plan serves; null when the plan refuses to serve. */
 export function appForPlan(ds: DataSource, config: AppConfig, plan: StartPlan, logger?: pino.Logger): Express | null {

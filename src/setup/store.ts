@@ -21,8 +21,10 @@ export async function isEmptySchool(em: Repos): Promise<boolean> {
 
 /** Demo accounts are present while a demo staff account exists or the marker is set. */
 export async function demoPresent(em: Repos): Promise<boolean> {
-  return (await em.getRepository(Setting).existsBy({ key: DEMO_MARKER }))
-    || (await em.getRepository(Staff).existsBy({ email: Like(`%${DEMO_EMAIL_DOMAIN}`) }));
+  return (
+    (await em.getRepository(Setting).existsBy({ key: DEMO_MARKER })) ||
+    (await em.getRepository(Staff).existsBy({ email: Like(`%${DEMO_EMAIL_DOMAIN}`) }))
+  );
 }
 
 export async function demoStaffCount(em: Repos): Promise<number> {
@@ -31,7 +33,8 @@ export async function demoStaffCount(em: Repos): Promise<number> {
 
 export const demoMarked = (em: Repos): Promise<boolean> => em.getRepository(Setting).existsBy({ key: DEMO_MARKER });
 
-export const demoWasRemoved = (em: Repos): Promise<boolean> => em.getRepository(Setting).existsBy({ key: DEMO_REMOVED_KEY });
+export const demoWasRemoved = (em: Repos): Promise<boolean> =>
+  em.getRepository(Setting).existsBy({ key: DEMO_REMOVED_KEY });
 
 /** The setting's raw value, or null. */
 export async function settingValue(em: Repos, key: string): Promise<string | null> {
@@ -55,11 +58,26 @@ export async function saveSchool(em: Repos, data: { schoolName: string; timezone
   ]);
 }
 
-export async function createFirstAdmin(em: Repos, data: { adminName: string; email: string }, passwordHash: string): Promise<Staff> {
+export async function createFirstAdmin(
+  em: Repos,
+  data: { adminName: string; email: string },
+  passwordHash: string,
+): Promise<Staff> {
   const now = nowIso();
   const repo = em.getRepository(Staff);
-  return repo.save(repo.create({
-    staffNumber: `ADM${Date.now().toString(36).toUpperCase()}`, name: data.adminName, email: data.email, role: "admin", passwordHash,
-    active: true, vettedOn: null, availableDays: [], locale: null, createdAt: now, updatedAt: now,
-  }));
+  return repo.save(
+    repo.create({
+      staffNumber: `ADM${Date.now().toString(36).toUpperCase()}`,
+      name: data.adminName,
+      email: data.email,
+      role: "admin",
+      passwordHash,
+      active: true,
+      vettedOn: null,
+      availableDays: [],
+      locale: null,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
 }

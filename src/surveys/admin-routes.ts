@@ -13,25 +13,53 @@ import { replyCount, surveyPage } from "./store";
 export function surveyAdminRoutes(ds: DataSource): Router {
   const router = Router();
   const replies = (id: number) => replyCount(ds, id);
-  const renderEdit = async (res: Response, survey: Survey, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = { kind: "single" }) =>
-    res.status(status).render("surveys/admin-edit", { title: survey.title, survey, replies: await replies(survey.id), errors, form });
+  const renderEdit = async (
+    res: Response,
+    survey: Survey,
+    status = 200,
+    errors: FieldErrors = {},
+    form: Record<string, unknown> = { kind: "single" },
+  ) =>
+    res
+      .status(status)
+      .render("surveys/admin-edit", { title: survey.title, survey, replies: await replies(survey.id), errors, form });
 
   router.get("/admin/surveys", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
     const [surveys, total] = await surveyPage(ds, page.skip, page.size);
     const counts = await Promise.all(surveys.map((s) => replies(s.id)));
-    res.render("surveys/admin-list", { title: res.locals.t("survey.admin.title"), surveys, counts, total, page: page.page, pages: pageCount(total, page.size) });
+    res.render("surveys/admin-list", {
+      title: res.locals.t("survey.admin.title"),
+      surveys,
+      counts,
+      total,
+      page: page.page,
+      pages: pageCount(total, page.size),
+    });
   });
 
   router.get("/admin/surveys/new", scope.admin(), (_req, res) => {
-    res.render("surveys/admin-new", { title: res.locals.t("survey.admin.new"), form: { template: "standard" }, errors: {} });
+    res.render("surveys/admin-new", {
+      title: res.locals.t("survey.admin.new"),
+      form: { template: "standard" },
+      errors: {},
+    });
   });
 
   router.post("/admin/surveys", scope.admin(), async (req, res) => {
     const parsed = surveyForm.safeParse(req.body ?? {});
-    if (!parsed.success) return res.status(400).render("surveys/admin-new", { title: res.locals.t("survey.admin.new"), form: req.body ?? {}, errors: fieldErrors(parsed.error) });
+    if (!parsed.success)
+      return res.status(400).render("surveys/admin-new", {
+        title: res.locals.t("survey.admin.new"),
+        form: req.body ?? {},
+        errors: fieldErrors(parsed.error),
+      });
     const { title, intro, template } = parsed.data;
-    const survey = await createSurvey(ds, { title, intro, first: template === "standard" ? presetQuestion(res.locals.t) : null }, actorOf(req.session.user));
+    const survey = await createSurvey(
+      ds,
+      { title, intro, first: template === "standard" ? presetQuestion(res.locals.t) : null },
+      actorOf(req.session.user),
+    );
     res.redirect(303, `/admin/surveys/${survey.id}`);
   });
 
@@ -64,7 +92,11 @@ export function surveyAdminRoutes(ds: DataSource): Router {
   for (const to of ["open", "closed"] as const) {
     router.post(`/admin/surveys/:id/${to === "open" ? "open" : "close"}`, scope.admin(), async (req, res) => {
       const survey = await setSurveyState(ds, idParam(req.params.id), to, actorOf(req.session.user));
-      req.session.flash = { kind: "ok", key: to === "open" ? "survey.admin.opened" : "survey.admin.closed", params: { title: survey.title } };
+      req.session.flash = {
+        kind: "ok",
+        key: to === "open" ? "survey.admin.opened" : "survey.admin.closed",
+        params: { title: survey.title },
+      };
       res.redirect(303, `/admin/surveys/${survey.id}`);
     });
   }

@@ -18,8 +18,14 @@ async function visibleSurvey(ds: DataSource, id: number): Promise<Survey> {
 
 export function surveyFamilyRoutes(ds: DataSource): Router {
   const router = Router();
-  const render = (res: Response, survey: Survey, replied: boolean, status = 200, errors: FieldErrors = {}, form: Record<string, unknown> = {}) =>
-    res.status(status).render("surveys/family-answer", { title: survey.title, survey, replied, errors, form });
+  const render = (
+    res: Response,
+    survey: Survey,
+    replied: boolean,
+    status = 200,
+    errors: FieldErrors = {},
+    form: Record<string, unknown> = {},
+  ) => res.status(status).render("surveys/family-answer", { title: survey.title, survey, replied, errors, form });
 
   router.get("/surveys", scope.family("a family's own survey replies"), async (req, res) => {
     const surveys = await surveysForFamily(ds, familyUser(req).id);

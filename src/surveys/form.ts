@@ -8,7 +8,11 @@ import type { NewQuestion, SurveyQuestion } from "./core";
 export const SURVEY_TEMPLATES = ["standard", "blank"] as const;
 
 export const surveyForm = z.object({
-  title: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  title: z
+    .string({ message: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong"),
   intro: z.string().trim().max(2000, "validation.tooLong").optional().default(""),
   template: z.enum(SURVEY_TEMPLATES, { message: "validation.required" }),
 });
@@ -16,17 +20,33 @@ export const surveyForm = z.object({
 /** The standard satisfaction question in the admin's language: the first two options count as satisfied. */
 export function presetQuestion(t: (key: string) => string): NewQuestion {
   const options = [t("survey.preset.satisfied"), t("survey.preset.basically"), t("survey.preset.unsatisfied")];
-  return { kind: "single", text: t("survey.preset.question"), options, satisfaction: true, satisfied: options.slice(0, 2) };
+  return {
+    kind: "single",
+    text: t("survey.preset.question"),
+    options,
+    satisfaction: true,
+    satisfied: options.slice(0, 2),
+  };
 }
 
-const lines = (value: unknown): string[] => (typeof value === "string" ? value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "") : []);
+const lines = (value: unknown): string[] =>
+  typeof value === "string"
+    ? value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== "")
+    : [];
 
 export const QUESTION_KINDS = ["single", "rating", "text"] as const;
 const RATING = ["1", "2", "3", "4", "5"];
 
 const questionBase = z.object({
   kind: z.enum(QUESTION_KINDS, { message: "validation.invalid_value" }),
-  text: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(300, "validation.tooLong"),
+  text: z
+    .string({ message: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(300, "validation.tooLong"),
   satisfaction: z.literal("1").optional(),
 });
 
@@ -39,7 +59,8 @@ export function parseQuestion(body: Record<string, unknown>): { question?: NewQu
   const options = kind === "single" ? lines(body.options) : kind === "rating" ? RATING : [];
   const satisfied = satisfaction ? lines(body.satisfied) : [];
   const errors: FieldErrors = {};
-  if (kind === "single" && (options.length < 2 || options.length > 10)) errors.options = { key: "survey.errors.optionCount", params: { min: 2, max: 10 } };
+  if (kind === "single" && (options.length < 2 || options.length > 10))
+    errors.options = { key: "survey.errors.optionCount", params: { min: 2, max: 10 } };
   else if (options.some((o) => o.length > 60)) errors.options = { key: "validation.tooLong" };
   else if (new Set(options).size !== options.length) errors.options = { key: "survey.errors.duplicateOption" };
   if (satisfaction && satisfied.length === 0) errors.satisfied = { key: "survey.errors.satisfiedRequired" };
@@ -49,7 +70,10 @@ export function parseQuestion(body: Record<string, unknown>): { question?: NewQu
 }
 
 /** A family's reply: every choice question answered with one of its options; free text optional, at most 500 characters. */
-export function parseReply(questions: SurveyQuestion[], body: Record<string, unknown>): { answers: Record<string, string>; errors: FieldErrors } {
+export function parseReply(
+  questions: SurveyQuestion[],
+  body: Record<string, unknown>,
+): { answers: Record<string, string>; errors: FieldErrors } {
   const answers: Record<string, string> = {};
   const errors: FieldErrors = {};
   for (const q of questions) {

@@ -6,9 +6,26 @@ import { inTransaction } from "../db";
 import { Actor, recordAudit } from "../audit";
 import { schoolNow } from "../kernel";
 import { HttpError } from "../http";
-import { nextQuestionNumber, surveyResults, toSurveyQuestion, type NewQuestion, type SurveyInput, type SurveyResults } from "./core";
+import {
+  nextQuestionNumber,
+  surveyResults,
+  toSurveyQuestion,
+  type NewQuestion,
+  type SurveyInput,
+  type SurveyResults,
+} from "./core";
 import type { Survey } from "./entities";
-import { answersOf, deleteSurvey, insertReply, insertSurvey, latestAnsweredSurvey, openSurveys, repliedSurveyIds, surveyById, updateSurvey } from "./store";
+import {
+  answersOf,
+  deleteSurvey,
+  insertReply,
+  insertSurvey,
+  latestAnsweredSurvey,
+  openSurveys,
+  repliedSurveyIds,
+  surveyById,
+  updateSurvey,
+} from "./store";
 
 const now = () => schoolNow().toISOString();
 
@@ -18,18 +35,43 @@ export async function findSurvey(ds: DataSource, id: number): Promise<Survey> {
   return survey;
 }
 
-export async function createSurvey(ds: DataSource, input: { title: string; intro: string; first: NewQuestion | null }, actor: Actor): Promise<Survey> {
+export async function createSurvey(
+  ds: DataSource,
+  input: { title: string; intro: string; first: NewQuestion | null },
+  actor: Actor,
+): Promise<Survey> {
   return inTransaction(ds, async (em) => {
     const at = now();
     const questions = input.first ? [toSurveyQuestion(input.first, 1)] : [];
-    const survey = await insertSurvey(em, { title: input.title, intro: input.intro, state: "draft", questions, openedAt: null, closedAt: null, createdAt: at, updatedAt: at });
-    await recordAudit(em, actor, { action: "survey.create", entity: "survey", entityId: survey.id, details: { title: survey.title } });
+    const survey = await insertSurvey(em, {
+      title: input.title,
+      intro: input.intro,
+      state: "draft",
+      questions,
+      openedAt: null,
+      closedAt: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await recordAudit(em, actor, {
+      action: "survey.create",
+      entity: "survey",
+      entityId: survey.id,
+      details: { title: survey.title },
+    });
     return survey;
   });
 }
 
 // Questions change only in a draft: once families answer, every reply must answer the same questions.
-async function editDraft(ds: DataSource, id: number, actor: Actor, action: string, change: (s: Survey) => void, details: Record<string, unknown>): Promise<Survey> {
+async function editDraft(
+  ds: DataSource,
+  id: number,
+  actor: Actor,
+  action: string,
+  change: (s: Survey) => void,
+  details: Record<string, unknown>,
+): Promise<Survey> {
   return inTransaction(ds, async (em) => {
     const survey = await surveyById(em, id);
     if (!survey) throw new HttpError(404, "errors.notFound");
@@ -43,16 +85,30 @@ async function editDraft(ds: DataSource, id: number, actor: Actor, action: strin
 }
 
 export function addQuestion(ds: DataSource, id: number, q: NewQuestion, actor: Actor): Promise<Survey> {
-  return editDraft(ds, id, actor, "survey.question-add", (s) => {
-    s.questions = [...s.questions, toSurveyQuestion(q, nextQuestionNumber(s.questions))];
-  }, { text: q.text, kind: q.kind });
+  return editDraft(
+    ds,
+    id,
+    actor,
+    "survey.question-add",
+    (s) => {
+      s.questions = [...s.questions, toSurveyQuestion(q, nextQuestionNumber(s.questions))];
+    },
+    { text: q.text, kind: q.kind },
+  );
 }
 
 export function removeQuestion(ds: DataSource, id: number, questionId: string, actor: Actor): Promise<Survey> {
-  return editDraft(ds, id, actor, "survey.question-remove", (s) => {
-    if (!s.questions.some((q) => q.id === questionId)) throw new HttpError(404, "errors.notFound");
-    s.questions = s.questions.filter((q) => q.id !== questionId);
-  }, { questionId });
+  return editDraft(
+    ds,
+    id,
+    actor,
+    "survey.question-remove",
+    (s) => {
+      if (!s.questions.some((q) => q.id === questionId)) throw new HttpError(404, "errors.notFound");
+      s.questions = s.questions.filter((q) => q.id !== questionId);
+    },
+    { questionId },
+  );
 }
 
 /** Opens (a draft with questions, or a closed survey again) or closes an open survey. */
@@ -65,10 +121,15 @@ export async function setSurveyState(ds: DataSource, id: number, to: "open" | "c
     if (to === "closed" && survey.state !== "open") throw new HttpError(409, "survey.errors.notOpen");
     const at = now();
     survey.state = to;
-    if (to === "open") survey.openedAt = survey.openedAt ?? at; else survey.closedAt = at;
+    if (to === "open") survey.openedAt = survey.openedAt ?? at;
+    else survey.closedAt = at;
     survey.updatedAt = at;
     await updateSurvey(em, survey);
-    await recordAudit(em, actor, { action: `survey.${to === "open" ? "open" : "close"}`, entity: "survey", entityId: id });
+    await recordAudit(em, actor, {
+      action: `survey.${to === "open" ? "open" : "close"}`,
+      entity: "survey",
+      entityId: id,
+    });
     return survey;
   });
 }
@@ -80,13 +141,20 @@ export async function deleteDraft(ds: DataSource, id: number, actor: Actor): Pro
     if (!survey) throw new HttpError(404, "errors.notFound");
     if (survey.state !== "draft") throw new HttpError(409, "survey.errors.notDraft");
     await deleteSurvey(em, id);
-    await recordAudit(em, actor, { action: "survey.delete", entity: "survey", entityId: id, details: { title: survey.title } });
+    await recordAudit(em, actor, {
+      action: "survey.delete",
+      entity: "survey",
+      entityId: id,
+      details: { title: survey.title },
+    });
     return survey;
   });
 }
 
 export class AlreadyAnswered extends HttpError {
-  constructor() { super(409, "survey.errors.alreadyAnswered"); }
+  constructor() {
+    super(409, "survey.errors.alreadyAnswered");
+  }
 }
 
 const isUniqueViolation = (err: unknown): boolean => {
@@ -96,7 +164,13 @@ const isUniqueViolation = (err: unknown): boolean => {
 };
 
 /** One reply per family and survey; the unique receipt is what enforces it, even when two parents submit at once. */
-export async function submitReply(ds: DataSource, survey: Survey, familyId: number, answers: Record<string, string>, actor: Actor): Promise<void> {
+export async function submitReply(
+  ds: DataSource,
+  survey: Survey,
+  familyId: number,
+  answers: Record<string, string>,
+  actor: Actor,
+): Promise<void> {
   if (survey.state !== "open") throw new HttpError(409, "survey.errors.notOpen");
   try {
     await inTransaction(ds, async (em) => {
@@ -124,7 +198,10 @@ export async function latestSurveyInput(ds: DataSource): Promise<{ survey: Surve
 }
 
 /** Open surveys with whether this family has replied (for the family's list and home page). */
-export async function surveysForFamily(ds: DataSource, familyId: number): Promise<{ survey: Survey; replied: boolean }[]> {
+export async function surveysForFamily(
+  ds: DataSource,
+  familyId: number,
+): Promise<{ survey: Survey; replied: boolean }[]> {
   const open = await openSurveys(ds);
   const receipts = await repliedSurveyIds(ds, familyId);
   return open.map((survey) => ({ survey, replied: receipts.has(survey.id) }));

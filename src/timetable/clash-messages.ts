@@ -13,14 +13,21 @@ export interface ClashExplanation {
   others: { id: number; title: string }[];
 }
 
-export function explainClashes(clashes: Clash[], names: Names, entries: TimetableEntry[], selfId: string): ClashExplanation[] {
+export function explainClashes(
+  clashes: Clash[],
+  names: Names,
+  entries: TimetableEntry[],
+  selfId: string,
+): ClashExplanation[] {
   const byId = new Map(entries.map((e) => [String(e.id), e]));
   return clashes.map((clash) => ({
     key: `clash.${clash.kind}`,
     params: displayParams(clash.params, names),
     weekday: clash.weekday,
     period: names.periods.get(Number(clash.periodId)) ?? clash.periodId,
-    others: clash.entryIds.filter((id) => id !== selfId && byId.has(id)).map((id) => ({ id: Number(id), title: byId.get(id)!.title })),
+    others: clash.entryIds
+      .filter((id) => id !== selfId && byId.has(id))
+      .map((id) => ({ id: Number(id), title: byId.get(id)!.title })),
   }));
 }
 

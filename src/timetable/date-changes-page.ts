@@ -8,9 +8,17 @@ import type { DatedSession } from "./core/questions";
 import { publishedOf, sessionsOn } from "./store/published";
 import { activeStaff, periodsOfTerm, staffNames } from "./store/people";
 
-export interface SessionLine { session: DatedSession; time: string; periodName: string; ownStaff: string; leader: string }
+export interface SessionLine {
+  session: DatedSession;
+  time: string;
+  periodName: string;
+  ownStaff: string;
+  leader: string;
+}
 export interface ChangeLine {
-  change: DateChangeRow; title: string; staffName: string;
+  change: DateChangeRow;
+  title: string;
+  staffName: string;
   /**
    * False when the date no longer holds what the change names — a re-publication dropped or
    * moved the session, or the day lost its service. sessionsOn then ignores it (it changes
@@ -20,17 +28,27 @@ export interface ChangeLine {
 }
 
 /** The date's sessions with times and who leads them; day null when the date is outside the current term. */
-export async function dateSessions(ds: DataSource, termId: number, date: IsoDate): Promise<{ hasService: boolean; lines: SessionLine[] }> {
+export async function dateSessions(
+  ds: DataSource,
+  termId: number,
+  date: IsoDate,
+): Promise<{ hasService: boolean; lines: SessionLine[] }> {
   const { day, sessions } = await sessionsOn(ds.manager, date);
   const periods = new Map((await periodsOfTerm(ds, termId)).map((p) => [p.id, p]));
-  const names = await staffNames(ds, sessions.flatMap((s) => [s.staffId, s.entry.staffId]));
+  const names = await staffNames(
+    ds,
+    sessions.flatMap((s) => [s.staffId, s.entry.staffId]),
+  );
   return {
     hasService: day?.runsWeekday != null,
     lines: sessions.map((session) => {
       const p = periods.get(session.entry.periodId);
       return {
-        session, time: p ? `${p.startTime}–${p.endTime}` : "", periodName: p?.name ?? "",
-        ownStaff: names.get(session.entry.staffId ?? -1) ?? "", leader: names.get(session.staffId ?? -1) ?? "",
+        session,
+        time: p ? `${p.startTime}–${p.endTime}` : "",
+        periodName: p?.name ?? "",
+        ownStaff: names.get(session.entry.staffId ?? -1) ?? "",
+        leader: names.get(session.staffId ?? -1) ?? "",
       };
     }),
   };
@@ -38,7 +56,10 @@ export async function dateSessions(ds: DataSource, termId: number, date: IsoDate
 
 // Whether each change still names what its date holds, asked of sessionsOn once per date:
 // a session's change needs that session to run that date, a day's the date to have service.
-async function stillApplies(ds: DataSource, changes: readonly DateChangeRow[]): Promise<(change: DateChangeRow) => boolean> {
+async function stillApplies(
+  ds: DataSource,
+  changes: readonly DateChangeRow[],
+): Promise<(change: DateChangeRow) => boolean> {
   const dates = new Map<IsoDate, { hasService: boolean; entryIds: Set<number> }>();
   for (const date of new Set(changes.map((c) => c.date))) {
     const { day, sessions } = await sessionsOn(ds.manager, date);
@@ -53,16 +74,26 @@ async function stillApplies(ds: DataSource, changes: readonly DateChangeRow[]): 
 
 async function linesOf(ds: DataSource, termId: number, changes: readonly DateChangeRow[]): Promise<ChangeLine[]> {
   const titles = new Map((await publishedOf(ds.manager, termId)).rows.map((r) => [r.id, r.title]));
-  const names = await staffNames(ds, changes.map((r) => r.staffId));
+  const names = await staffNames(
+    ds,
+    changes.map((r) => r.staffId),
+  );
   const applies = await stillApplies(ds, changes);
   return changes.map((change) => ({
-    change, title: change.entryId === null ? "" : titles.get(change.entryId) ?? `#${change.entryId}`,
-    staffName: names.get(change.staffId ?? -1) ?? "", applies: applies(change),
+    change,
+    title: change.entryId === null ? "" : (titles.get(change.entryId) ?? `#${change.entryId}`),
+    staffName: names.get(change.staffId ?? -1) ?? "",
+    applies: applies(change),
   }));
 }
 
 /** A page of the term's changes, newest date first, with the session titles and cover names. */
-export async function changeLines(ds: DataSource, term: Term, skip: number, take: number): Promise<{ lines: ChangeLine[]; total: number }> {
+export async function changeLines(
+  ds: DataSource,
+  term: Term,
+  skip: number,
+  take: number,
+): Promise<{ lines: ChangeLine[]; total: number }> {
   const { rows, total } = await termDateChanges(ds.manager, term.id, skip, take);
   return { total, lines: await linesOf(ds, term.id, rows) };
 }

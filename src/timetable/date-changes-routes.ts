@@ -7,7 +7,17 @@ import type { DataSource } from "typeorm";
 import { scope, HttpError, idParam, optionalId, pageCount, pageOf } from "../http";
 import { actorOf } from "../audit";
 import { currentTerm } from "../db";
-import { CANCEL_REASONS, GRADES, dateChangeById, isIsoDate, parseCancel, parseCover, schoolToday, type DateChangeKind, type FormErrors } from "../kernel";
+import {
+  CANCEL_REASONS,
+  GRADES,
+  dateChangeById,
+  isIsoDate,
+  parseCancel,
+  parseCover,
+  schoolToday,
+  type DateChangeKind,
+  type FormErrors,
+} from "../kernel";
 import { cancelSession, coverSession, DateChangeRefused, removeDateChange } from "./date-changes-service";
 import { changeLine, changeLines, coverChoices, dateSessions } from "./date-changes-page";
 import { publishedOf } from "./store/published";
@@ -47,20 +57,49 @@ export function dateChangeRoutes(ds: DataSource): Router {
     const page = pageOf(req.query, 20);
     const changes = await changeLines(ds, term, page.skip, page.size);
     res.render("timetable/dates", {
-      title, term, date, inTerm, published: published.publishedAt !== null, day, changes: changes.lines,
-      page: page.page, pages: pageCount(changes.total, page.size), reasons: CANCEL_REASONS, grades: GRADES, form: {}, errors: {},
+      title,
+      term,
+      date,
+      inTerm,
+      published: published.publishedAt !== null,
+      day,
+      changes: changes.lines,
+      page: page.page,
+      pages: pageCount(changes.total, page.size),
+      reasons: CANCEL_REASONS,
+      grades: GRADES,
+      form: {},
+      errors: {},
     });
   });
 
   // The change form: one session's cancel and cover forms, or (no session) a day's cancel form.
-  async function renderForm(res: Response, status: number, date: string, entryId: number | null, form: Record<string, unknown>, errors: FormErrors, action: "cancel" | "cover" | null) {
+  async function renderForm(
+    res: Response,
+    status: number,
+    date: string,
+    entryId: number | null,
+    form: Record<string, unknown>,
+    errors: FormErrors,
+    action: "cancel" | "cover" | null,
+  ) {
     const term = await termOrFail(ds);
     const inTerm = isIsoDate(date) && date >= term.startDate && date <= term.endDate;
-    const line = inTerm && entryId !== null ? (await dateSessions(ds, term.id, date)).lines.find((l) => l.session.entry.id === entryId) ?? null : null;
+    const line =
+      inTerm && entryId !== null
+        ? ((await dateSessions(ds, term.id, date)).lines.find((l) => l.session.entry.id === entryId) ?? null)
+        : null;
     res.status(status).render("timetable/date-change", {
-      title: res.locals.t("dateChanges.formTitle"), date, entryId, line, form, action,
+      title: res.locals.t("dateChanges.formTitle"),
+      date,
+      entryId,
+      line,
+      form,
+      action,
       errors: { cancel: action === "cancel" ? errors : {}, cover: action === "cover" ? errors : {} },
-      reasons: CANCEL_REASONS, grades: GRADES, staff: await coverChoices(ds),
+      reasons: CANCEL_REASONS,
+      grades: GRADES,
+      staff: await coverChoices(ds),
     });
   }
 
@@ -82,7 +121,8 @@ export function dateChangeRoutes(ds: DataSource): Router {
 
   router.post(`${BASE}/cancel`, admin, async (req, res) => {
     const b = body(req);
-    const again = (errors: FormErrors) => renderForm(res, 400, String(b.date ?? ""), b.scope === "day" ? null : entryOf(b), b, errors, "cancel");
+    const again = (errors: FormErrors) =>
+      renderForm(res, 400, String(b.date ?? ""), b.scope === "day" ? null : entryOf(b), b, errors, "cancel");
     const { input, errors } = parseCancel(b);
     if (!input) return again(errors);
     try {
@@ -118,12 +158,16 @@ export function dateChangeRoutes(ds: DataSource): Router {
   router.get(`${BASE}/changes/:kind/:id/remove`, admin, async (req, res) => {
     const change = await changeOf(req);
     const term = await termOrFail(ds);
-    res.render("timetable/date-change-remove", { title: res.locals.t("dateChanges.removeTitle"), line: await changeLine(ds, term.id, change) });
+    res.render("timetable/date-change-remove", {
+      title: res.locals.t("dateChanges.removeTitle"),
+      line: await changeLine(ds, term.id, change),
+    });
   });
 
   router.post(`${BASE}/changes/:kind/:id/remove`, admin, async (req, res) => {
     const change = await changeOf(req);
-    if (!(await removeDateChange(ds, change.kind, change.id, actorOf(req.session.user)))) throw new HttpError(404, "errors.notFound");
+    if (!(await removeDateChange(ds, change.kind, change.id, actorOf(req.session.user))))
+      throw new HttpError(404, "errors.notFound");
     done(req, res, "dateChanges.saved.remove", change.date);
   });
 

@@ -33,11 +33,23 @@ export function choicesOf(week: Week, entry: TimetableEntry | null) {
   };
 }
 
-export function valuesOf(e: Pick<TimetableEntry, "weekday" | "periodId" | "kind" | "title" | "grades" | "classId" | "clubId" | "staffId" | "venueId">): FormValues {
+export function valuesOf(
+  e: Pick<
+    TimetableEntry,
+    "weekday" | "periodId" | "kind" | "title" | "grades" | "classId" | "clubId" | "staffId" | "venueId"
+  >,
+): FormValues {
   const text = (v: number | null) => (v === null ? "" : String(v));
   return {
-    weekday: String(e.weekday), periodId: String(e.periodId), kind: e.kind, title: e.title, grades: e.grades.map(String),
-    classId: text(e.classId), clubId: text(e.clubId), staffId: text(e.staffId), venueId: text(e.venueId),
+    weekday: String(e.weekday),
+    periodId: String(e.periodId),
+    kind: e.kind,
+    title: e.title,
+    grades: e.grades.map(String),
+    classId: text(e.classId),
+    clubId: text(e.clubId),
+    staffId: text(e.staffId),
+    venueId: text(e.venueId),
   };
 }
 
@@ -45,9 +57,20 @@ export function valuesOf(e: Pick<TimetableEntry, "weekday" | "periodId" | "kind"
 export function postedValues(body: unknown): FormValues {
   const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const grades = Array.isArray(b.grades) ? b.grades.filter((g): g is string => typeof g === "string") : typeof b.grades === "string" ? [b.grades] : [];
+  const grades = Array.isArray(b.grades)
+    ? b.grades.filter((g): g is string => typeof g === "string")
+    : typeof b.grades === "string"
+      ? [b.grades]
+      : [];
   return {
-    weekday: text(b.weekday), periodId: text(b.periodId), kind: text(b.kind), title: text(b.title), grades,
-    classId: text(b.classId), clubId: text(b.clubId), staffId: text(b.staffId), venueId: text(b.venueId),
+    weekday: text(b.weekday),
+    periodId: text(b.periodId),
+    kind: text(b.kind),
+    title: text(b.title),
+    grades,
+    classId: text(b.classId),
+    clubId: text(b.clubId),
+    staffId: text(b.staffId),
+    venueId: text(b.venueId),
   };
 }

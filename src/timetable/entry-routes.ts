@@ -25,21 +25,33 @@ export function entryRoutes(ds: DataSource): Router {
 
   async function render(res: Response, status: number, page: Partial<EntryPage> & { id: number | null }, week?: Week) {
     const w = week ?? (await currentWeek(ds));
-    const entry = page.id === null ? null : w.entries.find((e) => e.id === page.id) ?? null;
+    const entry = page.id === null ? null : (w.entries.find((e) => e.id === page.id) ?? null);
     if (page.id !== null && !entry) throw new HttpError(404, "errors.notFound");
     const full: EntryPage = {
-      entry, form: entry ? valuesOf(entry) : {}, errors: {}, clashes: [], checked: false, view: "all",
-      move: { form: entry ? valuesOf(entry) : {}, errors: {}, clashes: [] }, ...page,
+      entry,
+      form: entry ? valuesOf(entry) : {},
+      errors: {},
+      clashes: [],
+      checked: false,
+      view: "all",
+      move: { form: entry ? valuesOf(entry) : {}, errors: {}, clashes: [] },
+      ...page,
     };
     res.status(status).render("timetable/entry", {
-      title: res.locals.t(entry ? "timetable.entry.editTitle" : "timetable.entry.newTitle"), ...full, choices: choicesOf(w, entry),
+      title: res.locals.t(entry ? "timetable.entry.editTitle" : "timetable.entry.newTitle"),
+      ...full,
+      choices: choicesOf(w, entry),
     });
   }
 
   router.get("/admin/timetable/entries/new", scope.admin(), async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === "string" ? v : "");
-    await render(res, 200, { id: null, view: viewParam(parseView(q.view)), form: { weekday: text(q.weekday), periodId: text(q.periodId), kind: "activity", grades: [] } });
+    await render(res, 200, {
+      id: null,
+      view: viewParam(parseView(q.view)),
+      form: { weekday: text(q.weekday), periodId: text(q.periodId), kind: "activity", grades: [] },
+    });
   });
 
   router.get("/admin/timetable/entries/:id/edit", scope.admin(), async (req, res) => {
@@ -48,11 +60,13 @@ export function entryRoutes(ds: DataSource): Router {
 
   async function submit(req: Request, res: Response, id: number | null) {
     const view = viewParam(parseView(req.body?.view));
-    const again = (status: number, extra: Partial<EntryPage>) => render(res, status, { id, view, form: postedValues(req.body), ...extra });
+    const again = (status: number, extra: Partial<EntryPage>) =>
+      render(res, status, { id, view, form: postedValues(req.body), ...extra });
     const parsed = entryForm.safeParse(req.body ?? {});
     if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     try {
-      if (req.body?.intent === "check") return again(200, { clashes: await checkEntry(ds, id, parsed.data), checked: true });
+      if (req.body?.intent === "check")
+        return again(200, { clashes: await checkEntry(ds, id, parsed.data), checked: true });
       const entry = await saveEntry(ds, id, parsed.data, actorOf(req.session.user));
       backToGrid(req, res, view, entry, id === null ? "timetable.entry.created" : "timetable.entry.saved");
     } catch (err) {
@@ -85,7 +99,12 @@ export function entryRoutes(ds: DataSource): Router {
     const entry = week.entries.find((e) => e.id === id);
     if (!entry) throw new HttpError(404, "errors.notFound");
     const period = week.periods.find((p) => p.id === entry.periodId);
-    res.render("timetable/delete", { title: res.locals.t("timetable.entry.deleteTitle"), entry, period, view: viewParam(parseView(req.query.view)) });
+    res.render("timetable/delete", {
+      title: res.locals.t("timetable.entry.deleteTitle"),
+      entry,
+      period,
+      view: viewParam(parseView(req.query.view)),
+    });
   });
 
   router.post("/admin/timetable/entries/:id/delete", scope.admin(), async (req, res) => {
@@ -98,14 +117,23 @@ export function entryRoutes(ds: DataSource): Router {
 }
 
 // A service's refusal re-renders the form: a field it names as 400, a clash as 409.
-function refusal(err: unknown): { status: number; extra: { errors: FieldErrors } | { clashes: ClashRefused["clashes"] } } {
+function refusal(err: unknown): {
+  status: number;
+  extra: { errors: FieldErrors } | { clashes: ClashRefused["clashes"] };
+} {
   if (err instanceof FormError) return { status: 400, extra: { errors: err.errors } };
   if (err instanceof ClashRefused) return { status: 409, extra: { clashes: err.clashes } };
   throw err;
 }
 
 // Saved: back to the grid at the entry's slot, with a flash naming it.
-function backToGrid(req: Request, res: Response, view: Parameters<typeof gridUrl>[0], entry: Parameters<typeof gridUrl>[1] & { title: string }, key: string): undefined {
+function backToGrid(
+  req: Request,
+  res: Response,
+  view: Parameters<typeof gridUrl>[0],
+  entry: Parameters<typeof gridUrl>[1] & { title: string },
+  key: string,
+): undefined {
   req.session.flash = { kind: "ok", key, params: { title: entry.title } };
   res.redirect(gridUrl(view, entry));
   return undefined;

@@ -31,7 +31,12 @@ export async function checkEntry(ds: DataSource, id: number | null, input: Entry
   });
 }
 
-export async function saveEntry(ds: DataSource, id: number | null, input: EntryFormData, actor: Actor): Promise<TimetableEntry> {
+export async function saveEntry(
+  ds: DataSource,
+  id: number | null,
+  input: EntryFormData,
+  actor: Actor,
+): Promise<TimetableEntry> {
   return inTransaction(ds, async (em) => {
     const { week, before } = await openEntry(em, id);
     const proposed = resolveEntry(input, week, before);
@@ -46,8 +51,15 @@ export async function moveEntry(ds: DataSource, id: number, slot: MoveFormData, 
     if (!week.periods.some((p) => p.id === slot.periodId)) throw fieldError("periodId", "timetable.errors.period");
     const e = before!;
     const proposed: ResolvedEntry = {
-      weekday: slot.weekday, periodId: slot.periodId, kind: e.kind, title: e.title, grades: [...e.grades],
-      classId: e.classId, clubId: e.clubId, staffId: e.staffId, venueId: e.venueId,
+      weekday: slot.weekday,
+      periodId: slot.periodId,
+      kind: e.kind,
+      title: e.title,
+      grades: [...e.grades],
+      classId: e.classId,
+      clubId: e.clubId,
+      staffId: e.staffId,
+      venueId: e.venueId,
     };
     return commit(em, week, before, proposed, actor, "timetable.entry.move");
   });
@@ -58,14 +70,19 @@ export async function deleteEntry(ds: DataSource, id: number, actor: Actor): Pro
     const { before } = await openEntry(em, id);
     await removeEntry(em, id);
     await touchDraft(em, before!.termId, nowIso());
-    await recordAudit(em, actor, { action: "timetable.entry.delete", entity: "timetable_entry", entityId: id, details: { before: rowOf(before!) } });
+    await recordAudit(em, actor, {
+      action: "timetable.entry.delete",
+      entity: "timetable_entry",
+      entityId: id,
+      details: { before: rowOf(before!) },
+    });
     return before!;
   });
 }
 
 async function openEntry(em: EntityManager, id: number | null): Promise<{ week: Week; before: TimetableEntry | null }> {
   const week = await openDraft(em);
-  const before = id === null ? null : week.entries.find((e) => e.id === id) ?? null;
+  const before = id === null ? null : (week.entries.find((e) => e.id === id) ?? null);
   if (id !== null && !before) throw new HttpError(404, "errors.notFound");
   return { week, before };
 }
@@ -76,7 +93,14 @@ function clashesOf(week: Week, id: number | null, proposed: ResolvedEntry): Clas
   return explainClashes(clashes, namesOf(week), week.entries, selfId);
 }
 
-async function commit(em: EntityManager, week: Week, before: TimetableEntry | null, proposed: ResolvedEntry, actor: Actor, action: string): Promise<TimetableEntry> {
+async function commit(
+  em: EntityManager,
+  week: Week,
+  before: TimetableEntry | null,
+  proposed: ResolvedEntry,
+  actor: Actor,
+  action: string,
+): Promise<TimetableEntry> {
   const clashes = clashesOf(week, before?.id ?? null, proposed);
   if (clashes.length) throw new ClashRefused(clashes);
   const now = nowIso();
@@ -84,7 +108,9 @@ async function commit(em: EntityManager, week: Week, before: TimetableEntry | nu
   const saved = await storeEntry(em, before, proposed, week.term.id, now);
   await touchDraft(em, week.term.id, now);
   await recordAudit(em, actor, {
-    action, entity: "timetable_entry", entityId: saved.id,
+    action,
+    entity: "timetable_entry",
+    entityId: saved.id,
     details: { ...(beforeRow && { before: beforeRow }), after: rowOf(saved) },
   });
   return saved;

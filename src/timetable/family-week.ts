@@ -7,7 +7,15 @@ import type { DataSource } from "typeorm";
 import { type Student, type Term, currentTerm, termPeriods } from "../db";
 import { indexCalendar, schoolCalendar, schoolDay, schoolToday, type IsoDate } from "../kernel";
 import { clubsOnDates } from "../membership";
-import { childWeek, firstWeekDate, rowsOfChild, shownDates, termWeek, type ChildDay, type TermWeek } from "./core/child-week";
+import {
+  childWeek,
+  firstWeekDate,
+  rowsOfChild,
+  shownDates,
+  termWeek,
+  type ChildDay,
+  type TermWeek,
+} from "./core/child-week";
 import { publishedOf, sessionsOnDates } from "./store/published";
 import { allVenues, enrolledWeekdays, familyChildren, staffNames } from "./store/people";
 
@@ -27,13 +35,21 @@ export interface FamilyWeek {
 }
 
 /** The week of `studentId` (one of `familyId`'s children) holding `date` (today's by default); null when no term is current or the child is not the family's. */
-export async function familyWeek(ds: DataSource, familyId: number, studentId: number, date: IsoDate | null): Promise<FamilyWeek | "noTerm" | null> {
+export async function familyWeek(
+  ds: DataSource,
+  familyId: number,
+  studentId: number,
+  date: IsoDate | null,
+): Promise<FamilyWeek | "noTerm" | null> {
   const [term, children] = await Promise.all([currentTerm(ds), familyChildren(ds, familyId)]);
   const child = children.find((c) => c.id === studentId);
   if (!child) return null;
   if (!term) return "noTerm";
   const today = await schoolToday(ds);
-  const week = termWeek(date ?? firstWeekDate(schoolDay(today, indexCalendar((await schoolCalendar(ds, term)).specialDays))), term);
+  const week = termWeek(
+    date ?? firstWeekDate(schoolDay(today, indexCalendar((await schoolCalendar(ds, term)).specialDays))),
+    term,
+  );
   const self = { classId: child.classId, grade: child.schoolClass.grade };
   const clubs = await clubsOnDates(ds, child.id, week.dates);
   const [dated, weekdays, periods, venues, published] = await Promise.all([
@@ -43,18 +59,38 @@ export async function familyWeek(ds: DataSource, familyId: number, studentId: nu
     allVenues(ds),
     publishedOf(ds, term.id),
   ]);
-  const shown = new Set(shownDates(dated.flatMap((d) => (d.day ? [d.day] : [])), term).map((d) => d.date));
+  const shown = new Set(
+    shownDates(
+      dated.flatMap((d) => (d.day ? [d.day] : [])),
+      term,
+    ).map((d) => d.date),
+  );
   const days = childWeek(
-    dated.filter((d) => shown.has(d.date)).map((d) => ({ day: d.day!, sessions: d.sessions, clubIds: clubs.get(d.date) ?? [] })),
+    dated
+      .filter((d) => shown.has(d.date))
+      .map((d) => ({ day: d.day!, sessions: d.sessions, clubIds: clubs.get(d.date) ?? [] })),
     self,
     weekdays,
     new Map(periods.map((p) => [p.id, p])),
   );
   // Staff names only for a cover (代课), the one teacher a family needs to know about.
-  const coverIds = [...new Set(days.flatMap((d) => d.sessions.filter((s) => s.session.covered && s.session.staffId !== null).map((s) => s.session.staffId!)))];
+  const coverIds = [
+    ...new Set(
+      days.flatMap((d) =>
+        d.sessions.filter((s) => s.session.covered && s.session.staffId !== null).map((s) => s.session.staffId!),
+      ),
+    ),
+  ];
   const covers = await staffNames(ds, coverIds);
   return {
-    term, child, children: children.map((c) => ({ id: c.id, name: c.name })), week, published: published.publishedAt !== null, today, days,
-    venues: new Map(venues.map((v) => [v.id, v.name])), covers,
+    term,
+    child,
+    children: children.map((c) => ({ id: c.id, name: c.name })),
+    week,
+    published: published.publishedAt !== null,
+    today,
+    days,
+    venues: new Map(venues.map((v) => [v.id, v.name])),
+    covers,
   };
 }

@@ -16,7 +16,11 @@ export interface GridModel {
   view: GridView;
   viewValue: string;
   viewLabel: { key: string; params: Record<string, unknown> };
-  choices: { grades: number[]; venues: { id: number; name: string }[]; staff: { id: number; name: string; number: string }[] };
+  choices: {
+    grades: number[];
+    venues: { id: number; name: string }[];
+    staff: { id: number; name: string; number: string }[];
+  };
 }
 
 export function gridModel(week: Week, rows: EntryRow[], view: GridView, clashIds = new Set<string>()): GridModel {
@@ -24,10 +28,17 @@ export function gridModel(week: Week, rows: EntryRow[], view: GridView, clashIds
   const cancelled = new Set(week.clubs.filter((c) => c.cancelled).map((c) => c.id));
   const grid = gridOf(week.periods, inView(rows, view)).map((row) => ({
     period: row.period,
-    cells: row.cells.map((cell) => ({ weekday: cell.weekday, entries: cell.entries.map((e) => chipOf(e, names, clashIds, cancelled)) })),
+    cells: row.cells.map((cell) => ({
+      weekday: cell.weekday,
+      entries: cell.entries.map((e) => chipOf(e, names, clashIds, cancelled)),
+    })),
   }));
   return {
-    rows: grid, weekdays: WEEKDAYS, view, viewValue: viewParam(view), viewLabel: labelOf(view, names),
+    rows: grid,
+    weekdays: WEEKDAYS,
+    view,
+    viewValue: viewParam(view),
+    viewLabel: labelOf(view, names),
     choices: {
       grades: [1, 2, 3, 4, 5, 6],
       venues: week.venues.map((v) => ({ id: v.id, name: v.name })),
@@ -38,15 +49,22 @@ export function gridModel(week: Week, rows: EntryRow[], view: GridView, clashIds
 
 function labelOf(view: GridView, names: Names): GridModel["viewLabel"] {
   switch (view.by) {
-    case "all": return { key: "timetable.view.all", params: {} };
-    case "grade": return { key: "timetable.view.gradeN", params: { grade: view.id } };
-    case "venue": return { key: "timetable.view.venueN", params: { name: names.venues.get(view.id) ?? "?" } };
-    case "staff": return { key: "timetable.view.staffN", params: { name: names.staff.get(view.id) ?? "?" } };
+    case "all":
+      return { key: "timetable.view.all", params: {} };
+    case "grade":
+      return { key: "timetable.view.gradeN", params: { grade: view.id } };
+    case "venue":
+      return { key: "timetable.view.venueN", params: { name: names.venues.get(view.id) ?? "?" } };
+    case "staff":
+      return { key: "timetable.view.staffN", params: { name: names.staff.get(view.id) ?? "?" } };
   }
 }
 
 export interface DraftStatus {
-  entries: number; clashes: number; changes: number; publishedAt: string | null;
+  entries: number;
+  clashes: number;
+  changes: number;
+  publishedAt: string | null;
   /** Rows of the published snapshot that are not valid entries: every reader leaves them out (counted in changes too). */
   unreadable: number;
 }
@@ -55,12 +73,17 @@ export interface DraftStatus {
 export function draftModel(week: Week, view: GridView): GridModel & { status: DraftStatus } {
   const clashes = findClashes(placementsOf(week), clashContextOf(week));
   const rows = week.entries.map(rowOf);
-  const published = week.timetable?.publishedAt ? parseSnapshot(week.timetable.published, week.term.id) : { rows: [], skipped: [] };
+  const published = week.timetable?.publishedAt
+    ? parseSnapshot(week.timetable.published, week.term.id)
+    : { rows: [], skipped: [] };
   return {
     ...gridModel(week, rows, view, new Set(clashes.flatMap((c) => c.entryIds))),
     status: {
-      entries: rows.length, clashes: clashes.length, changes: draftChanges(rows, published.rows) + published.skipped.length,
-      publishedAt: week.timetable?.publishedAt ?? null, unreadable: published.skipped.length,
+      entries: rows.length,
+      clashes: clashes.length,
+      changes: draftChanges(rows, published.rows) + published.skipped.length,
+      publishedAt: week.timetable?.publishedAt ?? null,
+      unreadable: published.skipped.length,
     },
   };
 }

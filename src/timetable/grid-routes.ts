@@ -14,7 +14,10 @@ import { formatStored, schoolZone } from "../kernel";
 import { gridIssues, runPolicy, type Locale } from "../policy";
 
 const publishForm = z.object({
-  reason: plainText(500).refine((r) => r === "" || r.length >= 5, "validation.reasonRequired").optional().transform((r) => r || null),
+  reason: plainText(500)
+    .refine((r) => r === "" || r.length >= 5, "validation.reasonRequired")
+    .optional()
+    .transform((r) => r || null),
 });
 
 export function gridRoutes(ds: DataSource): Router {
@@ -29,8 +32,18 @@ export function gridRoutes(ds: DataSource): Router {
     // The rules' findings, inline where they apply (the compliance page lists them all).
     const { violations } = await runPolicy(ds, term.id);
     const entryIds = new Set(model.rows.flatMap((r) => r.cells.flatMap((c) => c.entries.map((e) => e.id))));
-    const issues = gridIssues(violations, res.locals.locale as Locale, { entryIds, by: model.view.by, grade: model.view.by === "grade" ? model.view.id : undefined });
-    res.render("timetable/grid", { title: res.locals.t("timetable.title"), term: week.term, publishedLocal, issues, ...model });
+    const issues = gridIssues(violations, res.locals.locale as Locale, {
+      entryIds,
+      by: model.view.by,
+      grade: model.view.by === "grade" ? model.view.id : undefined,
+    });
+    res.render("timetable/grid", {
+      title: res.locals.t("timetable.title"),
+      term: week.term,
+      publishedLocal,
+      issues,
+      ...model,
+    });
   });
 
   async function publishPage(status: number, res: import("express").Response, extra: Record<string, unknown> = {}) {
@@ -39,7 +52,14 @@ export function gridRoutes(ds: DataSource): Router {
     const blockers = await publishBlockers(ds, week.term.id);
     const publishedLocal = formatStored(draft.publishedAt, await schoolZone(ds.manager));
     res.status(status).render("timetable/publish", {
-      title: res.locals.t("timetable.publish.title"), term: week.term, draft, blockers, publishedLocal, form: {}, errors: {}, ...extra,
+      title: res.locals.t("timetable.publish.title"),
+      term: week.term,
+      draft,
+      blockers,
+      publishedLocal,
+      form: {},
+      errors: {},
+      ...extra,
     });
   }
 

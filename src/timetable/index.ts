@@ -5,7 +5,17 @@ export type { EntryRow } from "./core/entry-row";
 export type { DatedSession, DateChanges } from "./core/questions";
 export { atClubInsteadOf } from "./core/questions";
 export { startDraftTimetable } from "./store/draft";
-export { publishedOf, publishedTimetable, sessionsOn, sessionsOnDates, clubSessions, staffWeek, staffChangesBetween, changedSessionsOfTerm, type Published } from "./store/published";
+export {
+  publishedOf,
+  publishedTimetable,
+  sessionsOn,
+  sessionsOnDates,
+  clubSessions,
+  staffWeek,
+  staffChangesBetween,
+  changedSessionsOfTerm,
+  type Published,
+} from "./store/published";
 // A club against the draft week (its size against its venues), for the clubs pages.
 export { venueClashesOfClub } from "./club-fit";
 export { explainClashes, type ClashExplanation } from "./clash-messages";

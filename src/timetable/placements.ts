@@ -6,16 +6,27 @@ import type { Period, SessionKind as EntityKind, TimetableEntry } from "../db";
 import type { Week } from "./store/week";
 
 /** The fields of an entry the clash checks look at (a saved row or a proposal). */
-export type EntryShape = Pick<TimetableEntry, "weekday" | "periodId" | "kind" | "grades" | "classId" | "clubId" | "staffId" | "venueId">;
+export type EntryShape = Pick<
+  TimetableEntry,
+  "weekday" | "periodId" | "kind" | "grades" | "classId" | "clubId" | "staffId" | "venueId"
+>;
 
 export const NEW_ENTRY_ID = "new";
 
 // The core spells the session kinds without the ORM; these fail to compile if they ever differ from the entity's.
-const sameKinds: [Exclude<EntityKind, SessionKind>, Exclude<SessionKind, EntityKind>] extends [never, never] ? true : false = true;
+const sameKinds: [Exclude<EntityKind, SessionKind>, Exclude<SessionKind, EntityKind>] extends [never, never]
+  ? true
+  : false = true;
 void sameKinds;
 
 export function placementOf(entryId: string, e: EntryShape, week: Pick<Week, "classes" | "classSizes">): Placement {
-  const p: Placement = { entryId, weekday: e.weekday, periodId: String(e.periodId), kind: e.kind, grades: [...e.grades] };
+  const p: Placement = {
+    entryId,
+    weekday: e.weekday,
+    periodId: String(e.periodId),
+    kind: e.kind,
+    grades: [...e.grades],
+  };
   if (e.staffId !== null) p.staffId = String(e.staffId);
   if (e.venueId !== null) p.venueId = String(e.venueId);
   if (e.clubId !== null) p.clubId = String(e.clubId);
@@ -30,7 +41,9 @@ export function placementOf(entryId: string, e: EntryShape, week: Pick<Week, "cl
 // the room must seat all who may come.
 function expectedSize(e: EntryShape, week: Pick<Week, "classes" | "classSizes">): number {
   if (e.classId !== null) return week.classSizes.get(e.classId) ?? 0;
-  return week.classes.filter((c) => e.grades.includes(c.grade)).reduce((sum, c) => sum + (week.classSizes.get(c.id) ?? 0), 0);
+  return week.classes
+    .filter((c) => e.grades.includes(c.grade))
+    .reduce((sum, c) => sum + (week.classSizes.get(c.id) ?? 0), 0);
 }
 
 export function placementsOf(week: Week): Placement[] {

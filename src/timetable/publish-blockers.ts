@@ -4,7 +4,10 @@
 import type { DataSource } from "typeorm";
 import { policyBlockers } from "../policy";
 
-export interface PublishBlockers { errors: number; warnings: number }
+export interface PublishBlockers {
+  errors: number;
+  warnings: number;
+}
 
 export async function publishBlockers(ds: DataSource, termId: number): Promise<PublishBlockers> {
   const { errors, warnings } = await policyBlockers(ds, termId);

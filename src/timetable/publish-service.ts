@@ -12,7 +12,12 @@ import { fieldError, HttpError } from "../http";
 import { publishBlockers } from "./publish-blockers";
 import { currentTerm } from "./store/week";
 
-export interface PublishOutcome { entries: number; changes: number; publishedAt: string; unchanged: boolean }
+export interface PublishOutcome {
+  entries: number;
+  changes: number;
+  publishedAt: string;
+  unchanged: boolean;
+}
 
 export async function publishTimetable(ds: DataSource, reason: string | null, actor: Actor): Promise<PublishOutcome> {
   const term = await currentTerm(ds.manager);
@@ -35,8 +40,17 @@ export async function publishTimetable(ds: DataSource, reason: string | null, ac
     const now = nowIso();
     await storePublication(em, week.term.id, rows, now);
     await recordAudit(em, actor, {
-      action: "timetable.publish", entity: "timetable", entityId: week.term.id, reason,
-      details: { entries: rows.length, changes, errors: blockers.errors, warnings: blockers.warnings, override: blockers.errors > 0 },
+      action: "timetable.publish",
+      entity: "timetable",
+      entityId: week.term.id,
+      reason,
+      details: {
+        entries: rows.length,
+        changes,
+        errors: blockers.errors,
+        warnings: blockers.warnings,
+        override: blockers.errors > 0,
+      },
     });
     return { entries: rows.length, changes, publishedAt: now, unchanged: false };
   });

@@ -21,9 +21,11 @@ export function resolveEntry(input: EntryFormData, week: Week, before: Timetable
   const staffId = input.staffId ?? club?.staffId ?? null;
   const staff = staffId === null ? null : week.staff.find((s) => s.id === staffId);
   // Disabled accounts keep the sessions they have, but get no new ones.
-  if (staff === undefined || (staff && !staff.active && before?.staffId !== staff.id)) throw fieldError("staffId", "timetable.errors.staff");
+  if (staff === undefined || (staff && !staff.active && before?.staffId !== staff.id))
+    throw fieldError("staffId", "timetable.errors.staff");
   const venueId = input.venueId ?? club?.venueId ?? null;
-  if (venueId !== null && !week.venues.some((v) => v.id === venueId)) throw fieldError("venueId", "timetable.errors.venue");
+  if (venueId !== null && !week.venues.some((v) => v.id === venueId))
+    throw fieldError("venueId", "timetable.errors.venue");
 
   const grades = input.grades.length ? input.grades : club ? [...club.grades] : cls ? [cls.grade] : [];
   if (grades.length === 0) throw fieldError("grades", "timetable.errors.grades");
@@ -32,7 +34,14 @@ export function resolveEntry(input: EntryFormData, week: Week, before: Timetable
   if (!title) throw fieldError("title", "validation.required");
 
   return {
-    weekday: input.weekday, periodId: input.periodId, kind: input.kind, title, grades,
-    classId: cls?.id ?? null, clubId: club?.id ?? null, staffId, venueId,
+    weekday: input.weekday,
+    periodId: input.periodId,
+    kind: input.kind,
+    title,
+    grades,
+    classId: cls?.id ?? null,
+    clubId: club?.id ?? null,
+    staffId,
+    venueId,
   };
 }

@@ -21,21 +21,42 @@ export interface WeekChangeLine {
   own: string;
 }
 
-export interface WeekChanges { monday: IsoDate; sunday: IsoDate; lines: WeekChangeLine[]; marks: Map<number, "cancelled" | "covered"> }
+export interface WeekChanges {
+  monday: IsoDate;
+  sunday: IsoDate;
+  lines: WeekChangeLine[];
+  marks: Map<number, "cancelled" | "covered">;
+}
 
-async function changedSessions(em: EntityManager, rows: readonly EntryRow[], view: GridView, monday: IsoDate, sunday: IsoDate): Promise<DatedSession[]> {
+async function changedSessions(
+  em: EntityManager,
+  rows: readonly EntryRow[],
+  view: GridView,
+  monday: IsoDate,
+  sunday: IsoDate,
+): Promise<DatedSession[]> {
   // A staff member's own view also shows the sessions they cover, which are not among their weekly rows.
   if (view.by === "staff") return staffChangesBetween(em, view.id, monday, sunday);
   const shown = new Set(inView([...rows], view).map((r) => r.id));
   const out: DatedSession[] = [];
   for (const date of datesBetween(monday, sunday)) {
-    out.push(...(await sessionsOn(em, date)).sessions.filter((s) => shown.has(s.entry.id) && (s.cancelled !== null || s.covered)));
+    out.push(
+      ...(await sessionsOn(em, date)).sessions.filter(
+        (s) => shown.has(s.entry.id) && (s.cancelled !== null || s.covered),
+      ),
+    );
   }
   return out;
 }
 
 /** The changes of the week that holds `today`, date by date; marks name the chips of the weekly grid they touch. */
-export async function weekChanges(em: EntityManager, week: Week, rows: readonly EntryRow[], view: GridView, today: IsoDate): Promise<WeekChanges> {
+export async function weekChanges(
+  em: EntityManager,
+  week: Week,
+  rows: readonly EntryRow[],
+  view: GridView,
+  today: IsoDate,
+): Promise<WeekChanges> {
   const monday = weekStartOf(today);
   const sunday = addDays(monday, 6);
   const names = namesOf(week);
@@ -44,8 +65,12 @@ export async function weekChanges(em: EntityManager, week: Week, rows: readonly 
   const lines = sessions.map((session): WeekChangeLine => {
     const p = periods.get(session.entry.periodId);
     return {
-      session, change: session.cancelled !== null ? "cancelled" : "covered", weekday: isoWeekday(session.date), time: p ? `${p.startTime}–${p.endTime}` : "",
-      cover: names.staff.get(session.staffId ?? -1) ?? "", own: names.staff.get(session.entry.staffId ?? -1) ?? "",
+      session,
+      change: session.cancelled !== null ? "cancelled" : "covered",
+      weekday: isoWeekday(session.date),
+      time: p ? `${p.startTime}–${p.endTime}` : "",
+      cover: names.staff.get(session.staffId ?? -1) ?? "",
+      own: names.staff.get(session.entry.staffId ?? -1) ?? "",
     };
   });
   return { monday, sunday, lines, marks: new Map(lines.map((l) => [l.session.entry.id, l.change])) };

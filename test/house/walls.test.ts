@@ -17,25 +17,37 @@ describe("the house's walls (lint)", function () {
   this.timeout(60_000);
 
   it("When a core/ file imports typeorm, then lint fails: a core is pure", async () => {
-    const found = await walls("src/policy/core/wall-probe.ts", `import { DataSource } from "typeorm";\nexport const probe = DataSource;\n`);
+    const found = await walls(
+      "src/policy/core/wall-probe.ts",
+      `import { DataSource } from "typeorm";\nexport const probe = DataSource;\n`,
+    );
     expect(found).to.have.length(1);
     expect(found[0]).to.include("policy/core is pure");
   });
 
   it("When a core/ file imports its own capability's store, then lint fails", async () => {
-    const found = await walls("src/policy/core/wall-probe.ts", `import { loadPolicySettings } from "../store/settings";\nexport const probe = loadPolicySettings;\n`);
+    const found = await walls(
+      "src/policy/core/wall-probe.ts",
+      `import { loadPolicySettings } from "../store/settings";\nexport const probe = loadPolicySettings;\n`,
+    );
     expect(found).to.have.length(1);
     expect(found[0]).to.include("pure");
   });
 
   it("When a capability imports a file inside another one, then lint fails: capabilities meet at index.ts", async () => {
-    const found = await walls("src/choices/wall-probe.ts", `import * as store from "../clubs/store";\nexport const probe = store;\n`);
+    const found = await walls(
+      "src/choices/wall-probe.ts",
+      `import * as store from "../clubs/store";\nexport const probe = store;\n`,
+    );
     expect(found).to.have.length(1);
     expect(found[0]).to.include("Reach clubs through its index.ts");
   });
 
   it("When src/ imports the demo seeds, then lint fails", async () => {
-    const found = await walls("src/choices/wall-probe.ts", `import * as demo from "../../seeds/demo";\nexport const probe = demo;\n`);
+    const found = await walls(
+      "src/choices/wall-probe.ts",
+      `import * as demo from "../../seeds/demo";\nexport const probe = demo;\n`,
+    );
     expect(found.some((m) => m.includes("never imports seeds"))).to.equal(true);
   });
 

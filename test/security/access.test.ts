@@ -10,13 +10,22 @@ import type { DemoLogins } from "../../seeds/demo";
 
 // The role × route table, read from the scopes the routes were registered with:
 // a new route is in the table the moment it exists.
-const LABEL: Record<Role, string> = { anonymous: "an anonymous visitor", family: "a family", external: "an external instructor", teacher: "a teacher", class_teacher: "a class teacher", admin: "an admin" };
+const LABEL: Record<Role, string> = {
+  anonymous: "an anonymous visitor",
+  family: "a family",
+  external: "an external instructor",
+  teacher: "a teacher",
+  class_teacher: "a class teacher",
+  admin: "an admin",
+};
 // A URL that reaches the route itself: optional parts ({.:format}) left out, every parameter 1.
 const urlOf = (route: RouteInfo) => fill(route.path.replace(/\{[^}]*\}/g, ""), "1");
 // Anonymous: sent to log in, or (a body posted to /admin) refused with 403 by the
 // pre-parse gate before the body is read.
 const refused = (role: Role, res: { status: number; headers: Record<string, string> }) =>
-  role === "anonymous" ? (res.status === 302 && /^\/login/.test(res.headers.location ?? "")) || res.status === 403 : [403, 404].includes(res.status);
+  role === "anonymous"
+    ? (res.status === 302 && /^\/login/.test(res.headers.location ?? "")) || res.status === 403
+    : [403, 404].includes(res.status);
 
 forEachDatabase("access table: role × route", (ctx) => {
   let app: Express;
@@ -37,7 +46,10 @@ forEachDatabase("access table: role × route", (ctx) => {
       admin: await loginAs(app, staffLogin(logins, "admin")),
     };
     const privacy = await agents.family.get("/privacy");
-    await agents.family.post("/privacy/accept").type("form").send({ _csrf: csrfFrom(privacy.text), accept: "1" });
+    await agents.family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ _csrf: csrfFrom(privacy.text), accept: "1" });
   });
 
   it("When the app starts, then it registers routes to check, each with a scope that names its roles and says why", () => {
@@ -47,22 +59,49 @@ forEachDatabase("access table: role × route", (ctx) => {
   });
 
   it("When the scopes are read, then only the way in, the privacy notice, the language switch, health and token feeds are public", () => {
-    const open = routes.filter((r) => r.scope.roles.anonymous !== undefined).map((r) => `${r.method} ${r.path}`).sort();
-    expect(open).to.deep.equal(["get /feeds/:token.ics", "get /healthz", "get /login", "get /privacy", "post /lang", "post /login", "post /logout"]);
+    const open = routes
+      .filter((r) => r.scope.roles.anonymous !== undefined)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
+    expect(open).to.deep.equal([
+      "get /feeds/:token.ics",
+      "get /healthz",
+      "get /login",
+      "get /privacy",
+      "post /lang",
+      "post /login",
+      "post /logout",
+    ]);
   });
 
   it("When children's pages are read from the scopes, then no staff role but the admin reaches them unlimited", () => {
-    const childPages = routes.filter((r) => /^\/attendance\/(dismissal|sessions)|^\/homework\/grade|^\/admin\/(codes|enrollment|students|families|classes|rounds\/:id\/(paper|remind|placements))|^\/results|^\/choices/.test(r.path));
+    const childPages = routes.filter((r) =>
+      /^\/attendance\/(dismissal|sessions)|^\/homework\/grade|^\/admin\/(codes|enrollment|students|families|classes|rounds\/:id\/(paper|remind|placements))|^\/results|^\/choices/.test(
+        r.path,
+      ),
+    );
     expect(childPages.length).to.be.greaterThan(10);
-    const open = childPages.flatMap((r) => (["external", "teacher", "class_teacher"] as const)
-      .filter((role) => r.scope.roles[role] === "all").map((role) => `${role} ${r.method} ${r.path}`));
+    const open = childPages.flatMap((r) =>
+      (["external", "teacher", "class_teacher"] as const)
+        .filter((role) => r.scope.roles[role] === "all")
+        .map((role) => `${role} ${r.method} ${r.path}`),
+    );
     expect(open).to.deep.equal([]);
-    expect(routes.find((r) => r.path === "/attendance/dismissal")!.scope.roles).to.deep.equal({ admin: "all", class_teacher: "own classes", teacher: "own sessions", external: "own club" });
+    expect(routes.find((r) => r.path === "/attendance/dismissal")!.scope.roles).to.deep.equal({
+      admin: "all",
+      class_teacher: "own classes",
+      teacher: "own sessions",
+      external: "own club",
+    });
   });
 
   it("When the scopes of the staff areas are read, then no family enters /admin or /attendance and no teacher or external instructor enters /admin", () => {
-    const wrong = routes.filter((r) => (/^\/(admin|attendance)(\/|$)/.test(r.path) && r.scope.roles.family !== undefined)
-      || (/^\/admin(\/|$)/.test(r.path) && (r.scope.roles.teacher !== undefined || r.scope.roles.external !== undefined)));
+    const wrong = routes.filter(
+      (r) =>
+        (/^\/(admin|attendance)(\/|$)/.test(r.path) && r.scope.roles.family !== undefined) ||
+        (/^\/admin(\/|$)/.test(r.path) &&
+          (r.scope.roles.teacher !== undefined || r.scope.roles.external !== undefined)),
+    );
     expect(wrong.map((r) => `${r.method} ${r.path}`)).to.deep.equal([]);
   });
 
@@ -94,9 +133,16 @@ forEachDatabase("access table: role × route", (ctx) => {
       it(`When ${LABEL[role]} opens every page without parameters its scope lets in, then none refuses them`, async function () {
         this.timeout(180_000);
         const wrong: string[] = [];
-        for (const route of routes.filter((r) => r.method === "get" && r.scope.roles[role] !== undefined && !/[:*{]/.test(r.path))) {
+        for (const route of routes.filter(
+          (r) => r.method === "get" && r.scope.roles[role] !== undefined && !/[:*{]/.test(r.path),
+        )) {
           const res = await agents[role].get(route.path);
-          if (res.status === 403 || res.status >= 500 || (res.status === 302 && /^\/login/.test(res.headers.location ?? ""))) wrong.push(`${route.path} → ${res.status}`);
+          if (
+            res.status === 403 ||
+            res.status >= 500 ||
+            (res.status === 302 && /^\/login/.test(res.headers.location ?? ""))
+          )
+            wrong.push(`${route.path} → ${res.status}`);
         }
         expect(wrong).to.deep.equal([]);
       });
@@ -123,7 +169,8 @@ forEachDatabase("access table: role × route", (ctx) => {
     for (const route of routes.filter((r) => r.method === "post")) {
       for (const token of [forged, othersToken, ""]) {
         const res = await agents.teacher.post(fill(route.path, "1")).type("form").send({ _csrf: token });
-        if (res.status !== 403) accepted.push(`${route.path} with ${token ? "a foreign" : "an empty"} token → ${res.status}`);
+        if (res.status !== 403)
+          accepted.push(`${route.path} with ${token ? "a foreign" : "an empty"} token → ${res.status}`);
       }
     }
     expect(accepted).to.deep.equal([]);

@@ -9,11 +9,15 @@ import { Family, Student } from "../../src/db/entities";
 import { FeedToken } from "../../src/feeds/entities";
 
 // A URL for a route with every parameter naming the other family's thing (`:kind` picks the student feed).
-const aimAt = (path: string, value: string) => path.replace(/:kind\b/g, "student").replace(/:(\w+)/g, () => encodeURIComponent(value));
+const aimAt = (path: string, value: string) =>
+  path.replace(/:kind\b/g, "student").replace(/:(\w+)/g, () => encodeURIComponent(value));
 
 async function acceptPrivacy(agent: Agent) {
   const page = await agent.get("/privacy");
-  await agent.post("/privacy/accept").type("form").send({ _csrf: csrfFrom(page.text), accept: "1" });
+  await agent
+    .post("/privacy/accept")
+    .type("form")
+    .send({ _csrf: csrfFrom(page.text), accept: "1" });
 }
 
 forEachDatabase("security: one family never reaches another's children, choices, results or feeds", (ctx) => {
@@ -35,12 +39,18 @@ forEachDatabase("security: one family never reaches another's children, choices,
     await acceptPrivacy(a);
     await acceptPrivacy(b);
     const ds = ctx.db.ds;
-    const theirs = await ds.getRepository(Student).findBy(demo.logins.families[1].children.map((studentNumber) => ({ studentNumber })));
-    const mine = await ds.getRepository(Student).findBy(demo.logins.families[0].children.map((studentNumber) => ({ studentNumber })));
+    const theirs = await ds
+      .getRepository(Student)
+      .findBy(demo.logins.families[1].children.map((studentNumber) => ({ studentNumber })));
+    const mine = await ds
+      .getRepository(Student)
+      .findBy(demo.logins.families[0].children.map((studentNumber) => ({ studentNumber })));
     const family = await ds.getRepository(Family).findOneByOrFail({ id: theirs[0].familyId });
     // B opens its feed pages, so its children have live tokens to try.
     for (const s of theirs) expect((await b.get(`/feeds/student/${s.id}`)).status).to.equal(200);
-    theirTokens = (await ds.getRepository(FeedToken).findBy(theirs.map((s) => ({ kind: "student" as const, subjectId: s.id })))).map((t) => t.token);
+    theirTokens = (
+      await ds.getRepository(FeedToken).findBy(theirs.map((s) => ({ kind: "student" as const, subjectId: s.id })))
+    ).map((t) => t.token);
     expect(theirTokens.length).to.be.greaterThan(0);
     theirFamilyId = String(family.id);
     theirIds = [...theirs.map((s) => String(s.id)), theirFamilyId, ...theirTokens];
@@ -60,7 +70,8 @@ forEachDatabase("security: one family never reaches another's children, choices,
         const shown = [...theirNames, ...theirTokens.filter((t) => t !== id)].filter((x) => res.text.includes(x));
         if (res.status >= 500 || shown.length) leaks.push(`${url} → ${res.status} ${shown.join(" ")}`);
         // A family id may equal one of this family's own student ids; the other family's student ids and tokens never may.
-        if (/\/(choices|results|feeds)\//.test(route.path) && id !== theirFamilyId && res.status < 400) leaks.push(`${url} → ${res.status}`);
+        if (/\/(choices|results|feeds)\//.test(route.path) && id !== theirFamilyId && res.status < 400)
+          leaks.push(`${url} → ${res.status}`);
       }
     }
     expect(leaks, leaks.slice(0, 20).join("\n")).to.deep.equal([]);
@@ -71,7 +82,20 @@ forEachDatabase("security: one family never reaches another's children, choices,
     const before = await contents(ctx.db.ds);
     const token = csrfFrom((await a.get("/")).text);
     // Actions on the family's own login only (logging out here or everywhere) are not aimed at anyone else.
-    const posts = [...listRoutes(app).filter((r) => r.method === "post" && !["/logout", "/account/logout-everywhere", "/login", "/lang", "/privacy/accept", "/notifications/read"].includes(r.path))];
+    const posts = [
+      ...listRoutes(app).filter(
+        (r) =>
+          r.method === "post" &&
+          ![
+            "/logout",
+            "/account/logout-everywhere",
+            "/login",
+            "/lang",
+            "/privacy/accept",
+            "/notifications/read",
+          ].includes(r.path),
+      ),
+    ];
     const accepted: string[] = [];
     for (const route of posts) {
       for (const id of theirIds) {

@@ -28,13 +28,22 @@ function expectNoLeak(text: string): void {
 
 // A multipart body by hand: supertest's .field() would build it in memory anyway,
 // and a hand-made one can also be malformed on purpose.
-function multipart(fields: number, fieldBytes: number, file?: { name: string; bytes: number }): { type: string; body: Buffer } {
+function multipart(
+  fields: number,
+  fieldBytes: number,
+  file?: { name: string; bytes: number },
+): { type: string; body: Buffer } {
   const boundary = "----kehou-hostile";
   const parts: Buffer[] = [];
   const value = "x".repeat(fieldBytes);
-  for (let i = 0; i < fields; i++) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n${value}\r\n`));
+  for (let i = 0; i < fields; i++)
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n${value}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.alloc(file.bytes, 0x61), Buffer.from("\r\n"));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -54,12 +63,17 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
     logins = demo.logins;
     admin = await loginAs(app, staffLogin(demo.logins, "admin"));
     token = csrfFrom((await admin.get("/admin/import")).text);
-    studentId = (await ctx.db.ds.getRepository(Student).findOneByOrFail({ studentNumber: demo.logins.families[0].studentNumber })).id;
+    studentId = (
+      await ctx.db.ds.getRepository(Student).findOneByOrFail({ studentNumber: demo.logins.families[0].studentNumber })
+    ).id;
   });
 
   describe("check before you parse", () => {
     it("When an anonymous client posts a (broken) multipart body to an import route, then it gets 403 without the body being parsed", async () => {
-      const res = await request(app).post("/admin/import/students").set("Content-Type", "multipart/form-data; boundary=zz").send("--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated");
+      const res = await request(app)
+        .post("/admin/import/students")
+        .set("Content-Type", "multipart/form-data; boundary=zz")
+        .send('--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated');
       expect(res.status).to.equal(403);
       expect(res.text).to.contain(zh("errors.csrf"));
     });
@@ -72,18 +86,27 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
 
     it("When a family posts a multipart body to an import route, then it gets 403 before the body is parsed", async () => {
       const family = await loginAs(app, familyLogin(logins, 0));
-      const res = await family.post("/admin/import/students").set("Content-Type", "multipart/form-data; boundary=zz").send("--zz\r\nbroken");
+      const res = await family
+        .post("/admin/import/students")
+        .set("Content-Type", "multipart/form-data; boundary=zz")
+        .send("--zz\r\nbroken");
       expect(res.status).to.equal(403);
     });
 
     it("When an admin uploads with a wrong token in the action URL, then it gets 403 before the body is parsed", async () => {
-      const res = await admin.post("/admin/import/students?_csrf=not-the-token").set("Content-Type", "multipart/form-data; boundary=zz").send("--zz\r\nbroken");
+      const res = await admin
+        .post("/admin/import/students?_csrf=not-the-token")
+        .set("Content-Type", "multipart/form-data; boundary=zz")
+        .send("--zz\r\nbroken");
       expect(res.status).to.equal(403);
       expect(res.text).to.contain(zh("errors.csrf"));
     });
 
     it("When an admin uploads with the token only in the form body, then it is refused: the token belongs in the action URL", async () => {
-      const res = await admin.post("/admin/import/students").field("_csrf", token).attach("file", Buffer.from("学号,姓名\n"), "s.csv");
+      const res = await admin
+        .post("/admin/import/students")
+        .field("_csrf", token)
+        .attach("file", Buffer.from("学号,姓名\n"), "s.csv");
       expect(res.status).to.equal(403);
     });
 
@@ -99,7 +122,10 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
     it("When an admin uploads an 11 MB file, then the answer is 413 naming the 10 MB limit in the user's language", async function () {
       this.timeout(60_000);
       const { type, body } = multipart(0, 0, { name: "big.csv", bytes: 11 * 1024 * 1024 });
-      const res = await admin.post(`/admin/import/students?_csrf=${encodeURIComponent(token)}`).set("Content-Type", type).send(body);
+      const res = await admin
+        .post(`/admin/import/students?_csrf=${encodeURIComponent(token)}`)
+        .set("Content-Type", type)
+        .send(body);
       expect(res.status).to.equal(413);
       expect(res.text).to.contain(zh("errors.fileTooLarge", { max: 10 }));
       expectNoLeak(res.text);
@@ -108,7 +134,10 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
     it("When an admin's upload carries thousands of extra fields, then the answer is 413 and nothing is imported", async () => {
       const before = await contents(ctx.db.ds);
       const { type, body } = multipart(3000, 10, { name: "s.csv", bytes: 10 });
-      const res = await admin.post(`/admin/import/students?_csrf=${encodeURIComponent(token)}`).set("Content-Type", type).send(body);
+      const res = await admin
+        .post(`/admin/import/students?_csrf=${encodeURIComponent(token)}`)
+        .set("Content-Type", type)
+        .send(body);
       expect(res.status).to.equal(413);
       expect(res.text).to.contain(zh("errors.tooManyFields", { max: 20 }));
       expect(await contents(ctx.db.ds)).to.equal(before);
@@ -126,17 +155,35 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
         const result = await new Promise<{ status: number; written: number }>((resolve) => {
           let written = 0;
           let status = 0;
-          const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: `/admin/import/students?_csrf=${encodeURIComponent(token)}`, headers: { "content-type": "multipart/form-data; boundary=zz", cookie } }, (res) => {
-            status = res.statusCode ?? 0;
-            res.resume();
-            res.on("end", () => { req.destroy(); resolve({ status, written }); });
-          });
+          const req = httpRequest(
+            {
+              host: "127.0.0.1",
+              port,
+              method: "POST",
+              path: `/admin/import/students?_csrf=${encodeURIComponent(token)}`,
+              headers: { "content-type": "multipart/form-data; boundary=zz", cookie },
+            },
+            (res) => {
+              status = res.statusCode ?? 0;
+              res.resume();
+              res.on("end", () => {
+                req.destroy();
+                resolve({ status, written });
+              });
+            },
+          );
           req.on("error", () => resolve({ status, written }));
           let i = 0;
           const pump = () => {
             while (i < fields && !req.destroyed) {
               written += mb.length;
-              const more = req.write(Buffer.concat([Buffer.from(`--zz\r\nContent-Disposition: form-data; name="f${i++}"\r\n\r\n`), mb, Buffer.from("\r\n")]));
+              const more = req.write(
+                Buffer.concat([
+                  Buffer.from(`--zz\r\nContent-Disposition: form-data; name="f${i++}"\r\n\r\n`),
+                  mb,
+                  Buffer.from("\r\n"),
+                ]),
+              );
               if (!more) return void req.once("drain", pump);
             }
             if (!req.destroyed) req.end("--zz--\r\n");
@@ -147,7 +194,7 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
         // socket, as a client still sending may see) a reset connection; never 2xx or 5xx.
         expect([0, 413]).to.include(result.status);
         // The client's writes stop once the answer comes: far fewer than the 200 MB it meant to send.
-        expect(result.written).to.be.below(fields * mb.length / 2);
+        expect(result.written).to.be.below((fields * mb.length) / 2);
       } finally {
         server.close();
       }
@@ -155,13 +202,20 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
 
     it("When an admin's upload carries a 1 MB text field, then the answer is 413", async () => {
       const { type, body } = multipart(1, 1024 * 1024, { name: "s.csv", bytes: 10 });
-      const res = await admin.post(`/admin/import/students?_csrf=${encodeURIComponent(token)}`).set("Content-Type", type).send(body);
+      const res = await admin
+        .post(`/admin/import/students?_csrf=${encodeURIComponent(token)}`)
+        .set("Content-Type", type)
+        .send(body);
       expect(res.status).to.equal(413);
       expectNoLeak(res.text);
     });
 
     it("When malformed JSON is posted to /login, then the answer is the app's 400 page in Chinese with no stack trace", async () => {
-      const res = await request(app).post("/login").set("Content-Type", "application/json").set("Accept", "text/html").send('{"email": ');
+      const res = await request(app)
+        .post("/login")
+        .set("Content-Type", "application/json")
+        .set("Accept", "text/html")
+        .send('{"email": ');
       expect(res.status).to.equal(400);
       expect(res.text).to.contain('<html lang="zh-CN"');
       expect(res.text).to.contain(zh("errors.badRequest"));
@@ -169,7 +223,11 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
     });
 
     it("When malformed JSON comes from a browser set to English, then the page is in English", async () => {
-      const res = await request(app).post("/login").set("Content-Type", "application/json").set("Cookie", "kehou.lang=en").send("{");
+      const res = await request(app)
+        .post("/login")
+        .set("Content-Type", "application/json")
+        .set("Cookie", "kehou.lang=en")
+        .send("{");
       expect(res.status).to.equal(400);
       expect(res.text).to.contain(en("errors.badRequest"));
       expectNoLeak(res.text);
@@ -185,20 +243,30 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
 
     it("When a JSON body nests 100,000 arrays deep within the size limit, then the answer is 400, not a crash", async () => {
       const t = csrfFrom((await admin.get("/admin/staff/new")).text);
-      const res = await admin.post("/admin/staff").set("Content-Type", "application/json").set("x-csrf-token", t).send("[".repeat(100_000) + "]".repeat(100_000));
+      const res = await admin
+        .post("/admin/staff")
+        .set("Content-Type", "application/json")
+        .set("x-csrf-token", t)
+        .send("[".repeat(100_000) + "]".repeat(100_000));
       expect(res.status).to.equal(400);
       expectNoLeak(res.text);
     });
 
     it("When a form names an unknown charset, then the answer is the app's 415 page with no stack trace", async () => {
-      const res = await request(app).post("/login").set("Content-Type", "application/x-www-form-urlencoded; charset=klingon").send("a=1");
+      const res = await request(app)
+        .post("/login")
+        .set("Content-Type", "application/x-www-form-urlencoded; charset=klingon")
+        .send("a=1");
       expect(res.status).to.equal(415);
       expect(res.text).to.contain(zh("errors.charset"));
       expectNoLeak(res.text);
     });
 
     it("When a form body is larger than the limit, then the answer is the app's 413 page with no stack trace", async () => {
-      const res = await request(app).post("/login").type("form").send(`a=${"x".repeat(300 * 1024)}`);
+      const res = await request(app)
+        .post("/login")
+        .type("form")
+        .send(`a=${"x".repeat(300 * 1024)}`);
       expect(res.status).to.equal(413);
       expectNoLeak(res.text);
     });
@@ -208,7 +276,10 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
     it("When a family logs in with a NUL in the student number, then the answer is 400 naming the field", async () => {
       const agent = request.agent(app);
       const t = csrfFrom((await agent.get("/login")).text);
-      const res = await agent.post("/login").type("form").send({ _csrf: t, mode: "family", studentNumber: "2024\u00000101", code: "KH26DEMO" });
+      const res = await agent
+        .post("/login")
+        .type("form")
+        .send({ _csrf: t, mode: "family", studentNumber: "2024\u00000101", code: "KH26DEMO" });
       expect(res.status).to.equal(400);
       expect(res.text).to.contain(zh("errors.controlChars", { field: "studentNumber" }));
     });
@@ -216,11 +287,18 @@ forEachDatabase("hostile input: check before you parse, the app's own error page
     it("When an admin's form or search carries control characters, then the answer is 400 and nothing changes", async () => {
       const before = await contents(ctx.db.ds);
       const t = csrfFrom((await admin.get("/admin/staff/new")).text);
-      const post = await admin.post("/admin/staff").type("form").send({ _csrf: t, name: "Bad\u0000Name", staffNumber: "T9\u001b99", role: "teacher" });
+      const post = await admin
+        .post("/admin/staff")
+        .type("form")
+        .send({ _csrf: t, name: "Bad\u0000Name", staffNumber: "T9\u001b99", role: "teacher" });
       expect(post.status).to.equal(400);
       const search = await admin.get("/admin/students").query({ q: "a\u0000b" });
       expect(search.status).to.equal(400);
-      const json = await admin.post("/admin/staff").set("Content-Type", "application/json").set("x-csrf-token", t).send({ name: ["ok", "\u0007"] });
+      const json = await admin
+        .post("/admin/staff")
+        .set("Content-Type", "application/json")
+        .set("x-csrf-token", t)
+        .send({ name: ["ok", "\u0007"] });
       expect(json.status).to.equal(400);
       expect(await contents(ctx.db.ds)).to.equal(before);
     });

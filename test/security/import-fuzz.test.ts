@@ -22,7 +22,11 @@ function memoryWatch() {
   const timer = setInterval(sample, 5);
   return {
     sample,
-    stop: () => { clearInterval(timer); sample(); return { rss: peak.rss - start.rss, heap: peak.heap - start.heapUsed }; },
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return { rss: peak.rss - start.rss, heap: peak.heap - start.heapUsed };
+    },
   };
 }
 
@@ -30,16 +34,19 @@ describe("fuzz: the import core reads any file or refuses it with a code", () =>
   it("When generated files (encodings, delimiters, sizes around every limit, broken and bloated zips) are read, then each gives a table or an ImportFileError, and memory stays bounded", async function () {
     this.timeout(600_000);
     const watch = memoryWatch();
-    await fc.assert(fc.asyncProperty(fuzzUpload, fc.constantFrom(...IMPORT_KINDS), async (upload, kind) => {
-      const file = await materialize(upload);
-      try {
-        const table = await readTable(file.data, file.filename);
-        validateImport(kind, table);
-      } catch (err) {
-        if (!(err instanceof ImportFileError)) throw new Error(`${file.label}: ${String(err)}`, { cause: err });
-      }
-      watch.sample();
-    }), { numRuns: 150, seed: 16_2026 });
+    await fc.assert(
+      fc.asyncProperty(fuzzUpload, fc.constantFrom(...IMPORT_KINDS), async (upload, kind) => {
+        const file = await materialize(upload);
+        try {
+          const table = await readTable(file.data, file.filename);
+          validateImport(kind, table);
+        } catch (err) {
+          if (!(err instanceof ImportFileError)) throw new Error(`${file.label}: ${String(err)}`, { cause: err });
+        }
+        watch.sample();
+      }),
+      { numRuns: 150, seed: 16_2026 },
+    );
     const growth = watch.stop();
     expect(growth.rss).to.be.below(MEMORY_GROWTH_BOUND);
     expect(growth.heap).to.be.below(MEMORY_GROWTH_BOUND);
@@ -60,16 +67,25 @@ forEachDatabase("fuzz: generated uploads to the import routes never 5xx", (ctx) 
     this.timeout(900_000);
     const failures: string[] = [];
     const watch = memoryWatch();
-    await fc.assert(fc.asyncProperty(fuzzUpload, fc.constantFrom(...IMPORT_KINDS), fc.array(fc.tuple(fc.constantFrom("note", "_csrf", "kind", "file", "名字"), fc.string({ maxLength: 200 })), { maxLength: 40 }),
-      async (upload, kind, fields) => {
-        const file = await materialize(upload);
-        let req = uploadImportFile(admin, token, kind, file.filename, file.data);
-        for (const [name, value] of fields) req = req.field(name, value);
-        const res = await req;
-        watch.sample();
-        if (res.status >= 500) failures.push(`${kind} ${file.label} → ${res.status}`);
-        return res.status < 500;
-      }), { numRuns: 60, seed: 16_2026 });
+    await fc.assert(
+      fc.asyncProperty(
+        fuzzUpload,
+        fc.constantFrom(...IMPORT_KINDS),
+        fc.array(fc.tuple(fc.constantFrom("note", "_csrf", "kind", "file", "名字"), fc.string({ maxLength: 200 })), {
+          maxLength: 40,
+        }),
+        async (upload, kind, fields) => {
+          const file = await materialize(upload);
+          let req = uploadImportFile(admin, token, kind, file.filename, file.data);
+          for (const [name, value] of fields) req = req.field(name, value);
+          const res = await req;
+          watch.sample();
+          if (res.status >= 500) failures.push(`${kind} ${file.label} → ${res.status}`);
+          return res.status < 500;
+        },
+      ),
+      { numRuns: 60, seed: 16_2026 },
+    );
     const growth = watch.stop();
     expect(failures).to.deep.equal([]);
     expect(growth.rss).to.be.below(MEMORY_GROWTH_BOUND);

@@ -10,12 +10,19 @@ import type { DemoLogins } from "../../seeds/demo";
 
 // An app behind a reverse proxy (TRUST_PROXY=1): the client address and the scheme come from X-Forwarded-*.
 const proxiedApp = (ds: import("typeorm").DataSource) =>
-  createApp({ ds, config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: true } });
+  createApp({
+    ds,
+    config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: true },
+  });
 
 async function attempt(app: Express, from: string, form: Record<string, string>) {
   const agent = request.agent(app);
   const page = await agent.get("/login").set("X-Forwarded-For", from);
-  return agent.post("/login").set("X-Forwarded-For", from).type("form").send({ _csrf: csrfFrom(page.text), ...form });
+  return agent
+    .post("/login")
+    .set("X-Forwarded-For", from)
+    .type("form")
+    .send({ _csrf: csrfFrom(page.text), ...form });
 }
 const staff = (email: string, password: string) => ({ mode: "staff", email, password });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -32,9 +39,15 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
 
   it("When the app runs behind an HTTPS proxy, then the session cookie is Secure; over plain HTTP or from an untrusted hop it is not", async () => {
     const https = await request(proxied).get("/login").set("X-Forwarded-Proto", "https");
-    expect(String(https.headers["set-cookie"])).to.match(/kehou\.sid=/).and.match(/;\s*Secure/i).and.match(/HttpOnly/i).and.match(/SameSite=Lax/i);
+    expect(String(https.headers["set-cookie"]))
+      .to.match(/kehou\.sid=/)
+      .and.match(/;\s*Secure/i)
+      .and.match(/HttpOnly/i)
+      .and.match(/SameSite=Lax/i);
     const http = await request(proxied).get("/login");
-    expect(String(http.headers["set-cookie"])).to.match(/kehou\.sid=/).and.not.match(/;\s*Secure/i);
+    expect(String(http.headers["set-cookie"]))
+      .to.match(/kehou\.sid=/)
+      .and.not.match(/;\s*Secure/i);
     const untrusted = await request(app).get("/login").set("X-Forwarded-Proto", "https");
     expect(String(untrusted.headers["set-cookie"])).to.not.match(/;\s*Secure/i);
   });
@@ -59,7 +72,10 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
     await time("warm-up@kehou.demo", 0);
     const k: number[] = [];
     const u: number[] = [];
-    for (let i = 1; i <= 4; i++) { k.push(await time(known, i)); u.push(await time(`ghost${i}@kehou.demo`, 10 + i)); }
+    for (let i = 1; i <= 4; i++) {
+      k.push(await time(known, i));
+      u.push(await time(`ghost${i}@kehou.demo`, 10 + i));
+    }
     expect(median(u)).to.be.greaterThan(median(k) * 0.5);
     await ctx.db.ds.getRepository(LoginThrottle).clear();
   });
@@ -75,7 +91,10 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
     await time("88880000", 0);
     const k: number[] = [];
     const u: number[] = [];
-    for (let i = 1; i <= 4; i++) { k.push(await time(known, i)); u.push(await time(`8888000${i}`, 10 + i)); }
+    for (let i = 1; i <= 4; i++) {
+      k.push(await time(known, i));
+      u.push(await time(`8888000${i}`, 10 + i));
+    }
     expect(median(u)).to.be.greaterThan(median(k) * 0.5);
     await ctx.db.ds.getRepository(LoginThrottle).clear();
   });
@@ -92,7 +111,8 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
     this.timeout(60_000);
     const email = "teacher07@kehou.demo";
     const repo = ctx.db.ds.getRepository(LoginThrottle);
-    const expire = () => repo.update({ key: `staff:${email}` }, { nextAllowedAt: new Date(Date.now() - 1000).toISOString() });
+    const expire = () =>
+      repo.update({ key: `staff:${email}` }, { nextAllowedAt: new Date(Date.now() - 1000).toISOString() });
     for (let i = 0; i < 5; i++) await attempt(proxied, `10.4.0.${i}`, staff(email, "guess"));
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -102,7 +122,10 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
       await expire();
       expect((await attempt(proxied, "10.4.1.1", staff(email, "guess"))).status).to.equal(401);
     }
-    expect(waits.every((w, i) => i === 0 || w > waits[i - 1]), `waits ${waits}`).to.equal(true);
+    expect(
+      waits.every((w, i) => i === 0 || w > waits[i - 1]),
+      `waits ${waits}`,
+    ).to.equal(true);
     await expire();
     expect((await attempt(proxied, "10.4.1.2", staff(email, logins.staff[0].password))).status).to.equal(302);
   });
@@ -114,17 +137,30 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
     expect((await attempt(proxied, "10.5.1.1", staff(email, logins.staff[0].password))).status).to.equal(429);
     const teacher = await loginAs(app, staffLogin(logins, "teacher"));
     expect((await teacher.get("/admin/login-throttles")).status).to.equal(403);
-    const refused = await teacher.post("/admin/login-throttles/clear").type("form").send({ _csrf: await formToken(teacher, "/"), key: `staff:${email}` });
+    const refused = await teacher
+      .post("/admin/login-throttles/clear")
+      .type("form")
+      .send({ _csrf: await formToken(teacher, "/"), key: `staff:${email}` });
     expect(refused.status).to.equal(403);
     const admin = await loginAs(app, staffLogin(logins, "admin"));
     const page = await admin.get("/admin/login-throttles");
     expect(page.status).to.equal(200);
     expect(page.text).to.contain(`staff:${email}`);
-    const cleared = await admin.post("/admin/login-throttles/clear").type("form").send({ _csrf: csrfFrom(page.text), key: `staff:${email}` });
+    const cleared = await admin
+      .post("/admin/login-throttles/clear")
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text), key: `staff:${email}` });
     expect(cleared.status).to.equal(302);
     expect((await attempt(proxied, "10.5.1.1", staff(email, logins.staff[0].password))).status).to.equal(302);
-    expect(await ctx.db.ds.getRepository(AuditEntry).existsBy({ action: "login.throttle.clear", entityId: `staff:${email}` })).to.equal(true);
-    const again = await admin.post("/admin/login-throttles/clear").type("form").send({ _csrf: csrfFrom(page.text), key: `staff:${email}` });
+    expect(
+      await ctx.db.ds
+        .getRepository(AuditEntry)
+        .existsBy({ action: "login.throttle.clear", entityId: `staff:${email}` }),
+    ).to.equal(true);
+    const again = await admin
+      .post("/admin/login-throttles/clear")
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text), key: `staff:${email}` });
     expect(again.status).to.equal(404);
   });
 });

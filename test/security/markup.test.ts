@@ -17,7 +17,10 @@ const RAW = [SCRIPT, IMG];
 const ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
 const MAX_PAGES = 250;
 
-interface Crawl { pages: Map<string, string>; exports: Set<string> }
+interface Crawl {
+  pages: Map<string, string>;
+  exports: Set<string>;
+}
 
 // Follows every same-site link from `/` (first page of lists and this week only, no logout), keeping each HTML page and each export link.
 async function crawl(agent: Agent): Promise<Crawl> {
@@ -49,13 +52,22 @@ forEachDatabase("security: markup in user text is shown as text on every page, i
     this.timeout(600_000);
     ({ app, logins } = await demoApp(ctx.db));
     const ds = ctx.db.ds;
-    const entry = await ds.getRepository(TimetableEntry).findOneOrFail({ where: { clubId: Not(IsNull()), staffId: Not(IsNull()) }, order: { id: "ASC" } });
+    const entry = await ds
+      .getRepository(TimetableEntry)
+      .findOneOrFail({ where: { clubId: Not(IsNull()), staffId: Not(IsNull()) }, order: { id: "ASC" } });
     club = await ds.getRepository(Club).findOneByOrFail({ id: entry.clubId! });
     await ds.getRepository(Club).update({ id: club.id }, { name: `棋${SCRIPT}`, description: `${IMG} ${SCRIPT}` });
     await ds.getRepository(TimetableEntry).update({ clubId: club.id }, { title: `棋${SCRIPT}` });
-    const other = await ds.getRepository(Club).findOneOrFail({ where: { id: Not(club.id), termId: club.termId }, order: { id: "ASC" } });
+    const other = await ds
+      .getRepository(Club)
+      .findOneOrFail({ where: { id: Not(club.id), termId: club.termId }, order: { id: "ASC" } });
     await ds.getRepository(Club).update({ id: other.id }, { name: FORMULA });
-    await ds.getRepository(HomeworkEntry).createQueryBuilder().update().set({ description: `${SCRIPT} ${FORMULA}` }).execute();
+    await ds
+      .getRepository(HomeworkEntry)
+      .createQueryBuilder()
+      .update()
+      .set({ description: `${SCRIPT} ${FORMULA}` })
+      .execute();
     for (const survey of await ds.getRepository(Survey).find()) {
       const text = survey.questions.map((q, i) => ({ q, i })).filter(({ q }) => q.kind === "text");
       for (const r of await ds.getRepository(SurveyResponse).find({ where: { surveyId: survey.id }, take: 3 })) {
@@ -66,13 +78,21 @@ forEachDatabase("security: markup in user text is shown as text on every page, i
     }
     const admin = await loginAs(app, staffLogin(logins, "admin"));
     const publish = await admin.get("/admin/timetable/publish");
-    await admin.post("/admin/timetable/publish").type("form").send({ _csrf: csrfFrom(publish.text), reason: "security test: markup in titles" }).expect(302);
+    await admin
+      .post("/admin/timetable/publish")
+      .type("form")
+      .send({ _csrf: csrfFrom(publish.text), reason: "security test: markup in titles" })
+      .expect(302);
     const leader = await ds.getRepository(Staff).findOneByOrFail({ id: entry.staffId! });
     const family = await loginAs(app, familyLogin(logins, 0));
     const privacy = await family.get("/privacy");
-    await family.post("/privacy/accept").type("form").send({ _csrf: csrfFrom(privacy.text), accept: "1" });
+    await family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ _csrf: csrfFrom(privacy.text), accept: "1" });
     const agents: Record<string, Agent> = {
-      admin, family,
+      admin,
+      family,
       leader: await loginAs(app, { email: leader.email!, password: logins.staff[0].password }),
       classTeacher: await loginAs(app, staffLogin(logins, "class_teacher")),
     };
@@ -103,7 +123,16 @@ forEachDatabase("security: markup in user text is shown as text on every page, i
     let sawMarkup = 0;
     let sawFormula = 0;
     for (const link of csvs) {
-      const text = (await admin.get(link).buffer(true).parse((res, cb) => { let s = ""; res.on("data", (c: Buffer) => (s += c.toString("utf8"))); res.on("end", () => cb(null, s)); })).body as string;
+      const text = (
+        await admin
+          .get(link)
+          .buffer(true)
+          .parse((res, cb) => {
+            let s = "";
+            res.on("data", (c: Buffer) => (s += c.toString("utf8")));
+            res.on("end", () => cb(null, s));
+          })
+      ).body as string;
       if (/&lt;|&amp;lt;/.test(text)) bad.push(`${link}: HTML-escaped text`);
       if (/(^|[,\n\uFEFF])"?[=+@]HYPERLINK/.test(text)) bad.push(`${link}: live formula`);
       if (text.includes(SCRIPT)) sawMarkup++;
@@ -122,15 +151,26 @@ forEachDatabase("security: markup in user text is shown as text on every page, i
     const bad: string[] = [];
     let sawMarkup = 0;
     for (const link of xlsxs) {
-      const res = await admin.get(link).buffer(true).parse((r, cb) => { const parts: Buffer[] = []; r.on("data", (c: Buffer) => parts.push(c)); r.on("end", () => cb(null, Buffer.concat(parts))); });
+      const res = await admin
+        .get(link)
+        .buffer(true)
+        .parse((r, cb) => {
+          const parts: Buffer[] = [];
+          r.on("data", (c: Buffer) => parts.push(c));
+          r.on("end", () => cb(null, Buffer.concat(parts)));
+        });
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.body as unknown as ArrayBuffer);
-      book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-        if (cell.type === ExcelJS.ValueType.Formula) bad.push(`${link}: formula in ${cell.address}`);
-        const v = typeof cell.value === "string" ? cell.value : "";
-        if (/&lt;/.test(v)) bad.push(`${link}: HTML-escaped ${cell.address}`);
-        if (v.includes(SCRIPT)) sawMarkup++;
-      })));
+      book.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type === ExcelJS.ValueType.Formula) bad.push(`${link}: formula in ${cell.address}`);
+            const v = typeof cell.value === "string" ? cell.value : "";
+            if (/&lt;/.test(v)) bad.push(`${link}: HTML-escaped ${cell.address}`);
+            if (v.includes(SCRIPT)) sawMarkup++;
+          }),
+        ),
+      );
     }
     expect(bad).to.deep.equal([]);
     expect(sawMarkup).to.be.greaterThan(0);
@@ -141,7 +181,14 @@ forEachDatabase("security: markup in user text is shown as text on every page, i
     const page = await admin.get(`/feeds/club/${club.id}`);
     const path = /https?:\/\/[^/"]+(\/feeds\/[^"]+\.ics)/.exec(page.text)?.[1];
     expect(path, "the feed page links its .ics").to.be.a("string");
-    const ics = await admin.get(path!).buffer(true).parse((res, cb) => { let s = ""; res.on("data", (c: Buffer) => (s += c.toString("utf8"))); res.on("end", () => cb(null, s)); });
+    const ics = await admin
+      .get(path!)
+      .buffer(true)
+      .parse((res, cb) => {
+        let s = "";
+        res.on("data", (c: Buffer) => (s += c.toString("utf8")));
+        res.on("end", () => cb(null, s));
+      });
     const text = (ics.body as string).replace(/\r\n[ \t]/g, "");
     expect(text).to.contain(`SUMMARY:棋${SCRIPT}`);
     expect(text).to.not.contain("&lt;");

@@ -20,8 +20,17 @@ import type { DemoLogins } from "../../seeds/demo";
 // A new route with an ownership limit fails the first test until it gets a probe here.
 type Limited = Exclude<Role, "anonymous" | "admin">;
 interface Others {
-  student: Student; className: SchoolClass; familyId: number; entry: TimetableEntry; date: string; alertId: number;
-  offerId: number; homeworkId: number; roundId: number; grade: number; staffId: number;
+  student: Student;
+  className: SchoolClass;
+  familyId: number;
+  entry: TimetableEntry;
+  date: string;
+  alertId: number;
+  offerId: number;
+  homeworkId: number;
+  roundId: number;
+  grade: number;
+  staffId: number;
 }
 // A URL naming someone else's row for `role`, or why the parameter names nobody's (a school-wide row).
 type Probe = (o: Others, role: Limited) => string | { none: string };
@@ -33,8 +42,12 @@ const PROBES: Record<string, Probe> = {
   "post /admin/codes/class/:classId/generate": (o) => `/admin/codes/class/${o.className.id}/generate`,
   "get /admin/codes/family/:familyId/regenerate": (o) => `/admin/codes/family/${o.familyId}/regenerate`,
   "post /admin/codes/family/:familyId/regenerate": (o) => `/admin/codes/family/${o.familyId}/regenerate`,
-  "get /admin/rounds/:id/remind": () => ({ none: "the round is the school's; the list holds only the class teacher's class" }),
-  "get /admin/rounds/:id/paper": () => ({ none: "looks a slip up by number, then opens the child's page, which is probed below" }),
+  "get /admin/rounds/:id/remind": () => ({
+    none: "the round is the school's; the list holds only the class teacher's class",
+  }),
+  "get /admin/rounds/:id/paper": () => ({
+    none: "looks a slip up by number, then opens the child's page, which is probed below",
+  }),
   "get /admin/rounds/:id/paper/:studentId": (o) => `/admin/rounds/${o.roundId}/paper/${o.student.id}`,
   "post /admin/rounds/:id/paper/:studentId": (o) => `/admin/rounds/${o.roundId}/paper/${o.student.id}`,
   "get /choices/:studentId": (o) => `/choices/${o.student.id}`,
@@ -49,11 +62,14 @@ const PROBES: Record<string, Probe> = {
   "get /homework/class/:classId": (o) => `/homework/class/${o.className.id}`,
   "get /homework/grade/:grade": (o) => `/homework/grade/${o.grade}`,
   "get /classes/:id/day": (o) => `/classes/${o.className.id}/day?date=${o.date}`,
-  "get /feeds/:kind/:id": (o, role) => (role === "family" ? `/feeds/student/${o.student.id}` : `/feeds/staff/${o.staffId}`),
-  "post /feeds/:kind/:id/regenerate": (o, role) => (role === "family" ? `/feeds/student/${o.student.id}/regenerate` : `/feeds/staff/${o.staffId}/regenerate`),
+  "get /feeds/:kind/:id": (o, role) =>
+    role === "family" ? `/feeds/student/${o.student.id}` : `/feeds/staff/${o.staffId}`,
+  "post /feeds/:kind/:id/regenerate": (o, role) =>
+    role === "family" ? `/feeds/student/${o.student.id}/regenerate` : `/feeds/staff/${o.staffId}/regenerate`,
   "get /attendance/sessions/:entryId/:date": (o) => `/attendance/sessions/${o.entry.id}/${o.date}`,
   "post /attendance/sessions/:entryId/:date": (o) => `/attendance/sessions/${o.entry.id}/${o.date}`,
-  "post /attendance/sessions/:entryId/:date/all-present": (o) => `/attendance/sessions/${o.entry.id}/${o.date}/all-present`,
+  "post /attendance/sessions/:entryId/:date/all-present": (o) =>
+    `/attendance/sessions/${o.entry.id}/${o.date}/all-present`,
   "post /attendance/alerts/:id/ack": (o) => `/attendance/alerts/${o.alertId}/ack`,
   "post /family/alerts/:id/ack": (o) => `/family/alerts/${o.alertId}/ack`,
   "get /surveys/:id": () => ({ none: "a survey is the school's; the reply saved is the family's own" }),
@@ -61,9 +77,16 @@ const PROBES: Record<string, Probe> = {
 };
 
 const LIMITED: Limited[] = ["family", "external", "teacher", "class_teacher"];
-const limitedPairs = (routes: RouteInfo[]) => routes.flatMap((route) => LIMITED
-  .filter((role) => route.path.includes(":") && !route.path.endsWith(".ics") && route.scope.roles[role] !== undefined && route.scope.roles[role] !== "all")
-  .map((role) => ({ route, role, key: `${route.method} ${route.path}` })));
+const limitedPairs = (routes: RouteInfo[]) =>
+  routes.flatMap((route) =>
+    LIMITED.filter(
+      (role) =>
+        route.path.includes(":") &&
+        !route.path.endsWith(".ics") &&
+        route.scope.roles[role] !== undefined &&
+        route.scope.roles[role] !== "all",
+    ).map((role) => ({ route, role, key: `${route.method} ${route.path}` })),
+  );
 
 forEachDatabase("ownership: someone else's class, session, club, child or account is refused", (ctx) => {
   let app: Express;
@@ -86,31 +109,89 @@ forEachDatabase("ownership: someone else's class, session, club, child or accoun
     const admin = await loginAs(app, staffLogin(logins, "admin"));
     const made = new Map<number, Others>();
     const othersIn = async (cls: SchoolClass): Promise<Others> => {
-      const student = await ds.getRepository(Student).findOneOrFail({ where: { classId: cls.id }, order: { studentNumber: "DESC" } });
-      const entry = await ds.getRepository(TimetableEntry).findOneByOrFail({ classId: cls.id, weekday: 2, kind: "homework" });
+      const student = await ds
+        .getRepository(Student)
+        .findOneOrFail({ where: { classId: cls.id }, order: { studentNumber: "DESC" } });
+      const entry = await ds
+        .getRepository(TimetableEntry)
+        .findOneByOrFail({ classId: cls.id, weekday: 2, kind: "homework" });
       // The admin takes that register (covering): the child absent raises an alert for its class teacher, admins and family.
       const reg = `/attendance/sessions/${entry.id}/${date}`;
-      await admin.post(reg).type("form").send({ [`s_${student.id}`]: "absent", _csrf: await formToken(admin, reg) });
-      const alert = await ds.getRepository(AttendanceAlert).findOneByOrFail({ entryId: entry.id, date, studentId: student.id });
+      await admin
+        .post(reg)
+        .type("form")
+        .send({ [`s_${student.id}`]: "absent", _csrf: await formToken(admin, reg) });
+      const alert = await ds
+        .getRepository(AttendanceAlert)
+        .findOneByOrFail({ entryId: entry.id, date, studentId: student.id });
       const now = new Date().toISOString();
-      const waiting = await ds.getRepository(WaitlistEntry).save({ roundId: round.id, clubId: club.id, studentId: student.id, position: 1, status: "offered" } as Partial<WaitlistEntry>);
-      const offer = await ds.getRepository(WaitlistOffer).save({ roundId: round.id, clubId: club.id, studentId: student.id, entryId: waiting.id, status: "open", createdAt: now, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), respondedAt: null } as Partial<WaitlistOffer>);
-      const homework = await ds.getRepository(HomeworkEntry).save({ classId: cls.id, date, subject: "语文", description: "抄写", tier: "basic", written: true, minutes: 10, staffId: cls.classTeacherId, createdAt: now, updatedAt: now } as Partial<HomeworkEntry>);
-        return { student, className: cls, familyId: student.familyId, entry, date, alertId: alert.id, offerId: offer.id, homeworkId: homework.id, roundId: round.id, grade: cls.grade, staffId: cls.classTeacherId! };
+      const waiting = await ds.getRepository(WaitlistEntry).save({
+        roundId: round.id,
+        clubId: club.id,
+        studentId: student.id,
+        position: 1,
+        status: "offered",
+      } as Partial<WaitlistEntry>);
+      const offer = await ds.getRepository(WaitlistOffer).save({
+        roundId: round.id,
+        clubId: club.id,
+        studentId: student.id,
+        entryId: waiting.id,
+        status: "open",
+        createdAt: now,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        respondedAt: null,
+      } as Partial<WaitlistOffer>);
+      const homework = await ds.getRepository(HomeworkEntry).save({
+        classId: cls.id,
+        date,
+        subject: "语文",
+        description: "抄写",
+        tier: "basic",
+        written: true,
+        minutes: 10,
+        staffId: cls.classTeacherId,
+        createdAt: now,
+        updatedAt: now,
+      } as Partial<HomeworkEntry>);
+      return {
+        student,
+        className: cls,
+        familyId: student.familyId,
+        entry,
+        date,
+        alertId: alert.id,
+        offerId: offer.id,
+        homeworkId: homework.id,
+        roundId: round.id,
+        grade: cls.grade,
+        staffId: cls.classTeacherId!,
+      };
     };
     for (const role of LIMITED) {
-      agents[role] = role === "family" ? await loginAs(app, familyLogin(logins, 0)) : await loginAs(app, staffLogin(logins, role));
-      const me = role === "family" ? null : await ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, role).email });
+      agents[role] =
+        role === "family" ? await loginAs(app, familyLogin(logins, 0)) : await loginAs(app, staffLogin(logins, role));
+      const me =
+        role === "family"
+          ? null
+          : await ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, role).email });
       // A class that is neither the family's child's nor the staff member's, in a grade they have no class in.
-      const mine = me ? await ds.getRepository(SchoolClass).findBy({ classTeacherId: me.id }) : [await ds.getRepository(SchoolClass).findOneByOrFail({ id: family.classId })];
-      const cls = await ds.getRepository(SchoolClass).findOneOrFail({ where: { grade: mine.some((c) => c.grade === 6) ? 1 : 6 }, order: { id: "ASC" } });
-      others[role] = made.get(cls.id) ?? await othersIn(cls);
+      const mine = me
+        ? await ds.getRepository(SchoolClass).findBy({ classTeacherId: me.id })
+        : [await ds.getRepository(SchoolClass).findOneByOrFail({ id: family.classId })];
+      const cls = await ds
+        .getRepository(SchoolClass)
+        .findOneOrFail({ where: { grade: mine.some((c) => c.grade === 6) ? 1 : 6 }, order: { id: "ASC" } });
+      others[role] = made.get(cls.id) ?? (await othersIn(cls));
       made.set(cls.id, others[role]);
       expect(others[role].staffId).to.not.equal(me?.id);
       expect(others[role].familyId).to.not.equal(family.familyId);
     }
     const privacy = await agents.family.get("/privacy");
-    await agents.family.post("/privacy/accept").type("form").send({ _csrf: csrfFrom(privacy.text), accept: "1" });
+    await agents.family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ _csrf: csrfFrom(privacy.text), accept: "1" });
   });
   after(() => setSchoolClock());
 
@@ -129,15 +210,23 @@ forEachDatabase("ownership: someone else's class, session, club, child or accoun
       if (!url || typeof url !== "string") continue;
       probed++;
       const agent = agents[role];
-      const res = route.method === "get" ? await agent.get(url)
-        : await agent.post(url).type("form").send({ _csrf: await formToken(agent, "/"), confirm: "1", [`s_${others[role].student.id}`]: "present" });
-      if (res.status !== 403 && res.status !== 404) leaks.push(`${role} ${route.method.toUpperCase()} ${url} → ${res.status}`);
+      const res =
+        route.method === "get"
+          ? await agent.get(url)
+          : await agent
+              .post(url)
+              .type("form")
+              .send({ _csrf: await formToken(agent, "/"), confirm: "1", [`s_${others[role].student.id}`]: "present" });
+      if (res.status !== 403 && res.status !== 404)
+        leaks.push(`${role} ${route.method.toUpperCase()} ${url} → ${res.status}`);
     }
     expect(probed).to.be.greaterThan(20);
     expect(leaks).to.deep.equal([]);
     for (const role of LIMITED) {
       const o = others[role];
-      expect((await ctx.db.ds.getRepository(WaitlistOffer).findOneByOrFail({ id: o.offerId })).status, role).to.equal("open");
+      expect((await ctx.db.ds.getRepository(WaitlistOffer).findOneByOrFail({ id: o.offerId })).status, role).to.equal(
+        "open",
+      );
       expect(await ctx.db.ds.getRepository(HomeworkEntry).countBy({ id: o.homeworkId }), role).to.equal(1);
     }
   });

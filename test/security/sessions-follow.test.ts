@@ -29,7 +29,10 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
 
   const staffId = async (email: string) => (await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email })).id;
   const adminPost = async (path: string, body: Record<string, unknown> = {}) =>
-    admin.post(path).type("form").send({ ...body, _csrf: await formToken(admin, "/admin/staff/new") });
+    admin
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(admin, "/admin/staff/new") });
 
   it("When an admin disables a staff member, then that member's open session ends at once", async () => {
     const email = "teacher02@kehou.demo";
@@ -52,12 +55,26 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
     const classTeacher = await loginAs(app, { email, password });
     expect((await classTeacher.get("/admin/codes")).status).to.equal(200);
     const stored = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email });
-    const csv = Buffer.from(`工号,姓名,类型,邮箱,审查日期,可用日\n${stored.staffNumber},${stored.name},teacher,${email},,\n`, "utf8");
+    const csv = Buffer.from(
+      `工号,姓名,类型,邮箱,审查日期,可用日\n${stored.staffNumber},${stored.name},teacher,${email},,\n`,
+      "utf8",
+    );
     const token = csrfFrom((await admin.get("/admin/import")).text);
-    const preview = await admin.post(`/admin/import/staff?_csrf=${encodeURIComponent(token)}`).attach("file", csv, "staff.csv");
+    const preview = await admin
+      .post(`/admin/import/staff?_csrf=${encodeURIComponent(token)}`)
+      .attach("file", csv, "staff.csv");
     expect(preview.status).to.equal(302);
-    const batch = await ctx.db.ds.getRepository(ImportBatch).findOneByOrFail({ id: Number(/(\d+)$/.exec(preview.headers.location)![1]) });
-    expect((await admin.post(`/admin/import/batch/${batch.id}/commit`).type("form").send({ _csrf: token, hash: batch.fileHash })).status).to.equal(302);
+    const batch = await ctx.db.ds
+      .getRepository(ImportBatch)
+      .findOneByOrFail({ id: Number(/(\d+)$/.exec(preview.headers.location)![1]) });
+    expect(
+      (
+        await admin
+          .post(`/admin/import/batch/${batch.id}/commit`)
+          .type("form")
+          .send({ _csrf: token, hash: batch.fileHash })
+      ).status,
+    ).to.equal(302);
     expect((await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email })).role).to.equal("teacher");
     const after = await classTeacher.get("/admin/codes");
     expect(after.status).to.not.equal(200);
@@ -69,8 +86,16 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
     const here = await loginAs(app, { email, password });
     const there = await loginAs(app, { email, password });
     const token = await formToken(here, "/account/password");
-    const change = (body: Record<string, string>) => here.post("/account/password").type("form").send({ _csrf: token, ...body });
-    const wrongCurrent = await change({ current: "not-the-password", password: "a fresh and long one", confirm: "a fresh and long one" });
+    const change = (body: Record<string, string>) =>
+      here
+        .post("/account/password")
+        .type("form")
+        .send({ _csrf: token, ...body });
+    const wrongCurrent = await change({
+      current: "not-the-password",
+      password: "a fresh and long one",
+      confirm: "a fresh and long one",
+    });
     expect(wrongCurrent.status).to.equal(400);
     expect(wrongCurrent.text).to.contain('id="err-current"');
     const short = await change({ current: password, password: "short-pw-11", confirm: "short-pw-11" });
@@ -79,7 +104,9 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
     const common = await change({ current: password, password: "qwerty123456", confirm: "qwerty123456" });
     expect(common.status).to.equal(400);
     expect(common.text).to.contain('id="err-password"');
-    expect((await change({ current: password, password: "a fresh and long one", confirm: "a fresh and long one" })).status).to.equal(302);
+    expect(
+      (await change({ current: password, password: "a fresh and long one", confirm: "a fresh and long one" })).status,
+    ).to.equal(302);
     expect(await loggedIn(here)).to.equal(true);
     expect(await loggedIn(there)).to.equal(false);
     await loginAs(app, { email, password: "a fresh and long one" });
@@ -89,7 +116,10 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
     const phone = await loginAs(app, familyLogin(logins, 1));
     const laptop = await loginAs(app, familyLogin(logins, 1));
     expect(await loggedIn(laptop)).to.equal(true);
-    const res = await phone.post("/account/logout-everywhere").type("form").send({ _csrf: await formToken(phone, "/privacy") });
+    const res = await phone
+      .post("/account/logout-everywhere")
+      .type("form")
+      .send({ _csrf: await formToken(phone, "/privacy") });
     expect(res.status).to.equal(302);
     expect(await loggedIn(phone)).to.equal(false);
     expect(await loggedIn(laptop)).to.equal(false);
@@ -155,7 +185,10 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
     expect(await loggedIn(family)).to.equal(true);
     const student = await ctx.db.ds.getRepository(Student).findOneByOrFail({ studentNumber: creds.studentNumber });
     const token = await formToken(admin, `/admin/students/${student.id}/delete`);
-    const res = await admin.post(`/admin/students/${student.id}/delete`).type("form").send({ _csrf: token, confirmNumber: creds.studentNumber, reason: "家长申请删除数据" });
+    const res = await admin
+      .post(`/admin/students/${student.id}/delete`)
+      .type("form")
+      .send({ _csrf: token, confirmNumber: creds.studentNumber, reason: "家长申请删除数据" });
     expect(res.status).to.equal(302);
     expect(await loggedIn(family)).to.equal(false);
   });

@@ -12,22 +12,42 @@ import type { DemoLogins } from "../../seeds/demo";
 
 // Behind a proxy (TRUST_PROXY=1), so each test chooses the client address.
 const proxiedApp = (ds: DataSource) =>
-  createApp({ ds, config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: true } });
+  createApp({
+    ds,
+    config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: true },
+  });
 
 type Device = ReturnType<typeof request.agent>;
 // One browser: its cookie jar persists across attempts, like a phone's.
 async function tryLogin(device: Device, from: string, form: Record<string, string>) {
   const page = await device.get("/login").set("X-Forwarded-For", from);
-  return device.post("/login").set("X-Forwarded-For", from).type("form").send({ _csrf: csrfFrom(page.text), ...form });
+  return device
+    .post("/login")
+    .set("X-Forwarded-For", from)
+    .type("form")
+    .send({ _csrf: csrfFrom(page.text), ...form });
 }
 // Logging out keeps the browser's other cookies, as a real browser does.
 async function logout(device: Device, from: string) {
   const page = await device.get("/privacy").set("X-Forwarded-For", from);
-  expect((await device.post("/logout").set("X-Forwarded-For", from).type("form").send({ _csrf: csrfFrom(page.text) })).status).to.equal(302);
+  expect(
+    (
+      await device
+        .post("/logout")
+        .set("X-Forwarded-For", from)
+        .type("form")
+        .send({ _csrf: csrfFrom(page.text) })
+    ).status,
+  ).to.equal(302);
 }
 // A patient attacker: whenever told to wait, the clock moves on by that much
 // (no real waiting), so every one of `times` guesses is counted.
-async function guessPatiently(device: Device, from: string, times: number, form: (i: number) => Record<string, string>) {
+async function guessPatiently(
+  device: Device,
+  from: string,
+  times: number,
+  form: (i: number) => Record<string, string>,
+) {
   for (let i = 0; i < times; i++) {
     let res = await tryLogin(device, from, form(i));
     while (res.status === 429) {
@@ -58,12 +78,23 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
     const target = familyLogin(logins, 1);
     const devices = Array.from({ length: 40 }, () => request.agent(app));
     const tokens: string[] = [];
-    for (const [i, d] of devices.entries()) tokens.push(csrfFrom((await d.get("/login").set("X-Forwarded-For", `10.20.0.${i}`)).text));
-    const burst = await Promise.all(devices.map((d, i) => d.post("/login").set("X-Forwarded-For", `10.20.0.${i}`).type("form")
-      .send({ _csrf: tokens[i], mode: "family", studentNumber: target.studentNumber, code: "WRONG2345" })));
+    for (const [i, d] of devices.entries())
+      tokens.push(csrfFrom((await d.get("/login").set("X-Forwarded-For", `10.20.0.${i}`)).text));
+    const burst = await Promise.all(
+      devices.map((d, i) =>
+        d
+          .post("/login")
+          .set("X-Forwarded-For", `10.20.0.${i}`)
+          .type("form")
+          .send({ _csrf: tokens[i], mode: "family", studentNumber: target.studentNumber, code: "WRONG2345" }),
+      ),
+    );
     const statuses = burst.map((r) => r.status);
     const answered = statuses.filter((s) => s !== 429).length;
-    expect(statuses.every((s) => s === 401 || s === 429), `statuses ${statuses}`).to.equal(true);
+    expect(
+      statuses.every((s) => s === 401 || s === 429),
+      `statuses ${statuses}`,
+    ).to.equal(true);
     expect(answered, `answered ${answered} of 40`).to.be.within(1, 8);
   });
 
@@ -71,12 +102,24 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
     this.timeout(120_000);
     // A claim used to read the time before waiting for the address row, so a
     // login queued behind another saw that one's fresh stamp "in the future".
-    const emails = ["admin@kehou.demo", ...Array.from({ length: 11 }, (_, i) => `teacher${String(i + 1).padStart(2, "0")}@kehou.demo`)];
+    const emails = [
+      "admin@kehou.demo",
+      ...Array.from({ length: 11 }, (_, i) => `teacher${String(i + 1).padStart(2, "0")}@kehou.demo`),
+    ];
     const { password } = staffLogin(logins, "teacher");
     const devices = emails.map(() => request.agent(app));
-    const tokens = await Promise.all(devices.map(async (d) => csrfFrom((await d.get("/login").set("X-Forwarded-For", "10.30.0.1")).text)));
-    const results = await Promise.all(devices.map((d, i) => d.post("/login").set("X-Forwarded-For", "10.30.0.1").type("form")
-      .send({ _csrf: tokens[i], mode: "staff", email: emails[i], password })));
+    const tokens = await Promise.all(
+      devices.map(async (d) => csrfFrom((await d.get("/login").set("X-Forwarded-For", "10.30.0.1")).text)),
+    );
+    const results = await Promise.all(
+      devices.map((d, i) =>
+        d
+          .post("/login")
+          .set("X-Forwarded-For", "10.30.0.1")
+          .type("form")
+          .send({ _csrf: tokens[i], mode: "staff", email: emails[i], password }),
+      ),
+    );
     expect(results.map((r) => r.status)).to.deep.equal(emails.map(() => 302));
   });
 
@@ -99,7 +142,9 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
     expect((await tryLogin(phone, "10.22.0.1", family(creds))).status).to.equal(302);
     await logout(phone, "10.22.0.1");
     const classmate = request.agent(app);
-    await guessPatiently(classmate, "10.22.5.5", 12, (i) => family({ studentNumber: creds.studentNumber, code: `WRONG${2000 + i}` }));
+    await guessPatiently(classmate, "10.22.5.5", 12, (i) =>
+      family({ studentNumber: creds.studentNumber, code: `WRONG${2000 + i}` }),
+    );
     expect((await tryLogin(request.agent(app), "10.22.0.9", family(creds))).status).to.equal(429);
     expect((await tryLogin(phone, "10.22.0.1", family(creds))).status).to.equal(302);
     await logout(phone, "10.22.0.1");
@@ -108,9 +153,12 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
   it("When an account's failures are two quiet hours old, then they have decayed: one more mistake does not make the right password wait", async function () {
     this.timeout(60_000);
     const creds = { email: "teacher09@kehou.demo", password: staffLogin(logins, "teacher").password };
-    for (let i = 0; i < 6; i++) await tryLogin(request.agent(app), `10.23.0.${i}`, staff({ email: creds.email, password: "guess" }));
+    for (let i = 0; i < 6; i++)
+      await tryLogin(request.agent(app), `10.23.0.${i}`, staff({ email: creds.email, password: "guess" }));
     advanceClock(2 * HOUR_MS);
-    expect((await tryLogin(request.agent(app), "10.23.1.1", staff({ email: creds.email, password: "guess" }))).status).to.equal(401);
+    expect(
+      (await tryLogin(request.agent(app), "10.23.1.1", staff({ email: creds.email, password: "guess" }))).status,
+    ).to.equal(401);
     expect((await tryLogin(request.agent(app), "10.23.1.2", staff(creds))).status).to.equal(302);
   });
 
@@ -123,7 +171,14 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
     // 35 wrong codes for 35 different children from the same address: every account is fresh, the address is not.
     const pupil = request.agent(app);
     let status = 0;
-    for (let i = 0; i < 35 && status !== 429; i++) status = (await tryLogin(pupil, "10.24.0.1", family({ studentNumber: `9${String(i).padStart(7, "0")}`, code: "WRONG2345" }))).status;
+    for (let i = 0; i < 35 && status !== 429; i++)
+      status = (
+        await tryLogin(
+          pupil,
+          "10.24.0.1",
+          family({ studentNumber: `9${String(i).padStart(7, "0")}`, code: "WRONG2345" }),
+        )
+      ).status;
     expect(status).to.equal(429);
     const stranger = await tryLogin(request.agent(app), "10.24.0.1", staff(adminCreds));
     expect(stranger.status).to.equal(429);
@@ -148,11 +203,26 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
     this.timeout(180_000);
     const pupil = request.agent(app);
     let status = 0;
-    for (let i = 0; i < 40 && status !== 429; i++) status = (await tryLogin(pupil, "10.26.0.1", family({ studentNumber: `8${String(i).padStart(7, "0")}`, code: "WRONG2345" }))).status;
+    for (let i = 0; i < 40 && status !== 429; i++)
+      status = (
+        await tryLogin(
+          pupil,
+          "10.26.0.1",
+          family({ studentNumber: `8${String(i).padStart(7, "0")}`, code: "WRONG2345" }),
+        )
+      ).status;
     expect(status).to.equal(429);
     const before = await ctx.db.ds.getRepository(LoginThrottle).count();
     for (let i = 0; i < 20; i++) {
-      expect((await tryLogin(pupil, "10.26.0.1", family({ studentNumber: `7${String(i).padStart(7, "0")}`, code: "WRONG2345" }))).status).to.equal(429);
+      expect(
+        (
+          await tryLogin(
+            pupil,
+            "10.26.0.1",
+            family({ studentNumber: `7${String(i).padStart(7, "0")}`, code: "WRONG2345" }),
+          )
+        ).status,
+      ).to.equal(429);
     }
     expect(await ctx.db.ds.getRepository(LoginThrottle).count()).to.equal(before);
   });

@@ -17,7 +17,18 @@ const MB = 1024 * 1024;
 // once by the client building it here), well below what any missing limit costs.
 const RSS_HEADROOM = 400 * MB;
 
-const charset = fc.constantFrom("utf-8", "UTF-8", "gbk", "gb18030", "latin1", "utf-16le", "klingon", "", "utf-8; x=\"", "\u00ff");
+const charset = fc.constantFrom(
+  "utf-8",
+  "UTF-8",
+  "gbk",
+  "gb18030",
+  "latin1",
+  "utf-16le",
+  "klingon",
+  "",
+  'utf-8; x="',
+  "\u00ff",
+);
 const size = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 0, max: 200 }) },
   { weight: 2, arbitrary: fc.constantFrom(8 * 1024 - 1, 8 * 1024, 8 * 1024 + 1, 64 * 1024) },
@@ -25,14 +36,23 @@ const size = fc.oneof(
 );
 const part = fc.record({
   name: fc.oneof(fc.constantFrom("file", "_csrf", "note", "file[]", ""), fc.string({ maxLength: 120 })),
-  filename: fc.option(fc.oneof(fc.constantFrom("s.csv", "学生.xlsx", "a\u0000b.csv", "../../etc/passwd", ""), fc.string({ maxLength: 40 })), { nil: undefined }),
+  filename: fc.option(
+    fc.oneof(
+      fc.constantFrom("s.csv", "学生.xlsx", "a\u0000b.csv", "../../etc/passwd", ""),
+      fc.string({ maxLength: 40 }),
+    ),
+    { nil: undefined },
+  ),
   charset: fc.option(charset, { nil: undefined }),
   encodedName: fc.boolean(),
   bytes: size,
 });
 const framing = fc.constantFrom("ok", "no-close", "truncated", "no-crlf", "no-boundary");
 const multipartCase = fc.record({
-  parts: fc.oneof({ weight: 4, arbitrary: fc.array(part, { maxLength: 8 }) }, { weight: 1, arbitrary: fc.array(part, { minLength: 18, maxLength: 60 }) }),
+  parts: fc.oneof(
+    { weight: 4, arbitrary: fc.array(part, { maxLength: 8 }) },
+    { weight: 1, arbitrary: fc.array(part, { minLength: 18, maxLength: 60 }) },
+  ),
   framing,
   requestCharset: fc.option(charset, { nil: undefined }),
 });
@@ -42,22 +62,35 @@ function build(c: MultipartCase): { type: string; body: Buffer } {
   const boundary = "fz-boundary";
   const chunks: Buffer[] = [];
   for (const p of c.parts) {
-    const file = p.filename === undefined ? "" : p.encodedName ? `; filename*=${p.charset ?? "utf-8"}''${encodeURIComponent(p.filename)}` : `; filename="${p.filename}"`;
+    const file =
+      p.filename === undefined
+        ? ""
+        : p.encodedName
+          ? `; filename*=${p.charset ?? "utf-8"}''${encodeURIComponent(p.filename)}`
+          : `; filename="${p.filename}"`;
     const type = p.charset !== undefined ? `\r\nContent-Type: text/csv; charset=${p.charset}` : "";
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}${type}\r\n\r\n`), Buffer.alloc(p.bytes, 0x41), Buffer.from("\r\n"));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${file}${type}\r\n\r\n`),
+      Buffer.alloc(p.bytes, 0x41),
+      Buffer.from("\r\n"),
+    );
   }
   if (c.framing !== "no-close") chunks.push(Buffer.from(`--${boundary}--\r\n`));
   let body = Buffer.concat(chunks);
   if (c.framing === "truncated") body = body.subarray(0, Math.floor(body.length / 2));
   if (c.framing === "no-crlf") body = Buffer.from(body.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
-  const params = (c.framing === "no-boundary" ? "" : `; boundary=${boundary}`) + (c.requestCharset !== undefined ? `; charset=${c.requestCharset}` : "");
+  const params =
+    (c.framing === "no-boundary" ? "" : `; boundary=${boundary}`) +
+    (c.requestCharset !== undefined ? `; charset=${c.requestCharset}` : "");
   return { type: `multipart/form-data${params}`, body };
 }
 
 // The highest resident set size seen while `work` runs, sampled between requests.
 async function peakRss(work: (sample: () => void) => Promise<void>): Promise<number> {
   let peak = process.memoryUsage().rss;
-  await work(() => { peak = Math.max(peak, process.memoryUsage().rss); });
+  await work(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  });
   return peak;
 }
 
@@ -91,16 +124,34 @@ forEachDatabase("fuzz: parser limits on the upload route and the forms", (ctx) =
     const failures: string[] = [];
     global.gc?.();
     const baseline = process.memoryUsage().rss;
-    const peak = await peakRss((sample) => fc.assert(fc.asyncProperty(multipartCase, fc.boolean(), fc.constantFrom("students", "staff", "clubs", "nope"), async (c, asAdmin, kind) => {
-      const { type, body } = build(c);
-      const url = `/admin/import/${kind}?_csrf=${encodeURIComponent(token)}`;
-      const status = await statusOf((asAdmin ? admin.post(url) : request(app).post(url)).set("Content-Type", type).send(body));
-      sample();
-      if (status >= 500) failures.push(`${status} ${JSON.stringify({ ...c, parts: c.parts.map((p) => ({ ...p })) }).slice(0, 300)}`);
-      return status < 500;
-    }), { numRuns: 150, seed: 20261206 }));
+    const peak = await peakRss((sample) =>
+      fc.assert(
+        fc.asyncProperty(
+          multipartCase,
+          fc.boolean(),
+          fc.constantFrom("students", "staff", "clubs", "nope"),
+          async (c, asAdmin, kind) => {
+            const { type, body } = build(c);
+            const url = `/admin/import/${kind}?_csrf=${encodeURIComponent(token)}`;
+            const status = await statusOf(
+              (asAdmin ? admin.post(url) : request(app).post(url)).set("Content-Type", type).send(body),
+            );
+            sample();
+            if (status >= 500)
+              failures.push(
+                `${status} ${JSON.stringify({ ...c, parts: c.parts.map((p) => ({ ...p })) }).slice(0, 300)}`,
+              );
+            return status < 500;
+          },
+        ),
+        { numRuns: 150, seed: 20261206 },
+      ),
+    );
     expect(failures).to.deep.equal([]);
-    expect(peak - baseline, `peak RSS ${Math.round(peak / MB)} MB over a ${Math.round(baseline / MB)} MB baseline`).to.be.below(RSS_HEADROOM);
+    expect(
+      peak - baseline,
+      `peak RSS ${Math.round(peak / MB)} MB over a ${Math.round(baseline / MB)} MB baseline`,
+    ).to.be.below(RSS_HEADROOM);
   });
 
   it("When generated urlencoded and JSON bodies around the limits reach /login and an admin form, then none answers 5xx", async function () {
@@ -114,16 +165,28 @@ forEachDatabase("fuzz: parser limits on the upload route and the forms", (ctx) =
       path: fc.constantFrom("/login", "/admin/staff", "/lang"),
       asAdmin: fc.boolean(),
     });
-    await fc.assert(fc.asyncProperty(formCase, async (c) => {
-      // Many fields or long values, not both: the client builds the body in memory too.
-      const value = "v".repeat(c.fields > 10 ? Math.min(c.valueBytes, 100) : c.valueBytes);
-      const keys = Array.from({ length: c.fields }, (_, i) => `f${i}`);
-      const body = c.json ? JSON.stringify(Object.fromEntries(keys.map((k) => [k, value]))) : keys.map((k) => `${k}=${value}`).join("&");
-      const type = (c.json ? "application/json" : "application/x-www-form-urlencoded") + (c.charset !== undefined ? `; charset=${c.charset}` : "");
-      const status = await statusOf((c.asAdmin ? admin.post(c.path) : request(app).post(c.path)).set("Content-Type", type).set("x-csrf-token", token).send(body));
-      if (status >= 500) failures.push(`${c.path} ${JSON.stringify({ ...c })} → ${status}`);
-      return status < 500;
-    }), { numRuns: 120, seed: 61206 });
+    await fc.assert(
+      fc.asyncProperty(formCase, async (c) => {
+        // Many fields or long values, not both: the client builds the body in memory too.
+        const value = "v".repeat(c.fields > 10 ? Math.min(c.valueBytes, 100) : c.valueBytes);
+        const keys = Array.from({ length: c.fields }, (_, i) => `f${i}`);
+        const body = c.json
+          ? JSON.stringify(Object.fromEntries(keys.map((k) => [k, value])))
+          : keys.map((k) => `${k}=${value}`).join("&");
+        const type =
+          (c.json ? "application/json" : "application/x-www-form-urlencoded") +
+          (c.charset !== undefined ? `; charset=${c.charset}` : "");
+        const status = await statusOf(
+          (c.asAdmin ? admin.post(c.path) : request(app).post(c.path))
+            .set("Content-Type", type)
+            .set("x-csrf-token", token)
+            .send(body),
+        );
+        if (status >= 500) failures.push(`${c.path} ${JSON.stringify({ ...c })} → ${status}`);
+        return status < 500;
+      }),
+      { numRuns: 120, seed: 61206 },
+    );
     expect(failures).to.deep.equal([]);
   });
 });

@@ -8,13 +8,26 @@ import { Client } from "pg";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../../src/database";
 
-export interface TestDb { kind: "sqlite" | "postgres"; url: string; ds: DataSource; drop(): Promise<void> }
+export interface TestDb {
+  kind: "sqlite" | "postgres";
+  url: string;
+  ds: DataSource;
+  drop(): Promise<void>;
+}
 
 async function sqliteDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "kehou-test-"));
   const url = `sqlite:${join(dir, "test.sqlite")}`;
   const ds = await openDatabase(url);
-  return { kind: "sqlite", url, ds, drop: async () => { if (ds.isInitialized) await ds.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    kind: "sqlite",
+    url,
+    ds,
+    drop: async () => {
+      if (ds.isInitialized) await ds.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function postgresDb(adminUrl: string): Promise<TestDb> {
@@ -28,7 +41,9 @@ async function postgresDb(adminUrl: string): Promise<TestDb> {
   const url = u.toString();
   const ds = await openDatabase(url);
   return {
-    kind: "postgres", url, ds,
+    kind: "postgres",
+    url,
+    ds,
     drop: async () => {
       if (ds.isInitialized) await ds.destroy();
       const c = new Client({ connectionString: adminUrl });

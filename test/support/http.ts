@@ -6,7 +6,10 @@ import type { DataSource } from "typeorm";
 import { createApp } from "../../src/app";
 
 export function testApp(ds: DataSource): Express {
-  return createApp({ ds, config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: false } });
+  return createApp({
+    ds,
+    config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: false },
+  });
 }
 
 export function csrfFrom(html: string): string {
@@ -28,7 +31,10 @@ export async function loginAs(app: Express, creds: Credentials): Promise<Agent> 
   const agent = request.agent(app);
   const token = await formToken(agent, "/login");
   const body = "email" in creds ? { mode: "staff", ...creds } : { mode: "family", ...creds };
-  const res = await agent.post("/login").type("form").send({ ...body, _csrf: token });
+  const res = await agent
+    .post("/login")
+    .type("form")
+    .send({ ...body, _csrf: token });
   if (res.status !== 302) throw new Error(`login failed with ${res.status}`);
   return agent;
 }

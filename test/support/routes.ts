@@ -4,7 +4,11 @@
 import type { Express } from "express";
 import { routeScopes, type RouteScope } from "../../src/http/auth/route-scope";
 
-export interface RouteInfo { method: "get" | "post"; path: string; scope: RouteScope }
+export interface RouteInfo {
+  method: "get" | "post";
+  path: string;
+  scope: RouteScope;
+}
 
 export function listRoutes(app: Express): RouteInfo[] {
   return routeScopes(app).flatMap((r) => {

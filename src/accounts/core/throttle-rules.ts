@@ -1,11 +1,26 @@
 // The login throttle's arithmetic. Pure: no express, no typeorm.
 // Growing delays instead of a hard lockout, and failures that fade when
 // quiet: a family that mistyped last week starts afresh.
-export interface ThrottlePolicy { freeAttempts: number; baseDelayMs: number; maxDelayMs: number; halfLifeMs: number }
+export interface ThrottlePolicy {
+  freeAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  halfLifeMs: number;
+}
 
 const MINUTE_MS = 60_000;
-export const ACCOUNT_POLICY: ThrottlePolicy = { freeAttempts: 5, baseDelayMs: 1000, maxDelayMs: 5 * MINUTE_MS, halfLifeMs: 15 * MINUTE_MS };
-export const ADDRESS_POLICY: ThrottlePolicy = { freeAttempts: 30, baseDelayMs: 1000, maxDelayMs: 5 * MINUTE_MS, halfLifeMs: 15 * MINUTE_MS };
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  freeAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 5 * MINUTE_MS,
+  halfLifeMs: 15 * MINUTE_MS,
+};
+export const ADDRESS_POLICY: ThrottlePolicy = {
+  freeAttempts: 30,
+  baseDelayMs: 1000,
+  maxDelayMs: 5 * MINUTE_MS,
+  halfLifeMs: 15 * MINUTE_MS,
+};
 
 // Delay after the n-th failure: none while attempts are free, then doubling up to a cap.
 export function delayAfter(failures: number, policy: ThrottlePolicy): number {

@@ -16,7 +16,8 @@ import type { AllocateOptions, AllocationRun, Diagnostics, Instance, Result } fr
 export async function allocate(instance: Instance, options: AllocateOptions): Promise<AllocationRun> {
   const started = performance.now();
   const seed = options.seed ?? instance.seed;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new InstanceError("seed", `expected a non-negative integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new InstanceError("seed", `expected a non-negative integer, got ${seed}`);
   if (options.mechanism !== "optimal" && options.mechanism !== "lottery") {
     throw new InstanceError("mechanism", `expected "optimal" or "lottery", got ${JSON.stringify(options.mechanism)}`);
   }
@@ -30,8 +31,12 @@ export async function allocate(instance: Instance, options: AllocateOptions): Pr
     taken = serialAssignment(model, order, true);
     timings.lotteryMs = round(performance.now() - t);
     diagnostics = {
-      mechanism: "lottery", path: "lottery", note: "seeded serial dictatorship, round by round",
-      objective: objectiveOf(model, taken), siblingMoves: 0, timings,
+      mechanism: "lottery",
+      path: "lottery",
+      note: "seeded serial dictatorship, round by round",
+      objective: objectiveOf(model, taken),
+      siblingMoves: 0,
+      timings,
     };
   } else {
     const outcome = await solveOptimal(model, order);
@@ -41,9 +46,15 @@ export async function allocate(instance: Instance, options: AllocateOptions): Pr
     const siblingMoves = breakTies(model, taken, order, position);
     timings.tieBreakMs = round(performance.now() - t);
     diagnostics = {
-      mechanism: "optimal", path: outcome.path, note: outcome.note, objective: objectiveOf(model, taken),
-      ...(outcome.bound ? { bound: outcome.bound } : {}), flow: outcome.flow,
-      ...(outcome.milp ? { milp: outcome.milp } : {}), siblingMoves, timings,
+      mechanism: "optimal",
+      path: outcome.path,
+      note: outcome.note,
+      objective: objectiveOf(model, taken),
+      ...(outcome.bound ? { bound: outcome.bound } : {}),
+      flow: outcome.flow,
+      ...(outcome.milp ? { milp: outcome.milp } : {}),
+      siblingMoves,
+      timings,
     };
   }
   const t = performance.now();

@@ -14,7 +14,10 @@ export class AssignmentState {
   /** Student of each option. */
   readonly owner: Int32Array;
 
-  constructor(readonly model: Model, readonly taken: Uint8Array) {
+  constructor(
+    readonly model: Model,
+    readonly taken: Uint8Array,
+  ) {
     this.used = new Int32Array(model.nClubs);
     this.members = Array.from({ length: model.nClubs }, () => []);
     this.owner = new Int32Array(model.optClub.length);

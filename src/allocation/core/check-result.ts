@@ -12,7 +12,14 @@ export function checkResult(instance: Instance, result: Result): string[] {
   const problems: string[] = [];
   const clubs = new Map(instance.clubs.map((c) => [c.id, c]));
   const members = new Map<string, number>();
-  const metrics: Metrics = { students: instance.students.length, placedStudents: 0, placements: 0, rankCounts: [], sumOfRanks: 0, underMinClubs: [] };
+  const metrics: Metrics = {
+    students: instance.students.length,
+    placedStudents: 0,
+    placements: 0,
+    rankCounts: [],
+    sumOfRanks: 0,
+    underMinClubs: [],
+  };
   const longest = Math.max(0, ...instance.students.map((s) => s.choices.length));
   metrics.rankCounts = new Array<number>(longest).fill(0);
   const assignments = result.assignments ?? {};
@@ -21,26 +28,37 @@ export function checkResult(instance: Instance, result: Result): string[] {
 
   for (const s of instance.students) {
     const held = Object.prototype.hasOwnProperty.call(assignments, s.id) ? assignments[s.id] : undefined;
-    if (!Array.isArray(held)) { problems.push(`student ${s.id}: missing from assignments`); continue; }
+    if (!Array.isArray(held)) {
+      problems.push(`student ${s.id}: missing from assignments`);
+      continue;
+    }
     if (new Set(held).size !== held.length) problems.push(`student ${s.id}: holds a club twice`);
     if (held.length > s.maxClubs) problems.push(`student ${s.id}: more clubs than maxClubs`);
     for (const pin of s.pinned) if (!held.includes(pin)) problems.push(`student ${s.id}: pin ${pin} not held`);
     const usedSlots = new Set<string>();
     for (const code of held) {
       const club = clubs.get(code);
-      if (!club) { problems.push(`student ${s.id}: unknown club "${code}"`); continue; }
+      if (!club) {
+        problems.push(`student ${s.id}: unknown club "${code}"`);
+        continue;
+      }
       members.set(code, (members.get(code) ?? 0) + 1);
       const rank = s.choices.indexOf(code) + 1;
       const pinned = s.pinned.includes(code);
       // Pins may ignore the list and the grade; nothing may ignore the slots.
       if (!pinned && rank === 0) problems.push(`student ${s.id}: ${code} is not on their list`);
-      if (!pinned && club.grades && !club.grades.includes(s.grade)) problems.push(`student ${s.id}: ${code} is not open to grade ${s.grade}`);
+      if (!pinned && club.grades && !club.grades.includes(s.grade))
+        problems.push(`student ${s.id}: ${code} is not open to grade ${s.grade}`);
       for (const slot of club.slots) {
-        if (!s.slots.includes(slot)) problems.push(`student ${s.id}: ${code} meets in ${slot}, which the child is not there for`);
+        if (!s.slots.includes(slot))
+          problems.push(`student ${s.id}: ${code} meets in ${slot}, which the child is not there for`);
         if (usedSlots.has(slot)) problems.push(`student ${s.id}: two clubs in ${slot}`);
         usedSlots.add(slot);
       }
-      if (rank > 0) { metrics.rankCounts[rank - 1]++; metrics.sumOfRanks += rank; }
+      if (rank > 0) {
+        metrics.rankCounts[rank - 1]++;
+        metrics.sumOfRanks += rank;
+      }
     }
     if (held.length > 0) metrics.placedStudents++;
     metrics.placements += held.length;
@@ -50,8 +68,18 @@ export function checkResult(instance: Instance, result: Result): string[] {
     if (club.minSize > 0 && (members.get(club.id) ?? 0) < club.minSize) metrics.underMinClubs.push(club.id);
   }
   const stored = result.metrics ?? ({} as Partial<Metrics>);
-  for (const key of ["students", "placedStudents", "placements", "sumOfRanks", "rankCounts", "underMinClubs"] as const) {
-    if (JSON.stringify(stored[key]) !== JSON.stringify(metrics[key])) problems.push(`metrics.${key}: stored ${JSON.stringify(stored[key])}, recomputed ${JSON.stringify(metrics[key])}`);
+  for (const key of [
+    "students",
+    "placedStudents",
+    "placements",
+    "sumOfRanks",
+    "rankCounts",
+    "underMinClubs",
+  ] as const) {
+    if (JSON.stringify(stored[key]) !== JSON.stringify(metrics[key]))
+      problems.push(
+        `metrics.${key}: stored ${JSON.stringify(stored[key])}, recomputed ${JSON.stringify(metrics[key])}`,
+      );
   }
   return problems;
 }

@@ -51,7 +51,11 @@ export class ClubBuckets {
     return pairs.pairTo.length * W > MAX_CELLS ? null : new ClubBuckets(model, pairs, W);
   }
 
-  private constructor(readonly model: Model, pairs: ClubPairs, W: number) {
+  private constructor(
+    readonly model: Model,
+    pairs: ClubPairs,
+    W: number,
+  ) {
     const { nClubs, nStudents, optStart, optClub } = model;
     this.S = nClubs;
     this.T = nClubs + 1;
@@ -84,14 +88,18 @@ export class ClubBuckets {
   place(u: number, node: number, option: number): void {
     const { optStart, optClub, optRank } = this.model;
     const { head, tail, next, prev, slotOf, pairMin, W } = this;
-    const from = optStart[u], end = optStart[u + 1];
+    const from = optStart[u],
+      end = optStart[u + 1];
     // Take the child's other options out of their buckets.
     for (let o = from; o < end; o++) {
       const slot = slotOf[o];
       if (slot < 0) continue;
-      const a = prev[o], b = next[o];
-      if (a >= 0) next[a] = b; else head[slot] = b + 1;
-      if (b >= 0) prev[b] = a; else tail[slot] = a + 1;
+      const a = prev[o],
+        b = next[o];
+      if (a >= 0) next[a] = b;
+      else head[slot] = b + 1;
+      if (b >= 0) prev[b] = a;
+      else tail[slot] = a + 1;
       slotOf[o] = -1;
       const q = (slot / W) | 0;
       if (head[slot] === 0 && slot - q * W === pairMin[q]) {
@@ -116,7 +124,8 @@ export class ClubBuckets {
       const last = tail[slot] - 1;
       prev[o] = last;
       next[o] = -1;
-      if (last >= 0) next[last] = o; else head[slot] = o + 1;
+      if (last >= 0) next[last] = o;
+      else head[slot] = o + 1;
       tail[slot] = o + 1;
       slotOf[o] = slot;
       if (d < pairMin[q]) pairMin[q] = d;

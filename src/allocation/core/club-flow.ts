@@ -36,7 +36,8 @@ export function solveClubFlow(model: Model, order: Int32Array): FlowRun | null {
   // value and zero potentials keep every reduced cost non-negative.
   for (const u of order) {
     if (!active(u) || pinned(u)) continue;
-    const o = optStart[u], c = model.optClub[o];
+    const o = optStart[u],
+      c = model.optClub[o];
     if (model.optRank[o] === 1 && solver.used[c] < model.seats[c]) {
       solver.used[c]++;
       greedy++;
@@ -129,8 +130,10 @@ class ClubFlowSolver {
     const shift = b.cost(0);
     const seats = b.model.seats;
     const stamp = ++this.stamp;
-    const S = b.S, T = b.T;
-    let nSettled = 0, nCand = 0;
+    const S = b.S,
+      T = b.T;
+    let nSettled = 0,
+      nCand = 0;
     const { candPair, candDist } = this;
     heap.clear();
     dist[S] = 0;
@@ -153,7 +156,11 @@ class ClubFlowSolver {
       const base = d + p[i];
       if (i < S && used[i] < seats[i] && done[T] !== stamp) {
         const nd = base - p[T];
-        if (seen[T] !== stamp || nd < dist[T]) { seen[T] = stamp; dist[T] = nd; heap.push(nd, T); }
+        if (seen[T] !== stamp || nd < dist[T]) {
+          seen[T] = stamp;
+          dist[T] = nd;
+          heap.push(nd, T);
+        }
       }
       const bound = seen[T] === stamp ? dist[T] : Infinity;
       const baseShift = base + shift;
@@ -192,5 +199,4 @@ class ClubFlowSolver {
     }
     this.tightCount = kept;
   }
-
 }

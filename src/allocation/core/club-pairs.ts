@@ -38,8 +38,10 @@ function countPairs(model: Model, { nodes: N, flat, map }: PairTable): Int32Arra
   const { nClubs, nStudents, optStart, optClub } = model;
   const pairStart = new Int32Array(N + 1);
   for (let u = 0; u < nStudents; u++) {
-    const from = optStart[u], end = optStart[u + 1];
-    for (let a = from - 1; a < end; a++) { // a = from − 1 stands for the source
+    const from = optStart[u],
+      end = optStart[u + 1];
+    for (let a = from - 1; a < end; a++) {
+      // a = from − 1 stands for the source
       const source = a < from ? nClubs : optClub[a];
       for (let b = from; b < end; b++) {
         if (b === a) continue;
@@ -64,7 +66,8 @@ function numberPairs(model: Model, { nodes: N, flat, map }: PairTable, pairStart
   const pairTo = new Int32Array(pairStart[N]);
   const fill = pairStart.slice(0, N);
   for (let u = 0; u < nStudents; u++) {
-    const from = optStart[u], end = optStart[u + 1];
+    const from = optStart[u],
+      end = optStart[u + 1];
     for (let a = from - 1; a < end; a++) {
       const source = a < from ? nClubs : optClub[a];
       for (let b = from; b < end; b++) {
@@ -73,7 +76,8 @@ function numberPairs(model: Model, { nodes: N, flat, map }: PairTable, pairStart
         if ((flat ? flat[key] : map!.get(key)!) > 0) continue;
         const id = fill[source]++;
         pairTo[id] = optClub[b];
-        if (flat) flat[key] = id + 1; else map!.set(key, id + 1);
+        if (flat) flat[key] = id + 1;
+        else map!.set(key, id + 1);
       }
     }
   }

@@ -23,7 +23,11 @@ export class TightRounds {
   private readonly path: Int32Array;
   private readonly pathPair: Int32Array;
 
-  constructor(private readonly b: ClubBuckets, private readonly p: Float64Array, private readonly used: Int32Array) {
+  constructor(
+    private readonly b: ClubBuckets,
+    private readonly p: Float64Array,
+    private readonly used: Int32Array,
+  ) {
     const n = b.nodes;
     this.tightHead = new Int32Array(n);
     this.tightNext = new Int32Array(b.pairTo.length);
@@ -75,9 +79,11 @@ export class TightRounds {
   /** BFS levels from S over tight arcs; false when T is not reached. */
   private levels(): boolean {
     const { b, level, queue, iter, tightHead, tightNext } = this;
-    const S = b.S, T = b.T;
+    const S = b.S,
+      T = b.T;
     level.fill(-1);
-    let head = 0, tail = 0;
+    let head = 0,
+      tail = 0;
     queue[tail++] = S;
     level[S] = 0;
     iter[S] = -1;
@@ -101,8 +107,11 @@ export class TightRounds {
   /** Dinic's blocking flow on the level graph; each hop moves one child. */
   private blockingFlow(): number {
     const { b, level, iter, path, pathPair, tightHead, tightNext } = this;
-    const S = b.S, T = b.T, tLevel = level[T];
-    let depth = 0, total = 0;
+    const S = b.S,
+      T = b.T,
+      tLevel = level[T];
+    let depth = 0,
+      total = 0;
     path[0] = S;
     for (;;) {
       const i = path[depth];

@@ -16,39 +16,53 @@ export const CONSTRAINTS = [
   {
     name: "grade eligibility",
     meaning: "A club that names grades is open only to children of those grades (a pin may ignore it).",
-    model: "not an option (gradeEligible)", flow: "no child→club arc", program: "no column",
+    model: "not an option (gradeEligible)",
+    flow: "no child→club arc",
+    program: "no column",
   },
   {
     name: "whole club (every session a week)",
-    meaning: "A club is taken with all its weekly sessions: the child must be at school (opted in) in every slot it meets.",
-    model: "not an option (attendsWholeClub)", flow: "no child→club arc", program: "no column",
+    meaning:
+      "A club is taken with all its weekly sessions: the child must be at school (opted in) in every slot it meets.",
+    model: "not an option (attendsWholeClub)",
+    flow: "no child→club arc",
+    program: "no column",
   },
   {
     name: "pins",
-    meaning: "An admin's pin is always held, uses a seat and counts toward the child's limit; nothing may meet in a pinned club's slots.",
+    meaning:
+      "An admin's pin is always held, uses a seat and counts toward the child's limit; nothing may meet in a pinned club's slots.",
     model: "seats and room net of pins (seatsAfterPins, clubsLeft); clashing options dropped (attendsWholeClub)",
-    flow: "pinned child's first-unit arc closed, only the extra arc opens", program: "constant part of the objective (base)",
+    flow: "pinned child's first-unit arc closed, only the extra arc opens",
+    program: "constant part of the objective (base)",
   },
   {
     name: "one seat per club",
     meaning: "A child holds a club at most once.",
-    model: "one option per (child, club)", flow: "child→club arc capacity 1 (ONE_SEAT)", program: "x ∈ {0,1}",
+    model: "one option per (child, club)",
+    flow: "child→club arc capacity 1 (ONE_SEAT)",
+    program: "x ∈ {0,1}",
   },
   {
     name: "clubs per child",
     meaning: "A child holds at most maxClubs clubs, pins included.",
-    model: "room = clubsLeft(maxClubs, pins)", flow: "source→child arcs (1, then room − 1)", program: "row clubLimitRow",
+    model: "room = clubsLeft(maxClubs, pins)",
+    flow: "source→child arcs (1, then room − 1)",
+    program: "row clubLimitRow",
   },
   {
     name: "one club per slot",
     meaning: "A child is in at most one club at a time: two held clubs never meet in a common slot.",
-    model: "clubsClash", flow: "clashing options share a capacity-1 group node (exact, or a relaxation repaired later)",
+    model: "clubsClash",
+    flow: "clashing options share a capacity-1 group node (exact, or a relaxation repaired later)",
     program: "rows oneClubPerSlotRows",
   },
   {
     name: "capacity",
     meaning: "A club seats at most its capacity, pinned children included.",
-    model: "seats = seatsAfterPins", flow: "club→sink arc capacity seatsLeft", program: "rows capacityRows",
+    model: "seats = seatsAfterPins",
+    flow: "club→sink arc capacity seatsLeft",
+    program: "rows capacityRows",
   },
 ] as const;
 
@@ -63,7 +77,11 @@ export function gradeEligible(grades: ReadonlySet<number> | null, grade: number)
  * Whole club and pins: every slot the club meets in is one the child is at
  * school for, and none is taken by one of the child's pinned clubs.
  */
-export function attendsWholeClub(model: Pick<Model, "clubSlotStart" | "clubSlot">, c: number, free: (slot: number) => boolean): boolean {
+export function attendsWholeClub(
+  model: Pick<Model, "clubSlotStart" | "clubSlot">,
+  c: number,
+  free: (slot: number) => boolean,
+): boolean {
   for (let k = model.clubSlotStart[c]; k < model.clubSlotStart[c + 1]; k++) if (!free(model.clubSlot[k])) return false;
   return true;
 }
@@ -91,7 +109,11 @@ export function clubsClash(model: Pick<Model, "clubSlotStart" | "clubSlot">, a: 
 
 // ——— The integer program's rows (Σ cols·coef ≤ upper) ———
 
-export interface Row { cols: number[]; coef: number[]; upper: number }
+export interface Row {
+  cols: number[];
+  coef: number[];
+  upper: number;
+}
 
 const ones = (k: number) => new Array<number>(k).fill(1);
 
@@ -109,14 +131,20 @@ export function placedOnlyWithClubRow(y: number, cols: number[]): Row {
  * One club per slot, over one child's columns: for every slot met by two or
  * more of them, at most one. Not needed when the child may take one club.
  */
-export function oneClubPerSlotRows(model: Pick<Model, "clubSlotStart" | "clubSlot">, cols: number[], clubOf: (col: number) => number, room: number): Row[] {
+export function oneClubPerSlotRows(
+  model: Pick<Model, "clubSlotStart" | "clubSlot">,
+  cols: number[],
+  clubOf: (col: number) => number,
+  room: number,
+): Row[] {
   if (cols.length <= 1 || room <= 1) return [];
   const bySlot = new Map<number, number[]>();
   for (const j of cols) {
     const c = clubOf(j);
     for (let k = model.clubSlotStart[c]; k < model.clubSlotStart[c + 1]; k++) {
       const list = bySlot.get(model.clubSlot[k]);
-      if (list) list.push(j); else bySlot.set(model.clubSlot[k], [j]);
+      if (list) list.push(j);
+      else bySlot.set(model.clubSlot[k], [j]);
     }
   }
   const rows: Row[] = [];
@@ -125,10 +153,17 @@ export function oneClubPerSlotRows(model: Pick<Model, "clubSlotStart" | "clubSlo
 }
 
 /** Capacity, per club, over every column; a club with no more candidates than seats needs no row. */
-export function capacityRows(nClubs: number, seats: Int32Array, cols: number[], clubOf: (col: number) => number): Row[] {
+export function capacityRows(
+  nClubs: number,
+  seats: Int32Array,
+  cols: number[],
+  clubOf: (col: number) => number,
+): Row[] {
   const byClub: number[][] = Array.from({ length: nClubs }, () => []);
   for (const j of cols) byClub[clubOf(j)].push(j);
   const rows: Row[] = [];
-  byClub.forEach((list, c) => { if (list.length > seats[c]) rows.push({ cols: list, coef: ones(list.length), upper: seats[c] }); });
+  byClub.forEach((list, c) => {
+    if (list.length > seats[c]) rows.push({ cols: list, coef: ones(list.length), upper: seats[c] });
+  });
   return rows;
 }

@@ -23,7 +23,12 @@ export class ExchangeIndex {
     return buckets * shift >= 2 ** 53 ? null : new ExchangeIndex(model, taken, span, shift);
   }
 
-  private constructor(private readonly model: Model, taken: Uint8Array, span: number, shift: number) {
+  private constructor(
+    private readonly model: Model,
+    taken: Uint8Array,
+    span: number,
+    shift: number,
+  ) {
     this.span = span;
     this.shift = shift;
     const { nStudents, optStart, optClub, optRank, seats } = model;
@@ -49,7 +54,8 @@ export class ExchangeIndex {
       }
     }
     this.keys = keys.sort();
-    const C = model.nClubs, perClub = C * span * shift;
+    const C = model.nClubs,
+      perClub = C * span * shift;
     this.clubStart = new Int32Array(C + 1);
     let c = 0;
     for (let i = 0; i < n; i++) {
@@ -63,7 +69,8 @@ export class ExchangeIndex {
   range(c: number, a: number, delta: number): [number, number] {
     if (Math.abs(delta) > this.model.longestList) return [0, 0];
     const lo = this.bucket(c, a, delta) * this.shift;
-    const from = this.clubStart[c], to = this.clubStart[c + 1];
+    const from = this.clubStart[c],
+      to = this.clubStart[c + 1];
     return [this.lowerBound(lo, from, to), this.lowerBound(lo + this.shift, from, to)];
   }
 
@@ -78,7 +85,8 @@ export class ExchangeIndex {
   private lowerBound(x: number, lo: number, hi: number): number {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.keys[mid] < x) lo = mid + 1; else hi = mid;
+      if (this.keys[mid] < x) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }

@@ -3,10 +3,20 @@
 // that ran (under `optimal`, "drew later" is never the reason).
 import type { Explanation, Reason } from "./explain";
 
-export interface SlotParts { weekday: number; time: string }
+export interface SlotParts {
+  weekday: number;
+  time: string;
+}
 
 /** `slot`, when present, is filled in by the view: t("weekday.N") + time. */
-export interface ExplanationLine { rank: number; club: string; met: boolean; key: string; params: Record<string, string | number>; slot?: SlotParts }
+export interface ExplanationLine {
+  rank: number;
+  club: string;
+  met: boolean;
+  key: string;
+  params: Record<string, string | number>;
+  slot?: SlotParts;
+}
 
 export interface ExplanationView {
   /** assignment.explain.intro.optimal | .lottery */
@@ -17,7 +27,10 @@ export interface ExplanationView {
 }
 
 export function explanationView(
-  explanation: Explanation, clubName: (code: string) => string, slotName: (slot: string) => SlotParts, choices: string[],
+  explanation: Explanation,
+  clubName: (code: string) => string,
+  slotName: (slot: string) => SlotParts,
+  choices: string[],
 ): ExplanationView {
   const lines = explanation.reasons.map((r) => line(r, clubName, slotName));
   return {
@@ -35,5 +48,12 @@ function line(r: Reason, clubName: (code: string) => string, slotName: (slot: st
   if (r.with !== undefined) params.with = clubName(r.with);
   if (r.grade !== undefined) params.grade = r.grade;
   if (r.maxClubs !== undefined) params.maxClubs = r.maxClubs;
-  return { rank: r.rank, club, met: r.code === "met", key: `assignment.explain.reason.${r.code}`, params, ...(r.slot !== undefined ? { slot: slotName(r.slot) } : {}) };
+  return {
+    rank: r.rank,
+    club,
+    met: r.code === "met",
+    key: `assignment.explain.reason.${r.code}`,
+    params,
+    ...(r.slot !== undefined ? { slot: slotName(r.slot) } : {}),
+  };
 }

@@ -10,7 +10,14 @@ import { InstanceError } from "./instance-error";
 import type { Club, Instance, Result, ResultMechanism, Student } from "./types";
 
 export type ReasonCode =
-  | "met" | "full" | "drew-later" | "clash" | "not-eligible-grade" | "slot-not-chosen" | "max-clubs-reached" | "unexplained";
+  | "met"
+  | "full"
+  | "drew-later"
+  | "clash"
+  | "not-eligible-grade"
+  | "slot-not-chosen"
+  | "max-clubs-reached"
+  | "unexplained";
 
 export interface Reason {
   clubId: string;
@@ -36,25 +43,39 @@ export interface Explanation {
   reasons: Reason[];
 }
 
-export function explainPlacement(instance: Instance, result: Result, mechanism: ResultMechanism, studentId: string): Explanation {
+export function explainPlacement(
+  instance: Instance,
+  result: Result,
+  mechanism: ResultMechanism,
+  studentId: string,
+): Explanation {
   const student = instance.students.find((s) => s.id === studentId);
   if (!student) throw new InstanceError("studentId", `unknown student ${JSON.stringify(studentId)}`);
   const clubs = new Map(instance.clubs.map((c) => [c.id, c]));
   const held = result.assignments[studentId] ?? [];
   const worstMet = Math.max(0, ...held.map((id) => student.choices.indexOf(id) + 1));
   const explained = worstMet > 0 ? student.choices.slice(0, worstMet) : student.choices;
-  const reasons = explained.map((clubId, i) => reasonFor(instance, result, mechanism, student, held, clubs, clubId, i + 1));
+  const reasons = explained.map((clubId, i) =>
+    reasonFor(instance, result, mechanism, student, held, clubs, clubId, i + 1),
+  );
   return { studentId, mechanism, clubs: held, reasons };
 }
 
 function reasonFor(
-  instance: Instance, result: Result, mechanism: ResultMechanism, student: Student, held: string[],
-  clubs: Map<string, Club>, clubId: string, rank: number,
+  instance: Instance,
+  result: Result,
+  mechanism: ResultMechanism,
+  student: Student,
+  held: string[],
+  clubs: Map<string, Club>,
+  clubId: string,
+  rank: number,
 ): Reason {
   const club = clubs.get(clubId)!;
   const base = { clubId, rank };
   if (held.includes(clubId)) return { ...base, code: "met" };
-  if (club.grades && !club.grades.includes(student.grade)) return { ...base, code: "not-eligible-grade", grade: student.grade };
+  if (club.grades && !club.grades.includes(student.grade))
+    return { ...base, code: "not-eligible-grade", grade: student.grade };
   const missing = club.slots.find((slot) => !student.slots.includes(slot));
   if (missing !== undefined) return { ...base, code: "slot-not-chosen", slot: missing };
   const clash = (ids: string[]) => {
@@ -65,12 +86,18 @@ function reasonFor(
     return undefined;
   };
   // Pins cannot be given up, so when they alone fill maxClubs nothing else could ever fit.
-  if (student.pinned.length >= student.maxClubs) return { ...base, code: "max-clubs-reached", maxClubs: student.maxClubs };
+  if (student.pinned.length >= student.maxClubs)
+    return { ...base, code: "max-clubs-reached", maxClubs: student.maxClubs };
   const pinClash = clash(student.pinned);
   if (pinClash) return pinClash;
   const members = countMembers(result, clubId);
   if (members >= club.capacity) {
-    return { ...base, code: mechanism === "lottery" ? "drew-later" : "full", capacity: club.capacity, rankedBy: rankedBy(instance, clubId) };
+    return {
+      ...base,
+      code: mechanism === "lottery" ? "drew-later" : "full",
+      capacity: club.capacity,
+      rankedBy: rankedBy(instance, clubId),
+    };
   }
   const heldClash = clash(held);
   if (heldClash) return heldClash;

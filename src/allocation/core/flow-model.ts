@@ -43,7 +43,8 @@ export interface FlowModel {
   arcCount: number;
 }
 
-const SOURCE = 0, SINK = 1;
+const SOURCE = 0,
+  SINK = 1;
 
 export function buildFlowModel(model: Model, order: Int32Array): FlowModel {
   const { nStudents: n, nClubs, optStart, optClub, optRank, room, seats, pinStart } = model;
@@ -58,7 +59,8 @@ export function buildFlowModel(model: Model, order: Int32Array): FlowModel {
   const singles: number[] = [];
   for (let p = 0; p < n; p++) {
     const u = order[p];
-    const from = optStart[u], to = optStart[u + 1];
+    const from = optStart[u],
+      to = optStart[u + 1];
     if (room[u] === 0 || from === to) continue;
     const node = 2 + p;
     if (room[u] === 1) singles.push(node);
@@ -104,7 +106,8 @@ export interface FlowRun {
 export function solveFlow(model: Model, fm: FlowModel, banned?: Uint8Array): FlowRun {
   const g = fm.graph;
   resetFlow(g);
-  if (banned) for (let o = 0; o < banned.length; o++) if (banned[o] && fm.optionArc[o] >= 0) setCapacity(g, fm.optionArc[o], 0);
+  if (banned)
+    for (let o = 0; o < banned.length; o++) if (banned[o] && fm.optionArc[o] >= 0) setCapacity(g, fm.optionArc[o], 0);
   const mcf = new MinCostFlow(g, SOURCE, SINK, fm.single);
   mcf.run();
   // Stage 2: further clubs for placed (or pinned) children. Unplaced children's

@@ -76,8 +76,17 @@ export class FlowGraphBuilder {
       fArc[fill[this.tail[i]]++] = 2 * i;
     }
     return {
-      n, to, cap, cost, fStart, fArc, rStart, rCount: new Int32Array(n), rList: new Int32Array(m),
-      rPos: new Int32Array(m).fill(-1), initialCap: cap.slice(),
+      n,
+      to,
+      cap,
+      cost,
+      fStart,
+      fArc,
+      rStart,
+      rCount: new Int32Array(n),
+      rList: new Int32Array(m),
+      rPos: new Int32Array(m).fill(-1),
+      initialCap: cap.slice(),
     };
   }
 

@@ -47,7 +47,17 @@ export { InstanceError } from "./instance-error";
 export { lotteryDraw } from "./lottery-order";
 export { parseInstance } from "./parse";
 export type {
-  AllocateOptions, AllocationRun, Club, Diagnostics, Instance, Mechanism, Metrics, Result, ResultMechanism, SolverPath, Student,
+  AllocateOptions,
+  AllocationRun,
+  Club,
+  Diagnostics,
+  Instance,
+  Mechanism,
+  Metrics,
+  Result,
+  ResultMechanism,
+  SolverPath,
+  Student,
 } from "./types";
 export { explanationView, type ExplanationLine, type ExplanationView, type SlotParts } from "./explain-text";
 export { pseudonymiseRunTexts, type RunTexts } from "./run-pseudonym";

@@ -57,10 +57,13 @@ export function lotteryOrder(instance: Instance, seed: number): LotteryOrder {
     turn[i] = g === undefined ? draw[i] : groupDraw.get(g)!;
   }
   const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((a, b) => turn[a] - turn[b]
-    || compareStrings(groupKey(students[a].group, a, students), groupKey(students[b].group, b, students))
-    || draw[a] - draw[b]
-    || (students[a].id < students[b].id ? -1 : 1));
+  idx.sort(
+    (a, b) =>
+      turn[a] - turn[b] ||
+      compareStrings(groupKey(students[a].group, a, students), groupKey(students[b].group, b, students)) ||
+      draw[a] - draw[b] ||
+      (students[a].id < students[b].id ? -1 : 1),
+  );
   const order = Int32Array.from(idx);
   const position = new Int32Array(n);
   for (let p = 0; p < n; p++) position[order[p]] = p;

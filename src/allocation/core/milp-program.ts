@@ -10,7 +10,14 @@
 // draw order.
 
 import type { Model } from "./model";
-import { capacityRows, clubLimitRow, oneClubPerSlotRows, placedOnlyWithClubRow, type Row, seatsLeft } from "./constraints";
+import {
+  capacityRows,
+  clubLimitRow,
+  oneClubPerSlotRows,
+  placedOnlyWithClubRow,
+  type Row,
+  seatsLeft,
+} from "./constraints";
 import { Objective, objectiveOf } from "./objective";
 
 export interface Program {
@@ -32,12 +39,22 @@ export interface Program {
 export function buildProgram(model: Model, order: Int32Array): Program {
   const { optStart, optClub, room, seats, pinStart } = model;
   const p: Program = {
-    optionOf: [], yCols: [], ySpan: [], xCols: [], starts: [0], indices: [], values: [], upper: [],
+    optionOf: [],
+    yCols: [],
+    ySpan: [],
+    xCols: [],
+    starts: [0],
+    indices: [],
+    values: [],
+    upper: [],
     base: objectiveOf(model, new Uint8Array(optClub.length)),
   };
   const add = (r: Row | null) => {
     if (!r) return;
-    for (let i = 0; i < r.cols.length; i++) { p.indices.push(r.cols[i]); p.values.push(r.coef[i]); }
+    for (let i = 0; i < r.cols.length; i++) {
+      p.indices.push(r.cols[i]);
+      p.values.push(r.coef[i]);
+    }
     p.starts.push(p.indices.length);
     p.upper.push(r.upper);
   };

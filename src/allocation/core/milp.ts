@@ -45,7 +45,11 @@ interface Layer {
  * `inexact` lists the children whose constraints the flow could not model.
  */
 export async function solveMilp(
-  model: Model, order: Int32Array, incumbent: Uint8Array, bound: Objective, inexact: number[],
+  model: Model,
+  order: Int32Array,
+  incumbent: Uint8Array,
+  bound: Objective,
+  inexact: number[],
 ): Promise<MilpOutcome> {
   const started = performance.now();
   const highs = await loadHighs();
@@ -60,7 +64,8 @@ export async function solveMilp(
   const combined = layers.length === 2;
   let best: Uint8Array = incumbent.slice();
   let bestObj = objectiveOf(model, best);
-  let layersSolved = 0, boundValid = true;
+  let layersSolved = 0,
+    boundValid = true;
   const extra: { cols: number[]; lower: number }[] = [];
   for (let layer = 0; layer < layers.length; layer++) {
     const spec = layers[layer];
@@ -82,7 +87,13 @@ export async function solveMilp(
     if (achieved > target) boundValid = false; // the relaxation's bound says nothing about later layers
     if (layer === 0 || !combined) extra.push({ cols: spec.cols, lower: -achieved }); // Σy ≥ L1, then Σx ≥ L2
   }
-  return { taken: best, layersSolved, columns: prog.optionOf.length, rows: prog.upper.length, ms: performance.now() - started };
+  return {
+    taken: best,
+    layersSolved,
+    columns: prog.optionOf.length,
+    rows: prog.upper.length,
+    ms: performance.now() - started,
+  };
 }
 
 function lexicographicLayers(model: Model, prog: Program): Layer[] {
@@ -95,7 +106,10 @@ function lexicographicLayers(model: Model, prog: Program): Layer[] {
   const rank = (j: number) => model.optRank[prog.optionOf[j]];
   const placed: Layer = { cols: prog.yCols, cost: () => -1, value: (o) => -(o[0] - prog.base[0]) };
   if (P * P < 2 ** 40) {
-    return [placed, { cols: prog.xCols, cost: (j) => rank(j) - P, value: (o) => -P * (o[1] - prog.base[1]) + o[2] - prog.base[2] }];
+    return [
+      placed,
+      { cols: prog.xCols, cost: (j) => rank(j) - P, value: (o) => -P * (o[1] - prog.base[1]) + o[2] - prog.base[2] },
+    ];
   }
   return [
     placed,
@@ -105,26 +119,46 @@ function lexicographicLayers(model: Model, prog: Program): Layer[] {
 }
 
 function runLayer(
-  highs: Highs, prog: Program, spec: Layer, extra: { cols: number[]; lower: number }[], start: Uint8Array,
+  highs: Highs,
+  prog: Program,
+  spec: Layer,
+  extra: { cols: number[]; lower: number }[],
+  start: Uint8Array,
   isInteger: (option: number) => boolean,
 ): Float64Array {
   const n = prog.optionOf.length;
   const colCost = new Float64Array(n);
   for (const j of spec.cols) colCost[j] = spec.cost(j);
-  const starts = prog.starts.slice(), indices = prog.indices.slice(), values = prog.values.slice();
-  const rowLower = prog.upper.map(() => -highs.infinity), rowUpper = prog.upper.slice();
+  const starts = prog.starts.slice(),
+    indices = prog.indices.slice(),
+    values = prog.values.slice();
+  const rowLower = prog.upper.map(() => -highs.infinity),
+    rowUpper = prog.upper.slice();
   for (const e of extra) {
-    for (const j of e.cols) { indices.push(j); values.push(1); }
+    for (const j of e.cols) {
+      indices.push(j);
+      values.push(1);
+    }
     starts.push(indices.length);
     rowLower.push(e.lower);
     rowUpper.push(highs.infinity);
   }
   const integrality = new Int32Array(n);
   let integers = 0;
-  for (const j of prog.xCols) if (isInteger(prog.optionOf[j])) { integrality[j] = 1; integers++; }
+  for (const j of prog.xCols)
+    if (isInteger(prog.optionOf[j])) {
+      integrality[j] = 1;
+      integers++;
+    }
   const model = highs.createModel({
-    numCols: n, numRows: rowUpper.length, colCost, colLower: new Float64Array(n), colUpper: new Float64Array(n).fill(1),
-    rowLower, rowUpper, matrix: { format: "csr", numRows: rowUpper.length, numCols: n, starts, indices, values },
+    numCols: n,
+    numRows: rowUpper.length,
+    colCost,
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    rowLower,
+    rowUpper,
+    matrix: { format: "csr", numRows: rowUpper.length, numCols: n, starts, indices, values },
     ...(integers > 0 ? { integrality } : {}),
   });
   try {

@@ -38,7 +38,9 @@ export class MinCostFlow {
   private stamp = 0;
 
   constructor(
-    private readonly g: FlowGraph, private readonly s: number, private readonly t: number,
+    private readonly g: FlowGraph,
+    private readonly s: number,
+    private readonly t: number,
     private readonly single: Uint8Array,
   ) {
     const n = g.n;
@@ -82,7 +84,8 @@ export class MinCostFlow {
   private shortestPaths(): boolean {
     const { pi, dist, seen, settledIn, settled, heap } = this;
     const stamp = ++this.stamp;
-    const s = this.s, t = this.t;
+    const s = this.s,
+      t = this.t;
     let nSettled = 0;
     heap.clear();
     dist[s] = 0;
@@ -119,7 +122,9 @@ export class MinCostFlow {
     let top = 0;
     for (let cur = v; ; cur = inline[--top]) {
       const base = dist[cur] + pi[cur];
-      const fEnd = fStart[cur + 1], rBegin = rStart[cur], rEnd = rBegin + rCount[cur];
+      const fEnd = fStart[cur + 1],
+        rBegin = rStart[cur],
+        rEnd = rBegin + rCount[cur];
       for (let k = fStart[cur]; ; k++) {
         let a: number;
         if (k < fEnd) a = fArc[k];
@@ -158,8 +163,11 @@ export class MinCostFlow {
     const { fStart, fArc, rStart, rCount, rList, to, cap, cost } = g;
     const { pi, iter, pathArc, onPath, dead, visited, blocked, retried } = this;
     const stamp = ++this.stamp;
-    const s = this.s, t = this.t;
-    let depth = 0, v = s, total = 0;
+    const s = this.s,
+      t = this.t;
+    let depth = 0,
+      v = s,
+      total = 0;
     onPath[s] = stamp;
     visited[s] = stamp;
     iter[s] = 0;
@@ -179,28 +187,43 @@ export class MinCostFlow {
         v = depth === 0 ? s : to[pathArc[depth - 1]];
         continue;
       }
-      const fBegin = fStart[v], fDeg = fStart[v + 1] - fBegin, rBegin = rStart[v];
+      const fBegin = fStart[v],
+        fDeg = fStart[v + 1] - fBegin,
+        rBegin = rStart[v];
       const pv = pi[v];
       let k = iter[v];
-      for (;; k++) {
+      for (; ; k++) {
         let a: number;
         if (k < fDeg) a = fArc[fBegin + k];
         else if (k - fDeg < rCount[v]) a = rList[rBegin + k - fDeg];
-        else { k = -1; break; }
+        else {
+          k = -1;
+          break;
+        }
         if (cap[a] <= 0) continue;
         const w = to[a];
         if (dead[w] === stamp || cost[a] + pv - pi[w] !== 0) continue;
-        if (onPath[w] === stamp) { blocked[v] = stamp; continue; }
+        if (onPath[w] === stamp) {
+          blocked[v] = stamp;
+          continue;
+        }
         iter[v] = k;
         pathArc[depth++] = a;
         onPath[w] = stamp;
-        if (visited[w] !== stamp) { visited[w] = stamp; iter[w] = 0; blocked[w] = 0; }
+        if (visited[w] !== stamp) {
+          visited[w] = stamp;
+          iter[w] = 0;
+          blocked[w] = 0;
+        }
         v = w;
         break;
       }
       if (k >= 0) continue;
       const forget = blocked[v] === stamp && retried[v] !== stamp;
-      if (forget) { retried[v] = stamp; visited[v] = 0; } else dead[v] = stamp;
+      if (forget) {
+        retried[v] = stamp;
+        visited[v] = 0;
+      } else dead[v] = stamp;
       onPath[v] = 0;
       if (depth === 0) return total;
       depth--;

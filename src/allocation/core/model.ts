@@ -83,7 +83,9 @@ export function compileModel(instance: Instance): Model {
   const attends = new Int32Array(slotIndex.size + 1);
   const pinnedSlot = new Int32Array(slotIndex.size + 1);
   const pinnedClub = new Int32Array(nClubs);
-  let p = 0, l = 0, o = 0;
+  let p = 0,
+    l = 0,
+    o = 0;
   for (let u = 0; u < nStudents; u++) {
     const s = students[u];
     const stamp = u + 1;
@@ -113,14 +115,29 @@ export function compileModel(instance: Instance): Model {
     optStart[u + 1] = o;
   }
   return {
-    instance, nStudents, nClubs, nSlots: slotIndex.size, clubIndex, clubSlotStart, clubSlot, seats,
-    pinStart, pinClub, room, listStart, listClub,
-    optStart, optClub: optClubBuf.slice(0, o), optRank: optRankBuf.slice(0, o), longestList,
+    instance,
+    nStudents,
+    nClubs,
+    nSlots: slotIndex.size,
+    clubIndex,
+    clubSlotStart,
+    clubSlot,
+    seats,
+    pinStart,
+    pinClub,
+    room,
+    listStart,
+    listClub,
+    optStart,
+    optClub: optClubBuf.slice(0, o),
+    optRank: optRankBuf.slice(0, o),
+    longestList,
   };
 }
 
 /** 1-based rank of club c in student u's list, 0 when unlisted (e.g. a pin). */
 export function rankOf(model: Model, u: number, c: number): number {
-  for (let k = model.listStart[u]; k < model.listStart[u + 1]; k++) if (model.listClub[k] === c) return k - model.listStart[u] + 1;
+  for (let k = model.listStart[u]; k < model.listStart[u + 1]; k++)
+    if (model.listClub[k] === c) return k - model.listStart[u] + 1;
   return 0;
 }

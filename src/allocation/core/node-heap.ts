@@ -22,7 +22,8 @@ export class NodeHeap {
 
   push(key: number, node: number): void {
     if (this.size === this.keys.length) this.grow();
-    const keys = this.keys, nodes = this.nodes;
+    const keys = this.keys,
+      nodes = this.nodes;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -37,11 +38,13 @@ export class NodeHeap {
 
   /** Removes and returns the node with the smallest key. */
   pop(): number {
-    const keys = this.keys, nodes = this.nodes;
+    const keys = this.keys,
+      nodes = this.nodes;
     const top = nodes[0];
     const size = --this.size;
     if (size > 0) {
-      const key = keys[size], node = nodes[size];
+      const key = keys[size],
+        node = nodes[size];
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;

@@ -42,8 +42,17 @@ export async function solveOptimal(model: Model, order: Int32Array): Promise<Opt
   if (run !== null) {
     timings.flowMs = lap();
     return {
-      taken: run.taken, path: "flow", note: "one club per child: min-cost flow contracted onto clubs", timings,
-      flow: { nodes: model.nClubs + 2, arcs: model.optClub.length, phases: run.phases, augmentations: run.augmentations, relaxationRounds: 0 },
+      taken: run.taken,
+      path: "flow",
+      note: "one club per child: min-cost flow contracted onto clubs",
+      timings,
+      flow: {
+        nodes: model.nClubs + 2,
+        arcs: model.optClub.length,
+        phases: run.phases,
+        augmentations: run.augmentations,
+        relaxationRounds: 0,
+      },
     };
   }
   const fm = buildFlowModel(model, order);
@@ -52,15 +61,29 @@ export async function solveOptimal(model: Model, order: Int32Array): Promise<Opt
   const first = solveFlow(model, fm);
   timings.flowMs = lap();
   const flow = {
-    nodes: fm.graph.n, arcs: fm.arcCount, phases: first.phases, augmentations: first.augmentations, relaxationRounds: 0,
+    nodes: fm.graph.n,
+    arcs: fm.arcCount,
+    phases: first.phases,
+    augmentations: first.augmentations,
+    relaxationRounds: 0,
   };
   if (fm.inexact.length === 0) {
-    return { taken: first.taken, path: "flow", note: "every child's clash constraints are exact in the flow network", flow, timings };
+    return {
+      taken: first.taken,
+      path: "flow",
+      note: "every child's clash constraints are exact in the flow network",
+      flow,
+      timings,
+    };
   }
   const bound = objectiveOf(model, first.taken);
   if (clashingStudents(model, first.taken).length === 0) {
     return {
-      taken: first.taken, path: "flow-relaxation", bound, flow, timings,
+      taken: first.taken,
+      path: "flow-relaxation",
+      bound,
+      flow,
+      timings,
       note: `the flow relaxes clashes for ${children(fm.inexact.length)}, and its optimum has no clash`,
     };
   }
@@ -69,14 +92,22 @@ export async function solveOptimal(model: Model, order: Int32Array): Promise<Opt
   timings.repairMs = lap();
   if (compareObjective(objectiveOf(model, incumbent), bound) === 0) {
     return {
-      taken: incumbent, path: "flow-repair", bound, flow, timings,
+      taken: incumbent,
+      path: "flow-repair",
+      bound,
+      flow,
+      timings,
       note: `the repaired relaxation (${rounds} rounds) meets the relaxation bound`,
     };
   }
   const milp = await solveMilp(model, order, incumbent, bound, fm.inexact);
   timings.milpMs = lap();
   return {
-    taken: milp.taken, path: "milp", bound, flow, timings,
+    taken: milp.taken,
+    path: "milp",
+    bound,
+    flow,
+    timings,
     milp: { columns: milp.columns, rows: milp.rows, layersSolved: milp.layersSolved, ms: Math.round(milp.ms) },
     note: `the flow relaxes clashes for ${children(fm.inexact.length)} and its optimum clashes; the integer program solved ${milp.layersSolved} layer(s)`,
   };

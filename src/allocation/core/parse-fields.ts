@@ -13,7 +13,8 @@ const path = (parent: string, key: string) => (parent ? `${parent}.${key}` : key
 export function describe(value: Json): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
   return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
 }
 
@@ -30,7 +31,8 @@ export function readArray(value: Json, parent: string, key: string): Json[] {
 }
 
 export function readId(value: Json, parent: string, key: string): string {
-  if (typeof value !== "string") throw new InstanceError(path(parent, key), `expected a string id, got ${describe(value)}`);
+  if (typeof value !== "string")
+    throw new InstanceError(path(parent, key), `expected a string id, got ${describe(value)}`);
   if (value.length === 0) throw new InstanceError(path(parent, key), "must not be empty");
   return value;
 }
@@ -40,7 +42,10 @@ export function readInteger(value: Json, parent: string, key: string, min: numbe
     throw new InstanceError(path(parent, key), `expected an integer, got ${describe(value)}`);
   }
   if (value < min) {
-    throw new InstanceError(path(parent, key), min === 0 ? `must not be negative, got ${value}` : `must be at least ${min}, got ${value}`);
+    throw new InstanceError(
+      path(parent, key),
+      min === 0 ? `must not be negative, got ${value}` : `must be at least ${min}, got ${value}`,
+    );
   }
   return value;
 }

@@ -7,7 +7,15 @@
 
 import { InstanceError } from "./instance-error";
 import {
-  describe, Json, readArray, readId, readInteger, readIntegerList, readObject, readOptionalInteger, readStringList,
+  describe,
+  Json,
+  readArray,
+  readId,
+  readInteger,
+  readIntegerList,
+  readObject,
+  readOptionalInteger,
+  readStringList,
 } from "./parse-fields";
 import type { Club, Instance, Student } from "./types";
 
@@ -33,7 +41,8 @@ function parseClub(value: Json, field: string): Club {
   if (club.slots.length === 0) throw new InstanceError(`${field}.slots`, "a club must meet in at least one slot");
   if (o.grades !== undefined && o.grades !== null) {
     club.grades = readIntegerList(o.grades, field, "grades");
-    if (club.grades.length === 0) throw new InstanceError(`${field}.grades`, "must list at least one grade (omit it for all grades)");
+    if (club.grades.length === 0)
+      throw new InstanceError(`${field}.grades`, "must list at least one grade (omit it for all grades)");
   }
   return club;
 }
@@ -49,7 +58,8 @@ function parseStudent(value: Json, field: string, clubIndex: Map<string, number>
     pinned: o.pinned === undefined || o.pinned === null ? [] : readStringList(o.pinned, field, "pinned", "pin"),
   };
   if (o.group !== undefined && o.group !== null) {
-    if (typeof o.group !== "string") throw new InstanceError(`${field}.group`, `expected a string, got ${describe(o.group)}`);
+    if (typeof o.group !== "string")
+      throw new InstanceError(`${field}.group`, `expected a string, got ${describe(o.group)}`);
     student.group = o.group;
   }
   checkKnown(student.choices, field, "choices", clubIndex);
@@ -59,7 +69,8 @@ function parseStudent(value: Json, field: string, clubIndex: Map<string, number>
 
 function checkKnown(ids: string[], field: string, key: string, clubIndex: Map<string, number>): void {
   for (let i = 0; i < ids.length; i++) {
-    if (!clubIndex.has(ids[i])) throw new InstanceError(`${field}.${key}[${i}]`, `unknown club ${JSON.stringify(ids[i])}`);
+    if (!clubIndex.has(ids[i]))
+      throw new InstanceError(`${field}.${key}[${i}]`, `unknown club ${JSON.stringify(ids[i])}`);
   }
 }
 
@@ -96,16 +107,25 @@ function checkPins(students: Student[], clubs: Club[], clubIndex: Map<string, nu
       const club = clubs[c];
       for (const slot of club.slots) {
         if (!s.slots.includes(slot)) {
-          throw new InstanceError(`${field}[${j}]`, `club ${JSON.stringify(clubId)} meets in slot ${JSON.stringify(slot)}, which the student has not chosen`);
+          throw new InstanceError(
+            `${field}[${j}]`,
+            `club ${JSON.stringify(clubId)} meets in slot ${JSON.stringify(slot)}, which the student has not chosen`,
+          );
         }
         const other = busy.get(slot);
         if (other !== undefined) {
-          throw new InstanceError(`${field}[${j}]`, `club ${JSON.stringify(clubId)} clashes with pinned club ${JSON.stringify(other)} in slot ${JSON.stringify(slot)}`);
+          throw new InstanceError(
+            `${field}[${j}]`,
+            `club ${JSON.stringify(clubId)} clashes with pinned club ${JSON.stringify(other)} in slot ${JSON.stringify(slot)}`,
+          );
         }
         busy.set(slot, clubId);
       }
       if (++pinnedSeats[c] > club.capacity) {
-        throw new InstanceError(`${field}[${j}]`, `club ${JSON.stringify(clubId)} has capacity ${club.capacity}, fewer than the children pinned to it`);
+        throw new InstanceError(
+          `${field}[${j}]`,
+          `club ${JSON.stringify(clubId)} has capacity ${club.capacity}, fewer than the children pinned to it`,
+        );
       }
     });
   });

@@ -12,13 +12,21 @@ import { type Model, rankOf } from "./model";
 import { clubsClash } from "./constraints";
 import type { Metrics, Result, ResultMechanism } from "./types";
 
-export function buildResult(model: Model, taken: Uint8Array, mechanism: ResultMechanism, seed: number, position: Int32Array): Result {
+export function buildResult(
+  model: Model,
+  taken: Uint8Array,
+  mechanism: ResultMechanism,
+  seed: number,
+  position: Int32Array,
+): Result {
   const { instance } = model;
   const assignments: Record<string, string[]> = {};
   const clubIds = instance.clubs.map((c) => c.id);
   const members = new Int32Array(model.nClubs);
   const rankCounts = new Array<number>(model.longestList).fill(0);
-  let placedStudents = 0, placements = 0, sumOfRanks = 0;
+  let placedStudents = 0,
+    placements = 0,
+    sumOfRanks = 0;
   const { optStart, optClub, optRank, pinStart } = model;
   for (let u = 0; u < model.nStudents; u++) {
     const ids: string[] = [];
@@ -26,7 +34,8 @@ export function buildResult(model: Model, taken: Uint8Array, mechanism: ResultMe
       // No pins (the common case): options are already in rank order.
       for (let o = optStart[u]; o < optStart[u + 1]; o++) {
         if (!taken[o]) continue;
-        const c = optClub[o], r = optRank[o];
+        const c = optClub[o],
+          r = optRank[o];
         ids.push(clubIds[c]);
         members[c]++;
         rankCounts[r - 1]++;
@@ -37,7 +46,10 @@ export function buildResult(model: Model, taken: Uint8Array, mechanism: ResultMe
         ids.push(clubIds[c]);
         members[c]++;
         const r = rankOf(model, u, c);
-        if (r > 0) { rankCounts[r - 1]++; sumOfRanks += r; } // an unlisted pin is a placement without a rank
+        if (r > 0) {
+          rankCounts[r - 1]++;
+          sumOfRanks += r;
+        } // an unlisted pin is a placement without a rank
       }
     }
     if (ids.length > 0) placedStudents++;
@@ -47,7 +59,14 @@ export function buildResult(model: Model, taken: Uint8Array, mechanism: ResultMe
   const underMinClubs = instance.clubs
     .filter((club, c) => club.minSize > 0 && members[c] < club.minSize)
     .map((club) => club.id);
-  const metrics: Metrics = { students: model.nStudents, placedStudents, placements, rankCounts, sumOfRanks, underMinClubs };
+  const metrics: Metrics = {
+    students: model.nStudents,
+    placedStudents,
+    placements,
+    rankCounts,
+    sumOfRanks,
+    underMinClubs,
+  };
   return { mechanism, seed, assignments, waitlists: waitlists(model, taken, position), metrics };
 }
 
@@ -73,7 +92,8 @@ function waitlists(model: Model, taken: Uint8Array, position: Int32Array): Recor
   const waits = new Uint8Array(optClub.length);
   const count = new Int32Array(nClubs + 1);
   for (let u = 0; u < nStudents; u++) {
-    let held = 0, worstRank = 0;
+    let held = 0,
+      worstRank = 0;
     for (let o = optStart[u]; o < optStart[u + 1]; o++) {
       if (!taken[o]) continue;
       held++;
@@ -83,7 +103,8 @@ function waitlists(model: Model, taken: Uint8Array, position: Int32Array): Recor
     for (let o = optStart[u]; o < optStart[u + 1]; o++) {
       if (taken[o]) continue;
       let fits = hasRoom;
-      for (let h = optStart[u]; h < optStart[u + 1] && fits; h++) fits = !(taken[h] && clubsClash(model, optClub[h], optClub[o]));
+      for (let h = optStart[u]; h < optStart[u + 1] && fits; h++)
+        fits = !(taken[h] && clubsClash(model, optClub[h], optClub[o]));
       if (optRank[o] < worstRank || fits) {
         waits[o] = 1;
         count[optClub[o] + 1]++;
@@ -95,7 +116,8 @@ function waitlists(model: Model, taken: Uint8Array, position: Int32Array): Recor
   const keys = new Float64Array(count[nClubs]);
   const fill = count.slice(0, nClubs);
   for (let u = 0; u < nStudents; u++) {
-    for (let o = optStart[u]; o < optStart[u + 1]; o++) if (waits[o]) keys[fill[optClub[o]]++] = optRank[o] * 2147483648 + position[u];
+    for (let o = optStart[u]; o < optStart[u + 1]; o++)
+      if (waits[o]) keys[fill[optClub[o]]++] = optRank[o] * 2147483648 + position[u];
   }
   const byPosition = new Int32Array(nStudents);
   for (let u = 0; u < nStudents; u++) byPosition[position[u]] = u;
@@ -111,6 +133,7 @@ function waitlists(model: Model, taken: Uint8Array, position: Int32Array): Recor
 
 // Ids are data: "__proto__" must become an ordinary key, not a prototype.
 function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

@@ -4,7 +4,10 @@
 // the replaced id comes out byte for byte as it went in.
 import type { Instance, Result } from "./types";
 
-export interface RunTexts { instance: string; result: string }
+export interface RunTexts {
+  instance: string;
+  result: string;
+}
 
 /** Null when the child is not in the run. */
 export function pseudonymiseRunTexts(texts: RunTexts, studentNumber: string, pseudonym: string): RunTexts | null {
@@ -23,6 +26,7 @@ export function pseudonymiseRunTexts(texts: RunTexts, studentNumber: string, pse
 
 // Ids are data: "__proto__" must stay an ordinary key (as in the engine's result).
 function setKey<T>(obj: Record<string, T>, key: string, value: T): void {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }

@@ -33,7 +33,8 @@ function takeBest(model: Model, taken: Uint8Array, seats: Int32Array, u: number)
     const c = optClub[o];
     if (taken[o] || seats[c] === 0) continue;
     let clash = false;
-    for (let h = optStart[u]; h < optStart[u + 1] && !clash; h++) clash = taken[h] === 1 && clubsClash(model, optClub[h], c);
+    for (let h = optStart[u]; h < optStart[u + 1] && !clash; h++)
+      clash = taken[h] === 1 && clubsClash(model, optClub[h], c);
     if (clash) continue;
     taken[o] = 1;
     seats[c]--;

@@ -22,7 +22,8 @@ export interface OptionGroups {
 }
 
 export function groupOptions(model: Model, u: number): OptionGroups {
-  const from = model.optStart[u], to = model.optStart[u + 1];
+  const from = model.optStart[u],
+    to = model.optStart[u + 1];
   const k = to - from;
   const group = new Int32Array(k);
   if (model.room[u] <= 1 || k <= 1) {
@@ -41,12 +42,21 @@ export function groupOptions(model: Model, u: number): OptionGroups {
     stack.push(i);
     while (stack.length) {
       const x = stack.pop()!;
-      for (let y = 0; y < k; y++) if (comp[y] < 0 && clash(x, y)) { comp[y] = nComp; stack.push(y); }
+      for (let y = 0; y < k; y++)
+        if (comp[y] < 0 && clash(x, y)) {
+          comp[y] = nComp;
+          stack.push(y);
+        }
     }
     nComp++;
   }
   let exact = true;
-  for (let i = 0; i < k && exact; i++) for (let j = i + 1; j < k; j++) if (comp[i] === comp[j] && !clash(i, j)) { exact = false; break; }
+  for (let i = 0; i < k && exact; i++)
+    for (let j = i + 1; j < k; j++)
+      if (comp[i] === comp[j] && !clash(i, j)) {
+        exact = false;
+        break;
+      }
   if (exact) return { group: comp, count: nComp, exact };
   return { ...designatedSlotGroups(model, clubs), exact: false };
 }
@@ -63,7 +73,8 @@ function designatedSlotGroups(model: Model, clubs: Int32Array): { group: Int32Ar
   clubs.forEach((c, i) => {
     let best = sl[st[c]];
     for (let a = st[c] + 1; a < st[c + 1]; a++) {
-      const f = freq.get(sl[a])!, fb = freq.get(best)!;
+      const f = freq.get(sl[a])!,
+        fb = freq.get(best)!;
       if (f > fb || (f === fb && sl[a] < best)) best = sl[a];
     }
     let g = groupOfSlot.get(best);

@@ -43,7 +43,10 @@ function siblingGroups(model: Model, order: Int32Array, position: Int32Array): F
     const g = model.instance.students[u].group;
     if (g === undefined) continue;
     let k = byId.get(g);
-    if (k === undefined) { byId.set(g, (k = members.length)); members.push([]); }
+    if (k === undefined) {
+      byId.set(g, (k = members.length));
+      members.push([]);
+    }
     members[k].push(u);
     groupOf[u] = k;
   }
@@ -98,7 +101,10 @@ function joinSiblings(state: AssignmentState, family: Family, group: number[]): 
     search: for (const v of group) {
       if (v === x) continue;
       for (const c of heldClubs(state, v)) {
-        if (tryJoin(state, family, x, c)) { moves++; break search; }
+        if (tryJoin(state, family, x, c)) {
+          moves++;
+          break search;
+        }
       }
     }
   }
@@ -126,15 +132,26 @@ function tryJoin(state: AssignmentState, family: Family, x: number, c: number): 
 }
 
 /** Who may give up their seat: a child who drew later (lottery pass), or anyone outside x's family (sibling pass). */
-const enum Partner { Later, Outsider }
+const enum Partner {
+  Later,
+  Outsider,
+}
 
 /**
  * A child w in club(xc) who would take club(xa) instead with the same total
  * rank (rank_x(c) + rank_w(a) = rank_x(a) + rank_w(c)); the latest draw wins.
  */
-function exchangePartner(state: AssignmentState, family: Family, x: number, xa: number, xc: number, who: Partner): number {
+function exchangePartner(
+  state: AssignmentState,
+  family: Family,
+  x: number,
+  xa: number,
+  xc: number,
+  who: Partner,
+): number {
   const m = state.model;
-  const a = m.optClub[xa], c = m.optClub[xc];
+  const a = m.optClub[xa],
+    c = m.optClub[xc];
   if (state.hasFreeSeat(c) || !state.fitsWithout(x, c, xa)) return -1;
   const { position, groupOf } = family;
   const delta = m.optRank[xa] - m.optRank[xc];
@@ -160,6 +177,7 @@ function exchangePartner(state: AssignmentState, family: Family, x: number, xa: 
 
 function doExchange(state: AssignmentState, x: number, xa: number, xc: number, w: number): void {
   const m = state.model;
-  const c = m.optClub[xc], a = m.optClub[xa];
+  const c = m.optClub[xc],
+    a = m.optClub[xa];
   state.exchange(xa, xc, state.optionFor(w, c), state.optionFor(w, a));
 }

@@ -54,22 +54,36 @@ export async function buildInstance(db: Db, round: ChoiceRound, seed: number): P
   const clubRows = covered.clubs.map((c) => c.club);
   const codeOf = new Map(clubRows.map((c) => [c.id, c.code]));
   const clubs: InstanceClub[] = covered.clubs.map(({ club: c, seats, minSize }) => ({
-    id: c.code, capacity: seats, minSize, grades: [...c.grades].sort((a, b) => a - b), slots: slotsOf.get(c.id)!,
+    id: c.code,
+    capacity: seats,
+    minSize,
+    grades: [...c.grades].sort((a, b) => a - b),
+    slots: slotsOf.get(c.id)!,
   }));
   const heldBy = new Map<number, number[]>();
   for (const h of covered.held) heldBy.set(h.studentId, [...new Set([...(heldBy.get(h.studentId) ?? []), h.clubId])]);
 
-  const preferences = await db.getRepository(Preference).find({ where: { roundId: round.id }, order: { submittedAt: "ASC", id: "ASC" } });
+  const preferences = await db
+    .getRepository(Preference)
+    .find({ where: { roundId: round.id }, order: { submittedAt: "ASC", id: "ASC" } });
   const pins = await db.getRepository(AllocationPin).find({ where: { roundId: round.id }, order: { id: "ASC" } });
   const studentIds = [...new Set([...preferences.map((p) => p.studentId), ...pins.map((p) => p.studentId)])];
   const students = studentIds.length
-    ? await db.getRepository(Student).find({ where: { id: In(studentIds), archived: false }, relations: { schoolClass: true } })
+    ? await db
+        .getRepository(Student)
+        .find({ where: { id: In(studentIds), archived: false }, relations: { schoolClass: true } })
     : [];
-  const inRound = (s: Student) => round.grades.length === 0 || round.grades.includes(s.schoolClass.grade) || pins.some((p) => p.studentId === s.id);
-  const kept = students.filter(inRound).sort((a, b) => (a.studentNumber < b.studentNumber ? -1 : a.studentNumber > b.studentNumber ? 1 : 0));
-  const enrollments = new Map((kept.length
-    ? await db.getRepository(ServiceEnrollment).findBy({ termId, studentId: In(kept.map((s) => s.id)) })
-    : []).map((e) => [e.studentId, e.weekdays]));
+  const inRound = (s: Student) =>
+    round.grades.length === 0 || round.grades.includes(s.schoolClass.grade) || pins.some((p) => p.studentId === s.id);
+  const kept = students
+    .filter(inRound)
+    .sort((a, b) => (a.studentNumber < b.studentNumber ? -1 : a.studentNumber > b.studentNumber ? 1 : 0));
+  const enrollments = new Map(
+    (kept.length
+      ? await db.getRepository(ServiceEnrollment).findBy({ termId, studentId: In(kept.map((s) => s.id)) })
+      : []
+    ).map((e) => [e.studentId, e.weekdays]),
+  );
   const periods = await db.getRepository(Period).findBy({ termId });
   const slotOf = slotsByPeriod(periods);
   const prefOf = new Map(preferences.map((p) => [p.studentId, p]));
@@ -93,10 +107,20 @@ export async function buildInstance(db: Db, round: ChoiceRound, seed: number): P
     const kept = held.filter((id) => !swap.includes(id));
     const taken = new Set(kept.flatMap((id) => slotsOf.get(id) ?? []));
     for (let i = slots.length - 1; i >= 0; i--) if (taken.has(slots[i])) slots.splice(i, 1);
-    const choices = [...new Set((pref?.clubIds ?? []).filter((id) => !held.includes(id)).map((id) => codeOf.get(id)).filter((c): c is string => c !== undefined))];
+    const choices = [
+      ...new Set(
+        (pref?.clubIds ?? [])
+          .filter((id) => !held.includes(id))
+          .map((id) => codeOf.get(id))
+          .filter((c): c is string => c !== undefined),
+      ),
+    ];
     const pinned = pins.filter((p) => p.studentId === s.id && codeOf.has(p.clubId)).map((p) => codeOf.get(p.clubId)!);
     // The family's own limit holds for pins too: a pin beyond it is refused by the engine.
-    const maxClubs = Math.max(0, (pref ? Math.min(pref.maxClubs, round.maxClubsPerChild) : round.maxClubsPerChild) - kept.length);
+    const maxClubs = Math.max(
+      0,
+      (pref ? Math.min(pref.maxClubs, round.maxClubsPerChild) : round.maxClubsPerChild) - kept.length,
+    );
     const group = pref?.placeWithSiblings ? { group: `F${s.familyId}` } : {};
     return { id: s.studentNumber, grade, slots, maxClubs, choices, ...group, pinned };
   });

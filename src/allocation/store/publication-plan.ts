@@ -9,7 +9,14 @@ import { AllocationRun, ClubPlacement, WaitlistEntry } from "../entities";
 import { parseRun } from "../run-report";
 import { clubSlots } from "./instance";
 
-export interface PlaceChange { studentId: number; studentNumber: string; name: string; familyId: number; from: string[]; to: string[] }
+export interface PlaceChange {
+  studentId: number;
+  studentNumber: string;
+  name: string;
+  familyId: number;
+  from: string[];
+  to: string[];
+}
 
 export interface PublicationPlan {
   placements: { roundId: number; studentId: number; clubId: number; source: "allocation" }[];
@@ -22,68 +29,124 @@ export interface PublicationPlan {
   changes: PlaceChange[];
 }
 
-export async function planPublication(em: EntityManager, round: ChoiceRound, run: AllocationRun): Promise<PublicationPlan> {
+export async function planPublication(
+  em: EntityManager,
+  round: ChoiceRound,
+  run: AllocationRun,
+): Promise<PublicationPlan> {
   const { instance, result } = parseRun(run);
-  const clubId = await clubIds(em, round.termId, instance.clubs.map((c) => c.id));
-  const students = await studentsOf(em, instance.students.map((s) => s.id));
+  const clubId = await clubIds(
+    em,
+    round.termId,
+    instance.clubs.map((c) => c.id),
+  );
+  const students = await studentsOf(
+    em,
+    instance.students.map((s) => s.id),
+  );
   const slotsOf = await clubSlots(em, round.termId);
   const before = await em.getRepository(ClubPlacement).findBy({ roundId: round.id });
   const kept = before.filter((p) => p.source === "offer");
   const clash = (a: number, b: number) => (slotsOf.get(a) ?? []).some((slot) => (slotsOf.get(b) ?? []).includes(slot));
   // A seat the family took through an offer stands; the run's seat for that child at that hour gives way.
-  const keptFor = (studentId: number, club: number) => kept.some((k) => k.studentId === studentId && (k.clubId === club || clash(k.clubId, club)));
+  const keptFor = (studentId: number, club: number) =>
+    kept.some((k) => k.studentId === studentId && (k.clubId === club || clash(k.clubId, club)));
   const placements: PublicationPlan["placements"] = [];
   for (const [number, codes] of Object.entries(result.assignments)) {
     const s = students.get(number);
     // A child or club deleted since the run is skipped, never half-inserted.
-    for (const code of codes) if (s && clubId.has(code) && !keptFor(s.id, clubId.get(code)!)) placements.push({ roundId: round.id, studentId: s.id, clubId: clubId.get(code)!, source: "allocation" });
+    for (const code of codes)
+      if (s && clubId.has(code) && !keptFor(s.id, clubId.get(code)!))
+        placements.push({ roundId: round.id, studentId: s.id, clubId: clubId.get(code)!, source: "allocation" });
   }
   const entries: Partial<WaitlistEntry>[] = [];
   for (const [code, numbers] of Object.entries(result.waitlists)) {
     numbers.forEach((number, i) => {
       const s = students.get(number);
-      if (s && clubId.has(code)) entries.push({ roundId: round.id, clubId: clubId.get(code)!, studentId: s.id, position: i + 1, status: "waiting" });
+      if (s && clubId.has(code))
+        entries.push({
+          roundId: round.id,
+          clubId: clubId.get(code)!,
+          studentId: s.id,
+          position: i + 1,
+          status: "waiting",
+        });
     });
   }
   const accepted = await em.getRepository(WaitlistEntry).findBy({ roundId: round.id, status: "accepted" });
   return {
-    placements, entries, slotsOf,
+    placements,
+    entries,
+    slotsOf,
     acceptedEntries: new Set(accepted.map((e) => `${e.clubId}:${e.studentId}`)),
     families: [...students.values()].map((s) => s.familyId),
     changes: await changesOf(em, before, [...kept, ...placements]),
   };
 }
 
-async function changesOf(em: EntityManager, before: { studentId: number; clubId: number }[], after: { studentId: number; clubId: number }[]): Promise<PlaceChange[]> {
+async function changesOf(
+  em: EntityManager,
+  before: { studentId: number; clubId: number }[],
+  after: { studentId: number; clubId: number }[],
+): Promise<PlaceChange[]> {
   const byChild = (rows: { studentId: number; clubId: number }[]) => {
     const out = new Map<number, number[]>();
-    for (const r of rows) out.set(r.studentId, [...(out.get(r.studentId) ?? []), r.clubId].sort((a, b) => a - b));
+    for (const r of rows)
+      out.set(
+        r.studentId,
+        [...(out.get(r.studentId) ?? []), r.clubId].sort((a, b) => a - b),
+      );
     return out;
   };
   const [was, will] = [byChild(before), byChild(after)];
-  const ids = [...new Set([...was.keys(), ...will.keys()])].filter((id) => (was.get(id) ?? []).join() !== (will.get(id) ?? []).join()).sort((a, b) => a - b);
+  const ids = [...new Set([...was.keys(), ...will.keys()])]
+    .filter((id) => (was.get(id) ?? []).join() !== (will.get(id) ?? []).join())
+    .sort((a, b) => a - b);
   if (!ids.length) return [];
   const clubIdsUsed = [...new Set(ids.flatMap((id) => [...(was.get(id) ?? []), ...(will.get(id) ?? [])]))];
-  const names = new Map((clubIdsUsed.length ? await em.getRepository(Club).find({ select: { id: true, name: true }, where: { id: In(clubIdsUsed) } }) : []).map((c) => [c.id, c.name]));
+  const names = new Map(
+    (clubIdsUsed.length
+      ? await em.getRepository(Club).find({ select: { id: true, name: true }, where: { id: In(clubIdsUsed) } })
+      : []
+    ).map((c) => [c.id, c.name]),
+  );
   const people = new Map<number, Student>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const s of await em.getRepository(Student).find({ select: { id: true, name: true, studentNumber: true, familyId: true }, where: { id: In(ids.slice(i, i + 500)) } })) people.set(s.id, s);
+    for (const s of await em.getRepository(Student).find({
+      select: { id: true, name: true, studentNumber: true, familyId: true },
+      where: { id: In(ids.slice(i, i + 500)) },
+    }))
+      people.set(s.id, s);
   }
-  return ids.filter((id) => people.has(id)).map((id) => {
-    const s = people.get(id)!;
-    return { studentId: id, studentNumber: s.studentNumber, name: s.name, familyId: s.familyId, from: (was.get(id) ?? []).map((c) => names.get(c) ?? String(c)), to: (will.get(id) ?? []).map((c) => names.get(c) ?? String(c)) };
-  });
+  return ids
+    .filter((id) => people.has(id))
+    .map((id) => {
+      const s = people.get(id)!;
+      return {
+        studentId: id,
+        studentNumber: s.studentNumber,
+        name: s.name,
+        familyId: s.familyId,
+        from: (was.get(id) ?? []).map((c) => names.get(c) ?? String(c)),
+        to: (will.get(id) ?? []).map((c) => names.get(c) ?? String(c)),
+      };
+    });
 }
 
 async function clubIds(em: EntityManager, termId: number, codes: string[]): Promise<Map<string, number>> {
-  const clubs = codes.length ? await em.getRepository(Club).find({ select: { id: true, code: true }, where: { termId, code: In(codes) } }) : [];
+  const clubs = codes.length
+    ? await em.getRepository(Club).find({ select: { id: true, code: true }, where: { termId, code: In(codes) } })
+    : [];
   return new Map(clubs.map((c) => [c.code, c.id]));
 }
 
 async function studentsOf(em: EntityManager, numbers: string[]): Promise<Map<string, Student>> {
   const out = new Map<string, Student>();
   for (let i = 0; i < numbers.length; i += 500) {
-    const rows = await em.getRepository(Student).find({ select: { id: true, studentNumber: true, familyId: true }, where: { studentNumber: In(numbers.slice(i, i + 500)) } });
+    const rows = await em.getRepository(Student).find({
+      select: { id: true, studentNumber: true, familyId: true },
+      where: { studentNumber: In(numbers.slice(i, i + 500)) },
+    });
     for (const s of rows) out.set(s.studentNumber, s);
   }
   return out;

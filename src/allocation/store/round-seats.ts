@@ -12,18 +12,38 @@ import { WaitlistOffer } from "../entities";
 
 type Db = DataSource | EntityManager;
 
-export interface CoveredClub { club: Club; held: number; offered: number; seats: number; minSize: number }
-export interface HeldSeat { studentId: number; clubId: number; roundId: number | null }
-export interface RoundSeats { kind: RoundKind; date: string; clubs: CoveredClub[]; held: HeldSeat[] }
+export interface CoveredClub {
+  club: Club;
+  held: number;
+  offered: number;
+  seats: number;
+  minSize: number;
+}
+export interface HeldSeat {
+  studentId: number;
+  clubId: number;
+  roundId: number | null;
+}
+export interface RoundSeats {
+  kind: RoundKind;
+  date: string;
+  clubs: CoveredClub[];
+  held: HeldSeat[];
+}
 
 /** Covered clubs among `meeting` (club id → its slots; a club that never meets is offered nowhere). */
 export async function roundSeats(db: Db, round: ChoiceRound, meeting?: Map<number, string[]>): Promise<RoundSeats> {
-  const rounds = await db.getRepository(ChoiceRound).find({ select: { id: true, opensAt: true }, where: { termId: round.termId } });
+  const rounds = await db
+    .getRepository(ChoiceRound)
+    .find({ select: { id: true, opensAt: true }, where: { termId: round.termId } });
   const date = await roundStartDate(db, round);
   const held = await seatsHeldOn(db, round.termId, date, round.id);
-  const offers = await db.getRepository(WaitlistOffer).find({ select: { clubId: true, studentId: true }, where: { status: "open", roundId: Not(round.id) } });
-  const clubRows = (await db.getRepository(Club).find({ where: { termId: round.termId, cancelled: false }, order: { code: "ASC" } }))
-    .filter((c) => coversClub(round, c) && (!meeting || (meeting.get(c.id) ?? []).length > 0));
+  const offers = await db
+    .getRepository(WaitlistOffer)
+    .find({ select: { clubId: true, studentId: true }, where: { status: "open", roundId: Not(round.id) } });
+  const clubRows = (
+    await db.getRepository(Club).find({ where: { termId: round.termId, cancelled: false }, order: { code: "ASC" } })
+  ).filter((c) => coversClub(round, c) && (!meeting || (meeting.get(c.id) ?? []).length > 0));
   const members = new Map<number, Set<number>>();
   for (const h of held) (members.get(h.clubId) ?? members.set(h.clubId, new Set()).get(h.clubId)!).add(h.studentId);
   const clubs = clubRows.map((club) => {

@@ -6,9 +6,12 @@ import { ChoiceRound } from "../../choices";
 
 type Db = DataSource | EntityManager;
 
-export const roundById = (db: Db, id: number): Promise<ChoiceRound | null> => db.getRepository(ChoiceRound).findOneBy({ id });
-export const roundByIdOrFail = (db: Db, id: number): Promise<ChoiceRound> => db.getRepository(ChoiceRound).findOneByOrFail({ id });
-export const roundsOfTerm = (db: Db, termId: number): Promise<ChoiceRound[]> => db.getRepository(ChoiceRound).findBy({ termId });
+export const roundById = (db: Db, id: number): Promise<ChoiceRound | null> =>
+  db.getRepository(ChoiceRound).findOneBy({ id });
+export const roundByIdOrFail = (db: Db, id: number): Promise<ChoiceRound> =>
+  db.getRepository(ChoiceRound).findOneByOrFail({ id });
+export const roundsOfTerm = (db: Db, termId: number): Promise<ChoiceRound[]> =>
+  db.getRepository(ChoiceRound).findBy({ termId });
 export const roundIdsOfTerm = async (db: Db, termId: number): Promise<number[]> =>
   (await db.getRepository(ChoiceRound).find({ where: { termId }, select: { id: true } })).map((r) => r.id);
 
@@ -32,7 +35,8 @@ export const clubsByIds = (db: Db, ids: number[]): Promise<Club[]> => db.getRepo
 export const runningClubOfTerm = (db: Db, id: number, termId: number): Promise<Club | null> =>
   db.getRepository(Club).findOneBy({ id, termId, cancelled: false });
 
-export const studentByIdOrFail = (db: Db, id: number): Promise<Student> => db.getRepository(Student).findOneByOrFail({ id });
+export const studentByIdOrFail = (db: Db, id: number): Promise<Student> =>
+  db.getRepository(Student).findOneByOrFail({ id });
 export const currentStudentByNumber = (db: Db, studentNumber: string): Promise<Student | null> =>
   db.getRepository(Student).findOneBy({ studentNumber, archived: false });
 export const studentsByNumbers = (db: Db, numbers: string[]): Promise<Student[]> =>
@@ -40,12 +44,16 @@ export const studentsByNumbers = (db: Db, numbers: string[]): Promise<Student[]>
 
 /** A family's current children, with their classes, by id. */
 export const childrenOfFamily = (db: Db, familyId: number): Promise<Student[]> =>
-  db.getRepository(Student).find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+  db
+    .getRepository(Student)
+    .find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
 
 /** One current child of the family, or none. */
 export async function childOfFamily(db: Db, familyId: number, studentId: number): Promise<Student | null> {
   // find, not findOne: with a relation, findOne's LIMIT adds a DISTINCT query; the key gives one row.
-  const [student] = await db.getRepository(Student).find({ where: { id: studentId, familyId, archived: false }, relations: { schoolClass: true } });
+  const [student] = await db
+    .getRepository(Student)
+    .find({ where: { id: studentId, familyId, archived: false }, relations: { schoolClass: true } });
   return student ?? null;
 }
 

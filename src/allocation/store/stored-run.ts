@@ -8,7 +8,11 @@ import { explainPlacement, type Explanation, type Mechanism } from "../core";
 import { AllocationRun } from "../entities";
 import { parseRun, type ParsedRun } from "../run-report";
 
-export interface StoredRun extends ParsedRun { id: number; mechanism: Mechanism; explain(studentNumber: string): Explanation }
+export interface StoredRun extends ParsedRun {
+  id: number;
+  mechanism: Mechanism;
+  explain(studentNumber: string): Explanation;
+}
 
 // A term has a few rounds and each publishes one run: a handful kept is plenty.
 const KEEP = 8;
@@ -18,10 +22,16 @@ function storedRunOf(run: AllocationRun): StoredRun {
   const parsed = parseRun(run);
   const explanations = new Map<string, Explanation>();
   return {
-    ...parsed, id: run.id, mechanism: run.mechanism,
+    ...parsed,
+    id: run.id,
+    mechanism: run.mechanism,
     explain(studentNumber) {
       let e = explanations.get(studentNumber);
-      if (!e) explanations.set(studentNumber, (e = explainPlacement(parsed.instance, parsed.result, run.mechanism, studentNumber)));
+      if (!e)
+        explanations.set(
+          studentNumber,
+          (e = explainPlacement(parsed.instance, parsed.result, run.mechanism, studentNumber)),
+        );
       return e;
     },
   };
@@ -40,7 +50,9 @@ export function storedRun(ds: DataSource, runId: number): Promise<StoredRun> {
   }
   const loading = ds.getRepository(AllocationRun).findOneByOrFail({ id: runId }).then(storedRunOf);
   runs.set(runId, loading);
-  loading.catch(() => { if (runs.get(runId) === loading) runs.delete(runId); });
+  loading.catch(() => {
+    if (runs.get(runId) === loading) runs.delete(runId);
+  });
   while (runs.size > KEEP) runs.delete(runs.keys().next().value!);
   return loading;
 }

@@ -45,10 +45,15 @@ export async function waitlistContext(em: EntityManager, roundId: number): Promi
   const codes = instance.clubs.map((c) => c.id);
   const numbers = instance.students.map((s) => s.id);
   const round = await em.getRepository(ChoiceRound).findOneByOrFail({ id: roundId });
-  const clubs = codes.length ? await em.getRepository(Club).find({ select: { id: true, code: true }, where: { termId: round.termId, code: In(codes) } }) : [];
+  const clubs = codes.length
+    ? await em
+        .getRepository(Club)
+        .find({ select: { id: true, code: true }, where: { termId: round.termId, code: In(codes) } })
+    : [];
   const students = await studentsByNumber(em, numbers);
   return {
-    roundId, instance,
+    roundId,
+    instance,
     clubCode: new Map(clubs.map((c) => [c.id, c.code])),
     studentNumber: new Map(students.map((s) => [s.id, s.studentNumber])),
   };
@@ -57,7 +62,11 @@ export async function waitlistContext(em: EntityManager, roundId: number): Promi
 async function studentsByNumber(em: EntityManager, numbers: string[]): Promise<Student[]> {
   const out: Student[] = [];
   for (let i = 0; i < numbers.length; i += 500) {
-    out.push(...await em.getRepository(Student).find({ select: { id: true, studentNumber: true }, where: { studentNumber: In(numbers.slice(i, i + 500)) } }));
+    out.push(
+      ...(await em
+        .getRepository(Student)
+        .find({ select: { id: true, studentNumber: true }, where: { studentNumber: In(numbers.slice(i, i + 500)) } })),
+    );
   }
   return out;
 }
@@ -100,7 +109,12 @@ export async function waitlistStopped(em: EntityManager, roundId: number, clubId
  * definition allows): accepting then moves them and frees that seat in turn.
  * Pinned clubs are the admin's decision and are never replaced.
  */
-export async function seatPlan(em: EntityManager, ctx: WaitlistContext, studentId: number, clubId: number): Promise<{ fits: boolean; replaces: number[] }> {
+export async function seatPlan(
+  em: EntityManager,
+  ctx: WaitlistContext,
+  studentId: number,
+  clubId: number,
+): Promise<{ fits: boolean; replaces: number[] }> {
   const no = { fits: false, replaces: [] };
   const student = ctx.instance.students.find((s) => s.id === ctx.studentNumber.get(studentId));
   const club = ctx.instance.clubs.find((c) => c.id === ctx.clubCode.get(clubId));
@@ -113,10 +127,16 @@ export async function seatPlan(em: EntityManager, ctx: WaitlistContext, studentI
   if (clashing.length === 0) return held.length < student.maxClubs ? { fits: true, replaces: [] } : no;
   const rank = (code: string) => student.choices.indexOf(code);
   const wanted = rank(club.id);
-  const upgrade = wanted >= 0 && clashing.every((p) => !student.pinned.includes(codeOf(p.clubId)) && rank(codeOf(p.clubId)) > wanted);
+  const upgrade =
+    wanted >= 0 && clashing.every((p) => !student.pinned.includes(codeOf(p.clubId)) && rank(codeOf(p.clubId)) > wanted);
   return upgrade ? { fits: true, replaces: clashing.map((p) => p.clubId) } : no;
 }
 
-export async function fits(em: EntityManager, ctx: WaitlistContext, studentId: number, clubId: number): Promise<boolean> {
+export async function fits(
+  em: EntityManager,
+  ctx: WaitlistContext,
+  studentId: number,
+  clubId: number,
+): Promise<boolean> {
   return (await seatPlan(em, ctx, studentId, clubId)).fits;
 }

@@ -3,10 +3,25 @@
 // select) and an i18n key; the route answers 400 when any rule objects.
 import { meetingDays, type OfferedClub, offeredTo } from "./offered-club";
 
-export interface RankEntry { field: string; clubId: number | null }
-export interface Submission { weekdays: number[]; ranks: RankEntry[]; maxClubs: number }
-export interface RoundLimits { minChoices: number; maxChoices: number; maxClubsPerChild: number }
-export interface Context { round: RoundLimits; clubs: Map<number, OfferedClub>; grade: number }
+export interface RankEntry {
+  field: string;
+  clubId: number | null;
+}
+export interface Submission {
+  weekdays: number[];
+  ranks: RankEntry[];
+  maxClubs: number;
+}
+export interface RoundLimits {
+  minChoices: number;
+  maxChoices: number;
+  maxClubsPerChild: number;
+}
+export interface Context {
+  round: RoundLimits;
+  clubs: Map<number, OfferedClub>;
+  grade: number;
+}
 
 type Objection = [field: string, key: string, params?: Record<string, unknown>];
 /** The objections per field, as the form kit's FieldErrors (the route shows them with 400). */
@@ -30,12 +45,15 @@ export function minimumFor(ctx: Context, weekdays: number[]): number {
 
 // An id that is no club of this term (typed by hand, or a club since deleted).
 export function unknownClubs(s: Submission, ctx: Context): Objection[] {
-  return s.ranks.filter((r) => r.clubId === null || !ctx.clubs.has(r.clubId)).map((r) => [r.field, "choices.validation.unknownClub"]);
+  return s.ranks
+    .filter((r) => r.clubId === null || !ctx.clubs.has(r.clubId))
+    .map((r) => [r.field, "choices.validation.unknownClub"]);
 }
 
 // A club not open to the child's grade, cancelled, or not meeting at all cannot be allocated.
 export function ineligibleClubs(s: Submission, ctx: Context): Objection[] {
-  return s.ranks.filter((r) => r.clubId !== null && ctx.clubs.has(r.clubId) && !offeredTo(ctx.clubs.get(r.clubId)!, ctx.grade))
+  return s.ranks
+    .filter((r) => r.clubId !== null && ctx.clubs.has(r.clubId) && !offeredTo(ctx.clubs.get(r.clubId)!, ctx.grade))
     .map((r) => [r.field, "choices.validation.ineligible"]);
 }
 
@@ -53,13 +71,22 @@ export function duplicateClubs(s: Submission): Objection[] {
 
 // A child is only at school on the days the family chose: a club on another day could never be attended.
 export function clubsOnUnchosenDays(s: Submission, ctx: Context): Objection[] {
-  return s.ranks.filter((r) => r.clubId !== null && ctx.clubs.has(r.clubId) && offeredTo(ctx.clubs.get(r.clubId)!, ctx.grade) && !fitsDays(ctx.clubs.get(r.clubId)!, s.weekdays))
+  return s.ranks
+    .filter(
+      (r) =>
+        r.clubId !== null &&
+        ctx.clubs.has(r.clubId) &&
+        offeredTo(ctx.clubs.get(r.clubId)!, ctx.grade) &&
+        !fitsDays(ctx.clubs.get(r.clubId)!, s.weekdays),
+    )
     .map((r) => [r.field, "choices.validation.unchosenDay"]);
 }
 
 // The round's maximum list length.
 export function tooMany(s: Submission, ctx: Context): Objection[] {
-  return s.ranks.length > ctx.round.maxChoices ? [["ranks", "choices.validation.tooMany", { max: ctx.round.maxChoices }]] : [];
+  return s.ranks.length > ctx.round.maxChoices
+    ? [["ranks", "choices.validation.tooMany", { max: ctx.round.maxChoices }]]
+    : [];
 }
 
 // The minimum list length is the lever against gaming `optimal` by listing one popular club.
@@ -71,7 +98,9 @@ export function tooFew(s: Submission, ctx: Context): Objection[] {
 // The school caps clubs per child per week (1–3) so seats go round.
 export function maxClubsTooHigh(s: Submission, ctx: Context): Objection[] {
   if (s.maxClubs < 1) return [["maxClubs", "choices.validation.maxClubsLow"]];
-  return s.maxClubs > ctx.round.maxClubsPerChild ? [["maxClubs", "choices.validation.maxClubsHigh", { max: ctx.round.maxClubsPerChild }]] : [];
+  return s.maxClubs > ctx.round.maxClubsPerChild
+    ? [["maxClubs", "choices.validation.maxClubsHigh", { max: ctx.round.maxClubsPerChild }]]
+    : [];
 }
 
 const RULES = [unknownClubs, ineligibleClubs, duplicateClubs, clubsOnUnchosenDays, tooMany, tooFew, maxClubsTooHigh];

@@ -13,7 +13,8 @@ export function weekdayCode(weekday: number): WeekdayCode {
   return code;
 }
 
-export const isServiceWeekday = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 5;
+export const isServiceWeekday = (n: unknown): n is number =>
+  typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 5;
 
 /** Sorted, duplicate-free service weekdays from whatever was stored. */
 export function cleanWeekdays(values: unknown): number[] {

@@ -12,7 +12,10 @@ const int = (v: unknown): v is number => typeof v === "number" && Number.isInteg
 
 // The club slots of the published timetable, as the timetable reads it (a bad row is left out
 // there, for every reader alike); one meeting per club, weekday and period.
-async function publishedClubSlots(em: Repos, termId: number): Promise<{ clubId: number; weekday: number; periodId: number }[]> {
+async function publishedClubSlots(
+  em: Repos,
+  termId: number,
+): Promise<{ clubId: number; weekday: number; periodId: number }[]> {
   const seen = new Set<string>();
   return (await publishedOf(em, termId)).rows.flatMap((r) => {
     const key = `${r.clubId}|${r.weekday}|${r.periodId}`;
@@ -30,11 +33,17 @@ export function loadClubOffer(em: Repos, termId: number): Promise<OfferedClub[]>
 async function readClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> {
   // One query after another: inside a transaction they share one connection.
   const clubs = await em.getRepository(Club).find({ where: { termId }, order: { name: "ASC", id: "ASC" } });
-  const periods = await em.getRepository(Period).find({ where: { termId }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
+  const periods = await em
+    .getRepository(Period)
+    .find({ where: { termId }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
   const staffIds = [...new Set(clubs.map((c) => c.staffId).filter(int))];
   const venueIds = [...new Set(clubs.map((c) => c.venueId).filter(int))];
-  const staff = staffIds.length ? await em.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(staffIds) } }) : [];
-  const venues = venueIds.length ? await em.getRepository(Venue).find({ select: { id: true, name: true }, where: { id: In(venueIds) } }) : [];
+  const staff = staffIds.length
+    ? await em.getRepository(Staff).find({ select: { id: true, name: true }, where: { id: In(staffIds) } })
+    : [];
+  const venues = venueIds.length
+    ? await em.getRepository(Venue).find({ select: { id: true, name: true }, where: { id: In(venueIds) } })
+    : [];
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const periodOf = new Map(periods.map((p, i) => [p.id, { p, no: i + 1 }]));
@@ -44,14 +53,27 @@ async function readClubOffer(em: Repos, termId: number): Promise<OfferedClub[]> 
     const period = periodOf.get(s.periodId);
     if (!period) continue;
     const list = meetings.get(s.clubId) ?? [];
-    list.push({ weekday: s.weekday, periodId: s.periodId, periodNo: period.no, startTime: period.p.startTime, endTime: period.p.endTime });
+    list.push({
+      weekday: s.weekday,
+      periodId: s.periodId,
+      periodNo: period.no,
+      startTime: period.p.startTime,
+      endTime: period.p.endTime,
+    });
     meetings.set(s.clubId, list);
   }
   return clubs.map((c) => ({
-    id: c.id, code: c.code, name: c.name, category: c.category, description: c.description, grades: [...c.grades],
-    minSize: c.minSize, maxSize: c.maxSize, cancelled: c.cancelled,
-    staffName: c.staffId == null ? null : staffName.get(c.staffId) ?? null,
-    venueName: c.venueId == null ? null : venueName.get(c.venueId) ?? null,
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    category: c.category,
+    description: c.description,
+    grades: [...c.grades],
+    minSize: c.minSize,
+    maxSize: c.maxSize,
+    cancelled: c.cancelled,
+    staffName: c.staffId == null ? null : (staffName.get(c.staffId) ?? null),
+    venueName: c.venueId == null ? null : (venueName.get(c.venueId) ?? null),
     meetings: (meetings.get(c.id) ?? []).sort((a, b) => a.weekday - b.weekday || a.periodNo - b.periodNo),
   }));
 }

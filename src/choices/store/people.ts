@@ -14,6 +14,8 @@ export const studentByNumber = (db: Repos, studentNumber: string): Promise<Stude
   db.getRepository(Student).findOneBy({ studentNumber, archived: false });
 
 export async function classesLedBy(db: Repos, staffId: number): Promise<number[]> {
-  const classes = await db.getRepository(SchoolClass).find({ select: { id: true }, where: { classTeacherId: staffId, archived: false } });
+  const classes = await db
+    .getRepository(SchoolClass)
+    .find({ select: { id: true }, where: { classTeacherId: staffId, archived: false } });
   return classes.map((c) => c.id);
 }

@@ -6,9 +6,11 @@ import { ChoiceRound } from "../entities";
 
 type Repos = Pick<EntityManager, "getRepository">;
 
-export const roundById = (db: Repos, id: number): Promise<ChoiceRound | null> => db.getRepository(ChoiceRound).findOneBy({ id });
+export const roundById = (db: Repos, id: number): Promise<ChoiceRound | null> =>
+  db.getRepository(ChoiceRound).findOneBy({ id });
 
-export const roundsOfTerm = (db: Repos, termId: number): Promise<ChoiceRound[]> => db.getRepository(ChoiceRound).findBy({ termId });
+export const roundsOfTerm = (db: Repos, termId: number): Promise<ChoiceRound[]> =>
+  db.getRepository(ChoiceRound).findBy({ termId });
 
 /** The term's rounds as their order needs them (id and opening time). */
 export const roundOrderOfTerm = (db: Repos, termId: number): Promise<Pick<ChoiceRound, "id" | "opensAt">[]> =>
@@ -23,7 +25,8 @@ export async function insertRound(em: EntityManager, values: Partial<ChoiceRound
   return repo.save(repo.create(values));
 }
 
-export const saveRound = (em: EntityManager, round: ChoiceRound): Promise<ChoiceRound> => em.getRepository(ChoiceRound).save(round);
+export const saveRound = (em: EntityManager, round: ChoiceRound): Promise<ChoiceRound> =>
+  em.getRepository(ChoiceRound).save(round);
 
 export const termById = (em: Repos, id: number): Promise<Term> => em.getRepository(Term).findOneByOrFail({ id });
 
@@ -33,4 +36,8 @@ export const openClubsOfTerm = (db: Repos, termId: number): Promise<Pick<Club, "
 
 /** The clubs a top-up may name on the round form: the term's clubs that are not cancelled, by code. */
 export const clubChoicesOfTerm = (db: Repos, termId: number): Promise<Pick<Club, "id" | "name" | "code">[]> =>
-  db.getRepository(Club).find({ select: { id: true, name: true, code: true }, where: { termId, cancelled: false }, order: { code: "ASC" } });
+  db.getRepository(Club).find({
+    select: { id: true, name: true, code: true },
+    where: { termId, cancelled: false },
+    order: { code: "ASC" },
+  });

@@ -12,8 +12,44 @@ import { Student } from "./student";
 import { CalendarDay, Term } from "./term";
 import { ServiceEnrollment, Timetable, TimetableEntry } from "./timetable";
 
-export { AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry };
+export {
+  AuditEntry,
+  Club,
+  Family,
+  HttpSession,
+  LoginThrottle,
+  SchoolClass,
+  Setting,
+  Staff,
+  DailySport,
+  Period,
+  Venue,
+  Student,
+  CalendarDay,
+  Term,
+  ServiceEnrollment,
+  Timetable,
+  TimetableEntry,
+};
 
 // The school's shared entities. The data source's full list is the app's
 // (src/entities.ts): db/ imports no capability.
-export const coreEntities = [AuditEntry, Club, Family, HttpSession, LoginThrottle, SchoolClass, Setting, Staff, DailySport, Period, Venue, Student, CalendarDay, Term, ServiceEnrollment, Timetable, TimetableEntry];
+export const coreEntities = [
+  AuditEntry,
+  Club,
+  Family,
+  HttpSession,
+  LoginThrottle,
+  SchoolClass,
+  Setting,
+  Staff,
+  DailySport,
+  Period,
+  Venue,
+  Student,
+  CalendarDay,
+  Term,
+  ServiceEnrollment,
+  Timetable,
+  TimetableEntry,
+];

@@ -9,6 +9,8 @@ export class SchoolClass {
   @Column({ type: "integer" }) grade: number;
   @Column({ type: "varchar", length: 40 }) name: string;
   @Column({ type: "integer", nullable: true }) classTeacherId: number | null;
-  @ManyToOne("Staff", { nullable: true, onDelete: "SET NULL" }) @JoinColumn({ name: "classTeacherId" }) classTeacher: Staff | null;
+  @ManyToOne("Staff", { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "classTeacherId" })
+  classTeacher: Staff | null;
   @Column({ type: "boolean", default: false }) archived: boolean;
 }

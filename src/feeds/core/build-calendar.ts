@@ -47,7 +47,12 @@ function commonFields(feed: NormalizedFeed, s: NormalizedSession, date: IsoDate)
   };
 }
 
-function addSeries(cal: ICalCalendar, feed: NormalizedFeed, s: NormalizedSession, special: ReturnType<typeof indexSpecialDays>): void {
+function addSeries(
+  cal: ICalCalendar,
+  feed: NormalizedFeed,
+  s: NormalizedSession,
+  special: ReturnType<typeof indexSpecialDays>,
+): void {
   const pattern = weeklyPattern(feed, s, special);
   // A series whose every meeting is excluded would be an empty recurrence set.
   if (!pattern || pattern.meetings === 0) return;
@@ -77,7 +82,12 @@ function addMakeUp(cal: ICalCalendar, feed: NormalizedFeed, s: NormalizedSession
 }
 
 // A date with its own text (cover): the weekly series skips it, so it is an event of its own.
-function addDated(cal: ICalCalendar, feed: NormalizedFeed, s: NormalizedSession, meeting: Required<DatedMeeting>): void {
+function addDated(
+  cal: ICalCalendar,
+  feed: NormalizedFeed,
+  s: NormalizedSession,
+  meeting: Required<DatedMeeting>,
+): void {
   cal.createEvent({
     id: makeUpUid(s.key, meeting.date, feed.uidDomain),
     ...commonFields(feed, s, meeting.date),
@@ -115,7 +125,9 @@ function addSpecialDays(cal: ICalCalendar, feed: NormalizedFeed): void {
 
 // The newest stamp of the feed's data (the term's, else its sessions'); the epoch when there is none.
 function latestStamp(feed: NormalizedFeed): string {
-  const all = [feed.term.lastModified, ...feed.sessions.map((s) => s.lastModified)].filter((x): x is string => typeof x === "string").sort();
+  const all = [feed.term.lastModified, ...feed.sessions.map((s) => s.lastModified)]
+    .filter((x): x is string => typeof x === "string")
+    .sort();
   return all[all.length - 1] ?? "1970-01-01T00:00:00.000Z";
 }
 
@@ -130,7 +142,10 @@ function propertiesFirst(ics: string): string {
   let target = head;
   for (const line of lines) {
     if (line === "BEGIN:VCALENDAR" || line === "END:VCALENDAR") continue;
-    if (line.startsWith(" ") || line.startsWith("\t")) { target.push(line); continue; }
+    if (line.startsWith(" ") || line.startsWith("\t")) {
+      target.push(line);
+      continue;
+    }
     if (line.startsWith("BEGIN:")) depth++;
     target = depth > 0 ? components : head;
     if (line !== "") target.push(line);
@@ -140,7 +155,10 @@ function propertiesFirst(ics: string): string {
 }
 
 /** An event's SEQUENCE and LAST-MODIFIED (= DTSTAMP), kept per UID by the caller. */
-export interface EventStamp { sequence: number; lastModified: string }
+export interface EventStamp {
+  sequence: number;
+  lastModified: string;
+}
 
 /**
  * The calendar of one feed (school, staff member, student …) as ICS text with CRLF line ends.

@@ -15,7 +15,13 @@ export function eventDigests(ics: string): Map<string, string> {
     if (line === "BEGIN:VEVENT") lines = [];
     else if (line === "END:VEVENT" && lines) {
       const uid = lines.find((l) => l.startsWith("UID:"))?.slice(4) ?? "";
-      out.set(uid, createHash("sha256").update(lines.filter((l) => !STAMP_LINE.test(l)).join("\n")).digest("base64url").slice(0, 43));
+      out.set(
+        uid,
+        createHash("sha256")
+          .update(lines.filter((l) => !STAMP_LINE.test(l)).join("\n"))
+          .digest("base64url")
+          .slice(0, 43),
+      );
       lines = null;
     } else if (lines) lines.push(line);
   }

@@ -4,14 +4,25 @@
 import { tzlib_get_timezones } from "timezones-ical-library";
 import { DEFAULT_ZONE, isIsoDate, isKnownZone, makeUpProblems } from "../../kernel/core";
 import { isClockTime } from "./calendar-dates";
-import type { DatedMeeting, FeedInput, SchoolWeekday, SpecialDay, SpecialDayKind, TermInput, WeeklySession } from "./types";
+import type {
+  DatedMeeting,
+  FeedInput,
+  SchoolWeekday,
+  SpecialDay,
+  SpecialDayKind,
+  TermInput,
+  WeeklySession,
+} from "./types";
 
 export const DEFAULT_TIMEZONE = DEFAULT_ZONE;
 export const DEFAULT_REFRESH_MINUTES = 360;
 export const DEFAULT_PROD_ID = "-//Kehou//Kehou Calendar//EN";
 
 export class CalendarInputError extends Error {
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`${field}: ${problem}`);
     this.name = "CalendarInputError";
   }
@@ -66,7 +77,8 @@ function instant(value: unknown, field: string): string {
 }
 
 function schoolWeekday(value: unknown, field: string): SchoolWeekday {
-  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 5) fail(field, "must be 1 (Mon) … 5 (Fri)");
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 5)
+    fail(field, "must be 1 (Mon) … 5 (Fri)");
   return value as SchoolWeekday;
 }
 
@@ -111,7 +123,8 @@ function normalizeSpecialDays(days: SpecialDay[] | undefined): SpecialDay[] {
 
 function normalizeSession(s: WeeklySession, field: string): NormalizedSession {
   if (!s || typeof s !== "object") fail(field, "must be an object");
-  if (typeof s.key !== "string" || !SESSION_KEY.test(s.key)) fail(`${field}.key`, "must be 1–128 of A–Z a–z 0–9 . _ - (starting with a letter or digit)");
+  if (typeof s.key !== "string" || !SESSION_KEY.test(s.key))
+    fail(`${field}.key`, "must be 1–128 of A–Z a–z 0–9 . _ - (starting with a letter or digit)");
   const start = isClockTime(s.start) ? s.start : fail(`${field}.start`, "must be HH:MM");
   const end = isClockTime(s.end) ? s.end : fail(`${field}.end`, "must be HH:MM");
   if (end <= start) fail(`${field}.end`, "must be after start on the same day");
@@ -166,7 +179,8 @@ function normalizeTimezone(timezone: string | undefined): string {
   const tz = timezone ?? DEFAULT_TIMEZONE;
   // Both the VTIMEZONE library and Intl must know the zone, or the feed would lie.
   const known = tzlib_get_timezones() as string[];
-  if (typeof tz !== "string" || !known.includes(tz) || !isKnownZone(tz)) fail("timezone", `unknown time zone ${JSON.stringify(tz)}`);
+  if (typeof tz !== "string" || !known.includes(tz) || !isKnownZone(tz))
+    fail("timezone", `unknown time zone ${JSON.stringify(tz)}`);
   return tz;
 }
 
@@ -174,7 +188,8 @@ export function normalizeFeed(feed: FeedInput): NormalizedFeed {
   if (!feed || typeof feed !== "object") fail("feed", "must be an object");
   const refreshMinutes = feed.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
   if (!Number.isInteger(refreshMinutes) || refreshMinutes < 1) fail("refreshMinutes", "must be a positive integer");
-  if (typeof feed.uidDomain !== "string" || !HOST_NAME.test(feed.uidDomain)) fail("uidDomain", "must be a host name such as kehou.local");
+  if (typeof feed.uidDomain !== "string" || !HOST_NAME.test(feed.uidDomain))
+    fail("uidDomain", "must be a host name such as kehou.local");
   const prodId = feed.prodId ?? DEFAULT_PROD_ID;
   if (typeof prodId !== "string" || !PROD_ID.test(prodId)) fail("prodId", 'must look like "-//Company//Product//EN"');
   return {

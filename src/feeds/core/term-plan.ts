@@ -25,7 +25,11 @@ export interface WeeklyPattern {
 }
 
 /** Null when the term has no date on the session's weekday. */
-export function weeklyPattern(feed: NormalizedFeed, session: NormalizedSession, special: SpecialDayIndex): WeeklyPattern | null {
+export function weeklyPattern(
+  feed: NormalizedFeed,
+  session: NormalizedSession,
+  special: SpecialDayIndex,
+): WeeklyPattern | null {
   const firstDate = firstOnWeekday(feed.term.startDate, session.weekday);
   // A session taken only as cover has no weekly series in this feed.
   if (firstDate > feed.term.endDate || session.datedOnly) return null;
@@ -81,7 +85,21 @@ export function occurrencesOf(feed: NormalizedFeed): Occurrence[] {
       if (s.weekday === weekday && meetsOn(s, date)) out.push({ key: s.key, date, start: s.start, end: s.end });
     }
   }
-  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.start !== b.start ? (a.start < b.start ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out.sort((a, b) =>
+    a.date !== b.date
+      ? a.date < b.date
+        ? -1
+        : 1
+      : a.start !== b.start
+        ? a.start < b.start
+          ? -1
+          : 1
+        : a.key < b.key
+          ? -1
+          : a.key > b.key
+            ? 1
+            : 0,
+  );
 }
 
 /** The plain list of dates each session happens; the truth the feed must encode. */

@@ -4,7 +4,17 @@ import { HOMEWORK_TIERS, type HomeworkTier } from "./tiers";
 import { schoolDay, type CalendarEntry, type CalendarIndex } from "../../kernel/core";
 import { weekdayOf, type Week } from "./week";
 
-export interface BoardItem { id: number; classId: number; date: string; subject: string; description: string; tier: HomeworkTier; written: boolean; minutes: number; staffId: number | null }
+export interface BoardItem {
+  id: number;
+  classId: number;
+  date: string;
+  subject: string;
+  description: string;
+  tier: HomeworkTier;
+  written: boolean;
+  minutes: number;
+  staffId: number | null;
+}
 
 export interface BoardDay {
   date: string;
@@ -20,7 +30,12 @@ export interface BoardDay {
   overLimit: boolean;
 }
 
-export interface Board { days: BoardDay[]; count: number; writtenMinutes: number; totalMinutes: number }
+export interface Board {
+  days: BoardDay[];
+  count: number;
+  writtenMinutes: number;
+  totalMinutes: number;
+}
 
 const noteOf = (entry: CalendarEntry | undefined) => (entry ? { kind: entry.kind, name: entry.name ?? "" } : undefined);
 
@@ -33,7 +48,10 @@ const sum = (items: BoardItem[], written?: boolean) =>
  */
 export function buildBoard(week: Week, items: BoardItem[], calendar: CalendarIndex, limit?: number): Board {
   const days = week.days
-    .filter((date) => weekdayOf(date) <= 5 || schoolDay(date, calendar).runsWeekday !== null || items.some((i) => i.date === date))
+    .filter(
+      (date) =>
+        weekdayOf(date) <= 5 || schoolDay(date, calendar).runsWeekday !== null || items.some((i) => i.date === date),
+    )
     .map((date): BoardDay => {
       const today = items.filter((i) => i.date === date).sort((a, b) => a.id - b.id);
       const writtenMinutes = sum(today, true);
@@ -41,7 +59,9 @@ export function buildBoard(week: Week, items: BoardItem[], calendar: CalendarInd
         date,
         weekday: weekdayOf(date),
         note: noteOf(calendar.get(date)),
-        tiers: HOMEWORK_TIERS.map((tier) => ({ tier, items: today.filter((i) => i.tier === tier) })).filter((t) => t.items.length),
+        tiers: HOMEWORK_TIERS.map((tier) => ({ tier, items: today.filter((i) => i.tier === tier) })).filter(
+          (t) => t.items.length,
+        ),
         count: today.length,
         writtenMinutes,
         totalMinutes: sum(today),

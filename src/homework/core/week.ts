@@ -6,7 +6,13 @@ export { isIsoDate } from "../../kernel/core";
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export const weekdayOf = (date: string): number => isoWeekday(date);
 
-export interface Week { monday: string; sunday: string; days: string[]; prev: string; next: string }
+export interface Week {
+  monday: string;
+  sunday: string;
+  days: string[];
+  prev: string;
+  next: string;
+}
 
 export function weekOf(date: string): Week {
   const monday = weekStartOf(date);

@@ -40,8 +40,12 @@ export type StaffPasswordProblem = "validation.passwordLength" | "validation.pas
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   // Loaded on first use: the list is large and only password changes need it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (common ??= new Set((require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common")).dictionary["passwords-common"]));
+  return (common ??= new Set(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common")).dictionary[
+      "passwords-common"
+    ],
+  ));
 }
 
 export function checkStaffPassword(password: string): StaffPasswordProblem | null {
@@ -49,7 +53,8 @@ export function checkStaffPassword(password: string): StaffPasswordProblem | nul
   const lower = password.toLowerCase();
   const stem = lower.replace(/[\d\p{P}\p{S}\s]+$/u, "");
   const list = commonPasswords();
-  if (list.has(lower) || (stem.length > 0 && list.has(stem)) || new Set(lower).size < 4) return "validation.passwordCommon";
+  if (list.has(lower) || (stem.length > 0 && list.has(stem)) || new Set(lower).size < 4)
+    return "validation.passwordCommon";
   return null;
 }
 

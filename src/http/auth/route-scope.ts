@@ -15,7 +15,10 @@ export type Role = (typeof ROLES)[number];
 /** Which rows a role reaches through the route: everything the route offers, or only its own. */
 export type Ownership = "all" | "own classes" | "own sessions" | "own club" | "own children" | "own account";
 
-export interface RouteScope { roles: Partial<Record<Role, Ownership>>; why: string }
+export interface RouteScope {
+  roles: Partial<Record<Role, Ownership>>;
+  why: string;
+}
 
 export type ScopeHandler = RequestHandler & { scope: RouteScope };
 
@@ -38,7 +41,8 @@ function make(roles: Partial<Record<Role, Ownership>>, why: string): ScopeHandle
   return Object.assign(guard, { scope: data });
 }
 
-const everyone = (ownership: Ownership) => Object.fromEntries(ROLES.map((r) => [r, ownership])) as Record<Role, Ownership>;
+const everyone = (ownership: Ownership) =>
+  Object.fromEntries(ROLES.map((r) => [r, ownership])) as Record<Role, Ownership>;
 
 export const scope = {
   /** Anyone, signed in or not (login, privacy notice, health check, token feeds). */
@@ -50,19 +54,29 @@ export const scope = {
   /** Admins see all; the staff roles named see only what they own; other staff are refused. */
   staff: (limits: StaffLimits, why: string) => make({ admin: "all", ...limits }, why),
   /** Anyone signed in: families their own children, staff as `limits` says (admins all). */
-  signedIn: (limits: Required<StaffLimits>, why: string) => make({ family: "own children", admin: "all", ...limits }, why),
+  signedIn: (limits: Required<StaffLimits>, why: string) =>
+    make({ family: "own children", admin: "all", ...limits }, why),
   /** Anyone signed in, about their own account only (password, sessions). */
-  ownAccount: (why: string, roles: Exclude<Role, "anonymous">[] = ["family", "external", "teacher", "class_teacher", "admin"]) =>
-    make(Object.fromEntries(roles.map((r) => [r, "own account"])), why),
+  ownAccount: (
+    why: string,
+    roles: Exclude<Role, "anonymous">[] = ["family", "external", "teacher", "class_teacher", "admin"],
+  ) => make(Object.fromEntries(roles.map((r) => [r, "own account"])), why),
 };
 
 export function isScope(handler: unknown): handler is ScopeHandler {
   return typeof handler === "function" && typeof (handler as Partial<ScopeHandler>).scope === "object";
 }
 
-export interface ScopedRoute { method: "get" | "post"; path: string; scope: RouteScope }
+export interface ScopedRoute {
+  method: "get" | "post";
+  path: string;
+  scope: RouteScope;
+}
 
-type Layer = { route?: { path: string | string[]; methods: Record<string, boolean>; stack: { handle: unknown }[] }; handle?: { stack?: Layer[] } };
+type Layer = {
+  route?: { path: string | string[]; methods: Record<string, boolean>; stack: { handle: unknown }[] };
+  handle?: { stack?: Layer[] };
+};
 
 /** Every route the app registers with the scope it starts with (null: registered without one). */
 export function routeScopes(app: unknown): { method: string; path: string; scope: RouteScope | null }[] {
@@ -72,9 +86,10 @@ export function routeScopes(app: unknown): { method: string; path: string; scope
       if (layer.route) {
         const first = layer.route.stack[0]?.handle;
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-        for (const path of paths) for (const method of Object.keys(layer.route.methods)) {
-          out.push({ method, path, scope: isScope(first) ? first.scope : null });
-        }
+        for (const path of paths)
+          for (const method of Object.keys(layer.route.methods)) {
+            out.push({ method, path, scope: isScope(first) ? first.scope : null });
+          }
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack);
       }
@@ -86,6 +101,9 @@ export function routeScopes(app: unknown): { method: string; path: string; scope
 
 /** Start-up check: a route that does not say who may use it does not start. */
 export function assertEveryRouteScoped(app: unknown): void {
-  const missing = routeScopes(app).filter((r) => r.scope === null).map((r) => `${r.method.toUpperCase()} ${r.path}`);
-  if (missing.length) throw new Error(`Routes without a scope (put a scope from http/auth/route-scope first): ${missing.join(", ")}`);
+  const missing = routeScopes(app)
+    .filter((r) => r.scope === null)
+    .map((r) => `${r.method.toUpperCase()} ${r.path}`);
+  if (missing.length)
+    throw new Error(`Routes without a scope (put a scope from http/auth/route-scope first): ${missing.join(", ")}`);
 }

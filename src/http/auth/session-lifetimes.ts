@@ -4,7 +4,10 @@
 // everything, so theirs is shortest. Settings may override the defaults.
 // Pure: no express, no typeorm.
 export type LifetimeRole = "family" | "staff" | "admin";
-export interface Lifetime { idleMs: number; absoluteMs: number }
+export interface Lifetime {
+  idleMs: number;
+  absoluteMs: number;
+}
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;

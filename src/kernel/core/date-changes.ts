@@ -10,13 +10,31 @@ export const NOTE_MAX = 200;
 export const GRADES = [1, 2, 3, 4, 5, 6] as const;
 
 /** One cancellation: of one published entry's session (entryId), or of a day's service (entryId null) for a grade or, grade null, the school. */
-export interface CancellationFact { id: number; date: IsoDate; entryId: number | null; grade: number | null; reason: CancelReason; note: string | null }
+export interface CancellationFact {
+  id: number;
+  date: IsoDate;
+  entryId: number | null;
+  grade: number | null;
+  reason: CancelReason;
+  note: string | null;
+}
 /** One cover: `staffId` leads entry `entryId`'s session on `date` instead of its own staff. */
-export interface CoverFact { id: number; date: IsoDate; entryId: number; staffId: number }
+export interface CoverFact {
+  id: number;
+  date: IsoDate;
+  entryId: number;
+  staffId: number;
+}
 
-export interface DateChangeFacts { cancellations: readonly CancellationFact[]; covers: readonly CoverFact[] }
+export interface DateChangeFacts {
+  cancellations: readonly CancellationFact[];
+  covers: readonly CoverFact[];
+}
 
-export const NO_DATE_CHANGES: DateChangeFacts = Object.freeze({ cancellations: Object.freeze([]), covers: Object.freeze([]) });
+export const NO_DATE_CHANGES: DateChangeFacts = Object.freeze({
+  cancellations: Object.freeze([]),
+  covers: Object.freeze([]),
+});
 
 /**
  * The cancellation that stops an entry's session, or null. A session's own
@@ -25,11 +43,19 @@ export const NO_DATE_CHANGES: DateChangeFacts = Object.freeze({ cancellations: O
  * other grades still runs for them. A session for no grade in particular stops
  * only with the whole school's day.
  */
-export function cancellationOf(facts: DateChangeFacts, entry: { id: number; grades: readonly number[] }): CancellationFact | null {
+export function cancellationOf(
+  facts: DateChangeFacts,
+  entry: { id: number; grades: readonly number[] },
+): CancellationFact | null {
   const own = facts.cancellations.find((c) => c.entryId === entry.id);
   if (own) return own;
-  return facts.cancellations.find((c) => c.entryId === null
-    && (c.grade === null || (entry.grades.length > 0 && entry.grades.every((g) => g === c.grade)))) ?? null;
+  return (
+    facts.cancellations.find(
+      (c) =>
+        c.entryId === null &&
+        (c.grade === null || (entry.grades.length > 0 && entry.grades.every((g) => g === c.grade))),
+    ) ?? null
+  );
 }
 
 export function coverOf(facts: DateChangeFacts, entryId: number): CoverFact | null {
@@ -40,8 +66,18 @@ export type DateChangeField = "date" | "entryId" | "grade" | "reason" | "note" |
 /** Field → i18n key (and its parameters), as the form re-renders them. */
 export type FormErrors = Partial<Record<DateChangeField, { key: string; params?: Record<string, unknown> }>>;
 
-export interface CancelInput { date: IsoDate; entryId: number | null; grade: number | null; reason: CancelReason; note: string | null }
-export interface CoverInput { date: IsoDate; entryId: number; staffId: number }
+export interface CancelInput {
+  date: IsoDate;
+  entryId: number | null;
+  grade: number | null;
+  reason: CancelReason;
+  note: string | null;
+}
+export interface CoverInput {
+  date: IsoDate;
+  entryId: number;
+  staffId: number;
+}
 
 const text = (v: unknown): string => (typeof v === "string" ? v.trim() : "");
 const id = (v: unknown): number | null => (/^\d{1,9}$/.test(text(v)) && Number(text(v)) > 0 ? Number(text(v)) : null);
@@ -57,7 +93,8 @@ export function parseCancel(body: Record<string, unknown>): { input: CancelInput
   if (scope === "session" && entryId === null) errors.entryId = { key: "dateChanges.error.noSuchSession" };
   const gradeText = text(body.grade);
   const grade = scope === "day" && gradeText !== "" ? Number(gradeText) : null;
-  if (grade !== null && !(GRADES as readonly number[]).includes(grade)) errors.grade = { key: "dateChanges.error.grade" };
+  if (grade !== null && !(GRADES as readonly number[]).includes(grade))
+    errors.grade = { key: "dateChanges.error.grade" };
   const reason = text(body.reason);
   if (!(CANCEL_REASONS as readonly string[]).includes(reason)) errors.reason = { key: "dateChanges.error.reason" };
   const note = text(body.note);
@@ -80,6 +117,9 @@ export function parseCover(body: Record<string, unknown>): { input: CoverInput |
 }
 
 /** Do two "HH:MM" spans overlap (touching ends do not)? */
-export function overlaps(a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }): boolean {
+export function overlaps(
+  a: { startTime: string; endTime: string },
+  b: { startTime: string; endTime: string },
+): boolean {
   return a.startTime < b.endTime && b.startTime < a.endTime;
 }

@@ -33,7 +33,8 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 /** Every date from `first` to `last`, both included. */
 export function datesBetween(first: IsoDate, last: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
-  for (let t = utcMidnight(first), end = utcMidnight(last); t <= end; t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = utcMidnight(first), end = utcMidnight(last); t <= end; t += DAY_MS)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 

@@ -43,7 +43,11 @@ export const isTimetableWeekday = (n: unknown): n is TimetableWeekday =>
 
 /** Stored calendar data that breaks a kernel rule; the message names the date and the field. */
 export class CalendarDataError extends Error {
-  constructor(readonly date: IsoDate, readonly field: "runsWeekday" | "date", message: string) {
+  constructor(
+    readonly date: IsoDate,
+    readonly field: "runsWeekday" | "date",
+    message: string,
+  ) {
     super(message);
     this.name = "CalendarDataError";
   }
@@ -57,7 +61,10 @@ export type MakeUpProblem = "runsWeekdayRequired" | "makeupWeekend";
  * names no weekday leaves every reader to guess (policy once guessed "its own
  * weekday", the feeds "no service").
  */
-export function makeUpProblems(date: IsoDate, runsWeekday: unknown): Partial<Record<"date" | "runsWeekday", MakeUpProblem>> {
+export function makeUpProblems(
+  date: IsoDate,
+  runsWeekday: unknown,
+): Partial<Record<"date" | "runsWeekday", MakeUpProblem>> {
   const out: Partial<Record<"date" | "runsWeekday", MakeUpProblem>> = {};
   // A date that is no date at all is its own field's error, named by whoever parsed it.
   if (isIsoDate(date) && isoWeekday(date) < 6) out.date = "makeupWeekend";
@@ -84,7 +91,11 @@ export function schoolDay(date: IsoDate, special: CalendarIndex): DayOfSchool {
       return { date, kind: entry.kind, calendarWeekday, runsWeekday: null, label };
     case "makeup":
       if (!isTimetableWeekday(entry.runsWeekday)) {
-        throw new CalendarDataError(date, "runsWeekday", `make-up day ${date}: runsWeekday must name the weekday it follows (1–5), got ${JSON.stringify(entry.runsWeekday ?? null)}`);
+        throw new CalendarDataError(
+          date,
+          "runsWeekday",
+          `make-up day ${date}: runsWeekday must name the weekday it follows (1–5), got ${JSON.stringify(entry.runsWeekday ?? null)}`,
+        );
       }
       return { date, kind: "makeup", calendarWeekday, runsWeekday: entry.runsWeekday, label };
     // An event (sports meet) keeps the day's own timetable: on a weekday it is a school day, on a weekend none.
@@ -112,7 +123,13 @@ export function schoolDays(calendar: SchoolCalendar): ServiceDay[] {
   for (const date of datesBetween(calendar.startDate, calendar.endDate)) {
     const day = schoolDay(date, special);
     if (day.runsWeekday === null) continue;
-    out.push({ date, weekday: day.runsWeekday, calendarWeekday: day.calendarWeekday, isMakeUpDay: day.kind === "makeup", isEventDay: day.kind === "event" });
+    out.push({
+      date,
+      weekday: day.runsWeekday,
+      calendarWeekday: day.calendarWeekday,
+      isMakeUpDay: day.kind === "makeup",
+      isEventDay: day.kind === "event",
+    });
   }
   return out;
 }

@@ -14,15 +14,24 @@ export interface TermCalendar {
 
 export function termCalendarOf(calendar: SchoolCalendar): TermCalendar {
   const days = schoolDays(calendar);
-  return { startDate: calendar.startDate, endDate: calendar.endDate, weekdayOf: new Map(days.map((d) => [d.date, d.weekday])), dates: days.map((d) => d.date) };
+  return {
+    startDate: calendar.startDate,
+    endDate: calendar.endDate,
+    weekdayOf: new Map(days.map((d) => [d.date, d.weekday])),
+    dates: days.map((d) => d.date),
+  };
 }
 
 /** The term's weeks (Monday first) with their school days, as the reports core takes them. */
-export function termWeeks(cal: TermCalendar): { weekStart: IsoDate; schoolDays: { date: IsoDate; weekday: number }[] }[] {
+export function termWeeks(
+  cal: TermCalendar,
+): { weekStart: IsoDate; schoolDays: { date: IsoDate; weekday: number }[] }[] {
   const weeks = new Map<IsoDate, { date: IsoDate; weekday: number }[]>();
   for (const date of cal.dates) {
     const start = weekStartOf(date);
     weeks.set(start, [...(weeks.get(start) ?? []), { date, weekday: cal.weekdayOf.get(date)! }]);
   }
-  return [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, schoolDays]) => ({ weekStart, schoolDays }));
+  return [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([weekStart, schoolDays]) => ({ weekStart, schoolDays }));
 }

@@ -15,7 +15,14 @@ function formatFor(zone: string): Intl.DateTimeFormat | null {
   if (format === undefined) {
     try {
       format = new Intl.DateTimeFormat("en-US", {
-        timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
       });
     } catch {
       format = null;
@@ -35,7 +42,14 @@ export function zoneOrDefault(value: string | null | undefined): string {
   return value && isKnownZone(value) ? value : DEFAULT_ZONE;
 }
 
-interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
+interface Wall {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
 
 // The wall-clock fields of an instant in a zone.
 function wallClock(ms: number, zone: string): Wall {

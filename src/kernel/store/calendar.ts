@@ -9,7 +9,9 @@ import { SCHOOL_ZONE_KEY, zoneOrDefault } from "../core/zone";
 type Repos = Pick<EntityManager, "getRepository"> | DataSource;
 
 export async function schoolZone(em: Repos): Promise<string> {
-  const row = await keptRead(em, `setting|${SCHOOL_ZONE_KEY}`, () => em.getRepository(Setting).findOneBy({ key: SCHOOL_ZONE_KEY }));
+  const row = await keptRead(em, `setting|${SCHOOL_ZONE_KEY}`, () =>
+    em.getRepository(Setting).findOneBy({ key: SCHOOL_ZONE_KEY }),
+  );
   return zoneOrDefault(row?.value);
 }
 
@@ -18,7 +20,11 @@ function entryOf(d: CalendarDay): CalendarEntry {
 }
 
 /** A term's special days in date order, optionally only those between two dates. */
-export async function calendarEntries(em: Repos, termId: number, between?: { from: string; to: string }): Promise<CalendarEntry[]> {
+export async function calendarEntries(
+  em: Repos,
+  termId: number,
+  between?: { from: string; to: string },
+): Promise<CalendarEntry[]> {
   const key = between ? `calendar|${termId}|${between.from}|${between.to}` : `calendar|${termId}`;
   return keptRead(em, key, async () => {
     const where = between ? { termId, date: Between(between.from, between.to) } : { termId };
@@ -27,7 +33,10 @@ export async function calendarEntries(em: Repos, termId: number, between?: { fro
 }
 
 /** A term with its special days, as the kernel core takes it. */
-export async function schoolCalendar(em: Repos, term: Pick<Term, "id" | "startDate" | "endDate">): Promise<SchoolCalendar> {
+export async function schoolCalendar(
+  em: Repos,
+  term: Pick<Term, "id" | "startDate" | "endDate">,
+): Promise<SchoolCalendar> {
   return { startDate: term.startDate, endDate: term.endDate, specialDays: await calendarEntries(em, term.id) };
 }
 

@@ -7,7 +7,11 @@ type List = (object: string, order: string) => string;
 type JsonObject = (pairs: Record<string, string>) => string;
 
 /** A term's cancellations ({id, date, entryId, grade, reason}) and covers ({id, date, entryId, staffId}) as JSON arrays. */
-export function dateChangesSql(list: List, object: JsonObject, termId: string): { cancellations: string; covers: string } {
+export function dateChangesSql(
+  list: List,
+  object: JsonObject,
+  termId: string,
+): { cancellations: string; covers: string } {
   return {
     cancellations: `(SELECT ${list(object({ id: "c.id", date: "c.date", entryId: `c."entryId"`, grade: "c.grade", reason: "c.reason" }), "c.date, c.id")}
      FROM session_cancellation c WHERE c."termId" = ${termId})`,

@@ -10,8 +10,14 @@ import type { IsoDate } from "../core/dates";
 
 type Repos = Pick<EntityManager, "getRepository"> | DataSource;
 
-const cancellationFact = (c: SessionCancellation): CancellationFact =>
-  ({ id: c.id, date: c.date, entryId: c.entryId, grade: c.grade, reason: c.reason, note: c.note });
+const cancellationFact = (c: SessionCancellation): CancellationFact => ({
+  id: c.id,
+  date: c.date,
+  entryId: c.entryId,
+  grade: c.grade,
+  reason: c.reason,
+  note: c.note,
+});
 const coverFact = (c: SessionCover): CoverFact => ({ id: c.id, date: c.date, entryId: c.entryId, staffId: c.staffId });
 
 /** A term's changes on one date (kept values are shared: frozen). */
@@ -21,23 +27,61 @@ export function dateChangesOn(em: Repos, termId: number, date: IsoDate): Promise
       await em.getRepository(SessionCancellation).find({ where: { termId, date }, order: { id: "ASC" } }),
       await em.getRepository(SessionCover).find({ where: { termId, date }, order: { id: "ASC" } }),
     ];
-    return Object.freeze({ cancellations: Object.freeze(cancellations.map(cancellationFact)), covers: Object.freeze(covers.map(coverFact)) });
+    return Object.freeze({
+      cancellations: Object.freeze(cancellations.map(cancellationFact)),
+      covers: Object.freeze(covers.map(coverFact)),
+    });
   });
 }
 
 export type DateChangeKind = "cancel" | "cover";
-export interface DateChangeRow { kind: DateChangeKind; id: number; date: IsoDate; entryId: number | null; grade: number | null; reason: string | null; note: string | null; staffId: number | null; createdAt: string }
+export interface DateChangeRow {
+  kind: DateChangeKind;
+  id: number;
+  date: IsoDate;
+  entryId: number | null;
+  grade: number | null;
+  reason: string | null;
+  note: string | null;
+  staffId: number | null;
+  createdAt: string;
+}
 
 /** A term's changes, newest date first, a page at a time (the admin's list). */
-export async function termDateChanges(em: Repos, termId: number, skip: number, take: number): Promise<{ rows: DateChangeRow[]; total: number }> {
+export async function termDateChanges(
+  em: Repos,
+  termId: number,
+  skip: number,
+  take: number,
+): Promise<{ rows: DateChangeRow[]; total: number }> {
   // Two small tables of one term: merged here, so the page order spans both.
   const [cancellations, covers] = [
     await em.getRepository(SessionCancellation).find({ where: { termId } }),
     await em.getRepository(SessionCover).find({ where: { termId } }),
   ];
   const rows: DateChangeRow[] = [
-    ...cancellations.map((c) => ({ kind: "cancel" as const, id: c.id, date: c.date, entryId: c.entryId, grade: c.grade, reason: c.reason, note: c.note, staffId: null, createdAt: c.createdAt })),
-    ...covers.map((c) => ({ kind: "cover" as const, id: c.id, date: c.date, entryId: c.entryId, grade: null, reason: null, note: null, staffId: c.staffId, createdAt: c.createdAt })),
+    ...cancellations.map((c) => ({
+      kind: "cancel" as const,
+      id: c.id,
+      date: c.date,
+      entryId: c.entryId,
+      grade: c.grade,
+      reason: c.reason,
+      note: c.note,
+      staffId: null,
+      createdAt: c.createdAt,
+    })),
+    ...covers.map((c) => ({
+      kind: "cover" as const,
+      id: c.id,
+      date: c.date,
+      entryId: c.entryId,
+      grade: null,
+      reason: null,
+      note: null,
+      staffId: c.staffId,
+      createdAt: c.createdAt,
+    })),
   ].sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.id - b.id);
   return { rows: rows.slice(skip, skip + take), total: rows.length };
 }
@@ -46,10 +90,34 @@ export async function termDateChanges(em: Repos, termId: number, skip: number, t
 export async function dateChangeById(em: Repos, kind: DateChangeKind, id: number): Promise<DateChangeRow | null> {
   if (kind === "cancel") {
     const c = await em.getRepository(SessionCancellation).findOneBy({ id });
-    return c && { kind, id: c.id, date: c.date, entryId: c.entryId, grade: c.grade, reason: c.reason, note: c.note, staffId: null, createdAt: c.createdAt };
+    return (
+      c && {
+        kind,
+        id: c.id,
+        date: c.date,
+        entryId: c.entryId,
+        grade: c.grade,
+        reason: c.reason,
+        note: c.note,
+        staffId: null,
+        createdAt: c.createdAt,
+      }
+    );
   }
   const c = await em.getRepository(SessionCover).findOneBy({ id });
-  return c && { kind, id: c.id, date: c.date, entryId: c.entryId, grade: null, reason: null, note: null, staffId: c.staffId, createdAt: c.createdAt };
+  return (
+    c && {
+      kind,
+      id: c.id,
+      date: c.date,
+      entryId: c.entryId,
+      grade: null,
+      reason: null,
+      note: null,
+      staffId: c.staffId,
+      createdAt: c.createdAt,
+    }
+  );
 }
 
 // Writes (date-changes-service.ts calls them inside its transaction).
@@ -60,18 +128,28 @@ export async function dayCancellationsOn(em: Repos, termId: number, date: IsoDat
   return rows.filter((c) => c.entryId === null).map(cancellationFact);
 }
 
-export async function insertCancellation(em: Repos, values: Omit<SessionCancellation, "id" | "term">): Promise<SessionCancellation> {
+export async function insertCancellation(
+  em: Repos,
+  values: Omit<SessionCancellation, "id" | "term">,
+): Promise<SessionCancellation> {
   const repo = em.getRepository(SessionCancellation);
   return repo.save(repo.create(values));
 }
 
-export async function insertCover(em: Repos, values: Omit<SessionCover, "id" | "term" | "staff">): Promise<SessionCover> {
+export async function insertCover(
+  em: Repos,
+  values: Omit<SessionCover, "id" | "term" | "staff">,
+): Promise<SessionCover> {
   const repo = em.getRepository(SessionCover);
   return repo.save(repo.create(values));
 }
 
 /** Deletes one change; the row as it was (without its relations), or null when there is no such change. */
-export async function deleteDateChange(em: Repos, kind: DateChangeKind, id: number): Promise<Record<string, unknown> | null> {
+export async function deleteDateChange(
+  em: Repos,
+  kind: DateChangeKind,
+  id: number,
+): Promise<Record<string, unknown> | null> {
   const repo = kind === "cancel" ? em.getRepository(SessionCancellation) : em.getRepository(SessionCover);
   const row = await repo.findOneBy({ id });
   if (!row) return null;

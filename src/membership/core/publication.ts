@@ -4,8 +4,14 @@
 // same seat for a child keeps that child's span (and its start date) as it was.
 import type { Span } from "./spans";
 
-export interface Seat { studentId: number; clubId: number }
-export interface PublicationPlan<T> { close: T[]; open: Seat[] }
+export interface Seat {
+  studentId: number;
+  clubId: number;
+}
+export interface PublicationPlan<T> {
+  close: T[];
+  open: Seat[];
+}
 
 const key = (s: Seat) => `${s.studentId}:${s.clubId}`;
 
@@ -23,7 +29,13 @@ export function publicationPlan<T extends Span>(openOfRound: T[], seats: Seat[])
  * the term's first day if it closed before the term) for its first publication;
  * a later change starts no earlier than today. Never after the term's last day.
  */
-export function effectiveDate(o: { termStart: string; termEnd: string; roundClosed: string; today: string; firstPublication: boolean }): string {
+export function effectiveDate(o: {
+  termStart: string;
+  termEnd: string;
+  roundClosed: string;
+  today: string;
+  firstPublication: boolean;
+}): string {
   const roundStart = o.roundClosed > o.termStart ? o.roundClosed : o.termStart;
   const date = o.firstPublication || o.today < roundStart ? roundStart : o.today;
   return date > o.termEnd ? o.termEnd : date;
@@ -37,7 +49,11 @@ export function effectiveDate(o: { termStart: string; termEnd: string; roundClos
  */
 export function supersededBy<T extends Span>(heldElsewhere: T[], seats: Seat[], slotsOf: Map<number, string[]>): T[] {
   const clash = (a: number, b: number) => (slotsOf.get(a) ?? []).some((slot) => (slotsOf.get(b) ?? []).includes(slot));
-  return heldElsewhere.filter((span) => seats.some((seat) => seat.studentId === span.studentId && seat.clubId !== span.clubId && clash(seat.clubId, span.clubId)));
+  return heldElsewhere.filter((span) =>
+    seats.some(
+      (seat) => seat.studentId === span.studentId && seat.clubId !== span.clubId && clash(seat.clubId, span.clubId),
+    ),
+  );
 }
 
 /** New seats for a club the child already holds from another round: the older membership stands, none is opened. */

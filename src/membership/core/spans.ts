@@ -3,7 +3,12 @@
 // An exclusive end lets a seat given and taken back on the same day be an empty
 // span rather than a day of membership nobody had. Dates are YYYY-MM-DD, so
 // string order is date order.
-export interface Span { studentId: number; clubId: number; fromDate: string; toDate: string | null }
+export interface Span {
+  studentId: number;
+  clubId: number;
+  fromDate: string;
+  toDate: string | null;
+}
 
 /** The child is in the club on `date`. */
 export function activeOn(span: Span, date: string): boolean {
@@ -33,7 +38,8 @@ export function membersOf(spans: Span[], clubId: number, date: string): number[]
 /** Members per club on `date`. */
 export function countsOn(spans: Span[], date: string): Map<number, number> {
   const members = new Map<number, Set<number>>();
-  for (const s of spans) if (activeOn(s, date)) (members.get(s.clubId) ?? members.set(s.clubId, new Set()).get(s.clubId)!).add(s.studentId);
+  for (const s of spans)
+    if (activeOn(s, date)) (members.get(s.clubId) ?? members.set(s.clubId, new Set()).get(s.clubId)!).add(s.studentId);
   return new Map([...members].map(([clubId, set]) => [clubId, set.size]));
 }
 
@@ -51,7 +57,10 @@ export function dateInTerm(today: string, termStart: string, termEnd: string): s
   return today < termStart ? termStart : today > termEnd ? termEnd : today;
 }
 
-export interface Peak { count: number; date: string }
+export interface Peak {
+  count: number;
+  date: string;
+}
 
 /**
  * The most children a club holds on one date of [from, to], and the first date

@@ -14,10 +14,16 @@ export function groupChildFindings(violations: Violation[], rules: RuleDefinitio
   const groups = new Map<string, Violation[]>();
   const out: Violation[] = [];
   for (const v of violations) {
-    if (!perChild.has(v.ruleId) || !v.target.children) { out.push(v); continue; }
+    if (!perChild.has(v.ruleId) || !v.target.children) {
+      out.push(v);
+      continue;
+    }
     const key = `${v.ruleId}|${v.target.grade}|${v.target.weekday}`;
     const group = groups.get(key);
-    if (group) { group.push(v); continue; }
+    if (group) {
+      group.push(v);
+      continue;
+    }
     groups.set(key, [v]);
     out.push(v); // its place in the order; replaced below
   }
@@ -27,7 +33,11 @@ export function groupChildFindings(violations: Violation[], rules: RuleDefinitio
     if (group.length === 1) return v;
     const children = [...new Set(group.flatMap((g) => g.target.children ?? []))].sort(byNumber);
     const main = group.reduce((a, b) => ((b.target.children?.length ?? 0) > (a.target.children?.length ?? 0) ? b : a));
-    const values = { ...main.values, childCount: children.length, dayCount: group.reduce((n, g) => n + Number(g.values.dayCount ?? 0), 0) };
+    const values = {
+      ...main.values,
+      childCount: children.length,
+      dayCount: group.reduce((n, g) => n + Number(g.values.dayCount ?? 0), 0),
+    };
     return {
       ...main,
       message: renderMessage(perChild.get(v.ruleId)!.message, values, main.params, v.ruleId),

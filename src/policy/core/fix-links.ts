@@ -4,10 +4,15 @@
 import { weekStartOf } from "../../kernel/core";
 import type { Violation } from "./types";
 
-export interface FixLink { href: string; key: string }
+export interface FixLink {
+  href: string;
+  key: string;
+}
 
 const q = (params: Record<string, string | number | undefined>): string => {
-  const parts = Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
   return parts.length ? `?${parts.join("&")}` : "";
 };
 
@@ -24,7 +29,12 @@ export function classBoardHref(classId: string | number, date?: string): string 
 /** One or two links per violation, most useful first. */
 export function fixLinks(v: Violation, staffNumbers: Map<string, string> = new Map()): FixLink[] {
   const t = v.target;
-  const grade = typeof t.grade === "number" ? t.grade : Array.isArray(v.values.grades) ? (v.values.grades as number[])[0] : undefined;
+  const grade =
+    typeof t.grade === "number"
+      ? t.grade
+      : Array.isArray(v.values.grades)
+        ? (v.values.grades as number[])[0]
+        : undefined;
   const gradeView = grade !== undefined ? `grade-${grade}` : undefined;
   switch (t.kind) {
     case "slot":

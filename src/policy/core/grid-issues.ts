@@ -11,7 +11,13 @@ import { gradesOf } from "./grouping";
 /** The cell key the grid uses: "<weekday>-<periodId>", e.g. "4-12". */
 export const slotKey = (weekday: number, periodId: string | number): string => `${weekday}-${periodId}`;
 
-export interface CellIssue { ruleId: string; severity: Severity; message: string; href: string; /** More dates with the same finding. */ more: number }
+export interface CellIssue {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  href: string;
+  /** More dates with the same finding. */ more: number;
+}
 
 export interface GridIssues {
   /** By cell key "<weekday>-<periodId>", errors first. */
@@ -25,9 +31,14 @@ export interface GridIssues {
 }
 
 /** What the grid on screen shows: the entries in it, and the grade when it is one grade's view. */
-export interface GridShown { entryIds: Set<number>; by: "all" | "grade" | "venue" | "staff"; grade?: number }
+export interface GridShown {
+  entryIds: Set<number>;
+  by: "all" | "grade" | "venue" | "staff";
+  grade?: number;
+}
 
-const worse = (a: Severity | undefined, b: Severity): Severity => (a === "error" || b === "error" ? "error" : "warning");
+const worse = (a: Severity | undefined, b: Severity): Severity =>
+  a === "error" || b === "error" ? "error" : "warning";
 
 function shows(v: Violation, shown: GridShown): boolean {
   if (v.target.kind === "entry") return v.target.entryId !== undefined && shown.entryIds.has(Number(v.target.entryId));
@@ -49,11 +60,20 @@ export function gridIssues(violations: Violation[], locale: Locale, shown: GridS
   for (const v of violations) {
     const { weekday, periodId, entryId } = v.target;
     if (weekday === undefined || !shows(v, shown)) continue;
-    const issue = { ruleId: v.ruleId, severity: v.severity, message: v.message[locale] ?? v.message["zh-CN"], href: complianceHref(v), more: 0 };
+    const issue = {
+      ruleId: v.ruleId,
+      severity: v.severity,
+      message: v.message[locale] ?? v.message["zh-CN"],
+      href: complianceHref(v),
+      more: 0,
+    };
     if (periodId === undefined) {
       const key = `${v.ruleId}|${v.target.grade}|${weekday}`;
       const first = v.target.date === undefined ? undefined : sameOnOtherDates.get(key);
-      if (first) { first.more++; continue; }
+      if (first) {
+        first.more++;
+        continue;
+      }
       if (v.target.date !== undefined) sameOnOtherDates.set(key, issue);
       days.set(weekday, [...(days.get(weekday) ?? []), issue]);
       continue;
@@ -62,9 +82,12 @@ export function gridIssues(violations: Violation[], locale: Locale, shown: GridS
     cells.set(key, [...(cells.get(key) ?? []), issue]);
     if (entryId !== undefined) chips.set(Number(entryId), worse(chips.get(Number(entryId)), v.severity));
   }
-  for (const list of [...cells.values(), ...days.values()]) list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  for (const list of [...cells.values(), ...days.values()])
+    list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   return {
-    cells, days, chips,
+    cells,
+    days,
+    chips,
     errors: violations.filter((v) => v.severity === "error").length,
     warnings: violations.filter((v) => v.severity === "warning").length,
   };

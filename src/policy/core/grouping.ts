@@ -4,9 +4,19 @@ import type { Violation } from "./types";
 
 export type GroupBy = "rule" | "grade" | "day";
 
-export interface ViolationFilter { rule?: string; grade?: number; weekday?: number; severity?: "error" | "warning" }
+export interface ViolationFilter {
+  rule?: string;
+  grade?: number;
+  weekday?: number;
+  severity?: "error" | "warning";
+}
 
-export interface ViolationGroup { key: string; violations: Violation[]; errors: number; warnings: number }
+export interface ViolationGroup {
+  key: string;
+  violations: Violation[];
+  errors: number;
+  warnings: number;
+}
 
 /** The grades a violation concerns: its target's grade, else the grades of the entry it points at. */
 export function gradesOf(v: Violation): number[] {
@@ -22,11 +32,13 @@ export function weekdayOf(v: Violation): number | undefined {
 }
 
 export function filterViolations(all: Violation[], f: ViolationFilter): Violation[] {
-  return all.filter((v) =>
-    (f.rule === undefined || v.ruleId === f.rule) &&
-    (f.severity === undefined || v.severity === f.severity) &&
-    (f.grade === undefined || gradesOf(v).includes(f.grade)) &&
-    (f.weekday === undefined || weekdayOf(v) === f.weekday));
+  return all.filter(
+    (v) =>
+      (f.rule === undefined || v.ruleId === f.rule) &&
+      (f.severity === undefined || v.severity === f.severity) &&
+      (f.grade === undefined || gradesOf(v).includes(f.grade)) &&
+      (f.weekday === undefined || weekdayOf(v) === f.weekday),
+  );
 }
 
 // Errors before warnings, then by date and weekday so a rule's rows read like a calendar.

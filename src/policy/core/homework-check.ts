@@ -12,7 +12,11 @@ const HOMEWORK_KINDS: FactKind[] = ["classDate", "gradeDay", "homework"];
  * The violations on the draft's class-date, grade-day and the draft itself, with the draft
  * saved (a draft with an existing id replaces that entry). Empty means the form may save quietly.
  */
-export async function checkHomeworkDraft(input: PolicyInput, draft: HomeworkDraft, definitions: RuleDefinition[]): Promise<Violation[]> {
+export async function checkHomeworkDraft(
+  input: PolicyInput,
+  draft: HomeworkDraft,
+  definitions: RuleDefinition[],
+): Promise<Violation[]> {
   const entry: HomeworkEntry = { ...draft, id: draft.id ?? "draft" };
   const grade = input.classes.find((c) => c.id === entry.classId)?.grade ?? entry.grade;
   const inDay = (d: string) => d === entry.date;
@@ -25,8 +29,7 @@ export async function checkHomeworkDraft(input: PolicyInput, draft: HomeworkDraf
     grades: inTerm ? input.grades.filter((g) => g === grade) : [],
     homework: [...input.homework.filter((h) => h.id !== entry.id && inDay(h.date)), entry],
   };
-  const rules = applySettings(definitions, input.settings)
-    .filter((r) => HOMEWORK_KINDS.includes(r.appliesTo));
+  const rules = applySettings(definitions, input.settings).filter((r) => HOMEWORK_KINDS.includes(r.appliesTo));
   const kinds = [...new Set(rules.filter((r) => r.enabled).map((r) => r.appliesTo))];
   const violations = await runRules(rules, buildFacts(narrowed, kinds));
   return violations.filter((v) => touchesDraft(v.target, entry, grade));

@@ -14,9 +14,25 @@ export { renderMessage } from "./message";
 export { settingsFromRows, usableSettings, type SettingProblem } from "./settings";
 export { buildFacts, dayPlans, FACT_KINDS, FACT_KIND_NAMES, type FactsByKind } from "./facts";
 export type {
-  ChildDayValues, ClassDateValues, ClubValues, EntryValues, GradeDayValues, GradeWeekdayValues, HomeworkValues, SlotValues,
-  StaffValues, VenueValues,
+  ChildDayValues,
+  ClassDateValues,
+  ClubValues,
+  EntryValues,
+  GradeDayValues,
+  GradeWeekdayValues,
+  HomeworkValues,
+  SlotValues,
+  StaffValues,
+  VenueValues,
 } from "./facts";
-export { filterViolations, gradesOf, groupViolations, weekdayOf, type GroupBy, type ViolationFilter, type ViolationGroup } from "./grouping";
+export {
+  filterViolations,
+  gradesOf,
+  groupViolations,
+  weekdayOf,
+  type GroupBy,
+  type ViolationFilter,
+  type ViolationGroup,
+} from "./grouping";
 export { gridIssues, slotKey, type CellIssue, type GridIssues, type GridShown } from "./grid-issues";
 export { classBoardHref, fixLinks, timetableHref, type FixLink } from "./fix-links";

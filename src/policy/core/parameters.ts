@@ -9,7 +9,10 @@ const typeOf = (v: ParameterValue) => (isBanded(v) ? "banded" : Array.isArray(v)
 
 /** A settings value that cannot replace a rule parameter; the message names the settings field. */
 export class PolicySettingsError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field}: ${message}`);
     this.name = "PolicySettingsError";
   }

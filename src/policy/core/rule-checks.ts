@@ -6,7 +6,10 @@ import { isBanded } from "./parameters";
 import { BASE_OPERATORS, DECORATORS, TIME_OPERATORS } from "./operators";
 import type { FactKind, Localized, ParameterValue } from "./types";
 
-export interface RuleIssue { field: string; message: string }
+export interface RuleIssue {
+  field: string;
+  message: string;
+}
 
 interface CheckedRule {
   appliesTo: FactKind;
@@ -56,7 +59,10 @@ class ConditionWalker {
   readonly issues: RuleIssue[] = [];
   /** parameter name → how the conditions use it */
   readonly uses = new Map<string, { expected?: Expected; field: string }>();
-  constructor(private readonly rule: CheckedRule, private readonly fields: Set<string>) {}
+  constructor(
+    private readonly rule: CheckedRule,
+    private readonly fields: Set<string>,
+  ) {}
 
   node(node: unknown, path: string, top: boolean): void {
     if (!isObject(node)) return this.issue(path, "expected an object with all, any, not, or fact/operator/value");
@@ -69,10 +75,13 @@ class ConditionWalker {
   }
 
   private boolean(node: Record<string, unknown>, path: string, key: string): void {
-    for (const k of Object.keys(node)) if (!BOOL_KEYS.has(k) || (k !== key && ["all", "any", "not"].includes(k))) this.issue(join(path, k), "unknown field");
+    for (const k of Object.keys(node))
+      if (!BOOL_KEYS.has(k) || (k !== key && ["all", "any", "not"].includes(k)))
+        this.issue(join(path, k), "unknown field");
     const inner = node[key];
     if (key === "not") return this.node(inner, join(path, "not"), false);
-    if (!Array.isArray(inner) || inner.length === 0) return this.issue(join(path, key), "expected a non-empty list of conditions");
+    if (!Array.isArray(inner) || inner.length === 0)
+      return this.issue(join(path, key), "expected a non-empty list of conditions");
     inner.forEach((child, i) => this.node(child, join(join(path, key), i), false));
   }
 
@@ -94,12 +103,14 @@ class ConditionWalker {
   private factRef(fact: unknown, factPath: unknown, path: string, expected: Expected | undefined): void {
     if (typeof fact !== "string") return this.issue(path, "required");
     if (fact !== "parameters") {
-      if (!this.fields.has(fact)) this.issue(path, `unknown fact "${fact}" for ${this.rule.appliesTo} (known: ${[...this.fields].join(", ")})`);
+      if (!this.fields.has(fact))
+        this.issue(path, `unknown fact "${fact}" for ${this.rule.appliesTo} (known: ${[...this.fields].join(", ")})`);
       return;
     }
     const m = typeof factPath === "string" ? PARAM_PATH.exec(factPath) : null;
     if (!m) return this.issue(path.replace(/fact$/, "path"), 'expected "$.<parameter name>"');
-    if (!(m[1] in this.rule.parameters)) return this.issue(`parameters.${m[1]}`, "required by the conditions but missing");
+    if (!(m[1] in this.rule.parameters))
+      return this.issue(`parameters.${m[1]}`, "required by the conditions but missing");
     const prev = this.uses.get(m[1]);
     if (!prev?.expected) this.uses.set(m[1], { expected, field: path });
   }
@@ -115,13 +126,16 @@ function parameterIssues(rule: CheckedRule, walker: ConditionWalker, fields: Set
   for (const [name, value] of Object.entries(rule.parameters)) {
     const field = `parameters.${name}`;
     if (isBanded(value)) {
-      if (!fields.has(value.by)) issues.push({ field: `${field}.by`, message: `unknown fact "${value.by}" for ${rule.appliesTo}` });
+      if (!fields.has(value.by))
+        issues.push({ field: `${field}.by`, message: `unknown fact "${value.by}" for ${rule.appliesTo}` });
     }
     const expected = walker.uses.get(name)?.expected;
     if (!expected) continue;
     const candidates: [string, unknown][] = isBanded(value)
-      ? [...value.cases.map((c, i): [string, unknown] => [`${field}.cases[${i}].value`, c.value]),
-         ...(value.default === undefined ? [] : [[`${field}.default`, value.default] as [string, unknown]])]
+      ? [
+          ...value.cases.map((c, i): [string, unknown] => [`${field}.cases[${i}].value`, c.value]),
+          ...(value.default === undefined ? [] : [[`${field}.default`, value.default] as [string, unknown]]),
+        ]
       : [[field, value]];
     for (const [f, v] of candidates) {
       const problem = checkValue(v, expected);

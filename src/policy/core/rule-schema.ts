@@ -61,10 +61,12 @@ export class RuleFileError extends Error {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => {
-    if (typeof key === "number") return `${out}[${key}]`;
-    return out ? `${out}.${String(key)}` : String(key);
-  }, "") || "(root)";
+  return (
+    path.reduce<string>((out, key) => {
+      if (typeof key === "number") return `${out}[${key}]`;
+      return out ? `${out}.${String(key)}` : String(key);
+    }, "") || "(root)"
+  );
 }
 
 function zodIssues(error: z.ZodError): RuleIssue[] {
@@ -100,7 +102,8 @@ export function parseRule(json: unknown, file: string): RuleDefinition {
   };
   const expectedId = file.replace(/^.*[\\/]/, "").replace(/\.json$/, "");
   const issues: RuleIssue[] = [];
-  if (/\.json$/.test(file) && expectedId !== rule.id) issues.push({ field: "id", message: `must equal the file name "${expectedId}"` });
+  if (/\.json$/.test(file) && expectedId !== rule.id)
+    issues.push({ field: "id", message: `must equal the file name "${expectedId}"` });
   issues.push(...checkRuleSemantics(rule));
   if (issues.length) throw new RuleFileError(file, issues);
   return rule;

@@ -7,7 +7,10 @@ import { PolicySettingsError } from "./parameters";
 import type { RuleDefinition } from "./rule-schema";
 import type { PolicySettings } from "./types";
 
-export interface SettingProblem { key: string; message: string }
+export interface SettingProblem {
+  key: string;
+  message: string;
+}
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM");
 const count = z.coerce.number().int().min(0).max(100_000);
@@ -34,12 +37,16 @@ function parseRulesValue(raw: string): { value?: PolicySettings["rules"]; messag
     return { message: "not valid JSON" };
   }
   const parsed = z.record(z.string(), override).safeParse(json);
-  if (!parsed.success) return { message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  if (!parsed.success)
+    return { message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   return { value: parsed.data as PolicySettings["rules"] };
 }
 
 /** Settings from rows such as policy.earliestEnd = "17:30" and policy.rules = '{"homework-limit":{"severity":"warning"}}'. */
-export function settingsFromRows(rows: { key: string; value: string }[]): { settings: PolicySettings; problems: SettingProblem[] } {
+export function settingsFromRows(rows: { key: string; value: string }[]): {
+  settings: PolicySettings;
+  problems: SettingProblem[];
+} {
   const settings: Record<string, unknown> = {};
   const problems: SettingProblem[] = [];
   for (const { key, value } of rows) {
@@ -60,7 +67,11 @@ export function settingsFromRows(rows: { key: string; value: string }[]): { sett
 }
 
 // A rule override of the wrong type (a text where a number belongs) would throw on every check: drop it.
-export function usableSettings(rules: RuleDefinition[], settings: PolicySettings, problems: SettingProblem[]): PolicySettings {
+export function usableSettings(
+  rules: RuleDefinition[],
+  settings: PolicySettings,
+  problems: SettingProblem[],
+): PolicySettings {
   const out: PolicySettings = structuredClone(settings);
   for (let attempt = 0; attempt < 50; attempt++) {
     try {

@@ -193,16 +193,7 @@ export interface Violation {
 export type FactValue = number | string | boolean | null | undefined | number[] | string[] | Localized;
 
 export type FactKind =
-  | "slot"
-  | "gradeWeekday"
-  | "gradeDay"
-  | "childDay"
-  | "classDate"
-  | "homework"
-  | "entry"
-  | "staff"
-  | "venue"
-  | "club";
+  "slot" | "gradeWeekday" | "gradeDay" | "childDay" | "classDate" | "homework" | "entry" | "staff" | "venue" | "club";
 
 /** One thing checked: its kind, where it links to, and the values rules read. */
 export interface PolicyFact<V extends object = Record<string, FactValue>> {

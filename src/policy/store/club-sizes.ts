@@ -12,21 +12,31 @@ import { schoolToday } from "../../kernel";
 import { dateInTerm, memberCountsOn } from "../../membership";
 
 /** A round's result as club code → children, e.g. an unpublished allocation run's assignments. */
-export interface PendingRound { roundId: number; assignments: Record<string, string[]> }
+export interface PendingRound {
+  roundId: number;
+  assignments: Record<string, string[]>;
+}
 
 /** Members by club id, or null while no round of the term is published (and none is pending). */
-export async function clubMemberCounts(ds: DataSource, termId: number, pending?: PendingRound): Promise<Map<number, number> | null> {
+export async function clubMemberCounts(
+  ds: DataSource,
+  termId: number,
+  pending?: PendingRound,
+): Promise<Map<number, number> | null> {
   const published = (await publishedRoundIds(ds, termId)).filter((id) => id !== pending?.roundId);
   if (published.length === 0 && !pending) return null;
   const term = await ds.getRepository(Term).findOneByOrFail({ id: termId });
   const date = dateInTerm(await schoolToday(ds), term.startDate, term.endDate);
   // A pending run's round stands in for its own published seats.
-  const counts = published.length ? await memberCountsOn(ds, termId, date, pending?.roundId) : new Map<number, number>();
+  const counts = published.length
+    ? await memberCountsOn(ds, termId, date, pending?.roundId)
+    : new Map<number, number>();
   const add = (clubId: number, n = 1) => counts.set(clubId, (counts.get(clubId) ?? 0) + n);
   if (pending) {
     const clubs = await ds.getRepository(Club).find({ where: { termId }, select: { id: true, code: true } });
     const idOf = new Map(clubs.map((c) => [c.code, c.id]));
-    for (const codes of Object.values(pending.assignments)) for (const code of codes) if (idOf.has(code)) add(idOf.get(code)!);
+    for (const codes of Object.values(pending.assignments))
+      for (const code of codes) if (idOf.has(code)) add(idOf.get(code)!);
   }
   return counts;
 }

@@ -11,7 +11,13 @@ export interface Bar {
   /** Text shown after the bar instead of value + unit, e.g. formatRate(rate) so the chart matches the table. */
   display?: string;
 }
-export interface BarChartInput { title: string; bars: Bar[]; unit?: string; width?: number; id?: string }
+export interface BarChartInput {
+  title: string;
+  bars: Bar[];
+  unit?: string;
+  width?: number;
+  id?: string;
+}
 
 const PAD = 16;
 const TOP = 44;
@@ -44,14 +50,23 @@ export function barChart(input: BarChartInput): string {
   const width = Math.max(input.width ?? 640, PAD * 2 + labelWidth + valueWidth + 120);
   const barX = PAD + labelWidth;
   const trackWidth = width - PAD - valueWidth - barX;
-  const commonMax = Math.max(0, ...input.bars.filter((b) => b.max === undefined && b.value !== null).map((b) => b.value as number));
+  const commonMax = Math.max(
+    0,
+    ...input.bars.filter((b) => b.max === undefined && b.value !== null).map((b) => b.value as number),
+  );
   const rows = input.bars.map((bar, i) => {
     const y = TOP + i * ROW;
     const w = trackWidth * ratioOf(bar, commonMax);
-    return svgText(barX - 8, y + 14, fitText(bar.label, 240, FONT), { "text-anchor": "end", fill: "#000" }, bar.label)
-      + (bar.max !== undefined ? `<rect x="${num(barX)}" y="${num(y + 2)}" width="${num(trackWidth)}" height="${BAR}" fill="#fff" stroke="#8c8c8c"/>` : "")
-      + (w > 0 ? `<rect x="${num(barX)}" y="${num(y + 2)}" width="${num(w)}" height="${BAR}" fill="#333" stroke="#000"/>` : "")
-      + svgText(barX + trackWidth + 6, y + 14, texts[i], { fill: "#000" });
+    return (
+      svgText(barX - 8, y + 14, fitText(bar.label, 240, FONT), { "text-anchor": "end", fill: "#000" }, bar.label) +
+      (bar.max !== undefined
+        ? `<rect x="${num(barX)}" y="${num(y + 2)}" width="${num(trackWidth)}" height="${BAR}" fill="#fff" stroke="#8c8c8c"/>`
+        : "") +
+      (w > 0
+        ? `<rect x="${num(barX)}" y="${num(y + 2)}" width="${num(w)}" height="${BAR}" fill="#333" stroke="#000"/>`
+        : "") +
+      svgText(barX + trackWidth + 6, y + 14, texts[i], { fill: "#000" })
+    );
   });
   const height = TOP + input.bars.length * ROW + PAD;
   const axis = `<line x1="${num(barX)}" y1="${TOP - 4}" x2="${num(barX)}" y2="${num(height - PAD + 4)}" stroke="#000"/>`;

@@ -3,7 +3,11 @@
 import { rate, Rate } from "./rate";
 import { attendanceFigure, type SessionAttendance } from "./register-attendance";
 
-export interface ClubInput { id: string; name: string; maxSize: number }
+export interface ClubInput {
+  id: string;
+  name: string;
+  maxSize: number;
+}
 /** The published Allocation result (see the allocation contract in design.md). */
 export interface AllocationInput {
   assignments: Record<string, string[]>;
@@ -20,9 +24,17 @@ export interface ClubReportInput {
   choices?: Record<string, string[]>;
 }
 
-export interface RankShare { rank: number; count: number; share: Rate }
+export interface RankShare {
+  rank: number;
+  count: number;
+  share: Rate;
+}
 /** Placements at 1st, 2nd … choice; `unranked` holds pinned placements that were not on the child's list. */
-export interface RankProfile { placements: number; ranks: RankShare[]; unranked: { count: number; share: Rate } }
+export interface RankProfile {
+  placements: number;
+  ranks: RankShare[];
+  unranked: { count: number; share: Rate };
+}
 
 export interface ClubRow {
   clubId: string;
@@ -37,7 +49,10 @@ export interface ClubRow {
   registers: string;
   rankProfile?: RankProfile;
 }
-export interface ClubReport { clubs: ClubRow[]; rankProfile: RankProfile }
+export interface ClubReport {
+  clubs: ClubRow[];
+  rankProfile: RankProfile;
+}
 
 // The share of placements at each choice shows whether families got what they asked for.
 export function rankProfile(placements: number, rankCounts: number[]): RankProfile {

@@ -10,7 +10,10 @@ export interface ViolationInput {
   target: { grade?: number | null; date?: IsoDate | null; weekday?: number | null };
 }
 /** One line of the report, e.g. { key: "homework", ruleIds: ["homework-none-grades-1-2", "homework-max-minutes"] }. */
-export interface ComplianceCheck { key: string; ruleIds: string[] }
+export interface ComplianceCheck {
+  key: string;
+  ruleIds: string[];
+}
 
 export interface ComplianceInput {
   schoolDays: Array<IsoDate | SchoolDayInput>;
@@ -19,9 +22,20 @@ export interface ComplianceInput {
   violations: ViolationInput[];
 }
 
-export interface GradeCompliance { grade: number; met: Rate; failedDates: IsoDate[] }
-export interface CheckCompliance { key: string; school: Rate; byGrade: GradeCompliance[] }
-export interface ComplianceReport { days: number; checks: CheckCompliance[] }
+export interface GradeCompliance {
+  grade: number;
+  met: Rate;
+  failedDates: IsoDate[];
+}
+export interface CheckCompliance {
+  key: string;
+  school: Rate;
+  byGrade: GradeCompliance[];
+}
+export interface ComplianceReport {
+  days: number;
+  checks: CheckCompliance[];
+}
 
 // A dated violation hits that date; a timetable-level one (a weekday, no date) hits every such day,
 // make-up days by the weekday they run; one without a grade hits every grade.
@@ -32,13 +46,19 @@ export function violationTargets(v: ViolationInput, grade: number, day: SchoolDa
 }
 
 // A day meets a check when no violation of any of its rules targets that grade and day, whatever the severity.
-export function dayMeetsCheck(violations: ViolationInput[], check: ComplianceCheck, grade: number, day: SchoolDay): boolean {
+export function dayMeetsCheck(
+  violations: ViolationInput[],
+  check: ComplianceCheck,
+  grade: number,
+  day: SchoolDay,
+): boolean {
   return !violations.some((v) => check.ruleIds.includes(v.ruleId) && violationTargets(v, grade, day));
 }
 
 export function complianceReport(input: ComplianceInput): ComplianceReport {
-  const days = [...new Map(normaliseSchoolDays(input.schoolDays).map((d) => [d.date, d])).values()]
-    .sort((a, b) => a.date.localeCompare(b.date));
+  const days = [...new Map(normaliseSchoolDays(input.schoolDays).map((d) => [d.date, d])).values()].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
   const grades = [...new Set(input.grades)].sort((a, b) => a - b);
   const checks = input.checks.map((check): CheckCompliance => {
     const byGrade = grades.map((grade) => {

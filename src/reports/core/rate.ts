@@ -25,10 +25,13 @@ export function sumRates(rates: Rate[]): Rate {
 }
 
 export function isRate(value: unknown): value is Rate {
-  return typeof value === "object" && value !== null
-    && typeof (value as Rate).numerator === "number"
-    && typeof (value as Rate).denominator === "number"
-    && "value" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Rate).numerator === "number" &&
+    typeof (value as Rate).denominator === "number" &&
+    "value" in value
+  );
 }
 
 // Rounded with integer arithmetic (half away from zero, like Excel's "0.0%"),

@@ -22,7 +22,12 @@ export interface HeldSession {
 }
 
 /** One register mark. */
-export interface RegisterMark { entryId: string; date: IsoDate; studentId: string; status: MarkStatus }
+export interface RegisterMark {
+  entryId: string;
+  date: IsoDate;
+  studentId: string;
+  status: MarkStatus;
+}
 
 export interface SessionAttendance {
   entryId: string;
@@ -53,23 +58,31 @@ export function sessionAttendance(sessions: HeldSession[], marks: RegisterMark[]
     const k = key(m.entryId, m.date);
     (registers.get(k) ?? registers.set(k, new Map()).get(k)!).set(m.studentId, m.status);
   }
-  return sessions.filter((s) => s.cancelled === null && hasHappened(s.date, today)).map((s) => {
-    const register = registers.get(key(s.entryId, s.date));
-    const expected = [...new Set(s.expected)];
-    return {
-      entryId: s.entryId, date: s.date, clubId: s.clubId,
-      taken: register !== undefined && register.size > 0,
-      expected: expected.length,
-      attended: register ? expected.filter((id) => register.get(id) === "present").length : 0,
-    };
-  });
+  return sessions
+    .filter((s) => s.cancelled === null && hasHappened(s.date, today))
+    .map((s) => {
+      const register = registers.get(key(s.entryId, s.date));
+      const expected = [...new Set(s.expected)];
+      return {
+        entryId: s.entryId,
+        date: s.date,
+        clubId: s.clubId,
+        taken: register !== undefined && register.size > 0,
+        expected: expected.length,
+        attended: register ? expected.filter((id) => register.get(id) === "present").length : 0,
+      };
+    });
 }
 
 /** Pooled over sessions: Σ attended ÷ Σ expected of the registers taken (not a mean of percentages). */
 export function attendanceFigure(rows: SessionAttendance[]): AttendanceFigure {
   const counted = rows.filter((r) => r.expected > 0);
   const taken = counted.filter((r) => r.taken);
-  return { rate: sumRates(taken.map((r) => rate(r.attended, r.expected))), sessions: counted.length, registers: taken.length };
+  return {
+    rate: sumRates(taken.map((r) => rate(r.attended, r.expected))),
+    sessions: counted.length,
+    registers: taken.length,
+  };
 }
 
 /** The figure of each club (clubs with no session that happened get an empty figure). */

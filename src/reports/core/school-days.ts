@@ -32,10 +32,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Bad dates would silently fall out of every comparison; fail loudly and name the value.
 export function assertIsoDate(value: unknown, field: string): asserts value is IsoDate {
   const m = typeof value === "string" ? ISO_DATE.exec(value) : null;
-  const ok = m !== null && (() => {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-  })();
+  const ok =
+    m !== null &&
+    (() => {
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      return (
+        d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+      );
+    })();
   if (!ok) throw new RangeError(`${field}: expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
 }
 

@@ -31,15 +31,24 @@ const ROW = 34;
 const BAR = 22;
 const FONT = 13;
 
-function legend(series: string[], fills: ReturnType<typeof paints>["list"], y: number, width: number): { svg: string; height: number } {
+function legend(
+  series: string[],
+  fills: ReturnType<typeof paints>["list"],
+  y: number,
+  width: number,
+): { svg: string; height: number } {
   let x = PAD;
   let row = 0;
   const parts = series.map((name, i) => {
     const w = 18 + Math.min(textWidth(name, FONT), 200) + 16;
-    if (x + w > width - PAD && x > PAD) { x = PAD; row++; }
+    if (x + w > width - PAD && x > PAD) {
+      x = PAD;
+      row++;
+    }
     const top = y + row * 22;
-    const part = `<rect x="${num(x)}" y="${num(top)}" width="12" height="12" fill="${fills[i % fills.length].fill}" stroke="#000"/>`
-      + svgText(x + 18, top + 11, fitText(name, 200, FONT), { fill: "#000" }, name);
+    const part =
+      `<rect x="${num(x)}" y="${num(top)}" width="12" height="12" fill="${fills[i % fills.length].fill}" stroke="#000"/>` +
+      svgText(x + 18, top + 11, fitText(name, 200, FONT), { fill: "#000" }, name);
     x += w;
     return part;
   });
@@ -65,21 +74,34 @@ export function stackedBar(input: StackedBarInput): string {
       const w = scale > 0 ? (trackWidth * Math.max(0, v)) / scale : 0;
       const paint = fills.list[j % fills.list.length];
       const text = bar.displays?.[j] ?? `${formatNumber(v)}${unit}`;
-      const seg = w > 0 ? `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${BAR}" fill="${paint.fill}" stroke="#000"/>`
-        + (textWidth(text, FONT) + 6 <= w ? svgText(x + w / 2, y + 16, text, { "text-anchor": "middle", ...textAttrsOn(paint) }) : "")
-        : "";
+      const seg =
+        w > 0
+          ? `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${BAR}" fill="${paint.fill}" stroke="#000"/>` +
+            (textWidth(text, FONT) + 6 <= w
+              ? svgText(x + w / 2, y + 16, text, { "text-anchor": "middle", ...textAttrsOn(paint) })
+              : "")
+          : "";
       x += w;
       return seg;
     });
-    return svgText(barX - 8, y + 16, fitText(bar.label, 240, FONT), { "text-anchor": "end", fill: "#000" }, bar.label)
-      + segments.join("")
-      + (bar.total !== undefined ? svgText(barX + trackWidth + 6, y + 16, bar.total, { fill: "#000" }) : "");
+    return (
+      svgText(barX - 8, y + 16, fitText(bar.label, 240, FONT), { "text-anchor": "end", fill: "#000" }, bar.label) +
+      segments.join("") +
+      (bar.total !== undefined ? svgText(barX + trackWidth + 6, y + 16, bar.total, { fill: "#000" }) : "")
+    );
   });
   const legendY = TOP + input.bars.length * ROW + 4;
   const key = legend(input.series, fills.list, legendY, width);
   const height = legendY + key.height + PAD;
-  const desc = input.bars.map((b) => `${b.label}${b.total !== undefined ? ` (${b.total})` : ""}: `
-    + b.values.map((v, j) => `${input.series[j] ?? j + 1} ${b.displays?.[j] ?? `${formatNumber(v)}${unit}`}`).join(", ")).join("; ");
+  const desc = input.bars
+    .map(
+      (b) =>
+        `${b.label}${b.total !== undefined ? ` (${b.total})` : ""}: ` +
+        b.values
+          .map((v, j) => `${input.series[j] ?? j + 1} ${b.displays?.[j] ?? `${formatNumber(v)}${unit}`}`)
+          .join(", "),
+    )
+    .join("; ");
   return svgDocument({ id, width, height, title: input.title, desc, defs: fills.defs, body: rows.join("") + key.svg });
 }
 
@@ -104,7 +126,10 @@ export function rankProfileChart(input: RankProfileChartInput): string {
     const shares = Array.from({ length: ranks }, (_, i) => profile.ranks[i]);
     const values = shares.map((s) => s?.count ?? 0);
     const displays = shares.map((s) => (s ? formatRate(s.share) : ""));
-    if (withUnranked) { values.push(profile.unranked.count); displays.push(formatRate(profile.unranked.share)); }
+    if (withUnranked) {
+      values.push(profile.unranked.count);
+      displays.push(formatRate(profile.unranked.share));
+    }
     return { label, values, displays, total: `n=${profile.placements}` };
   });
   return stackedBar({ title: input.title, series, bars, normalise: true, width: input.width, id: input.id });

@@ -4,10 +4,23 @@ import { rate, Rate } from "./rate";
 import { weekState, type WeekState } from "./happened";
 import { assertIsoDate, IsoDate, SchoolDay, schoolWeeks, TermWeek } from "./school-days";
 
-export interface StudentInput { id: string; classId: string; grade: number }
-export interface ClassInput { id: string; grade: number; name: string }
+export interface StudentInput {
+  id: string;
+  classId: string;
+  grade: number;
+}
+export interface ClassInput {
+  id: string;
+  grade: number;
+  name: string;
+}
 /** A ServiceEnrollment: the weekdays (1 = Mon … 7 = Sun) a child opted in, from `from` to `to` (both inclusive; no `to` = to term end). */
-export interface EnrollmentInput { studentId: string; days: number[]; from: IsoDate; to?: IsoDate | null }
+export interface EnrollmentInput {
+  studentId: string;
+  days: number[];
+  from: IsoDate;
+  to?: IsoDate | null;
+}
 
 export interface StudentParticipationInput {
   students: StudentInput[];
@@ -18,12 +31,32 @@ export interface StudentParticipationInput {
   today?: IsoDate;
 }
 
-export interface GradeRate { grade: number; rate: Rate }
-export interface ClassRate { classId: string; name: string; grade: number; rate: Rate }
-export interface GroupRates { school: Rate; byGrade: GradeRate[]; byClass: ClassRate[] }
-export interface WeekParticipation extends GroupRates { weekStart: IsoDate; schoolDays: number; state: Exclude<WeekState, "planned"> }
+export interface GradeRate {
+  grade: number;
+  rate: Rate;
+}
+export interface ClassRate {
+  classId: string;
+  name: string;
+  grade: number;
+  rate: Rate;
+}
+export interface GroupRates {
+  school: Rate;
+  byGrade: GradeRate[];
+  byClass: ClassRate[];
+}
+export interface WeekParticipation extends GroupRates {
+  weekStart: IsoDate;
+  schoolDays: number;
+  state: Exclude<WeekState, "planned">;
+}
 /** A week that has not begun: what is planned, with no rate (an opt-in is not yet participation). */
-export interface PlannedWeek { weekStart: IsoDate; schoolDays: number; state: "planned" }
+export interface PlannedWeek {
+  weekStart: IsoDate;
+  schoolDays: number;
+  state: "planned";
+}
 
 export interface StudentParticipation {
   /** The weeks that have begun (every week when no today is given). */
@@ -49,7 +82,10 @@ export function enrolledInWeek(enrollments: EnrollmentInput[], days: SchoolDay[]
 
 // Counts children per class, per grade and for the school; a class with no children keeps a 0/0 (null) rate.
 export function groupRates(
-  students: StudentInput[], classes: ClassInput[], counted: (s: StudentInput) => number, weight = 1,
+  students: StudentInput[],
+  classes: ClassInput[],
+  counted: (s: StudentInput) => number,
+  weight = 1,
 ): GroupRates {
   const tally = () => ({ n: 0, d: 0 });
   const byClass = new Map(classes.map((c) => [c.id, tally()]));
@@ -88,12 +124,23 @@ export function studentParticipation(input: StudentParticipationInput): StudentP
     byStudent.set(e.studentId, [...(byStudent.get(e.studentId) ?? []), e]);
   });
   if (input.today !== undefined) assertIsoDate(input.today, "today");
-  const all = schoolWeeks(input.weeks).map((w) => ({ ...w, state: input.today === undefined ? "done" as const : weekState(w.days.map((d) => d.date), input.today) }));
+  const all = schoolWeeks(input.weeks).map((w) => ({
+    ...w,
+    state:
+      input.today === undefined
+        ? ("done" as const)
+        : weekState(
+            w.days.map((d) => d.date),
+            input.today,
+          ),
+  }));
   const weeks = all.flatMap((w) => (w.state === "planned" ? [] : [{ ...w, state: w.state }]));
-  const planned = all.filter((w) => w.state === "planned").map((w): PlannedWeek => ({ weekStart: w.weekStart, schoolDays: w.days.length, state: "planned" }));
-  const inWeek = weeks.map((w) => new Set(
-    students.filter((s) => enrolledInWeek(byStudent.get(s.id) ?? [], w.days)).map((s) => s.id),
-  ));
+  const planned = all
+    .filter((w) => w.state === "planned")
+    .map((w): PlannedWeek => ({ weekStart: w.weekStart, schoolDays: w.days.length, state: "planned" }));
+  const inWeek = weeks.map(
+    (w) => new Set(students.filter((s) => enrolledInWeek(byStudent.get(s.id) ?? [], w.days)).map((s) => s.id)),
+  );
   const weekRates = weeks.map((w, i) => ({
     weekStart: w.weekStart,
     schoolDays: w.days.length,
@@ -105,6 +152,8 @@ export function studentParticipation(input: StudentParticipationInput): StudentP
     weeks: weekRates,
     planned,
     term: begun ? groupRates(students, classes, (s) => (inWeek.some((set) => set.has(s.id)) ? 1 : 0)) : null,
-    termChildWeeks: begun ? groupRates(students, classes, (s) => inWeek.filter((set) => set.has(s.id)).length, weeks.length) : null,
+    termChildWeeks: begun
+      ? groupRates(students, classes, (s) => inWeek.filter((set) => set.has(s.id)).length, weeks.length)
+      : null,
   };
 }

@@ -3,8 +3,15 @@
 import { formatRate, isRate, Rate } from "./rate";
 
 export type Cell = string | number | boolean | null | undefined | Rate;
-export interface Column { key: string; header: string }
-export interface Table { title: string; columns: Column[]; rows: Array<Record<string, Cell>> }
+export interface Column {
+  key: string;
+  header: string;
+}
+export interface Table {
+  title: string;
+  columns: Column[];
+  rows: Array<Record<string, Cell>>;
+}
 
 export interface FormatOptions {
   /** Decimals shown for rates, in CSV and as the XLSX number format (default 1: "96.5%"). */

@@ -31,15 +31,29 @@ export function participationTable(g: GroupRates, t: ParticipationTexts): Table 
   };
 }
 
-export function clubTable(report: ClubReport, t: Headers<"name" | "members" | "maxSize" | "fill" | "waitlist" | "attendance" | "registers">): Table {
+export function clubTable(
+  report: ClubReport,
+  t: Headers<"name" | "members" | "maxSize" | "fill" | "waitlist" | "attendance" | "registers">,
+): Table {
   return {
     title: t.title,
     columns: columns(t.headers),
-    rows: report.clubs.map((c) => ({ name: c.name, members: c.members, maxSize: c.maxSize, fill: c.fill, waitlist: c.waitlist, attendance: c.attendance, registers: c.registers })),
+    rows: report.clubs.map((c) => ({
+      name: c.name,
+      members: c.members,
+      maxSize: c.maxSize,
+      fill: c.fill,
+      waitlist: c.waitlist,
+      attendance: c.attendance,
+      registers: c.registers,
+    })),
   };
 }
 
-export interface RankProfileTexts extends Headers<"choice" | "count" | "share"> { rankLabels: string[]; unrankedLabel: string }
+export interface RankProfileTexts extends Headers<"choice" | "count" | "share"> {
+  rankLabels: string[];
+  unrankedLabel: string;
+}
 
 export function rankProfileTable(p: RankProfile, t: RankProfileTexts): Table {
   return {
@@ -69,17 +83,32 @@ export function complianceTable(report: ComplianceReport, t: ComplianceTexts): T
   };
 }
 
-export interface SurveyTexts extends Headers<"question" | "option" | "count" | "share"> { satisfactionLabel: string }
+export interface SurveyTexts extends Headers<"question" | "option" | "count" | "share"> {
+  satisfactionLabel: string;
+}
 
 // One row per option, then the question's satisfaction rate when it has one.
 export function surveyTable(results: SurveyResults, t: SurveyTexts): Table {
   return {
     title: t.title,
     columns: columns(t.headers),
-    rows: results.questions.flatMap((q) => (q.kind === "text" ? [] : [
-      ...q.options.map((o) => ({ question: q.text, option: o.label, count: o.count, share: o.share })),
-      ...(q.satisfaction ? [{ question: q.text, option: t.satisfactionLabel, count: q.satisfaction.numerator, share: q.satisfaction }] : []),
-    ])),
+    rows: results.questions.flatMap((q) =>
+      q.kind === "text"
+        ? []
+        : [
+            ...q.options.map((o) => ({ question: q.text, option: o.label, count: o.count, share: o.share })),
+            ...(q.satisfaction
+              ? [
+                  {
+                    question: q.text,
+                    option: t.satisfactionLabel,
+                    count: q.satisfaction.numerator,
+                    share: q.satisfaction,
+                  },
+                ]
+              : []),
+          ],
+    ),
   };
 }
 
@@ -88,7 +117,9 @@ export function surveyTextTable(results: SurveyResults, t: Headers<"question" | 
   return {
     title: t.title,
     columns: columns(t.headers),
-    rows: results.questions.flatMap((q) => (q.kind === "text" ? q.answers.map((answer) => ({ question: q.text, answer })) : [])),
+    rows: results.questions.flatMap((q) =>
+      q.kind === "text" ? q.answers.map((answer) => ({ question: q.text, answer })) : [],
+    ),
   };
 }
 

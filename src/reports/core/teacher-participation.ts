@@ -7,9 +7,17 @@ import { IsoDate, SchoolWeek, schoolWeeks, TermWeek } from "./school-days";
 /** The staff roles of the database: class teachers (班主任) and teachers make up the teaching staff; admins (教务处) are neither. */
 export type StaffKind = "admin" | "class_teacher" | "teacher" | "external";
 /** `active: false` (left the school) drops the person from every figure. */
-export interface StaffInput { id: string; name: string; kind: StaffKind; active?: boolean }
+export interface StaffInput {
+  id: string;
+  name: string;
+  kind: StaffKind;
+  active?: boolean;
+}
 /** One service Session on one date, with everyone who runs it. */
-export interface SessionInput { date: IsoDate; staffIds: string[] }
+export interface SessionInput {
+  date: IsoDate;
+  staffIds: string[];
+}
 
 export interface TeacherParticipationInput {
   staff: StaffInput[];
@@ -17,8 +25,16 @@ export interface TeacherParticipationInput {
   weeks: TermWeek[];
 }
 
-export interface ExternalSessions { staffId: string; name: string; sessions: number }
-export interface TeacherWeek { weekStart: IsoDate; teachers: Rate; externals: ExternalSessions[] }
+export interface ExternalSessions {
+  staffId: string;
+  name: string;
+  sessions: number;
+}
+export interface TeacherWeek {
+  weekStart: IsoDate;
+  teachers: Rate;
+  externals: ExternalSessions[];
+}
 export interface TeacherParticipation {
   weeks: TeacherWeek[];
   /** Teaching staff with at least one session in the term. */
@@ -48,7 +64,8 @@ function sessionCounts(sessions: SessionInput[]): Map<string, number> {
 }
 
 function externalsOf(staff: StaffInput[], counts: Map<string, number>): ExternalSessions[] {
-  return staff.filter((s) => s.kind === "external")
+  return staff
+    .filter((s) => s.kind === "external")
     .map((s) => ({ staffId: s.id, name: s.name, sessions: counts.get(s.id) ?? 0 }));
 }
 

@@ -40,7 +40,13 @@ export function weeklySummary(input: WeeklySummaryInput): WeeklySummary {
   const weeks = [input.week];
   const days = schoolWeeks(weeks)[0]?.days ?? [];
   const dates = new Set(days.map((d) => d.date));
-  const planned = input.today !== undefined && days.length > 0 && weekState(days.map((d) => d.date), input.today) === "planned";
+  const planned =
+    input.today !== undefined &&
+    days.length > 0 &&
+    weekState(
+      days.map((d) => d.date),
+      input.today,
+    ) === "planned";
   const students = planned ? undefined : studentParticipation({ ...input.students, weeks }).weeks[0];
   const teachers = planned ? undefined : teacherParticipation({ ...input.staff, weeks }).weeks[0];
   const clubs = input.clubs ? clubReport(input.clubs) : null;
@@ -51,12 +57,16 @@ export function weeklySummary(input: WeeklySummaryInput): WeeklySummary {
     planned,
     students: students ? { school: students.school, byGrade: students.byGrade, byClass: students.byClass } : null,
     teachers: teachers ? { rate: teachers.teachers, externals: teachers.externals } : null,
-    compliance: input.compliance && days.length > 0 ? complianceReport({ ...input.compliance, schoolDays: days }) : null,
+    compliance:
+      input.compliance && days.length > 0 ? complianceReport({ ...input.compliance, schoolDays: days }) : null,
     survey: survey ? { replies: survey.replies, satisfaction: survey.satisfaction } : null,
-    clubs: clubs && input.clubs ? {
-      fill: sumRates(clubs.clubs.map((c) => c.fill)),
-      attendance: planned ? null : attendanceFigure(input.clubs.attendance.filter((r) => dates.has(r.date))).rate,
-      waitlisted: clubs.clubs.reduce((n, c) => n + c.waitlist, 0),
-    } : null,
+    clubs:
+      clubs && input.clubs
+        ? {
+            fill: sumRates(clubs.clubs.map((c) => c.fill)),
+            attendance: planned ? null : attendanceFigure(input.clubs.attendance.filter((r) => dates.has(r.date))).rate,
+            waitlisted: clubs.clubs.reduce((n, c) => n + c.waitlist, 0),
+          }
+        : null,
   };
 }

@@ -11,9 +11,17 @@ import { dateInTerm, seatsOn } from "../../membership";
 import { publishedRoundIds } from "../../attendance";
 import { rankCounts, type AllocationInput } from "../core";
 
-export interface AllocationData { published: boolean; allocation: AllocationInput; choices: Record<string, string[]> }
+export interface AllocationData {
+  published: boolean;
+  allocation: AllocationInput;
+  choices: Record<string, string[]>;
+}
 
-const EMPTY: AllocationData = { published: false, allocation: { assignments: {}, waitlists: {}, metrics: { placements: 0, rankCounts: [] } }, choices: {} };
+const EMPTY: AllocationData = {
+  published: false,
+  allocation: { assignments: {}, waitlists: {}, metrics: { placements: 0, rankCounts: [] } },
+  choices: {},
+};
 
 export async function publishedAllocation(ds: DataSource, termId: number): Promise<AllocationData> {
   const rounds = await publishedRoundIds(ds, termId);
@@ -22,7 +30,11 @@ export async function publishedAllocation(ds: DataSource, termId: number): Promi
   const date = dateInTerm(await schoolToday(ds), term.startDate, term.endDate);
   const [seats, waiting, preferences] = await Promise.all([
     seatsOn(ds, termId, date),
-    ds.getRepository(WaitlistEntry).find({ where: { roundId: In(rounds), status: In(["waiting", "offered"]) }, select: { studentId: true, clubId: true, position: true }, order: { position: "ASC" } }),
+    ds.getRepository(WaitlistEntry).find({
+      where: { roundId: In(rounds), status: In(["waiting", "offered"]) },
+      select: { studentId: true, clubId: true, position: true },
+      order: { position: "ASC" },
+    }),
     ds.getRepository(Preference).find({ where: { roundId: In(rounds) }, select: { studentId: true, clubIds: true } }),
   ]);
   const assignments: Record<string, string[]> = {};

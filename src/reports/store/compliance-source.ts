@@ -6,9 +6,14 @@ import type { DataSource } from "typeorm";
 import { checkPolicy, type Violation, loadPolicyInput, policyRules } from "../../policy";
 
 /** Each policy rule's title in the page's language, by rule id. */
-export const ruleTitles = (locale: "zh-CN" | "en"): Map<string, string> => new Map(policyRules().map((r) => [r.id, r.title[locale]]));
+export const ruleTitles = (locale: "zh-CN" | "en"): Map<string, string> =>
+  new Map(policyRules().map((r) => [r.id, r.title[locale]]));
 
-export interface ComplianceSource { available: boolean; violations: Violation[]; grades: number[] }
+export interface ComplianceSource {
+  available: boolean;
+  violations: Violation[];
+  grades: number[];
+}
 
 /** The checks the report shows, each a line made of policy rule ids. */
 export const COMPLIANCE_CHECKS = [

@@ -2,7 +2,10 @@
 // "YYYY-MM-DD" strings, weekdays ISO (1 = Monday … 7 = Sunday).
 import { addDays, datesBetween, isIsoDate, isoWeekday } from "../../kernel/core";
 
-export interface TermDates { startDate: string; endDate: string }
+export interface TermDates {
+  startDate: string;
+  endDate: string;
+}
 
 // A term runs forward in time: its last day comes after its first.
 export const endsAfterStart = (t: TermDates): boolean => t.endDate > t.startDate;

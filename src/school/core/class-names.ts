@@ -29,7 +29,8 @@ export function leaverName(name: string, year: number, max = 40): string {
 /** The first of name, "name 2", "name 3"… not yet taken in that grade. */
 export function uniqueName(grade: number, name: string, taken: Set<string>, max = 40): string {
   let candidate = name.slice(0, max);
-  for (let n = 2; taken.has(`${grade}|${candidate}`); n++) candidate = `${name.slice(0, max - 1 - String(n).length)} ${n}`;
+  for (let n = 2; taken.has(`${grade}|${candidate}`); n++)
+    candidate = `${name.slice(0, max - 1 - String(n).length)} ${n}`;
   taken.add(`${grade}|${candidate}`);
   return candidate;
 }

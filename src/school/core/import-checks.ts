@@ -9,9 +9,18 @@ import type { StudentRow } from "./import/students";
 import type { ImportedRow } from "./import/validate-import";
 
 /** A problem to show on the error page: the spreadsheet line, the field, and an i18n key. */
-export interface RowProblem { line: number; field: string; key: string; params: Record<string, string | number> }
+export interface RowProblem {
+  line: number;
+  field: string;
+  key: string;
+  params: Record<string, string | number>;
+}
 
-export interface ClassRef { id: number; grade: number; name: string }
+export interface ClassRef {
+  id: number;
+  grade: number;
+  name: string;
+}
 
 // Class names repeat across grades only by accident; the row's grade decides.
 export function classFor(classes: ClassRef[], grade: number, name: string): ClassRef | undefined {
@@ -23,14 +32,29 @@ export function gradeMismatches(rows: ImportedRow<StudentRow>[], classes: ClassR
   return rows.flatMap((row) => {
     if (classFor(classes, row.grade, row.className)) return [];
     const other = classes.find((c) => matchKey(c.name) === matchKey(row.className));
-    return other ? [{ line: row.line, field: "className", key: "school.import.error.gradeMismatch", params: { value: row.className, classGrade: other.grade, grade: row.grade } }] : [];
+    return other
+      ? [
+          {
+            line: row.line,
+            field: "className",
+            key: "school.import.error.gradeMismatch",
+            params: { value: row.className, classGrade: other.grade, grade: row.grade },
+          },
+        ]
+      : [];
   });
 }
 
 // A leaver's record is archived; an import must not quietly bring it back.
 export function archivedStudents(rows: ImportedRow<StudentRow>[], archived: Set<string>): RowProblem[] {
-  return rows.filter((row) => archived.has(matchKey(row.studentNumber)))
-    .map((row) => ({ line: row.line, field: "studentNumber", key: "school.import.error.archivedStudent", params: { value: row.studentNumber } }));
+  return rows
+    .filter((row) => archived.has(matchKey(row.studentNumber)))
+    .map((row) => ({
+      line: row.line,
+      field: "studentNumber",
+      key: "school.import.error.archivedStudent",
+      params: { value: row.studentNumber },
+    }));
 }
 
 // Staff log in by email, so one address belongs to one person.
@@ -38,14 +62,22 @@ export function emailsTaken(rows: ImportedRow<StaffRow>[], owners: Map<string, s
   return rows.flatMap((row) => {
     const owner = row.email ? owners.get(row.email.toLowerCase()) : undefined;
     return owner !== undefined && matchKey(owner) !== matchKey(row.staffNumber)
-      ? [{ line: row.line, field: "email", key: "school.import.error.emailTaken", params: { value: row.email!, owner } }]
+      ? [
+          {
+            line: row.line,
+            field: "email",
+            key: "school.import.error.emailTaken",
+            params: { value: row.email!, owner },
+          },
+        ]
       : [];
   });
 }
 
 // External instructors teach only once vetted (the same rule as the staff form).
 export function unvettedExternals(rows: ImportedRow<StaffRow>[], vetted: Map<string, string | null>): RowProblem[] {
-  return rows.filter((row) => row.kind === "external" && !row.vettedOn && !vetted.get(matchKey(row.staffNumber)))
+  return rows
+    .filter((row) => row.kind === "external" && !row.vettedOn && !vetted.get(matchKey(row.staffNumber)))
     .map((row) => ({ line: row.line, field: "vettedOn", key: "school.import.error.vettingRequired", params: {} }));
 }
 
@@ -66,12 +98,22 @@ export function clubCategory(raw: string): string | null {
 }
 
 export function unknownCategories(rows: ImportedRow<ClubRow>[]): RowProblem[] {
-  return rows.filter((row) => clubCategory(row.category) === null)
-    .map((row) => ({ line: row.line, field: "category", key: "school.import.error.badCategory", params: { value: row.category } }));
+  return rows
+    .filter((row) => clubCategory(row.category) === null)
+    .map((row) => ({
+      line: row.line,
+      field: "category",
+      key: "school.import.error.badCategory",
+      params: { value: row.category },
+    }));
 }
 
 /** An existing club's capacity and its most members on a remaining date of the term (the ledger's peak). */
-export interface ClubSeats { maxSize: number; count: number; date: string }
+export interface ClubSeats {
+  maxSize: number;
+  count: number;
+  date: string;
+}
 
 // The club form's capacity guard, for a sheet: a row may not lower an existing
 // club's maximum below the members it already has (keeping or raising it is fine).
@@ -79,7 +121,14 @@ export function capacitiesBelowMembers(rows: ImportedRow<ClubRow>[], seats: Map<
   return rows.flatMap((row) => {
     const held = seats.get(matchKey(row.name));
     return held && row.maxSize < held.maxSize && row.maxSize < held.count
-      ? [{ line: row.line, field: "maxSize", key: "school.import.error.belowMembers", params: { value: row.maxSize, count: held.count, date: held.date } }]
+      ? [
+          {
+            line: row.line,
+            field: "maxSize",
+            key: "school.import.error.belowMembers",
+            params: { value: row.maxSize, count: held.count, date: held.date },
+          },
+        ]
       : [];
   });
 }

@@ -3,14 +3,23 @@
 /** "HH:MM" → minutes after midnight. */
 export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
-export interface PeriodTimes { id?: number; name: string; startTime: string; endTime: string; grades: number[] }
+export interface PeriodTimes {
+  id?: number;
+  name: string;
+  startTime: string;
+  endTime: string;
+  grades: number[];
+}
 
 // A period ends after it starts (HH:MM compare as minutes of the day).
 export const endsAfterStart = (p: PeriodTimes): boolean => minutesOf(p.endTime) > minutesOf(p.startTime);
 
 // A grade cannot be in two periods at once: two periods that share a grade must
 // not overlap. Touching ends (16:40 / 16:40) are fine.
-export function overlappingPeriod(candidate: PeriodTimes, others: PeriodTimes[]): { period: PeriodTimes; grade: number } | null {
+export function overlappingPeriod(
+  candidate: PeriodTimes,
+  others: PeriodTimes[],
+): { period: PeriodTimes; grade: number } | null {
   const start = minutesOf(candidate.startTime);
   const end = minutesOf(candidate.endTime);
   for (const other of others) {

@@ -4,7 +4,13 @@
 // this plan and the service carries it out.
 import { leaverName, promotedName, uniqueName } from "./class-names";
 
-export interface PlanClass { id: number; grade: number; name: string; archived: boolean; students: number }
+export interface PlanClass {
+  id: number;
+  grade: number;
+  name: string;
+  archived: boolean;
+  students: number;
+}
 
 export interface PromotionPlan {
   leavers: { id: number; name: string; newName: string; students: number }[];
@@ -21,7 +27,12 @@ export function promotionPlan(classes: PlanClass[], leaverYear: number): Promoti
   const plan: PromotionPlan = { leavers: [], promoted: [], created: [] };
   for (const c of current) {
     if (c.grade >= TOP_GRADE) {
-      plan.leavers.push({ id: c.id, name: c.name, newName: uniqueName(c.grade, leaverName(c.name, leaverYear), taken), students: c.students });
+      plan.leavers.push({
+        id: c.id,
+        name: c.name,
+        newName: uniqueName(c.grade, leaverName(c.name, leaverYear), taken),
+        students: c.students,
+      });
     } else {
       const toGrade = c.grade + 1;
       const newName = uniqueName(toGrade, promotedName(c.name, c.grade) ?? c.name, taken);
@@ -34,7 +45,11 @@ export function promotionPlan(classes: PlanClass[], leaverYear: number): Promoti
   return plan;
 }
 
-export interface OldClass { id: number; grade: number; name: string }
+export interface OldClass {
+  id: number;
+  grade: number;
+  name: string;
+}
 
 // Timetable entries of a class (homework help in its room) follow the grade,
 // not the children: the entry for last year's 三(1)班 goes to this year's

@@ -24,14 +24,24 @@ function parseRecords(text: string, delimiter: string): Promise<string[][]> {
       if (cells > IMPORT_LIMITS.cells) throw new ImportFileError("too-many-cells", { max: IMPORT_LIMITS.cells });
       return record;
     };
-    parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: IMPORT_LIMITS.rows + 2, on_record: countCells },
+    parse(
+      text,
+      {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+        to: IMPORT_LIMITS.rows + 2,
+        on_record: countCells,
+      },
       (err, records: string[][] | undefined) => {
         if (err instanceof ImportFileError) reject(err);
         else if (err) {
           const line = (err as { lines?: unknown }).lines;
           reject(new ImportFileError("unreadable-file", typeof line === "number" ? { line } : {}));
         } else resolve(records ?? []);
-      });
+      },
+    );
   });
 }
 

@@ -7,7 +7,19 @@ import { isWorksheet, readXlsxEntries } from "./xlsx-entries";
 
 // Sheet parts exceljs would turn into objects cell by cell although no value
 // comes from them: a merge or validation over A1:XFD1048576 is a few bytes.
-const IGNORED_NODES = ["mergeCells", "dataValidations", "conditionalFormatting", "hyperlinks", "cols", "extLst", "autoFilter", "rowBreaks", "drawing", "picture", "tableParts"];
+const IGNORED_NODES = [
+  "mergeCells",
+  "dataValidations",
+  "conditionalFormatting",
+  "hyperlinks",
+  "cols",
+  "extLst",
+  "autoFilter",
+  "rowBreaks",
+  "drawing",
+  "picture",
+  "tableParts",
+];
 
 // Reads the first worksheet that has data. Every cell becomes text: strings stay
 // exactly as stored (leading zeros, 19-digit 学籍号), numbers are printed in full
@@ -22,12 +34,16 @@ export async function readXlsx(buffer: Buffer): Promise<ImportTable> {
     for (const [name, data] of entries) zip.file(name, data);
     const parts = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
     // exceljs declares its own Buffer type, which Node 20's Buffer<ArrayBufferLike> does not satisfy.
-    await workbook.xlsx.load(parts as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions);
+    await workbook.xlsx.load(
+      parts as unknown as ExcelJS.Buffer,
+      { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions,
+    );
   } catch {
     throw new ImportFileError("unreadable-file");
   }
-  const sheet = workbook.worksheets.find((ws) => ws.state === "visible" && ws.actualRowCount > 0)
-    ?? workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  const sheet =
+    workbook.worksheets.find((ws) => ws.state === "visible" && ws.actualRowCount > 0) ??
+    workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) return { headers: [], rows: [] };
   const raw: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
@@ -58,7 +74,8 @@ function checkCounts(entries: Map<string, Buffer>): void {
   let cells = 0; // every sheet is loaded, so they share the limit
   for (const [name, data] of entries) {
     if (!isWorksheet(name)) continue;
-    if (countElements(data, "row") > IMPORT_LIMITS.rows + 1) throw new ImportFileError("too-many-rows", { max: IMPORT_LIMITS.rows });
+    if (countElements(data, "row") > IMPORT_LIMITS.rows + 1)
+      throw new ImportFileError("too-many-rows", { max: IMPORT_LIMITS.rows });
     cells += countElements(data, "c");
     if (cells > IMPORT_LIMITS.cells) throw tooManyCells();
   }
@@ -76,7 +93,10 @@ export function countElements(xml: Buffer | undefined, tag: string): number {
   return n;
 }
 
-interface CellText { text: string; exact: boolean }
+interface CellText {
+  text: string;
+  exact: boolean;
+}
 
 export function cellText(value: ExcelJS.CellValue | undefined, numFmt?: string): CellText {
   if (value === null || value === undefined) return { text: "", exact: true };

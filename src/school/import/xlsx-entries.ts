@@ -5,7 +5,13 @@ import { UNPACKED_BYTES, IMPORT_LIMITS } from "../core/import/limits";
 // The parts of an XLSX that its cell values come from. Drawings, media,
 // themes, printer settings and anything else are never inflated: a few
 // hundred KB of zip can declare gigabytes of them.
-const NEEDED = new Set(["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"]);
+const NEEDED = new Set([
+  "_rels/.rels",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/sharedStrings.xml",
+  "xl/styles.xml",
+]);
 export const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
 
 const unreadable = () => new ImportFileError("unreadable-file");
@@ -34,14 +40,17 @@ export async function readXlsxEntries(buffer: Buffer): Promise<Map<string, Buffe
 
 function open(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zip) => (err || !zip ? reject(unreadable()) : resolve(zip)));
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zip) =>
+      err || !zip ? reject(unreadable()) : resolve(zip),
+    );
   });
 }
 
 // Deflate never grows data by more than a few bytes per 16 KB block, so an
 // entry whose compressed bytes outnumber its declared size by more is lying
 // about its size; it is refused without being inflated.
-const declaresTooLittle = (e: Entry) => e.compressedSize > e.uncompressedSize + Math.ceil(e.uncompressedSize / 1024) + 64;
+const declaresTooLittle = (e: Entry) =>
+  e.compressedSize > e.uncompressedSize + Math.ceil(e.uncompressedSize / 1024) + 64;
 
 // Walks the central directory (no inflating), summing every entry's declared size.
 function neededEntries(zip: ZipFile): Promise<Entry[]> {

@@ -8,9 +8,14 @@ export const currentStudentsOfClass = (db: Db, classId: number): Promise<Student
   db.getRepository(Student).find({ where: { classId, archived: false }, order: { studentNumber: "ASC" } });
 /** Id and class of each current child in the classes. */
 export const currentStudentsInClasses = (db: Db, classIds: number[]): Promise<Pick<Student, "id" | "classId">[]> =>
-  classIds.length ? db.getRepository(Student).find({ select: { id: true, classId: true }, where: { classId: In(classIds), archived: false } }) : Promise.resolve([]);
+  classIds.length
+    ? db
+        .getRepository(Student)
+        .find({ select: { id: true, classId: true }, where: { classId: In(classIds), archived: false } })
+    : Promise.resolve([]);
 
-export const enrollmentsOfTerm = (db: Db, termId: number): Promise<ServiceEnrollment[]> => db.getRepository(ServiceEnrollment).findBy({ termId });
+export const enrollmentsOfTerm = (db: Db, termId: number): Promise<ServiceEnrollment[]> =>
+  db.getRepository(ServiceEnrollment).findBy({ termId });
 export const enrollmentsOf = (db: Db, termId: number, studentIds: number[]): Promise<ServiceEnrollment[]> =>
   db.getRepository(ServiceEnrollment).findBy({ termId, studentId: In(studentIds) });
 
@@ -20,6 +25,10 @@ export async function deleteEnrollment(db: Db, id: number): Promise<void> {
 export async function insertEnrollment(db: Db, row: Omit<ServiceEnrollment, "id">): Promise<void> {
   await db.getRepository(ServiceEnrollment).insert(row);
 }
-export async function updateEnrollment(db: Db, id: number, change: Pick<ServiceEnrollment, "weekdays" | "source" | "enteredByStaffId" | "updatedAt">): Promise<void> {
+export async function updateEnrollment(
+  db: Db,
+  id: number,
+  change: Pick<ServiceEnrollment, "weekdays" | "source" | "enteredByStaffId" | "updatedAt">,
+): Promise<void> {
   await db.getRepository(ServiceEnrollment).update({ id }, change);
 }

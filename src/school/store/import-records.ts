@@ -17,10 +17,19 @@ export interface ImportContext {
 }
 
 export async function loadContext(em: EntityManager, kind: ImportKind, termId: number | null): Promise<ImportContext> {
-  const ctx: ImportContext = { existing: {}, classes: [], archivedNumbers: new Set(), emailOwners: new Map(), vetted: new Map(), clubSeats: new Map() };
+  const ctx: ImportContext = {
+    existing: {},
+    classes: [],
+    archivedNumbers: new Set(),
+    emailOwners: new Map(),
+    vetted: new Map(),
+    clubSeats: new Map(),
+  };
   if (kind === "students") {
     const students = await em.getRepository(Student).find({ select: { studentNumber: true, archived: true } });
-    ctx.classes = await em.getRepository(SchoolClass).find({ select: { id: true, grade: true, name: true }, where: { archived: false } });
+    ctx.classes = await em
+      .getRepository(SchoolClass)
+      .find({ select: { id: true, grade: true, name: true }, where: { archived: false } });
     ctx.archivedNumbers = new Set(students.filter((s) => s.archived).map((s) => matchKey(s.studentNumber)));
     ctx.existing = {
       studentNumbers: students.map((s) => s.studentNumber),
@@ -33,14 +42,23 @@ export async function loadContext(em: EntityManager, kind: ImportKind, termId: n
     ctx.emailOwners = new Map(staff.filter((s) => s.email).map((s) => [s.email!.toLowerCase(), s.staffNumber]));
     ctx.vetted = new Map(staff.map((s) => [matchKey(s.staffNumber), s.vettedOn]));
   } else {
-    const clubs = termId === null ? [] : await em.getRepository(Club).find({ select: { id: true, name: true, maxSize: true }, where: { termId } });
+    const clubs =
+      termId === null
+        ? []
+        : await em.getRepository(Club).find({ select: { id: true, name: true, maxSize: true }, where: { termId } });
     if (clubs.length) {
-      const peaks = await clubPeaks(em, await em.getRepository(Term).findOneByOrFail({ id: termId! }), clubs.map((c) => c.id));
+      const peaks = await clubPeaks(
+        em,
+        await em.getRepository(Term).findOneByOrFail({ id: termId! }),
+        clubs.map((c) => c.id),
+      );
       ctx.clubSeats = new Map(clubs.map((c) => [matchKey(c.name), { maxSize: c.maxSize, ...peaks.get(c.id)! }]));
     }
     ctx.existing = {
       clubNames: clubs.map((c) => c.name),
-      staffNumbers: (await em.getRepository(Staff).find({ select: { staffNumber: true }, where: { active: true } })).map((s) => s.staffNumber),
+      staffNumbers: (
+        await em.getRepository(Staff).find({ select: { staffNumber: true }, where: { active: true } })
+      ).map((s) => s.staffNumber),
       venueNames: (await em.getRepository(Venue).find({ select: { name: true } })).map((v) => v.name),
     };
   }

@@ -14,10 +14,15 @@ export async function termSource(db: Db, termId: number) {
 }
 
 export const allClasses = (db: Db): Promise<SchoolClass[]> => db.getRepository(SchoolClass).find();
-export const unarchivedClasses = (db: Db): Promise<SchoolClass[]> => db.getRepository(SchoolClass).find({ where: { archived: false } });
+export const unarchivedClasses = (db: Db): Promise<SchoolClass[]> =>
+  db.getRepository(SchoolClass).find({ where: { archived: false } });
 
 /** A new term, made the current one when `current`. */
-export async function insertNextTerm(db: Db, row: { name: string; startDate: string; endDate: string }, current: boolean): Promise<Term> {
+export async function insertNextTerm(
+  db: Db,
+  row: { name: string; startDate: string; endDate: string },
+  current: boolean,
+): Promise<Term> {
   const term = await db.getRepository(Term).save({ ...row, current: false });
   if (current) {
     await db.getRepository(Term).update({ current: true }, { current: false });
@@ -26,7 +31,8 @@ export async function insertNextTerm(db: Db, row: { name: string; startDate: str
   return term;
 }
 
-export const insertPeriodCopy = (db: Db, row: DeepPartial<Period>): Promise<Period> => db.getRepository(Period).save(row);
+export const insertPeriodCopy = (db: Db, row: DeepPartial<Period>): Promise<Period> =>
+  db.getRepository(Period).save(row);
 export async function insertSportRows(db: Db, rows: DeepPartial<DailySport>[]): Promise<void> {
   await db.getRepository(DailySport).insert(rows);
 }

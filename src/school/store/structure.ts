@@ -13,20 +13,27 @@ export const periodById = (db: Db, id: number): Promise<Period | null> => db.get
 export async function setPeriodPosition(db: Db, id: number, position: number): Promise<void> {
   await db.getRepository(Period).update({ id }, { position });
 }
-export const insertPeriod = (db: Db, row: PeriodRow & { termId: number; position: number }): Promise<Period> => db.getRepository(Period).save(row);
+export const insertPeriod = (db: Db, row: PeriodRow & { termId: number; position: number }): Promise<Period> =>
+  db.getRepository(Period).save(row);
 export async function updatePeriodRow(db: Db, id: number, termId: number, row: PeriodRow): Promise<void> {
   await db.getRepository(Period).update({ id, termId }, row);
 }
 /** How many timetable sessions use the period. */
-export const periodUses = (db: Db, periodId: number): Promise<number> => db.getRepository(TimetableEntry).countBy({ periodId });
+export const periodUses = (db: Db, periodId: number): Promise<number> =>
+  db.getRepository(TimetableEntry).countBy({ periodId });
 export async function deletePeriodRow(db: Db, id: number): Promise<void> {
   await db.getRepository(Period).delete({ id });
 }
 
-export const sportOf = (db: Db, termId: number): Promise<DailySport[]> => db.getRepository(DailySport).findBy({ termId });
+export const sportOf = (db: Db, termId: number): Promise<DailySport[]> =>
+  db.getRepository(DailySport).findBy({ termId });
 export async function insertSport(db: Db, termId: number, cell: SportCell): Promise<void> {
   await db.getRepository(DailySport).insert({ termId, ...cell });
 }
-export async function updateSport(db: Db, id: number, minutes: Pick<DailySport, "peMinutes" | "breakMinutes">): Promise<void> {
+export async function updateSport(
+  db: Db,
+  id: number,
+  minutes: Pick<DailySport, "peMinutes" | "breakMinutes">,
+): Promise<void> {
   await db.getRepository(DailySport).update({ id }, minutes);
 }

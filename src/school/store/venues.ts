@@ -9,7 +9,9 @@ export const venueById = (db: Db, id: number): Promise<Venue | null> => db.getRe
 
 /** A page of venues whose name contains `q` (all when empty), by name. */
 export function searchVenues(db: Db, q: string, skip: number, take: number): Promise<[Venue[], number]> {
-  return db.getRepository(Venue).findAndCount({ where: q ? { name: Like(`%${q}%`) } : {}, order: { name: "ASC" }, skip, take });
+  return db
+    .getRepository(Venue)
+    .findAndCount({ where: q ? { name: Like(`%${q}%`) } : {}, order: { name: "ASC" }, skip, take });
 }
 
 export const venueNameTaken = (db: Db, name: string, exceptId: number | null): Promise<boolean> =>
@@ -24,7 +26,9 @@ export async function saveVenueRow(db: Db, id: number | null, row: VenueRow): Pr
 
 /** Timetable sessions and clubs that use the venue. */
 export async function venueUses(db: Db, venueId: number): Promise<number> {
-  return (await db.getRepository(TimetableEntry).countBy({ venueId })) + (await db.getRepository(Club).countBy({ venueId }));
+  return (
+    (await db.getRepository(TimetableEntry).countBy({ venueId })) + (await db.getRepository(Club).countBy({ venueId }))
+  );
 }
 export async function deleteVenueRow(db: Db, id: number): Promise<void> {
   await db.getRepository(Venue).delete({ id });

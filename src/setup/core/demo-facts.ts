@@ -13,4 +13,7 @@ export const DEMO_REMOVED_KEY = "install.demoRemovedAt";
 /** The first-run setup's "done" setting. */
 export const SETUP_AT_KEY = "school.setupAt";
 
-export interface DemoLogins { staff: { role: string; email: string; password: string }[]; families: { studentNumber: string; code: string; children: string[] }[] }
+export interface DemoLogins {
+  staff: { role: string; email: string; password: string }[];
+  families: { studentNumber: string; code: string; children: string[] }[];
+}

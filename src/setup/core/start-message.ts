@@ -14,8 +14,11 @@ export function demoLoginLines(seeded: boolean, logins: DemoLogins): string[] {
   return [
     seeded ? "The demo school was seeded. Log in with:" : "Demo logins (if the demo school is in this database):",
     ...logins.staff.map((s) => `  ${s.role.padEnd(14)} ${s.email}  /  ${s.password}`),
-    ...logins.families.map((f) => `  family         student number ${f.studentNumber}  /  family code ${f.code}` +
-      (f.children.length > 1 ? `  (children: ${f.children.join(", ")})` : "")),
+    ...logins.families.map(
+      (f) =>
+        `  family         student number ${f.studentNumber}  /  family code ${f.code}` +
+        (f.children.length > 1 ? `  (children: ${f.children.join(", ")})` : ""),
+    ),
   ];
 }
 
@@ -24,7 +27,8 @@ export function printLogins(url: string, seeded: boolean, logins: DemoLogins): s
   return ["", `Kehou 课后 is running at ${url}`, ...demoLoginLines(seeded, logins), ""].join("\n");
 }
 
-export const DEMO_NOTE = "This is demo data (development only; never seeded under NODE_ENV=production). `npx kehou demo remove` removes it.\n";
+export const DEMO_NOTE =
+  "This is demo data (development only; never seeded under NODE_ENV=production). `npx kehou demo remove` removes it.\n";
 
 export function setupTokenLines(token: string, expiresAt: string): string {
   return `  setup token: ${token}\n  (valid until ${expiresAt}; \`npx kehou setup-token\` issues a new one and invalidates this one)\n`;
@@ -37,13 +41,17 @@ export function startMessage(url: string, plan: StartPlan): { stdout: string; st
     case "seeded":
       return { stdout: printLogins(url, true, plan.logins) + DEMO_NOTE, stderr: "" };
     case "serve":
-      return { stdout: plan.demo && plan.logins ? printLogins(url, false, plan.logins) : `\nKehou 课后 is running at ${url}\n`, stderr: "" };
+      return {
+        stdout: plan.demo && plan.logins ? printLogins(url, false, plan.logins) : `\nKehou 课后 is running at ${url}\n`,
+        stderr: "",
+      };
     case "setup":
       return {
         stdout: `\nKehou 课后 is running at ${url}\n`,
-        stderr: plan.token && plan.expiresAt
-          ? `First-run setup: open ${url}/setup and enter\n${setupTokenLines(plan.token, plan.expiresAt)}`
-          : `First-run setup: log in as the admin at ${url}/login and enter the school's details.\n`,
+        stderr:
+          plan.token && plan.expiresAt
+            ? `First-run setup: open ${url}/setup and enter\n${setupTokenLines(plan.token, plan.expiresAt)}`
+            : `First-run setup: log in as the admin at ${url}/login and enter the school's details.\n`,
       };
   }
 }

@@ -20,11 +20,21 @@ export interface SurveyQuestion {
   satisfaction?: boolean;
 }
 /** One reply: answers by question id (an option id, a rating number, or free text). Anything else on it is ignored. */
-export interface SurveyReply { answers: Record<string, string | number | null | undefined> }
+export interface SurveyReply {
+  answers: Record<string, string | number | null | undefined>;
+}
 
-export interface SurveyInput { questions: SurveyQuestion[]; replies: SurveyReply[] }
+export interface SurveyInput {
+  questions: SurveyQuestion[];
+  replies: SurveyReply[];
+}
 
-export interface OptionResult { optionId: string; label: string; count: number; share: Rate }
+export interface OptionResult {
+  optionId: string;
+  label: string;
+  count: number;
+  share: Rate;
+}
 export interface ChoiceQuestionResult {
   questionId: string;
   kind: "single" | "rating";
@@ -40,7 +50,13 @@ export interface ChoiceQuestionResult {
   /** Mean score for rating questions (sum of values / answered); null for single choice. */
   mean: Rate | null;
 }
-export interface TextQuestionResult { questionId: string; kind: "text"; text: string; answered: number; answers: string[] }
+export interface TextQuestionResult {
+  questionId: string;
+  kind: "text";
+  text: string;
+  answered: number;
+  answers: string[];
+}
 export type QuestionResult = ChoiceQuestionResult | TextQuestionResult;
 
 export interface SurveyResults {
@@ -66,7 +82,10 @@ function isBlank(answer: unknown): boolean {
 export function satisfactionRate(options: OptionResult[], flagged: SurveyOption[], answered: number): Rate | null {
   const satisfied = new Set(flagged.filter((o) => o.satisfied).map((o) => o.id));
   if (satisfied.size === 0) return null;
-  return rate(options.filter((o) => satisfied.has(o.optionId)).reduce((n, o) => n + o.count, 0), answered);
+  return rate(
+    options.filter((o) => satisfied.has(o.optionId)).reduce((n, o) => n + o.count, 0),
+    answered,
+  );
 }
 
 function choiceResult(q: SurveyQuestion, replies: SurveyReply[]): ChoiceQuestionResult {
@@ -76,26 +95,46 @@ function choiceResult(q: SurveyQuestion, replies: SurveyReply[]): ChoiceQuestion
   let invalid = 0;
   for (const reply of replies) {
     const answer = reply.answers?.[q.id];
-    if (isBlank(answer)) { skipped++; continue; }
+    if (isBlank(answer)) {
+      skipped++;
+      continue;
+    }
     const id = String(answer).trim();
     if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
     else invalid++;
   }
   const answered = replies.length - skipped - invalid;
-  const results = options.map((o) => ({ optionId: o.id, label: o.label, count: counts.get(o.id)!, share: rate(counts.get(o.id)!, answered) }));
+  const results = options.map((o) => ({
+    optionId: o.id,
+    label: o.label,
+    count: counts.get(o.id)!,
+    share: rate(counts.get(o.id)!, answered),
+  }));
   const scored = options.filter((o) => typeof o.value === "number");
-  const mean = q.kind === "rating" && scored.length === options.length
-    ? rate(options.reduce((sum, o) => sum + o.value! * counts.get(o.id)!, 0), answered)
-    : null;
+  const mean =
+    q.kind === "rating" && scored.length === options.length
+      ? rate(
+          options.reduce((sum, o) => sum + o.value! * counts.get(o.id)!, 0),
+          answered,
+        )
+      : null;
   return {
-    questionId: q.id, kind: q.kind as "single" | "rating", text: q.text, answered, skipped, invalid,
-    options: results, satisfaction: q.satisfaction ? satisfactionRate(results, options, answered) : null, mean,
+    questionId: q.id,
+    kind: q.kind as "single" | "rating",
+    text: q.text,
+    answered,
+    skipped,
+    invalid,
+    options: results,
+    satisfaction: q.satisfaction ? satisfactionRate(results, options, answered) : null,
+    mean,
   };
 }
 
 // Free text is sorted so the list order cannot be matched to the order replies came in.
 function textResult(q: SurveyQuestion, replies: SurveyReply[]): TextQuestionResult {
-  const answers = replies.map((r) => r.answers?.[q.id])
+  const answers = replies
+    .map((r) => r.answers?.[q.id])
     .filter((a) => !isBlank(a))
     .map((a) => String(a).trim())
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -103,7 +142,9 @@ function textResult(q: SurveyQuestion, replies: SurveyReply[]): TextQuestionResu
 }
 
 export function surveyResults(input: SurveyInput): SurveyResults {
-  const questions = input.questions.map((q) => (q.kind === "text" ? textResult(q, input.replies) : choiceResult(q, input.replies)));
+  const questions = input.questions.map((q) =>
+    q.kind === "text" ? textResult(q, input.replies) : choiceResult(q, input.replies),
+  );
   const rates = questions.flatMap((q) => (q.kind !== "text" && q.satisfaction ? [q.satisfaction] : []));
   return { replies: input.replies.length, questions, satisfaction: rates.length > 0 ? sumRates(rates) : null };
 }

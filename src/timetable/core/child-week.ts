@@ -7,7 +7,10 @@ import { addDays, weekStartOf, type DayOfSchool, type IsoDate } from "../../kern
 import type { EntryRow } from "./entry-row";
 import { atClubInsteadOf, type DatedSession } from "./questions";
 
-export interface WeekChild { classId: number; grade: number }
+export interface WeekChild {
+  classId: number;
+  grade: number;
+}
 
 /** One date of the week with what the owners say about it. */
 export interface WeekDate {
@@ -35,7 +38,10 @@ export interface ChildDay {
   leavesAt: string | null;
 }
 
-export interface PeriodTimes { startTime: string; endTime: string }
+export interface PeriodTimes {
+  startTime: string;
+  endTime: string;
+}
 
 /**
  * Whether a session of the date is the child's. A club's session is its
@@ -44,7 +50,13 @@ export interface PeriodTimes { startTime: string; endTime: string }
  * and only on weekdays the child is opted in to — the registers expect the
  * same children (attendance/roster.ts expectedIn).
  */
-export function isChildsSession(s: DatedSession, child: WeekChild, clubIds: readonly number[], inService: boolean, clubPeriods: ReadonlySet<number> = new Set()): boolean {
+export function isChildsSession(
+  s: DatedSession,
+  child: WeekChild,
+  clubIds: readonly number[],
+  inService: boolean,
+  clubPeriods: ReadonlySet<number> = new Set(),
+): boolean {
   const e = s.entry;
   if (e.kind === "club" || e.clubId != null) return e.clubId != null && clubIds.includes(e.clubId);
   if (!inService) return false;
@@ -55,7 +67,12 @@ export function isChildsSession(s: DatedSession, child: WeekChild, clubIds: read
 
 /** Rows of the weekly timetable that can be the child's on some date: the class's, the grade's, and the clubs the child has this week. */
 export function rowsOfChild(child: WeekChild, clubIds: ReadonlySet<number>): (r: EntryRow) => boolean {
-  return (r) => (r.kind === "club" || r.clubId != null ? r.clubId != null && clubIds.has(r.clubId) : r.classId != null ? r.classId === child.classId : r.grades.includes(child.grade));
+  return (r) =>
+    r.kind === "club" || r.clubId != null
+      ? r.clubId != null && clubIds.has(r.clubId)
+      : r.classId != null
+        ? r.classId === child.classId
+        : r.grades.includes(child.grade);
 }
 
 /** The latest end among sessions that run (a cancelled last session sends the child home earlier). */
@@ -65,14 +82,23 @@ export function leavingTime(sessions: readonly ChildSession[]): string | null {
   return last;
 }
 
-export function childDay(d: WeekDate, child: WeekChild, enrolledWeekdays: readonly number[], periods: ReadonlyMap<number, PeriodTimes>): ChildDay {
+export function childDay(
+  d: WeekDate,
+  child: WeekChild,
+  enrolledWeekdays: readonly number[],
+  periods: ReadonlyMap<number, PeriodTimes>,
+): ChildDay {
   // A make-up day counts as the weekday it runs: a Saturday running Wednesday's timetable follows the Wednesday opt-in.
   const inService = d.day.runsWeekday !== null && enrolledWeekdays.includes(d.day.runsWeekday);
-  const clubPeriods = new Set(d.sessions.filter((s) => s.entry.clubId != null && d.clubIds.includes(s.entry.clubId)).map((s) => s.entry.periodId));
-  const sessions = d.sessions.filter((s) => isChildsSession(s, child, d.clubIds, inService, clubPeriods)).map((session) => {
-    const p = periods.get(session.entry.periodId);
-    return { session, startTime: p?.startTime ?? null, endTime: p?.endTime ?? null };
-  });
+  const clubPeriods = new Set(
+    d.sessions.filter((s) => s.entry.clubId != null && d.clubIds.includes(s.entry.clubId)).map((s) => s.entry.periodId),
+  );
+  const sessions = d.sessions
+    .filter((s) => isChildsSession(s, child, d.clubIds, inService, clubPeriods))
+    .map((session) => {
+      const p = periods.get(session.entry.periodId);
+      return { session, startTime: p?.startTime ?? null, endTime: p?.endTime ?? null };
+    });
   return { date: d.day.date, day: d.day, inService, sessions, leavesAt: leavingTime(sessions) };
 }
 
@@ -80,11 +106,19 @@ export function childDay(d: WeekDate, child: WeekChild, enrolledWeekdays: readon
  * The dates the week page shows: Monday to Friday, and a weekend date only
  * when it is something (a make-up day, an event); never a date outside the term.
  */
-export function shownDates(days: readonly DayOfSchool[], term: { startDate: IsoDate; endDate: IsoDate }): DayOfSchool[] {
-  return days.filter((d) => d.date >= term.startDate && d.date <= term.endDate && (d.kind !== "weekend"));
+export function shownDates(
+  days: readonly DayOfSchool[],
+  term: { startDate: IsoDate; endDate: IsoDate },
+): DayOfSchool[] {
+  return days.filter((d) => d.date >= term.startDate && d.date <= term.endDate && d.kind !== "weekend");
 }
 
-export function childWeek(dates: readonly WeekDate[], child: WeekChild, enrolledWeekdays: readonly number[], periods: ReadonlyMap<number, PeriodTimes>): ChildDay[] {
+export function childWeek(
+  dates: readonly WeekDate[],
+  child: WeekChild,
+  enrolledWeekdays: readonly number[],
+  periods: ReadonlyMap<number, PeriodTimes>,
+): ChildDay[] {
   return dates.map((d) => childDay(d, child, enrolledWeekdays, periods));
 }
 

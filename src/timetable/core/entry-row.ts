@@ -4,20 +4,45 @@
 import type { SessionKind } from "./clashes/types";
 
 export interface EntryRow {
-  id: number; termId: number; weekday: number; periodId: number; kind: SessionKind; title: string; grades: number[];
-  classId: number | null; clubId: number | null; staffId: number | null; venueId: number | null; sequence: number; updatedAt: string;
+  id: number;
+  termId: number;
+  weekday: number;
+  periodId: number;
+  kind: SessionKind;
+  title: string;
+  grades: number[];
+  classId: number | null;
+  clubId: number | null;
+  staffId: number | null;
+  venueId: number | null;
+  sequence: number;
+  updatedAt: string;
 }
 
 /** A saved entry (the entity) or a row: what rowOf copies. */
 export type EntryRowSource = Omit<EntryRow, "classId" | "clubId" | "staffId" | "venueId" | "sequence"> & {
-  classId?: number | null; clubId?: number | null; staffId?: number | null; venueId?: number | null; sequence?: number | null;
+  classId?: number | null;
+  clubId?: number | null;
+  staffId?: number | null;
+  venueId?: number | null;
+  sequence?: number | null;
 };
 
 export function rowOf(e: EntryRowSource): EntryRow {
   return {
-    id: e.id, termId: e.termId, weekday: e.weekday, periodId: e.periodId, kind: e.kind, title: e.title, grades: [...e.grades],
-    classId: e.classId ?? null, clubId: e.clubId ?? null, staffId: e.staffId ?? null, venueId: e.venueId ?? null,
-    sequence: e.sequence ?? 0, updatedAt: e.updatedAt,
+    id: e.id,
+    termId: e.termId,
+    weekday: e.weekday,
+    periodId: e.periodId,
+    kind: e.kind,
+    title: e.title,
+    grades: [...e.grades],
+    classId: e.classId ?? null,
+    clubId: e.clubId ?? null,
+    staffId: e.staffId ?? null,
+    venueId: e.venueId ?? null,
+    sequence: e.sequence ?? 0,
+    updatedAt: e.updatedAt,
   };
 }
 
@@ -36,5 +61,15 @@ export function draftChanges(draft: EntryRow[], published: EntryRow[]): number {
 }
 
 function contentOf(r: EntryRow): string {
-  return JSON.stringify([r.weekday, r.periodId, r.kind, r.title, [...r.grades].sort((a, b) => a - b), r.classId, r.clubId, r.staffId, r.venueId]);
+  return JSON.stringify([
+    r.weekday,
+    r.periodId,
+    r.kind,
+    r.title,
+    [...r.grades].sort((a, b) => a - b),
+    r.classId,
+    r.clubId,
+    r.staffId,
+    r.venueId,
+  ]);
 }

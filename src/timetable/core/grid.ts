@@ -4,12 +4,15 @@
 export const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 
 export type GridView =
-  | { by: "all" }
-  | { by: "grade"; id: number }
-  | { by: "venue"; id: number }
-  | { by: "staff"; id: number };
+  { by: "all" } | { by: "grade"; id: number } | { by: "venue"; id: number } | { by: "staff"; id: number };
 
-interface Placed { weekday: number; periodId: number; grades: number[]; staffId: number | null; venueId: number | null }
+interface Placed {
+  weekday: number;
+  periodId: number;
+  grades: number[];
+  staffId: number | null;
+  venueId: number | null;
+}
 
 /** `view=grade-3`, `view=venue-12`, `view=staff-5` or `view=all`; anything else is `fallback`. */
 export function parseView(raw: unknown, fallback: GridView = { by: "all" }): GridView {
@@ -27,14 +30,21 @@ export function viewParam(view: GridView): string {
 
 export function inView<E extends Placed>(entries: E[], view: GridView): E[] {
   switch (view.by) {
-    case "all": return entries;
-    case "grade": return entries.filter((e) => e.grades.includes(view.id));
-    case "venue": return entries.filter((e) => e.venueId === view.id);
-    case "staff": return entries.filter((e) => e.staffId === view.id);
+    case "all":
+      return entries;
+    case "grade":
+      return entries.filter((e) => e.grades.includes(view.id));
+    case "venue":
+      return entries.filter((e) => e.venueId === view.id);
+    case "staff":
+      return entries.filter((e) => e.staffId === view.id);
   }
 }
 
-export interface GridRow<P, E> { period: P; cells: { weekday: number; entries: E[] }[] }
+export interface GridRow<P, E> {
+  period: P;
+  cells: { weekday: number; entries: E[] }[];
+}
 
 // Entries in a period the term no longer has are left out (they cannot be shown in a row).
 export function gridOf<P extends { id: number }, E extends Placed>(periods: P[], entries: E[]): GridRow<P, E>[] {

@@ -3,6 +3,14 @@
 // week and the grid's views. (The snapshot parser stays behind the reader, ../index.ts.)
 export * from "./clashes";
 export { rowOf, draftChanges, type EntryRow, type EntryRowSource } from "./entry-row";
-export { atClubInsteadOf, clubSessions, sessionsOn, staffWeek, NO_CHANGES, type DatedSession, type DateChanges } from "./questions";
+export {
+  atClubInsteadOf,
+  clubSessions,
+  sessionsOn,
+  staffWeek,
+  NO_CHANGES,
+  type DatedSession,
+  type DateChanges,
+} from "./questions";
 export * from "./child-week";
 export { WEEKDAYS, parseView, viewParam, inView, gridOf, type GridView, type GridRow } from "./grid";

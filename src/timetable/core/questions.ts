@@ -33,29 +33,56 @@ export const NO_CHANGES: DateChanges = { cancelled: () => null, coverOf: () => n
  * the child has a club: then it is not the child's (the activity is for the children
  * with no club in it). `clubPeriods`: the periods of the day the child has a club session in.
  */
-export function atClubInsteadOf(entry: Pick<EntryRow, "kind" | "classId" | "periodId">, clubPeriods: ReadonlySet<number> | undefined): boolean {
+export function atClubInsteadOf(
+  entry: Pick<EntryRow, "kind" | "classId" | "periodId">,
+  clubPeriods: ReadonlySet<number> | undefined,
+): boolean {
   return entry.kind === "activity" && entry.classId == null && (clubPeriods?.has(entry.periodId) ?? false);
 }
 
 const byDayAndPeriod = (order: ReadonlyMap<number, number>) => (a: EntryRow, b: EntryRow) =>
-  a.weekday - b.weekday || (order.get(a.periodId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.periodId) ?? Number.MAX_SAFE_INTEGER)
-  || a.title.localeCompare(b.title) || a.id - b.id;
+  a.weekday - b.weekday ||
+  (order.get(a.periodId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.periodId) ?? Number.MAX_SAFE_INTEGER) ||
+  a.title.localeCompare(b.title) ||
+  a.id - b.id;
 
 /** The sessions of a date: the weekday timetable the kernel says runs (a make-up day's named weekday), none without service. */
-export function sessionsOn(rows: readonly EntryRow[], day: DayOfSchool, changes: DateChanges = NO_CHANGES, periodOrder: ReadonlyMap<number, number> = new Map()): DatedSession[] {
+export function sessionsOn(
+  rows: readonly EntryRow[],
+  day: DayOfSchool,
+  changes: DateChanges = NO_CHANGES,
+  periodOrder: ReadonlyMap<number, number> = new Map(),
+): DatedSession[] {
   if (day.runsWeekday === null) return [];
-  return rows.filter((r) => r.weekday === day.runsWeekday).sort(byDayAndPeriod(periodOrder)).map((entry) => {
-    const cover = changes.coverOf(entry.id);
-    return { date: day.date, entry, cancelled: changes.cancelled(entry.id), staffId: cover ?? entry.staffId, covered: cover !== null };
-  });
+  return rows
+    .filter((r) => r.weekday === day.runsWeekday)
+    .sort(byDayAndPeriod(periodOrder))
+    .map((entry) => {
+      const cover = changes.coverOf(entry.id);
+      return {
+        date: day.date,
+        entry,
+        cancelled: changes.cancelled(entry.id),
+        staffId: cover ?? entry.staffId,
+        covered: cover !== null,
+      };
+    });
 }
 
 /** A club's weekly sessions, Monday first. */
-export function clubSessions(rows: readonly EntryRow[], clubId: number, periodOrder: ReadonlyMap<number, number> = new Map()): EntryRow[] {
+export function clubSessions(
+  rows: readonly EntryRow[],
+  clubId: number,
+  periodOrder: ReadonlyMap<number, number> = new Map(),
+): EntryRow[] {
   return rows.filter((r) => r.clubId === clubId).sort(byDayAndPeriod(periodOrder));
 }
 
 /** A staff member's weekly sessions, by day and period. */
-export function staffWeek(rows: readonly EntryRow[], staffId: number, periodOrder: ReadonlyMap<number, number> = new Map()): EntryRow[] {
+export function staffWeek(
+  rows: readonly EntryRow[],
+  staffId: number,
+  periodOrder: ReadonlyMap<number, number> = new Map(),
+): EntryRow[] {
   return rows.filter((r) => r.staffId === staffId).sort(byDayAndPeriod(periodOrder));
 }

@@ -18,9 +18,24 @@ const allKinds: [Missing] extends [never] ? true : false = true;
 void allKinds;
 
 /** Why a row was left out, for the log line. */
-export type RowProblem = "notAnObject" | "id" | "duplicateId" | "weekday" | "periodId" | "kind" | "title" | "grades" | "reference" | "sequence" | "updatedAt";
+export type RowProblem =
+  | "notAnObject"
+  | "id"
+  | "duplicateId"
+  | "weekday"
+  | "periodId"
+  | "kind"
+  | "title"
+  | "grades"
+  | "reference"
+  | "sequence"
+  | "updatedAt";
 
-export interface SkippedRow { index: number; id: unknown; problem: RowProblem }
+export interface SkippedRow {
+  index: number;
+  id: unknown;
+  problem: RowProblem;
+}
 
 export interface ParsedSnapshot {
   /** The valid rows, in the snapshot's order. */
@@ -41,7 +56,8 @@ function problemOf(r: Record<string, unknown>): RowProblem | null {
   if (!(KINDS as readonly unknown[]).includes(r.kind)) return "kind";
   if (typeof r.title !== "string") return "title";
   if (!Array.isArray(r.grades) || !r.grades.every(isInt)) return "grades";
-  if (!isRef(r.termId) || !isRef(r.classId) || !isRef(r.clubId) || !isRef(r.staffId) || !isRef(r.venueId)) return "reference";
+  if (!isRef(r.termId) || !isRef(r.classId) || !isRef(r.clubId) || !isRef(r.staffId) || !isRef(r.venueId))
+    return "reference";
   if (r.sequence !== undefined && !isInt(r.sequence)) return "sequence";
   if (r.updatedAt !== undefined && typeof r.updatedAt !== "string") return "updatedAt";
   return null;
@@ -54,18 +70,27 @@ export function parseSnapshot(published: unknown, termId = 0): ParsedSnapshot {
   if (!Array.isArray(published)) return { rows, skipped };
   const ids = new Set<number>();
   published.forEach((raw: unknown, index) => {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return skipped.push({ index, id: null, problem: "notAnObject" });
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return skipped.push({ index, id: null, problem: "notAnObject" });
     const r = raw as Record<string, unknown>;
     // Two rows with one id would be one session twice (the feeds' UID is the id): the first stands.
     const problem = problemOf(r) ?? (ids.has(r.id as number) ? "duplicateId" : null);
     if (problem) return skipped.push({ index, id: r.id ?? null, problem });
     ids.add(r.id as number);
     rows.push({
-      id: r.id as number, termId: (r.termId as number | null | undefined) ?? termId, weekday: r.weekday as number, periodId: r.periodId as number,
-      kind: r.kind as SessionKind, title: r.title as string, grades: [...(r.grades as number[])],
-      classId: (r.classId as number | null | undefined) ?? null, clubId: (r.clubId as number | null | undefined) ?? null,
-      staffId: (r.staffId as number | null | undefined) ?? null, venueId: (r.venueId as number | null | undefined) ?? null,
-      sequence: (r.sequence as number | undefined) ?? 0, updatedAt: (r.updatedAt as string | undefined) ?? "",
+      id: r.id as number,
+      termId: (r.termId as number | null | undefined) ?? termId,
+      weekday: r.weekday as number,
+      periodId: r.periodId as number,
+      kind: r.kind as SessionKind,
+      title: r.title as string,
+      grades: [...(r.grades as number[])],
+      classId: (r.classId as number | null | undefined) ?? null,
+      clubId: (r.clubId as number | null | undefined) ?? null,
+      staffId: (r.staffId as number | null | undefined) ?? null,
+      venueId: (r.venueId as number | null | undefined) ?? null,
+      sequence: (r.sequence as number | undefined) ?? 0,
+      updatedAt: (r.updatedAt as string | undefined) ?? "",
     });
   });
   return { rows, skipped };

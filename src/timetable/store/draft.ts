@@ -12,10 +12,19 @@ export async function openDraft(em: EntityManager): Promise<Week> {
   const term = await currentTerm(em);
   if (!term) throw new HttpError(409, "timetable.noTerm");
   const repo = em.getRepository(Timetable);
-  await repo.createQueryBuilder().insert().into(Timetable)
-    .values({ termId: term.id, publishedAt: null, published: null, updatedAt: nowIso() }).orIgnore().execute();
+  await repo
+    .createQueryBuilder()
+    .insert()
+    .into(Timetable)
+    .values({ termId: term.id, publishedAt: null, published: null, updatedAt: nowIso() })
+    .orIgnore()
+    .execute();
   if (em.connection.options.type === "postgres") {
-    await repo.createQueryBuilder("t").setLock("pessimistic_write").where("t.termId = :termId", { termId: term.id }).getOne();
+    await repo
+      .createQueryBuilder("t")
+      .setLock("pessimistic_write")
+      .where("t.termId = :termId", { termId: term.id })
+      .getOne();
   }
   return loadWeek(em, term);
 }
@@ -26,7 +35,12 @@ export async function touchDraft(em: EntityManager, termId: number, now: string)
 }
 
 /** Publishes: the rows become the snapshot families and staff see. */
-export async function storePublication(em: EntityManager, termId: number, rows: EntryRow[], now: string): Promise<void> {
+export async function storePublication(
+  em: EntityManager,
+  termId: number,
+  rows: EntryRow[],
+  now: string,
+): Promise<void> {
   await em.getRepository(Timetable).update({ termId }, { published: rows, publishedAt: now, updatedAt: now });
 }
 

@@ -7,13 +7,17 @@ import { Period, ServiceEnrollment, Staff, Student, Venue, keptRead } from "../.
 /** Staff names by id, for the ids given (nulls skipped). */
 export async function staffNames(ds: DataSource, ids: readonly (number | null)[]): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-  const rows = wanted.length ? await ds.getRepository(Staff).find({ where: { id: In(wanted) }, select: { id: true, name: true } }) : [];
+  const rows = wanted.length
+    ? await ds.getRepository(Staff).find({ where: { id: In(wanted) }, select: { id: true, name: true } })
+    : [];
   return new Map(rows.map((s) => [s.id, s.name]));
 }
 
 /** Active staff: id, name and role. */
 export async function activeStaff(ds: DataSource): Promise<{ id: number; name: string; role: string }[]> {
-  const rows = await ds.getRepository(Staff).find({ where: { active: true }, select: { id: true, name: true, role: true } });
+  const rows = await ds
+    .getRepository(Staff)
+    .find({ where: { active: true }, select: { id: true, name: true, role: true } });
   return rows.map(({ id, name, role }) => ({ id, name, role }));
 }
 
@@ -29,11 +33,15 @@ export function allVenues(ds: DataSource): Promise<Venue[]> {
 // find, not findOne: with a relation, findOne's LIMIT costs a second (DISTINCT) query.
 /** A family's current children with their classes, by student number. */
 export function familyChildren(ds: DataSource, familyId: number): Promise<Student[]> {
-  return ds.getRepository(Student).find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
+  return ds
+    .getRepository(Student)
+    .find({ where: { familyId, archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
 }
 
 /** The weekdays a child is opted in to the service in a term (none without an opt-in). */
 export async function enrolledWeekdays(ds: DataSource, termId: number, studentId: number): Promise<number[]> {
-  const enrollment = await ds.getRepository(ServiceEnrollment).findOne({ where: { termId, studentId }, select: { weekdays: true } });
+  const enrollment = await ds
+    .getRepository(ServiceEnrollment)
+    .findOne({ where: { termId, studentId }, select: { weekdays: true } });
   return enrollment?.weekdays ?? [];
 }

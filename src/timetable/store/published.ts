@@ -4,7 +4,18 @@
 // here; nothing else touches Timetable.published (eslint.config.mjs).
 import type { DataSource, EntityManager } from "typeorm";
 import { Period, Timetable, currentTerm, keptRead } from "../../db";
-import { cancellationOf, coverOf, dateChangesOn as kernelChangesOn, datesBetween, indexCalendar, schoolCalendar, schoolDay, termDateChanges, type DayOfSchool, type IsoDate } from "../../kernel";
+import {
+  cancellationOf,
+  coverOf,
+  dateChangesOn as kernelChangesOn,
+  datesBetween,
+  indexCalendar,
+  schoolCalendar,
+  schoolDay,
+  termDateChanges,
+  type DayOfSchool,
+  type IsoDate,
+} from "../../kernel";
 import type { EntryRow } from "../core/entry-row";
 import { parseSnapshot } from "../core/snapshot";
 import * as Q from "../core/questions";
@@ -20,7 +31,8 @@ export interface Published {
   unreadable: number;
 }
 
-const NOTHING = (termId: number | null): Published => Object.freeze({ termId, publishedAt: null, rows: Object.freeze([]) as unknown as EntryRow[], unreadable: 0 });
+const NOTHING = (termId: number | null): Published =>
+  Object.freeze({ termId, publishedAt: null, rows: Object.freeze([]) as unknown as EntryRow[], unreadable: 0 });
 
 // Every family's timetable page, every feed and register reads the same snapshot:
 // it is kept until the database changes, and frozen, since all of them share it.
@@ -31,11 +43,19 @@ export function publishedOf(em: Repos, termId: number): Promise<Published> {
     if (!timetable?.publishedAt) return NOTHING(termId);
     const { rows, skipped } = parseSnapshot(timetable.published, termId);
     if (skipped.length) {
-      process.emitWarning(`published timetable of term ${termId}: ${skipped.length} row(s) are not valid entries and are left out: `
-        + skipped.map((s) => `#${s.index} (id ${JSON.stringify(s.id)}): ${s.problem}`).join("; "), { code: "KEHOU_TIMETABLE_SNAPSHOT" });
+      process.emitWarning(
+        `published timetable of term ${termId}: ${skipped.length} row(s) are not valid entries and are left out: ` +
+          skipped.map((s) => `#${s.index} (id ${JSON.stringify(s.id)}): ${s.problem}`).join("; "),
+        { code: "KEHOU_TIMETABLE_SNAPSHOT" },
+      );
     }
     const frozen = rows.map((r) => Object.freeze({ ...r, grades: Object.freeze(r.grades) as number[] }));
-    return Object.freeze({ termId, publishedAt: timetable.publishedAt, rows: Object.freeze(frozen) as EntryRow[], unreadable: skipped.length });
+    return Object.freeze({
+      termId,
+      publishedAt: timetable.publishedAt,
+      rows: Object.freeze(frozen) as EntryRow[],
+      unreadable: skipped.length,
+    });
   });
 }
 
@@ -48,19 +68,29 @@ export async function publishedTimetable(em: Repos): Promise<Published> {
 // Periods in the order of the day (position, then start time), for sorting sessions.
 async function periodOrder(em: Repos, termId: number): Promise<Map<number, number>> {
   const periods = await keptRead(em, `periods|${termId}`, () => em.getRepository(Period).findBy({ termId }));
-  const sorted = [...periods].sort((a, b) => a.position - b.position || a.startTime.localeCompare(b.startTime) || a.id - b.id);
+  const sorted = [...periods].sort(
+    (a, b) => a.position - b.position || a.startTime.localeCompare(b.startTime) || a.id - b.id,
+  );
   return new Map(sorted.map((p, i) => [p.id, i]));
 }
 
 // The date's cancellations and cover, as the kernel holds them (a kept read, so
 // every register and page of the date shares one load until the database changes).
 // A day's cancellation needs the entry's grades, hence the rows.
-async function dateChangesOn(em: Repos, termId: number, date: IsoDate, rows: readonly EntryRow[]): Promise<Q.DateChanges> {
+async function dateChangesOn(
+  em: Repos,
+  termId: number,
+  date: IsoDate,
+  rows: readonly EntryRow[],
+): Promise<Q.DateChanges> {
   const facts = await kernelChangesOn(em, termId, date);
   if (!facts.cancellations.length && !facts.covers.length) return Q.NO_CHANGES;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
-    cancelled: (entryId) => { const entry = byId.get(entryId); return entry ? cancellationOf(facts, entry)?.reason ?? null : null; },
+    cancelled: (entryId) => {
+      const entry = byId.get(entryId);
+      return entry ? (cancellationOf(facts, entry)?.reason ?? null) : null;
+    },
     coverOf: (entryId) => coverOf(facts, entryId)?.staffId ?? null,
   };
 }
@@ -70,7 +100,10 @@ async function dateChangesOn(em: Repos, termId: number, date: IsoDate, rows: rea
  * the kernel says runs (a make-up day follows the weekday it names; holidays,
  * exam days and weekends have none), with the date's cancellations and cover.
  */
-export async function sessionsOn(em: Repos, date: IsoDate): Promise<{ day: DayOfSchool | null; sessions: Q.DatedSession[] }> {
+export async function sessionsOn(
+  em: Repos,
+  date: IsoDate,
+): Promise<{ day: DayOfSchool | null; sessions: Q.DatedSession[] }> {
   const term = await currentTerm(em);
   if (!term || date < term.startDate || date > term.endDate) return { day: null, sessions: [] };
   const calendar = await schoolCalendar(em, term);
@@ -86,7 +119,11 @@ export async function sessionsOn(em: Repos, date: IsoDate): Promise<{ day: DayOf
  * `only` keeps the rows a caller can use (one child's): sorting a whole weekday
  * for every date was most of a family page's time.
  */
-export async function sessionsOnDates(em: Repos, dates: readonly IsoDate[], only?: (row: EntryRow) => boolean): Promise<{ date: IsoDate; day: DayOfSchool | null; sessions: Q.DatedSession[] }[]> {
+export async function sessionsOnDates(
+  em: Repos,
+  dates: readonly IsoDate[],
+  only?: (row: EntryRow) => boolean,
+): Promise<{ date: IsoDate; day: DayOfSchool | null; sessions: Q.DatedSession[] }[]> {
   const term = await currentTerm(em);
   if (!term) return dates.map((date) => ({ date, day: null, sessions: [] }));
   const calendar = indexCalendar((await schoolCalendar(em, term)).specialDays);
@@ -99,7 +136,14 @@ export async function sessionsOnDates(em: Repos, dates: readonly IsoDate[], only
       continue;
     }
     const day = schoolDay(date, calendar);
-    out.push({ date, day, sessions: day.runsWeekday === null ? [] : Q.sessionsOn(rows, day, await dateChangesOn(em, term.id, date, published.rows), order) });
+    out.push({
+      date,
+      day,
+      sessions:
+        day.runsWeekday === null
+          ? []
+          : Q.sessionsOn(rows, day, await dateChangesOn(em, term.id, date, published.rows), order),
+    });
   }
   return out;
 }
@@ -123,11 +167,17 @@ export async function staffWeek(em: Repos, staffId: number): Promise<EntryRow[]>
  * those they cover for someone (代课), and their own that are cancelled or
  * covered by someone else. The teachers' home page shows them beside the week.
  */
-export async function staffChangesBetween(em: Repos, staffId: number, from: IsoDate, to: IsoDate): Promise<Q.DatedSession[]> {
+export async function staffChangesBetween(
+  em: Repos,
+  staffId: number,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<Q.DatedSession[]> {
   const out: Q.DatedSession[] = [];
   for (const date of datesBetween(from, to)) {
     for (const s of (await sessionsOn(em, date)).sessions) {
-      if ((s.covered && s.staffId === staffId) || (s.entry.staffId === staffId && (s.cancelled !== null || s.covered))) out.push(s);
+      if ((s.covered && s.staffId === staffId) || (s.entry.staffId === staffId && (s.cancelled !== null || s.covered)))
+        out.push(s);
     }
   }
   return out;

@@ -28,14 +28,26 @@ export function loadWeek(em: EntityManager, term: Term): Promise<Week> {
 async function readWeek(em: EntityManager, term: Term): Promise<Week> {
   // One query after another: inside a transaction all share one connection,
   // and PostgreSQL's client must not be sent a query while it runs another.
-  const periods = await em.getRepository(Period).find({ where: { termId: term.id }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
-  const entries = await em.getRepository(TimetableEntry).find({ where: { termId: term.id }, order: { weekday: "ASC", periodId: "ASC", id: "ASC" } });
+  const periods = await em
+    .getRepository(Period)
+    .find({ where: { termId: term.id }, order: { position: "ASC", startTime: "ASC", id: "ASC" } });
+  const entries = await em
+    .getRepository(TimetableEntry)
+    .find({ where: { termId: term.id }, order: { weekday: "ASC", periodId: "ASC", id: "ASC" } });
   const staff = await em.getRepository(Staff).find({ order: { staffNumber: "ASC" } });
   const venues = await em.getRepository(Venue).find({ order: { name: "ASC" } });
   const clubs = await em.getRepository(Club).find({ where: { termId: term.id }, order: { id: "ASC" } });
-  const classes = await em.getRepository(SchoolClass).find({ where: { archived: false }, order: { grade: "ASC", id: "ASC" } });
-  const sizes = await em.getRepository(Student).createQueryBuilder("s").select("s.classId", "classId").addSelect("COUNT(*)", "n")
-    .where("s.archived = :archived", { archived: false }).groupBy("s.classId").getRawMany<{ classId: number; n: string | number }>();
+  const classes = await em
+    .getRepository(SchoolClass)
+    .find({ where: { archived: false }, order: { grade: "ASC", id: "ASC" } });
+  const sizes = await em
+    .getRepository(Student)
+    .createQueryBuilder("s")
+    .select("s.classId", "classId")
+    .addSelect("COUNT(*)", "n")
+    .where("s.archived = :archived", { archived: false })
+    .groupBy("s.classId")
+    .getRawMany<{ classId: number; n: string | number }>();
   const timetable = await em.getRepository(Timetable).findOneBy({ termId: term.id });
   const classSizes = new Map(sizes.map((r) => [Number(r.classId), Number(r.n)]));
   return { term, periods, entries, staff, venues, clubs, classes, classSizes, timetable };

@@ -10,7 +10,10 @@ import { AuditEntry, Family, Student } from "../../../src/db/entities";
 forEachDatabase("login, roles and languages", (ctx) => {
   let app: Express;
   let logins: DemoLogins;
-  before(async function () { this.timeout(120_000); ({ app, logins } = await demoApp(ctx.db)); });
+  before(async function () {
+    this.timeout(120_000);
+    ({ app, logins } = await demoApp(ctx.db));
+  });
 
   it("When an anonymous user opens /, then they are sent to the login page", async () => {
     const res = await request(app).get("/");
@@ -23,7 +26,12 @@ forEachDatabase("login, roles and languages", (ctx) => {
       const agent = await loginAs(app, staffLogin(logins, role));
       const res = await agent.get("/");
       expect(res.status).to.equal(200);
-      const heading = { admin: "教务工作台", class_teacher: "班主任首页", teacher: "我的课后服务", external: "我的课后服务" }[role]!;
+      const heading = {
+        admin: "教务工作台",
+        class_teacher: "班主任首页",
+        teacher: "我的课后服务",
+        external: "我的课后服务",
+      }[role]!;
       expect(res.text).to.contain(heading);
       expect(res.text.includes('href="/admin/audit"')).to.equal(role === "admin");
     });
@@ -43,7 +51,10 @@ forEachDatabase("login, roles and languages", (ctx) => {
     await agent.post("/privacy/accept").type("form").send({ _csrf: token, accept: "1" }).expect(302);
     const home = await agent.get("/");
     expect(home.status).to.equal(200);
-    const names = async (numbers: string[]) => (await ctx.db.ds.getRepository(Student).findBy(numbers.map((studentNumber) => ({ studentNumber })))).map((s) => s.name);
+    const names = async (numbers: string[]) =>
+      (await ctx.db.ds.getRepository(Student).findBy(numbers.map((studentNumber) => ({ studentNumber })))).map(
+        (s) => s.name,
+      );
     for (const name of await names(logins.families[1].children)) expect(home.text).to.contain(name);
     for (const name of await names(logins.families[0].children)) expect(home.text).to.not.contain(name);
   });
@@ -52,17 +63,28 @@ forEachDatabase("login, roles and languages", (ctx) => {
     const agent = await loginAs(app, familyLogin(logins, 0));
     const token = csrfFrom((await agent.get("/privacy")).text);
     await agent.post("/privacy/accept").type("form").send({ _csrf: token, accept: "1" });
-    const other = await ctx.db.ds.query(`SELECT id FROM student WHERE "studentNumber" = '${logins.families[1].studentNumber}'`);
+    const other = await ctx.db.ds.query(
+      `SELECT id FROM student WHERE "studentNumber" = '${logins.families[1].studentNumber}'`,
+    );
     const home = await agent.get("/");
-    const res = await agent.post("/family/child").type("form").send({ _csrf: csrfFrom(home.text), studentId: String(other[0].id) });
+    const res = await agent
+      .post("/family/child")
+      .type("form")
+      .send({ _csrf: csrfFrom(home.text), studentId: String(other[0].id) });
     expect(res.status).to.equal(404);
   });
 
   it("When the family code is wrong or the student unknown, then the message is the same and does not say which", async () => {
     const agent = request.agent(app);
     const t1 = await formToken(agent, "/login");
-    const wrongCode = await agent.post("/login").type("form").send({ _csrf: t1, mode: "family", studentNumber: logins.families[0].studentNumber, code: "WRONG123" });
-    const unknown = await agent.post("/login").type("form").send({ _csrf: t1, mode: "family", studentNumber: "99999999", code: "WRONG123" });
+    const wrongCode = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: t1, mode: "family", studentNumber: logins.families[0].studentNumber, code: "WRONG123" });
+    const unknown = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: t1, mode: "family", studentNumber: "99999999", code: "WRONG123" });
     expect(wrongCode.status).to.equal(401);
     expect(unknown.status).to.equal(401);
     expect(wrongCode.text).to.contain("学号或家庭码不正确");
@@ -70,7 +92,10 @@ forEachDatabase("login, roles and languages", (ctx) => {
   });
 
   it("When a login form is posted without a CSRF token, then it is refused with 403", async () => {
-    const res = await request(app).post("/login").type("form").send({ mode: "staff", ...staffLogin(logins, "admin") });
+    const res = await request(app)
+      .post("/login")
+      .type("form")
+      .send({ mode: "staff", ...staffLogin(logins, "admin") });
     expect(res.status).to.equal(403);
   });
 
@@ -87,8 +112,15 @@ forEachDatabase("login, roles and languages", (ctx) => {
     const agent = request.agent(app);
     const token = await formToken(agent, "/login");
     const email = "teacher05@kehou.demo";
-    for (let i = 0; i < 5; i++) await agent.post("/login").type("form").send({ _csrf: token, mode: "staff", email, password: "not-the-password" });
-    const res = await agent.post("/login").type("form").send({ _csrf: token, mode: "staff", email, password: logins.staff[0].password });
+    for (let i = 0; i < 5; i++)
+      await agent
+        .post("/login")
+        .type("form")
+        .send({ _csrf: token, mode: "staff", email, password: "not-the-password" });
+    const res = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: token, mode: "staff", email, password: logins.staff[0].password });
     expect(res.status).to.equal(429);
     expect(res.text).to.match(/\d+ 秒后再试/);
   });
@@ -106,12 +138,21 @@ forEachDatabase("login, roles and languages", (ctx) => {
     const agent = request.agent(app);
     const loginPage = await agent.get("/login");
     const before = /kehou\.sid=([^;]+)/.exec(String(loginPage.headers["set-cookie"]))?.[1];
-    const res = await agent.post("/login").type("form").send({ _csrf: csrfFrom(loginPage.text), mode: "staff", ...staffLogin(logins, "admin") });
+    const res = await agent
+      .post("/login")
+      .type("form")
+      .send({ _csrf: csrfFrom(loginPage.text), mode: "staff", ...staffLogin(logins, "admin") });
     const after = /kehou\.sid=([^;]+)/.exec(String(res.headers["set-cookie"]))?.[1];
     expect(after).to.be.a("string").and.not.equal(before);
-    expect(String(res.headers["set-cookie"])).to.match(/HttpOnly/i).and.match(/SameSite=Lax/i);
+    expect(String(res.headers["set-cookie"]))
+      .to.match(/HttpOnly/i)
+      .and.match(/SameSite=Lax/i);
     const home = await agent.get("/");
-    await agent.post("/logout").type("form").send({ _csrf: csrfFrom(home.text) }).expect(302);
+    await agent
+      .post("/logout")
+      .type("form")
+      .send({ _csrf: csrfFrom(home.text) })
+      .expect(302);
     const stale = await request(app).get("/").set("Cookie", `kehou.sid=${after}`);
     expect(stale.status).to.equal(302);
   });
@@ -129,7 +170,9 @@ forEachDatabase("login, roles and languages", (ctx) => {
   });
 
   it("When a family accepts the privacy notice, then the acceptance is recorded with its version", async () => {
-    const fam = await ctx.db.ds.getRepository(Family).findOneByOrFail({ familyKey: `F${logins.families[1].studentNumber}` });
+    const fam = await ctx.db.ds
+      .getRepository(Family)
+      .findOneByOrFail({ familyKey: `F${logins.families[1].studentNumber}` });
     expect(fam.privacyAcceptedAt).to.be.a("string");
     expect(fam.privacyVersion).to.be.a("string");
   });

@@ -12,7 +12,13 @@ import { AuditEntry, Club, Staff, Student } from "../../../src/db/entities";
 import { ChoiceRound } from "../../../src/choices/entities";
 import { allocate, parseInstance } from "../../../src/allocation/core";
 import { seedDemoChoices } from "../../../seeds/demo-choices";
-import { AllocationPin, AllocationPublication, AllocationRun, ClubPlacement, WaitlistEntry } from "../../../src/allocation/entities";
+import {
+  AllocationPin,
+  AllocationPublication,
+  AllocationRun,
+  ClubPlacement,
+  WaitlistEntry,
+} from "../../../src/allocation/entities";
 import { changedChildren, parseRun } from "../../../src/allocation/run-report";
 import { Notification } from "../../../src/notifications/entities";
 import { policyBlockers } from "../../../src/policy/blockers-service";
@@ -23,7 +29,10 @@ import type { DemoLogins } from "../../../seeds/demo";
 // A family logs in and accepts the privacy notice, as a real family must first.
 async function familyAgent(app: Express, creds: { studentNumber: string; code: string }): Promise<Agent> {
   const agent = await loginAs(app, creds);
-  await agent.post("/privacy/accept").type("form").send({ accept: "1", _csrf: await formToken(agent, "/privacy") });
+  await agent
+    .post("/privacy/accept")
+    .type("form")
+    .send({ accept: "1", _csrf: await formToken(agent, "/privacy") });
   return agent;
 }
 
@@ -39,12 +48,20 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     const demo = await demoApp(ctx.db);
     app = demo.app;
     logins = demo.logins;
-    ({ round } = await seedDemoChoices(ctx.db.ds, { students: 200, seed: 7, clubSize: 8, alsoStudentNumbers: logins.families.flatMap((f) => f.children) }));
+    ({ round } = await seedDemoChoices(ctx.db.ds, {
+      students: 200,
+      seed: 7,
+      clubSize: 8,
+      alsoStudentNumbers: logins.families.flatMap((f) => f.children),
+    }));
     admin = await loginAs(app, staffLogin(logins, "admin"));
   });
 
   const post = async (path: string, body: Record<string, unknown>) =>
-    admin.post(path).type("form").send({ ...body, _csrf: await formToken(admin, `/admin/rounds/${round.id}/runs`) });
+    admin
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(admin, `/admin/rounds/${round.id}/runs`) });
   const runOf = (id: number) => ctx.db.ds.getRepository(AllocationRun).findOneByOrFail({ id });
   const newRun = async (mechanism: string, seed: string, note = "") => {
     const res = await post(`/admin/rounds/${round.id}/runs`, { mechanism, seed, note });
@@ -55,7 +72,10 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
   it("When a round has no preferences yet, then running it is refused with 400 and a next step", async () => {
     const repo = ctx.db.ds.getRepository(ChoiceRound);
     const empty = await repo.save(repo.create({ ...round, id: undefined, name: "空轮次" }));
-    const res = await admin.post(`/admin/rounds/${empty.id}/runs`).type("form").send({ mechanism: "optimal", seed: "1", _csrf: await formToken(admin, `/admin/rounds/${empty.id}/runs`) });
+    const res = await admin
+      .post(`/admin/rounds/${empty.id}/runs`)
+      .type("form")
+      .send({ mechanism: "optimal", seed: "1", _csrf: await formToken(admin, `/admin/rounds/${empty.id}/runs`) });
     expect(res.status).to.equal(400);
     expect(res.text).to.contain("这个轮次还没有任何志愿");
     await repo.delete({ id: empty.id });
@@ -99,7 +119,9 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     expect(page.text).to.contain("各社团满员情况");
     const unplaced = Object.values(result.assignments).filter((c) => c.length === 0).length;
     expect(page.text).to.contain(`未录取的孩子 <span class="muted">(${unplaced})</span>`);
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "allocation.run", entityId: String(runs.optimal) });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "allocation.run", entityId: String(runs.optimal) });
     expect(audit.details).to.include({ seed: 42, mechanism: "optimal" });
   });
 
@@ -111,16 +133,22 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
   });
 
   it("When the instance and result are downloaded, then the engine and the CLI re-run the instance to the same bytes, and verify says so", async () => {
-    const instanceRes = await admin.get(`/admin/runs/${runs.optimal}/instance.json`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => cb(null, Buffer.concat(chunks)));
-    });
-    const resultRes = await admin.get(`/admin/runs/${runs.optimal}/result.json`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => cb(null, Buffer.concat(chunks)));
-    });
+    const instanceRes = await admin
+      .get(`/admin/runs/${runs.optimal}/instance.json`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => cb(null, Buffer.concat(chunks)));
+      });
+    const resultRes = await admin
+      .get(`/admin/runs/${runs.optimal}/result.json`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => cb(null, Buffer.concat(chunks)));
+      });
     expect(instanceRes.headers["content-disposition"]).to.contain("attachment");
     const instanceText = (instanceRes.body as Buffer).toString("utf8");
     const resultText = (resultRes.body as Buffer).toString("utf8");
@@ -130,7 +158,20 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     const dir = mkdtempSync(join(tmpdir(), "kehou-alloc-"));
     try {
       writeFileSync(join(dir, "instance.json"), instanceText);
-      const stdout = execFileSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "allocate", "--input", join(dir, "instance.json"), "--mechanism", "optimal", "--seed", "42"], { stdio: ["ignore", "pipe", "ignore"] });
+      const stdout = execFileSync(
+        process.execPath,
+        [
+          join(projectRoot(), "bin", "kehou.js"),
+          "allocate",
+          "--input",
+          join(dir, "instance.json"),
+          "--mechanism",
+          "optimal",
+          "--seed",
+          "42",
+        ],
+        { stdio: ["ignore", "pipe", "ignore"] },
+      );
       expect(stdout.equals(resultRes.body as Buffer)).to.equal(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -153,7 +194,12 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
   });
 
   it("When the admin pins without a reason, then 400 names the reason and nothing is pinned", async () => {
-    const res = await post(`/admin/rounds/${round.id}/pins`, { studentNumber: logins.families[0].studentNumber, clubId: "1", reason: "", mode: "pin" });
+    const res = await post(`/admin/rounds/${round.id}/pins`, {
+      studentNumber: logins.families[0].studentNumber,
+      clubId: "1",
+      reason: "",
+      mode: "pin",
+    });
     expect(res.status).to.equal(400);
     expect(res.text).to.contain('id="err-reason"');
     expect(await ctx.db.ds.getRepository(AllocationPin).count()).to.equal(0);
@@ -163,10 +209,17 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     const { instance, result } = parseRun(await runOf(runs.optimal));
     const child = instance.students.find((s) => result.assignments[s.id].length === 0 && s.slots.includes("thu-2"))!;
     const club = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code: "chess" });
-    const res = await post(`/admin/rounds/${round.id}/pins`, { studentNumber: child.id, clubId: String(club.id), reason: "家长申请，班主任同意", mode: "pin" });
+    const res = await post(`/admin/rounds/${round.id}/pins`, {
+      studentNumber: child.id,
+      clubId: String(club.id),
+      reason: "家长申请，班主任同意",
+      mode: "pin",
+    });
     expect(res.status, res.text.slice(0, 300)).to.equal(302);
     const pin = await ctx.db.ds.getRepository(AllocationPin).findOneByOrFail({ clubId: club.id });
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "allocation.pin", entityId: String(pin.id) });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "allocation.pin", entityId: String(pin.id) });
     expect(audit.reason).to.equal("家长申请，班主任同意");
     runs.pinned = await newRun("optimal", "42", "with a pin");
     const rerun = parseRun(await runOf(runs.pinned));
@@ -179,7 +232,12 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     const child = await ctx.db.ds.getRepository(Student).findOneByOrFail({ id: runs.pinnedChild });
     const club = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code: "go" });
     const before = await ctx.db.ds.getRepository(AllocationPin).count();
-    const res = await post(`/admin/rounds/${round.id}/pins`, { studentNumber: child.studentNumber, clubId: String(club.id), reason: "测试第二个指定", mode: "pin" });
+    const res = await post(`/admin/rounds/${round.id}/pins`, {
+      studentNumber: child.studentNumber,
+      clubId: String(club.id),
+      reason: "测试第二个指定",
+      mode: "pin",
+    });
     expect(res.status).to.equal(400);
     expect(res.text).to.match(/students\[\d+\]\.pinned/);
     expect(await ctx.db.ds.getRepository(AllocationPin).count()).to.equal(before);
@@ -188,7 +246,12 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
   it("When the admin moves the pinned child to another club, then the old pin is replaced and the move is audited", async () => {
     const child = await ctx.db.ds.getRepository(Student).findOneByOrFail({ id: runs.pinnedChild });
     const club = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code: "ropeskip" });
-    const res = await post(`/admin/rounds/${round.id}/pins`, { studentNumber: child.studentNumber, clubId: String(club.id), reason: "调整到跳绳", mode: "move" });
+    const res = await post(`/admin/rounds/${round.id}/pins`, {
+      studentNumber: child.studentNumber,
+      clubId: String(club.id),
+      reason: "调整到跳绳",
+      mode: "move",
+    });
     expect(res.status).to.equal(302);
     const pins = await ctx.db.ds.getRepository(AllocationPin).findBy({ studentId: child.id });
     expect(pins.map((p) => p.clubId)).to.deep.equal([club.id]);
@@ -229,15 +292,23 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     const res = await post(`/admin/runs/${run.id}/publish`, { overrideReason: "校长已批准：先发布社团结果" });
     await ctx.db.ds.getRepository(Staff).update({ staffNumber: "E001" }, { vettedOn: "2026-08-21" });
     expect(res.status, res.text.slice(0, 300)).to.equal(302);
-    const overridden = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "allocation.publish", entityId: String(run.id) });
+    const overridden = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "allocation.publish", entityId: String(run.id) });
     expect(overridden.reason).to.equal("校长已批准：先发布社团结果");
     expect(overridden.details).to.include({ overridden: true });
     const { instance, result } = parseRun(run);
     const placements = Object.values(result.assignments).reduce((n, c) => n + c.length, 0);
     expect(await ctx.db.ds.getRepository(ClubPlacement).countBy({ roundId: round.id })).to.equal(placements);
-    expect(await ctx.db.ds.getRepository(WaitlistEntry).countBy({ roundId: round.id })).to.equal(Object.values(result.waitlists).reduce((n, w) => n + w.length, 0));
-    expect((await ctx.db.ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId).to.equal(run.id);
-    expect(await ctx.db.ds.getRepository(Notification).countBy({ kind: "allocation.published" })).to.be.greaterThan(150);
+    expect(await ctx.db.ds.getRepository(WaitlistEntry).countBy({ roundId: round.id })).to.equal(
+      Object.values(result.waitlists).reduce((n, w) => n + w.length, 0),
+    );
+    expect(
+      (await ctx.db.ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId,
+    ).to.equal(run.id);
+    expect(await ctx.db.ds.getRepository(Notification).countBy({ kind: "allocation.published" })).to.be.greaterThan(
+      150,
+    );
     expect(overridden.details).to.include({ placements });
 
     const family = await familyAgent(app, familyLogin(logins, 1));
@@ -256,12 +327,16 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
   });
 
   it("When a family asks for another family's child, then it gets 404 and sees nothing of them", async () => {
-    const other = await ctx.db.ds.getRepository(Student).findOneByOrFail({ studentNumber: logins.families[1].children[0] });
+    const other = await ctx.db.ds
+      .getRepository(Student)
+      .findOneByOrFail({ studentNumber: logins.families[1].children[0] });
     const family = await familyAgent(app, familyLogin(logins, 0));
     const res = await family.get(`/results/${other.id}`);
     expect(res.status).to.equal(404);
     expect(res.text).to.not.contain(other.name);
-    const own = await ctx.db.ds.getRepository(Student).findOneByOrFail({ studentNumber: logins.families[0].studentNumber });
+    const own = await ctx.db.ds
+      .getRepository(Student)
+      .findOneByOrFail({ studentNumber: logins.families[0].studentNumber });
     expect((await family.get(`/results/${own.id}`)).status).to.equal(200);
     expect((await family.get("/admin/runs")).status).to.equal(403);
     expect((await admin.get("/results")).status).to.equal(403);
@@ -278,10 +353,16 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     expect(res.status).to.equal(302);
     const again = await post(`/admin/runs/${run.id}/publish`, { confirmChanges: "1" });
     expect(again.status).to.equal(302);
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "allocation.publish", entityId: String(run.id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "allocation.publish", entityId: String(run.id) }),
+    ).to.equal(1);
     const { result } = parseRun(run);
-    expect(await ctx.db.ds.getRepository(ClubPlacement).countBy({ roundId: round.id })).to.equal(result.metrics.placements);
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "allocation.publish", entityId: String(run.id) });
+    expect(await ctx.db.ds.getRepository(ClubPlacement).countBy({ roundId: round.id })).to.equal(
+      result.metrics.placements,
+    );
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "allocation.publish", entityId: String(run.id) });
     expect(audit.details).to.include({ previousRunId: runs.optimal });
     const family = await familyAgent(app, familyLogin(logins, 1));
     expect((await family.get("/results")).text).to.contain("本轮采用“抽签分配”");
@@ -294,16 +375,22 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     const victim = Object.keys(parsed.result.assignments).find((id) => parsed.result.assignments[id].length > 0)!;
     parsed.result.assignments[victim] = [parsed.result.assignments[victim][0], parsed.result.assignments[victim][0]];
     const repo = ctx.db.ds.getRepository(AllocationRun);
-    const broken = await repo.save(repo.create({ ...good, id: undefined, result: JSON.stringify(parsed.result) + "\n", note: "broken" }));
+    const broken = await repo.save(
+      repo.create({ ...good, id: undefined, result: JSON.stringify(parsed.result) + "\n", note: "broken" }),
+    );
     const before = {
       placements: await ctx.db.ds.getRepository(ClubPlacement).count(),
       notes: await ctx.db.ds.getRepository(Notification).count(),
       audit: await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "allocation.publish" }),
     };
     let failed = false;
-    await publishRun(ctx.db.ds, broken, { overrideReason: null, confirmChanges: true }, SYSTEM).catch(() => { failed = true; });
+    await publishRun(ctx.db.ds, broken, { overrideReason: null, confirmChanges: true }, SYSTEM).catch(() => {
+      failed = true;
+    });
     expect(failed).to.equal(true);
-    expect((await ctx.db.ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId).to.equal(good.id);
+    expect(
+      (await ctx.db.ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId,
+    ).to.equal(good.id);
     expect(await ctx.db.ds.getRepository(ClubPlacement).count()).to.equal(before.placements);
     expect(await ctx.db.ds.getRepository(Notification).count()).to.equal(before.notes);
     expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "allocation.publish" })).to.equal(before.audit);
@@ -312,17 +399,32 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
   it("When the admin and a family read the pages in English, then every text is translated (no raw keys)", async () => {
     const raw = /\b(assignment|notifications)\.[\w-]+\.[\w-]+/;
     const english = await loginAs(app, staffLogin(logins, "admin"));
-    await english.post("/lang").type("form").send({ lang: "en", back: "/", _csrf: await formToken(english, "/admin/runs") });
-    for (const path of ["/admin/runs", `/admin/rounds/${round.id}/runs`, `/admin/runs/${runs.optimal}`, `/admin/runs/${runs.pinned}/verify`,
-      `/admin/runs/compare?a=${runs.optimal}&b=${runs.lottery}`, `/admin/rounds/${round.id}/placements?club=1`]) {
+    await english
+      .post("/lang")
+      .type("form")
+      .send({ lang: "en", back: "/", _csrf: await formToken(english, "/admin/runs") });
+    for (const path of [
+      "/admin/runs",
+      `/admin/rounds/${round.id}/runs`,
+      `/admin/runs/${runs.optimal}`,
+      `/admin/runs/${runs.pinned}/verify`,
+      `/admin/runs/compare?a=${runs.optimal}&b=${runs.lottery}`,
+      `/admin/rounds/${round.id}/placements?club=1`,
+    ]) {
       const res = await english.get(path);
       expect(res.status, path).to.equal(200);
       expect(res.text, path).to.not.match(raw);
       expect(res.text, path).to.contain('lang="en"');
     }
     const family = await familyAgent(app, familyLogin(logins, 1));
-    await family.post("/lang").type("form").send({ lang: "en", back: "/", _csrf: await formToken(family, "/results") });
-    for (const [path, heading] of [["/results", "Club results"], ["/notifications", "Notifications"]]) {
+    await family
+      .post("/lang")
+      .type("form")
+      .send({ lang: "en", back: "/", _csrf: await formToken(family, "/results") });
+    for (const [path, heading] of [
+      ["/results", "Club results"],
+      ["/notifications", "Notifications"],
+    ]) {
       const res = await family.get(path);
       expect(res.text, path).to.not.match(raw);
       expect(res.text, path).to.contain(heading);

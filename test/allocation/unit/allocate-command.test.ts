@@ -29,7 +29,10 @@ describe("kehou allocate (CLI)", function () {
   function run(args: string[], json?: unknown) {
     const file = join(dir, `input-${Math.random().toString(36).slice(2)}.json`);
     if (json !== undefined) writeFileSync(file, typeof json === "string" ? json : JSON.stringify(json));
-    const out = spawnSync(process.execPath, [bin, "allocate", ...args.map((a) => a.replace("$FILE", file))], { cwd: root, encoding: "utf8" });
+    const out = spawnSync(process.execPath, [bin, "allocate", ...args.map((a) => a.replace("$FILE", file))], {
+      cwd: root,
+      encoding: "utf8",
+    });
     return { code: out.status, stdout: out.stdout, stderr: out.stderr };
   }
 
@@ -61,16 +64,36 @@ describe("kehou allocate (CLI)", function () {
   });
 
   const bad: [string, string[], unknown, RegExp][] = [
-    ["an unknown club is chosen", ["--input", "$FILE"],
-      { ...instance, students: [{ ...instance.students[0], choices: ["choir", "chez"] }] }, /students\[0\]\.choices\[1\]: unknown club "chez"/],
-    ["a capacity is negative", ["--input", "$FILE"],
-      { ...instance, clubs: [{ ...instance.clubs[0], capacity: -3 }, instance.clubs[1]] }, /clubs\[0\]\.capacity/],
-    ["a student id repeats", ["--input", "$FILE"],
-      { ...instance, students: [instance.students[0], { ...instance.students[1], id: "S001" }] }, /students\[1\]\.id: duplicate/],
-    ["a grade has the wrong type", ["--input", "$FILE"],
-      { ...instance, students: [{ ...instance.students[0], grade: "3" }] }, /students\[0\]\.grade/],
-    ["pins overfill a club", ["--input", "$FILE"],
-      { ...instance, students: instance.students.map((s) => ({ ...s, pinned: ["choir"] })) }, /students\[1\]\.pinned\[0\]/],
+    [
+      "an unknown club is chosen",
+      ["--input", "$FILE"],
+      { ...instance, students: [{ ...instance.students[0], choices: ["choir", "chez"] }] },
+      /students\[0\]\.choices\[1\]: unknown club "chez"/,
+    ],
+    [
+      "a capacity is negative",
+      ["--input", "$FILE"],
+      { ...instance, clubs: [{ ...instance.clubs[0], capacity: -3 }, instance.clubs[1]] },
+      /clubs\[0\]\.capacity/,
+    ],
+    [
+      "a student id repeats",
+      ["--input", "$FILE"],
+      { ...instance, students: [instance.students[0], { ...instance.students[1], id: "S001" }] },
+      /students\[1\]\.id: duplicate/,
+    ],
+    [
+      "a grade has the wrong type",
+      ["--input", "$FILE"],
+      { ...instance, students: [{ ...instance.students[0], grade: "3" }] },
+      /students\[0\]\.grade/,
+    ],
+    [
+      "pins overfill a club",
+      ["--input", "$FILE"],
+      { ...instance, students: instance.students.map((s) => ({ ...s, pinned: ["choir"] })) },
+      /students\[1\]\.pinned\[0\]/,
+    ],
     ["the file is not JSON", ["--input", "$FILE"], "{ nope", /--input: .* is not valid JSON/],
     ["the file is missing", ["--input", "/nonexistent/kehou.json"], undefined, /--input: cannot read/],
     ["--input is missing", [], undefined, /--input: required/],

@@ -25,7 +25,12 @@ describe("allocate (optimal)", () => {
     const { result } = await allocate(orchestra(), { mechanism: "optimal" });
     expect(result.assignments).to.deep.equal({ A: ["drums"], B: ["choir"], C: ["violin"] });
     expect(result.metrics).to.deep.equal({
-      students: 3, placedStudents: 3, placements: 3, rankCounts: [1, 2], sumOfRanks: 5, underMinClubs: ["choir"],
+      students: 3,
+      placedStudents: 3,
+      placements: 3,
+      rankCounts: [1, 2],
+      sumOfRanks: 5,
+      underMinClubs: ["choir"],
     });
   });
 
@@ -42,7 +47,10 @@ describe("allocate (optimal)", () => {
 
   it("When a child is pinned outside their list and grade, then the pin holds, uses a seat and counts toward maxClubs", async () => {
     const instance = parseInstance({
-      clubs: [{ id: "team", capacity: 1, grades: [6], slots: ["tue"] }, { id: "art", capacity: 5, slots: ["wed"] }],
+      clubs: [
+        { id: "team", capacity: 1, grades: [6], slots: ["tue"] },
+        { id: "art", capacity: 5, slots: ["wed"] },
+      ],
       students: [
         { id: "P", grade: 2, slots: ["tue", "wed"], maxClubs: 1, choices: ["art"], pinned: ["team"] },
         { id: "Q", grade: 6, slots: ["tue"], choices: ["team"] },
@@ -60,7 +68,9 @@ describe("allocate (optimal)", () => {
   it("When a child may take two clubs, then they get both in rank order and never two in one slot", async () => {
     const instance = parseInstance({
       clubs: [
-        { id: "a", capacity: 3, slots: ["tue"] }, { id: "b", capacity: 3, slots: ["tue"] }, { id: "c", capacity: 3, slots: ["thu"] },
+        { id: "a", capacity: 3, slots: ["tue"] },
+        { id: "b", capacity: 3, slots: ["tue"] },
+        { id: "c", capacity: 3, slots: ["thu"] },
       ],
       students: [{ id: "K", grade: 1, slots: ["tue", "thu"], maxClubs: 2, choices: ["c", "b", "a"] }],
     });
@@ -84,7 +94,11 @@ describe("allocate (optimal)", () => {
 
   it("When a club is ranked by children who could take it, then its waitlist is ordered by rank, then lottery number", async () => {
     const instance = parseInstance({
-      clubs: [{ id: "x", capacity: 0, slots: ["mon"] }, { id: "y", capacity: 9, slots: ["tue"] }, { id: "z", capacity: 9, slots: ["wed"] }],
+      clubs: [
+        { id: "x", capacity: 0, slots: ["mon"] },
+        { id: "y", capacity: 9, slots: ["tue"] },
+        { id: "z", capacity: 9, slots: ["wed"] },
+      ],
       students: [
         { id: "content", grade: 1, slots: ["mon", "tue"], choices: ["y", "x"] },
         { id: "second", grade: 1, slots: ["mon", "tue", "wed"], choices: ["y", "x", "z"], maxClubs: 1 },
@@ -102,7 +116,11 @@ describe("allocate (optimal)", () => {
 
   it("When children rank a full club at different positions, then better ranks wait first", async () => {
     const instance = parseInstance({
-      clubs: [{ id: "x", capacity: 0, slots: ["mon"] }, { id: "y", capacity: 9, slots: ["tue"] }, { id: "z", capacity: 9, slots: ["wed"] }],
+      clubs: [
+        { id: "x", capacity: 0, slots: ["mon"] },
+        { id: "y", capacity: 9, slots: ["tue"] },
+        { id: "z", capacity: 9, slots: ["wed"] },
+      ],
       students: [
         { id: "r2", grade: 1, slots: ["mon", "tue", "wed"], choices: ["z", "x", "y"], maxClubs: 2 },
         { id: "r1", grade: 1, slots: ["mon", "tue"], choices: ["x", "y"] },

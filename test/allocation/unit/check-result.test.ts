@@ -43,15 +43,22 @@ describe("checking a stored result without re-running it", function () {
 
   for (const mechanism of ["optimal", "lottery"] as const) {
     it(`When ${mechanism} allocates a random school, then its result passes the check, also after a child is pseudonymised`, async () => {
-      await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), shapes, async (seed, shape) => {
-        const instance = randomInstance(seed, shape);
-        const { result } = await allocate(instance, { mechanism, seed });
-        expect(checkResult(instance, result)).to.deep.equal([]);
-        if (instance.students.length === 0) return;
-        const texts = pseudonymiseRunTexts({ instance: JSON.stringify(instance) + "\n", result: JSON.stringify(result) + "\n" }, instance.students[0].id, "deleted-0123456789abcdef")!;
-        expect(texts.instance).to.not.contain(`"id":${JSON.stringify(instance.students[0].id)}`);
-        expect(checkResult(parseInstance(JSON.parse(texts.instance)), JSON.parse(texts.result))).to.deep.equal([]);
-      }), { numRuns: 40 });
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), shapes, async (seed, shape) => {
+          const instance = randomInstance(seed, shape);
+          const { result } = await allocate(instance, { mechanism, seed });
+          expect(checkResult(instance, result)).to.deep.equal([]);
+          if (instance.students.length === 0) return;
+          const texts = pseudonymiseRunTexts(
+            { instance: JSON.stringify(instance) + "\n", result: JSON.stringify(result) + "\n" },
+            instance.students[0].id,
+            "deleted-0123456789abcdef",
+          )!;
+          expect(texts.instance).to.not.contain(`"id":${JSON.stringify(instance.students[0].id)}`);
+          expect(checkResult(parseInstance(JSON.parse(texts.instance)), JSON.parse(texts.result))).to.deep.equal([]);
+        }),
+        { numRuns: 40 },
+      );
     });
   }
 
@@ -59,15 +66,63 @@ describe("checking a stored result without re-running it", function () {
     const { result } = await allocate(small, { mechanism: "optimal", seed: 1 });
     expect(checkResult(small, result)).to.deep.equal([]);
     const broken: [string, Result][] = [
-      ["over capacity", changed(result, (r) => { r.assignments.S1 = ["choir"]; r.assignments.S2 = ["choir", "art"]; })],
-      ["not on their list", changed(result, (r) => { r.assignments.S3 = ["art"]; })],
-      ["not open to grade", changed(result, (r) => { r.assignments.S3 = ["choir"]; r.assignments.S1 = ["chess"]; r.assignments.S2 = ["chess", "art"]; })],
-      ["not there for", changed(result, (r) => { r.assignments.S1 = ["art"]; })],
-      ["two clubs in thu", changed(result, (r) => { r.assignments.S2 = ["choir", "chess"]; })],
-      ["more clubs than maxClubs", changed(result, (r) => { r.assignments.S1 = ["choir", "chess"]; })],
-      ["missing from assignments", changed(result, (r) => { delete r.assignments.S3; })],
-      ["metrics.sumOfRanks", changed(result, (r) => { r.metrics.sumOfRanks += 1; })],
-      ["metrics.placedStudents", changed(result, (r) => { r.metrics.placedStudents -= 1; })],
+      [
+        "over capacity",
+        changed(result, (r) => {
+          r.assignments.S1 = ["choir"];
+          r.assignments.S2 = ["choir", "art"];
+        }),
+      ],
+      [
+        "not on their list",
+        changed(result, (r) => {
+          r.assignments.S3 = ["art"];
+        }),
+      ],
+      [
+        "not open to grade",
+        changed(result, (r) => {
+          r.assignments.S3 = ["choir"];
+          r.assignments.S1 = ["chess"];
+          r.assignments.S2 = ["chess", "art"];
+        }),
+      ],
+      [
+        "not there for",
+        changed(result, (r) => {
+          r.assignments.S1 = ["art"];
+        }),
+      ],
+      [
+        "two clubs in thu",
+        changed(result, (r) => {
+          r.assignments.S2 = ["choir", "chess"];
+        }),
+      ],
+      [
+        "more clubs than maxClubs",
+        changed(result, (r) => {
+          r.assignments.S1 = ["choir", "chess"];
+        }),
+      ],
+      [
+        "missing from assignments",
+        changed(result, (r) => {
+          delete r.assignments.S3;
+        }),
+      ],
+      [
+        "metrics.sumOfRanks",
+        changed(result, (r) => {
+          r.metrics.sumOfRanks += 1;
+        }),
+      ],
+      [
+        "metrics.placedStudents",
+        changed(result, (r) => {
+          r.metrics.placedStudents -= 1;
+        }),
+      ],
     ];
     for (const [words, bad] of broken) expect(checkResult(small, bad).join("; "), words).to.contain(words);
   });

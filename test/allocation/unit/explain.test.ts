@@ -13,7 +13,14 @@ const school = parseInstance({
     { id: "kite", capacity: 1, slots: ["fri"] },
   ],
   students: [
-    { id: "K", grade: 2, slots: ["tue", "wed", "thu"], maxClubs: 2, choices: ["robot", "drama", "swim", "art", "lego"], pinned: ["band"] },
+    {
+      id: "K",
+      grade: 2,
+      slots: ["tue", "wed", "thu"],
+      maxClubs: 2,
+      choices: ["robot", "drama", "swim", "art", "lego"],
+      pinned: ["band"],
+    },
     { id: "L", grade: 2, slots: ["wed"], choices: ["art"] },
     { id: "M", grade: 3, slots: ["thu", "fri"], maxClubs: 1, choices: ["kite", "robot"], pinned: ["band"] },
     { id: "N", grade: 3, slots: ["fri"], choices: ["kite"] },
@@ -55,7 +62,8 @@ describe("explainPlacement", () => {
     for (const mechanism of ["optimal", "lottery"] as const) {
       const { result } = await allocate(school, { mechanism });
       for (const s of school.students) {
-        for (const r of explainPlacement(school, result, mechanism, s.id).reasons) expect(r.code).to.not.equal("unexplained");
+        for (const r of explainPlacement(school, result, mechanism, s.id).reasons)
+          expect(r.code).to.not.equal("unexplained");
       }
     }
   });

@@ -5,7 +5,9 @@ import { randomInstance } from "./support/random-instance";
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items.slice()];
-  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+  );
 }
 
 /** How much a child likes an outcome by their true list: 1 best, list length + 1 for nothing. */
@@ -17,21 +19,35 @@ describe("lottery mechanism", function () {
   this.timeout(120_000);
 
   it("When any child reorders their list (one club each), then they never get a club they truly prefer", async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 1000 }), async (seed, draw) => {
-      const instance = randomInstance(seed, {
-        students: 6, clubs: 4, slots: 2, multiSlot: true, maxClubs: 1, pins: false, siblings: true, listLength: 4,
-      });
-      const truthful = (await allocate(instance, { mechanism: "lottery", seed: draw })).result;
-      for (const [i, s] of instance.students.entries()) {
-        const honest = value(s.choices, truthful.assignments[s.id]);
-        for (const lie of permutations(s.choices)) {
-          const other: Instance = structuredClone(instance);
-          other.students[i].choices = lie;
-          const got = (await allocate(other, { mechanism: "lottery", seed: draw })).result.assignments[s.id];
-          expect(value(s.choices, got)).to.be.at.least(honest);
-        }
-      }
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 1000 }),
+        async (seed, draw) => {
+          const instance = randomInstance(seed, {
+            students: 6,
+            clubs: 4,
+            slots: 2,
+            multiSlot: true,
+            maxClubs: 1,
+            pins: false,
+            siblings: true,
+            listLength: 4,
+          });
+          const truthful = (await allocate(instance, { mechanism: "lottery", seed: draw })).result;
+          for (const [i, s] of instance.students.entries()) {
+            const honest = value(s.choices, truthful.assignments[s.id]);
+            for (const lie of permutations(s.choices)) {
+              const other: Instance = structuredClone(instance);
+              other.students[i].choices = lie;
+              const got = (await allocate(other, { mechanism: "lottery", seed: draw })).result.assignments[s.id];
+              expect(value(s.choices, got)).to.be.at.least(honest);
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("When lists change, then the turn order does not: draws depend only on the seed and the id", () => {
@@ -80,7 +96,10 @@ describe("lottery mechanism", function () {
 
   it("When children may take two clubs, then everyone's first club comes before anyone's second", async () => {
     const instance = parseInstance({
-      clubs: [{ id: "x", capacity: 2, slots: ["mon"] }, { id: "y", capacity: 1, slots: ["tue"] }],
+      clubs: [
+        { id: "x", capacity: 2, slots: ["mon"] },
+        { id: "y", capacity: 1, slots: ["tue"] },
+      ],
       students: [
         { id: "p", grade: 1, slots: ["mon", "tue"], maxClubs: 2, choices: ["x", "y"] },
         { id: "q", grade: 1, slots: ["mon", "tue"], maxClubs: 2, choices: ["y", "x"] },

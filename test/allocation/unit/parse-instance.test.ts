@@ -62,7 +62,7 @@ describe("parseInstance", () => {
   });
 
   const cases: [string, (json: any) => void, string][] = [
-    ["the root is not an object", (j) => Object.keys(j).forEach((k) => delete j[k]) , "clubs"],
+    ["the root is not an object", (j) => Object.keys(j).forEach((k) => delete j[k]), "clubs"],
     ["clubs is not an array", (j) => (j.clubs = {}), "clubs"],
     ["students is missing", (j) => delete j.students, "students"],
     ["a club is not an object", (j) => (j.clubs[1] = "chess"), "clubs[1]"],
@@ -87,8 +87,21 @@ describe("parseInstance", () => {
     ["group is a number", (j) => (j.students[0].group = 12), "students[0].group"],
     ["a pin names an unknown club", (j) => (j.students[1].pinned = ["opera"]), "students[1].pinned[0]"],
     ["pins exceed maxClubs", (j) => (j.students[1].pinned = ["choir", "chess"]), "students[1].pinned"],
-    ["two pins clash", (j) => { j.students[0].pinned = ["choir", "chess"]; }, "students[0].pinned[1]"],
-    ["pins overfill a club", (j) => { j.students[0].pinned = ["paint"]; j.students[3].pinned = ["paint"]; }, "students[3].pinned[0]"],
+    [
+      "two pins clash",
+      (j) => {
+        j.students[0].pinned = ["choir", "chess"];
+      },
+      "students[0].pinned[1]",
+    ],
+    [
+      "pins overfill a club",
+      (j) => {
+        j.students[0].pinned = ["paint"];
+        j.students[3].pinned = ["paint"];
+      },
+      "students[3].pinned[0]",
+    ],
     ["a pin meets on a day the child is not there", (j) => (j.students[3].pinned = ["chess"]), "students[3].pinned[0]"],
     ["the seed is negative", (j) => (j.seed = -1), "seed"],
     ["the seed is not an integer", (j) => (j.seed = "7"), "seed"],

@@ -27,19 +27,25 @@ describe("tie-breaking among optima", function () {
   this.timeout(300_000);
 
   it("When siblings are grouped, then the objective equals the same school without groups and the oracle", async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), shapes, async (seed, shape) => {
-      const instance = randomInstance(seed, shape);
-      const grouped = (await allocate(instance, { mechanism: "optimal" })).result;
-      const plain = (await allocate(withoutGroups(instance), { mechanism: "optimal" })).result;
-      expect(violations(instance, grouped)).to.deep.equal([]);
-      expect(tupleOf(instance, grouped)).to.deep.equal(tupleOf(instance, plain));
-      expect(tupleOf(instance, grouped)).to.deep.equal(await oracleTuple(instance));
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), shapes, async (seed, shape) => {
+        const instance = randomInstance(seed, shape);
+        const grouped = (await allocate(instance, { mechanism: "optimal" })).result;
+        const plain = (await allocate(withoutGroups(instance), { mechanism: "optimal" })).result;
+        expect(violations(instance, grouped)).to.deep.equal([]);
+        expect(tupleOf(instance, grouped)).to.deep.equal(tupleOf(instance, plain));
+        expect(tupleOf(instance, grouped)).to.deep.equal(await oracleTuple(instance));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("When siblings can share a club at no cost, then they are placed together whatever the seed", async () => {
     const instance = parseInstance({
-      clubs: [{ id: "x", capacity: 2, slots: ["thu"] }, { id: "y", capacity: 2, slots: ["thu"] }],
+      clubs: [
+        { id: "x", capacity: 2, slots: ["thu"] },
+        { id: "y", capacity: 2, slots: ["thu"] },
+      ],
       students: [
         { id: "sib1", grade: 1, slots: ["thu"], choices: ["x", "y"], group: "F" },
         { id: "sib2", grade: 1, slots: ["thu"], choices: ["y", "x"], group: "F" },
@@ -53,7 +59,10 @@ describe("tie-breaking among optima", function () {
       expect(result.metrics.sumOfRanks).to.equal(4);
     }
     const tied = parseInstance({
-      clubs: [{ id: "x", capacity: 2, slots: ["thu"] }, { id: "y", capacity: 2, slots: ["thu"] }],
+      clubs: [
+        { id: "x", capacity: 2, slots: ["thu"] },
+        { id: "y", capacity: 2, slots: ["thu"] },
+      ],
       students: [
         { id: "sib1", grade: 1, slots: ["thu"], choices: ["x", "y"], group: "F" },
         { id: "sib2", grade: 1, slots: ["thu"], choices: ["x", "y"], group: "F" },
@@ -70,7 +79,10 @@ describe("tie-breaking among optima", function () {
 
   it("When two children tie for one seat, then the earlier draw gets it", async () => {
     const instance = parseInstance({
-      clubs: [{ id: "x", capacity: 1, slots: ["thu"] }, { id: "y", capacity: 1, slots: ["thu"] }],
+      clubs: [
+        { id: "x", capacity: 1, slots: ["thu"] },
+        { id: "y", capacity: 1, slots: ["thu"] },
+      ],
       students: [
         { id: "p", grade: 1, slots: ["thu"], choices: ["x", "y"] },
         { id: "q", grade: 1, slots: ["thu"], choices: ["x", "y"] },
@@ -85,7 +97,11 @@ describe("tie-breaking among optima", function () {
 
   it("When children may take two clubs (general network), then the earlier draw still wins the tie", async () => {
     const instance = parseInstance({
-      clubs: [{ id: "x", capacity: 1, slots: ["thu"] }, { id: "y", capacity: 1, slots: ["thu"] }, { id: "z", capacity: 2, slots: ["fri"] }],
+      clubs: [
+        { id: "x", capacity: 1, slots: ["thu"] },
+        { id: "y", capacity: 1, slots: ["thu"] },
+        { id: "z", capacity: 2, slots: ["fri"] },
+      ],
       students: [
         { id: "p", grade: 1, slots: ["thu", "fri"], maxClubs: 2, choices: ["x", "y", "z"] },
         { id: "q", grade: 1, slots: ["thu", "fri"], maxClubs: 2, choices: ["x", "y", "z"] },

@@ -35,20 +35,29 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
     tuesday = await ds.getRepository(TimetableEntry).findOneByOrFail({ classId: cls.id, weekday: 2, kind: "homework" });
     monday = await ds.getRepository(TimetableEntry).findOneByOrFail({ classId: cls.id, weekday: 1, kind: "homework" });
     const enrolled = new Map((await ds.getRepository(ServiceEnrollment).find()).map((e) => [e.studentId, e.weekdays]));
-    const pupils = await ds.getRepository(Student).find({ where: { classId: cls.id }, order: { studentNumber: "ASC" } });
+    const pupils = await ds
+      .getRepository(Student)
+      .find({ where: { classId: cls.id }, order: { studentNumber: "ASC" } });
     tuesdayRoster = pupils.filter((s) => enrolled.get(s.id)?.includes(2));
     child = await ds.getRepository(Student).findOneByOrFail({ studentNumber: logins.families[0].studentNumber });
     expect(tuesdayRoster.map((s) => s.id)).to.include(child.id);
     [classTeacher, admin, teacher] = await Promise.all([
-      loginAs(app, staffLogin(logins, "class_teacher")), loginAs(app, staffLogin(logins, "admin")), loginAs(app, staffLogin(logins, "teacher")),
+      loginAs(app, staffLogin(logins, "class_teacher")),
+      loginAs(app, staffLogin(logins, "admin")),
+      loginAs(app, staffLogin(logins, "teacher")),
     ]);
   });
   after(() => setSchoolClock());
 
   const post = async (agent: Agent, path: string, body: Record<string, string>) =>
-    agent.post(path).type("form").send({ ...body, _csrf: await formToken(agent, "/attendance") });
+    agent
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(agent, "/attendance") });
   const marks = async (entry: TimetableEntry, date: string) =>
-    new Map((await ctx.db.ds.getRepository(Attendance).findBy({ entryId: entry.id, date })).map((m) => [m.studentId, m]));
+    new Map(
+      (await ctx.db.ds.getRepository(Attendance).findBy({ entryId: entry.id, date })).map((m) => [m.studentId, m]),
+    );
 
   async function familyAgent(i: number): Promise<Agent> {
     const agent = await loginAs(app, familyLogin(logins, i));
@@ -74,21 +83,33 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
     expect([...stored.values()].every((m) => m.status === "present")).to.equal(true);
 
     const other = tuesdayRoster.find((s) => s.id !== child.id)!;
-    const res = await post(classTeacher, reg(tuesday, "2026-09-15"), { [`s_${child.id}`]: "absent", [`s_${other.id}`]: "excused", [`n_${other.id}`]: "家长来电请假" });
+    const res = await post(classTeacher, reg(tuesday, "2026-09-15"), {
+      [`s_${child.id}`]: "absent",
+      [`s_${other.id}`]: "excused",
+      [`n_${other.id}`]: "家长来电请假",
+    });
     expect(res.status).to.equal(303);
     stored = await marks(tuesday, "2026-09-15");
     expect(stored.get(child.id)!.status).to.equal("absent");
     expect(stored.get(other.id)!.status).to.equal("excused");
     expect(stored.get(other.id)!.note).to.equal("家长来电请假");
     expect([...stored.values()].filter((m) => m.status === "present")).to.have.length(tuesdayRoster.length - 2);
-    const audits = await ctx.db.ds.getRepository(AuditEntry).findBy({ action: "attendance.mark", entityId: `${tuesday.id}@2026-09-15` });
+    const audits = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findBy({ action: "attendance.mark", entityId: `${tuesday.id}@2026-09-15` });
     expect(audits).to.have.length(2);
   });
 
   it("When a child is marked absent without excuse, then the class teacher, the admin and the family see an alert, and no one else", async () => {
-    const alert = await ctx.db.ds.getRepository(AttendanceAlert).findOneByOrFail({ entryId: tuesday.id, date: "2026-09-15", studentId: child.id });
+    const alert = await ctx.db.ds
+      .getRepository(AttendanceAlert)
+      .findOneByOrFail({ entryId: tuesday.id, date: "2026-09-15", studentId: child.id });
     expect(alert.state).to.equal("open");
-    for (const [agent, list] of [[classTeacher, "/attendance/alerts"], [admin, "/attendance/alerts"], [await familyAgent(0), "/family/alerts"]] as [Agent, string][]) {
+    for (const [agent, list] of [
+      [classTeacher, "/attendance/alerts"],
+      [admin, "/attendance/alerts"],
+      [await familyAgent(0), "/family/alerts"],
+    ] as [Agent, string][]) {
       const page = await agent.get(list);
       expect(page.status).to.equal(200);
       expect(page.text).to.contain(`${child.name} 无故缺勤`);
@@ -99,20 +120,28 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
     expect((await stranger.get("/family/alerts")).text).to.not.contain(child.name);
     expect((await stranger.get("/attendance/alerts")).status).to.equal(403);
     // The family's general inbox carries it too (src/notifications).
-    const inbox = await ctx.db.ds.getRepository(Notification).findBy({ familyId: child.familyId, kind: "attendance.absent" });
+    const inbox = await ctx.db.ds
+      .getRepository(Notification)
+      .findBy({ familyId: child.familyId, kind: "attendance.absent" });
     expect(inbox).to.have.length(1);
   });
 
   it("When the family acknowledges the alert, then only its own copy is acknowledged, and someone else's id is a 404", async () => {
-    const alert = await ctx.db.ds.getRepository(AttendanceAlert).findOneByOrFail({ entryId: tuesday.id, date: "2026-09-15", studentId: child.id });
+    const alert = await ctx.db.ds
+      .getRepository(AttendanceAlert)
+      .findOneByOrFail({ entryId: tuesday.id, date: "2026-09-15", studentId: child.id });
     const family = await familyAgent(0);
     const token = csrfFrom((await family.get("/family/alerts")).text);
-    expect((await family.post(`/family/alerts/${alert.id}/ack`).type("form").send({ _csrf: token })).status).to.equal(303);
+    expect((await family.post(`/family/alerts/${alert.id}/ack`).type("form").send({ _csrf: token })).status).to.equal(
+      303,
+    );
     const rows = await ctx.db.ds.getRepository(AttendanceAlertAudience).findBy({ alertId: alert.id });
     expect(rows.filter((r) => r.acknowledgedAt !== null).map((r) => r.audienceKind)).to.deep.equal(["family"]);
     const stranger = await familyAgent(1);
     const t2 = csrfFrom((await stranger.get("/family/alerts")).text);
-    expect((await stranger.post(`/family/alerts/${alert.id}/ack`).type("form").send({ _csrf: t2 })).status).to.equal(404);
+    expect((await stranger.post(`/family/alerts/${alert.id}/ack`).type("form").send({ _csrf: t2 })).status).to.equal(
+      404,
+    );
   });
 
   it("When another teacher opens or posts a register that is not theirs, then it is refused with 403 and nothing changes", async () => {
@@ -137,8 +166,14 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
       const late = await post(classTeacher, reg(tuesday, "2026-09-15"), { [`s_${child.id}`]: "present" });
       expect(late.status).to.equal(303);
       expect((await marks(tuesday, "2026-09-15")).get(child.id)!.status).to.equal("present");
-      expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "attendance.mark-late", entityId: `${tuesday.id}@2026-09-15` })).to.equal(1);
-      const alert = await ctx.db.ds.getRepository(AttendanceAlert).findOneByOrFail({ entryId: tuesday.id, date: "2026-09-15", studentId: child.id });
+      expect(
+        await ctx.db.ds
+          .getRepository(AuditEntry)
+          .countBy({ action: "attendance.mark-late", entityId: `${tuesday.id}@2026-09-15` }),
+      ).to.equal(1);
+      const alert = await ctx.db.ds
+        .getRepository(AttendanceAlert)
+        .findOneByOrFail({ entryId: tuesday.id, date: "2026-09-15", studentId: child.id });
       expect(alert.state).to.equal("withdrawn");
 
       const closed = await post(classTeacher, reg(monday, "2026-09-14"), { [`s_${child.id}`]: "absent" });
@@ -155,14 +190,25 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
   });
 
   it("When the admin sets the edit window, then bad input names the field and a good value is saved and audited", async () => {
-    const bad = await admin.post("/admin/attendance/settings").type("form").send({ editDays: "abc", _csrf: await formToken(admin, "/admin/attendance/settings") });
+    const bad = await admin
+      .post("/admin/attendance/settings")
+      .type("form")
+      .send({ editDays: "abc", _csrf: await formToken(admin, "/admin/attendance/settings") });
     expect(bad.status).to.equal(400);
     expect(bad.text).to.contain('id="err-editDays"');
-    const ok = await admin.post("/admin/attendance/settings").type("form").send({ editDays: "5", _csrf: await formToken(admin, "/admin/attendance/settings") });
+    const ok = await admin
+      .post("/admin/attendance/settings")
+      .type("form")
+      .send({ editDays: "5", _csrf: await formToken(admin, "/admin/attendance/settings") });
     expect(ok.status).to.equal(303);
-    expect((await ctx.db.ds.getRepository(Setting).findOneByOrFail({ key: "attendance.editDays" })).value).to.equal("5");
+    expect((await ctx.db.ds.getRepository(Setting).findOneByOrFail({ key: "attendance.editDays" })).value).to.equal(
+      "5",
+    );
     expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "attendance.edit-window" })).to.equal(1);
-    await admin.post("/admin/attendance/settings").type("form").send({ editDays: "3", _csrf: await formToken(admin, "/admin/attendance/settings") });
+    await admin
+      .post("/admin/attendance/settings")
+      .type("form")
+      .send({ editDays: "3", _csrf: await formToken(admin, "/admin/attendance/settings") });
     expect((await teacher.get("/admin/attendance/settings")).status).to.equal(403);
   });
 
@@ -174,7 +220,9 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
     // Grade 3 has sport in period 2 on Tuesdays: everyone in the service leaves at 17:50, the rest with the school day.
     const pupils = await ctx.db.ds.getRepository(Student).countBy({ classId: cls.id });
     expect(res.text).to.match(new RegExp(`17:50 离校（[^）]*）\\s*<span class="muted">${tuesdayRoster.length} 人`));
-    expect(res.text).to.match(new RegExp(`放学即离校（当天未参加课后服务）\\s*<span class="muted">${pupils - tuesdayRoster.length} 人`));
+    expect(res.text).to.match(
+      new RegExp(`放学即离校（当天未参加课后服务）\\s*<span class="muted">${pupils - tuesdayRoster.length} 人`),
+    );
     expect(res.text).to.match(new RegExp(`${child.name} <span class="pill pill-absent">缺勤`));
     // Thursday: no allocation published yet, so no child has a club: everyone enrolled that day is in the
     // grade's supervised activity (托管) beside the clubs and leaves at 17:50, as on the other days.

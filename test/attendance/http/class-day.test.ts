@@ -46,8 +46,14 @@ forEachDatabase("class teacher's day", (ctx) => {
     const ds = ctx.db.ds;
     cls = await ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(1)班" });
     other = await ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(2)班" });
-    pupils = await ds.getRepository(Student).find({ where: { classId: cls.id, archived: false }, order: { studentNumber: "ASC" } });
-    search: for (let d = new Date("2026-09-01T00:00:00Z"); d < new Date("2026-09-15T00:00:00Z"); d.setUTCDate(d.getUTCDate() + 1)) {
+    pupils = await ds
+      .getRepository(Student)
+      .find({ where: { classId: cls.id, archived: false }, order: { studentNumber: "ASC" } });
+    search: for (
+      let d = new Date("2026-09-01T00:00:00Z");
+      d < new Date("2026-09-15T00:00:00Z");
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
       const date = d.toISOString().slice(0, 10);
       const { sessions } = await sessionsOn(ds.manager, date);
       for (const s of pupils) {
@@ -62,7 +68,9 @@ forEachDatabase("class teacher's day", (ctx) => {
     }
     expect(clubDay, "a child of 三年级(1)班 has a club session in the first fortnight").to.be.a("string");
     [classTeacher, admin, teacher] = await Promise.all([
-      loginAs(app, staffLogin(logins, "class_teacher")), loginAs(app, staffLogin(logins, "admin")), loginAs(app, staffLogin(logins, "teacher")),
+      loginAs(app, staffLogin(logins, "class_teacher")),
+      loginAs(app, staffLogin(logins, "admin")),
+      loginAs(app, staffLogin(logins, "teacher")),
     ]);
   });
   after(() => setSchoolClock());
@@ -78,9 +86,12 @@ forEachDatabase("class teacher's day", (ctx) => {
 
   it("When a child has no service that weekday, then the row says so and they leave with the school day", async () => {
     const weekday = new Date(`${clubDay}T00:00:00Z`).getUTCDay();
-    const enrolled = new Map((await ctx.db.ds.getRepository(ServiceEnrollment).find()).map((e) => [e.studentId, e.weekdays]));
+    const enrolled = new Map(
+      (await ctx.db.ds.getRepository(ServiceEnrollment).find()).map((e) => [e.studentId, e.weekdays]),
+    );
     const out: Student[] = [];
-    for (const s of pupils) if (!enrolled.get(s.id)?.includes(weekday) && !(await clubsOn(ctx.db.ds, s.id, clubDay)).length) out.push(s);
+    for (const s of pupils)
+      if (!enrolled.get(s.id)?.includes(weekday) && !(await clubsOn(ctx.db.ds, s.id, clubDay)).length) out.push(s);
     expect(out.length, "some child of the class is not in the service that day").to.be.greaterThan(0);
     const res = await classTeacher.get(`/classes/${cls.id}/day?date=${clubDay}`);
     const r = row(res.text, out[0]);
@@ -92,9 +103,20 @@ forEachDatabase("class teacher's day", (ctx) => {
     const ds = ctx.db.ds;
     const { sessions } = await sessionsOn(ds.manager, clubDay);
     const [a, b] = pupils.filter((s) => s.id !== clubChild.id).slice(0, 2);
-    for (const [s, status] of [[a, "absent"], [b, "excused"]] as const) {
+    for (const [s, status] of [
+      [a, "absent"],
+      [b, "excused"],
+    ] as const) {
       await ds.getRepository(Attendance).delete({ studentId: s.id, date: clubDay });
-      await ds.getRepository(Attendance).insert({ entryId: sessions[0].entry.id, date: clubDay, studentId: s.id, status, note: null, markedByStaffId: null, markedAt: new Date().toISOString() });
+      await ds.getRepository(Attendance).insert({
+        entryId: sessions[0].entry.id,
+        date: clubDay,
+        studentId: s.id,
+        status,
+        note: null,
+        markedByStaffId: null,
+        markedAt: new Date().toISOString(),
+      });
     }
     const res = await classTeacher.get(`/classes/${cls.id}/day?date=${clubDay}`);
     expect(row(res.text, a)).to.contain('class="mark mark-absent"');
@@ -126,7 +148,10 @@ forEachDatabase("class teacher's day", (ctx) => {
     expect((await classTeacher.get(`/classes/${other.id}/day?date=${clubDay}`)).status).to.equal(403);
     expect((await teacher.get(`/classes/${cls.id}/day?date=${clubDay}`)).status).to.equal(403);
     const family = await loginAs(app, familyLogin(logins, 0));
-    await family.post("/privacy/accept").type("form").send({ _csrf: csrfFrom((await family.get("/privacy")).text), accept: "1" });
+    await family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ _csrf: csrfFrom((await family.get("/privacy")).text), accept: "1" });
     expect((await family.get(`/classes/${cls.id}/day?date=${clubDay}`)).status).to.equal(403);
     expect((await admin.get(`/classes/${other.id}/day?date=${clubDay}`)).status).to.equal(200);
     expect((await admin.get(`/classes/999999/day`)).status).to.equal(404);

@@ -13,8 +13,14 @@ import { acceptPrivacy, clubIds, formOf, snapshot, studentId } from "./fixtures"
 // Opens a few minutes ago (so families can answer now, and no earlier round of the term overlaps).
 const opensLocal = toLocalInput(new Date(Date.now() - 10 * 60_000).toISOString(), "Asia/Shanghai");
 const valid = {
-  name: "2026 秋季社团选择", opensAt: opensLocal, closesAt: "2030-09-07T18:00", grades: ["1", "2", "3", "4", "5", "6"],
-  minChoices: "3", maxChoices: "5", maxClubsPerChild: "1", mechanism: "optimal",
+  name: "2026 秋季社团选择",
+  opensAt: opensLocal,
+  closesAt: "2030-09-07T18:00",
+  grades: ["1", "2", "3", "4", "5", "6"],
+  minChoices: "3",
+  maxChoices: "5",
+  maxClubsPerChild: "1",
+  mechanism: "optimal",
 };
 
 forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
@@ -34,11 +40,18 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
   });
 
   const post = async (agent: Agent, path: string, body: Record<string, unknown>, tokenPage = "/admin/rounds") =>
-    agent.post(path).type("form").send({ ...body, _csrf: await formToken(agent, tokenPage) });
+    agent
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(agent, tokenPage) });
 
   const invalid: [string, Record<string, unknown>, string][] = [
     ["no name", { name: "" }, "name"],
-    ["a closing time before the opening time", { opensAt: "2026-09-08T08:00", closesAt: "2026-09-01T08:00" }, "closesAt"],
+    [
+      "a closing time before the opening time",
+      { opensAt: "2026-09-08T08:00", closesAt: "2026-09-01T08:00" },
+      "closesAt",
+    ],
     ["a malformed time", { opensAt: "next monday" }, "opensAt"],
     ["a minimum above the maximum", { minChoices: "6", maxChoices: "5" }, "minChoices"],
     ["four clubs per child", { maxClubsPerChild: "4" }, "maxClubsPerChild"],
@@ -65,9 +78,17 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     expect(toLocalInput(round.opensAt, "Asia/Shanghai")).to.equal(opensLocal);
     expect(round.opensAt.endsWith(":00.000Z")).to.equal(true);
     expect(round.closesAt).to.equal("2030-09-07T10:00:00.000Z");
-    expect(round).to.include({ minChoices: 3, maxChoices: 5, maxClubsPerChild: 1, mechanism: "optimal", showFirstChoiceCounts: true });
+    expect(round).to.include({
+      minChoices: 3,
+      maxChoices: 5,
+      maxClubsPerChild: 1,
+      mechanism: "optimal",
+      showFirstChoiceCounts: true,
+    });
     expect(round.grades).to.deep.equal([1, 2, 3, 4, 5, 6]);
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "round.create", entityId: String(round.id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "round.create", entityId: String(round.id) }),
+    ).to.equal(1);
     const page = await admin.get(res.headers.location);
     expect(page.status).to.equal(200);
     expect(page.text).to.contain(opensLocal.replace("T", " ")).and.contain("2030-09-07 18:00");
@@ -90,14 +111,26 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     expect(round).to.include({ minChoices: 2, mechanism: "lottery", showFirstChoiceCounts: false });
     await post(admin, `/admin/rounds/${round.id}`, { ...valid });
     round = await ctx.db.ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id });
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "round.update", entityId: String(round.id) })).to.equal(2);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "round.update", entityId: String(round.id) }),
+    ).to.equal(2);
     expect((await post(admin, `/admin/rounds/${round.id}`, { ...valid, minChoices: "9" })).status).to.equal(400);
   });
 
   it("When one family has answered, then the round page counts it in its class and the reminder list names the rest with guardian and phone", async () => {
     const parent = await loginAs(app, familyLogin(logins, 0));
     const child = await studentId(ctx.db.ds, logins.families[0].studentNumber);
-    const sent = await parent.post("/choices").type("form").send({ ...(await formOf(parent, `/choices/${child}`)), studentId: String(child), weekdays: ["2", "4"], rank1: String(clubs.chess), rank2: String(clubs.go), rank3: String(clubs.football) });
+    const sent = await parent
+      .post("/choices")
+      .type("form")
+      .send({
+        ...(await formOf(parent, `/choices/${child}`)),
+        studentId: String(child),
+        weekdays: ["2", "4"],
+        rank1: String(clubs.chess),
+        rank2: String(clubs.go),
+        rank3: String(clubs.football),
+      });
     expect(sent.status).to.equal(302);
     const cls = await ctx.db.ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(1)班" });
     const page = await admin.get(`/admin/rounds/${round.id}`);
@@ -108,7 +141,9 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     expect(remind.status).to.equal(200);
     expect(remind.text).to.contain("/public/css/choices.css").and.contain("三年级(1)班");
     expect(remind.text).to.not.contain(logins.families[0].studentNumber);
-    expect(remind.text).to.contain("20240102").and.match(/href="tel:139\d{8}"/);
+    expect(remind.text)
+      .to.contain("20240102")
+      .and.match(/href="tel:139\d{8}"/);
     expect(remind.text).to.not.contain("三年级(2)班");
     expect((remind.text.match(/<tr>/g) ?? []).length).to.equal(1 + 39);
     const all = await admin.get(`/admin/rounds/${round.id}/remind`);
@@ -123,8 +158,12 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     const other = await ctx.db.ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(2)班" });
     expect((await teacher.get(`/admin/rounds/${round.id}/remind?class=${other.id}`)).text).to.not.contain("20240202");
     expect((await teacher.get(`/admin/rounds/${round.id}`)).status).to.equal(403);
-    expect((await teacher.get(`/admin/rounds/${round.id}/paper/${await studentId(ctx.db.ds, "20240202")}`)).status).to.equal(403);
-    expect((await teacher.get(`/admin/rounds/${round.id}/paper/${await studentId(ctx.db.ds, "20240102")}`)).status).to.equal(200);
+    expect(
+      (await teacher.get(`/admin/rounds/${round.id}/paper/${await studentId(ctx.db.ds, "20240202")}`)).status,
+    ).to.equal(403);
+    expect(
+      (await teacher.get(`/admin/rounds/${round.id}/paper/${await studentId(ctx.db.ds, "20240102")}`)).status,
+    ).to.equal(200);
     const plain = await loginAs(app, staffLogin(logins, "teacher"));
     expect((await plain.get("/admin/rounds")).status).to.equal(403);
     expect((await plain.get(`/admin/rounds/${round.id}/remind`)).status).to.equal(403);
@@ -134,24 +173,51 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
 
   it("When a class teacher types a paper reply, then it keeps the same rules, is marked as entered by staff, audited, and the family's receipt says so", async () => {
     const teacher = await loginAs(app, staffLogin(logins, "class_teacher"));
-    const me = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, "class_teacher").email });
+    const me = await ctx.db.ds
+      .getRepository(Staff)
+      .findOneByOrFail({ email: staffLogin(logins, "class_teacher").email });
     const child = await studentId(ctx.db.ds, logins.families[0].studentNumber);
     const path = `/admin/rounds/${round.id}/paper/${child}`;
     const form = await formOf(teacher, path);
     const before = await snapshot(ctx.db.ds, round.id, child);
-    const tooFew = await teacher.post(path).type("form").send({ ...form, weekdays: "4", rank1: String(clubs.chess), rank2: String(clubs.go) });
+    const tooFew = await teacher
+      .post(path)
+      .type("form")
+      .send({ ...form, weekdays: "4", rank1: String(clubs.chess), rank2: String(clubs.go) });
     expect(tooFew.status).to.equal(400);
     expect(tooFew.text).to.contain('id="err-ranks"');
     expect(await snapshot(ctx.db.ds, round.id, child)).to.equal(before);
-    const ok = await teacher.post(path).type("form").send({ ...form, weekdays: ["4", "5"], rank1: String(clubs.calligraphy), rank2: String(clubs.chess), rank3: String(clubs.go) });
+    const ok = await teacher
+      .post(path)
+      .type("form")
+      .send({
+        ...form,
+        weekdays: ["4", "5"],
+        rank1: String(clubs.calligraphy),
+        rank2: String(clubs.chess),
+        rank3: String(clubs.go),
+      });
     expect(ok.status).to.equal(302);
     const pref = await ctx.db.ds.getRepository(Preference).findOneByOrFail({ roundId: round.id, studentId: child });
     expect(pref).to.include({ source: "staff", enteredByStaffId: me.id, version: 2 });
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "choices.paper-reply", entityId: String(pref.id), actorId: me.id })).to.equal(1);
+    expect(
+      await ctx.db.ds
+        .getRepository(AuditEntry)
+        .countBy({ action: "choices.paper-reply", entityId: String(pref.id), actorId: me.id }),
+    ).to.equal(1);
     const family = await loginAs(app, familyLogin(logins, 0));
     const receipt = await family.get(`/choices/${child}/receipt`);
     expect(receipt.text).to.contain(`学校老师${me.name}根据纸质回执录入`).and.contain("书法").and.contain("周四、周五");
-    const stale = await teacher.post(path).type("form").send({ ...form, weekdays: "4", rank1: String(clubs.go), rank2: String(clubs.chess), rank3: String(clubs.football) });
+    const stale = await teacher
+      .post(path)
+      .type("form")
+      .send({
+        ...form,
+        weekdays: "4",
+        rank1: String(clubs.go),
+        rank2: String(clubs.chess),
+        rank3: String(clubs.football),
+      });
     expect(stale.status).to.equal(409);
     expect(stale.text).to.contain("您的修改没有保存");
   });
@@ -159,7 +225,9 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
   it("When staff look up a paper reply by student number, then an unknown number is said plainly and a known one opens the form", async () => {
     const found = await admin.get(`/admin/rounds/${round.id}/paper?studentNumber=20240103`);
     expect(found.status).to.equal(302);
-    expect(found.headers.location).to.equal(`/admin/rounds/${round.id}/paper/${await studentId(ctx.db.ds, "20240103")}`);
+    expect(found.headers.location).to.equal(
+      `/admin/rounds/${round.id}/paper/${await studentId(ctx.db.ds, "20240103")}`,
+    );
     const missing = await admin.get(`/admin/rounds/${round.id}/paper?studentNumber=000`);
     expect(missing.headers.location).to.equal(`/admin/rounds/${round.id}/remind`);
     expect((await admin.get(`/admin/rounds/${round.id}/paper/abc`)).status).to.equal(404);
@@ -172,7 +240,13 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     expect(data.slotMode).to.equal("weekday");
     const child = await studentId(ctx.db.ds, logins.families[0].studentNumber);
     const s = data.students.find((x) => x.studentId === child)!;
-    expect(s).to.include({ studentNumber: logins.families[0].studentNumber, grade: 3, maxClubs: 1, placeWithSiblings: false, source: "staff" });
+    expect(s).to.include({
+      studentNumber: logins.families[0].studentNumber,
+      grade: 3,
+      maxClubs: 1,
+      placeWithSiblings: false,
+      source: "staff",
+    });
     expect(s.weekdays).to.deep.equal(["thu", "fri"]);
     expect(s.slots).to.deep.equal(["thu", "fri"]);
     expect(s.clubIds).to.deep.equal([clubs.calligraphy, clubs.chess, clubs.go]);
@@ -192,7 +266,9 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     const unconfirmed = await post(admin, `/admin/rounds/${round.id}/close`, {});
     expect(unconfirmed.status).to.equal(400);
     expect(unconfirmed.text).to.contain('id="err-confirm"');
-    expect((await ctx.db.ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id })).closesAt).to.equal(round.closesAt);
+    expect((await ctx.db.ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id })).closesAt).to.equal(
+      round.closesAt,
+    );
     const parent = await loginAs(app, familyLogin(logins, 0));
     const child = await studentId(ctx.db.ds, logins.families[0].studentNumber);
     const form = await formOf(parent, `/choices/${child}`);
@@ -200,9 +276,21 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     expect(closed.status).to.equal(302);
     const after = await ctx.db.ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id });
     expect(after.closesAt < round.closesAt).to.equal(true);
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "round.close", entityId: String(round.id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "round.close", entityId: String(round.id) }),
+    ).to.equal(1);
     const before = await snapshot(ctx.db.ds, round.id, child);
-    const late = await parent.post("/choices").type("form").send({ ...form, studentId: String(child), weekdays: "4", rank1: String(clubs.go), rank2: String(clubs.chess), rank3: String(clubs.football) });
+    const late = await parent
+      .post("/choices")
+      .type("form")
+      .send({
+        ...form,
+        studentId: String(child),
+        weekdays: "4",
+        rank1: String(clubs.go),
+        rank2: String(clubs.chess),
+        rank3: String(clubs.football),
+      });
     expect(late.status).to.equal(409);
     expect(await snapshot(ctx.db.ds, round.id, child)).to.equal(before);
     expect((await post(admin, `/admin/rounds/${round.id}/close`, { confirm: "1" })).status).to.equal(409);

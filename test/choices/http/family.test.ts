@@ -26,7 +26,10 @@ forEachDatabase("club choices: families", (ctx) => {
   });
 
   const send = async (agent: Agent, body: Record<string, unknown>, id = child) =>
-    agent.post("/choices").type("form").send({ ...(await formOf(agent, `/choices/${id}`)), studentId: String(id), ...body });
+    agent
+      .post("/choices")
+      .type("form")
+      .send({ ...(await formOf(agent, `/choices/${id}`)), studentId: String(id), ...body });
   const prefOf = (id = child) => ctx.db.ds.getRepository(Preference).findOneBy({ roundId: round.id, studentId: id });
 
   it("When a family opens /choices, then it sees its child's form: a select per rank and club cards with teacher, venue, time and seats", async () => {
@@ -44,7 +47,14 @@ forEachDatabase("club choices: families", (ctx) => {
   });
 
   it("When the family sends a valid ranking, then it is saved with the weekdays and the receipt shows clubs, clubs per week, days, time and who", async () => {
-    const res = await send(parent, { weekdays: ["1", "4"], rank1: String(clubs.chess), rank2: String(clubs.go), rank3: "", rank4: String(clubs.football), maxClubs: "1" });
+    const res = await send(parent, {
+      weekdays: ["1", "4"],
+      rank1: String(clubs.chess),
+      rank2: String(clubs.go),
+      rank3: "",
+      rank4: String(clubs.football),
+      maxClubs: "1",
+    });
     expect(res.status).to.equal(302);
     expect(res.headers.location).to.equal(`/choices/${child}/receipt?round=${round.id}`);
     const pref = (await prefOf())!;
@@ -58,23 +68,50 @@ forEachDatabase("club choices: families", (ctx) => {
     expect(receipt.text).to.contain("每周 1 个").and.contain("周一、周四").and.contain("家长在线提交");
     expect(receipt.text).to.match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(receipt.text.indexOf("国际象棋")).to.be.below(receipt.text.indexOf("围棋"));
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "choices.submit", entityId: String(pref.id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "choices.submit", entityId: String(pref.id) }),
+    ).to.equal(1);
   });
 
   const refused: [string, Record<string, unknown>, string][] = [
     ["too few clubs", { weekdays: "4", rank1: "chess", rank2: "go" }, "ranks"],
-    ["too many clubs", { weekdays: "4", rank1: "chess", rank2: "go", rank3: "football", rank4: "basketball", rank5: "pingpong", rank6: "wushu" }, "ranks"],
+    [
+      "too many clubs",
+      {
+        weekdays: "4",
+        rank1: "chess",
+        rank2: "go",
+        rank3: "football",
+        rank4: "basketball",
+        rank5: "pingpong",
+        rank6: "wushu",
+      },
+      "ranks",
+    ],
     ["a duplicate", { weekdays: "4", rank1: "chess", rank2: "go", rank3: "chess" }, "rank3"],
     ["a club not open to the grade", { weekdays: "4", rank1: "robotics", rank2: "go", rank3: "chess" }, "rank1"],
     ["a club on a day not chosen", { weekdays: ["1", "2"], rank1: "chess" }, "rank1"],
-    ["more clubs a week than the round allows", { weekdays: "4", rank1: "chess", rank2: "go", rank3: "football", maxClubs: "2" }, "maxClubs"],
+    [
+      "more clubs a week than the round allows",
+      { weekdays: "4", rank1: "chess", rank2: "go", rank3: "football", maxClubs: "2" },
+      "maxClubs",
+    ],
     ["an unknown club id", { weekdays: "4", rank1: "999999", rank2: "go", rank3: "chess" }, "rank1"],
     ["a club id that is not a number", { weekdays: "4", rank1: "chess", rank2: "<script>", rank3: "go" }, "rank2"],
-    ["a weekday outside Monday–Friday", { weekdays: ["4", "9"], rank1: "chess", rank2: "go", rank3: "football" }, "weekdays"],
+    [
+      "a weekday outside Monday–Friday",
+      { weekdays: ["4", "9"], rank1: "chess", rank2: "go", rank3: "football" },
+      "weekdays",
+    ],
   ];
   for (const [what, body, field] of refused) {
     it(`When the form has ${what}, then it answers 400 naming ${field}, and nothing changes`, async () => {
-      const resolved = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, k.startsWith("rank") && typeof v === "string" && clubs[v] ? String(clubs[v]) : v]));
+      const resolved = Object.fromEntries(
+        Object.entries(body).map(([k, v]) => [
+          k,
+          k.startsWith("rank") && typeof v === "string" && clubs[v] ? String(clubs[v]) : v,
+        ]),
+      );
       const before = await snapshot(ctx.db.ds, round.id, child);
       const res = await send(parent, { maxClubs: "1", ...resolved });
       expect(res.status).to.equal(400);
@@ -87,7 +124,17 @@ forEachDatabase("club choices: families", (ctx) => {
     const other = await studentId(ctx.db.ds, logins.families[1].studentNumber);
     const before = await snapshot(ctx.db.ds, round.id, other);
     const form = await formOf(parent, `/choices/${child}`);
-    const res = await parent.post("/choices").type("form").send({ ...form, studentId: String(other), weekdays: "4", rank1: String(clubs.chess), rank2: String(clubs.go), rank3: String(clubs.football) });
+    const res = await parent
+      .post("/choices")
+      .type("form")
+      .send({
+        ...form,
+        studentId: String(other),
+        weekdays: "4",
+        rank1: String(clubs.chess),
+        rank2: String(clubs.go),
+        rank3: String(clubs.football),
+      });
     expect(res.status).to.equal(404);
     expect((await parent.get(`/choices/${other}`)).status).to.equal(404);
     expect((await parent.get(`/choices/${other}/receipt`)).status).to.equal(404);
@@ -99,7 +146,17 @@ forEachDatabase("club choices: families", (ctx) => {
     await setRound(ctx.db.ds, round.id, { closesAt: isoIn(-60_000) });
     try {
       const before = await snapshot(ctx.db.ds, round.id, child);
-      const res = await parent.post("/choices").type("form").send({ ...form, studentId: String(child), weekdays: "4", rank1: String(clubs.go), rank2: String(clubs.chess), rank3: String(clubs.football) });
+      const res = await parent
+        .post("/choices")
+        .type("form")
+        .send({
+          ...form,
+          studentId: String(child),
+          weekdays: "4",
+          rank1: String(clubs.go),
+          rank2: String(clubs.chess),
+          rank3: String(clubs.football),
+        });
       expect(res.status).to.equal(409);
       expect(res.text).to.contain("截止").and.contain("没有保存");
       expect(res.text).to.not.contain('name="rank1"');
@@ -114,7 +171,17 @@ forEachDatabase("club choices: families", (ctx) => {
     await setRound(ctx.db.ds, round.id, { opensAt: isoIn(3_600_000) });
     try {
       const before = await snapshot(ctx.db.ds, round.id, child);
-      const res = await parent.post("/choices").type("form").send({ ...form, studentId: String(child), weekdays: "4", rank1: String(clubs.go), rank2: String(clubs.chess), rank3: String(clubs.football) });
+      const res = await parent
+        .post("/choices")
+        .type("form")
+        .send({
+          ...form,
+          studentId: String(child),
+          weekdays: "4",
+          rank1: String(clubs.go),
+          rank2: String(clubs.chess),
+          rank3: String(clubs.football),
+        });
       expect(res.status).to.equal(409);
       expect(await snapshot(ctx.db.ds, round.id, child)).to.equal(before);
     } finally {
@@ -127,10 +194,30 @@ forEachDatabase("club choices: families", (ctx) => {
     const formA = await formOf(parent, `/choices/${child}`);
     const formB = await formOf(other, `/choices/${child}`);
     expect(formA.version).to.equal(formB.version);
-    const a = await parent.post("/choices").type("form").send({ ...formA, studentId: String(child), weekdays: "4", rank1: String(clubs.calligraphy), rank2: String(clubs.chess), rank3: String(clubs.go) });
+    const a = await parent
+      .post("/choices")
+      .type("form")
+      .send({
+        ...formA,
+        studentId: String(child),
+        weekdays: "4",
+        rank1: String(clubs.calligraphy),
+        rank2: String(clubs.chess),
+        rank3: String(clubs.go),
+      });
     expect(a.status).to.equal(302);
     const before = await snapshot(ctx.db.ds, round.id, child);
-    const b = await other.post("/choices").type("form").send({ ...formB, studentId: String(child), weekdays: "4", rank1: String(clubs.football), rank2: String(clubs.basketball), rank3: String(clubs.pingpong) });
+    const b = await other
+      .post("/choices")
+      .type("form")
+      .send({
+        ...formB,
+        studentId: String(child),
+        weekdays: "4",
+        rank1: String(clubs.football),
+        rank2: String(clubs.basketball),
+        rank3: String(clubs.pingpong),
+      });
     expect(b.status).to.equal(409);
     expect(b.text).to.contain("您的修改没有保存").and.contain("书法");
     expect(b.text).to.contain(`name="version" value="${Number(formA.version) + 1}"`);
@@ -143,8 +230,28 @@ forEachDatabase("club choices: families", (ctx) => {
     const [formA, formB] = await Promise.all([formOf(parent, `/choices/${child}`), formOf(other, `/choices/${child}`)]);
     const version = (await prefOf())!.version;
     const [a, b] = await Promise.all([
-      parent.post("/choices").type("form").send({ ...formA, studentId: String(child), weekdays: "4", rank1: String(clubs.science), rank2: String(clubs.chess), rank3: String(clubs.go) }),
-      other.post("/choices").type("form").send({ ...formB, studentId: String(child), weekdays: "4", rank1: String(clubs.hulusi), rank2: String(clubs.chess), rank3: String(clubs.go) }),
+      parent
+        .post("/choices")
+        .type("form")
+        .send({
+          ...formA,
+          studentId: String(child),
+          weekdays: "4",
+          rank1: String(clubs.science),
+          rank2: String(clubs.chess),
+          rank3: String(clubs.go),
+        }),
+      other
+        .post("/choices")
+        .type("form")
+        .send({
+          ...formB,
+          studentId: String(child),
+          weekdays: "4",
+          rank1: String(clubs.hulusi),
+          rank2: String(clubs.chess),
+          rank3: String(clubs.go),
+        }),
     ]);
     expect([a.status, b.status].sort()).to.deep.equal([302, 409]);
     const pref = (await prefOf())!;
@@ -157,8 +264,23 @@ forEachDatabase("club choices: families", (ctx) => {
     const [p1, p2] = await Promise.all([loginAs(app, familyLogin(logins, 1)), loginAs(app, familyLogin(logins, 1))]);
     const [f1, f2] = await Promise.all([formOf(p1, `/choices/${sibling}`), formOf(p2, `/choices/${sibling}`)]);
     expect(f1.version).to.equal("0");
-    const body = { studentId: String(sibling), weekdays: "4", rank1: String(clubs.painting), rank2: String(clubs.dance), rank3: String(clubs.abacus) };
-    const [a, b] = await Promise.all([p1.post("/choices").type("form").send({ ...f1, ...body }), p2.post("/choices").type("form").send({ ...f2, ...body, rank1: String(clubs.reading) })]);
+    const body = {
+      studentId: String(sibling),
+      weekdays: "4",
+      rank1: String(clubs.painting),
+      rank2: String(clubs.dance),
+      rank3: String(clubs.abacus),
+    };
+    const [a, b] = await Promise.all([
+      p1
+        .post("/choices")
+        .type("form")
+        .send({ ...f1, ...body }),
+      p2
+        .post("/choices")
+        .type("form")
+        .send({ ...f2, ...body, rank1: String(clubs.reading) }),
+    ]);
     expect([a.status, b.status].sort()).to.deep.equal([302, 409]);
     expect(await ctx.db.ds.getRepository(Preference).countBy({ roundId: round.id, studentId: sibling })).to.equal(1);
   });
@@ -169,18 +291,46 @@ forEachDatabase("club choices: families", (ctx) => {
     const page = await p.get(`/choices/${older}`);
     expect(page.text).to.contain('name="placeWithSiblings"');
     expect(page.text).to.contain(`href="/choices/${await studentId(ctx.db.ds, logins.families[1].children[1])}"`);
-    const res = await p.post("/choices").type("form").send({ ...(await formOf(p, `/choices/${older}`)), studentId: String(older), weekdays: "4", rank1: String(clubs.chess), rank2: String(clubs.go), rank3: String(clubs.choir), placeWithSiblings: "1" });
+    const res = await p
+      .post("/choices")
+      .type("form")
+      .send({
+        ...(await formOf(p, `/choices/${older}`)),
+        studentId: String(older),
+        weekdays: "4",
+        rank1: String(clubs.chess),
+        rank2: String(clubs.go),
+        rank3: String(clubs.choir),
+        placeWithSiblings: "1",
+      });
     expect(res.status).to.equal(302);
     expect((await prefOf(older))!.placeWithSiblings).to.equal(true);
-    const single = await send(parent, { weekdays: "4", rank1: String(clubs.chess), rank2: String(clubs.go), rank3: String(clubs.choir), placeWithSiblings: "1" });
+    const single = await send(parent, {
+      weekdays: "4",
+      rank1: String(clubs.chess),
+      rank2: String(clubs.go),
+      rank3: String(clubs.choir),
+      placeWithSiblings: "1",
+    });
     expect(single.status).to.equal(302);
     expect((await prefOf())!.placeWithSiblings).to.equal(false);
   });
 
-  it("When a family ticks the sibling box as a browser sends it (\"on\") and the list is refused, then the form comes back with the box still ticked", async () => {
+  it('When a family ticks the sibling box as a browser sends it ("on") and the list is refused, then the form comes back with the box still ticked', async () => {
     const p = await loginAs(app, familyLogin(logins, 1));
     const older = await studentId(ctx.db.ds, logins.families[1].children[0]);
-    const res = await p.post("/choices").type("form").send({ ...(await formOf(p, `/choices/${older}`)), studentId: String(older), weekdays: "4", rank1: String(clubs.chess), rank2: "", rank3: "", placeWithSiblings: "on" });
+    const res = await p
+      .post("/choices")
+      .type("form")
+      .send({
+        ...(await formOf(p, `/choices/${older}`)),
+        studentId: String(older),
+        weekdays: "4",
+        rank1: String(clubs.chess),
+        rank2: "",
+        rank3: "",
+        placeWithSiblings: "on",
+      });
     expect(res.status).to.equal(400);
     expect(res.text).to.contain('id="err-ranks"');
     expect(res.text).to.match(/name="placeWithSiblings" value="1" checked/);
@@ -189,10 +339,15 @@ forEachDatabase("club choices: families", (ctx) => {
   it("When a family opts out of the service, then no clubs are needed and the receipt says so", async () => {
     const p = await loginAs(app, familyLogin(logins, 1));
     const younger = await studentId(ctx.db.ds, logins.families[1].children[1]);
-    const res = await p.post("/choices").type("form").send({ ...(await formOf(p, `/choices/${younger}`)), studentId: String(younger), maxClubs: "1" });
+    const res = await p
+      .post("/choices")
+      .type("form")
+      .send({ ...(await formOf(p, `/choices/${younger}`)), studentId: String(younger), maxClubs: "1" });
     expect(res.status).to.equal(302);
     expect((await prefOf(younger))!.clubIds).to.deep.equal([]);
-    expect((await ctx.db.ds.getRepository(ServiceEnrollment).findOneByOrFail({ studentId: younger })).weekdays).to.deep.equal([]);
+    expect(
+      (await ctx.db.ds.getRepository(ServiceEnrollment).findOneByOrFail({ studentId: younger })).weekdays,
+    ).to.deep.equal([]);
     expect((await p.get(res.headers.location)).text).to.contain("本学期不参加课后服务");
   });
 
@@ -217,7 +372,10 @@ forEachDatabase("club choices: families", (ctx) => {
     expect(await familyRoundCard(ctx.db.ds, Number(familyId), stranger)).to.equal(null);
     const ejs = await import("ejs");
     const { translator } = await import("../../../src/http/i18n");
-    const html = await ejs.renderFile(`${process.cwd()}/views/choices/family-card.ejs`, { choiceCard: card, t: translator("zh-CN") });
+    const html = await ejs.renderFile(`${process.cwd()}/views/choices/family-card.ejs`, {
+      choiceCard: card,
+      t: translator("zh-CN"),
+    });
     expect(html).to.contain("已于").and.contain(`href="/choices/${child}"`);
   });
 

@@ -13,7 +13,14 @@ export const isoIn = (ms: number): string => new Date(Date.now() + ms).toISOStri
 
 // Families must accept the privacy notice before any family page; the tests start after that.
 export async function acceptPrivacy(ds: DataSource): Promise<void> {
-  await inTransaction(ds, (em) => em.getRepository(Family).createQueryBuilder().update().set({ privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: new Date().toISOString() }).execute());
+  await inTransaction(ds, (em) =>
+    em
+      .getRepository(Family)
+      .createQueryBuilder()
+      .update()
+      .set({ privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: new Date().toISOString() })
+      .execute(),
+  );
 }
 
 export async function openRound(ds: DataSource, overrides: Partial<ChoiceRound> = {}): Promise<ChoiceRound> {
@@ -21,10 +28,23 @@ export async function openRound(ds: DataSource, overrides: Partial<ChoiceRound> 
     const term = await currentTerm(em);
     const now = new Date().toISOString();
     const repo = em.getRepository(ChoiceRound);
-    return repo.save(repo.create({
-      termId: term!.id, name: "秋季社团选择", opensAt: isoIn(-HOUR), closesAt: isoIn(7 * 24 * HOUR), grades: [1, 2, 3, 4, 5, 6],
-      minChoices: 3, maxChoices: 5, maxClubsPerChild: 1, mechanism: "optimal", showFirstChoiceCounts: false, createdAt: now, updatedAt: now, ...overrides,
-    }));
+    return repo.save(
+      repo.create({
+        termId: term!.id,
+        name: "秋季社团选择",
+        opensAt: isoIn(-HOUR),
+        closesAt: isoIn(7 * 24 * HOUR),
+        grades: [1, 2, 3, 4, 5, 6],
+        minChoices: 3,
+        maxChoices: 5,
+        maxClubsPerChild: 1,
+        mechanism: "optimal",
+        showFirstChoiceCounts: false,
+        createdAt: now,
+        updatedAt: now,
+        ...overrides,
+      }),
+    );
   });
 }
 

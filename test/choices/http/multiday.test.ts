@@ -37,7 +37,10 @@ forEachDatabase("club choices: a club that meets twice a week", (ctx) => {
   });
 
   const send = async (body: Record<string, unknown>) =>
-    parent.post("/choices").type("form").send({ ...(await formOf(parent, `/choices/${child}`)), studentId: String(child), maxClubs: "1", ...body });
+    parent
+      .post("/choices")
+      .type("form")
+      .send({ ...(await formOf(parent, `/choices/${child}`)), studentId: String(child), maxClubs: "1", ...body });
 
   it("When the family chose only Thursday, then the Tue + Thu club is refused on its rank", async () => {
     const res = await send({ weekdays: "4", rank1: String(clubs.go), rank2: String(clubs.chess) });

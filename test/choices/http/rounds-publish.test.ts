@@ -29,13 +29,24 @@ const CODE = "KH26REPB";
 // The term's main round: closed, published, with full clubs and waitlists.
 async function publishMainRound(ds: DataSource): Promise<ChoiceRound> {
   const { round } = await seedDemoChoices(ds, { students: 300, seed: 18, clubSize: 8 });
-  await publishRun(ds, await createRun(ds, round.id, { mechanism: "optimal", seed: 18, note: "" }, SYSTEM), { overrideReason: "publishing test: policy checked elsewhere" }, SYSTEM);
+  await publishRun(
+    ds,
+    await createRun(ds, round.id, { mechanism: "optimal", seed: 18, note: "" }, SYSTEM),
+    { overrideReason: "publishing test: policy checked elsewhere" },
+    SYSTEM,
+  );
   return round;
 }
 
 async function publish(admin: Agent, runId: number, extra: Record<string, string> = {}) {
-  return admin.post(`/admin/runs/${runId}/publish`).type("form")
-    .send({ overrideReason: "publishing test: policy checked elsewhere", ...extra, _csrf: await formToken(admin, `/admin/runs/${runId}`) });
+  return admin
+    .post(`/admin/runs/${runId}/publish`)
+    .type("form")
+    .send({
+      overrideReason: "publishing test: policy checked elsewhere",
+      ...extra,
+      _csrf: await formToken(admin, `/admin/runs/${runId}`),
+    });
 }
 
 forEachDatabase("publishing: only after the round has closed", (ctx) => {
@@ -56,21 +67,49 @@ forEachDatabase("publishing: only after the round has closed", (ctx) => {
 
   it("When a round is still open, then publishing is refused unless the admin confirms closing it now; after that the family home no longer offers changes", async function () {
     this.timeout(120_000);
-    const child = await ds.getRepository(Student).findOneOrFail({ where: { studentNumber: logins.families[0].studentNumber }, relations: { schoolClass: true } });
+    const child = await ds
+      .getRepository(Student)
+      .findOneOrFail({ where: { studentNumber: logins.families[0].studentNumber }, relations: { schoolClass: true } });
     const grade = child.schoolClass.grade;
     const zone = await schoolZone(ds);
-    const club = (await ds.getRepository(Club).find({ where: { cancelled: false }, order: { id: "DESC" } })).find((c) => c.grades.includes(grade))!;
-    const res = await admin.post("/admin/rounds").type("form").send({
-      name: "补选 · 发布", opensAt: toLocalInput(new Date(Date.now() - HOUR).toISOString(), zone), closesAt: toLocalInput(new Date(Date.now() + 48 * HOUR).toISOString(), zone),
-      grades: [String(grade)], minChoices: "1", maxChoices: "3", maxClubsPerChild: "2", mechanism: "optimal", clubIds: [String(club.id)],
-      _csrf: await formToken(admin, "/admin/rounds/new"),
-    });
+    const club = (await ds.getRepository(Club).find({ where: { cancelled: false }, order: { id: "DESC" } })).find((c) =>
+      c.grades.includes(grade),
+    )!;
+    const res = await admin
+      .post("/admin/rounds")
+      .type("form")
+      .send({
+        name: "补选 · 发布",
+        opensAt: toLocalInput(new Date(Date.now() - HOUR).toISOString(), zone),
+        closesAt: toLocalInput(new Date(Date.now() + 48 * HOUR).toISOString(), zone),
+        grades: [String(grade)],
+        minChoices: "1",
+        maxChoices: "3",
+        maxClubsPerChild: "2",
+        mechanism: "optimal",
+        clubIds: [String(club.id)],
+        _csrf: await formToken(admin, "/admin/rounds/new"),
+      });
     expect(res.status, res.text.slice(0, 1500)).to.equal(302);
     const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ name: "补选 · 发布" });
     const now = new Date().toISOString();
-    await ds.getRepository(Preference).insert({ roundId: round.id, studentId: child.id, clubIds: [club.id], maxClubs: 2, placeWithSiblings: false, source: "family", enteredByStaffId: null, submittedAt: now, updatedAt: now, version: 1 });
+    await ds.getRepository(Preference).insert({
+      roundId: round.id,
+      studentId: child.id,
+      clubIds: [club.id],
+      maxClubs: 2,
+      placeWithSiblings: false,
+      source: "family",
+      enteredByStaffId: null,
+      submittedAt: now,
+      updatedAt: now,
+      version: 1,
+    });
     const family = await loginAs(app, familyLogin(logins, 0));
-    await family.post("/privacy/accept").type("form").send({ accept: "1", _csrf: await formToken(family, "/privacy") });
+    await family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ accept: "1", _csrf: await formToken(family, "/privacy") });
     expect((await family.get("/")).text, "the home page offers changes while the round is open").to.contain("前可修改");
 
     const run = await createRun(ds, round.id, { mechanism: "optimal", seed: 3, note: "" }, SYSTEM);
@@ -80,8 +119,12 @@ forEachDatabase("publishing: only after the round has closed", (ctx) => {
 
     const published = await publish(admin, run.id, { closeNow: "1" });
     expect(published.status).to.equal(302);
-    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId).to.equal(run.id);
-    expect((await ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id })).closesAt <= new Date().toISOString()).to.equal(true);
+    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId).to.equal(
+      run.id,
+    );
+    expect(
+      (await ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id })).closesAt <= new Date().toISOString(),
+    ).to.equal(true);
     expect((await family.get("/")).text).to.not.contain("前可修改");
   });
 
@@ -91,7 +134,9 @@ forEachDatabase("publishing: only after the round has closed", (ctx) => {
     const run = await createRun(ds, main.id, { mechanism: "lottery", seed: 8, note: "" }, SYSTEM);
     const res = await publish(admin, run.id, { confirmChanges: "1" });
     expect(res.status).to.equal(409);
-    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: main.id })).runId).to.equal(before.runId);
+    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: main.id })).runId).to.equal(
+      before.runId,
+    );
   });
 });
 
@@ -114,7 +159,9 @@ forEachDatabase("publishing: a republication", (ctx) => {
     this.timeout(180_000);
     // An accepted waitlist offer: withdraw members of full clubs until a seat is offered, then accept it.
     let offer: WaitlistOffer | null = null;
-    for (const m of await ds.getRepository(Membership).find({ where: { roundId: main.id, toDate: IsNull() }, order: { id: "ASC" } })) {
+    for (const m of await ds
+      .getRepository(Membership)
+      .find({ where: { roundId: main.id, toDate: IsNull() }, order: { id: "ASC" } })) {
       await withdrawPlacement(ds, main.id, m.studentId, m.clubId, SYSTEM, "republication test");
       offer = await ds.getRepository(WaitlistOffer).findOneBy({ roundId: main.id, status: "open" });
       if (offer) break;
@@ -124,7 +171,10 @@ forEachDatabase("publishing: a republication", (ctx) => {
 
     const seats = async () => {
       const out = new Map<number, string>();
-      for (const p of await ds.getRepository(ClubPlacement).find({ where: { roundId: main.id }, order: { clubId: "ASC" } })) out.set(p.studentId, [out.get(p.studentId), p.clubId].filter(Boolean).join(","));
+      for (const p of await ds
+        .getRepository(ClubPlacement)
+        .find({ where: { roundId: main.id }, order: { clubId: "ASC" } }))
+        out.set(p.studentId, [out.get(p.studentId), p.clubId].filter(Boolean).join(","));
       return out;
     };
     const old = await seats();
@@ -133,30 +183,46 @@ forEachDatabase("publishing: a republication", (ctx) => {
 
     const asked = await publish(admin, run.id);
     expect(asked.status).to.equal(200);
-    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: main.id })).runId).to.not.equal(run.id);
+    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: main.id })).runId).to.not.equal(
+      run.id,
+    );
     const listed = new Set([...asked.text.matchAll(/data-change="(\d+)"/g)].map((m) => Number(m[1])));
     expect(listed.size, "the confirmation lists changed places").to.be.at.least(1);
 
     expect((await publish(admin, run.id, { confirmChanges: "1" })).status).to.equal(302);
-    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: main.id })).runId).to.equal(run.id);
+    expect((await ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: main.id })).runId).to.equal(
+      run.id,
+    );
 
     const kept = await ds.getRepository(Membership).findOneByOrFail({ offerId: offer!.id });
     expect(kept.toDate, "the accepted offer's membership stays").to.equal(null);
-    expect(await ds.getRepository(ClubPlacement).existsBy({ roundId: main.id, studentId: offer!.studentId, clubId: offer!.clubId })).to.equal(true);
+    expect(
+      await ds
+        .getRepository(ClubPlacement)
+        .existsBy({ roundId: main.id, studentId: offer!.studentId, clubId: offer!.clubId }),
+    ).to.equal(true);
 
     const now = await seats();
     const changed = [...new Set([...old.keys(), ...now.keys()])].filter((id) => old.get(id) !== now.get(id));
     expect(changed.length).to.be.at.least(1);
     expect([...listed].sort((a, b) => a - b)).to.deep.equal([...changed].sort((a, b) => a - b));
     const students = await ds.getRepository(Student).findBy({ id: In(changed) });
-    const told = new Set((await ds.getRepository(Notification).findBy({ kind: "allocation.changed" })).map((n) => n.familyId));
+    const told = new Set(
+      (await ds.getRepository(Notification).findBy({ kind: "allocation.changed" })).map((n) => n.familyId),
+    );
     for (const s of students) expect(told.has(s.familyId), `family of ${s.studentNumber} told`).to.equal(true);
-    expect(await ds.getRepository(Notification).countBy({ kind: "allocation.published" }), "no second 结果已发布").to.equal(publishedBefore);
+    expect(
+      await ds.getRepository(Notification).countBy({ kind: "allocation.published" }),
+      "no second 结果已发布",
+    ).to.equal(publishedBefore);
 
     const one = students[0];
     await ds.getRepository(Family).update({ id: one.familyId }, { accessCodeHash: await hashSecret(CODE) });
     const family = await loginAs(app, { studentNumber: one.studentNumber, code: CODE });
-    await family.post("/privacy/accept").type("form").send({ accept: "1", _csrf: await formToken(family, "/privacy") });
+    await family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ accept: "1", _csrf: await formToken(family, "/privacy") });
     expect((await family.get("/notifications")).text).to.contain("结果有变动");
   });
 });

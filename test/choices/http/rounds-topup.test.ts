@@ -46,10 +46,17 @@ forEachDatabase("rounds over a term: a top-up round", (ctx) => {
     admin = await loginAs(app, staffLogin(demo.logins, "admin"));
     // The term's main round: closed, published, with full clubs and waitlists.
     ({ round: main } = await seedDemoChoices(ds, { students: 300, seed: 18, clubSize: 8 }));
-    await publishRun(ds, await createRun(ds, main.id, { mechanism: "optimal", seed: 18, note: "" }, SYSTEM), { overrideReason: "rounds test: policy checked elsewhere" }, SYSTEM);
+    await publishRun(
+      ds,
+      await createRun(ds, main.id, { mechanism: "optimal", seed: 18, note: "" }, SYSTEM),
+      { overrideReason: "rounds test: policy checked elsewhere" },
+      SYSTEM,
+    );
     zone = await schoolZone(ds);
     slots = await clubSlots(ds, main.termId);
-    clubs = await ds.getRepository(Club).find({ where: { termId: main.termId, cancelled: false }, order: { id: "ASC" } });
+    clubs = await ds
+      .getRepository(Club)
+      .find({ where: { termId: main.termId, cancelled: false }, order: { id: "ASC" } });
     const waiting = await ds.getRepository(WaitlistEntry).findBy({ roundId: main.id, status: "waiting" });
     const count = (id: number) => waiting.filter((w) => w.clubId === id).length;
     waitlisted = clubs.filter((c) => count(c.id) >= 3).sort((a, b) => count(b.id) - count(a.id) || a.id - b.id);
@@ -58,22 +65,44 @@ forEachDatabase("rounds over a term: a top-up round", (ctx) => {
 
   const local = (ms: number) => toLocalInput(new Date(Date.now() + ms).toISOString(), zone);
 
-  async function postRound(name: string, clubIds: number[], o: { opensIn?: number; closesIn?: number; maxClubsPerChild?: number } = {}) {
-    return admin.post("/admin/rounds").type("form").send({
-      name, opensAt: local(o.opensIn ?? -HOUR), closesAt: local(o.closesIn ?? 2 * 24 * HOUR), grades: ["1", "2", "3", "4", "5", "6"],
-      minChoices: "1", maxChoices: "3", maxClubsPerChild: String(o.maxClubsPerChild ?? 1), mechanism: "optimal",
-      clubIds: clubIds.map(String), _csrf: await formToken(admin, "/admin/rounds/new"),
-    });
+  async function postRound(
+    name: string,
+    clubIds: number[],
+    o: { opensIn?: number; closesIn?: number; maxClubsPerChild?: number } = {},
+  ) {
+    return admin
+      .post("/admin/rounds")
+      .type("form")
+      .send({
+        name,
+        opensAt: local(o.opensIn ?? -HOUR),
+        closesAt: local(o.closesIn ?? 2 * 24 * HOUR),
+        grades: ["1", "2", "3", "4", "5", "6"],
+        minChoices: "1",
+        maxChoices: "3",
+        maxClubsPerChild: String(o.maxClubsPerChild ?? 1),
+        mechanism: "optimal",
+        clubIds: clubIds.map(String),
+        _csrf: await formToken(admin, "/admin/rounds/new"),
+      });
   }
 
-  async function openTopUp(name: string, clubIds: number[], o: Parameters<typeof postRound>[2] = {}): Promise<ChoiceRound> {
+  async function openTopUp(
+    name: string,
+    clubIds: number[],
+    o: Parameters<typeof postRound>[2] = {},
+  ): Promise<ChoiceRound> {
     const res = await postRound(name, clubIds, o);
     expect(res.status, (res.text.match(/<p class="field-error"[^<]*<\/p>/g) ?? []).join(" ")).to.equal(302);
     return ds.getRepository(ChoiceRound).findOneByOrFail({ name });
   }
 
-  const openOffers = (roundId: number, clubId: number) => ds.getRepository(WaitlistOffer).countBy({ roundId, clubId, status: "open" });
-  const mainMembers = (clubId: number) => ds.getRepository(Membership).find({ where: { roundId: main.id, clubId, toDate: IsNull() }, order: { studentId: "ASC" } });
+  const openOffers = (roundId: number, clubId: number) =>
+    ds.getRepository(WaitlistOffer).countBy({ roundId, clubId, status: "open" });
+  const mainMembers = (clubId: number) =>
+    ds
+      .getRepository(Membership)
+      .find({ where: { roundId: main.id, clubId, toDate: IsNull() }, order: { studentId: "ASC" } });
   const shareSlot = (a: number, b: number) => (slots.get(a) ?? []).some((s) => (slots.get(b) ?? []).includes(s));
 
   async function withdrawUntilOffered(clubId: number): Promise<void> {
@@ -84,11 +113,25 @@ forEachDatabase("rounds over a term: a top-up round", (ctx) => {
     throw new Error(`no offer made for club ${clubId}`);
   }
 
-  async function choose(round: ChoiceRound, student: Student, clubIds: number[], swapClubIds: number[] | null = null): Promise<void> {
+  async function choose(
+    round: ChoiceRound,
+    student: Student,
+    clubIds: number[],
+    swapClubIds: number[] | null = null,
+  ): Promise<void> {
     const now = new Date().toISOString();
     await ds.getRepository(Preference).insert({
-      roundId: round.id, studentId: student.id, clubIds, maxClubs: round.maxClubsPerChild, placeWithSiblings: false, swapClubIds,
-      source: "family", enteredByStaffId: null, submittedAt: now, updatedAt: now, version: 1,
+      roundId: round.id,
+      studentId: student.id,
+      clubIds,
+      maxClubs: round.maxClubsPerChild,
+      placeWithSiblings: false,
+      swapClubIds,
+      source: "family",
+      enteredByStaffId: null,
+      submittedAt: now,
+      updatedAt: now,
+      version: 1,
     });
   }
 
@@ -96,7 +139,10 @@ forEachDatabase("rounds over a term: a top-up round", (ctx) => {
     const round = await openTopUp("补选 · 固定生效日", [clubs[clubs.length - 1].id], { closesIn: 3 * 24 * HOUR });
     const fixed = localDate(new Date(round.closesAt), zone);
     expect(round.effectiveDate).to.equal(fixed);
-    const close = await admin.post(`/admin/rounds/${round.id}/close`).type("form").send({ confirm: "1", _csrf: await formToken(admin, `/admin/rounds/${round.id}/close`) });
+    const close = await admin
+      .post(`/admin/rounds/${round.id}/close`)
+      .type("form")
+      .send({ confirm: "1", _csrf: await formToken(admin, `/admin/rounds/${round.id}/close`) });
     expect(close.status).to.equal(302);
     const closed = await ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id });
     expect(closed.effectiveDate).to.equal(fixed);
@@ -121,7 +167,9 @@ forEachDatabase("rounds over a term: a top-up round", (ctx) => {
     const club = waitlisted[0];
     const before = await ds.getRepository(WaitlistOffer).findBy({ roundId: main.id, clubId: club.id, status: "open" });
     const [leaver] = await mainMembers(club.id);
-    expect(await withdrawPlacement(ds, main.id, leaver.studentId, club.id, SYSTEM, "rounds test")).to.equal("withdrawn");
+    expect(await withdrawPlacement(ds, main.id, leaver.studentId, club.id, SYSTEM, "rounds test")).to.equal(
+      "withdrawn",
+    );
     const after = await ds.getRepository(WaitlistOffer).findBy({ roundId: main.id, clubId: club.id, status: "open" });
     expect(after.map((o) => o.id)).to.deep.equal(before.map((o) => o.id));
   });
@@ -130,8 +178,9 @@ forEachDatabase("rounds over a term: a top-up round", (ctx) => {
     const round = await ds.getRepository(ChoiceRound).findOneByOrFail({ name: "补选 · 名额" });
     const topUpClub = waitlisted[0];
     const date = round.effectiveDate!;
-    const holder = (await ds.getRepository(Membership).find({ where: { roundId: main.id, toDate: IsNull() }, order: { id: "ASC" } }))
-      .find((m) => m.clubId !== topUpClub.id && shareSlot(m.clubId, topUpClub.id));
+    const holder = (
+      await ds.getRepository(Membership).find({ where: { roundId: main.id, toDate: IsNull() }, order: { id: "ASC" } })
+    ).find((m) => m.clubId !== topUpClub.id && shareSlot(m.clubId, topUpClub.id));
     expect(holder, "a child holds a club at the top-up club's hour").to.not.equal(undefined);
     expect(await clubsOn(ds, holder!.studentId, date)).to.include(holder!.clubId);
     const student = await ds.getRepository(Student).findOneByOrFail({ id: holder!.studentId });
@@ -174,22 +223,36 @@ forEachDatabase("rounds over a term: a top-up round", (ctx) => {
     this.timeout(120_000);
     // A held club with a waitlist (not covered by any top-up) and a club at the same hour with free seats.
     const held = waitlisted[2];
-    const free = clubs.find((c) => c.id !== held.id && shareSlot(c.id, held.id) && !waitlisted.slice(0, 2).some((w) => w.id === c.id) && !openTopUps.includes(c.id));
+    const free = clubs.find(
+      (c) =>
+        c.id !== held.id &&
+        shareSlot(c.id, held.id) &&
+        !waitlisted.slice(0, 2).some((w) => w.id === c.id) &&
+        !openTopUps.includes(c.id),
+    );
     expect(free, "another club at the held club's hour").to.not.equal(undefined);
     // The school adds seats to that club for the top-up.
     await ds.getRepository(Club).update({ id: free!.id }, { maxSize: free!.maxSize + 5 });
-    const members = await ds.getRepository(Student).find({ where: { id: In((await mainMembers(held.id)).map((m) => m.studentId)) }, relations: { schoolClass: true } });
+    const members = await ds.getRepository(Student).find({
+      where: { id: In((await mainMembers(held.id)).map((m) => m.studentId)) },
+      relations: { schoolClass: true },
+    });
     const child = members.find((s) => free!.grades.includes(s.schoolClass.grade));
     expect(child, "a member of the held club who may take the free club").to.not.equal(undefined);
     const round = await openTopUp("补选 · 换社团", [free!.id], { closesIn: 60_000 });
     await choose(round, child!, [free!.id], [held.id]);
-    const close = await admin.post(`/admin/rounds/${round.id}/close`).type("form").send({ confirm: "1", _csrf: await formToken(admin, `/admin/rounds/${round.id}/close`) });
+    const close = await admin
+      .post(`/admin/rounds/${round.id}/close`)
+      .type("form")
+      .send({ confirm: "1", _csrf: await formToken(admin, `/admin/rounds/${round.id}/close`) });
     expect(close.status).to.equal(302);
     const run = await createRun(ds, round.id, { mechanism: "optimal", seed: 5, note: "" }, SYSTEM);
     await publishRun(ds, run, { overrideReason: "rounds test: policy checked elsewhere" }, SYSTEM);
     const date = (await ds.getRepository(ChoiceRound).findOneByOrFail({ id: round.id })).effectiveDate!;
     expect(await clubsOn(ds, child!.id, date)).to.include(free!.id);
     expect(await clubsOn(ds, child!.id, date)).to.not.include(held.id);
-    expect(await openOffers(main.id, held.id), "the freed seat is offered to the held club's waitlist").to.be.at.least(1);
+    expect(await openOffers(main.id, held.id), "the freed seat is offered to the held club's waitlist").to.be.at.least(
+      1,
+    );
   });
 });

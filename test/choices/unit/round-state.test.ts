@@ -12,9 +12,21 @@ describe("choices: round state and the offer", () => {
   });
 
   const club: OfferedClub = {
-    id: 1, code: "chess", name: "Chess", category: "thinking", description: "", grades: [3, 4], minSize: 0, maxSize: 20, cancelled: false,
-    staffName: null, venueName: null,
-    meetings: [{ weekday: 4, periodId: 1, periodNo: 1, startTime: "16:50", endTime: "17:50" }, { weekday: 2, periodId: 1, periodNo: 1, startTime: "16:50", endTime: "17:50" }],
+    id: 1,
+    code: "chess",
+    name: "Chess",
+    category: "thinking",
+    description: "",
+    grades: [3, 4],
+    minSize: 0,
+    maxSize: 20,
+    cancelled: false,
+    staffName: null,
+    venueName: null,
+    meetings: [
+      { weekday: 4, periodId: 1, periodNo: 1, startTime: "16:50", endTime: "17:50" },
+      { weekday: 2, periodId: 1, periodNo: 1, startTime: "16:50", endTime: "17:50" },
+    ],
   };
 
   it("When a club meets, is open to the grade and not cancelled, then it is offered; otherwise not", () => {

@@ -7,7 +7,11 @@ import Database from "better-sqlite3";
 import { projectRoot } from "../../../src/config";
 
 const kehou = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, encoding: "utf8", timeout: 120_000 });
+  spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), ...args], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 
 describe("kehou database commands", function () {
   this.timeout(180_000);
@@ -52,17 +56,24 @@ describe("kehou database commands", function () {
     expect(weak.status).to.equal(2);
     expect(weak.stderr).to.contain("--password");
     const db = new Database(env.DATABASE_URL.slice("sqlite:".length), { readonly: true });
-    expect(db.prepare("SELECT COUNT(*) AS n FROM staff WHERE email = 'weak.admin@school.cn'").get()).to.deep.equal({ n: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM staff WHERE email = 'weak.admin@school.cn'").get()).to.deep.equal({
+      n: 0,
+    });
     db.close();
   });
 
   it("When the admin is locked out at night, then `kehou throttle clear --account` lifts that account's delay and `throttle clear` lifts all", () => {
     const db = new Database(env.DATABASE_URL.slice("sqlite:".length));
-    const row = (key: string) => db.prepare(`INSERT INTO login_throttle ("key", "failures", "lastFailureAt", "nextAllowedAt") VALUES (?, 20, ?, ?)`)
-      .run(key, new Date().toISOString(), new Date(Date.now() + 3600_000).toISOString());
+    const row = (key: string) =>
+      db
+        .prepare(
+          `INSERT INTO login_throttle ("key", "failures", "lastFailureAt", "nextAllowedAt") VALUES (?, 20, ?, ?)`,
+        )
+        .run(key, new Date().toISOString(), new Date(Date.now() + 3600_000).toISOString());
     row("staff:admin@kehou.demo");
     row("ip:10.0.0.9");
-    const keys = () => (db.prepare(`SELECT "key" FROM login_throttle ORDER BY "key"`).all() as { key: string }[]).map((r) => r.key);
+    const keys = () =>
+      (db.prepare(`SELECT "key" FROM login_throttle ORDER BY "key"`).all() as { key: string }[]).map((r) => r.key);
     const one = kehou(["throttle", "clear", "--account", "Admin@kehou.demo"], env);
     expect(one.status, one.stderr).to.equal(0);
     expect(keys()).to.deep.equal(["ip:10.0.0.9"]);

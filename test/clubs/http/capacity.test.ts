@@ -43,11 +43,21 @@ forEachDatabase("club capacity guard", (ctx) => {
 
   const clubs = () => ctx.db.ds.getRepository(Club);
   const fields = (c: Club, maxSize: number) => ({
-    code: c.code, name: c.name, category: c.category, description: c.description, grades: c.grades.map(String),
-    minSize: String(Math.min(c.minSize, maxSize)), maxSize: String(maxSize), staffId: c.staffId === null ? "" : String(c.staffId), venueId: c.venueId === null ? "" : String(c.venueId),
+    code: c.code,
+    name: c.name,
+    category: c.category,
+    description: c.description,
+    grades: c.grades.map(String),
+    minSize: String(Math.min(c.minSize, maxSize)),
+    maxSize: String(maxSize),
+    staffId: c.staffId === null ? "" : String(c.staffId),
+    venueId: c.venueId === null ? "" : String(c.venueId),
   });
   const edit = async (c: Club, maxSize: number) =>
-    admin.post(`/admin/clubs/${c.id}`).type("form").send({ ...fields(c, maxSize), _csrf: await formToken(admin, `/admin/clubs/${c.id}/edit`) });
+    admin
+      .post(`/admin/clubs/${c.id}`)
+      .type("form")
+      .send({ ...fields(c, maxSize), _csrf: await formToken(admin, `/admin/clubs/${c.id}/edit`) });
 
   it("When the admin lowers a club's capacity below its members, then it answers 400 on maxSize with the count and a link to the members, and nothing changes", async () => {
     expect(members, "the demo's published allocation placed children in 机器人").to.be.greaterThan(1);

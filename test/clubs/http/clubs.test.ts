@@ -29,10 +29,20 @@ forEachDatabase("clubs", (ctx) => {
   const audits = () => ctx.db.ds.getRepository(AuditEntry).count();
   const snapshot = async () => JSON.stringify(await clubs().find({ order: { id: "ASC" } }));
   const post = async (path: string, body: Record<string, unknown>) =>
-    admin.post(path).type("form").send({ ...body, _csrf: await formToken(admin, "/admin/clubs/new") });
+    admin
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(admin, "/admin/clubs/new") });
   const valid = () => ({
-    code: "pottery", name: "陶艺", category: "crafts", description: "泥条盘筑与拉坯。", grades: ["3", "4"],
-    minSize: "6", maxSize: "20", staffId: String(staffId), venueId: String(venueId),
+    code: "pottery",
+    name: "陶艺",
+    category: "crafts",
+    description: "泥条盘筑与拉坯。",
+    grades: ["3", "4"],
+    minSize: "6",
+    maxSize: "20",
+    staffId: String(staffId),
+    venueId: String(venueId),
   });
 
   it("When the admin opens the club list, then it shows cards, 12 to a page, with a pager", async () => {
@@ -90,9 +100,19 @@ forEachDatabase("clubs", (ctx) => {
     const res = await post("/admin/clubs", valid());
     expect(res.status).to.equal(302);
     const club = await clubs().findOneByOrFail({ code: "pottery" });
-    expect(club).to.include({ name: "陶艺", category: "crafts", minSize: 6, maxSize: 20, staffId, venueId, cancelled: false });
+    expect(club).to.include({
+      name: "陶艺",
+      category: "crafts",
+      minSize: 6,
+      maxSize: 20,
+      staffId,
+      venueId,
+      cancelled: false,
+    });
     expect(club.grades).to.deep.equal([3, 4]);
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "club.create", entityId: String(club.id) });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "club.create", entityId: String(club.id) });
     expect(audit.details).to.include({ code: "pottery" });
   });
 
@@ -104,19 +124,34 @@ forEachDatabase("clubs", (ctx) => {
     expect(bad.text).to.contain('id="err-minSize"');
     expect(await snapshot()).to.equal(before);
 
-    const ok = await post(`/admin/clubs/${club.id}`, { ...valid(), code: "painting", name: "创意绘画", venueId: String(club.venueId), maxSize: "30" });
+    const ok = await post(`/admin/clubs/${club.id}`, {
+      ...valid(),
+      code: "painting",
+      name: "创意绘画",
+      venueId: String(club.venueId),
+      maxSize: "30",
+    });
     expect(ok.status).to.equal(302);
     const after = await clubs().findOneByOrFail({ id: club.id });
     expect(after).to.include({ name: "创意绘画", maxSize: 30, staffId });
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "club.update", entityId: String(club.id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "club.update", entityId: String(club.id) }),
+    ).to.equal(1);
   });
 
   it("When a bigger maximum would not fit a room the club meets in, then the edit is refused with the explanation", async () => {
     const choir = await clubs().findOneByOrFail({ code: "choir" });
     const before = await snapshot();
     const res = await post(`/admin/clubs/${choir.id}`, {
-      code: "choir", name: choir.name, category: choir.category, description: choir.description, grades: choir.grades.map(String),
-      minSize: String(choir.minSize), maxSize: "60", staffId: String(choir.staffId), venueId: String(choir.venueId),
+      code: "choir",
+      name: choir.name,
+      category: choir.category,
+      description: choir.description,
+      grades: choir.grades.map(String),
+      minSize: String(choir.minSize),
+      maxSize: "60",
+      staffId: String(choir.staffId),
+      venueId: String(choir.venueId),
     });
     expect(res.status).to.equal(409);
     expect(res.text).to.contain("场地 音乐教室 只能容纳 45 人，但该活动最多 60 人。");
@@ -134,7 +169,9 @@ forEachDatabase("clubs", (ctx) => {
     const cancel = await post(`/admin/clubs/${chess.id}/cancel`, { reason: "报名人数不足" });
     expect(cancel.status).to.equal(302);
     expect((await clubs().findOneByOrFail({ id: chess.id })).cancelled).to.equal(true);
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "club.cancel", entityId: String(chess.id) });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "club.cancel", entityId: String(chess.id) });
     expect(audit.reason).to.equal("报名人数不足");
     const list = await admin.get("/admin/clubs?category=thinking");
     expect(list.text).to.contain(`action="/admin/clubs/${chess.id}/restore"`);
@@ -142,7 +179,9 @@ forEachDatabase("clubs", (ctx) => {
     const restore = await post(`/admin/clubs/${chess.id}/restore`, {});
     expect(restore.status).to.equal(302);
     expect((await clubs().findOneByOrFail({ id: chess.id })).cancelled).to.equal(false);
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "club.restore", entityId: String(chess.id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "club.restore", entityId: String(chess.id) }),
+    ).to.equal(1);
   });
 
   it("When someone other than an admin asks for the club pages, then they are refused", async () => {
@@ -150,7 +189,14 @@ forEachDatabase("clubs", (ctx) => {
     expect((await family.get("/admin/clubs/new")).status).to.be.oneOf([302, 403]);
     expect((await request(app).get("/admin/clubs")).status).to.equal(302);
     const token = await formToken(teacher, "/");
-    expect((await teacher.post("/admin/clubs").type("form").send({ ...valid(), code: "sneaky", _csrf: token })).status).to.equal(403);
+    expect(
+      (
+        await teacher
+          .post("/admin/clubs")
+          .type("form")
+          .send({ ...valid(), code: "sneaky", _csrf: token })
+      ).status,
+    ).to.equal(403);
     expect(await clubs().countBy({ code: "sneaky" })).to.equal(0);
   });
 

@@ -11,7 +11,8 @@ import { formatStored, localDate, schoolZone } from "../../../src/kernel";
 // Kept reads are shared until the next write: a write, from this connection or any
 // other, is seen by the very next read; inside a transaction nothing is kept.
 forEachDatabase("kept reads", (ctx) => {
-  const setZone = (value: string) => inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save({ key: "school.timezone", value }));
+  const setZone = (value: string) =>
+    inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save({ key: "school.timezone", value }));
 
   it("When nothing is written, then the second read is the first one's value; after a write it is read again", async () => {
     let loads = 0;
@@ -29,7 +30,9 @@ forEachDatabase("kept reads", (ctx) => {
     await keptRead(ctx.db.ds, "test|other", load);
     const other = await openDatabase(ctx.db.url);
     try {
-      await inTransaction(other, (em) => em.getRepository(Setting).save({ key: "test.other", value: String(Date.now()) }));
+      await inTransaction(other, (em) =>
+        em.getRepository(Setting).save({ key: "test.other", value: String(Date.now()) }),
+      );
     } finally {
       await other.destroy();
     }
@@ -68,9 +71,15 @@ forEachDatabase("kept reads", (ctx) => {
   });
 
   it("When another term becomes current, then currentTerm answers with it straight away", async () => {
-    const save = (name: string, current: boolean) => inTransaction(ctx.db.ds, (em) => em.getRepository(Term).save({
-      name, startDate: "2026-09-01", endDate: "2027-01-20", current,
-    }));
+    const save = (name: string, current: boolean) =>
+      inTransaction(ctx.db.ds, (em) =>
+        em.getRepository(Term).save({
+          name,
+          startDate: "2026-09-01",
+          endDate: "2027-01-20",
+          current,
+        }),
+      );
     const first = await save("first", true);
     expect((await currentTerm(ctx.db.ds))?.id).to.equal(first.id);
     await inTransaction(ctx.db.ds, (em) => em.getRepository(Term).update({ id: first.id }, { current: false }));
@@ -80,14 +89,35 @@ forEachDatabase("kept reads", (ctx) => {
 
   it("When the published timetable is read twice, then both share one frozen snapshot; a new publication shows at once", async () => {
     const term = (await currentTerm(ctx.db.ds))!;
-    const row = (id: number, title: string) => ({ id, termId: term.id, weekday: 1, periodId: 1, kind: "activity", title, grades: [3], classId: null, clubId: null, staffId: null, venueId: null, sequence: 0, updatedAt: "2026-09-01T00:00:00.000Z" });
-    const publish = (rows: ReturnType<typeof row>[], at: string) => inTransaction(ctx.db.ds, (em) => em.getRepository(Timetable).upsert({ termId: term.id, published: rows as never, publishedAt: at, updatedAt: at }, ["termId"]));
+    const row = (id: number, title: string) => ({
+      id,
+      termId: term.id,
+      weekday: 1,
+      periodId: 1,
+      kind: "activity",
+      title,
+      grades: [3],
+      classId: null,
+      clubId: null,
+      staffId: null,
+      venueId: null,
+      sequence: 0,
+      updatedAt: "2026-09-01T00:00:00.000Z",
+    });
+    const publish = (rows: ReturnType<typeof row>[], at: string) =>
+      inTransaction(ctx.db.ds, (em) =>
+        em
+          .getRepository(Timetable)
+          .upsert({ termId: term.id, published: rows as never, publishedAt: at, updatedAt: at }, ["termId"]),
+      );
     await publish([row(1, "合唱")], "2026-09-01T00:00:00.000Z");
     const first = await publishedTimetable(ctx.db.ds.manager);
     expect(first.rows.map((r) => r.title)).to.deep.equal(["合唱"]);
     expect(await publishedTimetable(ctx.db.ds.manager)).to.equal(first);
     expect(() => (first.rows as unknown[]).push(row(9, "x"))).to.throw(TypeError);
-    expect(() => { first.rows[0].grades.push(4); }).to.throw(TypeError);
+    expect(() => {
+      first.rows[0].grades.push(4);
+    }).to.throw(TypeError);
     await publish([row(1, "合唱"), row(2, "珠心算")], "2026-09-02T00:00:00.000Z");
     const second = await publishedTimetable(ctx.db.ds.manager);
     expect(second.rows.map((r) => r.title)).to.deep.equal(["合唱", "珠心算"]);

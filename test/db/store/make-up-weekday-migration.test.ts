@@ -8,7 +8,9 @@ import { forEachDatabase } from "../../support/databases";
 forEachDatabase("make-up weekday migration", (ctx) => {
   it("When old make-up rows name no weekday, then a weekday date gets its own weekday, a weekend one becomes a noted day, good rows stay", async () => {
     const ds = ctx.db.ds;
-    const term = await ds.getRepository(Term).save({ name: "2026 秋", startDate: "2026-09-01", endDate: "2027-01-20", current: true });
+    const term = await ds
+      .getRepository(Term)
+      .save({ name: "2026 秋", startDate: "2026-09-01", endDate: "2027-01-20", current: true });
     const rows = await ds.getRepository(CalendarDay).save([
       { termId: term.id, date: "2026-09-21", kind: "makeup" as const, runsWeekday: null, name: "旧调休 Mon" },
       { termId: term.id, date: "2026-09-26", kind: "makeup" as const, runsWeekday: null, name: "旧调休 Sat" },

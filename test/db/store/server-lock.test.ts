@@ -11,22 +11,38 @@ import { projectRoot } from "../../../src/config";
 
 const root = projectRoot();
 const kehou = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, [join(root, "bin", "kehou.js"), ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, encoding: "utf8", timeout: 120_000 });
+  spawnSync(process.execPath, [join(root, "bin", "kehou.js"), ...args], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
   });
 }
 
-interface Started { proc: ChildProcess; stderr: () => string; exited: Promise<number | null> }
+interface Started {
+  proc: ChildProcess;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
 
 function startServer(env: Record<string, string>, port: number): Started {
-  const proc = spawn(process.execPath, [join(root, "dist", "src", "server.js")], { env: { ...process.env, LOG_LEVEL: "silent", ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "pipe"] });
+  const proc = spawn(process.execPath, [join(root, "dist", "src", "server.js")], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let err = "";
-  proc.stderr!.on("data", (b: Buffer) => { err += b.toString(); });
+  proc.stderr!.on("data", (b: Buffer) => {
+    err += b.toString();
+  });
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   return { proc, stderr: () => err, exited };
 }
@@ -34,10 +50,16 @@ function startServer(env: Record<string, string>, port: number): Started {
 // Waits for /healthz, or for the process to end (then says why).
 async function up(s: Started, port: number): Promise<void> {
   let ended = false;
-  void s.exited.then(() => { ended = true; });
+  void s.exited.then(() => {
+    ended = true;
+  });
   for (;;) {
     if (ended) throw new Error(`server exited: ${s.stderr()}`);
-    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -58,7 +80,10 @@ describe("one server per SQLite file [sqlite]", function () {
     // Seeded once by the command line, so each server start is quick.
     expect(kehou(["seed", "demo"], env).status).to.equal(0);
   });
-  afterEach(async () => { if (first) await stop(first); first = undefined; });
+  afterEach(async () => {
+    if (first) await stop(first);
+    first = undefined;
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("When a second server starts on the same SQLite file, then it refuses with a message pointing to PostgreSQL and the first keeps serving", async () => {

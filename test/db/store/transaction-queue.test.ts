@@ -5,11 +5,15 @@ import { Setting } from "../../../src/db/entities";
 
 forEachDatabase("write transactions", (ctx) => {
   it("When 20 transactions overlap, then every one commits all its rows", async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => inTransaction(ctx.db.ds, async (em) => {
-      await em.getRepository(Setting).insert({ key: `q.${i}.a`, value: "1" });
-      await new Promise((r) => setTimeout(r, 2));
-      await em.getRepository(Setting).insert({ key: `q.${i}.b`, value: "2" });
-    })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        inTransaction(ctx.db.ds, async (em) => {
+          await em.getRepository(Setting).insert({ key: `q.${i}.a`, value: "1" });
+          await new Promise((r) => setTimeout(r, 2));
+          await em.getRepository(Setting).insert({ key: `q.${i}.b`, value: "2" });
+        }),
+      ),
+    );
     const rows = await ctx.db.ds.getRepository(Setting).count();
     expect(rows).to.equal(40);
   });

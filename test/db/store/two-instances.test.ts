@@ -15,7 +15,9 @@ forEachDatabase("two app instances on one database", (ctx) => {
     await demoApp(ctx.db);
     second = await openDatabase(ctx.db.url);
   });
-  after(async () => { if (second?.isInitialized) await second.destroy(); });
+  after(async () => {
+    if (second?.isInitialized) await second.destroy();
+  });
 
   it("When a user logs in on instance A, then instance B knows the session", async () => {
     const a = testApp(ctx.db.ds);
@@ -31,10 +33,24 @@ forEachDatabase("two app instances on one database", (ctx) => {
     const b = testApp(second);
     const agentA = request.agent(a);
     const tokenA = await formToken(agentA, "/login");
-    for (let i = 0; i < 5; i++) await agentA.post("/login").type("form").send({ _csrf: tokenA, mode: "staff", email: "teacher07@kehou.demo", password: "wrong-password" });
+    for (let i = 0; i < 5; i++)
+      await agentA
+        .post("/login")
+        .type("form")
+        .send({ _csrf: tokenA, mode: "staff", email: "teacher07@kehou.demo", password: "wrong-password" });
     const agentB = request.agent(b);
     const tokenB = await formToken(agentB, "/login");
-    const res = await agentB.post("/login").type("form").send({ _csrf: tokenB, mode: "staff", ...staffLogin({ staff: [{ role: "t", email: "teacher07@kehou.demo", password: "kehou-demo-2026" }], families: [] }, "t") });
+    const res = await agentB
+      .post("/login")
+      .type("form")
+      .send({
+        _csrf: tokenB,
+        mode: "staff",
+        ...staffLogin(
+          { staff: [{ role: "t", email: "teacher07@kehou.demo", password: "kehou-demo-2026" }], families: [] },
+          "t",
+        ),
+      });
     expect(res.status).to.equal(429);
   });
 

@@ -37,8 +37,10 @@ forEachDatabase("calendar feeds: per-date changes and head counts", (ctx) => {
     expect(res.status, page).to.equal(200);
     return (res.body as Buffer).toString("utf8");
   };
-  const meetings = async (agent: Agent, page: string) => new Set(meetingsOf(await feedText(agent, page)).meetings.map((m) => m.split("|").slice(0, 2).join("|")));
-  const childId = async () => (await ds().getRepository(Student).findOneByOrFail({ studentNumber: logins.families[1].children[0] })).id;
+  const meetings = async (agent: Agent, page: string) =>
+    new Set(meetingsOf(await feedText(agent, page)).meetings.map((m) => m.split("|").slice(0, 2).join("|")));
+  const childId = async () =>
+    (await ds().getRepository(Student).findOneByOrFail({ studentNumber: logins.families[1].children[0] })).id;
 
   // The first date from 2026-10-12 on which the entry runs as usual (no change yet).
   async function plainDateOf(entry: SnapshotEntry, from = "2026-10-12"): Promise<string> {
@@ -53,12 +55,19 @@ forEachDatabase("calendar feeds: per-date changes and head counts", (ctx) => {
     this.timeout(60_000);
     const child = await childId();
     const inChildFeed = await meetings(family, `/feeds/student/${child}`);
-    const entry = (await publishedEntries(ds())).find((e) => e.kind === "homework" && e.staffId !== null && [...inChildFeed].some((m) => m.startsWith(`entry-${e.id}|`)))!;
+    const entry = (await publishedEntries(ds())).find(
+      (e) =>
+        e.kind === "homework" && e.staffId !== null && [...inChildFeed].some((m) => m.startsWith(`entry-${e.id}|`)),
+    )!;
     expect(entry, "the child has homework help in their feed").to.not.equal(undefined);
     const date = await plainDateOf(entry);
     const next = await plainDateOf(entry, addDays(date, 1));
     await cancelSession(ds(), { date, entryId: entry.id, grade: null, reason: "weather", note: null }, SYSTEM);
-    for (const [agent, page] of [[family, `/feeds/student/${child}`], [admin, `/feeds/staff/${entry.staffId}`], [admin, "/feeds/school/0"]] as const) {
+    for (const [agent, page] of [
+      [family, `/feeds/student/${child}`],
+      [admin, `/feeds/staff/${entry.staffId}`],
+      [admin, "/feeds/school/0"],
+    ] as const) {
       const got = await meetings(agent, page);
       expect(got.has(`entry-${entry.id}|${date}`), `${page} on ${date}`).to.equal(false);
       expect(got.has(`entry-${entry.id}|${next}`), `${page} on ${next}`).to.equal(true);
@@ -70,7 +79,11 @@ forEachDatabase("calendar feeds: per-date changes and head counts", (ctx) => {
     const entries = await publishedEntries(ds());
     const entry = entries.find((e) => e.kind === "sport" && e.staffId !== null)!;
     const busyThatDay = new Set(entries.filter((e) => e.weekday === entry.weekday).map((e) => e.staffId));
-    const cover = (await ds().getRepository(Staff).find({ where: { active: true }, order: { id: "ASC" } })).find((s) => !busyThatDay.has(s.id))!;
+    const cover = (
+      await ds()
+        .getRepository(Staff)
+        .find({ where: { active: true }, order: { id: "ASC" } })
+    ).find((s) => !busyThatDay.has(s.id))!;
     expect(cover, "a teacher free that weekday").to.not.equal(undefined);
     const date = await plainDateOf(entry);
     await coverSession(ds(), { date, entryId: entry.id, staffId: cover.id }, SYSTEM);
@@ -81,7 +94,9 @@ forEachDatabase("calendar feeds: per-date changes and head counts", (ctx) => {
     expect(own.has(`entry-${entry.id}|${await plainDateOf(entry, addDays(date, 1))}`)).to.equal(true);
     const school = await feedText(admin, "/feeds/school/0");
     expect(meetingsOf(school).meetings.filter((m) => m.startsWith(`entry-${entry.id}|${date}|`)).length).to.equal(1);
-    const dated = [...eventBlocks(school)].find(([uid]) => uid.startsWith(`entry-${entry.id}+${date.replace(/-/g, "")}@`));
+    const dated = [...eventBlocks(school)].find(([uid]) =>
+      uid.startsWith(`entry-${entry.id}+${date.replace(/-/g, "")}@`),
+    );
     expect(dated, "the covered date is its own event").to.not.equal(undefined);
     expect(dated![1].join("\n")).to.contain(`代课：${cover.name}`);
   });
@@ -89,12 +104,22 @@ forEachDatabase("calendar feeds: per-date changes and head counts", (ctx) => {
   it("When a grade-wide and a class session are described, then 人数 is the children opted in on that weekday, not the roll", async function () {
     this.timeout(60_000);
     const entries = await publishedEntries(ds());
-    const students = await ds().getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true } });
+    const students = await ds()
+      .getRepository(Student)
+      .find({ where: { archived: false }, relations: { schoolClass: true } });
     const optIn = new Map((await ds().getRepository(ServiceEnrollment).find()).map((e) => [e.studentId, e.weekdays]));
-    const comes = (e: SnapshotEntry) => students.filter((s) => (optIn.get(s.id) ?? []).includes(e.weekday)
-      && (e.classId !== null ? s.classId === e.classId : e.grades.includes(s.schoolClass.grade))).length;
-    const roll = (e: SnapshotEntry) => students.filter((s) => (e.classId !== null ? s.classId === e.classId : e.grades.includes(s.schoolClass.grade))).length;
-    const grade = entries.find((e) => e.classId === null && e.clubId === null && e.kind !== "club" && comes(e) > 0 && comes(e) !== roll(e));
+    const comes = (e: SnapshotEntry) =>
+      students.filter(
+        (s) =>
+          (optIn.get(s.id) ?? []).includes(e.weekday) &&
+          (e.classId !== null ? s.classId === e.classId : e.grades.includes(s.schoolClass.grade)),
+      ).length;
+    const roll = (e: SnapshotEntry) =>
+      students.filter((s) => (e.classId !== null ? s.classId === e.classId : e.grades.includes(s.schoolClass.grade)))
+        .length;
+    const grade = entries.find(
+      (e) => e.classId === null && e.clubId === null && e.kind !== "club" && comes(e) > 0 && comes(e) !== roll(e),
+    );
     const homework = entries.find((e) => e.kind === "homework" && comes(e) > 0 && comes(e) !== roll(e));
     expect(grade, "a grade session some children skip").to.not.equal(undefined);
     expect(homework, "a homework session some children skip").to.not.equal(undefined);

@@ -15,20 +15,40 @@ import { membersOn } from "../../../src/membership";
 import { projectRoot } from "../../../src/config";
 import { icalCommand } from "../../../src/feeds/ical-command";
 import { unfold } from "../unit/parsed-feed";
-import { childEntries, familyAgent, feedPathVia, fetchFeed, meetingsOf, publishedEntries, sessionsThatHappen, SnapshotEntry } from "./support";
+import {
+  childEntries,
+  familyAgent,
+  feedPathVia,
+  fetchFeed,
+  meetingsOf,
+  publishedEntries,
+  sessionsThatHappen,
+  SnapshotEntry,
+} from "./support";
 
-interface Case { title: string; page: () => Promise<string>; agent: () => Agent; entries: () => Promise<SnapshotEntry[]>; cli: () => Promise<string[]> }
+interface Case {
+  title: string;
+  page: () => Promise<string>;
+  agent: () => Agent;
+  entries: () => Promise<SnapshotEntry[]>;
+  cli: () => Promise<string[]>;
+}
 
 type IcalRun = { code: number | null; stdout: Buffer; stderr: string };
 
 // `node bin/kehou.js ical …` as a user runs it (stdout through a real pipe, byte for byte) …
 function spawnIcal(args: string[], databaseUrl: string): Promise<IcalRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "ical", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, cwd: projectRoot() });
+    const child = spawn(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "ical", ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      cwd: projectRoot(),
+    });
     const out: Buffer[] = [];
     let err = "";
     child.stdout.on("data", (c: Buffer) => out.push(c));
-    child.stderr.on("data", (c: Buffer) => { err += c.toString(); });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString();
+    });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out), stderr: err }));
   });
@@ -38,15 +58,18 @@ function spawnIcal(args: string[], databaseUrl: string): Promise<IcalRun> {
 async function runIcal(args: string[], databaseUrl: string): Promise<IcalRun> {
   const out: Buffer[] = [];
   let err = "";
-  const capture = (sink: (chunk: string | Uint8Array) => void) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    sink(chunk);
-    const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-    done?.();
-    return true;
-  }) as typeof process.stdout.write;
+  const capture = (sink: (chunk: string | Uint8Array) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      sink(chunk);
+      const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
   const saved = { out: process.stdout.write, err: process.stderr.write, url: process.env.DATABASE_URL };
   process.stdout.write = capture((c) => out.push(Buffer.from(c)));
-  process.stderr.write = capture((c) => { err += c.toString(); });
+  process.stderr.write = capture((c) => {
+    err += c.toString();
+  });
   process.env.DATABASE_URL = databaseUrl;
   try {
     const code = await icalCommand(args);
@@ -85,39 +108,73 @@ forEachDatabase("calendar feeds: content", (ctx) => {
   // The teacher with the most sessions in the week, as an admin would open their feed.
   const busiest = async () => {
     const counts = new Map<number, number>();
-    for (const e of await publishedEntries(ctx.db.ds)) if (e.staffId !== null) counts.set(e.staffId, (counts.get(e.staffId) ?? 0) + 1);
+    for (const e of await publishedEntries(ctx.db.ds))
+      if (e.staffId !== null) counts.set(e.staffId, (counts.get(e.staffId) ?? 0) + 1);
     return repo(Staff).findOneByOrFail({ id: [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] });
   };
 
   const cases: Case[] = [
-    { title: "a class teacher's own feed", agent: () => classTeacher,
+    {
+      title: "a class teacher's own feed",
+      agent: () => classTeacher,
       page: async () => `/feeds/staff/${(await staffBy("bzr.g3c1@kehou.demo")).id}`,
-      entries: async () => { const s = await staffBy("bzr.g3c1@kehou.demo"); return only((e) => e.staffId === s.id); },
-      cli: async () => ["--staff", (await staffBy("bzr.g3c1@kehou.demo")).staffNumber] },
-    { title: "the busiest teacher's feed, opened by an admin", agent: () => admin,
+      entries: async () => {
+        const s = await staffBy("bzr.g3c1@kehou.demo");
+        return only((e) => e.staffId === s.id);
+      },
+      cli: async () => ["--staff", (await staffBy("bzr.g3c1@kehou.demo")).staffNumber],
+    },
+    {
+      title: "the busiest teacher's feed, opened by an admin",
+      agent: () => admin,
       page: async () => `/feeds/staff/${(await busiest()).id}`,
-      entries: async () => { const s = await busiest(); return only((e) => e.staffId === s.id); },
-      cli: async () => ["--staff", (await busiest()).staffNumber] },
-    { title: "a family's older child's feed", agent: () => family,
+      entries: async () => {
+        const s = await busiest();
+        return only((e) => e.staffId === s.id);
+      },
+      cli: async () => ["--staff", (await busiest()).staffNumber],
+    },
+    {
+      title: "a family's older child's feed",
+      agent: () => family,
       page: async () => `/feeds/student/${(await studentBy(logins.families[1].children[0])).id}`,
       entries: async () => childEntries(ctx.db.ds, (await studentBy(logins.families[1].children[0])).id),
-      cli: async () => ["--student", logins.families[1].children[0]] },
-    { title: "the same family's younger child's feed", agent: () => family,
+      cli: async () => ["--student", logins.families[1].children[0]],
+    },
+    {
+      title: "the same family's younger child's feed",
+      agent: () => family,
       page: async () => `/feeds/student/${(await studentBy(logins.families[1].children[1])).id}`,
       entries: async () => childEntries(ctx.db.ds, (await studentBy(logins.families[1].children[1])).id),
-      cli: async () => ["--student", logins.families[1].children[1]] },
-    { title: "the choir club's feed", agent: () => admin,
+      cli: async () => ["--student", logins.families[1].children[1]],
+    },
+    {
+      title: "the choir club's feed",
+      agent: () => admin,
       page: async () => `/feeds/club/${(await clubBy("choir")).id}`,
-      entries: async () => { const c = await clubBy("choir"); return only((e) => e.clubId === c.id); },
-      cli: async () => ["--club", "choir"] },
-    { title: "the east playground's venue feed", agent: () => admin,
+      entries: async () => {
+        const c = await clubBy("choir");
+        return only((e) => e.clubId === c.id);
+      },
+      cli: async () => ["--club", "choir"],
+    },
+    {
+      title: "the east playground's venue feed",
+      agent: () => admin,
       page: async () => `/feeds/venue/${(await venueBy("东操场")).id}`,
-      entries: async () => { const v = await venueBy("东操场"); return only((e) => e.venueId === v.id); },
-      cli: async () => ["--venue", String((await venueBy("东操场")).id)] },
-    { title: "the whole school's feed", agent: () => admin,
+      entries: async () => {
+        const v = await venueBy("东操场");
+        return only((e) => e.venueId === v.id);
+      },
+      cli: async () => ["--venue", String((await venueBy("东操场")).id)],
+    },
+    {
+      title: "the whole school's feed",
+      agent: () => admin,
       page: async () => "/feeds/school/0",
       entries: async () => publishedEntries(ctx.db.ds),
-      cli: async () => ["--school"] },
+      cli: async () => ["--school"],
+    },
   ];
 
   for (const c of cases) {
@@ -142,26 +199,40 @@ forEachDatabase("calendar feeds: content", (ctx) => {
   it("When the demo term is expanded, then holidays and exam days are empty and make-up days run their weekday", async () => {
     const meetings = expanded.get("the whole school's feed")!;
     const dates = new Set(meetings.map((m) => m.split("|")[1]));
-    for (const off of ["2026-09-25", "2026-10-01", "2026-10-07", "2026-11-12", "2027-01-01", "2027-01-13"]) expect(dates.has(off), off).to.equal(false);
+    for (const off of ["2026-09-25", "2026-10-01", "2026-10-07", "2026-11-12", "2027-01-01", "2027-01-13"])
+      expect(dates.has(off), off).to.equal(false);
     for (const on of ["2026-09-20", "2026-10-10", "2026-10-23"]) expect(dates.has(on), on).to.equal(true);
     // 20 Sep (Sunday) runs Friday's timetable: the Friday sessions, not Thursday's clubs.
-    const friday = (await publishedEntries(ctx.db.ds)).filter((e) => e.weekday === 5).map((e) => `entry-${e.id}`).sort();
-    const sunday = meetings.filter((m) => m.split("|")[1] === "2026-09-20").map((m) => m.split("|")[0]).sort();
+    const friday = (await publishedEntries(ctx.db.ds))
+      .filter((e) => e.weekday === 5)
+      .map((e) => `entry-${e.id}`)
+      .sort();
+    const sunday = meetings
+      .filter((m) => m.split("|")[1] === "2026-09-20")
+      .map((m) => m.split("|")[0])
+      .sort();
     expect(sunday).to.deep.equal(friday);
   });
 
   it("When a family's child feed is read, then it names no other child and carries no other class's homework", async () => {
     const [older, younger] = await Promise.all(logins.families[1].children.map(studentBy));
     const otherFamily = await studentBy(logins.families[0].studentNumber);
-    for (const [child, title] of [[older, cases[2].title], [younger, cases[3].title]] as const) {
+    for (const [child, title] of [
+      [older, cases[2].title],
+      [younger, cases[3].title],
+    ] as const) {
       const text = unfold(bodies.get(title)!.toString("utf8")).join("\n");
       expect(text).to.not.contain(otherFamily.name);
       const sibling = child === older ? younger : older;
       if (sibling.name !== child.name) expect(text).to.not.contain(sibling.name);
       const others = await repo(Student).find({ where: { archived: false } });
-      const leaked = others.filter((s) => s.id !== child.id && s.name !== child.name && text.includes(s.name)).map((s) => s.name);
+      const leaked = others
+        .filter((s) => s.id !== child.id && s.name !== child.name && text.includes(s.name))
+        .map((s) => s.name);
       expect(leaked).to.deep.equal([]);
-      const otherHomework = (await publishedEntries(ctx.db.ds)).filter((e) => e.kind === "homework" && e.classId !== child.classId);
+      const otherHomework = (await publishedEntries(ctx.db.ds)).filter(
+        (e) => e.kind === "homework" && e.classId !== child.classId,
+      );
       for (const e of otherHomework) {
         expect(text).to.not.contain(`entry-${e.id}@`);
         expect(text).to.not.contain(e.title);
@@ -172,11 +243,15 @@ forEachDatabase("calendar feeds: content", (ctx) => {
   it("When a teacher's feed is read, then every event is theirs and no colleague is named", async () => {
     const me = await staffBy("bzr.g3c1@kehou.demo");
     const text = unfold(bodies.get(cases[0].title)!.toString("utf8")).join("\n");
-    const mine = new Set((await publishedEntries(ctx.db.ds)).filter((e) => e.staffId === me.id).map((e) => `entry-${e.id}`));
+    const mine = new Set(
+      (await publishedEntries(ctx.db.ds)).filter((e) => e.staffId === me.id).map((e) => `entry-${e.id}`),
+    );
     const uids = [...text.matchAll(/^UID:(entry-\d+)[@+]/gm)].map((m) => m[1]);
     expect(uids.length).to.be.greaterThan(0);
     expect(uids.filter((u) => !mine.has(u))).to.deep.equal([]);
-    const colleagues = (await repo(Staff).find()).filter((s) => s.id !== me.id && s.name !== me.name && text.includes(s.name));
+    const colleagues = (await repo(Staff).find()).filter(
+      (s) => s.id !== me.id && s.name !== me.name && text.includes(s.name),
+    );
     expect(colleagues.map((s) => s.name)).to.deep.equal([]);
   });
 
@@ -193,7 +268,10 @@ forEachDatabase("calendar feeds: content", (ctx) => {
     const members = (await membersOn(ctx.db.ds, [choir.id], day)).get(choir.id)!.size;
     expect(text).to.contain(`DESCRIPTION:教师：${teacher.name}\\n人数：${members} / 名额：${choir.maxSize}`);
     const homework = unfold(bodies.get(cases[0].title)!.toString("utf8")).join("\n");
-    const size = await repo(Student).countBy({ classId: (await repo(Student).findOneByOrFail({ studentNumber: logins.families[0].studentNumber })).classId, archived: false });
+    const size = await repo(Student).countBy({
+      classId: (await repo(Student).findOneByOrFail({ studentNumber: logins.families[0].studentNumber })).classId,
+      archived: false,
+    });
     expect(homework).to.match(/SUMMARY:作业辅导 · 三年级\(1\)班\r?$/m);
     expect(homework).to.match(/LOCATION:三年级\(1\)班\r?$/m);
     expect(homework).to.contain(`人数：${size}`);
@@ -203,7 +281,9 @@ forEachDatabase("calendar feeds: content", (ctx) => {
     const path = await feedPathVia(classTeacher, await cases[0].page());
     const [a, b] = [await fetchFeed(app, path), await fetchFeed(app, path)];
     expect(Buffer.compare(a.body as Buffer, b.body as Buffer)).to.equal(0);
-    expect(a.headers.etag).to.match(/^"[A-Za-z0-9_-]{32}"$/).and.to.equal(b.headers.etag);
+    expect(a.headers.etag)
+      .to.match(/^"[A-Za-z0-9_-]{32}"$/)
+      .and.to.equal(b.headers.etag);
     expect(a.headers["last-modified"]).to.be.a("string").and.to.equal(b.headers["last-modified"]);
     expect(a.headers["cache-control"]).to.equal("private, max-age=900");
   });
@@ -237,7 +317,16 @@ forEachDatabase("calendar feeds: content", (ctx) => {
   it("When `kehou ical` is misused or names someone unknown, then it exits 2 naming the flag", async function () {
     this.timeout(60_000);
     const runs: IcalRun[] = [];
-    for (const args of [[], ["--school", "--club", "choir"], ["--staff"], ["--bogus"], ["--staff", "NOPE"], ["--student", "00000000"], ["--club", "nope"], ["--venue", "abc"]]) {
+    for (const args of [
+      [],
+      ["--school", "--club", "choir"],
+      ["--staff"],
+      ["--bogus"],
+      ["--staff", "NOPE"],
+      ["--student", "00000000"],
+      ["--club", "nope"],
+      ["--venue", "abc"],
+    ]) {
       runs.push(await runIcal(args, ctx.db.url));
     }
     const [staff, student, club, venue] = runs.slice(4);

@@ -27,10 +27,16 @@ forEachDatabase("calendar feeds: the school calendar's days", (ctx) => {
   });
 
   const feeds = async (): Promise<[string, string][]> => {
-    const child = await ctx.db.ds.getRepository(Student).findOneByOrFail({ studentNumber: logins.families[1].children[0] });
+    const child = await ctx.db.ds
+      .getRepository(Student)
+      .findOneByOrFail({ studentNumber: logins.families[1].children[0] });
     const teacher = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: "bzr.g3c1@kehou.demo" });
     const out: [string, string][] = [];
-    for (const [agent, page] of [[admin, "/feeds/school/0"], [family, `/feeds/student/${child.id}`], [classTeacher, `/feeds/staff/${teacher.id}`]] as const) {
+    for (const [agent, page] of [
+      [admin, "/feeds/school/0"],
+      [family, `/feeds/student/${child.id}`],
+      [classTeacher, `/feeds/staff/${teacher.id}`],
+    ] as const) {
       const res = await fetchFeed(app, await feedPathVia(agent, page));
       expect(res.status, page).to.equal(200);
       out.push([page, (res.body as Buffer).toString("utf8")]);
@@ -51,7 +57,11 @@ forEachDatabase("calendar feeds: the school calendar's days", (ctx) => {
       "2027-01-01": "元旦放假",
     };
     for (const [page, ics] of await feeds()) {
-      const allDay = new Map(parseEvents(ics).filter((e) => e.datetype === "date").map((e) => [localDateTime(e.start, "UTC").date, textOf(e.summary)]));
+      const allDay = new Map(
+        parseEvents(ics)
+          .filter((e) => e.datetype === "date")
+          .map((e) => [localDateTime(e.start, "UTC").date, textOf(e.summary)]),
+      );
       for (const [date, title] of Object.entries(expected)) expect(allDay.get(date), `${page} ${date}`).to.equal(title);
     }
   });
@@ -59,7 +69,9 @@ forEachDatabase("calendar feeds: the school calendar's days", (ctx) => {
   it("When a session is held on a make-up day, then its title says which weekday's timetable runs", async function () {
     this.timeout(60_000);
     for (const [page, ics] of await feeds()) {
-      const onMakeUp = parseEvents(ics).filter((e) => e.datetype !== "date" && localDateTime(e.start, "Asia/Shanghai").date === "2026-09-20");
+      const onMakeUp = parseEvents(ics).filter(
+        (e) => e.datetype !== "date" && localDateTime(e.start, "Asia/Shanghai").date === "2026-09-20",
+      );
       expect(onMakeUp.length, page).to.be.greaterThan(0);
       for (const e of onMakeUp) expect(textOf(e.summary), page).to.match(/（调休·周五课表）$/);
     }

@@ -19,18 +19,34 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
   let teacher: Agent;
   let familyA: Agent;
   let familyB: Agent;
-  let ids: { admin: number; teacher: number; classTeacher: number; childA: number; childB: number; childB2: number; club: number; venue: number };
+  let ids: {
+    admin: number;
+    teacher: number;
+    classTeacher: number;
+    childA: number;
+    childB: number;
+    childB2: number;
+    club: number;
+    venue: number;
+  };
 
   before(async function () {
     this.timeout(120_000);
     ({ app, logins } = await demoApp(ctx.db));
     admin = await loginAs(app, staffLogin(logins, "admin"));
     teacher = await loginAs(app, staffLogin(logins, "teacher"));
-    familyA = await familyAgent(app, { studentNumber: logins.families[0].studentNumber, code: logins.families[0].code });
-    familyB = await familyAgent(app, { studentNumber: logins.families[1].studentNumber, code: logins.families[1].code });
+    familyA = await familyAgent(app, {
+      studentNumber: logins.families[0].studentNumber,
+      code: logins.families[0].code,
+    });
+    familyB = await familyAgent(app, {
+      studentNumber: logins.families[1].studentNumber,
+      code: logins.families[1].code,
+    });
     const ds = ctx.db.ds;
     const student = (n: string) => ds.getRepository(Student).findOneByOrFail({ studentNumber: n });
-    const staffId = async (role: string) => (await ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, role).email })).id;
+    const staffId = async (role: string) =>
+      (await ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, role).email })).id;
     ids = {
       admin: await staffId("admin"),
       teacher: await staffId("teacher"),
@@ -80,7 +96,8 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       for (const v of venues) expect(res.text).to.contain(`href="/feeds/venue/${v.id}"`);
       expect(res.text).to.contain('href="?page=2#staff"');
       const second = await admin.get("/feeds?page=2");
-      const staffLinks = (html: string) => new Set([...html.matchAll(/href="\/feeds\/staff\/(\d+)"/g)].map((m) => m[1]));
+      const staffLinks = (html: string) =>
+        new Set([...html.matchAll(/href="\/feeds\/staff\/(\d+)"/g)].map((m) => m[1]));
       const [one, two] = [staffLinks(res.text), staffLinks(second.text)];
       expect(two.size).to.be.greaterThan(1);
       // The admin's own feed heads every page; everyone else's is on one page only.
@@ -91,7 +108,10 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       const before = await ctx.db.ds.getRepository(FeedToken).countBy({});
       expect((await familyA.get(`/feeds/student/${ids.childB}`)).status).to.equal(404);
       const token = csrfFrom((await familyA.get("/feeds")).text);
-      const res = await familyA.post(`/feeds/student/${ids.childB}/regenerate`).type("form").send({ _csrf: token, confirm: "1" });
+      const res = await familyA
+        .post(`/feeds/student/${ids.childB}/regenerate`)
+        .type("form")
+        .send({ _csrf: token, confirm: "1" });
       expect(res.status).to.equal(404);
       expect(await ctx.db.ds.getRepository(FeedToken).countBy({})).to.equal(before);
       expect((await familyA.get(`/feeds/staff/${ids.teacher}`)).status).to.equal(404);
@@ -99,17 +119,35 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
     });
 
     it("When a teacher opens a colleague's, a club's, a venue's or the school's feed page, then it gets 404", async () => {
-      for (const path of [`/feeds/staff/${ids.classTeacher}`, `/feeds/club/${ids.club}`, `/feeds/venue/${ids.venue}`, "/feeds/school/0", `/feeds/student/${ids.childA}`]) {
+      for (const path of [
+        `/feeds/staff/${ids.classTeacher}`,
+        `/feeds/club/${ids.club}`,
+        `/feeds/venue/${ids.venue}`,
+        "/feeds/school/0",
+        `/feeds/student/${ids.childA}`,
+      ]) {
         expect((await teacher.get(path)).status, path).to.equal(404);
       }
       expect((await teacher.get(`/feeds/staff/${ids.teacher}`)).status).to.equal(200);
     });
 
     it("When an admin opens any feed page, then it is shown; a made-up kind or id is 404", async () => {
-      for (const path of [`/feeds/staff/${ids.classTeacher}`, `/feeds/student/${ids.childA}`, `/feeds/club/${ids.club}`, `/feeds/venue/${ids.venue}`, "/feeds/school/0"]) {
+      for (const path of [
+        `/feeds/staff/${ids.classTeacher}`,
+        `/feeds/student/${ids.childA}`,
+        `/feeds/club/${ids.club}`,
+        `/feeds/venue/${ids.venue}`,
+        "/feeds/school/0",
+      ]) {
         expect((await admin.get(path)).status, path).to.equal(200);
       }
-      for (const path of ["/feeds/teacher/1", "/feeds/staff/abc", "/feeds/staff/999999", "/feeds/school/1", "/feeds/venue/-1"]) {
+      for (const path of [
+        "/feeds/teacher/1",
+        "/feeds/staff/abc",
+        "/feeds/staff/999999",
+        "/feeds/school/1",
+        "/feeds/venue/-1",
+      ]) {
         expect((await admin.get(path)).status, path).to.equal(404);
       }
     });
@@ -126,7 +164,16 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       expect(res.text).to.contain(`value="${url.replace(/^http:/, "webcal:")}"`);
       expect(res.text).to.contain(`href="${url.replace(/^http:/, "webcal:")}"`);
       expect(res.text.match(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+"/g)).to.have.length(2);
-      for (const text of ["苹果日历", "Google 日历", "Outlook", "添加已订阅的日历", "通过网址添加", "从 Web 订阅", "重新生成链接"]) expect(res.text).to.contain(text);
+      for (const text of [
+        "苹果日历",
+        "Google 日历",
+        "Outlook",
+        "添加已订阅的日历",
+        "通过网址添加",
+        "从 Web 订阅",
+        "重新生成链接",
+      ])
+        expect(res.text).to.contain(text);
       expect(res.text).to.contain('src="/public/js/feeds.js"');
       expect(res.text).to.not.contain("google.com/");
       expect(res.text).to.not.contain("<script>");
@@ -137,11 +184,19 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       const token = csrfFrom((await agent.get("/feeds")).text);
       await agent.post("/lang").type("form").send({ _csrf: token, lang: "en", back: "/feeds" }).expect(302);
       const res = await agent.get(`/feeds/staff/${ids.teacher}`);
-      for (const text of ["Apple Calendar", "Add Subscribed Calendar", "From URL", "Subscribe from web", "Regenerate link"]) expect(res.text).to.contain(text);
+      for (const text of [
+        "Apple Calendar",
+        "Add Subscribed Calendar",
+        "From URL",
+        "Subscribe from web",
+        "Regenerate link",
+      ])
+        expect(res.text).to.contain(text);
     });
 
     it("When the page is opened in WeChat's browser, then it says how to get out of WeChat to subscribe", async () => {
-      const ua = "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47";
+      const ua =
+        "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116.0 Mobile Safari/537.36 MicroMessenger/8.0.47";
       const inWeChat = await teacher.get(`/feeds/staff/${ids.teacher}`).set("User-Agent", ua);
       expect(inWeChat.text).to.contain("在浏览器打开");
       const elsewhere = await teacher.get(`/feeds/staff/${ids.teacher}`);
@@ -149,14 +204,17 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
     });
 
     it("When a family opens its child's feed page inside WeChat, then the page leads with how to get out of WeChat: open in the browser via ···, a copy button for the https link, and steps for Android (ICSx⁵ or the phone's calendar), iPhone and a computer, with no webcal button WeChat cannot follow", async () => {
-      const ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.49(0x18003130) NetType/WIFI Language/zh_CN";
+      const ua =
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.49(0x18003130) NetType/WIFI Language/zh_CN";
       const res = await familyA.get(`/feeds/student/${ids.childA}`).set("User-Agent", ua);
       expect(res.status).to.equal(200);
       const url = feedUrlOn(res.text);
       const box = /<section[^>]*class="[^"]*wechat[^"]*"[\s\S]*?<\/section>/.exec(res.text)?.[0] ?? "";
       expect(box, "a WeChat section").to.not.equal("");
       expect(box).to.contain("···").and.to.contain("在浏览器中打开");
-      expect(box).to.match(new RegExp(`<input id="wechat-url"[^>]*value="${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`));
+      expect(box).to.match(
+        new RegExp(`<input id="wechat-url"[^>]*value="${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`),
+      );
       expect(box).to.contain('data-copy="wechat-url"');
       for (const text of ["ICSx⁵", "iPhone", "电脑"]) expect(box).to.contain(text);
       expect(res.text).to.not.contain('class="button primary subscribe"');
@@ -165,10 +223,14 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
     });
 
     it("When the family feed page is opened inside WeChat in English, then the same help is in English", async () => {
-      const agent = await familyAgent(app, { studentNumber: logins.families[0].studentNumber, code: logins.families[0].code });
+      const agent = await familyAgent(app, {
+        studentNumber: logins.families[0].studentNumber,
+        code: logins.families[0].code,
+      });
       const token = csrfFrom((await agent.get("/feeds")).text);
       await agent.post("/lang").type("form").send({ _csrf: token, lang: "en", back: "/feeds" }).expect(302);
-      const ua = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.49";
+      const ua =
+        "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.49";
       const res = await agent.get(`/feeds/student/${ids.childA}`).set("User-Agent", ua);
       for (const text of ["Open in Browser", "ICSx⁵", "iPhone", "computer"]) expect(res.text).to.contain(text);
       expect(res.text).to.not.contain("在浏览器中打开");
@@ -231,7 +293,9 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       const after = await fetchFeed(app, fresh);
       expect(after.status).to.equal(200);
       expect(Buffer.compare(after.body as Buffer, before.body as Buffer)).to.equal(0);
-      const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "feed.regenerate", entityId: `student:${ids.childA}` });
+      const audit = await ctx.db.ds
+        .getRepository(AuditEntry)
+        .findOneByOrFail({ action: "feed.regenerate", entityId: `student:${ids.childA}` });
       expect(audit.actorKind).to.equal("family");
       const oldToken = old.slice("/feeds/".length, -".ics".length);
       const newToken = fresh.slice("/feeds/".length, -".ics".length);
@@ -255,7 +319,9 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
 
   describe("the feed file over HTTP", () => {
     let path: string;
-    before(async () => { path = await feedPathVia(admin, `/feeds/club/${ids.club}`); });
+    before(async () => {
+      path = await feedPathVia(admin, `/feeds/club/${ids.club}`);
+    });
 
     it("When a calendar client without a session fetches a valid link, then it gets the calendar with validators", async () => {
       const res = await fetchFeed(app, path);
@@ -280,7 +346,9 @@ forEachDatabase("calendar feeds: pages, ownership and caching", (ctx) => {
       expect((await fetchFeed(app, path).set("If-None-Match", `"old", W/${etag}`)).status).to.equal(304);
       expect((await fetchFeed(app, path).set("If-None-Match", '"something-else"')).status).to.equal(200);
       // Last-Modified alone cannot see a new holiday, so it never earns a 304.
-      expect((await fetchFeed(app, path).set("If-Modified-Since", first.headers["last-modified"])).status).to.equal(200);
+      expect((await fetchFeed(app, path).set("If-Modified-Since", first.headers["last-modified"])).status).to.equal(
+        200,
+      );
     });
 
     it("When the client asks with HEAD, then it gets the headers only", async () => {

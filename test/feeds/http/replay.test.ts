@@ -24,11 +24,24 @@ import { cancelSession, coverSession } from "../../../src/timetable/date-changes
 import { sessionsOnDates, type EntryRow } from "../../../src/timetable";
 import { addDays } from "../../../src/kernel/core";
 import { eventBlocks, unfold } from "../unit/parsed-feed";
-import { childEntries, familyAgent, feedPathVia, fetchFeed, meetingsOf, publishedEntries, SnapshotEntry } from "./support";
+import {
+  childEntries,
+  familyAgent,
+  feedPathVia,
+  fetchFeed,
+  meetingsOf,
+  publishedEntries,
+  SnapshotEntry,
+} from "./support";
 
-interface Held { sequence: number; lastModified: string; lines: string[] }
+interface Held {
+  sequence: number;
+  lastModified: string;
+  lines: string[];
+}
 
-const valueOf = (lines: string[], name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1) ?? "";
+const valueOf = (lines: string[], name: string) =>
+  lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1) ?? "";
 
 /** A phone subscribed through ICSx⁵: keeps its copy of each event unless the server's is newer. */
 class Phone {
@@ -39,7 +52,11 @@ class Phone {
     const served = eventBlocks(ics);
     for (const uid of [...this.held.keys()]) if (!served.has(uid)) this.held.delete(uid);
     for (const [uid, lines] of served) {
-      const next = { sequence: Number(valueOf(lines, "SEQUENCE") || "0"), lastModified: valueOf(lines, "LAST-MODIFIED"), lines };
+      const next = {
+        sequence: Number(valueOf(lines, "SEQUENCE") || "0"),
+        lastModified: valueOf(lines, "LAST-MODIFIED"),
+        lines,
+      };
       const had = this.held.get(uid);
       // LAST-MODIFIED is UTC basic format (YYYYMMDDTHHMMSSZ): string order is time order.
       if (!had || next.lastModified > had.lastModified || next.sequence > had.sequence) this.held.set(uid, next);
@@ -91,13 +108,16 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
       feed.reload = text;
       const served = new Map([...eventBlocks(text)].map(([uid, lines]) => [uid, lines.join("\n")]));
       const onPhone = new Map([...feed.phone.held].map(([uid, h]) => [uid, h.lines.join("\n")]));
-      for (const [uid, lines] of served) expect(onPhone.get(uid), `${step}: ${name} feed, ${uid} on the phone`).to.equal(lines);
+      for (const [uid, lines] of served)
+        expect(onPhone.get(uid), `${step}: ${name} feed, ${uid} on the phone`).to.equal(lines);
       expect(onPhone.size, `${step}: ${name} feed, events on the phone`).to.equal(served.size);
     }
   }
 
   // "entry-N|date|start|end" for every session the school's pages show on every date of the term.
-  async function schoolPages(keep: (s: { entry: EntryRow; staffId: number | null; date: string }) => boolean): Promise<string[]> {
+  async function schoolPages(
+    keep: (s: { entry: EntryRow; staffId: number | null; date: string }) => boolean,
+  ): Promise<string[]> {
     const t = await term();
     const periods = new Map((await ds().getRepository(Period).findBy({ termId: t.id })).map((p) => [p.id, p]));
     const dates: string[] = [];
@@ -130,15 +150,31 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     ({ app, logins } = await demoApp(ctx.db));
     // The term's main club round, published before anyone subscribes.
     const { round } = await seedDemoChoices(ds(), { students: 120, seed: 20 });
-    await publishRun(ds(), await createRun(ds(), round.id, { mechanism: "optimal", seed: 20, note: "" }, SYSTEM), { overrideReason: "replay test: policy checked elsewhere" }, SYSTEM);
+    await publishRun(
+      ds(),
+      await createRun(ds(), round.id, { mechanism: "optimal", seed: 20, note: "" }, SYSTEM),
+      { overrideReason: "replay test: policy checked elsewhere" },
+      SYSTEM,
+    );
     admin = await loginAs(app, staffLogin(logins, "admin"));
     family = await familyAgent(app, { studentNumber: logins.families[1].studentNumber, code: logins.families[1].code });
-    child = await ds().getRepository(Student).findOneOrFail({ where: { studentNumber: logins.families[1].children[0] }, relations: { schoolClass: true } });
+    child = await ds()
+      .getRepository(Student)
+      .findOneOrFail({ where: { studentNumber: logins.families[1].children[0] }, relations: { schoolClass: true } });
     const mine = await childEntries(ds(), child.id);
     childEntryIds = new Set(mine.map((e) => e.id));
     // The child comes every weekday (the family answered), so a club round may place them on any weekday.
     if (!(await ds().getRepository(ServiceEnrollment).countBy({ studentId: child.id }))) {
-      await ds().getRepository(ServiceEnrollment).insert({ termId: (await term()).id, studentId: child.id, weekdays: [1, 2, 3, 4, 5], source: "family", enteredByStaffId: null, updatedAt: new Date().toISOString() });
+      await ds()
+        .getRepository(ServiceEnrollment)
+        .insert({
+          termId: (await term()).id,
+          studentId: child.id,
+          weekdays: [1, 2, 3, 4, 5],
+          source: "family",
+          enteredByStaffId: null,
+          updatedAt: new Date().toISOString(),
+        });
     }
     homework = mine.find((e) => e.kind === "homework" && e.staffId !== null)!;
     expect(homework, "the child has homework help with a teacher").to.not.equal(undefined);
@@ -146,14 +182,22 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     // The club the top-up round will place the child in: a club of the child's grade the child does not hold.
     const t = await term();
     const held = await clubsOn(ds(), child.id, t.startDate > "2026-12-06" ? t.startDate : "2026-12-06");
-    topUpClub = (await ds().getRepository(Club).find({ where: { termId: t.id, cancelled: false }, order: { id: "ASC" } }))
-      .find((c) => c.grades.includes(child.schoolClass.grade) && !held.includes(c.id))!;
+    topUpClub = (
+      await ds()
+        .getRepository(Club)
+        .find({ where: { termId: t.id, cancelled: false }, order: { id: "ASC" } })
+    ).find((c) => c.grades.includes(child.schoolClass.grade) && !held.includes(c.id))!;
     expect(topUpClub, "a club of the child's grade the child does not hold").to.not.equal(undefined);
     // The venue that will be renamed: the homework's, else the first one in use.
     const entries = await publishedEntries(ds());
     venueId = homework.venueId ?? entries.find((e) => e.venueId !== null)!.venueId!;
-    for (const [name, agent, page] of [["school", () => admin, "/feeds/school/0"], ["teacher", () => admin, `/feeds/staff/${teacherId}`],
-      ["child", () => family, `/feeds/student/${child.id}`], ["club", () => admin, `/feeds/club/${topUpClub.id}`], ["venue", () => admin, `/feeds/venue/${venueId}`]] as const) {
+    for (const [name, agent, page] of [
+      ["school", () => admin, "/feeds/school/0"],
+      ["teacher", () => admin, `/feeds/staff/${teacherId}`],
+      ["child", () => family, `/feeds/student/${child.id}`],
+      ["club", () => admin, `/feeds/club/${topUpClub.id}`],
+      ["venue", () => admin, `/feeds/venue/${venueId}`],
+    ] as const) {
       feeds.set(name, { agent, path: await feedPathVia(agent(), page), phone: new Phone(), reload: "" });
     }
     await pollAll("subscribed");
@@ -162,7 +206,9 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
   it("When a holiday is added on the teacher's weekday, then the phones and the reloads agree", async function () {
     this.timeout(60_000);
     const date = await plainDateOf(homework, "2026-11-02");
-    await ds().getRepository(CalendarDay).insert({ termId: (await term()).id, date, kind: "holiday", runsWeekday: null, name: "校庆日" });
+    await ds()
+      .getRepository(CalendarDay)
+      .insert({ termId: (await term()).id, date, kind: "holiday", runsWeekday: null, name: "校庆日" });
     await pollAll(`holiday ${date}`);
   });
 
@@ -172,7 +218,9 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     const special = new Set((await ds().getRepository(CalendarDay).findBy({ termId: t.id })).map((d) => d.date));
     let date = "2026-11-07";
     while (special.has(date)) date = addDays(date, 7);
-    await ds().getRepository(CalendarDay).insert({ termId: t.id, date, kind: "makeup", runsWeekday: homework.weekday, name: "调休" });
+    await ds()
+      .getRepository(CalendarDay)
+      .insert({ termId: t.id, date, kind: "makeup", runsWeekday: homework.weekday, name: "调休" });
     await pollAll(`make-up day ${date}`);
   });
 
@@ -187,9 +235,11 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     this.timeout(60_000);
     const entries = await publishedEntries(ds());
     // The teacher has nothing else in that period on that weekday.
-    const busy = (x: SnapshotEntry) => entries.some((e) => e.weekday === x.weekday && e.periodId === x.periodId && e.staffId === teacherId);
-    const entry = entries.find((e) => childEntryIds.has(e.id) && e.staffId !== null && e.staffId !== teacherId && !busy(e))
-      ?? entries.find((e) => e.staffId !== null && e.staffId !== teacherId && !busy(e));
+    const busy = (x: SnapshotEntry) =>
+      entries.some((e) => e.weekday === x.weekday && e.periodId === x.periodId && e.staffId === teacherId);
+    const entry =
+      entries.find((e) => childEntryIds.has(e.id) && e.staffId !== null && e.staffId !== teacherId && !busy(e)) ??
+      entries.find((e) => e.staffId !== null && e.staffId !== teacherId && !busy(e));
     expect(entry, "a session in a period the teacher is free").to.not.equal(undefined);
     const date = await plainDateOf(entry!, "2026-10-19");
     await coverSession(ds(), { date, entryId: entry!.id, staffId: teacherId }, SYSTEM);
@@ -201,21 +251,30 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     const period = await ds().getRepository(Period).findOneByOrFail({ id: homework.periodId });
     const [h, m] = period.startTime.split(":").map(Number);
     const start = h * 60 + m - 5;
-    await ds().getRepository(Period).update({ id: period.id }, { startTime: `${String(Math.floor(start / 60)).padStart(2, "0")}:${String(start % 60).padStart(2, "0")}` });
+    await ds()
+      .getRepository(Period)
+      .update(
+        { id: period.id },
+        { startTime: `${String(Math.floor(start / 60)).padStart(2, "0")}:${String(start % 60).padStart(2, "0")}` },
+      );
     await pollAll("period moved");
   });
 
   it("When the homework's venue is renamed (the room moves), then the phones and the reloads agree", async function () {
     this.timeout(60_000);
     const venue = await ds().getRepository(Venue).findOneByOrFail({ id: venueId });
-    await ds().getRepository(Venue).update({ id: venueId }, { name: `${venue.name}（新楼）` });
+    await ds()
+      .getRepository(Venue)
+      .update({ id: venueId }, { name: `${venue.name}（新楼）` });
     await pollAll("venue moved");
   });
 
   it("When the teacher is renamed, then the phones and the reloads agree", async function () {
     this.timeout(60_000);
     const staff = await ds().getRepository(Staff).findOneByOrFail({ id: teacherId });
-    await ds().getRepository(Staff).update({ id: teacherId }, { name: `${staff.name}老师` });
+    await ds()
+      .getRepository(Staff)
+      .update({ id: teacherId }, { name: `${staff.name}老师` });
     await pollAll("teacher renamed");
   });
 
@@ -223,23 +282,55 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
     this.timeout(120_000);
     const club = topUpClub;
     // The school adds seats for the top-up.
-    await ds().getRepository(Club).update({ id: club.id }, { maxSize: club.maxSize + 5 });
+    await ds()
+      .getRepository(Club)
+      .update({ id: club.id }, { maxSize: club.maxSize + 5 });
     const zone = await schoolZone(ds());
     const local = (ms: number) => toLocalInput(new Date(Date.now() + ms).toISOString(), zone);
-    const res = await admin.post("/admin/rounds").type("form").send({
-      name: "补选", opensAt: local(-3_600_000), closesAt: local(60_000), grades: ["1", "2", "3", "4", "5", "6"],
-      minChoices: "1", maxChoices: "3", maxClubsPerChild: "2", mechanism: "optimal", clubIds: [String(club.id)], _csrf: await formToken(admin, "/admin/rounds/new"),
-    });
+    const res = await admin
+      .post("/admin/rounds")
+      .type("form")
+      .send({
+        name: "补选",
+        opensAt: local(-3_600_000),
+        closesAt: local(60_000),
+        grades: ["1", "2", "3", "4", "5", "6"],
+        minChoices: "1",
+        maxChoices: "3",
+        maxClubsPerChild: "2",
+        mechanism: "optimal",
+        clubIds: [String(club.id)],
+        _csrf: await formToken(admin, "/admin/rounds/new"),
+      });
     expect(res.status, (res.text.match(/<p class="field-error"[^<]*<\/p>/g) ?? []).join(" ")).to.equal(302);
     const topUp = await ds().getRepository(ChoiceRound).findOneByOrFail({ name: "补选" });
     const now = new Date().toISOString();
-    await ds().getRepository(Preference).insert({
-      roundId: topUp.id, studentId: child.id, clubIds: [club.id], maxClubs: topUp.maxClubsPerChild, placeWithSiblings: false, swapClubIds: null,
-      source: "family", enteredByStaffId: null, submittedAt: now, updatedAt: now, version: 1,
-    });
-    const close = await admin.post(`/admin/rounds/${topUp.id}/close`).type("form").send({ confirm: "1", _csrf: await formToken(admin, `/admin/rounds/${topUp.id}/close`) });
+    await ds()
+      .getRepository(Preference)
+      .insert({
+        roundId: topUp.id,
+        studentId: child.id,
+        clubIds: [club.id],
+        maxClubs: topUp.maxClubsPerChild,
+        placeWithSiblings: false,
+        swapClubIds: null,
+        source: "family",
+        enteredByStaffId: null,
+        submittedAt: now,
+        updatedAt: now,
+        version: 1,
+      });
+    const close = await admin
+      .post(`/admin/rounds/${topUp.id}/close`)
+      .type("form")
+      .send({ confirm: "1", _csrf: await formToken(admin, `/admin/rounds/${topUp.id}/close`) });
     expect(close.status).to.equal(302);
-    await publishRun(ds(), await createRun(ds(), topUp.id, { mechanism: "optimal", seed: 5, note: "" }, SYSTEM), { overrideReason: "replay test: policy checked elsewhere" }, SYSTEM);
+    await publishRun(
+      ds(),
+      await createRun(ds(), topUp.id, { mechanism: "optimal", seed: 5, note: "" }, SYSTEM),
+      { overrideReason: "replay test: policy checked elsewhere" },
+      SYSTEM,
+    );
     const effective = (await ds().getRepository(ChoiceRound).findOneByOrFail({ id: topUp.id })).effectiveDate!;
     expect(await clubsOn(ds(), child.id, effective), "the top-up placed the child").to.include(club.id);
     await pollAll("top-up published");
@@ -260,7 +351,13 @@ forEachDatabase("calendar feeds: a term of changes replayed through ICSx⁵ and 
       child: await schoolPages(({ entry, date }) => {
         const clubs = clubsByDate.get(date) ?? [];
         if (entry.clubId !== null) return clubs.includes(entry.clubId);
-        const atClub = entries.some((c) => c.clubId !== null && clubs.includes(c.clubId) && c.weekday === entry.weekday && c.periodId === entry.periodId);
+        const atClub = entries.some(
+          (c) =>
+            c.clubId !== null &&
+            clubs.includes(c.clubId) &&
+            c.weekday === entry.weekday &&
+            c.periodId === entry.periodId,
+        );
         return childEntryIds.has(entry.id) && !(entry.kind === "activity" && atClub);
       }),
       club: await schoolPages(({ entry }) => entry.clubId === topUpClub.id),

@@ -12,13 +12,21 @@ import { CalendarDay, Period, Term } from "../../../src/db/entities";
 import { eventBlocks } from "../unit/parsed-feed";
 import { feedPathVia, fetchFeed, publishedEntries } from "./support";
 
-interface Stamp { sequence: number; lastModified: string; dtstamp: string }
+interface Stamp {
+  sequence: number;
+  lastModified: string;
+  dtstamp: string;
+}
 
 function stampsOf(ics: string): Map<string, Stamp> {
   const out = new Map<string, Stamp>();
   for (const [uid, lines] of eventBlocks(ics)) {
     const value = (name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1) ?? "";
-    out.set(uid, { sequence: Number(value("SEQUENCE") || "0"), lastModified: value("LAST-MODIFIED"), dtstamp: value("DTSTAMP") });
+    out.set(uid, {
+      sequence: Number(value("SEQUENCE") || "0"),
+      lastModified: value("LAST-MODIFIED"),
+      dtstamp: value("DTSTAMP"),
+    });
   }
   return out;
 }
@@ -68,7 +76,9 @@ forEachDatabase("calendar feeds: event stamps follow what each event is made of"
     expect(first.text).to.not.match(/^METHOD:/m);
     const before = stampsOf(first.text);
     const term = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
-    await ctx.db.ds.getRepository(CalendarDay).insert({ termId: term.id, date: "2026-12-03", kind: "holiday", runsWeekday: null, name: "校庆日" });
+    await ctx.db.ds
+      .getRepository(CalendarDay)
+      .insert({ termId: term.id, date: "2026-12-03", kind: "holiday", runsWeekday: null, name: "校庆日" });
     const second = await fetch();
     const after = stampsOf(second.text);
     const thursday = await seriesOf((e) => e.weekday === 4, before.keys());
@@ -81,7 +91,9 @@ forEachDatabase("calendar feeds: event stamps follow what each event is made of"
     this.timeout(60_000);
     const before = stampsOf((await fetch()).text);
     const term = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
-    const period = await ctx.db.ds.getRepository(Period).findOneOrFail({ where: { termId: term.id }, order: { position: "DESC" } });
+    const period = await ctx.db.ds
+      .getRepository(Period)
+      .findOneOrFail({ where: { termId: term.id }, order: { position: "DESC" } });
     await ctx.db.ds.getRepository(Period).update({ id: period.id }, { startTime: "16:45" });
     const after = stampsOf((await fetch()).text);
     const moved = await seriesOf((e) => e.periodId === period.id, before.keys());
@@ -99,9 +111,19 @@ forEachDatabase("calendar feeds: compression", (ctx) => {
     const plain = await fetchFeed(demo.app, path).set("Accept-Encoding", "identity");
     expect(plain.headers["content-encoding"]).to.equal(undefined);
     const raw = (res: request.Response) => new Promise<Buffer>((resolve) => resolve(res.body as Buffer));
-    for (const [encoding, unpack] of [["gzip", gunzipSync], ["br", brotliDecompressSync]] as const) {
-      const res = await request(demo.app).get(path).set("Accept-Encoding", encoding).buffer(true)
-        .parse((r, done) => { const chunks: Buffer[] = []; r.on("data", (c: Buffer) => chunks.push(c)); r.on("end", () => done(null, Buffer.concat(chunks))); });
+    for (const [encoding, unpack] of [
+      ["gzip", gunzipSync],
+      ["br", brotliDecompressSync],
+    ] as const) {
+      const res = await request(demo.app)
+        .get(path)
+        .set("Accept-Encoding", encoding)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on("data", (c: Buffer) => chunks.push(c));
+          r.on("end", () => done(null, Buffer.concat(chunks)));
+        });
       expect(res.status).to.equal(200);
       expect(res.headers["content-encoding"]).to.equal(encoding);
       expect(res.headers.vary).to.match(/Accept-Encoding/i);

@@ -9,8 +9,16 @@ import { csrfFrom, loginAs, Agent } from "../../support/http";
 import { meetingsInFeed } from "../unit/parsed-feed";
 
 export interface SnapshotEntry {
-  id: number; weekday: number; periodId: number; kind: string; title: string; grades: number[];
-  classId: number | null; clubId: number | null; staffId: number | null; venueId: number | null;
+  id: number;
+  weekday: number;
+  periodId: number;
+  kind: string;
+  title: string;
+  grades: number[];
+  classId: number | null;
+  clubId: number | null;
+  staffId: number | null;
+  venueId: number | null;
 }
 
 export async function currentTermOf(ds: DataSource): Promise<Term> {
@@ -26,10 +34,16 @@ export async function publishedEntries(ds: DataSource): Promise<SnapshotEntry[]>
 
 /** The spec's rule for a child: their class's homework, their grade's sport and activities. */
 export async function childEntries(ds: DataSource, studentId: number): Promise<SnapshotEntry[]> {
-  const child = await ds.getRepository(Student).findOneOrFail({ where: { id: studentId }, relations: { schoolClass: true } });
-  return (await publishedEntries(ds)).filter((e) =>
-    (e.kind === "homework" && e.classId === child.classId)
-    || ((e.kind === "sport" || e.kind === "activity") && e.classId === null && e.grades.includes(child.schoolClass.grade)));
+  const child = await ds
+    .getRepository(Student)
+    .findOneOrFail({ where: { id: studentId }, relations: { schoolClass: true } });
+  return (await publishedEntries(ds)).filter(
+    (e) =>
+      (e.kind === "homework" && e.classId === child.classId) ||
+      ((e.kind === "sport" || e.kind === "activity") &&
+        e.classId === null &&
+        e.grades.includes(child.schoolClass.grade)),
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -62,7 +76,12 @@ export async function sessionsThatHappen(ds: DataSource, entries: SnapshotEntry[
 
 /** The meetings a feed describes, as node-ical reads and expands it over the term (and well beyond). */
 export function meetingsOf(ics: string): { meetings: string[]; idleExdates: string[] } {
-  const { meetings, idleExdates } = meetingsInFeed(ics, "Asia/Shanghai", new Date("2026-01-01T00:00:00Z"), new Date("2028-01-01T00:00:00Z"));
+  const { meetings, idleExdates } = meetingsInFeed(
+    ics,
+    "Asia/Shanghai",
+    new Date("2026-01-01T00:00:00Z"),
+    new Date("2028-01-01T00:00:00Z"),
+  );
   return { meetings: meetings.map((m) => `${m.uidBase}|${m.date}|${m.start}|${m.end}`), idleExdates };
 }
 
@@ -82,11 +101,14 @@ export async function feedPathVia(agent: Agent, page: string): Promise<string> {
 
 /** Fetches a feed anonymously, as a calendar client does (no cookies). */
 export function fetchFeed(app: Express, path: string) {
-  return request(app).get(path).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on("data", (c: Buffer) => chunks.push(c));
-    res.on("end", () => done(null, Buffer.concat(chunks)));
-  });
+  return request(app)
+    .get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => done(null, Buffer.concat(chunks)));
+    });
 }
 
 /** A family logged in and past the privacy notice. */

@@ -15,10 +15,16 @@ import { feedPathVia, fetchFeed } from "./support";
 
 // An app as `kehou serve` makes it, with PUBLIC_URL set (or not).
 function appAt(ds: Parameters<typeof createApp>[0]["ds"], publicUrl?: string): Express {
-  return createApp({ ds, config: {
-    sessionSecret: "test-secret-test-secret", production: false, logLevel: "silent", trustProxy: false,
-    ...(publicUrl ? { publicUrl, publicUrlSet: true } : { publicUrl: "http://localhost:3000", publicUrlSet: false }),
-  } });
+  return createApp({
+    ds,
+    config: {
+      sessionSecret: "test-secret-test-secret",
+      production: false,
+      logLevel: "silent",
+      trustProxy: false,
+      ...(publicUrl ? { publicUrl, publicUrlSet: true } : { publicUrl: "http://localhost:3000", publicUrlSet: false }),
+    },
+  });
 }
 
 // The domains the feed's UIDs end in.
@@ -33,7 +39,8 @@ async function uidDomainsOf(app: Express, path: string): Promise<Set<string>> {
 forEachDatabase("calendar feeds: the UID domain is fixed the first time a feed is served", (ctx) => {
   let logins: DemoLogins;
   let path: string;
-  const storedDomain = async () => (await ctx.db.ds.getRepository(Setting).findOneBy({ key: "calendar.uidDomain" }))?.value;
+  const storedDomain = async () =>
+    (await ctx.db.ds.getRepository(Setting).findOneBy({ key: "calendar.uidDomain" }))?.value;
 
   before(async function () {
     this.timeout(120_000);
@@ -61,7 +68,9 @@ forEachDatabase("calendar feeds: the UID domain is fixed the first time a feed i
   it("When PUBLIC_URL is not set, then the domain is kehou.local, stored, and a PUBLIC_URL set later does not move it", async () => {
     expect(await uidDomainsOf(appAt(ctx.db.ds), path)).to.deep.equal(new Set(["kehou.local"]));
     expect(await storedDomain()).to.equal("kehou.local");
-    expect(await uidDomainsOf(appAt(ctx.db.ds, "https://kehou.school.cn"), path)).to.deep.equal(new Set(["kehou.local"]));
+    expect(await uidDomainsOf(appAt(ctx.db.ds, "https://kehou.school.cn"), path)).to.deep.equal(
+      new Set(["kehou.local"]),
+    );
   });
 
   it("When two instances with different PUBLIC_URLs serve their first feed at the same time, then one domain is stored and both serve it", async () => {

@@ -9,7 +9,18 @@ import { forEachDatabase } from "../../support/databases";
 import { testApp } from "../../support/http";
 import { seedDemo } from "../../../seeds/demo";
 import { openDatabase } from "../../../src/database";
-import { CalendarDay, Period, ServiceEnrollment, Setting, Staff, Student, Term, Timetable, TimetableEntry, Venue } from "../../../src/db/entities";
+import {
+  CalendarDay,
+  Period,
+  ServiceEnrollment,
+  Setting,
+  Staff,
+  Student,
+  Term,
+  Timetable,
+  TimetableEntry,
+  Venue,
+} from "../../../src/db/entities";
 import { nowIso } from "../../../src/db/entities/columns";
 import { inTransaction } from "../../../src/db/transaction";
 import { liveToken } from "../../../src/feeds/token-service";
@@ -30,12 +41,20 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
     other = await openDatabase(ctx.db.url);
     classTeacher = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ staffNumber: "B31" });
   });
-  after(async () => { if (other?.isInitialized) await other.destroy(); });
+  after(async () => {
+    if (other?.isInitialized) await other.destroy();
+  });
 
   const feedOf = async (subject: Subject) => {
     const path = `/feeds/${await liveToken(ctx.db.ds, subject)}.ics`;
     const res = await fetchFeed(app, path);
-    return { status: res.status, text: (res.body as Buffer).toString("utf8"), etag: res.headers.etag as string, res, path };
+    return {
+      status: res.status,
+      text: (res.body as Buffer).toString("utf8"),
+      etag: res.headers.etag as string,
+      res,
+      path,
+    };
   };
   const teacherFeed = () => feedOf({ kind: "staff", id: classTeacher.id });
 
@@ -43,7 +62,11 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
     const subject: Subject = { kind: "staff", id: classTeacher.id };
     const version = versionOf(await contextBySubject(ctx.db.ds, subject));
     const cache = feedCacheFor(ctx.db.ds);
-    const [a, b, c] = await Promise.all([cache.forSubject(subject, version), cache.forSubject(subject, version), cache.forSubject(subject, version)]);
+    const [a, b, c] = await Promise.all([
+      cache.forSubject(subject, version),
+      cache.forSubject(subject, version),
+      cache.forSubject(subject, version),
+    ]);
     expect(a).to.equal(b).and.to.equal(c);
     expect(await cache.forSubject(subject, version)).to.equal(a);
     expect(await cache.forSubject(subject, `${version}x`)).to.not.equal(a);
@@ -56,7 +79,10 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
     await feedOf(subject);
     const seen: string[] = [];
     const query = ctx.db.ds.query.bind(ctx.db.ds);
-    ctx.db.ds.query = ((sql: string, params?: unknown[]) => { seen.push(sql); return query(sql, params); }) as typeof ctx.db.ds.query;
+    ctx.db.ds.query = ((sql: string, params?: unknown[]) => {
+      seen.push(sql);
+      return query(sql, params);
+    }) as typeof ctx.db.ds.query;
     try {
       expect((await feedOf(subject)).status).to.equal(200);
     } finally {
@@ -88,7 +114,9 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
     const before = await teacherFeed();
     expect(meetingsOf(before.text).meetings.some((m) => m.includes("|2026-12-02|"))).to.equal(true);
     const term = await other.getRepository(Term).findOneByOrFail({ current: true });
-    await other.getRepository(CalendarDay).insert({ termId: term.id, date: "2026-12-02", kind: "holiday", runsWeekday: null, name: "临时停课" });
+    await other
+      .getRepository(CalendarDay)
+      .insert({ termId: term.id, date: "2026-12-02", kind: "holiday", runsWeekday: null, name: "临时停课" });
     const after = await teacherFeed();
     expect(meetingsOf(after.text).meetings.some((m) => m.includes("|2026-12-02|"))).to.equal(false);
     expect(after.etag).to.not.equal(before.etag);
@@ -104,14 +132,18 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
   });
 
   it("When a child leaves the class, then the homework group size in the teacher's feed drops by one", async () => {
-    const child = await other.getRepository(Student).findOneOrFail({ where: { archived: false, classId: (await homeworkClassId()) }, order: { id: "DESC" } });
+    const child = await other
+      .getRepository(Student)
+      .findOneOrFail({ where: { archived: false, classId: await homeworkClassId() }, order: { id: "DESC" } });
     const size = await other.getRepository(Student).countBy({ classId: child.classId, archived: false });
     expect((await teacherFeed()).text).to.contain(`人数：${size}`);
     await other.getRepository(Student).update({ id: child.id }, { archived: true });
     expect((await teacherFeed()).text).to.contain(`人数：${size - 1}`);
     await other.getRepository(Student).update({ id: child.id }, { archived: false });
   });
-  const homeworkClassId = async () => (await other.getRepository(TimetableEntry).findOneByOrFail({ staffId: classTeacher.id, kind: "homework" })).classId!;
+  const homeworkClassId = async () =>
+    (await other.getRepository(TimetableEntry).findOneByOrFail({ staffId: classTeacher.id, kind: "homework" }))
+      .classId!;
 
   it("When a venue is renamed or a period moves, then the venue's feed shows it", async () => {
     const venue = await other.getRepository(Venue).findOneByOrFail({ name: "东操场" });
@@ -122,7 +154,9 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
     await other.getRepository(Period).update({ id: period.id }, { startTime: "17:00", endTime: "18:00" });
     const moved = await feedOf({ kind: "venue", id: venue.id });
     expect(meetingsOf(moved.text).meetings.every((m) => m.endsWith("|17:00|18:00"))).to.equal(true);
-    await other.getRepository(Period).update({ id: period.id }, { startTime: period.startTime, endTime: period.endTime });
+    await other
+      .getRepository(Period)
+      .update({ id: period.id }, { startTime: period.startTime, endTime: period.endTime });
   });
 
   it("When the school is renamed, then the calendar's name follows", async () => {
@@ -131,32 +165,48 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
   });
 
   it("When a draft entry changes, then no feed shows it until the timetable is published again", async () => {
-    const entry = await other.getRepository(TimetableEntry).findOneByOrFail({ staffId: classTeacher.id, kind: "homework", weekday: 1 });
+    const entry = await other
+      .getRepository(TimetableEntry)
+      .findOneByOrFail({ staffId: classTeacher.id, kind: "homework", weekday: 1 });
     const before = await teacherFeed();
-    await other.getRepository(TimetableEntry).update({ id: entry.id }, { title: "草稿中的新标题", sequence: 1, updatedAt: nowIso() });
+    await other
+      .getRepository(TimetableEntry)
+      .update({ id: entry.id }, { title: "草稿中的新标题", sequence: 1, updatedAt: nowIso() });
     const draft = await teacherFeed();
     expect(draft.text).to.equal(before.text);
     expect(draft.etag).to.equal(before.etag);
     // Publishing: the snapshot is rewritten and stamped.
     const timetable = await other.getRepository(Timetable).findOneByOrFail({ termId: entry.termId });
     const now = nowIso();
-    const published = (timetable.published as { id: number }[]).map((e) => (e.id === entry.id ? { ...e, title: "草稿中的新标题", sequence: 1, updatedAt: now } : e));
+    const published = (timetable.published as { id: number }[]).map((e) =>
+      e.id === entry.id ? { ...e, title: "草稿中的新标题", sequence: 1, updatedAt: now } : e,
+    );
     await other.getRepository(Timetable).update({ id: timetable.id }, { published, publishedAt: now, updatedAt: now });
     const after = await teacherFeed();
     expect(after.text).to.contain("SUMMARY:草稿中的新标题");
     // Issue 20: SEQUENCE follows what the event is made of (kept per feed), so it only has to grow.
-    const sequenceIn = (text: string) => Number(new RegExp(`UID:entry-${entry.id}@kehou.local\\r\\nSEQUENCE:(\\d+)\\r\\n`).exec(text)?.[1] ?? NaN);
+    const sequenceIn = (text: string) =>
+      Number(new RegExp(`UID:entry-${entry.id}@kehou.local\\r\\nSEQUENCE:(\\d+)\\r\\n`).exec(text)?.[1] ?? NaN);
     expect(sequenceIn(after.text)).to.be.greaterThan(sequenceIn(before.text));
   });
 
   it("When a family opts in to Monday and Wednesday only, then the child's feed keeps those days (and the make-up day that runs Wednesday)", async () => {
-    const child = await other.getRepository(Student).findOneOrFail({ where: { archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
+    const child = await other
+      .getRepository(Student)
+      .findOneOrFail({ where: { archived: false }, relations: { schoolClass: true }, order: { id: "ASC" } });
     const subject: Subject = { kind: "student", id: child.id };
     const before = meetingsOf((await feedOf(subject)).text).meetings;
     const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
     expect(new Set(before.map((m) => weekdayOf(m.split("|")[1])))).to.include(2);
     const term = await other.getRepository(Term).findOneByOrFail({ current: true });
-    await other.getRepository(ServiceEnrollment).insert({ termId: term.id, studentId: child.id, weekdays: [1, 3], source: "family", enteredByStaffId: null, updatedAt: nowIso() });
+    await other.getRepository(ServiceEnrollment).insert({
+      termId: term.id,
+      studentId: child.id,
+      weekdays: [1, 3],
+      source: "family",
+      enteredByStaffId: null,
+      updatedAt: nowIso(),
+    });
     const after = meetingsOf((await feedOf(subject)).text).meetings;
     const dates = new Set(after.map((m) => m.split("|")[1]));
     expect([...dates].every((d) => [1, 3].includes(weekdayOf(d)) || d === "2026-10-10")).to.equal(true);
@@ -175,7 +225,9 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
   });
 
   it("When a teacher is disabled or a child archived, then their feed answers 404", async () => {
-    const child = await other.getRepository(Student).findOneOrFail({ where: { archived: false }, order: { id: "DESC" } });
+    const child = await other
+      .getRepository(Student)
+      .findOneOrFail({ where: { archived: false }, order: { id: "DESC" } });
     const childFeed = await liveToken(ctx.db.ds, { kind: "student", id: child.id });
     await other.getRepository(Student).update({ id: child.id }, { archived: true });
     expect((await fetchFeed(app, `/feeds/${childFeed}.ics`)).status).to.equal(404);

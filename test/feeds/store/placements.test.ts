@@ -30,14 +30,20 @@ forEachDatabase("calendar feeds: a child's clubs", (ctx) => {
     if (typeof placed.feed === "string") throw new Error(placed.feed);
     const summaries = (body: Buffer) => [...body.toString().matchAll(/^SUMMARY:(.*)$/gm)].map((m) => m[1]);
     expect(summaries(placed.feed.body).some((s) => s.startsWith(club.name))).to.equal(true);
-    await inTransaction(ds, (em) => em.getRepository(Membership).update({ id: placement.id }, { toDate: placement.fromDate, endReason: "withdrawal" }));
+    await inTransaction(ds, (em) =>
+      em
+        .getRepository(Membership)
+        .update({ id: placement.id }, { toDate: placement.fromDate, endReason: "withdrawal" }),
+    );
     try {
       const gone = await buildFeed(ds, subject);
       if (typeof gone.feed === "string") throw new Error(gone.feed);
       expect(gone.version).to.not.equal(placed.version);
       expect(summaries(gone.feed.body).some((s) => s.startsWith(club.name))).to.equal(false);
     } finally {
-      await inTransaction(ds, (em) => em.getRepository(Membership).update({ id: placement.id }, { toDate: null, endReason: null }));
+      await inTransaction(ds, (em) =>
+        em.getRepository(Membership).update({ id: placement.id }, { toDate: null, endReason: null }),
+      );
     }
   });
 
@@ -77,12 +83,17 @@ forEachDatabase("calendar feeds: a child's clubs", (ctx) => {
       // A ledger change on the same day.
       at(weekIn);
       expect(await served()).to.contain(line(n));
-      await inTransaction(ds, (em) => em.getRepository(Membership).update({ id: seat.id }, { toDate: weekIn, endReason: "withdrawal" }));
+      await inTransaction(ds, (em) =>
+        em.getRepository(Membership).update({ id: seat.id }, { toDate: weekIn, endReason: "withdrawal" }),
+      );
       expect(await served()).to.contain(line(n - 1));
     } finally {
       setSchoolClock();
-      await inTransaction(ds, (em) => em.getRepository(Membership).update({ id: seat.id }, { fromDate: seat.fromDate, toDate: seat.toDate, endReason: seat.endReason }));
+      await inTransaction(ds, (em) =>
+        em
+          .getRepository(Membership)
+          .update({ id: seat.id }, { fromDate: seat.fromDate, toDate: seat.toDate, endReason: seat.endReason }),
+      );
     }
   });
-
 });

@@ -39,7 +39,9 @@ forEachDatabase("calendar feeds: which sessions go in which feed", (ctx) => {
     const mine = studentSessions(entries, { classId: g3c1.id, grade: 3 }, [], null);
     expect(new Set(mine.map((e) => e.kind))).to.deep.equal(new Set(["homework", "sport", "activity"]));
     expect(mine.filter((e) => e.kind === "homework").every((e) => e.classId === g3c1.id)).to.equal(true);
-    expect(mine.filter((e) => e.kind !== "homework").every((e) => e.classId === null && e.grades.includes(3))).to.equal(true);
+    expect(mine.filter((e) => e.kind !== "homework").every((e) => e.classId === null && e.grades.includes(3))).to.equal(
+      true,
+    );
     // Five homework sessions (Mon–Fri) and a sport or activity session every day: on club day, with no club,
     // the grade's supervised activity (托管).
     expect(mine.filter((e) => e.kind === "homework")).to.have.length(5);
@@ -49,13 +51,17 @@ forEachDatabase("calendar feeds: which sessions go in which feed", (ctx) => {
   it("When the child's grade may join a club but the child is not placed in it, then the club is not in the feed; once placed, it is", async () => {
     const choir = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code: "choir" });
     expect(choir.grades).to.include(3);
-    expect(studentSessions(entries, { classId: g3c1.id, grade: 3 }, [], null).some((e) => e.clubId !== null)).to.equal(false);
+    expect(studentSessions(entries, { classId: g3c1.id, grade: 3 }, [], null).some((e) => e.clubId !== null)).to.equal(
+      false,
+    );
     const withChoir = studentSessions(entries, { classId: g3c1.id, grade: 3 }, [choir.id], null);
     const placed = withChoir.filter((e) => e.clubId !== null);
     expect(placed.map((e) => e.clubId)).to.deep.equal([choir.id]);
     // The grade's supervised activity of that period stays a series: the child is at it on the dates the
     // ledger has them out of choir, and the feed leaves out the others date by date (test/feeds/http/replay.test.ts).
-    expect(withChoir.filter((e) => e.weekday === 4 && e.periodId === placed[0].periodId && e.kind === "activity")).to.have.length(1);
+    expect(
+      withChoir.filter((e) => e.weekday === 4 && e.periodId === placed[0].periodId && e.kind === "activity"),
+    ).to.have.length(1);
   });
 
   it("When the family opted in to some weekdays, then only those days' sessions stay; no days, no sessions", () => {

@@ -53,7 +53,10 @@ forEachDatabase("calendar feeds: tokens", (ctx) => {
       refused = true;
     }
     expect(refused).to.equal(true);
-    await tokens().insert([{ ...row, token: newToken(), revokedAt: nowIso() }, { ...row, token: newToken(), revokedAt: nowIso() }]);
+    await tokens().insert([
+      { ...row, token: newToken(), revokedAt: nowIso() },
+      { ...row, token: newToken(), revokedAt: nowIso() },
+    ]);
   });
 
   it("When a token is regenerated, then the old one finds no feed, the new one does, and the audit log says who (not the token)", async () => {
@@ -68,14 +71,18 @@ forEachDatabase("calendar feeds: tokens", (ctx) => {
     expect(Number(row?.subjectId)).to.equal(1);
     expect(await liveToken(ctx.db.ds, subject)).to.equal(fresh);
     expect((await tokens().findOneByOrFail({ token: old })).revokedAt).to.be.a("string");
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "feed.regenerate", entityId: "club:1" });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "feed.regenerate", entityId: "club:1" });
     expect(audit.actorLabel).to.equal("admin");
     expect(JSON.stringify(audit)).to.not.contain(old).and.not.contain(fresh);
   });
 
   it("When nothing is published yet, then a feed is a valid calendar with no events", async () => {
     const [timetable] = await ctx.db.ds.query(`SELECT id, published FROM timetable`);
-    await ctx.db.ds.query(`UPDATE timetable SET published = NULL, "publishedAt" = NULL WHERE id = ${Number(timetable.id)}`);
+    await ctx.db.ds.query(
+      `UPDATE timetable SET published = NULL, "publishedAt" = NULL WHERE id = ${Number(timetable.id)}`,
+    );
     try {
       const { feed } = await buildFeed(ctx.db.ds, { kind: "school", id: 0 });
       if (typeof feed === "string") throw new Error(feed);
@@ -83,7 +90,10 @@ forEachDatabase("calendar feeds: tokens", (ctx) => {
       expect(text).to.match(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
       expect(text).to.not.contain("BEGIN:VEVENT");
     } finally {
-      await ctx.db.ds.query(`UPDATE timetable SET published = ${ctx.db.kind === "postgres" ? "$1" : "?"}, "publishedAt" = "updatedAt" WHERE id = ${Number(timetable.id)}`, [timetable.published]);
+      await ctx.db.ds.query(
+        `UPDATE timetable SET published = ${ctx.db.kind === "postgres" ? "$1" : "?"}, "publishedAt" = "updatedAt" WHERE id = ${Number(timetable.id)}`,
+        [timetable.published],
+      );
     }
   });
 });

@@ -13,7 +13,11 @@ describe("buildCalendar on the autumn 2026 demo term", () => {
   const ics = buildCalendar(demoFeed());
   const { meetings, idleExdates } = meetingsInFeed(ics, ZONE, FROM, TO);
   const parsed = meetings.map((m) => `${m.uidBase}|${m.date}|${m.start}|${m.end}`);
-  const on = (date: string) => meetings.filter((m) => m.date === date).map((m) => m.uidBase).sort();
+  const on = (date: string) =>
+    meetings
+      .filter((m) => m.date === date)
+      .map((m) => m.uidBase)
+      .sort();
 
   it("When node-ical expands every RRULE minus its EXDATEs, then the meetings are exactly those the term facts give", () => {
     const expected = truthFromFacts();
@@ -61,9 +65,14 @@ describe("buildCalendar on the autumn 2026 demo term", () => {
   });
 
   it("When make-up days are in the term, then each is its own VEVENT without RRULE and with a UID from key and date", () => {
-    const single = parseEvents(ics).filter((e) => !e.rrule).map((e) => e.uid).sort();
+    const single = parseEvents(ics)
+      .filter((e) => !e.rrule)
+      .map((e) => e.uid)
+      .sort();
     expect(single).to.deep.equal([
-      "dance-fri+20260920@kehou.local", "painting-wed+20261010@kehou.local", "quilling-fri+20260920@kehou.local",
+      "dance-fri+20260920@kehou.local",
+      "painting-wed+20261010@kehou.local",
+      "quilling-fri+20260920@kehou.local",
     ]);
   });
 });

@@ -22,7 +22,9 @@ describe("buildCalendar output properties", () => {
 
   it("When sessions and special days arrive in another order, then the bytes are identical", () => {
     const feed = demoFeed();
-    expect(buildCalendar({ ...feed, sessions: [...feed.sessions].reverse(), specialDays: [...feed.specialDays!].reverse() })).to.equal(ics);
+    expect(
+      buildCalendar({ ...feed, sessions: [...feed.sessions].reverse(), specialDays: [...feed.specialDays!].reverse() }),
+    ).to.equal(ics);
   });
 
   it("When the process runs in another time zone, then the bytes are identical", () => {
@@ -38,7 +40,15 @@ describe("buildCalendar output properties", () => {
   });
 
   it("When a session's time and title change, then its UID stays and SEQUENCE and DTSTAMP follow the input", () => {
-    const changed = buildCalendar(withSession("chess-thu", { start: "16:50", end: "17:50", summary: "Chess club", sequence: 4, lastModified: "2026-10-15T09:30:00Z" }));
+    const changed = buildCalendar(
+      withSession("chess-thu", {
+        start: "16:50",
+        end: "17:50",
+        summary: "Chess club",
+        sequence: 4,
+        lastModified: "2026-10-15T09:30:00Z",
+      }),
+    );
     const before = blocks.get("chess-thu@kehou.local")!;
     const after = eventBlocks(changed).get("chess-thu@kehou.local")!;
     expect(prop(before, "SEQUENCE")).to.deep.equal(["SEQUENCE:0"]);
@@ -84,8 +94,14 @@ describe("buildCalendar output properties", () => {
 
   it("When the calendar is written, then it names itself, its zone and how often to refresh", () => {
     const lines = unfold(ics);
-    expect(lines).to.include.members(["X-WR-CALNAME:Kehou demo school", "X-WR-TIMEZONE:Asia/Shanghai",
-      "REFRESH-INTERVAL;VALUE=DURATION:PT6H", "X-PUBLISHED-TTL:PT6H", "PRODID:-//Kehou//Kehou Calendar//EN", "VERSION:2.0"]);
+    expect(lines).to.include.members([
+      "X-WR-CALNAME:Kehou demo school",
+      "X-WR-TIMEZONE:Asia/Shanghai",
+      "REFRESH-INTERVAL;VALUE=DURATION:PT6H",
+      "X-PUBLISHED-TTL:PT6H",
+      "PRODID:-//Kehou//Kehou Calendar//EN",
+      "VERSION:2.0",
+    ]);
     expect(lines.filter((l) => l === "BEGIN:VTIMEZONE")).to.have.length(1);
     expect(lines).to.include("TZID:Asia/Shanghai");
   });

@@ -26,7 +26,9 @@ describe("normalizeFeed refusals", () => {
   });
 
   it("When a make-up day does not say which weekday it runs, then it is refused", () => {
-    expect(refusal(demoFeed({ specialDays: [{ date: "2026-09-20", kind: "makeup", name: "x" }] })).field).to.equal("specialDays[0].runsWeekday");
+    expect(refusal(demoFeed({ specialDays: [{ date: "2026-09-20", kind: "makeup", name: "x" }] })).field).to.equal(
+      "specialDays[0].runsWeekday",
+    );
   });
 
   it("When one date is listed twice as a special day, then it is refused", () => {
@@ -36,16 +38,23 @@ describe("normalizeFeed refusals", () => {
 
   it("When two sessions share a key, then it is refused (UIDs would collide)", () => {
     const sessions = demoSessions();
-    expect(refusal(demoFeed({ sessions: [...sessions, { ...sessions[0] }] })).field).to.equal(`sessions[${sessions.length}].key`);
+    expect(refusal(demoFeed({ sessions: [...sessions, { ...sessions[0] }] })).field).to.equal(
+      `sessions[${sessions.length}].key`,
+    );
   });
 
   it("When a key could break the UID line, then it is refused", () => {
-    for (const key of ["a\nUID:x", "choir@x", "a+20260920", "", "雅"]) expect(refusal(withFirstSession({ key })).field, key).to.equal("sessions[0].key");
+    for (const key of ["a\nUID:x", "choir@x", "a+20260920", "", "雅"])
+      expect(refusal(withFirstSession({ key })).field, key).to.equal("sessions[0].key");
   });
 
   it("When a date is not a real calendar date, then it is refused", () => {
-    expect(refusal(demoFeed({ term: { startDate: "2026-02-30", endDate: "2027-01-15" } })).field).to.equal("term.startDate");
-    expect(refusal(withFirstSession({ cancelledDates: ["2026/10/10"] })).field).to.equal("sessions[0].cancelledDates[0]");
+    expect(refusal(demoFeed({ term: { startDate: "2026-02-30", endDate: "2027-01-15" } })).field).to.equal(
+      "term.startDate",
+    );
+    expect(refusal(withFirstSession({ cancelledDates: ["2026/10/10"] })).field).to.equal(
+      "sessions[0].cancelledDates[0]",
+    );
   });
 
   it("When a session ends before it starts or a time is malformed, then it is refused", () => {
@@ -57,7 +66,9 @@ describe("normalizeFeed refusals", () => {
     expect(refusal(withFirstSession({ weekday: 6 })).field).to.equal("sessions[0].weekday");
     expect(refusal(withFirstSession({ sequence: -1 })).field).to.equal("sessions[0].sequence");
     expect(refusal(withFirstSession({ lastModified: "yesterday" })).field).to.equal("sessions[0].lastModified");
-    expect(refusal(withFirstSession({ lastModified: "2026-08-20T08:00:00" })).field).to.equal("sessions[0].lastModified");
+    expect(refusal(withFirstSession({ lastModified: "2026-08-20T08:00:00" })).field).to.equal(
+      "sessions[0].lastModified",
+    );
   });
 
   it("When the zone, UID domain, PRODID or refresh interval is wrong, then it is refused", () => {

@@ -24,7 +24,15 @@ export function uidBase(uid: string): string {
 /** Local "YYYY-MM-DD" and "HH:MM" of an instant in `timeZone`. */
 export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
   const parts: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const f = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   for (const p of f.formatToParts(instant)) parts[p.type] = p.value;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
@@ -34,7 +42,12 @@ export function parseEvents(ics: string): ical.VEvent[] {
 }
 
 /** Every meeting the feed describes between `from` and `to`, with the EXDATEs that removed nothing. */
-export function meetingsInFeed(ics: string, timeZone: string, from: Date, to: Date): { meetings: ParsedMeeting[]; idleExdates: string[] } {
+export function meetingsInFeed(
+  ics: string,
+  timeZone: string,
+  from: Date,
+  to: Date,
+): { meetings: ParsedMeeting[]; idleExdates: string[] } {
   const meetings: ParsedMeeting[] = [];
   const idleExdates: string[] = [];
   for (const ev of parseEvents(ics)) {
@@ -51,7 +64,13 @@ export function meetingsInFeed(ics: string, timeZone: string, from: Date, to: Da
     }
     for (const s of starts) {
       const begin = localDateTime(s, timeZone);
-      meetings.push({ uid: ev.uid, uidBase: uidBase(ev.uid), date: begin.date, start: begin.time, end: localDateTime(new Date(s.getTime() + length), timeZone).time });
+      meetings.push({
+        uid: ev.uid,
+        uidBase: uidBase(ev.uid),
+        date: begin.date,
+        start: begin.time,
+        end: localDateTime(new Date(s.getTime() + length), timeZone).time,
+      });
     }
   }
   return { meetings, idleExdates };

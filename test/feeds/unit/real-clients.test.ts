@@ -13,7 +13,8 @@ const TRICKY_DESCRIPTION = "Staff: Wang, Li; 30 seats\nBEGIN:VEVENT <b>bold</b> 
 
 function requireTool(ctx: Mocha.Context, present: boolean, what: string): void {
   if (present) return;
-  if (process.env.CI === "true") throw new Error(`${what} is not installed; CI must have it (apt-get install python3-icalendar khal)`);
+  if (process.env.CI === "true")
+    throw new Error(`${what} is not installed; CI must have it (apt-get install python3-icalendar khal)`);
   ctx.skip();
 }
 
@@ -51,8 +52,12 @@ describe("the demo feed in real calendar clients", function () {
     });
 
     it("When it expands each RRULE with dateutil minus EXDATE, then the meetings are exactly those of the term facts", () => {
-      const got = reading.events.flatMap((e) => e.meetings.map(([start, end]) =>
-        `${e.uid.replace(/@.*$/, "").replace(/\+\d{8}$/, "")}|${start.slice(0, 10)}|${start.slice(11)}|${end}`));
+      const got = reading.events.flatMap((e) =>
+        e.meetings.map(
+          ([start, end]) =>
+            `${e.uid.replace(/@.*$/, "").replace(/\+\d{8}$/, "")}|${start.slice(0, 10)}|${start.slice(11)}|${end}`,
+        ),
+      );
       expect(got.length).to.equal(new Set(got).size);
       expect(new Set(got)).to.deep.equal(truthFromFacts());
     });
@@ -87,12 +92,14 @@ describe("the demo feed in real calendar clients", function () {
 
     it("When listing make-up Sunday 20 Sep, then both Friday sessions are there", () => {
       expect(khal.eventsOn("2026-09-20")).to.have.members([
-        "dance-fri+20260920@kehou.local|2026-09-20|15:40", "quilling-fri+20260920@kehou.local|2026-09-20|16:40",
+        "dance-fri+20260920@kehou.local|2026-09-20|15:40",
+        "quilling-fri+20260920@kehou.local|2026-09-20|16:40",
       ]);
     });
 
     it("When listing National Day, Mid-Autumn Friday, New Year's Day and an exam day, then nothing is on", () => {
-      for (const date of ["2026-10-01", "2026-09-25", "2027-01-01", FACTS.exams[0]]) expect(khal.eventsOn(date), date).to.deep.equal([]);
+      for (const date of ["2026-10-01", "2026-09-25", "2027-01-01", FACTS.exams[0]])
+        expect(khal.eventsOn(date), date).to.deep.equal([]);
     });
 
     it("When listing the term's last day, then the Friday series still runs; a week later it has ended", () => {

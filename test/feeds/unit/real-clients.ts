@@ -98,21 +98,46 @@ export class KhalSandbox {
     mkdirSync(join(dir, "calendar"), { recursive: true });
     for (const d of ["xdg-config", "xdg-data", "xdg-cache"]) mkdirSync(join(dir, d), { recursive: true });
     this.config = join(dir, "khal.conf");
-    writeFileSync(this.config, [
-      "[calendars]", "[[kehou]]", `path = ${join(dir, "calendar")}`, "type = calendar", "",
-      "[locale]", `local_timezone = ${timeZone}`, `default_timezone = ${timeZone}`,
-      "timeformat = %H:%M", "dateformat = %Y-%m-%d", "longdateformat = %Y-%m-%d",
-      "datetimeformat = %Y-%m-%d %H:%M", "longdatetimeformat = %Y-%m-%d %H:%M", "",
-      "[sqlite]", `path = ${join(dir, "khal.db")}`, "",
-    ].join("\n"));
+    writeFileSync(
+      this.config,
+      [
+        "[calendars]",
+        "[[kehou]]",
+        `path = ${join(dir, "calendar")}`,
+        "type = calendar",
+        "",
+        "[locale]",
+        `local_timezone = ${timeZone}`,
+        `default_timezone = ${timeZone}`,
+        "timeformat = %H:%M",
+        "dateformat = %Y-%m-%d",
+        "longdateformat = %Y-%m-%d",
+        "datetimeformat = %Y-%m-%d %H:%M",
+        "longdatetimeformat = %Y-%m-%d %H:%M",
+        "",
+        "[sqlite]",
+        `path = ${join(dir, "khal.db")}`,
+        "",
+      ].join("\n"),
+    );
     this.env = {
-      ...process.env, XDG_CONFIG_HOME: join(dir, "xdg-config"), XDG_DATA_HOME: join(dir, "xdg-data"),
-      XDG_CACHE_HOME: join(dir, "xdg-cache"), LC_ALL: "C.UTF-8", LANG: "C.UTF-8", TZ: timeZone,
+      ...process.env,
+      XDG_CONFIG_HOME: join(dir, "xdg-config"),
+      XDG_DATA_HOME: join(dir, "xdg-data"),
+      XDG_CACHE_HOME: join(dir, "xdg-cache"),
+      LC_ALL: "C.UTF-8",
+      LANG: "C.UTF-8",
+      TZ: timeZone,
     };
   }
 
   private run(args: string[]): string {
-    const r = spawnSync("khal", ["--config", this.config, ...args], { encoding: "utf8", env: this.env, timeout: 60_000, stdio: ["ignore", "pipe", "pipe"] });
+    const r = spawnSync("khal", ["--config", this.config, ...args], {
+      encoding: "utf8",
+      env: this.env,
+      timeout: 60_000,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     if (r.status !== 0) throw new Error(`khal ${args.join(" ")} failed (${r.status}): ${r.stderr}${r.stdout}`);
     return r.stdout;
   }
@@ -125,7 +150,9 @@ export class KhalSandbox {
   /** "uid|YYYY-MM-DD|HH:MM" for each event khal lists on `date`. */
   eventsOn(date: string): string[] {
     return this.run(["list", "--day-format", "", "--format", "{uid}|{start-date}|{start-time}", date, "1d"])
-      .split("\n").map((l) => l.trim()).filter((l) => l.includes("|"));
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l.includes("|"));
   }
 
   /** `khal printics`: how many events khal finds in a file without importing it. */

@@ -17,19 +17,27 @@ describe("timetableWeekdayOn", () => {
   });
 
   it("When a weekday is a holiday, then there is no service", () => {
-    expect(timetableWeekdayOn("2026-10-01", index([{ date: "2026-10-01", kind: "holiday", name: "国庆节" }]))).to.equal(null);
+    expect(timetableWeekdayOn("2026-10-01", index([{ date: "2026-10-01", kind: "holiday", name: "国庆节" }]))).to.equal(
+      null,
+    );
   });
 
   it("When a weekday is an exam day, then there is no service", () => {
-    expect(timetableWeekdayOn("2026-11-12", index([{ date: "2026-11-12", kind: "exam", name: "期中考试" }]))).to.equal(null);
+    expect(timetableWeekdayOn("2026-11-12", index([{ date: "2026-11-12", kind: "exam", name: "期中考试" }]))).to.equal(
+      null,
+    );
   });
 
   it("When a Sunday is a make-up day running Friday, then the Friday timetable runs", () => {
-    expect(timetableWeekdayOn("2026-09-20", index([{ date: "2026-09-20", kind: "makeup", runsWeekday: 5, name: "调休" }]))).to.equal(5);
+    expect(
+      timetableWeekdayOn("2026-09-20", index([{ date: "2026-09-20", kind: "makeup", runsWeekday: 5, name: "调休" }])),
+    ).to.equal(5);
   });
 
   it("When a Friday is an event day (sports meet), then the Friday timetable still runs", () => {
-    expect(timetableWeekdayOn("2026-10-23", index([{ date: "2026-10-23", kind: "event", name: "运动会" }]))).to.equal(5);
+    expect(timetableWeekdayOn("2026-10-23", index([{ date: "2026-10-23", kind: "event", name: "运动会" }]))).to.equal(
+      5,
+    );
   });
 });
 
@@ -51,7 +59,12 @@ describe("expectedOccurrences and the edges of a term", () => {
     const feed = demoFeed({ term: { startDate: "2026-09-01", endDate: "2026-09-01" }, specialDays: [] });
     const ics = buildCalendar(feed);
     expect(parseEvents(ics).map((e) => e.uid)).to.deep.equal(["football-tue@kehou.local"]);
-    const { meetings } = meetingsInFeed(ics, "Asia/Shanghai", new Date("2026-01-01T00:00:00Z"), new Date("2028-01-01T00:00:00Z"));
+    const { meetings } = meetingsInFeed(
+      ics,
+      "Asia/Shanghai",
+      new Date("2026-01-01T00:00:00Z"),
+      new Date("2028-01-01T00:00:00Z"),
+    );
     expect(meetings.map((m) => `${m.uidBase} ${m.date}`)).to.deep.equal(["football-tue 2026-09-01"]);
   });
 
@@ -71,17 +84,35 @@ describe("expectedOccurrences and the edges of a term", () => {
     const ics = buildCalendar(feed);
     const tue = parseEvents(ics).find((e) => e.uid === "football-tue@kehou.local")!;
     expect(tue.start.toISOString()).to.equal("2026-09-01T08:40:00.000Z");
-    const { meetings } = meetingsInFeed(ics, "Asia/Shanghai", new Date("2026-08-01T00:00:00Z"), new Date("2027-02-01T00:00:00Z"));
+    const { meetings } = meetingsInFeed(
+      ics,
+      "Asia/Shanghai",
+      new Date("2026-08-01T00:00:00Z"),
+      new Date("2027-02-01T00:00:00Z"),
+    );
     expect(meetings.filter((m) => m.uidBase === "football-tue")[0].date).to.equal("2026-09-08");
   });
 
   it("When the school's zone has daylight saving (Europe/Berlin), then meetings keep their wall-clock time across the change", () => {
-    const feed = demoFeed({ timezone: "Europe/Berlin", term: { startDate: "2026-10-19", endDate: "2026-11-06" }, specialDays: [] });
+    const feed = demoFeed({
+      timezone: "Europe/Berlin",
+      term: { startDate: "2026-10-19", endDate: "2026-11-06" },
+      specialDays: [],
+    });
     const ics = buildCalendar(feed);
     expect(ics).to.contain("RRULE:FREQ=WEEKLY;UNTIL=20261106T225959Z");
-    const { meetings } = meetingsInFeed(ics, "Europe/Berlin", new Date("2026-10-01T00:00:00Z"), new Date("2026-12-01T00:00:00Z"));
+    const { meetings } = meetingsInFeed(
+      ics,
+      "Europe/Berlin",
+      new Date("2026-10-01T00:00:00Z"),
+      new Date("2026-12-01T00:00:00Z"),
+    );
     const expected = expectedOccurrences(feed).map((o) => `${o.key} ${o.date} ${o.start}`);
     expect(new Set(meetings.map((m) => `${m.uidBase} ${m.date} ${m.start}`))).to.deep.equal(new Set(expected));
-    expect(meetings.filter((m) => m.uidBase === "homework-mon").map((m) => m.start)).to.deep.equal(["15:40", "15:40", "15:40"]);
+    expect(meetings.filter((m) => m.uidBase === "homework-mon").map((m) => m.start)).to.deep.equal([
+      "15:40",
+      "15:40",
+      "15:40",
+    ]);
   });
 });

@@ -25,21 +25,42 @@ forEachDatabase("homework log and weekly board", (ctx) => {
   });
 
   const post = async (agent: Agent, path: string, body: Record<string, string>) =>
-    agent.post(path).type("form").send({ ...body, _csrf: await formToken(agent, "/homework") });
+    agent
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(agent, "/homework") });
   const entry = (over: Record<string, string> = {}) => ({
-    classId: String(class31.id), date: "2026-09-08", subject: "数学", description: "口算练习第 3 页", tier: "basic", written: "1", minutes: "20", ...over,
+    classId: String(class31.id),
+    date: "2026-09-08",
+    subject: "数学",
+    description: "口算练习第 3 页",
+    tier: "basic",
+    written: "1",
+    minutes: "20",
+    ...over,
   });
   async function familyAgent(creds: Credentials): Promise<Agent> {
     const agent = await loginAs(app, creds);
-    await agent.post("/privacy/accept").type("form").send({ _csrf: csrfFrom((await agent.get("/privacy")).text), accept: "1" });
+    await agent
+      .post("/privacy/accept")
+      .type("form")
+      .send({ _csrf: csrfFrom((await agent.get("/privacy")).text), accept: "1" });
     return agent;
   }
 
   it("When the form is submitted with bad fields, then it answers 400 naming each field and saves nothing", async () => {
     const before = await count();
-    const res = await post(classTeacher, "/homework", { classId: "", date: "2026-02-30", subject: "", description: "", tier: "hard", minutes: "abc" });
+    const res = await post(classTeacher, "/homework", {
+      classId: "",
+      date: "2026-02-30",
+      subject: "",
+      description: "",
+      tier: "hard",
+      minutes: "abc",
+    });
     expect(res.status).to.equal(400);
-    for (const field of ["classId", "date", "subject", "description", "tier", "minutes"]) expect(res.text).to.contain(`id="err-${field}"`);
+    for (const field of ["classId", "date", "subject", "description", "tier", "minutes"])
+      expect(res.text).to.contain(`id="err-${field}"`);
     const outside = await post(classTeacher, "/homework", entry({ date: "2027-03-01", minutes: "999" }));
     expect(outside.status).to.equal(400);
     expect(outside.text).to.contain('id="err-minutes"');
@@ -53,8 +74,12 @@ forEachDatabase("homework log and weekly board", (ctx) => {
     const res = await post(classTeacher, "/homework", entry());
     expect(res.status).to.equal(302);
     expect(res.headers.location).to.equal(`/homework/class/${class31.id}?week=2026-09-07#d-2026-09-08`);
-    const saved = await ctx.db.ds.getRepository(HomeworkEntry).findOneByOrFail({ classId: class31.id, subject: "数学" });
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "homework.create", entityId: String(saved.id) });
+    const saved = await ctx.db.ds
+      .getRepository(HomeworkEntry)
+      .findOneByOrFail({ classId: class31.id, subject: "数学" });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "homework.create", entityId: String(saved.id) });
     expect(audit.reason).to.equal(null);
   });
 
@@ -81,14 +106,22 @@ forEachDatabase("homework log and weekly board", (ctx) => {
     const ok = await post(classTeacher, "/homework", { ...second, confirmed: "1", understand: "1" });
     expect(ok.status).to.equal(302);
     expect(await count()).to.equal(before + 1);
-    const saved = await ctx.db.ds.getRepository(HomeworkEntry).findOneByOrFail({ subject: "语文", classId: class31.id });
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "homework.create", entityId: String(saved.id) });
+    const saved = await ctx.db.ds
+      .getRepository(HomeworkEntry)
+      .findOneByOrFail({ subject: "语文", classId: class31.id });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "homework.create", entityId: String(saved.id) });
     expect(audit.reason).to.contain("homework-limit");
     expect(audit.details).to.deep.include({ acknowledged: [{ ruleId: "homework-limit", severity: "error" }] });
   });
 
   it("When the school makes homework-limit a warning, then the confirm step offers 'save anyway' without the tick", async () => {
-    await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save({ key: "policy.rules", value: JSON.stringify({ "homework-limit": { severity: "warning" } }) }));
+    await inTransaction(ctx.db.ds, (em) =>
+      em
+        .getRepository(Setting)
+        .save({ key: "policy.rules", value: JSON.stringify({ "homework-limit": { severity: "warning" } }) }),
+    );
     try {
       const third = entry({ subject: "英语", description: "抄写单词", tier: "extension", minutes: "10" });
       const warn = await post(classTeacher, "/homework", third);
@@ -108,15 +141,33 @@ forEachDatabase("homework log and weekly board", (ctx) => {
     expect(forbidden.status).to.equal(403);
     const me = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, "teacher").email });
     const [p1] = await ctx.db.ds.getRepository(Period).find({ order: { position: "ASC" } });
-    const session = await inTransaction(ctx.db.ds, (em) => em.getRepository(TimetableEntry).save({
-      termId: p1.termId, weekday: 3, periodId: p1.id, kind: "homework" as const, title: "作业辅导", grades: [3], classId: class31.id,
-      clubId: null, staffId: me.id, venueId: null, sequence: 0, updatedAt: nowIso(),
-    }));
+    const session = await inTransaction(ctx.db.ds, (em) =>
+      em.getRepository(TimetableEntry).save({
+        termId: p1.termId,
+        weekday: 3,
+        periodId: p1.id,
+        kind: "homework" as const,
+        title: "作业辅导",
+        grades: [3],
+        classId: class31.id,
+        clubId: null,
+        staffId: me.id,
+        venueId: null,
+        sequence: 0,
+        updatedAt: nowIso(),
+      }),
+    );
     try {
       expect((await teacher.get("/homework/new")).text).to.contain(`value="${class31.id}"`);
-      const ok = await post(teacher, "/homework", entry({ date: "2026-09-09", subject: "科学", written: "0", minutes: "15", description: "观察一种植物" }));
+      const ok = await post(
+        teacher,
+        "/homework",
+        entry({ date: "2026-09-09", subject: "科学", written: "0", minutes: "15", description: "观察一种植物" }),
+      );
       expect(ok.status).to.equal(302);
-      expect((await post(teacher, "/homework", entry({ classId: String(class32.id), date: "2026-09-09" }))).status).to.equal(403);
+      expect(
+        (await post(teacher, "/homework", entry({ classId: String(class32.id), date: "2026-09-09" }))).status,
+      ).to.equal(403);
     } finally {
       await inTransaction(ctx.db.ds, (em) => em.getRepository(TimetableEntry).delete({ id: session.id }));
     }
@@ -131,7 +182,17 @@ forEachDatabase("homework log and weekly board", (ctx) => {
     expect(res.status).to.equal(200);
     expect(res.text).to.contain("三年级(1)班 作业公示");
     expect(res.text).to.contain('id="d-2026-09-08"');
-    for (const text of ["口算练习第 3 页", "生字抄写两遍", "观察一种植物", "基础", "提高", "拓展", "书面 55 分钟 / 合计 55 分钟", "书面上限 30 分钟"]) expect(res.text).to.contain(text);
+    for (const text of [
+      "口算练习第 3 页",
+      "生字抄写两遍",
+      "观察一种植物",
+      "基础",
+      "提高",
+      "拓展",
+      "书面 55 分钟 / 合计 55 分钟",
+      "书面上限 30 分钟",
+    ])
+      expect(res.text).to.contain(text);
     expect(res.text).to.contain("本周共 4 项作业，书面 55 分钟，合计 70 分钟。");
     expect(res.text).to.not.contain("/edit");
   });
@@ -173,7 +234,9 @@ forEachDatabase("homework log and weekly board", (ctx) => {
   });
 
   it("When the author edits and then deletes an entry, then both are audit-logged; another class teacher cannot touch it", async () => {
-    const saved = await ctx.db.ds.getRepository(HomeworkEntry).findOneByOrFail({ classId: class31.id, subject: "数学" });
+    const saved = await ctx.db.ds
+      .getRepository(HomeworkEntry)
+      .findOneByOrFail({ classId: class31.id, subject: "数学" });
     const other = await loginAs(app, { email: "bzr.g3c2@kehou.demo", password: staffLogin(logins, "admin").password });
     expect((await other.get(`/homework/${saved.id}/edit`)).status).to.equal(403);
     expect((await post(other, `/homework/${saved.id}/delete`, {})).status).to.equal(403);
@@ -186,10 +249,14 @@ forEachDatabase("homework log and weekly board", (ctx) => {
     expect(confirm.text).to.contain("书面作业共 40 分钟");
     const edited = await post(classTeacher, `/homework/${saved.id}`, { ...changed, confirmed: "1", understand: "1" });
     expect(edited.status).to.equal(302);
-    expect((await ctx.db.ds.getRepository(HomeworkEntry).findOneByOrFail({ id: saved.id })).description).to.equal("口算练习第 4 页");
+    expect((await ctx.db.ds.getRepository(HomeworkEntry).findOneByOrFail({ id: saved.id })).description).to.equal(
+      "口算练习第 4 页",
+    );
     expect((await post(classTeacher, `/homework/${saved.id}/delete`, {})).status).to.equal(302);
     expect(await ctx.db.ds.getRepository(HomeworkEntry).findOneBy({ id: saved.id })).to.equal(null);
-    const actions = (await ctx.db.ds.getRepository(AuditEntry).findBy({ entity: "homework", entityId: String(saved.id) })).map((a) => a.action);
+    const actions = (
+      await ctx.db.ds.getRepository(AuditEntry).findBy({ entity: "homework", entityId: String(saved.id) })
+    ).map((a) => a.action);
     expect(actions).to.include.members(["homework.create", "homework.update", "homework.delete"]);
     expect((await post(classTeacher, "/homework/abc/delete", {})).status).to.equal(404);
   });

@@ -18,14 +18,19 @@ function appThatThrows(): express.Express {
   app.set("view engine", "ejs");
   app.use(cookieParser());
   app.use(earlyLocale);
-  app.get("/boom", () => { throw new Error("secret detail at /srv/kehou/app.js"); });
+  app.get("/boom", () => {
+    throw new Error("secret detail at /srv/kehou/app.js");
+  });
   app.use(errorHandler(pino({ level: "silent" })));
   return app;
 }
 
 describe("the app's own 500 page", () => {
   const saved = process.env.KEHOU_DEBUG;
-  afterEach(() => { if (saved === undefined) delete process.env.KEHOU_DEBUG; else process.env.KEHOU_DEBUG = saved; });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.KEHOU_DEBUG;
+    else process.env.KEHOU_DEBUG = saved;
+  });
 
   it("When a route throws, then the page says so in the user's language without the message or a stack", async () => {
     delete process.env.KEHOU_DEBUG;

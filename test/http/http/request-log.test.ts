@@ -18,16 +18,28 @@ forEachDatabase("request log", (ctx) => {
   before(async function () {
     this.timeout(120_000);
     ({ logins } = await seedDemo(ctx.db.ds));
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).split("\n").filter(Boolean)); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).split("\n").filter(Boolean));
+        done();
+      },
+    });
     const logger = pino({ level: "info" }, sink);
-    app = createApp({ ds: ctx.db.ds, logger, config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "info", trustProxy: false } });
+    app = createApp({
+      ds: ctx.db.ds,
+      logger,
+      config: { sessionSecret: "test-secret-test-secret", production: false, logLevel: "info", trustProxy: false },
+    });
   });
 
   it("When a family browses, then each request is one line with method, path, status, time and user, without the cookie or the query", async () => {
     const agent = request.agent(app);
     const token = csrfFrom((await agent.get("/login")).text);
     const family = logins.families[0];
-    const login = await agent.post("/login").type("form").send({ mode: "family", studentNumber: family.studentNumber, code: family.code, _csrf: token });
+    const login = await agent
+      .post("/login")
+      .type("form")
+      .send({ mode: "family", studentNumber: family.studentNumber, code: family.code, _csrf: token });
     expect(login.status).to.equal(302);
     const cookie = /kehou\.sid=([^;]+)/.exec(String(login.headers["set-cookie"]))![1];
     lines.length = 0;

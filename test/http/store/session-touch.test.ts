@@ -5,8 +5,12 @@ import { HttpSession } from "../../../src/db/entities";
 import type session from "express-session";
 
 const HOUR = 3600 * 1000;
-const sess = (expiresInMs: number) => ({ cookie: { expires: new Date(Date.now() + expiresInMs), originalMaxAge: 7 * 24 * HOUR } }) as unknown as session.SessionData;
-const call = (fn: (cb: (err?: unknown) => void) => void) => new Promise<void>((res, rej) => fn((err) => (err ? rej(err) : res())));
+const sess = (expiresInMs: number) =>
+  ({
+    cookie: { expires: new Date(Date.now() + expiresInMs), originalMaxAge: 7 * 24 * HOUR },
+  }) as unknown as session.SessionData;
+const call = (fn: (cb: (err?: unknown) => void) => void) =>
+  new Promise<void>((res, rej) => fn((err) => (err ? rej(err) : res())));
 
 forEachDatabase("session touch", (ctx) => {
   const expiry = async (sid: string) => (await ctx.db.ds.getRepository(HttpSession).findOneByOrFail({ sid })).expiresAt;
@@ -30,7 +34,9 @@ forEachDatabase("session touch", (ctx) => {
   });
 
   it("When this instance never read the session, then touch writes as before", async () => {
-    await ctx.db.ds.getRepository(HttpSession).insert({ sid: "s3", data: "{}", expiresAt: new Date(Date.now() + HOUR).toISOString() });
+    await ctx.db.ds
+      .getRepository(HttpSession)
+      .insert({ sid: "s3", data: "{}", expiresAt: new Date(Date.now() + HOUR).toISOString() });
     const store = new DbSessionStore(ctx.db.ds);
     await call((cb) => store.touch("s3", sess(7 * 24 * HOUR), cb));
     expect(Date.parse(await expiry("s3"))).to.be.greaterThan(Date.now() + 6 * 24 * HOUR);

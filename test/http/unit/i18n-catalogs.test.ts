@@ -4,12 +4,22 @@ import { join } from "node:path";
 import { projectRoot } from "../../../src/config";
 
 function keys(obj: Record<string, unknown>, prefix = ""): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === "object" && v !== null ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
-const load = (l: string) => Object.assign({}, ...readdirSync(join(projectRoot(), "locales", l)).map((f) => JSON.parse(readFileSync(join(projectRoot(), "locales", l, f), "utf8"))));
+const load = (l: string) =>
+  Object.assign(
+    {},
+    ...readdirSync(join(projectRoot(), "locales", l)).map((f) =>
+      JSON.parse(readFileSync(join(projectRoot(), "locales", l, f), "utf8")),
+    ),
+  );
 
 function viewFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? viewFiles(join(dir, n)) : n.endsWith(".ejs") ? [join(dir, n)] : []));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? viewFiles(join(dir, n)) : n.endsWith(".ejs") ? [join(dir, n)] : [],
+  );
 }
 
 describe("i18n catalogs", () => {

@@ -16,7 +16,9 @@ describe("PUBLIC_URL", () => {
   });
 
   it("When PUBLIC_URL is set, then links use it without a trailing slash; in development without it, localhost and the port", () => {
-    expect(loadConfig({ ...base, NODE_ENV: "production", PUBLIC_URL: "https://kehou.school.cn/" }).publicUrl).to.equal("https://kehou.school.cn");
+    expect(loadConfig({ ...base, NODE_ENV: "production", PUBLIC_URL: "https://kehou.school.cn/" }).publicUrl).to.equal(
+      "https://kehou.school.cn",
+    );
     expect(loadConfig({ ...base, PORT: "3456" }).publicUrl).to.equal("http://localhost:3456");
     expect(loadConfig({ ...base, PUBLIC_URL: " " }).publicUrl).to.equal("http://localhost:3000");
     expect(() => loadConfig({ ...base, NODE_ENV: "production", PUBLIC_URL: "" })).to.throw(/PUBLIC_URL/);

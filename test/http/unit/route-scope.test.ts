@@ -3,7 +3,9 @@ import express from "express";
 import request from "supertest";
 import { assertEveryRouteScoped, routeScopes, scope } from "../../../src/http/auth/route-scope";
 
-const ok = (_req: express.Request, res: express.Response) => { res.send("ok"); };
+const ok = (_req: express.Request, res: express.Response) => {
+  res.send("ok");
+};
 
 describe("route scopes", () => {
   it("When a route is registered without a scope, then the start-up check throws naming it", () => {
@@ -24,7 +26,11 @@ describe("route scopes", () => {
     expect(() => assertEveryRouteScoped(app)).to.not.throw();
     expect(routeScopes(app).map((r) => [r.method, r.path, r.scope?.roles])).to.deep.equal([
       ["get", "/a", { admin: "all", teacher: "own sessions" }],
-      ["get", "/h", { anonymous: "all", family: "all", external: "all", teacher: "all", class_teacher: "all", admin: "all" }],
+      [
+        "get",
+        "/h",
+        { anonymous: "all", family: "all", external: "all", teacher: "all", class_teacher: "all", admin: "all" },
+      ],
     ]);
   });
 
@@ -40,7 +46,9 @@ describe("route scopes", () => {
     app.get("/teacher", as({ kind: "staff", role: "teacher", id: 2 }), guard, ok);
     app.get("/external", as({ kind: "staff", role: "external", id: 3 }), guard, ok);
     app.get("/admin", as({ kind: "staff", role: "admin", id: 4 }), guard, ok);
-    app.use((err: { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => { res.status(err.status ?? 500).end(); });
+    app.use((err: { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      res.status(err.status ?? 500).end();
+    });
     const anon = await request(app).get("/anon");
     expect([anon.status, anon.headers.location]).to.deep.equal([302, "/login?next=%2Fanon"]);
     expect((await request(app).get("/family")).status).to.equal(403);

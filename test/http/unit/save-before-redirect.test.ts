@@ -9,7 +9,10 @@ import { saveSessionBeforeRedirect } from "../../../src/http/save-before-redirec
 class SlowStore extends session.MemoryStore {
   saves = 0;
   set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
-    setTimeout(() => { this.saves++; super.set(sid, sess, cb); }, 150);
+    setTimeout(() => {
+      this.saves++;
+      super.set(sid, sess, cb);
+    }, 150);
   }
 }
 
@@ -17,7 +20,10 @@ function appWith(store: SlowStore, withFix: boolean): express.Express {
   const app = express();
   app.use(session({ secret: "test-secret", store, resave: false, saveUninitialized: false }));
   if (withFix) app.use(saveSessionBeforeRedirect);
-  app.get("/flash", (req, res) => { (req.session as unknown as { flash: string }).flash = "saved"; res.redirect("/next"); });
+  app.get("/flash", (req, res) => {
+    (req.session as unknown as { flash: string }).flash = "saved";
+    res.redirect("/next");
+  });
   app.get("/plain", (_req, res) => res.redirect("/next"));
   return app;
 }
@@ -30,7 +36,11 @@ function headersOf(server: Server, path: string): Promise<IncomingMessage> {
 
 describe("saveSessionBeforeRedirect", () => {
   const servers: Server[] = [];
-  const serve = (app: express.Express) => new Promise<Server>((resolve) => { const s = app.listen(0, () => resolve(s)); servers.push(s); });
+  const serve = (app: express.Express) =>
+    new Promise<Server>((resolve) => {
+      const s = app.listen(0, () => resolve(s));
+      servers.push(s);
+    });
   after(() => servers.forEach((s) => s.close()));
 
   it("When a handler sets a flash and redirects, then the session is saved before the redirect's headers leave", async () => {

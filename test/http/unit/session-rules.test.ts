@@ -22,7 +22,15 @@ describe("login throttle decay and session lifetimes", () => {
     expect(lifetimeFor("family", new Map())).to.deep.equal({ idleMs: 30 * 24 * HOUR, absoluteMs: 90 * 24 * HOUR });
     expect(lifetimeFor("staff", new Map())).to.deep.equal({ idleMs: 12 * HOUR, absoluteMs: 7 * 24 * HOUR });
     expect(lifetimeFor("admin", new Map())).to.deep.equal(DEFAULT_LIFETIMES.admin);
-    expect(lifetimeFor("admin", new Map([["session.admin.idleHours", "1"], ["session.admin.absoluteHours", "nonsense"]]))).to.deep.equal({ idleMs: HOUR, absoluteMs: 12 * HOUR });
+    expect(
+      lifetimeFor(
+        "admin",
+        new Map([
+          ["session.admin.idleHours", "1"],
+          ["session.admin.absoluteHours", "nonsense"],
+        ]),
+      ),
+    ).to.deep.equal({ idleMs: HOUR, absoluteMs: 12 * HOUR });
   });
 
   it("When a session is seen, then it expires after the idle time but never past its absolute end", () => {

@@ -6,7 +6,11 @@ import { expectedOccurrences } from "../../../src/feeds/core";
 import { schoolDays } from "../../../src/policy";
 import { demoFeed } from "../../feeds/unit/demo-term";
 
-const term = (date: string) => ({ startDate: "2026-09-14", endDate: "2026-09-27", specialDays: [{ date, kind: "makeup" as const }] });
+const term = (date: string) => ({
+  startDate: "2026-09-14",
+  endDate: "2026-09-27",
+  specialDays: [{ date, kind: "makeup" as const }],
+});
 
 describe("one make-up-day rule for policy and feeds", () => {
   it("When a make-up Monday names no weekday, then policy refuses it as the feeds do", () => {

@@ -18,13 +18,23 @@ forEachDatabase("membership: capacity over two rounds", (ctx) => {
     await demoApp(ctx.db);
     for (const seed of [51, 52]) {
       const { round } = await seedDemoChoices(ds, { students: 150, seed, clubSize: 5 });
-      await publishRun(ds, await createRun(ds, round.id, { mechanism: "optimal", seed, note: "" }, SYSTEM), { overrideReason: "capacity test" }, SYSTEM);
+      await publishRun(
+        ds,
+        await createRun(ds, round.id, { mechanism: "optimal", seed, note: "" }, SYSTEM),
+        { overrideReason: "capacity test" },
+        SYSTEM,
+      );
     }
     const term = await ds.getRepository(Term).findOneByOrFail({ current: true });
     const counts = await memberCountsOn(ds, term.id, term.startDate);
     const clubs = await ds.getRepository(Club).findBy({ termId: term.id });
-    expect([...counts.values()].some((n) => n >= 5), "the first round filled some club").to.equal(true);
-    const over = clubs.filter((c) => (counts.get(c.id) ?? 0) > c.maxSize).map((c) => `${c.code}: ${counts.get(c.id)}/${c.maxSize}`);
+    expect(
+      [...counts.values()].some((n) => n >= 5),
+      "the first round filled some club",
+    ).to.equal(true);
+    const over = clubs
+      .filter((c) => (counts.get(c.id) ?? 0) > c.maxSize)
+      .map((c) => `${c.code}: ${counts.get(c.id)}/${c.maxSize}`);
     expect(over).to.deep.equal([]);
   });
 });

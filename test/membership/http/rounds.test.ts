@@ -48,19 +48,30 @@ forEachDatabase("membership: two rounds published in one term", (ctx) => {
     const second = await publish(150, 32);
     const one = first1.assignments;
     const two = second.assignments;
-    const waitingNumber = Object.values(first1.waitlists).flat().find((n) => !(n in two))!;
-    waiting = await ctx.db.ds.getRepository(Student).findOneOrFail({ where: { studentNumber: waitingNumber }, relations: { schoolClass: true } });
+    const waitingNumber = Object.values(first1.waitlists)
+      .flat()
+      .find((n) => !(n in two))!;
+    waiting = await ctx.db.ds
+      .getRepository(Student)
+      .findOneOrFail({ where: { studentNumber: waitingNumber }, relations: { schoolClass: true } });
     const students = ctx.db.ds.getRepository(Student);
     const onlyFirst = Object.keys(one).find((n) => one[n].length > 0 && !(n in two))!;
     first = await students.findOneOrFail({ where: { studentNumber: onlyFirst }, relations: { schoolClass: true } });
     firstClub = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code: one[onlyFirst][0] });
-    both = await Promise.all(Object.keys(one).filter((n) => one[n].length > 0 && n in two).map((n) => students.findOneByOrFail({ studentNumber: n })));
+    both = await Promise.all(
+      Object.keys(one)
+        .filter((n) => one[n].length > 0 && n in two)
+        .map((n) => students.findOneByOrFail({ studentNumber: n })),
+    );
     await ctx.db.ds.getRepository(Family).update({ id: first.familyId }, { accessCodeHash: await hashSecret(CODE) });
   });
 
   async function family(student: Student): Promise<Agent> {
     const agent = await loginAs(app, { studentNumber: student.studentNumber, code: CODE });
-    await agent.post("/privacy/accept").type("form").send({ accept: "1", _csrf: await formToken(agent, "/privacy") });
+    await agent
+      .post("/privacy/accept")
+      .type("form")
+      .send({ accept: "1", _csrf: await formToken(agent, "/privacy") });
     return agent;
   }
 
@@ -95,7 +106,9 @@ forEachDatabase("membership: two rounds published in one term", (ctx) => {
       if (clubSessions.length) break;
     }
     expect(clubSessions.length).to.be.at.least(2);
-    const pages = await Promise.all(clubSessions.map(async (s) => (await admin.get(`/attendance/sessions/${s.entry.id}/${s.date}`)).text));
+    const pages = await Promise.all(
+      clubSessions.map(async (s) => (await admin.get(`/attendance/sessions/${s.entry.id}/${s.date}`)).text),
+    );
     for (const child of both) {
       const registers = clubSessions.filter((s, i) => pages[i].includes(`name="n_${child.id}"`));
       const hours = registers.map((s) => s.entry.periodId);

@@ -43,29 +43,51 @@ forEachDatabase("seats freed by a capacity change or a leaver go to the waitlist
       if (!slots(code).every((slot) => s.slots.includes(slot))) return false;
       const clashing = result.assignments[id].filter((c) => slots(c).some((slot) => slots(code).includes(slot)));
       if (clashing.length === 0) return result.assignments[id].length < s.maxClubs;
-      return clashing.every((c) => !s.pinned.includes(c) && s.choices.indexOf(c) > s.choices.indexOf(code)) && s.choices.includes(code);
+      return (
+        clashing.every((c) => !s.pinned.includes(c) && s.choices.indexOf(c) > s.choices.indexOf(code)) &&
+        s.choices.includes(code)
+      );
     };
-    const [code, list] = Object.entries(result.waitlists).map(([c, ids]) => [c, ids.filter((id) => fits(id, c))] as const).sort((a, b) => b[1].length - a[1].length)[0];
+    const [code, list] = Object.entries(result.waitlists)
+      .map(([c, ids]) => [c, ids.filter((id) => fits(id, c))] as const)
+      .sort((a, b) => b[1].length - a[1].length)[0];
     expect(list.length).to.be.at.least(2);
     club = await ctx.db.ds.getRepository(Club).findOneByOrFail({ code });
     const students = ctx.db.ds.getRepository(Student);
     fitting = await Promise.all(list.map((n) => students.findOneByOrFail({ studentNumber: n })));
-    members = await Promise.all(Object.entries(result.assignments).filter(([, c]) => c.includes(code)).map(([n]) => students.findOneByOrFail({ studentNumber: n })));
+    members = await Promise.all(
+      Object.entries(result.assignments)
+        .filter(([, c]) => c.includes(code))
+        .map(([n]) => students.findOneByOrFail({ studentNumber: n })),
+    );
   });
 
-  const openOffers = () => ctx.db.ds.getRepository(WaitlistOffer).find({ where: { clubId: club.id, status: "open" }, order: { id: "ASC" } });
+  const openOffers = () =>
+    ctx.db.ds.getRepository(WaitlistOffer).find({ where: { clubId: club.id, status: "open" }, order: { id: "ASC" } });
 
   it("When the admin raises a full club's capacity by one, then the first waiting child who fits is offered the seat, audited", async () => {
     expect(await openOffers()).to.deep.equal([]);
-    const res = await admin.post(`/admin/clubs/${club.id}`).type("form").send({
-      code: club.code, name: club.name, category: club.category, description: club.description, grades: club.grades.map(String),
-      minSize: String(club.minSize), maxSize: String(club.maxSize + 1), staffId: String(club.staffId ?? ""), venueId: String(club.venueId ?? ""),
-      _csrf: await formToken(admin, `/admin/clubs/${club.id}/edit`),
-    });
+    const res = await admin
+      .post(`/admin/clubs/${club.id}`)
+      .type("form")
+      .send({
+        code: club.code,
+        name: club.name,
+        category: club.category,
+        description: club.description,
+        grades: club.grades.map(String),
+        minSize: String(club.minSize),
+        maxSize: String(club.maxSize + 1),
+        staffId: String(club.staffId ?? ""),
+        venueId: String(club.venueId ?? ""),
+        _csrf: await formToken(admin, `/admin/clubs/${club.id}/edit`),
+      });
     expect(res.status).to.equal(302);
     const open = await openOffers();
     expect(open.map((o) => o.studentId)).to.deep.equal([fitting[0].id]);
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "waitlist.offer", entityId: String(open[0].id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "waitlist.offer", entityId: String(open[0].id) }),
+    ).to.equal(1);
   });
 
   it("When a member of the club leaves the school, then the seat they held is offered to the next waiting child who fits", async () => {
@@ -74,6 +96,8 @@ forEachDatabase("seats freed by a capacity change or a leaver go to the waitlist
     expect(await clubsOn(ctx.db.ds, leaver.id, await schoolToday(ctx.db.ds))).to.not.include(club.id);
     const open = await openOffers();
     expect(open.map((o) => o.studentId)).to.deep.equal([fitting[0].id, fitting[1].id]);
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "waitlist.offer", entityId: String(open[1].id) })).to.equal(1);
+    expect(
+      await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "waitlist.offer", entityId: String(open[1].id) }),
+    ).to.equal(1);
   });
 });

@@ -24,14 +24,21 @@ forEachDatabase("membership: withdrawals and offers over time", (ctx) => {
     const ds = ctx.db.ds;
     await demoApp(ctx.db);
     const { round } = await seedDemoChoices(ds, { students: 200, seed: 61, clubSize: 5 });
-    await publishRun(ds, await createRun(ds, round.id, { mechanism: "optimal", seed: 61, note: "" }, SYSTEM), { overrideReason: "ledger test" }, SYSTEM);
+    await publishRun(
+      ds,
+      await createRun(ds, round.id, { mechanism: "optimal", seed: 61, note: "" }, SYSTEM),
+      { overrideReason: "ledger test" },
+      SYSTEM,
+    );
     setSchoolClock(() => at);
     // A club with a waitlist: withdrawing one member offers the seat on.
     const offered = async () => ds.getRepository(WaitlistOffer).findOneBy({ roundId: round.id, status: "open" });
     let offer: WaitlistOffer | null = null;
     let leaver: Membership | null = null;
     for (const m of await ds.getRepository(Membership).find({ where: { roundId: round.id }, order: { id: "ASC" } })) {
-      expect(await withdrawPlacement(ds, round.id, m.studentId, m.clubId, SYSTEM, "ledger test", at)).to.equal("withdrawn");
+      expect(await withdrawPlacement(ds, round.id, m.studentId, m.clubId, SYSTEM, "ledger test", at)).to.equal(
+        "withdrawn",
+      );
       leaver = m;
       offer = await offered();
       if (offer) break;
@@ -39,13 +46,21 @@ forEachDatabase("membership: withdrawals and offers over time", (ctx) => {
     expect(offer, "a withdrawal offered a seat").to.not.equal(null);
     const ended = await ds.getRepository(Membership).findOneByOrFail({ id: leaver!.id });
     expect([ended.toDate, ended.endReason]).to.deep.equal([DAY, "withdrawal"]);
-    expect((await membersOn(ds, [leaver!.clubId], "2026-10-14")).get(leaver!.clubId)!.has(leaver!.studentId)).to.equal(true);
+    expect((await membersOn(ds, [leaver!.clubId], "2026-10-14")).get(leaver!.clubId)!.has(leaver!.studentId)).to.equal(
+      true,
+    );
     expect((await membersOn(ds, [leaver!.clubId], DAY)).get(leaver!.clubId)!.has(leaver!.studentId)).to.equal(false);
 
     const before = await clubsOn(ds, offer!.studentId, "2026-10-14");
     expect(await answerOffer(ds, offer!, true, SYSTEM, at)).to.equal("accepted");
     const begun = await ds.getRepository(Membership).findOneByOrFail({ offerId: offer!.id });
-    expect([begun.studentId, begun.clubId, begun.fromDate, begun.toDate, begun.reason]).to.deep.equal([offer!.studentId, offer!.clubId, DAY, null, "offer"]);
+    expect([begun.studentId, begun.clubId, begun.fromDate, begun.toDate, begun.reason]).to.deep.equal([
+      offer!.studentId,
+      offer!.clubId,
+      DAY,
+      null,
+      "offer",
+    ]);
     expect(await clubsOn(ds, offer!.studentId, "2026-10-14")).to.deep.equal(before);
     // One club per child in this round: the offered seat either was the child's first or replaced the one held.
     expect(await clubsOn(ds, offer!.studentId, DAY)).to.deep.equal([offer!.clubId]);

@@ -19,7 +19,12 @@ forEachDatabase("membership migration", (ctx) => {
     const ds = ctx.db.ds;
     await demoApp(ctx.db);
     const { round } = await seedDemoChoices(ds, { students: 40, seed: 41 });
-    await publishRun(ds, await createRun(ds, round.id, { mechanism: "optimal", seed: 41, note: "" }, SYSTEM), { overrideReason: "migration test" }, SYSTEM);
+    await publishRun(
+      ds,
+      await createRun(ds, round.id, { mechanism: "optimal", seed: 41, note: "" }, SYSTEM),
+      { overrideReason: "migration test" },
+      SYSTEM,
+    );
     const placements = await ds.getRepository(ClubPlacement).find({ order: { id: "ASC" } });
     expect(placements.length).to.be.greaterThan(0);
     // One seat came from an accepted offer before the upgrade.
@@ -33,7 +38,16 @@ forEachDatabase("membership migration", (ctx) => {
       await runner.release();
     }
     const rows = await ds.getRepository(Membership).find({ order: { id: "ASC" } });
-    expect(rows.map((m) => [m.studentId, m.clubId, m.termId, m.fromDate, m.toDate, m.reason, m.roundId]))
-      .to.deep.equal(placements.map((p, i) => [p.studentId, p.clubId, term.id, term.startDate, null, i === 0 ? "offer" : "publication", round.id]));
+    expect(rows.map((m) => [m.studentId, m.clubId, m.termId, m.fromDate, m.toDate, m.reason, m.roundId])).to.deep.equal(
+      placements.map((p, i) => [
+        p.studentId,
+        p.clubId,
+        term.id,
+        term.startDate,
+        null,
+        i === 0 ? "offer" : "publication",
+        round.id,
+      ]),
+    );
   });
 });

@@ -4,12 +4,20 @@ import { expect } from "chai";
 import { membersOf, peakOf, type Span } from "../../../src/membership/core";
 import { addDays, datesBetween } from "../../../src/kernel/core";
 
-const span = (studentId: number, clubId: number, fromDate: string, toDate: string | null = null): Span => ({ studentId, clubId, fromDate, toDate });
+const span = (studentId: number, clubId: number, fromDate: string, toDate: string | null = null): Span => ({
+  studentId,
+  clubId,
+  fromDate,
+  toDate,
+});
 
 describe("membership peak", () => {
   it("When children join and leave at different dates, then the peak is the most on one date, at the first date it is reached", () => {
     const spans = [
-      span(1, 7, "2026-09-01", "2026-10-01"), span(2, 7, "2026-09-15"), span(3, 7, "2026-10-01"), span(4, 7, "2026-10-10", "2026-10-12"),
+      span(1, 7, "2026-09-01", "2026-10-01"),
+      span(2, 7, "2026-09-15"),
+      span(3, 7, "2026-10-01"),
+      span(4, 7, "2026-10-10", "2026-10-12"),
       span(5, 8, "2026-09-01"), // another club
       span(6, 7, "2026-10-05", "2026-10-05"), // an empty span: a seat never held
     ];
@@ -21,7 +29,10 @@ describe("membership peak", () => {
 
   it("When spans are generated at random, then the peak equals the largest day count over the range", () => {
     let seed = 17;
-    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     for (let round = 0; round < 50; round++) {
       const spans = Array.from({ length: 12 }, (_, i) => {
         const from = addDays("2026-09-01", rand(60));

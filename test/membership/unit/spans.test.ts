@@ -1,8 +1,22 @@
 // The ledger's interval rules: a membership is [fromDate, toDate), open while toDate is null.
 import { expect } from "chai";
-import { activeDuring, activeOn, closingDate, clubsOf, countsOn, dateInTerm, isEmpty, membersOf } from "../../../src/membership/core";
+import {
+  activeDuring,
+  activeOn,
+  closingDate,
+  clubsOf,
+  countsOn,
+  dateInTerm,
+  isEmpty,
+  membersOf,
+} from "../../../src/membership/core";
 
-const span = (studentId: number, clubId: number, fromDate: string, toDate: string | null = null) => ({ studentId, clubId, fromDate, toDate });
+const span = (studentId: number, clubId: number, fromDate: string, toDate: string | null = null) => ({
+  studentId,
+  clubId,
+  fromDate,
+  toDate,
+});
 
 describe("membership spans", () => {
   it("When a span is open, then the child is in the club from its first day on, not the day before", () => {
@@ -32,9 +46,19 @@ describe("membership spans", () => {
   });
 
   it("When a child has two spans of one club, then the child counts once among its members", () => {
-    const spans = [span(1, 7, "2026-09-01"), span(1, 7, "2026-09-05"), span(2, 7, "2026-09-01"), span(3, 8, "2026-09-01")];
+    const spans = [
+      span(1, 7, "2026-09-01"),
+      span(1, 7, "2026-09-05"),
+      span(2, 7, "2026-09-01"),
+      span(3, 8, "2026-09-01"),
+    ];
     expect(membersOf(spans, 7, "2026-09-10")).to.deep.equal([1, 2]);
-    expect(countsOn(spans, "2026-09-10")).to.deep.equal(new Map([[7, 2], [8, 1]]));
+    expect(countsOn(spans, "2026-09-10")).to.deep.equal(
+      new Map([
+        [7, 2],
+        [8, 1],
+      ]),
+    );
     expect(countsOn(spans, "2026-08-31")).to.deep.equal(new Map());
   });
 

@@ -15,8 +15,13 @@ import { runPolicy } from "../../../src/policy/service";
 import { publishTimetable } from "../../../src/timetable/publish-service";
 import { SYSTEM } from "../../../src/audit";
 
-const shippedRules = () => readdirSync(defaultRulesDir()).filter((f) => f.endsWith(".json"))
-  .map((f) => JSON.parse(readFileSync(join(defaultRulesDir(), f), "utf8")) as { id: string; title: Record<string, string> });
+const shippedRules = () =>
+  readdirSync(defaultRulesDir())
+    .filter((f) => f.endsWith(".json"))
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(join(defaultRulesDir(), f), "utf8")) as { id: string; title: Record<string, string> },
+    );
 
 forEachDatabase("policy pages", (ctx) => {
   let app: Express;
@@ -34,10 +39,22 @@ forEachDatabase("policy pages", (ctx) => {
     const [p1] = await ds.getRepository(Period).find({ order: { position: "ASC" } });
     const cls = await ds.getRepository(SchoolClass).findOneByOrFail({ name: "四年级(2)班" });
     const teacher = await ds.getRepository(Staff).findOneByOrFail({ staffNumber: "T005" });
-    const entry = await inTransaction(ds, (em) => em.getRepository(TimetableEntry).save({
-      termId: p1.termId, weekday: 2, periodId: p1.id, kind: "lesson" as const, title: "数学新课", grades: [4], classId: cls.id,
-      clubId: null, staffId: teacher.id, venueId: null, sequence: 0, updatedAt: nowIso(),
-    }));
+    const entry = await inTransaction(ds, (em) =>
+      em.getRepository(TimetableEntry).save({
+        termId: p1.termId,
+        weekday: 2,
+        periodId: p1.id,
+        kind: "lesson" as const,
+        title: "数学新课",
+        grades: [4],
+        classId: cls.id,
+        clubId: null,
+        staffId: teacher.id,
+        venueId: null,
+        sequence: 0,
+        updatedAt: nowIso(),
+      }),
+    );
     return { entry, periodId: p1.id };
   }
   const remove = (id: number) => inTransaction(ctx.db.ds, (em) => em.getRepository(TimetableEntry).delete({ id }));
@@ -92,12 +109,18 @@ forEachDatabase("policy pages", (ctx) => {
   it("When the admin reads in English, then the violation's English message shows", async () => {
     const { entry } = await insertLesson();
     try {
-      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "en", back: "/admin/compliance" });
+      await admin
+        .post("/lang")
+        .type("form")
+        .send({ _csrf: await formToken(admin, "/admin/rules"), lang: "en", back: "/admin/compliance" });
       const res = await admin.get("/admin/compliance?rule=no-lesson-in-service");
       expect(res.text).to.contain("Tue 作业辅导 (15:40–16:40) has a lesson");
       expect(res.text).to.contain("Edit this session");
     } finally {
-      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "zh-CN", back: "/" });
+      await admin
+        .post("/lang")
+        .type("form")
+        .send({ _csrf: await formToken(admin, "/admin/rules"), lang: "zh-CN", back: "/" });
       await remove(entry.id);
     }
   });
@@ -140,12 +163,18 @@ forEachDatabase("policy pages", (ctx) => {
       // The grade the lesson is for sees it; another grade's view, without the session, does not.
       expect(cellOf((await admin.get("/admin/timetable?view=grade-4")).text, 2, periodId)).to.contain("tt-issue-error");
       expect((await admin.get("/admin/timetable?view=grade-1")).text).to.not.contain('class="tt-issue ');
-      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "en", back: "/admin/timetable" });
+      await admin
+        .post("/lang")
+        .type("form")
+        .send({ _csrf: await formToken(admin, "/admin/rules"), lang: "en", back: "/admin/timetable" });
       const english = cellOf((await admin.get("/admin/timetable")).text, 2, periodId);
       expect(english).to.contain("Rule error");
       expect(english).to.contain("Tue 作业辅导 (15:40–16:40) has a lesson");
     } finally {
-      await admin.post("/lang").type("form").send({ _csrf: await formToken(admin, "/admin/rules"), lang: "zh-CN", back: "/" });
+      await admin
+        .post("/lang")
+        .type("form")
+        .send({ _csrf: await formToken(admin, "/admin/rules"), lang: "zh-CN", back: "/" });
       await remove(entry.id);
     }
     expect((await admin.get("/admin/timetable")).text).to.not.contain('class="tt-issue ');
@@ -154,7 +183,9 @@ forEachDatabase("policy pages", (ctx) => {
   it("When a grade's day falls short of the sport hour, then the grid's whole-day row shows it under that weekday, in that grade's view only", async () => {
     const repo = ctx.db.ds.getRepository(DailySport);
     const sport = await repo.findOneByOrFail({ grade: 4, weekday: 1 });
-    await inTransaction(ctx.db.ds, (em) => em.getRepository(DailySport).update({ id: sport.id }, { peMinutes: 0, breakMinutes: 0 }));
+    await inTransaction(ctx.db.ds, (em) =>
+      em.getRepository(DailySport).update({ id: sport.id }, { peMinutes: 0, breakMinutes: 0 }),
+    );
     try {
       const grade4 = (await admin.get("/admin/timetable?view=grade-4")).text;
       const day = /<td id="day-1">[\s\S]*?<\/td>/.exec(grade4)?.[0] ?? "";
@@ -164,7 +195,11 @@ forEachDatabase("policy pages", (ctx) => {
       expect(/<td id="day-2">[\s\S]*?<\/td>/.exec(grade4)?.[0]).to.not.contain("tt-issue");
       expect((await admin.get("/admin/timetable?view=grade-5")).text).to.not.contain('class="tt-dayissues"');
     } finally {
-      await inTransaction(ctx.db.ds, (em) => em.getRepository(DailySport).update({ id: sport.id }, { peMinutes: sport.peMinutes, breakMinutes: sport.breakMinutes }));
+      await inTransaction(ctx.db.ds, (em) =>
+        em
+          .getRepository(DailySport)
+          .update({ id: sport.id }, { peMinutes: sport.peMinutes, breakMinutes: sport.breakMinutes }),
+      );
     }
     expect((await admin.get("/admin/timetable?view=grade-4")).text).to.not.contain('class="tt-dayissues"');
   });
@@ -172,14 +207,19 @@ forEachDatabase("policy pages", (ctx) => {
   // Thursday period 2 holds only clubs; grade 3's supervised activity (自主活动/托管) is what a child with no club goes to.
   async function withoutThursdayActivity(body: () => Promise<void>): Promise<void> {
     const ds = ctx.db.ds;
-    const taken = (await ds.getRepository(TimetableEntry).findBy({ weekday: 4, kind: "activity" })).filter((e) => e.grades.includes(3));
+    const taken = (await ds.getRepository(TimetableEntry).findBy({ weekday: 4, kind: "activity" })).filter((e) =>
+      e.grades.includes(3),
+    );
     const publish = () => publishTimetable(ds, "test: per-child rules", SYSTEM);
     if (taken.length) await inTransaction(ds, (em) => em.getRepository(TimetableEntry).delete(taken.map((e) => e.id)));
     await publish();
     try {
       await body();
     } finally {
-      if (taken.length) await inTransaction(ds, (em) => em.getRepository(TimetableEntry).insert(taken.map(({ id: _id, ...rest }) => rest)));
+      if (taken.length)
+        await inTransaction(ds, (em) =>
+          em.getRepository(TimetableEntry).insert(taken.map(({ id: _id, ...rest }) => rest)),
+        );
       await publish();
     }
   }
@@ -188,7 +228,9 @@ forEachDatabase("policy pages", (ctx) => {
     await withoutThursdayActivity(async () => {
       const ds = ctx.db.ds;
       const classes = await ds.getRepository(SchoolClass).findBy({ grade: 3 });
-      const pupils = await ds.getRepository(Student).find({ where: classes.map((c) => ({ classId: c.id })), order: { studentNumber: "ASC" } });
+      const pupils = await ds
+        .getRepository(Student)
+        .find({ where: classes.map((c) => ({ classId: c.id })), order: { studentNumber: "ASC" } });
       const res = await admin.get("/admin/compliance?rule=child-service-5-plus-2&grade=3&weekday=4");
       expect(res.status).to.equal(200);
       expect(res.text).to.contain('data-rule="child-service-5-plus-2"');
@@ -197,10 +239,14 @@ forEachDatabase("policy pages", (ctx) => {
       expect(res.text).to.contain(pupils[0].name);
       const later = pupils[pupils.length - 1];
       expect(res.text).to.not.contain(`>${later.name}<`);
-      const last = await admin.get(`/admin/compliance?rule=child-service-5-plus-2&grade=3&weekday=4&page=${Math.ceil(pupils.length / 50)}`);
+      const last = await admin.get(
+        `/admin/compliance?rule=child-service-5-plus-2&grade=3&weekday=4&page=${Math.ceil(pupils.length / 50)}`,
+      );
       expect(last.text).to.contain(`>${later.name}<`);
       // Another grade keeps its activity: nothing about its children.
-      expect((await admin.get("/admin/compliance?rule=child-service-5-plus-2&grade=4")).text).to.not.contain('data-rule="child-service-5-plus-2"');
+      expect((await admin.get("/admin/compliance?rule=child-service-5-plus-2&grade=4")).text).to.not.contain(
+        'data-rule="child-service-5-plus-2"',
+      );
       const grid = (await admin.get("/admin/timetable?view=grade-3")).text;
       const thursday = /<td id="day-4">[\s\S]*?<\/td>/.exec(grid)?.[0] ?? "";
       expect(thursday).to.contain('href="/admin/compliance?rule=child-service-5-plus-2&amp;weekday=4"');
@@ -219,13 +265,17 @@ forEachDatabase("policy pages", (ctx) => {
     } finally {
       await remove(entry.id);
     }
-    expect((await runPolicy(ctx.db.ds, termId)).violations.map((v) => v.target.entryId)).to.not.include(String(entry.id));
+    expect((await runPolicy(ctx.db.ds, termId)).violations.map((v) => v.target.entryId)).to.not.include(
+      String(entry.id),
+    );
   });
 
   it("When a write leaves the policy's input as it was, then the input is read again but its evaluation is reused", async () => {
     const termId = (await ctx.db.ds.getRepository(Period).findOneByOrFail({})).termId;
     const first = await runPolicy(ctx.db.ds, termId);
-    await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save({ key: "test.unrelated", value: String(Math.random()) }));
+    await inTransaction(ctx.db.ds, (em) =>
+      em.getRepository(Setting).save({ key: "test.unrelated", value: String(Math.random()) }),
+    );
     const second = await runPolicy(ctx.db.ds, termId);
     expect(second).to.not.equal(first);
     expect(second.input).to.not.equal(first.input);
@@ -233,9 +283,12 @@ forEachDatabase("policy pages", (ctx) => {
   });
 
   it("When the school's settings override a parameter or hold a bad value, then the rules page applies the one and reports the other", async () => {
-    await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).save([
-      { key: "policy.maxStaffSessionsPerWeek", value: "4" }, { key: "policy.latestEnd", value: "late" },
-    ]));
+    await inTransaction(ctx.db.ds, (em) =>
+      em.getRepository(Setting).save([
+        { key: "policy.maxStaffSessionsPerWeek", value: "4" },
+        { key: "policy.latestEnd", value: "late" },
+      ]),
+    );
     try {
       const res = await admin.get("/admin/rules");
       expect(res.text).to.contain("maxStaffSessionsPerWeek</code> = 4");
@@ -244,7 +297,9 @@ forEachDatabase("policy pages", (ctx) => {
       const compliance = await admin.get("/admin/compliance?rule=staff-weekly-load");
       expect(compliance.text).to.match(/href="\/admin\/staff\?q=B\d+"/);
     } finally {
-      await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).delete({ key: "policy.maxStaffSessionsPerWeek" }));
+      await inTransaction(ctx.db.ds, (em) =>
+        em.getRepository(Setting).delete({ key: "policy.maxStaffSessionsPerWeek" }),
+      );
       await inTransaction(ctx.db.ds, (em) => em.getRepository(Setting).delete({ key: "policy.latestEnd" }));
     }
   });
@@ -258,8 +313,16 @@ forEachDatabase("policy pages", (ctx) => {
         severity: "warning",
         appliesTo: "gradeWeekday",
         parameters: { warnAfter: "17:45" },
-        conditions: { all: [{ fact: "hasService", operator: "equal", value: true }, { fact: "serviceEnd", operator: "timeAfter", value: { fact: "parameters", path: "$.warnAfter" } }] },
-        message: { "zh-CN": "{grade}年级{weekdayName}服务到 {serviceEnd} 才结束。", en: "Grade {grade}, {weekdayName}: the service ends at {serviceEnd}." },
+        conditions: {
+          all: [
+            { fact: "hasService", operator: "equal", value: true },
+            { fact: "serviceEnd", operator: "timeAfter", value: { fact: "parameters", path: "$.warnAfter" } },
+          ],
+        },
+        message: {
+          "zh-CN": "{grade}年级{weekdayName}服务到 {serviceEnd} 才结束。",
+          en: "Grade {grade}, {weekdayName}: the service ends at {serviceEnd}.",
+        },
       });
       useRulesDir(tmp.dir);
       const rules = await admin.get("/admin/rules");

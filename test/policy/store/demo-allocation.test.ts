@@ -76,13 +76,19 @@ forEachDatabase("policy over the demo school as npm start seeds it", (ctx) => {
       expect(room).to.have.length(1);
       expect(room[0].message.en).to.contain(`holds ${members - 1} but ${members} are expected`);
     } finally {
-      await inTransaction(ctx.db.ds, (em) => em.getRepository(Venue).update({ id: venue.id }, { capacity: venue.capacity }));
+      await inTransaction(ctx.db.ds, (em) =>
+        em.getRepository(Venue).update({ id: venue.id }, { capacity: venue.capacity }),
+      );
     }
   });
 
   it("When a run about to be published leaves choir with two children, then its publish blockers warn about choir, not the published sizes", async () => {
     const round = await ctx.db.ds.getRepository(ChoiceRound).findOneByOrFail({ termId, name: DEMO_ROUND_NAME });
-    const pending = { roundId: round.id, instance: "{}", result: JSON.stringify({ assignments: { S1: ["choir"], S2: ["choir"], S3: [] } }) } as AllocationRun;
+    const pending = {
+      roundId: round.id,
+      instance: "{}",
+      result: JSON.stringify({ assignments: { S1: ["choir"], S2: ["choir"], S3: [] } }),
+    } as AllocationRun;
     const blockers = await allocationBlockers(ctx.db.ds, termId, pending);
     const under = blockers.violations.filter((v) => v.ruleId === "club-min-size").map((v) => v.message.en);
     // The pending run stands in for the whole round, so every other club of it is empty too.

@@ -33,7 +33,10 @@ forEachDatabase("policy over the demo school", (ctx) => {
     const { input } = await loadPolicyInput(ctx.db.ds, termId);
     expect(input.grades).to.deep.equal([1, 2, 3, 4, 5, 6]);
     expect(input.classes).to.have.length(24);
-    expect(input.periods.map((p) => [p.start, p.end])).to.deep.equal([["15:40", "16:40"], ["16:50", "17:50"]]);
+    expect(input.periods.map((p) => [p.start, p.end])).to.deep.equal([
+      ["15:40", "16:40"],
+      ["16:50", "17:50"],
+    ]);
     expect(input.term.specialDays.find((d) => d.date === "2026-10-10")).to.include({ kind: "makeup", runsWeekday: 3 });
     // 24 classes × 5 days of homework help, 6 grades × 4 days, 23 clubs and 6 grades' supervised activity on Thursday.
     expect(input.entries).to.have.length(24 * 5 + 6 * 4 + 23 + 6);
@@ -71,7 +74,9 @@ forEachDatabase("policy over the demo school", (ctx) => {
       const blockers = await policyBlockers(ctx.db.ds, termId);
       expect(blockers).to.include({ errors: 0, warnings: 1 });
     } finally {
-      await inTransaction(ctx.db.ds, (em) => em.getRepository(Venue).update({ id: area.id }, { capacity: area.capacity }));
+      await inTransaction(ctx.db.ds, (em) =>
+        em.getRepository(Venue).update({ id: area.id }, { capacity: area.capacity }),
+      );
     }
   });
 
@@ -80,20 +85,44 @@ forEachDatabase("policy over the demo school", (ctx) => {
     const [p1] = await ds.getRepository(Period).find({ where: { termId }, order: { position: "ASC" } });
     const cls = await ds.getRepository(SchoolClass).findOneByOrFail({ name: "五年级(1)班" });
     const staff = await ds.getRepository(Staff).findOneByOrFail({ staffNumber: "T010" });
-    const entry = await inTransaction(ds, (em) => em.getRepository(TimetableEntry).save({
-      termId, weekday: 3, periodId: p1.id, kind: "lesson" as const, title: "英语补课", grades: [5], classId: cls.id,
-      clubId: null, staffId: staff.id, venueId: null, sequence: 0, updatedAt: nowIso(),
-    }));
+    const entry = await inTransaction(ds, (em) =>
+      em.getRepository(TimetableEntry).save({
+        termId,
+        weekday: 3,
+        periodId: p1.id,
+        kind: "lesson" as const,
+        title: "英语补课",
+        grades: [5],
+        classId: cls.id,
+        clubId: null,
+        staffId: staff.id,
+        venueId: null,
+        sequence: 0,
+        updatedAt: nowIso(),
+      }),
+    );
     try {
       const blockers = await policyBlockers(ds, termId);
       expect(blockers.errors).to.equal(1);
       expect(blockers.violations[0].ruleId).to.equal("no-lesson-in-service");
       const cells = await cellsOf(ds);
-      expect(cells.get(`3-${p1.id}`)?.map((c) => [c.ruleId, c.severity])).to.deep.equal([["no-lesson-in-service", "error"]]);
-      const html = await renderFile(join(projectRoot(), "views", "policy", "blockers.ejs"), { blockers, t: translator("zh-CN"), locale: "zh-CN" });
+      expect(cells.get(`3-${p1.id}`)?.map((c) => [c.ruleId, c.severity])).to.deep.equal([
+        ["no-lesson-in-service", "error"],
+      ]);
+      const html = await renderFile(join(projectRoot(), "views", "policy", "blockers.ejs"), {
+        blockers,
+        t: translator("zh-CN"),
+        locale: "zh-CN",
+      });
       expect(html).to.contain('name="overrideReason"');
       expect(html).to.contain("周三 作业辅导（15:40–16:40）安排了授课");
-      const renamed = await renderFile(join(projectRoot(), "views", "policy", "blockers.ejs"), { blockers, t: translator("en"), locale: "en", reasonField: "reason", form: { reason: "exam week" } });
+      const renamed = await renderFile(join(projectRoot(), "views", "policy", "blockers.ejs"), {
+        blockers,
+        t: translator("en"),
+        locale: "en",
+        reasonField: "reason",
+        form: { reason: "exam week" },
+      });
       expect(renamed).to.contain('name="reason"');
       expect(renamed).to.contain(">exam week</textarea>");
     } finally {
@@ -104,7 +133,16 @@ forEachDatabase("policy over the demo school", (ctx) => {
   it("When a rule file is malformed, then loading the rules stops with a message naming the file and the field", () => {
     const tmp = tempRulesDir(true);
     try {
-      const broken = JSON.parse(JSON.stringify({ id: "venue-capacity", title: { "zh-CN": "场地", en: "Venue" }, severity: "fatal", appliesTo: "entry", conditions: { all: [] }, message: { "zh-CN": "x", en: "x" } }));
+      const broken = JSON.parse(
+        JSON.stringify({
+          id: "venue-capacity",
+          title: { "zh-CN": "场地", en: "Venue" },
+          severity: "fatal",
+          appliesTo: "entry",
+          conditions: { all: [] },
+          message: { "zh-CN": "x", en: "x" },
+        }),
+      );
       tmp.write("venue-capacity.json", broken);
       expect(() => assertRulesLoad(tmp.dir)).to.throw(/venue-capacity\.json: severity/);
     } finally {

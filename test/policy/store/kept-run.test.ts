@@ -13,7 +13,8 @@ async function otherConnectionWrites(db: TestDb, count: number): Promise<void> {
     const other = new Database(db.url.replace(/^sqlite:/, ""));
     try {
       other.exec("CREATE TABLE IF NOT EXISTS bench_tick (at TEXT NOT NULL)");
-      for (let i = 0; i < count; i++) other.prepare("INSERT INTO bench_tick (at) VALUES (?)").run(new Date().toISOString());
+      for (let i = 0; i < count; i++)
+        other.prepare("INSERT INTO bench_tick (at) VALUES (?)").run(new Date().toISOString());
     } finally {
       other.close();
     }
@@ -23,7 +24,8 @@ async function otherConnectionWrites(db: TestDb, count: number): Promise<void> {
   await other.connect();
   try {
     await other.query("CREATE TABLE IF NOT EXISTS bench_tick (at TEXT NOT NULL)");
-    for (let i = 0; i < count; i++) await other.query("INSERT INTO bench_tick (at) VALUES ($1)", [new Date().toISOString()]);
+    for (let i = 0; i < count; i++)
+      await other.query("INSERT INTO bench_tick (at) VALUES ($1)", [new Date().toISOString()]);
   } finally {
     await other.end();
   }
@@ -50,19 +52,35 @@ forEachDatabase("the policy run is kept until what it reads changes", (ctx) => {
     const sql = `UPDATE "${table}" SET "breakMinutes" = 0, "peMinutes" = 0 WHERE id = ${sport.id}`;
     if (ctx.db.kind === "sqlite") {
       const other = new Database(ctx.db.url.replace(/^sqlite:/, ""));
-      try { other.exec(sql); } finally { other.close(); }
+      try {
+        other.exec(sql);
+      } finally {
+        other.close();
+      }
     } else {
       const other = new Client({ connectionString: ctx.db.url });
       await other.connect();
-      try { await other.query(sql); } finally { await other.end(); }
+      try {
+        await other.query(sql);
+      } finally {
+        await other.end();
+      }
     }
     try {
       const after = await runPolicy(ctx.db.ds, termId);
       expect(after).to.not.equal(first);
-      expect(after.violations.filter((v) => v.ruleId === "daily-sport-hour" && v.target.grade === 4).length).to.be.greaterThan(0);
+      expect(
+        after.violations.filter((v) => v.ruleId === "daily-sport-hour" && v.target.grade === 4).length,
+      ).to.be.greaterThan(0);
     } finally {
-      await inTransaction(ctx.db.ds, (em) => em.getRepository(DailySport).update({ id: sport.id }, { peMinutes: sport.peMinutes, breakMinutes: sport.breakMinutes }));
+      await inTransaction(ctx.db.ds, (em) =>
+        em
+          .getRepository(DailySport)
+          .update({ id: sport.id }, { peMinutes: sport.peMinutes, breakMinutes: sport.breakMinutes }),
+      );
     }
-    expect((await runPolicy(ctx.db.ds, termId)).violations.filter((v) => v.ruleId === "daily-sport-hour")).to.deep.equal([]);
+    expect(
+      (await runPolicy(ctx.db.ds, termId)).violations.filter((v) => v.ruleId === "daily-sport-hour"),
+    ).to.deep.equal([]);
   });
 });

@@ -19,7 +19,9 @@ describe("term calendar and clock", () => {
   });
 
   it("When period intervals overlap, then their union is at least the longest and at most the sum", () => {
-    const interval = fc.tuple(fc.integer({ min: 0, max: 1440 }), fc.integer({ min: 0, max: 120 })).map(([s, len]): [number, number] => [s, s + len]);
+    const interval = fc
+      .tuple(fc.integer({ min: 0, max: 1440 }), fc.integer({ min: 0, max: 120 }))
+      .map(([s, len]): [number, number] => [s, s + len]);
     fc.assert(
       fc.property(fc.array(interval, { maxLength: 8 }), (intervals) => {
         const u = unionMinutes(intervals);
@@ -27,6 +29,12 @@ describe("term calendar and clock", () => {
         return u >= Math.max(0, ...lengths) && u <= lengths.reduce((a, b) => a + b, 0);
       }),
     );
-    expect(unionMinutes([[940, 1000], [1010, 1070], [1010, 1070]])).to.equal(120);
+    expect(
+      unionMinutes([
+        [940, 1000],
+        [1010, 1070],
+        [1010, 1070],
+      ]),
+    ).to.equal(120);
   });
 });

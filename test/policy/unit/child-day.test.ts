@@ -4,8 +4,19 @@ import { smallSchool } from "../../fixtures/policy/small-school";
 import { violationsOf } from "../../fixtures/policy/run-rule";
 
 // The per-child plain data the database layer hands in beside the timetable.
-interface ChildIn { id: string; name: string; grade: number; classId: string; serviceDays: number[] }
-interface SeatIn { childId: string; clubId: string; fromDate: string; toDate: string | null }
+interface ChildIn {
+  id: string;
+  name: string;
+  grade: number;
+  classId: string;
+  serviceDays: number[];
+}
+interface SeatIn {
+  childId: string;
+  clubId: string;
+  fromDate: string;
+  toDate: string | null;
+}
 
 const ALL_WEEK = [1, 2, 3, 4, 5];
 
@@ -16,20 +27,64 @@ function clubThursdays(children: ChildIn[], seats: SeatIn[], extra: TimetableEnt
   input.term = { startDate: "2026-09-07", endDate: "2026-09-18", specialDays: [] };
   input.entries = input.entries.filter((e) => !(e.kind === "sport" && e.weekday === 4));
   input.entries.push(
-    { id: "k1", weekday: 4, periodId: "p2", kind: "club", grades: [3], clubId: "club1", staffId: "t2", venueId: "field", expectedSize: 20 },
-    { id: "k2", weekday: 4, periodId: "p2", kind: "club", grades: [3], clubId: "club2", staffId: "t1", venueId: "room3a", expectedSize: 20 },
+    {
+      id: "k1",
+      weekday: 4,
+      periodId: "p2",
+      kind: "club",
+      grades: [3],
+      clubId: "club1",
+      staffId: "t2",
+      venueId: "field",
+      expectedSize: 20,
+    },
+    {
+      id: "k2",
+      weekday: 4,
+      periodId: "p2",
+      kind: "club",
+      grades: [3],
+      clubId: "club2",
+      staffId: "t1",
+      venueId: "room3a",
+      expectedSize: 20,
+    },
     ...extra,
   );
-  input.clubs = [{ id: "club1", name: "足球", minSize: 1, maxSize: 30 }, { id: "club2", name: "书法", minSize: 1, maxSize: 30 }];
+  input.clubs = [
+    { id: "club1", name: "足球", minSize: 1, maxSize: 30 },
+    { id: "club2", name: "书法", minSize: 1, maxSize: 30 },
+  ];
   input.dailySport = input.dailySport.map((d) => ({ ...d, peMinutes: d.weekday === 4 ? 40 : 0 }));
   return Object.assign(input, { children, seats });
 }
 
-const child = (id: string, serviceDays = ALL_WEEK): ChildIn => ({ id, name: `学生${id}`, grade: 3, classId: "c3a", serviceDays });
-const seat = (childId: string, clubId: string, toDate: string | null = null): SeatIn => ({ childId, clubId, fromDate: "2026-09-07", toDate });
-const activity: TimetableEntry = { id: "act4", weekday: 4, periodId: "p2", kind: "activity", grades: [3], staffId: "t1", venueId: "room3a", expectedSize: 10 };
+const child = (id: string, serviceDays = ALL_WEEK): ChildIn => ({
+  id,
+  name: `学生${id}`,
+  grade: 3,
+  classId: "c3a",
+  serviceDays,
+});
+const seat = (childId: string, clubId: string, toDate: string | null = null): SeatIn => ({
+  childId,
+  clubId,
+  fromDate: "2026-09-07",
+  toDate,
+});
+const activity: TimetableEntry = {
+  id: "act4",
+  weekday: 4,
+  periodId: "p2",
+  kind: "activity",
+  grades: [3],
+  staffId: "t1",
+  venueId: "room3a",
+  expectedSize: 10,
+};
 const childDayFacts = (input: PolicyInput): PolicyFact<Record<string, unknown>>[] =>
-  (buildFacts(input, ["childDay" as FactKind]) as Record<string, PolicyFact<Record<string, unknown>>[] | undefined>).childDay ?? [];
+  (buildFacts(input, ["childDay" as FactKind]) as Record<string, PolicyFact<Record<string, unknown>>[] | undefined>)
+    .childDay ?? [];
 const childrenOf = (target: object) => (target as { children?: string[] }).children;
 
 describe("per-child 双减 rules (childDay)", () => {
@@ -54,7 +109,12 @@ describe("per-child 双减 rules (childDay)", () => {
 
   it("When 300 children share a class, a club and their service days, then each weekday is one day plan, evaluated once for all of them", () => {
     const children = Array.from({ length: 300 }, (_, i) => child(String(i + 1)));
-    const facts = childDayFacts(clubThursdays(children, children.map((c) => seat(c.id, "club2"))));
+    const facts = childDayFacts(
+      clubThursdays(
+        children,
+        children.map((c) => seat(c.id, "club2")),
+      ),
+    );
     expect(facts).to.have.length(5);
     for (const f of facts) expect(f.values).to.include({ childCount: 300, dayCount: 600 });
   });
@@ -70,7 +130,13 @@ describe("per-child 双减 rules (childDay)", () => {
     const off = await violationsOf(input, "unenrolled-sport-hour");
     expect(off).to.have.length(1);
     expect(off[0].target).to.deep.include({ grade: 3, weekday: 5, children: ["2"] });
-    expect(off[0].values).to.include({ enrolled: false, peMinutes: 0, breakMinutes: 30, sportMinutes: 30, childCount: 1 });
+    expect(off[0].values).to.include({
+      enrolled: false,
+      peMinutes: 0,
+      breakMinutes: 30,
+      sportMinutes: 30,
+      childCount: 1,
+    });
     // Enrolled days with service sport pass; the day the child is away is not a 5+2 finding.
     expect(await violationsOf(input, "child-sport-hour")).to.deep.equal([]);
     expect(await violationsOf(input, "child-service-5-plus-2")).to.deep.equal([]);

@@ -7,7 +7,9 @@ describe("the demo-like school", () => {
     const { violations, summary } = await checkPolicy(demoSchool());
     expect(violations.filter((v) => v.severity === "error")).to.deep.equal([]);
     const warnings = violations.filter((v) => v.severity === "warning");
-    expect(warnings.map((v) => [v.ruleId, v.target])).to.deep.equal([["club-min-size", { kind: "club", clubId: "quilling" }]]);
+    expect(warnings.map((v) => [v.ruleId, v.target])).to.deep.equal([
+      ["club-min-size", { kind: "club", clubId: "quilling" }],
+    ]);
     expect(summary.find((s) => s.id === "club-min-size")).to.include({ violationCount: 1, status: "failing" });
     expect(summary.filter((s) => s.status === "ok")).to.have.length(11);
   });

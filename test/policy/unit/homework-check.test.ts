@@ -3,7 +3,14 @@ import { checkHomeworkDay, type HomeworkDraft } from "../../../src/policy";
 import { smallSchool } from "../../fixtures/policy/small-school";
 
 const draft = (over: Partial<HomeworkDraft>): HomeworkDraft => ({
-  classId: "c3a", grade: 3, date: "2026-09-08", subject: "英语", tier: "basic", written: true, minutes: 5, ...over,
+  classId: "c3a",
+  grade: 3,
+  date: "2026-09-08",
+  subject: "英语",
+  tier: "basic",
+  written: true,
+  minutes: 5,
+  ...over,
 });
 
 describe("checkHomeworkDay (the homework form's warning)", () => {
@@ -33,7 +40,16 @@ describe("checkHomeworkDay (the homework form's warning)", () => {
 
   it("When another class or another date is already over its limit, then the draft's check does not mention it", async () => {
     const input = smallSchool();
-    input.homework.push({ id: "old", classId: "c3a", grade: 3, date: "2026-09-10", subject: "数学", tier: "basic", written: true, minutes: 50 });
+    input.homework.push({
+      id: "old",
+      classId: "c3a",
+      grade: 3,
+      date: "2026-09-10",
+      subject: "数学",
+      tier: "basic",
+      written: true,
+      minutes: 50,
+    });
     expect(await checkHomeworkDay(input, draft({ date: "2026-09-09", minutes: 10 }))).to.deep.equal([]);
   });
 });

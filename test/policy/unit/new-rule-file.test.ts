@@ -33,9 +33,36 @@ describe("a new rule added as a JSON file", () => {
 
       const input = smallSchool();
       input.homework.push(
-        { id: "ext-25", classId: "c3a", grade: 3, date: "2026-09-10", subject: "数学", tier: "extension", written: false, minutes: 25 },
-        { id: "ext-20", classId: "c3a", grade: 3, date: "2026-09-10", subject: "语文", tier: "extension", written: false, minutes: 20 },
-        { id: "basic-25", classId: "c3a", grade: 3, date: "2026-09-10", subject: "英语", tier: "basic", written: false, minutes: 25 },
+        {
+          id: "ext-25",
+          classId: "c3a",
+          grade: 3,
+          date: "2026-09-10",
+          subject: "数学",
+          tier: "extension",
+          written: false,
+          minutes: 25,
+        },
+        {
+          id: "ext-20",
+          classId: "c3a",
+          grade: 3,
+          date: "2026-09-10",
+          subject: "语文",
+          tier: "extension",
+          written: false,
+          minutes: 20,
+        },
+        {
+          id: "basic-25",
+          classId: "c3a",
+          grade: 3,
+          date: "2026-09-10",
+          subject: "英语",
+          tier: "basic",
+          written: false,
+          minutes: 25,
+        },
       );
       const found = await evaluatePolicy(input, { rulesDir: tmp.dir });
       expect(found.map((v) => [v.ruleId, v.target.homeworkId])).to.deep.equal([["extension-homework-cap", "ext-25"]]);
@@ -52,7 +79,16 @@ describe("a new rule added as a JSON file", () => {
       tmp.write("extension-homework-cap.json", extensionCap);
       const input = smallSchool();
       input.settings = { rules: { "extension-homework-cap": { parameters: { maxExtensionMinutes: 15 } } } };
-      input.homework.push({ id: "ext-20", classId: "c3a", grade: 3, date: "2026-09-10", subject: "语文", tier: "extension", written: false, minutes: 20 });
+      input.homework.push({
+        id: "ext-20",
+        classId: "c3a",
+        grade: 3,
+        date: "2026-09-10",
+        subject: "语文",
+        tier: "extension",
+        written: false,
+        minutes: 20,
+      });
       const found = await evaluatePolicy(input, { rulesDir: tmp.dir });
       expect(found.map((v) => v.params)).to.deep.equal([{ maxExtensionMinutes: 15 }]);
     } finally {

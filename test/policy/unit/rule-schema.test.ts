@@ -19,12 +19,22 @@ function errorOf(fn: () => unknown): RuleFileError {
 describe("rule files: schema", () => {
   it("When the shipped rules/ folder is loaded, then all twelve rules validate", () => {
     expect(loadRules().map((r) => r.id)).to.deep.equal([
-      "child-service-5-plus-2", "child-sport-hour", "club-min-size", "daily-sport-hour", "external-vetting", "homework-limit", "homework-on-campus",
-      "no-lesson-in-service", "service-5-plus-2", "staff-weekly-load", "unenrolled-sport-hour", "venue-capacity",
+      "child-service-5-plus-2",
+      "child-sport-hour",
+      "club-min-size",
+      "daily-sport-hour",
+      "external-vetting",
+      "homework-limit",
+      "homework-on-campus",
+      "no-lesson-in-service",
+      "service-5-plus-2",
+      "staff-weekly-load",
+      "unenrolled-sport-hour",
+      "venue-capacity",
     ]);
   });
 
-  it("When daily-sport-hour's minutes is the text \"60\", then the error reads rules/daily-sport-hour.json: parameters.minutes: expected number", () => {
+  it('When daily-sport-hour\'s minutes is the text "60", then the error reads rules/daily-sport-hour.json: parameters.minutes: expected number', () => {
     const rule = shipped("daily-sport-hour");
     rule.parameters.minutes = "60";
     const err = errorOf(() => parseRule(rule, "rules/daily-sport-hour.json"));
@@ -39,13 +49,43 @@ describe("rule files: schema", () => {
     ["appliesTo names no fact kind", (r) => (r.appliesTo = "gradeDays"), "appliesTo", "expected one of"],
     ["a top-level field is misspelt", (r) => (r.paramaters = {}), "paramaters", "unknown field"],
     ["the id differs from the file name", (r) => (r.id = "sport-hour"), "id", "must equal the file name"],
-    ["a condition reads an unknown fact", (r) => (r.conditions.all[0].fact = "sportMinute"), "conditions.all[0].fact", 'unknown fact "sportMinute"'],
-    ["a condition uses an unknown operator", (r) => (r.conditions.all[0].operator = "below"), "conditions.all[0].operator", 'unknown operator "below"'],
+    [
+      "a condition reads an unknown fact",
+      (r) => (r.conditions.all[0].fact = "sportMinute"),
+      "conditions.all[0].fact",
+      'unknown fact "sportMinute"',
+    ],
+    [
+      "a condition uses an unknown operator",
+      (r) => (r.conditions.all[0].operator = "below"),
+      "conditions.all[0].operator",
+      'unknown operator "below"',
+    ],
     ["a condition has no value", (r) => delete r.conditions.all[0].value, "conditions.all[0].value", "required"],
-    ["a condition reads a parameter the file lacks", (r) => (r.parameters = {}), "parameters.minutes", "required by the conditions"],
-    ["a message uses an unknown placeholder", (r) => (r.message.en = "Grade {grade}: {sportMinutez}"), "message.en", "unknown placeholder {sportMinutez}"],
-    ["the top level is a bare condition", (r) => (r.conditions = r.conditions.all[0]), "conditions", "top level must be all, any or not"],
-    ["a numeric comparison is given text", (r) => (r.conditions.all[0].value = "sixty"), "conditions.all[0].value", "expected number"],
+    [
+      "a condition reads a parameter the file lacks",
+      (r) => (r.parameters = {}),
+      "parameters.minutes",
+      "required by the conditions",
+    ],
+    [
+      "a message uses an unknown placeholder",
+      (r) => (r.message.en = "Grade {grade}: {sportMinutez}"),
+      "message.en",
+      "unknown placeholder {sportMinutez}",
+    ],
+    [
+      "the top level is a bare condition",
+      (r) => (r.conditions = r.conditions.all[0]),
+      "conditions",
+      "top level must be all, any or not",
+    ],
+    [
+      "a numeric comparison is given text",
+      (r) => (r.conditions.all[0].value = "sixty"),
+      "conditions.all[0].value",
+      "expected number",
+    ],
   ];
   for (const [what, change, field, says] of cases) {
     it(`When ${what}, then the error names the file and ${field}`, () => {
@@ -57,7 +97,7 @@ describe("rule files: schema", () => {
     });
   }
 
-  it("When service-5-plus-2's earliestEnd is \"5:30pm\", then the error names parameters.earliestEnd and the HH:MM format", () => {
+  it('When service-5-plus-2\'s earliestEnd is "5:30pm", then the error names parameters.earliestEnd and the HH:MM format', () => {
     const rule = shipped("service-5-plus-2");
     rule.parameters.earliestEnd = "5:30pm";
     const err = errorOf(() => parseRule(rule, "rules/service-5-plus-2.json"));
@@ -76,7 +116,9 @@ describe("rule files: schema", () => {
     try {
       tmp.write("daily-sport-hour.json", '{ "id": "daily-sport-hour", ');
       const err = errorOf(() => loadRules(tmp.dir));
-      expect(err.message).to.match(new RegExp(`^${basename(tmp.dir)}/daily-sport-hour\\.json: \\(file\\): not valid JSON`));
+      expect(err.message).to.match(
+        new RegExp(`^${basename(tmp.dir)}/daily-sport-hour\\.json: \\(file\\): not valid JSON`),
+      );
     } finally {
       tmp.remove();
     }

@@ -16,13 +16,18 @@ describe("school settings over rule parameters", () => {
     const input = smallSchool();
     input.settings = { maxStaffSessionsPerWeek: 4 };
     const found = await evaluatePolicy(input, { rules: loadRules().filter((r) => r.id === "staff-weekly-load") });
-    expect(found.map((v) => [v.target.staffId, v.params.maxStaffSessionsPerWeek])).to.deep.equal([["t1", 4], ["t2", 4]]);
+    expect(found.map((v) => [v.target.staffId, v.params.maxStaffSessionsPerWeek])).to.deep.equal([
+      ["t1", 4],
+      ["t2", 4],
+    ]);
   });
 
   it("When a school sets its own grade bands for homework-limit, then the band for the class's grade applies", async () => {
     const input = smallSchool();
     input.settings = {
-      rules: { "homework-limit": { parameters: { maxWrittenMinutes: { by: "grade", cases: [{ in: [3, 4], value: 20 }] } } } },
+      rules: {
+        "homework-limit": { parameters: { maxWrittenMinutes: { by: "grade", cases: [{ in: [3, 4], value: 20 }] } } },
+      },
     };
     const found = await evaluatePolicy(input, { rules: loadRules().filter((r) => r.id === "homework-limit") });
     expect(found.map((v) => v.params.maxWrittenMinutes)).to.deep.equal([20]);
@@ -36,7 +41,9 @@ describe("school settings over rule parameters", () => {
     expect((await evaluatePolicy(input, { rules })).map((v) => v.severity)).to.deep.equal(["warning"]);
     input.settings = { rules: { "external-vetting": { enabled: false } } };
     expect(await evaluatePolicy(input, { rules })).to.deep.equal([]);
-    expect(summarizeRules(rules, [], input.settings).find((s) => s.id === "external-vetting")?.status).to.equal("disabled");
+    expect(summarizeRules(rules, [], input.settings).find((s) => s.id === "external-vetting")?.status).to.equal(
+      "disabled",
+    );
   });
 
   it("When a setting has the wrong type, then evaluation fails naming the settings field", async () => {

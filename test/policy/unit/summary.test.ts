@@ -9,9 +9,16 @@ describe("summary per rule (rules and status page)", () => {
     input.settings = { maxStaffSessionsPerWeek: 12 };
     const { summary } = await checkPolicy(input);
     expect(summary).to.have.length(12);
-    expect(summary.find((s) => s.id === "external-vetting")).to.deep.include({ severity: "error", violationCount: 2, status: "failing" });
+    expect(summary.find((s) => s.id === "external-vetting")).to.deep.include({
+      severity: "error",
+      violationCount: 2,
+      status: "failing",
+    });
     expect(summary.find((s) => s.id === "staff-weekly-load")).to.deep.include({
-      violationCount: 0, status: "ok", parameters: { maxStaffSessionsPerWeek: 12 }, file: "rules/staff-weekly-load.json",
+      violationCount: 0,
+      status: "ok",
+      parameters: { maxStaffSessionsPerWeek: 12 },
+      file: "rules/staff-weekly-load.json",
     });
     expect(summary.find((s) => s.id === "homework-limit")?.title.en).to.equal("Written homework limit");
   });

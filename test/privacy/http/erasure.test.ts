@@ -52,7 +52,9 @@ forEachDatabase("deleting a child", (ctx) => {
   });
 
   // The n-th only child who has a seat and waits for a club they ranked higher, ready to log in.
-  const onlyChild = async (n: number): Promise<{ id: number; studentNumber: string; familyId: number; guardianName: string }> => {
+  const onlyChild = async (
+    n: number,
+  ): Promise<{ id: number; studentNumber: string; familyId: number; guardianName: string }> => {
     const [row] = await ctx.db.ds.query(`SELECT s.id, s."studentNumber", s."familyId" FROM student s
       WHERE EXISTS (SELECT 1 FROM club_placement p WHERE p."studentId" = s.id)
         AND EXISTS (SELECT 1 FROM waitlist_entry w WHERE w."studentId" = s.id)
@@ -60,7 +62,12 @@ forEachDatabase("deleting a child", (ctx) => {
       ORDER BY s.id LIMIT 1 OFFSET ${n}`);
     const family = await ctx.db.ds.getRepository(Family).findOneByOrFail({ id: row.familyId });
     await ctx.db.ds.getRepository(Family).update({ id: family.id }, { accessCodeHash: await hashSecret(CODE) });
-    return { id: Number(row.id), studentNumber: row.studentNumber, familyId: Number(row.familyId), guardianName: family.guardianName };
+    return {
+      id: Number(row.id),
+      studentNumber: row.studentNumber,
+      familyId: Number(row.familyId),
+      guardianName: family.guardianName,
+    };
   };
 
   const familyAgent = async (studentNumber: string): Promise<Agent> => {
@@ -73,11 +80,15 @@ forEachDatabase("deleting a child", (ctx) => {
 
   const deleteChild = async (child: { id: number; studentNumber: string }): Promise<void> => {
     const token = csrfFrom((await admin.get(`/admin/students/${child.id}/delete`)).text);
-    const res = await admin.post(`/admin/students/${child.id}/delete`).type("form").send({ _csrf: token, confirmNumber: child.studentNumber, reason: "家长书面申请删除" });
+    const res = await admin
+      .post(`/admin/students/${child.id}/delete`)
+      .type("form")
+      .send({ _csrf: token, confirmNumber: child.studentNumber, reason: "家长书面申请删除" });
     expect(res.status).to.equal(302);
   };
 
-  const count = async (sql: string, params: unknown[]): Promise<number> => Number((await ctx.db.ds.query(sql, params))[0].n);
+  const count = async (sql: string, params: unknown[]): Promise<number> =>
+    Number((await ctx.db.ds.query(sql, params))[0].n);
   const p = (i: number) => (ctx.db.kind === "postgres" ? `$${i}` : "?");
 
   it("When an only child is deleted, then the guardian's name is in no audit label and no session, and the family's session is over", async function () {
@@ -87,23 +98,59 @@ forEachDatabase("deleting a child", (ctx) => {
     // A mistyped code leaves a throttle row keyed by the student number.
     const stranger = request.agent(app);
     const loginToken = await formToken(stranger, "/login");
-    const typo = await stranger.post("/login").type("form").send({ _csrf: loginToken, mode: "family", studentNumber: child.studentNumber, code: "WXYZ2345" });
+    const typo = await stranger
+      .post("/login")
+      .type("form")
+      .send({ _csrf: loginToken, mode: "family", studentNumber: child.studentNumber, code: "WXYZ2345" });
     expect(typo.status).to.equal(401);
-    expect(await count(`SELECT COUNT(*) AS n FROM login_throttle WHERE "key" LIKE ${p(1)}`, [`%${child.studentNumber}%`])).to.equal(1);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM login_throttle WHERE "key" LIKE ${p(1)}`, [`%${child.studentNumber}%`]),
+    ).to.equal(1);
     // As the admin's edit of a child or family writes it: the before and after values.
-    await inTransaction(ctx.db.ds, (em) => recordAudit(em, SYSTEM, { action: "student.update", entity: "student", entityId: child.id, details: { before: { studentNumber: child.studentNumber, guardianName: child.guardianName } } }));
+    await inTransaction(ctx.db.ds, (em) =>
+      recordAudit(em, SYSTEM, {
+        action: "student.update",
+        entity: "student",
+        entityId: child.id,
+        details: { before: { studentNumber: child.studentNumber, guardianName: child.guardianName } },
+      }),
+    );
     // The family's own actions carried the guardian's name before the deletion.
-    expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorLabel" = ${p(1)}`, [child.guardianName])).to.be.greaterThan(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%${child.guardianName}%`])).to.be.greaterThan(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorLabel" = ${p(1)}`, [child.guardianName]),
+    ).to.be.greaterThan(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%${child.guardianName}%`]),
+    ).to.be.greaterThan(0);
 
     await deleteChild(child);
 
-    expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorLabel" LIKE ${p(1)}`, [`%${child.guardianName}%`])).to.equal(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${child.familyId}`, [])).to.be.greaterThan(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "details" LIKE ${p(1)} OR "details" LIKE ${p(2)}`, [`%${child.guardianName}%`, `%${child.studentNumber}%`])).to.equal(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%${child.guardianName}%`])).to.equal(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM login_throttle WHERE "key" LIKE ${p(1)}`, [`%${child.studentNumber}%`])).to.equal(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"kind":"family","id":${child.familyId},%`])).to.equal(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorLabel" LIKE ${p(1)}`, [`%${child.guardianName}%`]),
+    ).to.equal(0);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${child.familyId}`,
+        [],
+      ),
+    ).to.be.greaterThan(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "details" LIKE ${p(1)} OR "details" LIKE ${p(2)}`, [
+        `%${child.guardianName}%`,
+        `%${child.studentNumber}%`,
+      ]),
+    ).to.equal(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [`%${child.guardianName}%`]),
+    ).to.equal(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM login_throttle WHERE "key" LIKE ${p(1)}`, [`%${child.studentNumber}%`]),
+    ).to.equal(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, [
+        `%"kind":"family","id":${child.familyId},%`,
+      ]),
+    ).to.equal(0);
     const home = await family.get("/");
     expect(home.status).to.equal(302);
     expect(home.headers.location).to.match(/^\/login/);
@@ -114,16 +161,24 @@ forEachDatabase("deleting a child", (ctx) => {
     const child = await onlyChild(1);
     const family = await familyAgent(child.studentNumber);
     // As if the family had been removed while this session was open elsewhere.
-    const rows: { sid: string; data: string }[] = await ctx.db.ds.query(`SELECT sid, "data" FROM http_session WHERE "data" LIKE ${p(1)}`, [`%"kind":"family","id":${child.familyId},%`]);
+    const rows: { sid: string; data: string }[] = await ctx.db.ds.query(
+      `SELECT sid, "data" FROM http_session WHERE "data" LIKE ${p(1)}`,
+      [`%"kind":"family","id":${child.familyId},%`],
+    );
     expect(rows.length).to.equal(1);
     const data = JSON.parse(rows[0].data);
     data.user = { ...data.user, id: 987654321, studentId: 987654321 };
-    await ctx.db.ds.query(`UPDATE http_session SET "data" = ${p(1)} WHERE sid = ${p(2)}`, [JSON.stringify(data), rows[0].sid]);
+    await ctx.db.ds.query(`UPDATE http_session SET "data" = ${p(1)} WHERE sid = ${p(2)}`, [
+      JSON.stringify(data),
+      rows[0].sid,
+    ]);
 
     const home = await family.get("/");
     expect(home.status).to.equal(302);
     expect(home.headers.location).to.match(/^\/login/);
-    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, ["%987654321%"])).to.equal(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM http_session WHERE "data" LIKE ${p(1)}`, ["%987654321%"])).to.equal(
+      0,
+    );
     const again = await family.get("/");
     expect(again.status).to.equal(302);
     expect(again.headers.location).to.match(/^\/login/);
@@ -133,7 +188,12 @@ forEachDatabase("deleting a child", (ctx) => {
     this.timeout(60_000);
     // A fresh run: children deleted by earlier tests are no longer in the round.
     const [round] = await ctx.db.ds.query(`SELECT "roundId" FROM allocation_run ORDER BY id LIMIT 1`);
-    const made = await createRun(ctx.db.ds, Number(round.roundId), { mechanism: "lottery", seed: 11, note: "hashes" }, SYSTEM);
+    const made = await createRun(
+      ctx.db.ds,
+      Number(round.roundId),
+      { mechanism: "lottery", seed: 11, note: "hashes" },
+      SYSTEM,
+    );
     const [run] = await ctx.db.ds.query(`SELECT * FROM allocation_run WHERE id = ${made.id}`);
     expect(run.instanceHash).to.equal(sha256(run.instance));
     expect(run.resultHash).to.equal(sha256(run.result));
@@ -181,7 +241,9 @@ forEachDatabase("deleting a child", (ctx) => {
     // Verify can fail: a pseudonymised run whose stored result was changed afterwards is caught.
     const tampered = JSON.parse(runs[0].result);
     tampered.metrics.sumOfRanks += 1;
-    await ctx.db.ds.getRepository(AllocationRun).update({ id: runs[0].id }, { result: JSON.stringify(tampered) + "\n" });
+    await ctx.db.ds
+      .getRepository(AllocationRun)
+      .update({ id: runs[0].id }, { result: JSON.stringify(tampered) + "\n" });
     const bad = await admin.get(`/admin/runs/${runs[0].id}/verify`);
     expect(bad.status).to.equal(200);
     expect(bad.text).to.contain("flash-error verification");
@@ -190,14 +252,22 @@ forEachDatabase("deleting a child", (ctx) => {
   it("When one of two children is deleted, then the family stays under its name, and only the session looking at the deleted child ends", async function () {
     this.timeout(60_000);
     const ds = ctx.db.ds;
-    const [younger, elder] = await ds.getRepository(Student).find({ where: { studentNumber: In(["20250201", "20220201"]) }, order: { studentNumber: "DESC" } });
+    const [younger, elder] = await ds
+      .getRepository(Student)
+      .find({ where: { studentNumber: In(["20250201", "20220201"]) }, order: { studentNumber: "DESC" } });
     expect(younger.familyId).to.equal(elder.familyId);
     const family = await ds.getRepository(Family).findOneByOrFail({ id: elder.familyId });
     const onElder = await loginAs(app, { studentNumber: elder.studentNumber, code: "KH26SIBS" });
-    const accepted = await onElder.post("/privacy/accept").type("form").send({ _csrf: await formToken(onElder, "/privacy"), accept: "1" });
+    const accepted = await onElder
+      .post("/privacy/accept")
+      .type("form")
+      .send({ _csrf: await formToken(onElder, "/privacy"), accept: "1" });
     expect(accepted.status).to.equal(302);
     const onYounger = await loginAs(app, { studentNumber: elder.studentNumber, code: "KH26SIBS" });
-    const switched = await onYounger.post("/family/child").type("form").send({ _csrf: await formToken(onYounger, "/privacy"), studentId: String(younger.id) });
+    const switched = await onYounger
+      .post("/family/child")
+      .type("form")
+      .send({ _csrf: await formToken(onYounger, "/privacy"), studentId: String(younger.id) });
     expect(switched.status).to.equal(302);
     expect(switched.headers.location).to.equal("/");
 
@@ -206,11 +276,18 @@ forEachDatabase("deleting a child", (ctx) => {
     expect(await ds.getRepository(Family).existsBy({ id: family.id })).to.equal(true);
     // Ended by the deletion itself, before either session makes another request.
     // The session's JSON may hold more after studentId (version, lifetime): read it, don't pattern-match it.
-    const sessionsOn = async (studentId: number) => (await ds.query(`SELECT "data" FROM http_session`) as { data: string }[])
-      .filter((row) => (JSON.parse(row.data) as { user?: { studentId?: number } }).user?.studentId === studentId).length;
+    const sessionsOn = async (studentId: number) =>
+      ((await ds.query(`SELECT "data" FROM http_session`)) as { data: string }[]).filter(
+        (row) => (JSON.parse(row.data) as { user?: { studentId?: number } }).user?.studentId === studentId,
+      ).length;
     expect(await sessionsOn(younger.id)).to.equal(0);
     expect(await sessionsOn(elder.id)).to.be.greaterThan(0);
-    expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${family.id} AND "actorLabel" = ${p(1)}`, [family.guardianName])).to.be.greaterThan(0);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM audit_log WHERE "actorKind" = 'family' AND "actorId" = ${family.id} AND "actorLabel" = ${p(1)}`,
+        [family.guardianName],
+      ),
+    ).to.be.greaterThan(0);
     const ended = await onYounger.get("/");
     expect(ended.status).to.equal(302);
     expect(ended.headers.location).to.match(/^\/login/);
@@ -226,38 +303,85 @@ forEachDatabase("deleting a child", (ctx) => {
     const [entry] = await ds.getRepository(WaitlistEntry).find({ where: { studentId: child.id }, take: 1 });
     const now = new Date().toISOString();
     // Rows the demo does not make for this child: a pin, an offer and a notification.
-    await ds.getRepository(AllocationPin).insert({ roundId: entry.roundId, studentId: child.id, clubId: entry.clubId, reason: "测试指定", createdById: null, createdAt: now });
-    await ds.getRepository(WaitlistOffer).insert({ roundId: entry.roundId, clubId: entry.clubId, studentId: child.id, entryId: entry.id, status: "open", createdAt: now, expiresAt: now, respondedAt: null });
-    await ds.getRepository(Notification).insert({ familyId: student.familyId, kind: "offer", payload: { club: "测试" }, createdAt: now, readAt: null });
+    await ds.getRepository(AllocationPin).insert({
+      roundId: entry.roundId,
+      studentId: child.id,
+      clubId: entry.clubId,
+      reason: "测试指定",
+      createdById: null,
+      createdAt: now,
+    });
+    await ds.getRepository(WaitlistOffer).insert({
+      roundId: entry.roundId,
+      clubId: entry.clubId,
+      studentId: child.id,
+      entryId: entry.id,
+      status: "open",
+      createdAt: now,
+      expiresAt: now,
+      respondedAt: null,
+    });
+    await ds
+      .getRepository(Notification)
+      .insert({ familyId: student.familyId, kind: "offer", payload: { club: "测试" }, createdAt: now, readAt: null });
     await familyAgent(child.studentNumber); // a survey receipt may exist already; acceptance adds an audit line
 
     const res = await admin.get(`/admin/students/${child.id}/export.json`);
     expect(res.status).to.equal(200);
     const data = res.body as Record<string, unknown>;
 
-    const referring = ds.entityMetadatas.filter((m) => m.tableName !== "student"
-      && m.columns.some((c) => c.propertyName === "studentId" || c.propertyName === "familyId"));
+    const referring = ds.entityMetadatas.filter(
+      (m) =>
+        m.tableName !== "student" &&
+        m.columns.some((c) => c.propertyName === "studentId" || c.propertyName === "familyId"),
+    );
     expect(referring.length).to.be.greaterThan(5);
     // A foreign key to a child or family under another column name must be listed (and exported) too.
     for (const meta of ds.entityMetadatas) {
       for (const relation of meta.relations) {
-        if (!relation.isOwning || meta.tableName === "student" || !["student", "family"].includes(relation.inverseEntityMetadata.tableName)) continue;
-        expect(EXPORT_KEY[meta.tableName], `table ${meta.tableName} points at ${relation.inverseEntityMetadata.tableName}`).to.be.a("string");
-        expect(relation.joinColumns.map((c) => c.propertyName), `${meta.tableName}.${relation.propertyName}`).to.satisfy((cols: string[]) => cols.every((c) => c === "studentId" || c === "familyId"));
+        if (
+          !relation.isOwning ||
+          meta.tableName === "student" ||
+          !["student", "family"].includes(relation.inverseEntityMetadata.tableName)
+        )
+          continue;
+        expect(
+          EXPORT_KEY[meta.tableName],
+          `table ${meta.tableName} points at ${relation.inverseEntityMetadata.tableName}`,
+        ).to.be.a("string");
+        expect(
+          relation.joinColumns.map((c) => c.propertyName),
+          `${meta.tableName}.${relation.propertyName}`,
+        ).to.satisfy((cols: string[]) => cols.every((c) => c === "studentId" || c === "familyId"));
       }
     }
     for (const meta of referring) {
       const key = EXPORT_KEY[meta.tableName];
-      expect(key, `table ${meta.tableName} refers to a child or family but is not in the export list`).to.be.a("string");
+      expect(key, `table ${meta.tableName} refers to a child or family but is not in the export list`).to.be.a(
+        "string",
+      );
       const byStudent = meta.columns.some((c) => c.propertyName === "studentId");
-      const held = await count(`SELECT COUNT(*) AS n FROM "${meta.tableName}" WHERE "${byStudent ? "studentId" : "familyId"}" = ${p(1)}`, [byStudent ? child.id : child.familyId]);
+      const held = await count(
+        `SELECT COUNT(*) AS n FROM "${meta.tableName}" WHERE "${byStudent ? "studentId" : "familyId"}" = ${p(1)}`,
+        [byStudent ? child.id : child.familyId],
+      );
       expect(data[key], `export section ${key}`).to.be.an("array");
       expect((data[key] as unknown[]).length, `rows of ${meta.tableName}`).to.equal(held);
     }
-    for (const key of ["preferences", "placements", "waitlistEntries", "waitlistOffers", "pins", "notifications", "serviceEnrollments"]) {
+    for (const key of [
+      "preferences",
+      "placements",
+      "waitlistEntries",
+      "waitlistOffers",
+      "pins",
+      "notifications",
+      "serviceEnrollments",
+    ]) {
       expect((data[key] as unknown[]).length, key).to.be.greaterThan(0);
     }
-    const receipts = await count(`SELECT COUNT(*) AS n FROM survey_receipt WHERE "familyId" = ${p(1)}`, [child.familyId]);
+    const receipts = await count(`SELECT COUNT(*) AS n FROM survey_receipt WHERE "familyId" = ${p(1)}`, [
+      child.familyId,
+    ]);
     expect((data.surveyReceipts as unknown[]).length).to.equal(receipts);
     // The family's own actions are part of what the school holds about it.
     expect(JSON.stringify(data.auditTrail)).to.contain("privacy.accept");

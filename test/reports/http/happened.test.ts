@@ -16,12 +16,24 @@ import { recordPublication } from "../../../src/membership";
 
 // A report page's tables as a reader sees them: header texts and cell texts ("—" read as "").
 function pageTables(html: string): Map<string, { headers: string[]; rows: string[][] }> {
-  const decode = (s: string) => s.replace(/<[^>]*>/g, "").replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").trim();
-  const cells = (row: string, tag: string) => [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => decode(m[1]));
+  const decode = (s: string) =>
+    s
+      .replace(/<[^>]*>/g, "")
+      .replace(/&#34;|&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+      .trim();
+  const cells = (row: string, tag: string) =>
+    [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => decode(m[1]));
   const out = new Map<string, { headers: string[]; rows: string[][] }>();
   for (const m of html.matchAll(/<table class="table report-table" data-table="([^"]+)">([\s\S]*?)<\/table>/g)) {
     const rows = [...m[2].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => r[1]);
-    out.set(m[1], { headers: cells(rows[0], "th"), rows: rows.slice(1).map((r) => cells(r, "td").map((c) => (c === "—" ? "" : c))) });
+    out.set(m[1], {
+      headers: cells(rows[0], "th"),
+      rows: rows.slice(1).map((r) => cells(r, "td").map((c) => (c === "—" ? "" : c))),
+    });
   }
   return out;
 }
@@ -110,7 +122,7 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
       expect(records(weekly.text, "figures").map((r) => r["指标"])).to.not.include("学生参与率");
     });
 
-    it("When the language is English, then planned weeks read \"Planned\" and the attendance columns are named", async () => {
+    it('When the language is English, then planned weeks read "Planned" and the attendance columns are named', async () => {
       const token = await formToken(admin, "/admin/reports");
       await admin.post("/lang").type("form").send({ lang: "en", _csrf: token });
       try {
@@ -119,16 +131,24 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
         expect(weeks.find((w) => w["Week (Monday)"] === "2026-12-07")!.Status).to.equal("Planned (not yet happened)");
         expect(Object.keys(weeks[0])).to.include.members(["Attended", "Expected", "Attendance"]);
       } finally {
-        await admin.post("/lang").type("form").send({ lang: "zh-CN", _csrf: await formToken(admin, "/admin/reports") });
+        await admin
+          .post("/lang")
+          .type("form")
+          .send({ lang: "zh-CN", _csrf: await formToken(admin, "/admin/reports") });
       }
     });
 
     it("When the first two weeks have registers, then each week's attendance is its present marks over the children its registers expected, and later weeks have none", async () => {
       const page = await admin.get("/admin/reports/participation");
       const weeks = records(page.text, "weeks");
-      for (const [monday, friday] of [["2026-08-31", "2026-09-06"], ["2026-09-07", "2026-09-13"]]) {
+      for (const [monday, friday] of [
+        ["2026-08-31", "2026-09-06"],
+        ["2026-09-07", "2026-09-13"],
+      ]) {
         // The demo marks every child a register expects, so the marks are the expected children.
-        const marks = await ctx.db.ds.getRepository(Attendance).find({ where: { date: Between(monday, friday) }, select: { status: true } });
+        const marks = await ctx.db.ds
+          .getRepository(Attendance)
+          .find({ where: { date: Between(monday, friday) }, select: { status: true } });
         const row = weeks.find((w) => w["周（周一）"] === monday)!;
         expect(Number(row["应到人次"]), monday).to.equal(marks.length);
         expect(Number(row["实到人次"]), monday).to.equal(marks.filter((m) => m.status === "present").length);
@@ -148,12 +168,55 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
       await inTransaction(ctx.db.ds, async (em) => {
         const now = new Date().toISOString();
         const closed = `${term.startDate}T00:00:00.000Z`;
-        const round = await em.getRepository(ChoiceRound).save({ termId: term.id, name: "出勤测试", opensAt: closed, closesAt: closed, grades: [3], createdAt: now, updatedAt: now });
-        const run = await em.getRepository(AllocationRun).save({ roundId: round.id, mechanism: "optimal", seed: 1, instance: "{}", result: "{}", createdById: null, createdAt: now,
-          summary: { students: 0, placedStudents: 0, placements: 0, sumOfRanks: 0, rankCounts: [], underMinClubs: 0, fcfs: { placedStudents: 0, placements: 0, rankCounts: [] }, solverPath: "test", ms: 0 } });
-        await em.getRepository(AllocationPublication).save({ roundId: round.id, runId: run.id, publishedAt: now, publishedById: null, version: 0 });
-        await em.getRepository(ClubPlacement).save(members.map((s) => ({ roundId: round.id, studentId: s.id, clubId: club.id, source: "allocation" as const, createdAt: now })));
-        await recordPublication(em, round.id, run.id, members.map((s) => ({ studentId: s.id, clubId: club.id })), new Map(), now);
+        const round = await em.getRepository(ChoiceRound).save({
+          termId: term.id,
+          name: "出勤测试",
+          opensAt: closed,
+          closesAt: closed,
+          grades: [3],
+          createdAt: now,
+          updatedAt: now,
+        });
+        const run = await em.getRepository(AllocationRun).save({
+          roundId: round.id,
+          mechanism: "optimal",
+          seed: 1,
+          instance: "{}",
+          result: "{}",
+          createdById: null,
+          createdAt: now,
+          summary: {
+            students: 0,
+            placedStudents: 0,
+            placements: 0,
+            sumOfRanks: 0,
+            rankCounts: [],
+            underMinClubs: 0,
+            fcfs: { placedStudents: 0, placements: 0, rankCounts: [] },
+            solverPath: "test",
+            ms: 0,
+          },
+        });
+        await em
+          .getRepository(AllocationPublication)
+          .save({ roundId: round.id, runId: run.id, publishedAt: now, publishedById: null, version: 0 });
+        await em.getRepository(ClubPlacement).save(
+          members.map((s) => ({
+            roundId: round.id,
+            studentId: s.id,
+            clubId: club.id,
+            source: "allocation" as const,
+            createdAt: now,
+          })),
+        );
+        await recordPublication(
+          em,
+          round.id,
+          run.id,
+          members.map((s) => ({ studentId: s.id, clubId: club.id })),
+          new Map(),
+          now,
+        );
       });
       // Club sessions have happened but no club register was taken: no figure, and the page says why.
       const before = await admin.get("/admin/reports/clubs");
@@ -163,14 +226,28 @@ forEachDatabase("reports from what happened: planned weeks and attendance from r
       // The club's last school day before today: three members present, one on leave, and a stray "present" for a child who is not a member.
       const cal = (await currentTermCalendar(ctx.db.ds))!;
       const date = cal.dates.filter((d) => d < "2026-11-18" && cal.weekdayOf.get(d) === entry.weekday).at(-1)!;
-      const marks = [...members.map((s, i) => ({ studentId: s.id, status: i === 3 ? "excused" as const : "present" as const })), { studentId: pupils[4].id, status: "present" as const }];
-      await ctx.db.ds.getRepository(Attendance).insert(marks.map((m) => ({ entryId: entry.id, date, studentId: m.studentId, status: m.status, note: null, markedByStaffId: null, markedAt: `${date}T09:00:00.000Z` })));
+      const marks = [
+        ...members.map((s, i) => ({ studentId: s.id, status: i === 3 ? ("excused" as const) : ("present" as const) })),
+        { studentId: pupils[4].id, status: "present" as const },
+      ];
+      await ctx.db.ds.getRepository(Attendance).insert(
+        marks.map((m) => ({
+          entryId: entry.id,
+          date,
+          studentId: m.studentId,
+          status: m.status,
+          note: null,
+          markedByStaffId: null,
+          markedAt: `${date}T09:00:00.000Z`,
+        })),
+      );
 
       const page = await admin.get("/admin/reports/clubs");
       const row = records(page.text, "clubs").find((r) => r["社团"] === club.name)!;
       expect(row["出勤率"]).to.equal("75.0%");
       expect(row["已点名课次/已上课次"]).to.match(/^1\/[1-9]\d*$/);
-      for (const r of records(page.text, "clubs")) if (r["出勤率"]) expect(percent(r["出勤率"]), r["社团"]).to.be.at.most(100);
+      for (const r of records(page.text, "clubs"))
+        if (r["出勤率"]) expect(percent(r["出勤率"]), r["社团"]).to.be.at.most(100);
       const marked = await ctx.db.ds.getRepository(Attendance).countBy({ entryId: In([entry.id]), date });
       expect(marked).to.equal(5);
     });

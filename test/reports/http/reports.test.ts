@@ -16,23 +16,41 @@ import { recordPublication } from "../../../src/membership";
 
 // The tables of a report page, as text, exactly as a reader sees them ("—" is an empty figure).
 function pageTables(html: string): Map<string, { headers: string[]; rows: string[][] }> {
-  const decode = (s: string) => s.replace(/<[^>]*>/g, "").replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").trim();
-  const cells = (row: string, tag: string) => [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => decode(m[1]));
+  const decode = (s: string) =>
+    s
+      .replace(/<[^>]*>/g, "")
+      .replace(/&#34;|&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&")
+      .trim();
+  const cells = (row: string, tag: string) =>
+    [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => decode(m[1]));
   const out = new Map<string, { headers: string[]; rows: string[][] }>();
   for (const m of html.matchAll(/<table class="table report-table" data-table="([^"]+)">([\s\S]*?)<\/table>/g)) {
     const rows = [...m[2].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => r[1]);
-    out.set(m[1], { headers: cells(rows[0], "th"), rows: rows.slice(1).map((r) => cells(r, "td").map((c) => (c === "—" ? "" : c))) });
+    out.set(m[1], {
+      headers: cells(rows[0], "th"),
+      rows: rows.slice(1).map((r) => cells(r, "td").map((c) => (c === "—" ? "" : c))),
+    });
   }
   return out;
 }
 
 // The raw bytes of a download (a BOM must survive, so no text decoding).
-async function download(agent: Agent, path: string): Promise<{ status: number; body: Buffer; headers: Record<string, string> }> {
-  const res = await agent.get(path).buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on("data", (c: Buffer) => chunks.push(c));
-    r.on("end", () => cb(null, Buffer.concat(chunks)));
-  });
+async function download(
+  agent: Agent,
+  path: string,
+): Promise<{ status: number; body: Buffer; headers: Record<string, string> }> {
+  const res = await agent
+    .get(path)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on("data", (c: Buffer) => chunks.push(c));
+      r.on("end", () => cb(null, Buffer.concat(chunks)));
+    });
   return { status: res.status, body: res.body as Buffer, headers: res.headers as Record<string, string> };
 }
 
@@ -84,7 +102,9 @@ forEachDatabase("report pages and their exports", (ctx) => {
 
       const sheet = book.worksheets[i++];
       const sheetRows: string[][] = [];
-      sheet.eachRow((row) => sheetRows.push(table.headers.map((_, c) => xlsxText(row.getCell(c + 1).value, row.getCell(c + 1).numFmt))));
+      sheet.eachRow((row) =>
+        sheetRows.push(table.headers.map((_, c) => xlsxText(row.getCell(c + 1).value, row.getCell(c + 1).numFmt))),
+      );
       expect(sheetRows[0], `${path} ${key} sheet headers`).to.deep.equal(table.headers);
       expect(sheetRows.slice(1, 1 + table.rows.length), `${path} ${key} XLSX rows`).to.deep.equal(table.rows);
       expect(sheetRows.length - 1).to.equal(records.length - 1);
@@ -95,7 +115,8 @@ forEachDatabase("report pages and their exports", (ctx) => {
   it("When the admin opens the report index, then every report is linked from it", async () => {
     const res = await admin.get("/admin/reports");
     expect(res.status).to.equal(200);
-    for (const name of ["participation", "teachers", "clubs", "compliance", "survey", "weekly"]) expect(res.text).to.contain(`href="/admin/reports/${name}"`);
+    for (const name of ["participation", "teachers", "clubs", "compliance", "survey", "weekly"])
+      expect(res.text).to.contain(`href="/admin/reports/${name}"`);
   });
 
   it("When the participation report is exported, then the CSV and XLSX carry the page's numbers (about 96 % of children)", async () => {
@@ -143,26 +164,97 @@ forEachDatabase("report pages and their exports", (ctx) => {
       const now = new Date().toISOString();
       // The round closed before the term (the school's clock is in the term): its seats hold from the first day.
       const closed = `${term.startDate}T00:00:00.000Z`;
-      const round = await em.getRepository(ChoiceRound).save({ termId: term.id, name: "测试轮次", opensAt: closed, closesAt: closed, grades: [3], createdAt: now, updatedAt: now });
-      const run = await em.getRepository(AllocationRun).save({ roundId: round.id, mechanism: "optimal", seed: 1, instance: "{}", result: "{}", createdById: null, createdAt: now,
-        summary: { students: 0, placedStudents: 0, placements: 0, sumOfRanks: 0, rankCounts: [], underMinClubs: 0, fcfs: { placedStudents: 0, placements: 0, rankCounts: [] }, solverPath: "test", ms: 0 } });
-      await em.getRepository(AllocationPublication).save({ roundId: round.id, runId: run.id, publishedAt: now, publishedById: null, version: 0 });
+      const round = await em.getRepository(ChoiceRound).save({
+        termId: term.id,
+        name: "测试轮次",
+        opensAt: closed,
+        closesAt: closed,
+        grades: [3],
+        createdAt: now,
+        updatedAt: now,
+      });
+      const run = await em.getRepository(AllocationRun).save({
+        roundId: round.id,
+        mechanism: "optimal",
+        seed: 1,
+        instance: "{}",
+        result: "{}",
+        createdById: null,
+        createdAt: now,
+        summary: {
+          students: 0,
+          placedStudents: 0,
+          placements: 0,
+          sumOfRanks: 0,
+          rankCounts: [],
+          underMinClubs: 0,
+          fcfs: { placedStudents: 0, placements: 0, rankCounts: [] },
+          solverPath: "test",
+          ms: 0,
+        },
+      });
+      await em
+        .getRepository(AllocationPublication)
+        .save({ roundId: round.id, runId: run.id, publishedAt: now, publishedById: null, version: 0 });
       const list = (s: Student, i: number) => (i === 0 ? [other.id, club.id] : [club.id, other.id]);
-      await em.getRepository(Preference).save([...members, ...waiting].map((s, i) => ({ roundId: round.id, studentId: s.id, clubIds: list(s, i), source: "family" as const, enteredByStaffId: null, submittedAt: now, updatedAt: now })));
-      await em.getRepository(ClubPlacement).save(members.map((s) => ({ roundId: round.id, studentId: s.id, clubId: club.id, source: "allocation" as const, createdAt: now })));
-      await recordPublication(em, round.id, run.id, members.map((s) => ({ studentId: s.id, clubId: club.id })), new Map(), now);
-      await em.getRepository(WaitlistEntry).save(waiting.map((s, i) => ({ roundId: round.id, clubId: club.id, studentId: s.id, position: i + 1, status: "waiting" as const })));
+      await em.getRepository(Preference).save(
+        [...members, ...waiting].map((s, i) => ({
+          roundId: round.id,
+          studentId: s.id,
+          clubIds: list(s, i),
+          source: "family" as const,
+          enteredByStaffId: null,
+          submittedAt: now,
+          updatedAt: now,
+        })),
+      );
+      await em.getRepository(ClubPlacement).save(
+        members.map((s) => ({
+          roundId: round.id,
+          studentId: s.id,
+          clubId: club.id,
+          source: "allocation" as const,
+          createdAt: now,
+        })),
+      );
+      await recordPublication(
+        em,
+        round.id,
+        run.id,
+        members.map((s) => ({ studentId: s.id, clubId: club.id })),
+        new Map(),
+        now,
+      );
+      await em.getRepository(WaitlistEntry).save(
+        waiting.map((s, i) => ({
+          roundId: round.id,
+          clubId: club.id,
+          studentId: s.id,
+          position: i + 1,
+          status: "waiting" as const,
+        })),
+      );
     });
   }
 
   it("When an allocation is published, then the club report shows members, waitlist and choices met, and exports them", async () => {
-    const [club, other] = await ctx.db.ds.getRepository(Club).find({ where: { code: In(["chess", "go"]) }, order: { code: "ASC" } });
+    const [club, other] = await ctx.db.ds
+      .getRepository(Club)
+      .find({ where: { code: In(["chess", "go"]) }, order: { code: "ASC" } });
     const pupils = await ctx.db.ds.getRepository(Student).find({ order: { studentNumber: "ASC" }, take: 6 });
     await publishAllocation(club, pupils.slice(0, 4), pupils.slice(4), other);
     const tables = await checkExports("/admin/reports/clubs");
     const row = tables.get("clubs")!.rows.find((r) => r[0] === club.name)!;
-    expect(row.slice(1, 5)).to.deep.equal(["4", String(club.maxSize), `${(Math.round((4 / club.maxSize) * 1000) / 10).toFixed(1)}%`, "2"]);
-    expect(tables.get("rank")!.rows).to.deep.equal([["第1志愿", "3", "75.0%"], ["第2志愿", "1", "25.0%"]]);
+    expect(row.slice(1, 5)).to.deep.equal([
+      "4",
+      String(club.maxSize),
+      `${(Math.round((4 / club.maxSize) * 1000) / 10).toFixed(1)}%`,
+      "2",
+    ]);
+    expect(tables.get("rank")!.rows).to.deep.equal([
+      ["第1志愿", "3", "75.0%"],
+      ["第2志愿", "1", "25.0%"],
+    ]);
     expect((await admin.get("/admin/reports/clubs")).text).to.not.contain("社团分配结果尚未发布");
 
     // The club's own register now lists its members (Thursday 2026-09-17, the day before "today").

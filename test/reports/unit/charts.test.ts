@@ -11,7 +11,7 @@ describe("xml-check (test helper)", () => {
   it("When markup is broken, then the check throws", () => {
     expect(() => checkWellFormed("<svg><text>a</svg>")).to.throw();
     expect(() => checkWellFormed("<svg><text>a < b</text></svg>")).to.throw();
-    expect(() => checkWellFormed("<svg a=\"1\" a=\"2\"/>")).to.throw();
+    expect(() => checkWellFormed('<svg a="1" a="2"/>')).to.throw();
     expect(() => checkWellFormed("<svg>&nbsp;</svg>")).to.throw();
     expect(checkWellFormed("<svg><g x='1'>a &amp; b</g></svg>")).to.deep.equal(["svg", "g"]);
   });
@@ -50,8 +50,17 @@ describe("barChart", () => {
   });
 
   it("When bars have no max, then the largest value fills the track and the others scale to it", () => {
-    const s = barChart({ title: "t", bars: [{ label: "a", value: 10 }, { label: "b", value: 5 }], width: 640 });
-    const widths = [...s.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="18" fill="#333"/g)].map((m) => Number(m[1]));
+    const s = barChart({
+      title: "t",
+      bars: [
+        { label: "a", value: 10 },
+        { label: "b", value: 5 },
+      ],
+      width: 640,
+    });
+    const widths = [...s.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="18" fill="#333"/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(widths).to.have.length(2);
     expect(widths[1] / widths[0]).to.be.closeTo(0.5, 0.01);
   });
@@ -79,7 +88,10 @@ describe("stackedBar", () => {
   const svg = stackedBar({
     title: "在校 / 不在校",
     series: ["参加", evil],
-    bars: [{ label: "一(1)班", values: [30, 10], total: "n=40" }, { label: evil, values: [0, 0] }],
+    bars: [
+      { label: "一(1)班", values: [30, 10], total: "n=40" },
+      { label: evil, values: [0, 0] },
+    ],
     normalise: true,
   });
 

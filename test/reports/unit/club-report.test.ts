@@ -56,7 +56,10 @@ describe("clubReport", () => {
 
   it("When 3 of 5 placements are first choices, 1 second and 1 a pin off the list, then the profile is 3/5, 1/5 and 1/5 unranked", () => {
     const p = report.rankProfile;
-    expect(p.ranks.map((r) => [r.rank, r.count, r.share.numerator, r.share.denominator])).to.deep.equal([[1, 3, 3, 5], [2, 1, 1, 5]]);
+    expect(p.ranks.map((r) => [r.rank, r.count, r.share.numerator, r.share.denominator])).to.deep.equal([
+      [1, 3, 3, 5],
+      [2, 1, 1, 5],
+    ]);
     expect(p.unranked.count).to.equal(1);
     expect(p.unranked.share.value).to.equal(0.2);
   });
@@ -65,11 +68,17 @@ describe("clubReport", () => {
     const p = row("choir").rankProfile!;
     expect(p.ranks.map((r) => r.count)).to.deep.equal([2, 1]);
     expect(p.unranked.count).to.equal(0);
-    expect(row("abacus").rankProfile!.unranked).to.deep.equal({ count: 1, share: { numerator: 1, denominator: 1, value: 1 } });
+    expect(row("abacus").rankProfile!.unranked).to.deep.equal({
+      count: 1,
+      share: { numerator: 1, denominator: 1, value: 1 },
+    });
   });
 
   it("When the allocation placed nobody, then every share is null", () => {
-    const empty = clubReport({ ...input, allocation: { assignments: {}, waitlists: {}, metrics: { placements: 0, rankCounts: [0, 0] } } });
+    const empty = clubReport({
+      ...input,
+      allocation: { assignments: {}, waitlists: {}, metrics: { placements: 0, rankCounts: [0, 0] } },
+    });
     expect(empty.rankProfile.ranks.map((r) => r.share.value)).to.deep.equal([null, null]);
     expect(empty.clubs.map((c) => c.members)).to.deep.equal([0, 0, 0, 0]);
   });

@@ -36,7 +36,11 @@ describe("complianceReport", () => {
   });
 
   it("When two homework rules fail for grade 3 on the same day, then that day counts once: 4/5, school 14/15", () => {
-    expect(check("homework").byGrade.map((g) => `${g.met.numerator}/${g.met.denominator}`)).to.deep.equal(["5/5", "5/5", "4/5"]);
+    expect(check("homework").byGrade.map((g) => `${g.met.numerator}/${g.met.denominator}`)).to.deep.equal([
+      "5/5",
+      "5/5",
+      "4/5",
+    ]);
     expect(`${check("homework").school.numerator}/${check("homework").school.denominator}`).to.equal("14/15");
   });
 

@@ -1,6 +1,12 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { attendanceFigure, clubAttendanceFigures, HeldSession, RegisterMark, sessionAttendance } from "../../../src/reports/core/register-attendance";
+import {
+  attendanceFigure,
+  clubAttendanceFigures,
+  HeldSession,
+  RegisterMark,
+  sessionAttendance,
+} from "../../../src/reports/core/register-attendance";
 import { weekState } from "../../../src/reports/core/happened";
 
 // Today is Thursday 17 Sep 2026. Choir meets Thursdays (entry c), homework help daily (entry h).
@@ -39,7 +45,11 @@ describe("attendance from registers", () => {
 
   it("When a past session has nobody marked, then its register is not taken and it adds nothing to the rate", () => {
     expect(rows[2]).to.include({ taken: false, expected: 2, attended: 0 });
-    expect(attendanceFigure(rows)).to.deep.equal({ rate: { numerator: 4, denominator: 6, value: 4 / 6 }, sessions: 3, registers: 2 });
+    expect(attendanceFigure(rows)).to.deep.equal({
+      rate: { numerator: 4, denominator: 6, value: 4 / 6 },
+      sessions: 3,
+      registers: 2,
+    });
   });
 
   it("When no register is taken at all, then the rate is no figure, not 0 %", () => {
@@ -48,24 +58,52 @@ describe("attendance from registers", () => {
 
   it("When a club has no session that happened, then its figure is empty; choir's is 2/4 from 1 register", () => {
     const byClub = clubAttendanceFigures(rows, ["choir", "chess"]);
-    expect(byClub.get("choir")).to.deep.equal({ rate: { numerator: 2, denominator: 4, value: 0.5 }, sessions: 1, registers: 1 });
-    expect(byClub.get("chess")).to.deep.equal({ rate: { numerator: 0, denominator: 0, value: null }, sessions: 0, registers: 0 });
+    expect(byClub.get("choir")).to.deep.equal({
+      rate: { numerator: 2, denominator: 4, value: 0.5 },
+      sessions: 1,
+      registers: 1,
+    });
+    expect(byClub.get("chess")).to.deep.equal({
+      rate: { numerator: 0, denominator: 0, value: null },
+      sessions: 0,
+      registers: 0,
+    });
   });
 
   it("When any registers are marked for anyone, then attended never exceeds expected and the rate stays within 0–100 %", () => {
     const kids = ["a", "b", "c", "d", "e"];
     const dates = ["2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17", "2026-09-18"];
-    fc.assert(fc.property(
-      fc.array(fc.record({ entryId: fc.constantFrom("x", "y"), date: fc.constantFrom(...dates), clubId: fc.constant(null), cancelled: fc.option(fc.constant("outing"), { nil: null }), expected: fc.subarray(kids) }), { maxLength: 8 }),
-      fc.array(fc.record({ entryId: fc.constantFrom("x", "y"), date: fc.constantFrom(...dates), studentId: fc.constantFrom(...kids), status: fc.constantFrom("present" as const, "absent" as const, "excused" as const) }), { maxLength: 30 }),
-      (held, marked) => {
-        const r = sessionAttendance(held, marked, "2026-09-17");
-        for (const s of r) expect(s.attended).to.be.within(0, s.expected);
-        const f = attendanceFigure(r).rate;
-        expect(f.numerator).to.be.within(0, f.denominator);
-        if (f.value !== null) expect(f.value).to.be.within(0, 1);
-      },
-    ), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            entryId: fc.constantFrom("x", "y"),
+            date: fc.constantFrom(...dates),
+            clubId: fc.constant(null),
+            cancelled: fc.option(fc.constant("outing"), { nil: null }),
+            expected: fc.subarray(kids),
+          }),
+          { maxLength: 8 },
+        ),
+        fc.array(
+          fc.record({
+            entryId: fc.constantFrom("x", "y"),
+            date: fc.constantFrom(...dates),
+            studentId: fc.constantFrom(...kids),
+            status: fc.constantFrom("present" as const, "absent" as const, "excused" as const),
+          }),
+          { maxLength: 30 },
+        ),
+        (held, marked) => {
+          const r = sessionAttendance(held, marked, "2026-09-17");
+          for (const s of r) expect(s.attended).to.be.within(0, s.expected);
+          const f = attendanceFigure(r).rate;
+          expect(f.numerator).to.be.within(0, f.denominator);
+          if (f.value !== null) expect(f.value).to.be.within(0, 1);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

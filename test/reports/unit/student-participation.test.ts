@@ -1,5 +1,9 @@
 import { expect } from "chai";
-import { enrolledInWeek, studentParticipation, StudentParticipationInput } from "../../../src/reports/core/student-participation";
+import {
+  enrolledInWeek,
+  studentParticipation,
+  StudentParticipationInput,
+} from "../../../src/reports/core/student-participation";
 import { schoolWeeks } from "../../../src/reports/core/school-days";
 
 // Classes 1A and 1B (grade 1), 2A (grade 2), 3A (grade 3, no children yet).
@@ -13,10 +17,15 @@ const input: StudentParticipationInput = {
     { id: "3A", grade: 3, name: "三(1)班" },
   ],
   students: [
-    { id: "s1", classId: "1A", grade: 1 }, { id: "s2", classId: "1A", grade: 1 },
-    { id: "s3", classId: "1A", grade: 1 }, { id: "s4", classId: "1A", grade: 1 },
-    { id: "s5", classId: "1B", grade: 1 }, { id: "s6", classId: "1B", grade: 1 },
-    { id: "s7", classId: "2A", grade: 2 }, { id: "s8", classId: "2A", grade: 2 }, { id: "s9", classId: "2A", grade: 2 },
+    { id: "s1", classId: "1A", grade: 1 },
+    { id: "s2", classId: "1A", grade: 1 },
+    { id: "s3", classId: "1A", grade: 1 },
+    { id: "s4", classId: "1A", grade: 1 },
+    { id: "s5", classId: "1B", grade: 1 },
+    { id: "s6", classId: "1B", grade: 1 },
+    { id: "s7", classId: "2A", grade: 2 },
+    { id: "s8", classId: "2A", grade: 2 },
+    { id: "s9", classId: "2A", grade: 2 },
   ],
   enrollments: [
     { studentId: "s1", days: [1, 2, 3, 4, 5], from: "2026-09-01" }, // both weeks
@@ -42,7 +51,10 @@ describe("studentParticipation", () => {
   const result = studentParticipation(input);
 
   it("When a week has no school days, then it is excluded and the holiday week keeps its 4 days", () => {
-    expect(result.weeks.map((w) => [w.weekStart, w.schoolDays])).to.deep.equal([["2026-09-07", 5], ["2026-09-21", 4]]);
+    expect(result.weeks.map((w) => [w.weekStart, w.schoolDays])).to.deep.equal([
+      ["2026-09-07", 5],
+      ["2026-09-21", 4],
+    ]);
   });
 
   it("When week 1 is counted, then 1A is 3/4 (s1, s2, s3), 1B 0/2, 2A 2/3 (s7, s8) and the school 5/9", () => {
@@ -89,8 +101,12 @@ describe("studentParticipation", () => {
 
   it("When a child withdrew on Tuesday, then Monday still counts that week but a Thursday-only child does not", () => {
     const [, week2] = schoolWeeks(input.weeks);
-    expect(enrolledInWeek([{ studentId: "x", days: [1], from: "2026-09-01", to: "2026-09-22" }], week2.days)).to.equal(true);
-    expect(enrolledInWeek([{ studentId: "x", days: [4], from: "2026-09-01", to: "2026-09-22" }], week2.days)).to.equal(false);
+    expect(enrolledInWeek([{ studentId: "x", days: [1], from: "2026-09-01", to: "2026-09-22" }], week2.days)).to.equal(
+      true,
+    );
+    expect(enrolledInWeek([{ studentId: "x", days: [4], from: "2026-09-01", to: "2026-09-22" }], week2.days)).to.equal(
+      false,
+    );
   });
 
   it("When a Saturday make-up day runs Monday's timetable, then a Monday-only child counts in a week whose Monday is a holiday", () => {
@@ -98,7 +114,9 @@ describe("studentParticipation", () => {
     const r = studentParticipation({
       ...input,
       enrollments: [{ studentId: "s1", days: [1], from: "2026-09-01" }],
-      weeks: [{ weekStart: "2026-10-05", schoolDays: ["2026-10-08", "2026-10-09", { date: "2026-10-10", weekday: 1 }] }],
+      weeks: [
+        { weekStart: "2026-10-05", schoolDays: ["2026-10-08", "2026-10-09", { date: "2026-10-10", weekday: 1 }] },
+      ],
     });
     expect(r.weeks[0].school.numerator).to.equal(1);
   });
@@ -117,7 +135,10 @@ describe("studentParticipation", () => {
 
   it("When today is Tuesday 22 Sep, then week 2 is in progress and counted, and the term is of both weeks", () => {
     const r = studentParticipation({ ...input, today: "2026-09-22" });
-    expect(r.weeks.map((w) => [w.weekStart, w.state])).to.deep.equal([["2026-09-07", "done"], ["2026-09-21", "current"]]);
+    expect(r.weeks.map((w) => [w.weekStart, w.state])).to.deep.equal([
+      ["2026-09-07", "done"],
+      ["2026-09-21", "current"],
+    ]);
     expect(r.planned).to.deep.equal([]);
   });
 
@@ -144,7 +165,8 @@ describe("studentParticipation", () => {
   });
 
   it("When an enrollment date is malformed, then it throws naming the enrollment", () => {
-    expect(() => studentParticipation({ ...input, enrollments: [{ studentId: "s1", days: [1], from: "1 Sep" }] }))
-      .to.throw(RangeError, "enrollments[0].from");
+    expect(() =>
+      studentParticipation({ ...input, enrollments: [{ studentId: "s1", days: [1], from: "1 Sep" }] }),
+    ).to.throw(RangeError, "enrollments[0].from");
   });
 });

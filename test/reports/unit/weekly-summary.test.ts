@@ -5,10 +5,15 @@ import { weeklySummary, WeeklySummaryInput } from "../../../src/reports/core/wee
 const input: WeeklySummaryInput = {
   week: { weekStart: "2026-09-21", schoolDays: ["2026-09-21", "2026-09-22", "2026-09-23", "2026-09-24"] },
   students: {
-    classes: [{ id: "1A", grade: 1, name: "一(1)班" }, { id: "2A", grade: 2, name: "二(1)班" }],
+    classes: [
+      { id: "1A", grade: 1, name: "一(1)班" },
+      { id: "2A", grade: 2, name: "二(1)班" },
+    ],
     students: [
-      { id: "s1", classId: "1A", grade: 1 }, { id: "s2", classId: "1A", grade: 1 },
-      { id: "s3", classId: "2A", grade: 2 }, { id: "s4", classId: "2A", grade: 2 },
+      { id: "s1", classId: "1A", grade: 1 },
+      { id: "s2", classId: "1A", grade: 1 },
+      { id: "s3", classId: "2A", grade: 2 },
+      { id: "s4", classId: "2A", grade: 2 },
     ],
     enrollments: [
       { studentId: "s1", days: [1], from: "2026-09-01" },
@@ -18,8 +23,15 @@ const input: WeeklySummaryInput = {
     ],
   },
   staff: {
-    staff: [{ id: "T1", name: "王老师", kind: "teacher" }, { id: "T2", name: "李老师", kind: "teacher" }, { id: "E1", name: "赵教练", kind: "external" }],
-    sessions: [{ date: "2026-09-21", staffIds: ["T1", "E1"] }, { date: "2026-09-14", staffIds: ["T2"] }],
+    staff: [
+      { id: "T1", name: "王老师", kind: "teacher" },
+      { id: "T2", name: "李老师", kind: "teacher" },
+      { id: "E1", name: "赵教练", kind: "external" },
+    ],
+    sessions: [
+      { date: "2026-09-21", staffIds: ["T1", "E1"] },
+      { date: "2026-09-14", staffIds: ["T2"] },
+    ],
   },
   compliance: {
     grades: [1, 2],
@@ -27,12 +39,30 @@ const input: WeeklySummaryInput = {
     violations: [{ ruleId: "sport-hour", severity: "error", target: { grade: 2, weekday: 2 } }],
   },
   survey: {
-    questions: [{ id: "q", kind: "single", text: "满意吗", satisfaction: true, options: [{ id: "a", label: "满意", satisfied: true }, { id: "c", label: "不满意" }] }],
+    questions: [
+      {
+        id: "q",
+        kind: "single",
+        text: "满意吗",
+        satisfaction: true,
+        options: [
+          { id: "a", label: "满意", satisfied: true },
+          { id: "c", label: "不满意" },
+        ],
+      },
+    ],
     replies: [{ answers: { q: "a" } }, { answers: { q: "a" } }, { answers: { q: "c" } }],
   },
   clubs: {
-    clubs: [{ id: "choir", name: "合唱", maxSize: 4 }, { id: "chess", name: "棋", maxSize: 2 }],
-    allocation: { assignments: { s1: ["choir"], s3: ["chess"], s4: ["chess"] }, waitlists: { chess: ["s1"] }, metrics: { placements: 3, rankCounts: [3] } },
+    clubs: [
+      { id: "choir", name: "合唱", maxSize: 4 },
+      { id: "chess", name: "棋", maxSize: 2 },
+    ],
+    allocation: {
+      assignments: { s1: ["choir"], s3: ["chess"], s4: ["chess"] },
+      waitlists: { chess: ["s1"] },
+      metrics: { placements: 3, rankCounts: [3] },
+    },
     attendance: [
       { entryId: "e1", clubId: "choir", date: "2026-09-24", taken: true, expected: 1, attended: 1 },
       { entryId: "e2", clubId: "chess", date: "2026-09-24", taken: true, expected: 2, attended: 0 },
@@ -85,7 +115,12 @@ describe("weeklySummary", () => {
   });
 
   it("When the week has no school days, then there are no figures rather than zeros", () => {
-    const off = weeklySummary({ ...input, week: { weekStart: "2026-10-05", schoolDays: [] }, survey: undefined, clubs: undefined });
+    const off = weeklySummary({
+      ...input,
+      week: { weekStart: "2026-10-05", schoolDays: [] },
+      survey: undefined,
+      clubs: undefined,
+    });
     expect(off).to.deep.include({ students: null, teachers: null, compliance: null, survey: null, clubs: null });
   });
 });

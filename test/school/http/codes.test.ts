@@ -16,8 +16,12 @@ async function familyLogin(app: Express, studentNumber: string, code: string): P
   return res.status;
 }
 
-const slipsOf = (html: string) => [...html.matchAll(/<article class="slip" data-family="(\d+)">([\s\S]*?)<\/article>/g)]
-  .map((m) => ({ familyId: Number(m[1]), code: /data-code>([A-Z0-9]+)</.exec(m[2])![1], numbers: [...m[2].matchAll(/class="mono">([^<]+)</g)].map((n) => n[1]) }));
+const slipsOf = (html: string) =>
+  [...html.matchAll(/<article class="slip" data-family="(\d+)">([\s\S]*?)<\/article>/g)].map((m) => ({
+    familyId: Number(m[1]),
+    code: /data-code>([A-Z0-9]+)</.exec(m[2])![1],
+    numbers: [...m[2].matchAll(/class="mono">([^<]+)</g)].map((n) => n[1]),
+  }));
 
 forEachDatabase("school set-up: family access codes", (ctx) => {
   let app: Express;
@@ -32,12 +36,26 @@ forEachDatabase("school set-up: family access codes", (ctx) => {
     const me = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: "bzr.g3c1@kehou.demo" });
     // A small class keeps argon2's deliberate slowness out of the suite's run time:
     // two families without a code (one with a sibling in another class), one with.
-    own = await ctx.db.ds.getRepository(SchoolClass).save({ grade: 3, name: "三年级(9)班", classTeacherId: me.id, archived: false });
+    own = await ctx.db.ds
+      .getRepository(SchoolClass)
+      .save({ grade: 3, name: "三年级(9)班", classTeacherId: me.id, archived: false });
     const elsewhere = await ctx.db.ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(2)班" });
-    const family = (familyKey: string, accessCodeHash: string | null) => ctx.db.ds.getRepository(Family).save({
-      familyKey, guardianName: `家长${familyKey}`, phone: null, accessCodeHash, codeIssuedAt: null, privacyAcceptedAt: null, privacyVersion: null, locale: null,
-    });
-    const [a, b, c] = [await family("CODE-A", null), await family("CODE-B", null), await family("CODE-C", await hashSecret("KEEPTHIS"))];
+    const family = (familyKey: string, accessCodeHash: string | null) =>
+      ctx.db.ds.getRepository(Family).save({
+        familyKey,
+        guardianName: `家长${familyKey}`,
+        phone: null,
+        accessCodeHash,
+        codeIssuedAt: null,
+        privacyAcceptedAt: null,
+        privacyVersion: null,
+        locale: null,
+      });
+    const [a, b, c] = [
+      await family("CODE-A", null),
+      await family("CODE-B", null),
+      await family("CODE-C", await hashSecret("KEEPTHIS")),
+    ];
     await ctx.db.ds.getRepository(Student).insert([
       { studentNumber: "0090001", name: "甲", classId: own.id, familyId: a.id, archived: false },
       { studentNumber: "0090002", name: "乙", classId: own.id, familyId: b.id, archived: false },
@@ -53,7 +71,9 @@ forEachDatabase("school set-up: family access codes", (ctx) => {
   it("When the class teacher generates codes, then each family without one gets a slip once, and only a hash is stored", async function () {
     // argon2 is slow on purpose (~50 ms a hash, far more on a busy CI machine).
     this.timeout(300_000);
-    const families = await ctx.db.ds.getRepository(Student).find({ where: { classId: own.id }, relations: { family: true } });
+    const families = await ctx.db.ds
+      .getRepository(Student)
+      .find({ where: { classId: own.id }, relations: { family: true } });
     const without = new Set(families.filter((s) => !s.family.accessCodeHash).map((s) => s.familyId));
     expect(without.size).to.equal(2);
     const res = await post(teacher, `/admin/codes/class/${own.id}/generate`);
@@ -71,7 +91,9 @@ forEachDatabase("school set-up: family access codes", (ctx) => {
       expect(family.accessCodeHash).to.not.contain(slip.code);
       expect(family.codeIssuedAt).to.be.a("string");
     }
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "family-codes.generate", entityId: String(own.id) });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "family-codes.generate", entityId: String(own.id) });
     expect(JSON.stringify(audit.details)).to.not.contain(slips[0].code);
   });
 
@@ -96,7 +118,10 @@ forEachDatabase("school set-up: family access codes", (ctx) => {
     const slip = slips[1];
     const familyAgent = request.agent(app);
     const loginToken = await formToken(familyAgent, "/login");
-    await familyAgent.post("/login").type("form").send({ mode: "family", studentNumber: slip.numbers[0], code: slip.code, _csrf: loginToken });
+    await familyAgent
+      .post("/login")
+      .type("form")
+      .send({ mode: "family", studentNumber: slip.numbers[0], code: slip.code, _csrf: loginToken });
     expect((await familyAgent.get("/privacy")).text).to.contain('action="/logout"');
 
     const confirm = await teacher.get(`/admin/codes/family/${slip.familyId}/regenerate?classId=${own.id}`);
@@ -110,14 +135,20 @@ forEachDatabase("school set-up: family access codes", (ctx) => {
     expect(await familyLogin(app, slip.numbers[0], slip.code)).to.equal(401);
     expect(await familyLogin(app, slip.numbers[0], fresh.code)).to.equal(302);
     expect((await familyAgent.get("/privacy")).text).to.not.contain('action="/logout"');
-    expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "family-codes.regenerate", entityId: String(slip.familyId) })).to.equal(1);
+    expect(
+      await ctx.db.ds
+        .getRepository(AuditEntry)
+        .countBy({ action: "family-codes.regenerate", entityId: String(slip.familyId) }),
+    ).to.equal(1);
   });
 
   it("When a class teacher tries another class's codes, then it is forbidden; unknown families are 404", async () => {
     const other = await ctx.db.ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(2)班" });
     expect((await teacher.get(`/admin/codes/class/${other.id}`)).status).to.equal(403);
     expect((await post(teacher, `/admin/codes/class/${other.id}/generate`)).status).to.equal(403);
-    const stranger = await ctx.db.ds.getRepository(Student).findOneByOrFail({ classId: other.id, studentNumber: Not("0020002") });
+    const stranger = await ctx.db.ds
+      .getRepository(Student)
+      .findOneByOrFail({ classId: other.id, studentNumber: Not("0020002") });
     expect((await post(teacher, `/admin/codes/family/${stranger.familyId}/regenerate`)).status).to.equal(403);
     expect((await post(teacher, "/admin/codes/family/999999/regenerate")).status).to.equal(404);
   });

@@ -23,10 +23,16 @@ forEachDatabase("school set-up: service enrollment from paper replies", (ctx) =>
     own = await ctx.db.ds.getRepository(SchoolClass).findOneByOrFail({ classTeacherId: me.id });
     other = await ctx.db.ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(2)班" });
     term = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
-    children = await ctx.db.ds.getRepository(Student).find({ where: { classId: own.id }, order: { studentNumber: "ASC" } });
+    children = await ctx.db.ds
+      .getRepository(Student)
+      .find({ where: { classId: own.id }, order: { studentNumber: "ASC" } });
     token = csrfFrom((await teacher.get(`/admin/enrollment/class/${own.id}`)).text);
   });
-  const post = (path: string, body: Record<string, unknown>) => teacher.post(path).type("form").send({ ...body, _csrf: token });
+  const post = (path: string, body: Record<string, unknown>) =>
+    teacher
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: token });
   const enrollments = () => ctx.db.ds.getRepository(ServiceEnrollment).countBy({ termId: term.id });
 
   it("When the class teacher opens the enrollment pages, then they see only their own class; another class or a plain teacher gets 403", async () => {
@@ -42,7 +48,11 @@ forEachDatabase("school set-up: service enrollment from paper replies", (ctx) =>
 
   it("When a reply names a weekday outside Mon–Fri, then the form answers 400 naming that child's field and saves nothing", async () => {
     const before = await enrollments();
-    const res = await post(`/admin/enrollment/class/${own.id}`, { [`r_${children[0].id}`]: "1", [`w_${children[0].id}`]: ["1", "3"], [`w_${children[1].id}`]: ["6"] });
+    const res = await post(`/admin/enrollment/class/${own.id}`, {
+      [`r_${children[0].id}`]: "1",
+      [`w_${children[0].id}`]: ["1", "3"],
+      [`w_${children[1].id}`]: ["6"],
+    });
     expect(res.status).to.equal(400);
     expect(res.text).to.contain(`id="err-w_${children[1].id}"`);
     expect(await enrollments()).to.equal(before);
@@ -51,7 +61,8 @@ forEachDatabase("school set-up: service enrollment from paper replies", (ctx) =>
   it("When paper replies are entered, then they are stored as entered by staff, with counts per weekday on the page", async () => {
     const [a, b, c] = children;
     const res = await post(`/admin/enrollment/class/${own.id}`, {
-      [`r_${a.id}`]: "1", [`w_${a.id}`]: ["1", "2", "3", "4", "5"],
+      [`r_${a.id}`]: "1",
+      [`w_${a.id}`]: ["1", "2", "3", "4", "5"],
       [`w_${b.id}`]: ["1", "4"],
       [`r_${c.id}`]: "1", // replied: does not take part
     });
@@ -66,18 +77,28 @@ forEachDatabase("school set-up: service enrollment from paper replies", (ctx) =>
     const cells = [...foot.matchAll(/<th>([^<]*)<\/th>/g)].map((m) => m[1].trim());
     expect(cells.slice(1, 7)).to.deep.equal([`3 / ${children.length}`, "2", "1", "1", "2", "1"]);
     expect(page.text).to.contain("教师代录");
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "enrollment.paper-replies", entityId: String(own.id) });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "enrollment.paper-replies", entityId: String(own.id) });
     expect(audit.actorId).to.equal(me.id);
   });
 
   it("When the form is sent again unchanged, then nothing is written; unticking a reply clears it", async () => {
     const [a, b] = children;
     const same = await post(`/admin/enrollment/class/${own.id}`, {
-      [`r_${a.id}`]: "1", [`w_${a.id}`]: ["1", "2", "3", "4", "5"], [`r_${b.id}`]: "1", [`w_${b.id}`]: ["1", "4"], [`r_${children[2].id}`]: "1",
+      [`r_${a.id}`]: "1",
+      [`w_${a.id}`]: ["1", "2", "3", "4", "5"],
+      [`r_${b.id}`]: "1",
+      [`w_${b.id}`]: ["1", "4"],
+      [`r_${children[2].id}`]: "1",
     });
     expect(same.status).to.equal(302);
     expect((await teacher.get(same.headers.location)).text).to.contain("已保存 0 份回执");
-    await post(`/admin/enrollment/class/${own.id}`, { [`r_${a.id}`]: "1", [`w_${a.id}`]: ["2"], [`r_${children[2].id}`]: "1" });
+    await post(`/admin/enrollment/class/${own.id}`, {
+      [`r_${a.id}`]: "1",
+      [`w_${a.id}`]: ["2"],
+      [`r_${children[2].id}`]: "1",
+    });
     const rows = await ctx.db.ds.getRepository(ServiceEnrollment).findBy({ termId: term.id });
     expect(rows.map((r) => r.studentId).sort()).to.deep.equal([a.id, children[2].id].sort());
     expect(rows.find((r) => r.studentId === a.id)!.weekdays).to.deep.equal([2]);

@@ -23,7 +23,10 @@ forEachDatabase("school set-up: import limits over HTTP", (ctx) => {
   });
 
   const refused = async (agent: Agent, csrf: string, filename: string, data: Buffer) => {
-    const counts = async () => [await ctx.db.ds.getRepository(Student).count(), await ctx.db.ds.getRepository(ImportBatch).count()];
+    const counts = async () => [
+      await ctx.db.ds.getRepository(Student).count(),
+      await ctx.db.ds.getRepository(ImportBatch).count(),
+    ];
     const before = await counts();
     const res = await uploadImportFile(agent, csrf, "students", filename, data);
     expect(res.status).to.equal(400);

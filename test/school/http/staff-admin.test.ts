@@ -16,7 +16,11 @@ forEachDatabase("staff accounts", (ctx) => {
     admin = await loginAs(app, staffLogin(demo.logins, "admin"));
   });
 
-  const post = async (path: string, body: Record<string, unknown>) => admin.post(path).type("form").send({ ...body, _csrf: await formToken(admin, "/admin/staff/new") });
+  const post = async (path: string, body: Record<string, unknown>) =>
+    admin
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(admin, "/admin/staff/new") });
 
   it("When the admin opens the staff list, then it is paginated and searchable", async () => {
     const page1 = await admin.get("/admin/staff");
@@ -29,21 +33,43 @@ forEachDatabase("staff accounts", (ctx) => {
 
   it("When the new staff form is invalid, then it re-renders with 400, names each field, and creates nothing", async () => {
     const before = await ctx.db.ds.getRepository(Staff).count();
-    const res = await post("/admin/staff", { staffNumber: "bad number!", name: "", email: "not-an-email", role: "external", password: "short", vettedOn: "" });
+    const res = await post("/admin/staff", {
+      staffNumber: "bad number!",
+      name: "",
+      email: "not-an-email",
+      role: "external",
+      password: "short",
+      vettedOn: "",
+    });
     expect(res.status).to.equal(400);
-    for (const field of ["staffNumber", "name", "email", "password", "vettedOn"]) expect(res.text).to.contain(`id="err-${field}"`);
+    for (const field of ["staffNumber", "name", "email", "password", "vettedOn"])
+      expect(res.text).to.contain(`id="err-${field}"`);
     expect(await ctx.db.ds.getRepository(Staff).count()).to.equal(before);
   });
 
   it("When the staff number is already taken, then the form says so on that field", async () => {
-    const res = await post("/admin/staff", { staffNumber: "T001", name: "重复", email: "", role: "teacher", password: "", vettedOn: "" });
+    const res = await post("/admin/staff", {
+      staffNumber: "T001",
+      name: "重复",
+      email: "",
+      role: "teacher",
+      password: "",
+      vettedOn: "",
+    });
     expect(res.status).to.equal(400);
     expect(res.text).to.contain('id="err-staffNumber"');
   });
 
   it("When a new staff password has fewer than 12 characters or is a common one, then the form refuses it on that field and creates nobody", async () => {
     for (const password of ["abcdefgh-11", "qwerty123456", "Password123456"]) {
-      const res = await post("/admin/staff", { staffNumber: "T950", name: "弱密码", email: "weak.pw@kehou.demo", role: "teacher", password, vettedOn: "" });
+      const res = await post("/admin/staff", {
+        staffNumber: "T950",
+        name: "弱密码",
+        email: "weak.pw@kehou.demo",
+        role: "teacher",
+        password,
+        vettedOn: "",
+      });
       expect(res.status, password).to.equal(400);
       expect(res.text).to.contain('id="err-password"');
     }
@@ -51,7 +77,15 @@ forEachDatabase("staff accounts", (ctx) => {
   });
 
   it("When the admin creates, disables and re-enables an account, then logins follow and each step is audited", async () => {
-    const res = await post("/admin/staff", { staffNumber: "T900", name: "新老师", email: "new.teacher@kehou.demo", role: "teacher", password: "a-long-password", vettedOn: "", availableDays: ["1", "3"] });
+    const res = await post("/admin/staff", {
+      staffNumber: "T900",
+      name: "新老师",
+      email: "new.teacher@kehou.demo",
+      role: "teacher",
+      password: "a-long-password",
+      vettedOn: "",
+      availableDays: ["1", "3"],
+    });
     expect(res.status).to.equal(302);
     const staff = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ staffNumber: "T900" });
     expect(staff.availableDays).to.deep.equal([1, 3]);
@@ -59,12 +93,16 @@ forEachDatabase("staff accounts", (ctx) => {
 
     await post(`/admin/staff/${staff.id}/active`, { active: "0" });
     let failed = false;
-    await loginAs(app, { email: "new.teacher@kehou.demo", password: "a-long-password" }).catch(() => { failed = true; });
+    await loginAs(app, { email: "new.teacher@kehou.demo", password: "a-long-password" }).catch(() => {
+      failed = true;
+    });
     expect(failed).to.equal(true);
 
     await post(`/admin/staff/${staff.id}/active`, { active: "1" });
     await loginAs(app, { email: "new.teacher@kehou.demo", password: "a-long-password" });
-    const actions = (await ctx.db.ds.getRepository(AuditEntry).findBy({ entity: "staff", entityId: String(staff.id) })).map((a) => a.action);
+    const actions = (
+      await ctx.db.ds.getRepository(AuditEntry).findBy({ entity: "staff", entityId: String(staff.id) })
+    ).map((a) => a.action);
     expect(actions).to.include.members(["staff.create", "staff.disable", "staff.enable"]);
   });
 
@@ -75,7 +113,9 @@ forEachDatabase("staff accounts", (ctx) => {
     const password = /class="secret mono">([^<]+)</.exec(res.text)![1];
     await loginAs(app, { email: staff.email!, password });
     let failed = false;
-    await loginAs(app, { email: staff.email!, password: "kehou-demo-2026" }).catch(() => { failed = true; });
+    await loginAs(app, { email: staff.email!, password: "kehou-demo-2026" }).catch(() => {
+      failed = true;
+    });
     expect(failed).to.equal(true);
   });
 
@@ -104,16 +144,24 @@ forEachDatabase("staff accounts", (ctx) => {
     const [row] = await ctx.db.ds.query(`SELECT id, "studentNumber" FROM student ORDER BY id DESC LIMIT 1`);
     const page = await admin.get(`/admin/students/${row.id}/delete`);
     const token = csrfFrom(page.text);
-    const bad = await admin.post(`/admin/students/${row.id}/delete`).type("form").send({ _csrf: token, confirmNumber: "000", reason: "" });
+    const bad = await admin
+      .post(`/admin/students/${row.id}/delete`)
+      .type("form")
+      .send({ _csrf: token, confirmNumber: "000", reason: "" });
     expect(bad.status).to.equal(400);
     expect(bad.text).to.contain('id="err-reason"');
     const still = await ctx.db.ds.query(`SELECT COUNT(*) AS n FROM student WHERE id = ${row.id}`);
     expect(Number(still[0].n)).to.equal(1);
-    const ok = await admin.post(`/admin/students/${row.id}/delete`).type("form").send({ _csrf: token, confirmNumber: row.studentNumber, reason: "家长书面申请删除" });
+    const ok = await admin
+      .post(`/admin/students/${row.id}/delete`)
+      .type("form")
+      .send({ _csrf: token, confirmNumber: row.studentNumber, reason: "家长书面申请删除" });
     expect(ok.status).to.equal(302);
     const gone = await ctx.db.ds.query(`SELECT COUNT(*) AS n FROM student WHERE id = ${row.id}`);
     expect(Number(gone[0].n)).to.equal(0);
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneByOrFail({ action: "privacy.delete-child", entityId: String(row.id) });
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ action: "privacy.delete-child", entityId: String(row.id) });
     expect(audit.reason).to.equal("家长书面申请删除");
   });
 });

@@ -18,34 +18,67 @@ forEachDatabase("school set-up: periods, daily sport, venues, staff details", (c
     token = csrfFrom((await admin.get("/admin/periods")).text);
     term = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
   });
-  const post = (path: string, body: Record<string, unknown>) => admin.post(path).type("form").send({ ...body, _csrf: token });
+  const post = (path: string, body: Record<string, unknown>) =>
+    admin
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: token });
   const periods = () => ctx.db.ds.getRepository(Period).countBy({ termId: term.id });
 
   describe("periods", () => {
     it("When a period ends before it starts, has a bad time or no grade, then the form names the field and adds nothing", async () => {
       const before = await periods();
-      const backwards = await post(`/admin/periods/term/${term.id}`, { name: "晚托", startTime: "18:30", endTime: "18:00", grades: ["5", "6"] });
+      const backwards = await post(`/admin/periods/term/${term.id}`, {
+        name: "晚托",
+        startTime: "18:30",
+        endTime: "18:00",
+        grades: ["5", "6"],
+      });
       expect(backwards.status).to.equal(400);
       expect(backwards.text).to.contain('id="err-endTime"');
-      const badTime = await post(`/admin/periods/term/${term.id}`, { name: "晚托", startTime: "25:00", endTime: "7pm" });
+      const badTime = await post(`/admin/periods/term/${term.id}`, {
+        name: "晚托",
+        startTime: "25:00",
+        endTime: "7pm",
+      });
       expect(badTime.status).to.equal(400);
       for (const field of ["startTime", "endTime", "grades"]) expect(badTime.text).to.contain(`id="err-${field}"`);
-      const badGrade = await post(`/admin/periods/term/${term.id}`, { name: "晚托", startTime: "18:00", endTime: "18:30", grades: ["7"] });
+      const badGrade = await post(`/admin/periods/term/${term.id}`, {
+        name: "晚托",
+        startTime: "18:00",
+        endTime: "18:30",
+        grades: ["7"],
+      });
       expect(badGrade.text).to.contain('id="err-grades"');
       expect(await periods()).to.equal(before);
     });
 
     it("When a period overlaps another for a shared grade, then it is refused; for other grades it is fine", async () => {
       // The demo's periods run 15:40–16:40 and 16:50–17:50 for all grades.
-      const clash = await post(`/admin/periods/term/${term.id}`, { name: "延时", startTime: "17:30", endTime: "18:10", grades: ["6"] });
+      const clash = await post(`/admin/periods/term/${term.id}`, {
+        name: "延时",
+        startTime: "17:30",
+        endTime: "18:10",
+        grades: ["6"],
+      });
       expect(clash.status).to.equal(400);
       expect(clash.text).to.contain('id="err-startTime"');
-      const touching = await post(`/admin/periods/term/${term.id}`, { name: "延时", startTime: "17:50", endTime: "18:30", grades: ["5", "6"] });
+      const touching = await post(`/admin/periods/term/${term.id}`, {
+        name: "延时",
+        startTime: "17:50",
+        endTime: "18:30",
+        grades: ["5", "6"],
+      });
       expect(touching.status).to.equal(302);
       const saved = await ctx.db.ds.getRepository(Period).findOneByOrFail({ termId: term.id, name: "延时" });
       expect(saved.grades).to.deep.equal([5, 6]);
       expect(saved.position).to.equal(2);
-      const edit = await post(`/admin/periods/${saved.id}`, { name: "延时", startTime: "17:00", endTime: "18:30", grades: ["5"] });
+      const edit = await post(`/admin/periods/${saved.id}`, {
+        name: "延时",
+        startTime: "17:00",
+        endTime: "18:30",
+        grades: ["5"],
+      });
       expect(edit.status).to.equal(400);
       expect((await ctx.db.ds.getRepository(Period).findOneByOrFail({ id: saved.id })).startTime).to.equal("17:50");
     });
@@ -63,7 +96,12 @@ forEachDatabase("school set-up: periods, daily sport, venues, staff details", (c
   describe("daily sport grid", () => {
     it("When a cell is not a whole number of minutes from 0 to 180, then the grid answers 400 naming the cell and changes nothing", async () => {
       const page = await admin.get("/admin/sport");
-      const values = Object.fromEntries([...page.text.matchAll(/name="((?:pe|br)_\d_\d)" inputmode="numeric" size="3" value="(\d+)"/g)].map((m) => [m[1], m[2]]));
+      const values = Object.fromEntries(
+        [...page.text.matchAll(/name="((?:pe|br)_\d_\d)" inputmode="numeric" size="3" value="(\d+)"/g)].map((m) => [
+          m[1],
+          m[2],
+        ]),
+      );
       expect(Object.keys(values)).to.have.length(60);
       const res = await post(`/admin/sport/${term.id}`, { ...values, pe_3_2: "abc", br_4_5: "999" });
       expect(res.status).to.equal(400);
@@ -75,7 +113,12 @@ forEachDatabase("school set-up: periods, daily sport, venues, staff details", (c
 
     it("When the grid is saved, then each grade and weekday holds its PE and 大课间 minutes", async () => {
       const page = await admin.get("/admin/sport");
-      const values = Object.fromEntries([...page.text.matchAll(/name="((?:pe|br)_\d_\d)" inputmode="numeric" size="3" value="(\d+)"/g)].map((m) => [m[1], m[2]]));
+      const values = Object.fromEntries(
+        [...page.text.matchAll(/name="((?:pe|br)_\d_\d)" inputmode="numeric" size="3" value="(\d+)"/g)].map((m) => [
+          m[1],
+          m[2],
+        ]),
+      );
       const res = await post(`/admin/sport/${term.id}`, { ...values, pe_3_2: "40", br_3_2: "" });
       expect(res.status).to.equal(302);
       const cell = await ctx.db.ds.getRepository(DailySport).findOneByOrFail({ termId: term.id, grade: 3, weekday: 2 });
@@ -131,7 +174,9 @@ forEachDatabase("school set-up: periods, daily sport, venues, staff details", (c
       expect([after.vettedOn, after.availableDays]).to.deep.equal(["2026-09-15", [1, 5]]);
       const teacher = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ staffNumber: "T003" });
       expect((await post(`/admin/staff/${teacher.id}/edit`, { vettedOn: "" })).status).to.equal(302);
-      expect((await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: teacher.id })).availableDays).to.deep.equal([]);
+      expect((await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: teacher.id })).availableDays).to.deep.equal(
+        [],
+      );
     });
   });
 });

@@ -5,7 +5,18 @@ import { hashSecret } from "../../../src/http/auth/passwords";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp, staffLogin } from "../../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../../support/http";
-import { AuditEntry, Family, Club, DailySport, Period, SchoolClass, Student, Term, Timetable, TimetableEntry } from "../../../src/db/entities";
+import {
+  AuditEntry,
+  Family,
+  Club,
+  DailySport,
+  Period,
+  SchoolClass,
+  Student,
+  Term,
+  Timetable,
+  TimetableEntry,
+} from "../../../src/db/entities";
 import { Membership } from "../../../src/membership";
 
 forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
@@ -21,7 +32,11 @@ forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
     autumn = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
     token = csrfFrom((await admin.get(`/admin/terms/${autumn.id}/next`)).text);
   });
-  const post = (path: string, body: Record<string, unknown>) => admin.post(path).type("form").send({ ...body, _csrf: token });
+  const post = (path: string, body: Record<string, unknown>) =>
+    admin
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: token });
   const fingerprintOf = (html: string) => /name="fingerprint" value="([0-9a-f]+)"/.exec(html)![1];
   const repo = <T extends object>(entity: new () => T) => ctx.db.ds.getRepository<T>(entity);
 
@@ -33,7 +48,11 @@ forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
 
   it("When the new term would start before the previous one ends, or the form is incomplete, then nothing is created", async () => {
     const terms = await repo(Term).count();
-    const early = await post(`/admin/terms/${autumn.id}/next/preview`, { name: "春季", startDate: "2027-01-10", endDate: "2027-07-01" });
+    const early = await post(`/admin/terms/${autumn.id}/next/preview`, {
+      name: "春季",
+      startDate: "2027-01-10",
+      endDate: "2027-07-01",
+    });
     expect(early.status).to.equal(400);
     expect(early.text).to.contain('id="err-startDate"');
     const blank = await post(`/admin/terms/${autumn.id}/next`, { name: "", startDate: "", endDate: "" });
@@ -81,8 +100,16 @@ forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
     const spring = await repo(Term).findOneByOrFail({ current: true });
     const before = await repo(SchoolClass).find({ where: { archived: false } });
     const byName = new Map(before.map((c) => [c.name, c]));
-    const sixthGraders = await repo(Student).count({ where: before.filter((c) => c.grade === 6).map((c) => ({ classId: c.id })) });
-    const input = { name: "2027–2028 学年第一学期", startDate: "2027-09-01", endDate: "2028-01-14", newSchoolYear: "1", current: "1" };
+    const sixthGraders = await repo(Student).count({
+      where: before.filter((c) => c.grade === 6).map((c) => ({ classId: c.id })),
+    });
+    const input = {
+      name: "2027–2028 学年第一学期",
+      startDate: "2027-09-01",
+      endDate: "2028-01-14",
+      newSchoolYear: "1",
+      current: "1",
+    };
     const preview = await post(`/admin/terms/${spring.id}/next/preview`, input);
     expect(preview.status).to.equal(200);
     expect(preview.text).to.contain(`毕业：4 个班，${sixthGraders} 名学生归档`);
@@ -94,24 +121,51 @@ forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
     const [leaver] = await repo(Student).find({ where: { classId: byName.get("六年级(1)班")!.id }, take: 1 });
     const [stayer] = await repo(Student).find({ where: { classId: byName.get("五年级(1)班")!.id }, take: 1 });
     const [club] = await repo(Club).find({ where: { termId: spring.id }, take: 1 });
-    const seat = (studentId: number) => ({ studentId, clubId: club.id, termId: spring.id, fromDate: spring.startDate, toDate: null, reason: "publication" as const, endReason: null, roundId: null, runId: null, offerId: null, createdAt: new Date().toISOString(), endedAt: null });
+    const seat = (studentId: number) => ({
+      studentId,
+      clubId: club.id,
+      termId: spring.id,
+      fromDate: spring.startDate,
+      toDate: null,
+      reason: "publication" as const,
+      endReason: null,
+      roundId: null,
+      runId: null,
+      offerId: null,
+      createdAt: new Date().toISOString(),
+      endedAt: null,
+    });
     const [leaverSeat, stayerSeat] = await repo(Membership).save([seat(leaver.id), seat(stayer.id)]);
 
     const res = await post(`/admin/terms/${spring.id}/next`, { ...input, fingerprint: fingerprintOf(preview.text) });
     expect(res.status).to.equal(302);
     const leavers = await repo(SchoolClass).findBy({ archived: true });
-    expect(leavers.map((c) => c.name).sort()).to.deep.equal(["六年级(1)班（2027届）", "六年级(2)班（2027届）", "六年级(3)班（2027届）", "六年级(4)班（2027届）"]);
+    expect(leavers.map((c) => c.name).sort()).to.deep.equal([
+      "六年级(1)班（2027届）",
+      "六年级(2)班（2027届）",
+      "六年级(3)班（2027届）",
+      "六年级(4)班（2027届）",
+    ]);
     expect(await repo(Student).countBy({ archived: true })).to.equal(sixthGraders);
     // The leaver's club ends because the child left; the other child's stays.
     const ended = await repo(Membership).findOneByOrFail({ id: leaverSeat.id });
     expect([ended.endReason, ended.toDate === null]).to.deep.equal(["left", false]);
     expect((await repo(Membership).findOneByOrFail({ id: stayerSeat.id })).toDate).to.equal(null);
-    const fifth = (await repo(SchoolClass).findOneByOrFail({ id: byName.get("五年级(1)班")!.id }));
-    expect([fifth.grade, fifth.name, fifth.classTeacherId]).to.deep.equal([6, "六年级(1)班", byName.get("五年级(1)班")!.classTeacherId]);
+    const fifth = await repo(SchoolClass).findOneByOrFail({ id: byName.get("五年级(1)班")!.id });
+    expect([fifth.grade, fifth.name, fifth.classTeacherId]).to.deep.equal([
+      6,
+      "六年级(1)班",
+      byName.get("五年级(1)班")!.classTeacherId,
+    ]);
     const first = await repo(SchoolClass).findOneByOrFail({ id: byName.get("一年级(2)班")!.id });
     expect([first.grade, first.name]).to.deep.equal([2, "二年级(2)班"]);
     const newFirst = await repo(SchoolClass).findBy({ grade: 1, archived: false });
-    expect(newFirst.map((c) => c.name).sort()).to.deep.equal(["一年级(1)班", "一年级(2)班", "一年级(3)班", "一年级(4)班"]);
+    expect(newFirst.map((c) => c.name).sort()).to.deep.equal([
+      "一年级(1)班",
+      "一年级(2)班",
+      "一年级(3)班",
+      "一年级(4)班",
+    ]);
     expect(newFirst.every((c) => !byName.has(c.name) || byName.get(c.name)!.id !== c.id)).to.equal(true);
     expect(await repo(Student).count({ where: newFirst.map((c) => ({ classId: c.id })) })).to.equal(0);
     expect(await repo(SchoolClass).countBy({ archived: false })).to.equal(24);
@@ -136,7 +190,10 @@ forEachDatabase("school set-up: a new term from the previous one", (ctx) => {
     await repo(Family).update({ id: leaver.familyId }, { accessCodeHash: await hashSecret("LEAVER26") });
     const agent = request.agent(app);
     const loginToken = await formToken(agent, "/login");
-    const login = await agent.post("/login").type("form").send({ mode: "family", studentNumber: leaver.studentNumber, code: "LEAVER26", _csrf: loginToken });
+    const login = await agent
+      .post("/login")
+      .type("form")
+      .send({ mode: "family", studentNumber: leaver.studentNumber, code: "LEAVER26", _csrf: loginToken });
     expect(login.status).to.equal(401);
     const archivedList = await admin.get("/admin/classes?archived=1");
     expect(archivedList.text).to.contain("六年级(1)班（2027届）");

@@ -3,11 +3,23 @@ import { expect } from "chai";
 import { leaverName, promotedName, uniqueName } from "../../../src/school/core/class-names";
 import { classMapping, promotionPlan } from "../../../src/school/core/promotion-plan";
 import { overlappingPeriod } from "../../../src/school/core/period-rules";
-import { atMostAYear, datesOfRange, endsAfterStart, isWeekend, withinTerm } from "../../../src/school/core/calendar-rules";
+import {
+  atMostAYear,
+  datesOfRange,
+  endsAfterStart,
+  isWeekend,
+  withinTerm,
+} from "../../../src/school/core/calendar-rules";
 import { termCalendar } from "../../../src/school/calendar-months";
 import { parseSportGrid } from "../../../src/school/structure-forms";
 import { countWeekdays, parseReplies } from "../../../src/school/enrollment-service";
-import { archivedStudents, clubCategory, emailsTaken, gradeMismatches, unvettedExternals } from "../../../src/school/core/import-checks";
+import {
+  archivedStudents,
+  clubCategory,
+  emailsTaken,
+  gradeMismatches,
+  unvettedExternals,
+} from "../../../src/school/core/import-checks";
 import { clubCode } from "../../../src/school/store/import-apply";
 import { uploadedName } from "../../../src/school/import-routes";
 import { calendarDayForm, termForm } from "../../../src/school/term-forms";
@@ -38,28 +50,48 @@ describe("school rules: class names at a new school year", () => {
   });
 
   it("When the plan is made, then grade 6 leaves, grades 1–5 move up, and grade 1 gets new classes with the old names", () => {
-    const plan = promotionPlan([
-      { id: 1, grade: 1, name: "一年级(1)班", archived: false, students: 40 },
-      { id: 2, grade: 5, name: "五年级(1)班", archived: false, students: 39 },
-      { id: 3, grade: 6, name: "六年级(1)班", archived: false, students: 38 },
-      { id: 4, grade: 6, name: "六年级(1)班（2026届）", archived: true, students: 0 },
-    ], 2027);
-    expect(plan.leavers).to.deep.equal([{ id: 3, name: "六年级(1)班", newName: "六年级(1)班（2027届）", students: 38 }]);
-    expect(plan.promoted.map((p) => [p.id, p.toGrade, p.newName])).to.deep.equal([[2, 6, "六年级(1)班"], [1, 2, "二年级(1)班"]]);
+    const plan = promotionPlan(
+      [
+        { id: 1, grade: 1, name: "一年级(1)班", archived: false, students: 40 },
+        { id: 2, grade: 5, name: "五年级(1)班", archived: false, students: 39 },
+        { id: 3, grade: 6, name: "六年级(1)班", archived: false, students: 38 },
+        { id: 4, grade: 6, name: "六年级(1)班（2026届）", archived: true, students: 0 },
+      ],
+      2027,
+    );
+    expect(plan.leavers).to.deep.equal([
+      { id: 3, name: "六年级(1)班", newName: "六年级(1)班（2027届）", students: 38 },
+    ]);
+    expect(plan.promoted.map((p) => [p.id, p.toGrade, p.newName])).to.deep.equal([
+      [2, 6, "六年级(1)班"],
+      [1, 2, "二年级(1)班"],
+    ]);
     expect(plan.created).to.deep.equal([{ grade: 1, name: "一年级(1)班" }]);
   });
 
   it("When timetable entries follow the grade, then last year's class maps to this year's class of the same grade and name, else by position", () => {
     const map = classMapping(
-      [{ id: 1, grade: 3, name: "三(1)班" }, { id: 2, grade: 3, name: "Sunflowers" }],
-      [{ id: 7, grade: 3, name: "三(1)班" }, { id: 8, grade: 3, name: "Roses" }],
+      [
+        { id: 1, grade: 3, name: "三(1)班" },
+        { id: 2, grade: 3, name: "Sunflowers" },
+      ],
+      [
+        { id: 7, grade: 3, name: "三(1)班" },
+        { id: 8, grade: 3, name: "Roses" },
+      ],
     );
     expect([map.get(1), map.get(2)]).to.deep.equal([7, 8]);
   });
 });
 
 describe("school rules: periods and the term calendar", () => {
-  const p = (name: string, startTime: string, endTime: string, grades: number[], id?: number) => ({ name, startTime, endTime, grades, ...(id && { id }) });
+  const p = (name: string, startTime: string, endTime: string, grades: number[], id?: number) => ({
+    name,
+    startTime,
+    endTime,
+    grades,
+    ...(id && { id }),
+  });
 
   it("When two periods share a grade and their times overlap, then the first clash is named with the grade", () => {
     const clash = overlappingPeriod(p("B", "16:30", "17:00", [3, 4]), [p("A", "15:40", "16:40", [1, 2, 3], 1)]);
@@ -86,7 +118,13 @@ describe("school rules: periods and the term calendar", () => {
   });
 
   it("When a holiday range spans a weekend, then only its weekdays are days off; an event keeps every date", () => {
-    expect(datesOfRange("holiday", "2026-10-01", "2026-10-07")).to.deep.equal(["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"]);
+    expect(datesOfRange("holiday", "2026-10-01", "2026-10-07")).to.deep.equal([
+      "2026-10-01",
+      "2026-10-02",
+      "2026-10-05",
+      "2026-10-06",
+      "2026-10-07",
+    ]);
     expect(datesOfRange("event", "2026-10-23", "2026-10-24")).to.deep.equal(["2026-10-23", "2026-10-24"]);
     expect(datesOfRange("exam", "2026-11-12", null)).to.deep.equal(["2026-11-12"]);
   });
@@ -101,7 +139,13 @@ describe("school rules: periods and the term calendar", () => {
     expect(september.weeks[0].map((c) => c?.day ?? null)).to.deep.equal([null, 1, 2, 3, 4, 5, 6]);
     expect(september.weeks.every((w) => w.length === 7)).to.equal(true);
     const cell = (day: number) => september.weeks.flat().find((c) => c?.day === day)!;
-    expect([cell(20).kind, cell(20).service, cell(25).kind, cell(25).service, cell(19).kind]).to.deep.equal(["makeup", true, "holiday", false, "weekend"]);
+    expect([cell(20).kind, cell(20).service, cell(25).kind, cell(25).service, cell(19).kind]).to.deep.equal([
+      "makeup",
+      true,
+      "holiday",
+      false,
+      "weekend",
+    ]);
     expect(cal.schoolDays).to.equal(22 - 1 + 1);
     expect(cal.counts).to.deep.equal({ holiday: 1, exam: 0, makeup: 1, event: 0 });
   });
@@ -148,23 +192,43 @@ describe("school rules: daily sport and enrollment", () => {
   it("When replies are read, then a ticked weekday implies a reply, 'received' alone means no days, and nothing means no reply", () => {
     const kids = [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }] as Student[];
     const { replies, errors } = parseReplies({ w_1: ["3", "1", "3"], r_2: "1", w_4: "7" }, kids);
-    expect(replies.slice(0, 3)).to.deep.equal([{ studentId: 1, weekdays: [1, 3] }, { studentId: 2, weekdays: [] }, { studentId: 3, weekdays: null }]);
+    expect(replies.slice(0, 3)).to.deep.equal([
+      { studentId: 1, weekdays: [1, 3] },
+      { studentId: 2, weekdays: [] },
+      { studentId: 3, weekdays: null },
+    ]);
     expect(Object.keys(errors)).to.deep.equal(["w_4"]);
   });
 
   it("When weekdays are counted, then a child counts as enrolled with at least one day", () => {
     const counts = countWeekdays([{ weekdays: [1, 2] }, { weekdays: [] }, { weekdays: [2] }], 40);
-    expect(counts).to.deep.equal({ byWeekday: { 1: 1, 2: 2, 3: 0, 4: 0, 5: 0 }, replies: 3, enrolled: 2, students: 40 });
+    expect(counts).to.deep.equal({
+      byWeekday: { 1: 1, 2: 2, 3: 0, 4: 0, 5: 0 },
+      replies: 3,
+      enrolled: 2,
+      students: 40,
+    });
   });
 });
 
 describe("school rules: import checks beyond the core", () => {
-  const student = (line: number, studentNumber: string, grade: number, className: string) =>
-    ({ line, studentNumber, name: "x", grade, className, familyKey: "F1" });
+  const student = (line: number, studentNumber: string, grade: number, className: string) => ({
+    line,
+    studentNumber,
+    name: "x",
+    grade,
+    className,
+    familyKey: "F1",
+  });
 
   it("When a row's class is in another grade, then that line is reported; a class of the right grade passes", () => {
     const classes = [{ id: 1, grade: 3, name: "三(2)班" }];
-    expect(gradeMismatches([student(2, "1", 3, "三（2）班"), student(3, "2", 4, "三(2)班")], classes).map((p) => [p.line, p.params.classGrade])).to.deep.equal([[3, 3]]);
+    expect(
+      gradeMismatches([student(2, "1", 3, "三（2）班"), student(3, "2", 4, "三(2)班")], classes).map((p) => [
+        p.line,
+        p.params.classGrade,
+      ]),
+    ).to.deep.equal([[3, 3]]);
   });
 
   it("When a number belongs to a leaver, then the row is refused", () => {
@@ -172,7 +236,14 @@ describe("school rules: import checks beyond the core", () => {
   });
 
   it("When an email belongs to someone else, or an external has no vetting date, then the row is refused", () => {
-    const row = { line: 2, staffNumber: "T9", name: "x", kind: "external" as const, email: "a@b.cn", availableDays: [1] };
+    const row = {
+      line: 2,
+      staffNumber: "T9",
+      name: "x",
+      kind: "external" as const,
+      email: "a@b.cn",
+      availableDays: [1],
+    };
     expect(emailsTaken([row], new Map([["a@b.cn", "T1"]]))).to.have.length(1);
     expect(emailsTaken([row], new Map([["a@b.cn", "t9"]]))).to.have.length(0);
     expect(unvettedExternals([row], new Map())).to.have.length(1);
@@ -180,7 +251,15 @@ describe("school rules: import checks beyond the core", () => {
   });
 
   it("When a club category is written in Chinese or English, then it maps to one of the six", () => {
-    expect(["艺术", "体育类", "Science", "语言", "手工", "思维", "魔法"].map(clubCategory)).to.deep.equal(["arts", "sports", "science", "language", "crafts", "thinking", null]);
+    expect(["艺术", "体育类", "Science", "语言", "手工", "思维", "魔法"].map(clubCategory)).to.deep.equal([
+      "arts",
+      "sports",
+      "science",
+      "language",
+      "crafts",
+      "thinking",
+      null,
+    ]);
   });
 
   it("When a club gets a code, then an English name gives a slug and a Chinese one a short hash, never a taken one", () => {

@@ -8,7 +8,10 @@ import { setSchoolClock } from "../../../src/kernel";
 // The club report's rows as a reader sees them, keyed by header.
 function clubRows(html: string): Record<string, string>[] {
   const table = /<table class="table report-table" data-table="clubs">([\s\S]*?)<\/table>/.exec(html)![1];
-  const cells = (row: string, tag: string) => [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => m[1].replace(/<[^>]*>/g, "").trim());
+  const cells = (row: string, tag: string) =>
+    [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, "g"))].map((m) =>
+      m[1].replace(/<[^>]*>/g, "").trim(),
+    );
   const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => r[1]);
   const headers = cells(rows[0], "th");
   return rows.slice(1).map((r) => Object.fromEntries(cells(r, "td").map((c, i) => [headers[i], c === "—" ? "" : c])));

@@ -4,7 +4,10 @@ import { seedDemo } from "../../../seeds/demo";
 import { Club, Family, SchoolClass, Staff, Student, CalendarDay } from "../../../src/db/entities";
 
 forEachDatabase("demo seed", (ctx) => {
-  before(async function () { this.timeout(120_000); await seedDemo(ctx.db.ds); });
+  before(async function () {
+    this.timeout(120_000);
+    await seedDemo(ctx.db.ds);
+  });
 
   it("When the demo school is seeded, then it has six grades of four classes and about 950 students", async () => {
     const classes = await ctx.db.ds.getRepository(SchoolClass).find();
@@ -15,7 +18,9 @@ forEachDatabase("demo seed", (ctx) => {
   });
 
   it("When the demo school is seeded, then some families have two children (siblings)", async () => {
-    const rows: { familyId: number; n: string | number }[] = await ctx.db.ds.query(`SELECT "familyId", COUNT(*) AS n FROM student GROUP BY "familyId" HAVING COUNT(*) > 1`);
+    const rows: { familyId: number; n: string | number }[] = await ctx.db.ds.query(
+      `SELECT "familyId", COUNT(*) AS n FROM student GROUP BY "familyId" HAVING COUNT(*) > 1`,
+    );
     expect(rows.length).to.be.greaterThan(10);
     const families = await ctx.db.ds.getRepository(Family).count();
     const students = await ctx.db.ds.getRepository(Student).count();

@@ -16,7 +16,12 @@ const prod = { production: true, sessionSecret: "test-secret-test-secret", logLe
 
 function capturedLogger() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   return { logger: pino({ level: "info" }, stream), text: () => lines.join("") };
 }
 
@@ -24,11 +29,18 @@ forEachDatabase("First-run setup with no admin", (ctx) => {
   let token = "";
   let app: import("express").Express;
   const logs = capturedLogger();
-  const form = { token: "", schoolName: "北京市海淀区实验小学", timezone: "Asia/Shanghai", adminName: "李主任", email: "li@school.cn", password: "a-strong-first-password" };
+  const form = {
+    token: "",
+    schoolName: "北京市海淀区实验小学",
+    timezone: "Asia/Shanghai",
+    adminName: "李主任",
+    email: "li@school.cn",
+    password: "a-strong-first-password",
+  };
 
   before(async () => {
     const plan = await planStart(ctx.db.ds, prod);
-    token = plan.kind === "setup" ? plan.token ?? "" : "";
+    token = plan.kind === "setup" ? (plan.token ?? "") : "";
     app = appForPlan(ctx.db.ds, prod, plan, logs.logger)!;
   });
 
@@ -46,10 +58,16 @@ forEachDatabase("First-run setup with no admin", (ctx) => {
   it("When the setup form has a wrong token or a short password, then it answers 400 naming the field and nothing changes", async () => {
     const agent = request.agent(app);
     const csrf = csrfFrom((await agent.get("/setup")).text);
-    const wrong = await agent.post("/setup").type("form").send({ ...form, token: "not-the-token-not-the-token", _csrf: csrf });
+    const wrong = await agent
+      .post("/setup")
+      .type("form")
+      .send({ ...form, token: "not-the-token-not-the-token", _csrf: csrf });
     expect(wrong.status).to.equal(400);
     expect(wrong.text).to.match(/id="err-token"/);
-    const short = await agent.post("/setup").type("form").send({ ...form, token, password: "short-pw", _csrf: csrf });
+    const short = await agent
+      .post("/setup")
+      .type("form")
+      .send({ ...form, token, password: "short-pw", _csrf: csrf });
     expect(short.status).to.equal(400);
     expect(short.text).to.match(/id="err-password"/);
     expect(await ctx.db.ds.getRepository(Staff).count()).to.equal(0);
@@ -59,11 +77,16 @@ forEachDatabase("First-run setup with no admin", (ctx) => {
   it("When the setup form is sent with the token, then the first admin is signed in, school.setupAt is set and /setup answers 404", async () => {
     const agent = request.agent(app);
     const csrf = csrfFrom((await agent.get("/setup")).text);
-    const done = await agent.post("/setup").type("form").send({ ...form, token, _csrf: csrf });
+    const done = await agent
+      .post("/setup")
+      .type("form")
+      .send({ ...form, token, _csrf: csrf });
     expect(done.status).to.equal(302);
     const admin = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: "li@school.cn" });
     expect(admin.role).to.equal("admin");
-    expect(await ctx.db.ds.getRepository(Setting).findOneBy({ key: "school.name" })).to.include({ value: form.schoolName });
+    expect(await ctx.db.ds.getRepository(Setting).findOneBy({ key: "school.name" })).to.include({
+      value: form.schoolName,
+    });
     expect(await ctx.db.ds.getRepository(Setting).existsBy({ key: "school.setupAt" })).to.equal(true);
     const home = await agent.get("/");
     expect(home.status).to.equal(200);
@@ -80,7 +103,19 @@ forEachDatabase("First-run setup with no admin", (ctx) => {
 
 forEachDatabase("First-run setup with an admin from create-admin", (ctx) => {
   it("When that admin logs in before setup, then they land on the school form, and after it the pages serve", async () => {
-    await createStaff(ctx.db.ds, { staffNumber: "ADM1", name: "张校长", email: "zhang@school.cn", role: "admin", password: "a-strong-admin-password", vettedOn: null, availableDays: [] }, SYSTEM);
+    await createStaff(
+      ctx.db.ds,
+      {
+        staffNumber: "ADM1",
+        name: "张校长",
+        email: "zhang@school.cn",
+        role: "admin",
+        password: "a-strong-admin-password",
+        vettedOn: null,
+        availableDays: [],
+      },
+      SYSTEM,
+    );
     const plan = await planStart(ctx.db.ds, prod);
     expect(plan.kind).to.equal("setup");
     const app = appForPlan(ctx.db.ds, { ...prod, logLevel: "silent" }, plan)!;
@@ -91,10 +126,16 @@ forEachDatabase("First-run setup with an admin from create-admin", (ctx) => {
     expect(home.headers.location).to.equal("/setup");
     const page = await agent.get("/setup");
     expect(page.text).to.contain('name="schoolName"').and.not.contain('name="token"');
-    const bad = await agent.post("/setup").type("form").send({ schoolName: "学校", timezone: "Mars/Olympus", _csrf: csrfFrom(page.text) });
+    const bad = await agent
+      .post("/setup")
+      .type("form")
+      .send({ schoolName: "学校", timezone: "Mars/Olympus", _csrf: csrfFrom(page.text) });
     expect(bad.status).to.equal(400);
     expect(bad.text).to.match(/id="err-timezone"/);
-    const done = await agent.post("/setup").type("form").send({ schoolName: "学校", timezone: "Asia/Shanghai", _csrf: csrfFrom(page.text) });
+    const done = await agent
+      .post("/setup")
+      .type("form")
+      .send({ schoolName: "学校", timezone: "Asia/Shanghai", _csrf: csrfFrom(page.text) });
     expect(done.status).to.equal(302);
     expect((await agent.get("/")).status).to.equal(200);
     expect((await agent.get("/setup")).status).to.equal(404);

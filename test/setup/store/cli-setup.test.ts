@@ -9,7 +9,11 @@ import Database from "better-sqlite3";
 import { projectRoot } from "../../../src/config";
 
 const kehou = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, encoding: "utf8", timeout: 120_000 });
+  spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), ...args], {
+    env: { ...process.env, LOG_LEVEL: "silent", ...env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 
 describe("kehou setup-token and demo remove", function () {
   this.timeout(300_000);
@@ -17,12 +21,20 @@ describe("kehou setup-token and demo remove", function () {
   let env: Record<string, string>;
   const query = <T>(sql: string): T[] => {
     const db = new Database(join(dir, "k.sqlite"), { readonly: true });
-    try { return db.prepare(sql).all() as T[]; } finally { db.close(); }
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
   };
   const tokenIn = (stderr: string) => /setup token: ([A-Za-z0-9_-]{20,})/.exec(stderr)?.[1] ?? "";
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "kehou-cli-setup-"));
-    env = { DATABASE_URL: `sqlite:${join(dir, "k.sqlite")}`, SESSION_SECRET: "cli-test-secret-cli-test", NODE_ENV: "production" };
+    env = {
+      DATABASE_URL: `sqlite:${join(dir, "k.sqlite")}`,
+      SESSION_SECRET: "cli-test-secret-cli-test",
+      NODE_ENV: "production",
+    };
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,7 +59,20 @@ describe("kehou setup-token and demo remove", function () {
     expect(seed.status, seed.stderr).to.equal(0);
     const removed = kehou(["demo", "remove"], env);
     expect(removed.status, removed.stderr).to.equal(0);
-    for (const table of ["staff", "family", "student", "school_class", "term", "club", "timetable_entry", "service_enrollment", "attendance", "survey", "preference", "homework_entry"]) {
+    for (const table of [
+      "staff",
+      "family",
+      "student",
+      "school_class",
+      "term",
+      "club",
+      "timetable_entry",
+      "service_enrollment",
+      "attendance",
+      "survey",
+      "preference",
+      "homework_entry",
+    ]) {
       expect(query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)[0].n, table).to.equal(0);
     }
     expect(query("SELECT key FROM setting WHERE key LIKE 'demo.%'")).to.deep.equal([]);

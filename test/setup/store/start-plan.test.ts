@@ -28,7 +28,19 @@ forEachDatabase("Start-up on a new database", (ctx) => {
   });
 
   it("When development starts on a database that holds a staff member, then the demo is not seeded", async () => {
-    await createStaff(ctx.db.ds, { staffNumber: "T1", name: "王老师", email: "wang@school.cn", role: "teacher", password: null, vettedOn: null, availableDays: [] }, SYSTEM);
+    await createStaff(
+      ctx.db.ds,
+      {
+        staffNumber: "T1",
+        name: "王老师",
+        email: "wang@school.cn",
+        role: "teacher",
+        password: null,
+        vettedOn: null,
+        availableDays: [],
+      },
+      SYSTEM,
+    );
     const plan = await planStart(ctx.db.ds, dev);
     expect(plan.kind).to.not.equal("seeded");
     expect(await ctx.db.ds.getRepository(Staff).count()).to.equal(1);
@@ -57,14 +69,46 @@ forEachDatabase("Start-up with the demo school", (ctx) => {
 
   it("When `kehou demo remove` runs, then no demo row is left, it is audited, and production plans first-run setup", async function () {
     this.timeout(300_000);
-    const res = spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "demo", "remove"],
-      { env: { ...process.env, LOG_LEVEL: "silent", DATABASE_URL: ctx.db.url, NODE_ENV: "production", SESSION_SECRET: "cli-test-secret-cli-test" }, encoding: "utf8", timeout: 240_000 });
+    const res = spawnSync(process.execPath, [join(projectRoot(), "bin", "kehou.js"), "demo", "remove"], {
+      env: {
+        ...process.env,
+        LOG_LEVEL: "silent",
+        DATABASE_URL: ctx.db.url,
+        NODE_ENV: "production",
+        SESSION_SECRET: "cli-test-secret-cli-test",
+      },
+      encoding: "utf8",
+      timeout: 240_000,
+    });
     expect(res.status, res.stderr).to.equal(0);
-    for (const table of ["staff", "family", "student", "school_class", "term", "club", "venue", "timetable", "timetable_entry", "service_enrollment",
-      "attendance", "survey", "survey_receipt", "survey_response", "choice_round", "preference", "allocation_run", "club_placement", "homework_entry", "calendar_day", "period"]) {
+    for (const table of [
+      "staff",
+      "family",
+      "student",
+      "school_class",
+      "term",
+      "club",
+      "venue",
+      "timetable",
+      "timetable_entry",
+      "service_enrollment",
+      "attendance",
+      "survey",
+      "survey_receipt",
+      "survey_response",
+      "choice_round",
+      "preference",
+      "allocation_run",
+      "club_placement",
+      "homework_entry",
+      "calendar_day",
+      "period",
+    ]) {
       expect(await count(ctx.db.ds, table), table).to.equal(0);
     }
-    const demoSettings = await ctx.db.ds.query(`SELECT "key" FROM setting WHERE "key" LIKE 'demo.%' OR "key" LIKE 'school.%'`);
+    const demoSettings = await ctx.db.ds.query(
+      `SELECT "key" FROM setting WHERE "key" LIKE 'demo.%' OR "key" LIKE 'school.%'`,
+    );
     expect(demoSettings).to.deep.equal([]);
     expect(await count(ctx.db.ds, `audit_log WHERE action = 'demo.remove'`)).to.equal(1);
     const plan = await planStart(ctx.db.ds, prod);
@@ -91,9 +135,12 @@ describe("Start-up never loads the demo in production", () => {
         process.stdout.write(JSON.stringify({ plan: plan.kind, seeds }));
         await ds.destroy();
       })().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
-    const res = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 100_000, env: { ...process.env, LOG_LEVEL: "silent" } });
+    const res = spawnSync(process.execPath, ["-e", script], {
+      encoding: "utf8",
+      timeout: 100_000,
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    });
     expect(res.status, res.stderr).to.equal(0);
     expect(JSON.parse(res.stdout)).to.deep.equal({ plan: "setup", seeds: [] });
   });
 });
-

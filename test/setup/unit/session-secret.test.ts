@@ -10,11 +10,17 @@ import { loadConfig, secretDirFor } from "../../../src/config";
 
 describe("Where the generated session secret is kept", () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), "kehou-secret-")); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "kehou-secret-"));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it("When DATABASE_URL is a SQLite file and no SESSION_SECRET is set, then the secret is generated beside that file", () => {
-    const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, "db", "k.sqlite")}`, NODE_ENV: "development" }, "command", { dataDir: join(dir, "data") });
+    const config = loadConfig(
+      { DATABASE_URL: `sqlite:${join(dir, "db", "k.sqlite")}`, NODE_ENV: "development" },
+      "command",
+      { dataDir: join(dir, "data") },
+    );
     const file = join(dir, "db", "session-secret");
     expect(existsSync(file)).to.equal(true);
     expect(readFileSync(file, "utf8").trim()).to.equal(config.sessionSecret);
@@ -31,7 +37,11 @@ describe("Where the generated session secret is kept", () => {
     mkdirSync(data);
     writeFileSync(join(data, "session-secret"), "old-secret-old-secret-old\n");
     const said: string[] = [];
-    const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, "elsewhere", "k.sqlite")}`, NODE_ENV: "development" }, "command", { dataDir: data, say: (line) => said.push(line) });
+    const config = loadConfig(
+      { DATABASE_URL: `sqlite:${join(dir, "elsewhere", "k.sqlite")}`, NODE_ENV: "development" },
+      "command",
+      { dataDir: data, say: (line) => said.push(line) },
+    );
     expect(config.sessionSecret).to.equal("old-secret-old-secret-old");
     expect(existsSync(join(dir, "elsewhere", "session-secret"))).to.equal(false);
     expect(said.join("\n")).to.contain(join(data, "session-secret"));

@@ -1,9 +1,17 @@
 import { expect } from "chai";
-import { ChoiceQuestionResult, surveyResults, SurveyInput, TextQuestionResult } from "../../../src/surveys/core/survey-results";
+import {
+  ChoiceQuestionResult,
+  surveyResults,
+  SurveyInput,
+  TextQuestionResult,
+} from "../../../src/surveys/core/survey-results";
 
 const questions: SurveyInput["questions"] = [
   {
-    id: "q1", kind: "single", text: "您对课后服务是否满意？", satisfaction: true,
+    id: "q1",
+    kind: "single",
+    text: "您对课后服务是否满意？",
+    satisfaction: true,
     options: [
       { id: "a", label: "满意", satisfied: true },
       { id: "b", label: "基本满意", satisfied: true },
@@ -33,8 +41,11 @@ describe("surveyResults", () => {
   it("When 6 replies answer q1 and one names no option, then 5 are counted: 满意 3, 基本满意 1, 不满意 1", () => {
     expect(results.replies).to.equal(6);
     expect(q1).to.include({ answered: 5, skipped: 0, invalid: 1 });
-    expect(q1.options.map((o) => [o.label, o.count, `${o.share.numerator}/${o.share.denominator}`]))
-      .to.deep.equal([["满意", 3, "3/5"], ["基本满意", 1, "1/5"], ["不满意", 1, "1/5"]]);
+    expect(q1.options.map((o) => [o.label, o.count, `${o.share.numerator}/${o.share.denominator}`])).to.deep.equal([
+      ["满意", 3, "3/5"],
+      ["基本满意", 1, "1/5"],
+      ["不满意", 1, "1/5"],
+    ]);
   });
 
   it("When 3 are 满意 and 1 基本满意 of 5, then satisfaction is (3 + 1)/5 = 4/5", () => {
@@ -61,7 +72,11 @@ describe("surveyResults", () => {
     const empty = surveyResults({ questions, replies: [] });
     const e1 = empty.questions[0] as ChoiceQuestionResult;
     expect(empty.replies).to.equal(0);
-    expect(e1.options.map((o) => [o.count, o.share.value])).to.deep.equal([[0, null], [0, null], [0, null]]);
+    expect(e1.options.map((o) => [o.count, o.share.value])).to.deep.equal([
+      [0, null],
+      [0, null],
+      [0, null],
+    ]);
     expect(e1.satisfaction!.value).to.equal(null);
     expect(empty.satisfaction!.value).to.equal(null);
     expect((empty.questions[1] as ChoiceQuestionResult).mean!.value).to.equal(null);
@@ -70,13 +85,21 @@ describe("surveyResults", () => {
 
   it("When a labelled rating is flagged, then its satisfied options count: 非常满意 2 + 满意 1 of 4 = 3/4", () => {
     const labelled = surveyResults({
-      questions: [{
-        id: "r", kind: "rating", text: "总体评价", satisfaction: true,
-        options: [
-          { id: "1", label: "很不满意", value: 1 }, { id: "2", label: "不满意", value: 2 }, { id: "3", label: "一般", value: 3 },
-          { id: "4", label: "满意", value: 4, satisfied: true }, { id: "5", label: "非常满意", value: 5, satisfied: true },
-        ],
-      }],
+      questions: [
+        {
+          id: "r",
+          kind: "rating",
+          text: "总体评价",
+          satisfaction: true,
+          options: [
+            { id: "1", label: "很不满意", value: 1 },
+            { id: "2", label: "不满意", value: 2 },
+            { id: "3", label: "一般", value: 3 },
+            { id: "4", label: "满意", value: 4, satisfied: true },
+            { id: "5", label: "非常满意", value: 5, satisfied: true },
+          ],
+        },
+      ],
       replies: [{ answers: { r: 5 } }, { answers: { r: 5 } }, { answers: { r: 4 } }, { answers: { r: 1 } }],
     });
     const r = labelled.questions[0] as ChoiceQuestionResult;
@@ -85,7 +108,10 @@ describe("surveyResults", () => {
   });
 
   it("When a flagged question marks no option satisfied, then it gives no satisfaction rate", () => {
-    const r = surveyResults({ questions: [{ ...questions[0], options: questions[0].options!.map((o) => ({ id: o.id, label: o.label })) }], replies });
+    const r = surveyResults({
+      questions: [{ ...questions[0], options: questions[0].options!.map((o) => ({ id: o.id, label: o.label })) }],
+      replies,
+    });
     expect((r.questions[0] as ChoiceQuestionResult).satisfaction).to.equal(null);
     expect(r.satisfaction).to.equal(null);
   });
@@ -101,6 +127,9 @@ describe("surveyResults", () => {
   });
 
   it("When a single-choice question has no options, then it throws naming the question", () => {
-    expect(() => surveyResults({ questions: [{ id: "bad", kind: "single", text: "?" }], replies })).to.throw(RangeError, "questions.bad.options");
+    expect(() => surveyResults({ questions: [{ id: "bad", kind: "single", text: "?" }], replies })).to.throw(
+      RangeError,
+      "questions.bad.options",
+    );
   });
 });

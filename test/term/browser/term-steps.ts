@@ -21,8 +21,18 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   for (const copy of copies) copyFileSync(first, copy);
 }
 
-export async function staffContext(browser: Browser, url: string, logins: DemoLogins, role: string, phone = false): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: phone ? PHONE : DESKTOP, locale: "zh-CN", ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+export async function staffContext(
+  browser: Browser,
+  url: string,
+  logins: DemoLogins,
+  role: string,
+  phone = false,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: phone ? PHONE : DESKTOP,
+    locale: "zh-CN",
+    ...(phone ? { isMobile: true, hasTouch: true } : {}),
+  });
   const page = await context.newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   const s = logins.staff.find((x) => x.role === role)!;
@@ -35,7 +45,11 @@ export async function staffContext(browser: Browser, url: string, logins: DemoLo
 }
 
 /** A family on a phone; the first login of a family goes through the privacy notice. */
-export async function familyContext(browser: Browser, url: string, family: DemoLogins["families"][number]): Promise<{ context: BrowserContext; page: Page }> {
+export async function familyContext(
+  browser: Browser,
+  url: string,
+  family: DemoLogins["families"][number],
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "zh-CN" });
   const page = await context.newPage();
   await page.goto(`${url}/login`);
@@ -57,8 +71,13 @@ export async function rankClubs(page: Page, count = 3): Promise<string[]> {
   if (!(await thursday.isChecked())) await thursday.check();
   const picked: string[] = [];
   for (let rank = 1; rank <= count; rank++) {
-    const value = await page.locator(`#rank${rank} option:not([disabled])`).evaluateAll(
-      (options, taken) => options.map((o) => o.getAttribute("value") ?? "").find((v) => v && !taken.includes(v)) ?? "", picked);
+    const value = await page
+      .locator(`#rank${rank} option:not([disabled])`)
+      .evaluateAll(
+        (options, taken) =>
+          options.map((o) => o.getAttribute("value") ?? "").find((v) => v && !taken.includes(v)) ?? "",
+        picked,
+      );
     await page.selectOption(`#rank${rank}`, value);
     picked.push(value);
   }
@@ -73,8 +92,12 @@ export async function rankClubs(page: Page, count = 3): Promise<string[]> {
 export async function restOfSchoolChooses(ds: DataSource, roundId: number, students: number): Promise<number> {
   const { round } = await seedDemoChoices(ds, { students, seed: 7 });
   return inTransaction(ds, async (em) => {
-    const chose = (await em.getRepository(Preference).find({ where: { roundId }, select: { studentId: true } })).map((p) => p.studentId);
-    const moved = await em.getRepository(Preference).update({ roundId: round.id, studentId: Not(In(chose)) }, { roundId });
+    const chose = (await em.getRepository(Preference).find({ where: { roundId }, select: { studentId: true } })).map(
+      (p) => p.studentId,
+    );
+    const moved = await em
+      .getRepository(Preference)
+      .update({ roundId: round.id, studentId: Not(In(chose)) }, { roundId });
     await em.getRepository(Preference).delete({ roundId: round.id });
     await em.getRepository(ChoiceRound).delete({ id: round.id });
     return moved.affected ?? 0;

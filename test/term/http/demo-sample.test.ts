@@ -21,7 +21,8 @@ import { PRIVACY_VERSION } from "../../../src/privacy/service";
 import { inTransaction } from "../../../src/db/transaction";
 
 const CODE = "KH26SMPL";
-const same = (a: number[], b: number[]) => JSON.stringify([...a].sort((x, y) => x - y)) === JSON.stringify([...b].sort((x, y) => x - y));
+const same = (a: number[], b: number[]) =>
+  JSON.stringify([...a].sort((x, y) => x - y)) === JSON.stringify([...b].sort((x, y) => x - y));
 
 forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
   let app: Express;
@@ -44,20 +45,37 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
     const termId = cal.term.id;
     // Every tenth placed child and every hundredth unplaced one, in student-number order: the same sample on every run.
     const seats = await seatsOn(ds(), termId, cal.dates[0]);
-    const children = await ds().getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
-    const placed = children.filter((c) => seats.has(c.id)).filter((_, i) => i % 10 === 0).slice(0, 16);
-    const unplaced = children.filter((c) => !seats.has(c.id)).filter((_, i) => i % 100 === 0).slice(0, 4);
+    const children = await ds()
+      .getRepository(Student)
+      .find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
+    const placed = children
+      .filter((c) => seats.has(c.id))
+      .filter((_, i) => i % 10 === 0)
+      .slice(0, 16);
+    const unplaced = children
+      .filter((c) => !seats.has(c.id))
+      .filter((_, i) => i % 100 === 0)
+      .slice(0, 4);
     // One child per family, so the family's active child is the sampled one.
     const seen = new Set<number>();
     sample = [...placed, ...unplaced].filter((c) => !seen.has(c.familyId) && seen.add(c.familyId));
     const codeHash = await hashSecret(CODE);
-    await inTransaction(ds(), (em) => em.getRepository(Family).createQueryBuilder().update()
-      .set({ accessCodeHash: codeHash, privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: new Date().toISOString() })
-      .whereInIds([...seen]).execute());
+    await inTransaction(ds(), (em) =>
+      em
+        .getRepository(Family)
+        .createQueryBuilder()
+        .update()
+        .set({ accessCodeHash: codeHash, privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: new Date().toISOString() })
+        .whereInIds([...seen])
+        .execute(),
+    );
     const pending = [...sample];
-    await Promise.all([1, 2, 3].map(async () => {
-      for (let child = pending.shift(); child; child = pending.shift()) families.set(child.id, await loginAs(app, { studentNumber: child.studentNumber, code: CODE }));
-    }));
+    await Promise.all(
+      [1, 2, 3].map(async () => {
+        for (let child = pending.shift(); child; child = pending.shift())
+          families.set(child.id, await loginAs(app, { studentNumber: child.studentNumber, code: CODE }));
+      }),
+    );
     const feedPaths = new Map<number, string>();
     for (const child of sample) feedPaths.set(child.id, await pages.childFeedPath(families.get(child.id)!, child.id));
 
@@ -68,24 +86,39 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
     const sampleClasses = new Set(sample.map((c) => c.classId));
     const sessionsOf = new Map<string, DatedSession[]>();
     for (const date of cal.dates) sessionsOf.set(date, (await sessionsOn(ds().manager, date)).sessions);
-    const meetingOn = (date: string) => new Set(sessionsOf.get(date)!.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!));
+    const meetingOn = (date: string) =>
+      new Set(
+        sessionsOf
+          .get(date)!
+          .filter((s) => s.entry.clubId != null && s.cancelled === null)
+          .map((s) => s.entry.clubId!),
+      );
 
     // Dated staff pages, on every school day one of the sample's clubs meets.
     for (const date of cal.dates) {
-      const clubSessions = sessionsOf.get(date)!.filter((s) => s.entry.clubId != null && s.cancelled === null && sampleClubs.has(s.entry.clubId));
+      const clubSessions = sessionsOf
+        .get(date)!
+        .filter((s) => s.entry.clubId != null && s.cancelled === null && sampleClubs.has(s.entry.clubId));
       if (!clubSessions.length) continue;
       const members = await membersOn(ds(), [...sampleClubs], date);
       for (const s of clubSessions) {
         const shown = await pages.registerPage(admin, s.entry.id, date);
         count("register");
-        if (!same(shown, [...members.get(s.entry.clubId!)!])) disagree("register", `${date} club ${s.entry.clubId}: page [${shown}] ledger [${[...members.get(s.entry.clubId!)!]}]`);
+        if (!same(shown, [...members.get(s.entry.clubId!)!]))
+          disagree(
+            "register",
+            `${date} club ${s.entry.clubId}: page [${shown}] ledger [${[...members.get(s.entry.clubId!)!]}]`,
+          );
       }
       for (const clubId of sampleClubs) {
         const shown = await pages.clubMembersList(admin, clubId, date, childIdByNumber);
         count("club members list");
         // The list is paged (20 a page): its first page is the ledger's first twenty members in student-number order.
-        const ledger = [...members.get(clubId)!].sort((a, b) => numberOf.get(a)!.localeCompare(numberOf.get(b)!)).slice(0, 20);
-        if (!same(shown, ledger)) disagree("club members list", `${date} club ${clubId}: page [${shown}] ledger [${ledger}]`);
+        const ledger = [...members.get(clubId)!]
+          .sort((a, b) => numberOf.get(a)!.localeCompare(numberOf.get(b)!))
+          .slice(0, 20);
+        if (!same(shown, ledger))
+          disagree("club members list", `${date} club ${clubId}: page [${shown}] ledger [${ledger}]`);
       }
       const meeting = meetingOn(date);
       for (const classId of sampleClasses) {
@@ -93,7 +126,11 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
         for (const child of sample.filter((c) => c.classId === classId)) {
           const ledger = (await clubsOn(ds(), child.id, date)).filter((c) => meeting.has(c));
           count("class day");
-          if (!same(day.get(child.id) ?? [], ledger)) disagree("class day", `${date} child ${child.id}: page [${day.get(child.id) ?? "missing"}] ledger [${ledger}]`);
+          if (!same(day.get(child.id) ?? [], ledger))
+            disagree(
+              "class day",
+              `${date} child ${child.id}: page [${day.get(child.id) ?? "missing"}] ledger [${ledger}]`,
+            );
         }
       }
     }
@@ -104,10 +141,18 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
         const ledger = await clubsOn(ds(), child.id, date);
         const results = await pages.resultsPage(families.get(child.id)!);
         count("/results");
-        if (!same(results.get(child.id) ?? [], ledger)) disagree("/results", `${date} child ${child.id}: page [${results.get(child.id) ?? "missing"}] ledger [${ledger}]`);
+        if (!same(results.get(child.id) ?? [], ledger))
+          disagree(
+            "/results",
+            `${date} child ${child.id}: page [${results.get(child.id) ?? "missing"}] ledger [${ledger}]`,
+          );
         const home = await pages.familyHome(families.get(child.id)!, clubIdByName);
         count("family home");
-        if (home.studentId !== child.id || !same(home.clubs, ledger)) disagree("family home", `${date} child ${child.id}: page ${home.studentId} [${home.clubs}] ledger [${ledger}]`);
+        if (home.studentId !== child.id || !same(home.clubs, ledger))
+          disagree(
+            "family home",
+            `${date} child ${child.id}: page ${home.studentId} [${home.clubs}] ledger [${ledger}]`,
+          );
       }
     }
     setSchoolClock();
@@ -120,17 +165,30 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
         for (const date of cal.dates.filter((d) => weekStartOf(d) === monday)) {
           const ledger = (await clubsOn(ds(), child.id, date)).filter((c) => meetingOn(date).has(c));
           count("family week");
-          if (!same(week.get(date) ?? [], ledger)) disagree("family week", `${date} child ${child.id}: page [${week.get(date) ?? "no day"}] ledger [${ledger}]`);
+          if (!same(week.get(date) ?? [], ledger))
+            disagree(
+              "family week",
+              `${date} child ${child.id}: page [${week.get(date) ?? "no day"}] ledger [${ledger}]`,
+            );
         }
       }
       const feed = await pages.feedEntriesByDate(app, feedPaths.get(child.id)!, zone);
       for (const date of cal.dates) {
         const ledger = new Set(await clubsOn(ds(), child.id, date));
-        const expected = sessionsOf.get(date)!.filter((s) => s.entry.clubId != null && s.cancelled === null && ledger.has(s.entry.clubId)).map((s) => s.entry.id);
-        const clubEntries = new Set(sessionsOf.get(date)!.filter((s) => s.entry.clubId != null).map((s) => s.entry.id));
+        const expected = sessionsOf
+          .get(date)!
+          .filter((s) => s.entry.clubId != null && s.cancelled === null && ledger.has(s.entry.clubId))
+          .map((s) => s.entry.id);
+        const clubEntries = new Set(
+          sessionsOf
+            .get(date)!
+            .filter((s) => s.entry.clubId != null)
+            .map((s) => s.entry.id),
+        );
         const shown = [...(feed?.get(date) ?? [])].filter((e) => clubEntries.has(e));
         count("child's feed");
-        if (!same(shown, expected)) disagree("child's feed", `${date} child ${child.id}: feed [${shown}] ledger [${expected}]`);
+        if (!same(shown, expected))
+          disagree("child's feed", `${date} child ${child.id}: feed [${shown}] ledger [${expected}]`);
       }
     }
   });
@@ -141,10 +199,21 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
     expect(families.size).to.equal(sample.length);
   });
 
-  for (const pageName of ["register", "club members list", "class day", "/results", "family home", "family week", "child's feed"]) {
+  for (const pageName of [
+    "register",
+    "club members list",
+    "class day",
+    "/results",
+    "family home",
+    "family week",
+    "child's feed",
+  ]) {
     it(`When the demo term is walked, then the ${pageName} names each sampled child's clubs as the ledger does`, () => {
       expect(checked.get(pageName) ?? 0, "checks made").to.be.greaterThan(0);
-      expect(wrong.get(pageName) ?? [], `${(wrong.get(pageName) ?? []).length} of ${checked.get(pageName)} disagree`).to.deep.equal([]);
+      expect(
+        wrong.get(pageName) ?? [],
+        `${(wrong.get(pageName) ?? []).length} of ${checked.get(pageName)} disagree`,
+      ).to.deep.equal([]);
     });
   }
 });

@@ -10,7 +10,14 @@ import { expect } from "chai";
 import type { Express } from "express";
 import { forEachDatabase } from "../../support/databases";
 import { testApp, loginAs, formToken, type Agent } from "../../support/http";
-import { buildGeneratedSchool, CALENDAR, CLUB_DAYS, FAMILY_CODE, PASSWORD, type GeneratedSchool } from "../../support/generated-school";
+import {
+  buildGeneratedSchool,
+  CALENDAR,
+  CLUB_DAYS,
+  FAMILY_CODE,
+  PASSWORD,
+  type GeneratedSchool,
+} from "../../support/generated-school";
 import * as pages from "../../support/membership-pages";
 import { setSchoolClock, currentTermCalendar, schoolZone, weekStartOf } from "../../../src/kernel";
 import { sessionsOn } from "../../../src/timetable";
@@ -25,7 +32,8 @@ import { inTransaction } from "../../../src/db/transaction";
 const CLUB_ENDS = "18:30";
 /** 08:00 at the school (Asia/Shanghai) on `date`. */
 const morningOf = (date: string) => new Date(`${date}T00:00:00Z`);
-const same = (a: number[], b: number[]) => JSON.stringify([...a].sort((x, y) => x - y)) === JSON.stringify([...b].sort((x, y) => x - y));
+const same = (a: number[], b: number[]) =>
+  JSON.stringify([...a].sort((x, y) => x - y)) === JSON.stringify([...b].sort((x, y) => x - y));
 
 forEachDatabase("a generated school played over a whole term", (ctx) => {
   let school: GeneratedSchool;
@@ -53,7 +61,10 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
   const childrenNow = async () => ds().getRepository(Student).findBy({ archived: false });
   const familyOf = (studentId: number) => families.get(school.children.find((c) => c.id === studentId)!.familyId)!;
   const post = async (agent: Agent, path: string, formPath: string, body: Record<string, unknown>) => {
-    const res = await agent.post(path).type("form").send({ ...body, _csrf: await formToken(agent, formPath) });
+    const res = await agent
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(agent, formPath) });
     if (res.status !== 302 && res.status !== 303) throw new Error(`POST ${path} answered ${res.status}`);
   };
   const someoneWaitingFor = async () => {
@@ -76,7 +87,11 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       for (const child of school.children) {
         const club = (await clubsOn(ds(), child.id, date)).find((c) => waitedFor.has(c));
         if (club === undefined) continue;
-        await post(familyOf(child.id), "/results/withdraw", "/results", { studentId: child.id, clubId: club, confirm: "1" });
+        await post(familyOf(child.id), "/results/withdraw", "/results", {
+          studentId: child.id,
+          clubId: club,
+          confirm: "1",
+        });
         played.familyWithdrew = { date, studentId: child.id, clubId: club };
         return;
       }
@@ -90,8 +105,15 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       const club = await ds().getRepository(Club).findOneByOrFail({ id: clubId });
       const to = club.maxSize + 1;
       await post(admin, `/admin/clubs/${club.id}`, `/admin/clubs/${club.id}/edit`, {
-        code: club.code, name: club.name, category: club.category, description: club.description, grades: club.grades.map(String),
-        minSize: String(club.minSize), maxSize: String(to), staffId: String(club.staffId ?? ""), venueId: String(club.venueId ?? ""),
+        code: club.code,
+        name: club.name,
+        category: club.category,
+        description: club.description,
+        grades: club.grades.map(String),
+        minSize: String(club.minSize),
+        maxSize: String(to),
+        staffId: String(club.staffId ?? ""),
+        venueId: String(club.venueId ?? ""),
       });
       capacityRaised = { clubId, from: club.maxSize, to };
       await acceptOpenOffers(date);
@@ -99,9 +121,19 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     // Next week's Thursday club outing is called off on the date pages, and a teacher covers (代课) a Tuesday club in November.
     "2026-10-22": async () => {
       const cancelled = school.clubEntry.get(school.clubs[3].id)!;
-      await post(admin, "/admin/timetable/dates/cancel", `/admin/timetable/dates/2026-10-29/sessions/${cancelled}`, { date: "2026-10-29", scope: "session", entryId: String(cancelled), reason: "outing", note: "秋游" });
+      await post(admin, "/admin/timetable/dates/cancel", `/admin/timetable/dates/2026-10-29/sessions/${cancelled}`, {
+        date: "2026-10-29",
+        scope: "session",
+        entryId: String(cancelled),
+        reason: "outing",
+        note: "秋游",
+      });
       const covered = school.clubEntry.get(school.clubs[0].id)!;
-      await post(admin, "/admin/timetable/dates/cover", `/admin/timetable/dates/2026-11-03/sessions/${covered}`, { date: "2026-11-03", entryId: String(covered), staffId: String(school.coverTeacherId) });
+      await post(admin, "/admin/timetable/dates/cover", `/admin/timetable/dates/2026-11-03/sessions/${covered}`, {
+        date: "2026-11-03",
+        entryId: String(covered),
+        staffId: String(school.coverTeacherId),
+      });
       played.cancelled = { date: "2026-10-29", studentId: 0, clubId: school.clubs[3].id };
       played.covered = { date: "2026-11-03", studentId: 0, clubId: school.clubs[0].id };
     },
@@ -110,7 +142,11 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       for (const child of school.children) {
         const [club] = await clubsOn(ds(), child.id, date);
         if (club === undefined || child.id === played.familyWithdrew?.studentId) continue;
-        await post(admin, `/admin/rounds/${roundId}/withdraw`, `/admin/rounds/${roundId}/placements`, { studentId: child.id, clubId: club, reason: "家长来电：孩子改上校外课" });
+        await post(admin, `/admin/rounds/${roundId}/withdraw`, `/admin/rounds/${roundId}/placements`, {
+          studentId: child.id,
+          clubId: club,
+          reason: "家长来电：孩子改上校外课",
+        });
         played.adminWithdrew = { date, studentId: child.id, clubId: club };
         return;
       }
@@ -144,13 +180,18 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
         if (!now.has(id)) continue;
         const ledger = await clubsOn(ds(), id, date);
         count("/results");
-        if (!same(shown.get(id) ?? [], ledger)) disagree("/results", `${date} child ${id}: page [${shown.get(id) ?? "missing"}] ledger [${ledger}]`);
+        if (!same(shown.get(id) ?? [], ledger))
+          disagree("/results", `${date} child ${id}: page [${shown.get(id) ?? "missing"}] ledger [${ledger}]`);
       }
       const home = await pages.familyHome(agent, clubIdByName);
-      if (home.studentId === null) { disagree("family home", `${date} family ${familyId}: no result card`); continue; }
+      if (home.studentId === null) {
+        disagree("family home", `${date} family ${familyId}: no result card`);
+        continue;
+      }
       const ledger = await clubsOn(ds(), home.studentId, date);
       count("family home");
-      if (!same(home.clubs, ledger)) disagree("family home", `${date} child ${home.studentId}: page [${home.clubs}] ledger [${ledger}]`);
+      if (!same(home.clubs, ledger))
+        disagree("family home", `${date} child ${home.studentId}: page [${home.clubs}] ledger [${ledger}]`);
     }
   }
 
@@ -161,42 +202,64 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     for (const s of sessions.filter((x) => x.entry.clubId != null && x.cancelled !== null)) {
       const res = await admin.get(`/attendance/sessions/${s.entry.id}/${date}`);
       count("register");
-      if (res.status === 200 && /name="n_\d+"/.test(res.text)) disagree("register", `${date} cancelled club ${s.entry.clubId}: a register with children`);
+      if (res.status === 200 && /name="n_\d+"/.test(res.text))
+        disagree("register", `${date} cancelled club ${s.entry.clubId}: a register with children`);
     }
-    const members = await membersOn(ds(), clubSessions.map((s) => s.entry.clubId!), date);
+    const members = await membersOn(
+      ds(),
+      clubSessions.map((s) => s.entry.clubId!),
+      date,
+    );
     if (clubSessions.length) registerDates.add(date);
     for (const s of clubSessions) {
       const ledger = [...members.get(s.entry.clubId!)!];
       const shown = await pages.registerPage(admin, s.entry.id, date);
       count("register");
-      if (!same(shown, ledger)) disagree("register", `${date} club ${s.entry.clubId}: page [${shown}] ledger [${ledger}]`);
+      if (!same(shown, ledger))
+        disagree("register", `${date} club ${s.entry.clubId}: page [${shown}] ledger [${ledger}]`);
     }
     const staying = [...new Set(clubSessions.flatMap((s) => [...members.get(s.entry.clubId!)!]))];
     const gate = await pages.dismissalAt(admin, date, CLUB_ENDS, childIdByName);
     count("dismissal");
     if (!same(gate, staying)) disagree("dismissal", `${date} at ${CLUB_ENDS}: page [${gate}] ledger [${staying}]`);
     const report = await pages.clubReportMembers(admin, clubIdByName);
-    const all = await membersOn(ds(), school.clubs.map((c) => c.id), date);
-    const seats = new Map((await ds().getRepository(Club).findBy({ termId: school.termId })).map((c) => [c.id, c.maxSize]));
+    const all = await membersOn(
+      ds(),
+      school.clubs.map((c) => c.id),
+      date,
+    );
+    const seats = new Map(
+      (await ds().getRepository(Club).findBy({ termId: school.termId })).map((c) => [c.id, c.maxSize]),
+    );
     for (const club of school.clubs) {
       const shown = report.get(club.id);
       count("club report");
       if (shown?.members !== all.get(club.id)!.size || shown.seats !== seats.get(club.id)) {
-        disagree("club report", `${date} club ${club.id}: page ${JSON.stringify(shown)} ledger ${all.get(club.id)!.size} of ${seats.get(club.id)} seats`);
+        disagree(
+          "club report",
+          `${date} club ${club.id}: page ${JSON.stringify(shown)} ledger ${all.get(club.id)!.size} of ${seats.get(club.id)} seats`,
+        );
       }
     }
   }
 
   // The capacity guard's members list and the class teacher's day, both read for a date.
   async function checkDatedLists(date: string): Promise<void> {
-    const all = await membersOn(ds(), school.clubs.map((c) => c.id), date);
+    const all = await membersOn(
+      ds(),
+      school.clubs.map((c) => c.id),
+      date,
+    );
     for (const club of school.clubs) {
       const shown = await pages.clubMembersList(admin, club.id, date, childIdByNumber);
       count("club members list");
-      if (!same(shown, [...all.get(club.id)!])) disagree("club members list", `${date} club ${club.id}: page [${shown}] ledger [${[...all.get(club.id)!]}]`);
+      if (!same(shown, [...all.get(club.id)!]))
+        disagree("club members list", `${date} club ${club.id}: page [${shown}] ledger [${[...all.get(club.id)!]}]`);
     }
     const { sessions } = await sessionsOn(ds().manager, date);
-    const meeting = new Set(sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!));
+    const meeting = new Set(
+      sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!),
+    );
     for (const cls of school.classes) {
       const shown = await pages.classDay(admin, cls.id, date, clubIdByName);
       for (const [childId, clubs] of shown) {
@@ -216,10 +279,16 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
         const week = await pages.familyWeek(agent, monday, clubIdByName);
         for (const date of schoolDates.filter((d) => weekStartOf(d) === monday)) {
           const { sessions } = await sessionsOn(ds().manager, date);
-          const meeting = new Set(sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!));
+          const meeting = new Set(
+            sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!),
+          );
           const ledger = (await clubsOn(ds(), childId, date)).filter((c) => meeting.has(c));
           count("family week");
-          if (!same(week.get(date) ?? [], ledger)) disagree("family week", `${date} child ${childId}: page [${week.get(date) ?? "no day"}] ledger [${ledger}]`);
+          if (!same(week.get(date) ?? [], ledger))
+            disagree(
+              "family week",
+              `${date} child ${childId}: page [${week.get(date) ?? "no day"}] ledger [${ledger}]`,
+            );
         }
       }
     }
@@ -227,14 +296,23 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
 
   // The round's placements page lists a club's members for the admin (and where to withdraw them); read on the days something changed.
   async function checkPlacements(date: string): Promise<void> {
-    const all = await membersOn(ds(), school.clubs.map((c) => c.id), date);
+    const all = await membersOn(
+      ds(),
+      school.clubs.map((c) => c.id),
+      date,
+    );
     for (const club of await ds().getRepository(Club).findBy({ termId: school.termId })) {
       const shown = await pages.placementsPage(admin, roundId, club.id);
       const ledger = [...all.get(club.id)!];
       count("placements page");
       count("placements capacity");
-      if (!same(shown.members, ledger) || shown.count !== ledger.length) disagree("placements page", `${date} club ${club.id}: page [${shown.members}] (${shown.count}) ledger [${ledger}]`);
-      if (shown.capacity !== club.maxSize) disagree("placements capacity", `${date} club ${club.id}: page ${shown.capacity} seats, club ${club.maxSize}`);
+      if (!same(shown.members, ledger) || shown.count !== ledger.length)
+        disagree(
+          "placements page",
+          `${date} club ${club.id}: page [${shown.members}] (${shown.count}) ledger [${ledger}]`,
+        );
+      if (shown.capacity !== club.maxSize)
+        disagree("placements capacity", `${date} club ${club.id}: page ${shown.capacity} seats, club ${club.maxSize}`);
     }
   }
 
@@ -248,7 +326,8 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
         const expected = sessions.filter((s) => s.staffId === staffId && s.cancelled === null).map((s) => s.entry.id);
         const shown = [...(feed?.get(date) ?? [])];
         count("teacher's feed");
-        if (!same(shown, expected)) disagree("teacher's feed", `${date} staff ${staffId}: feed [${shown}] timetable [${expected}]`);
+        if (!same(shown, expected))
+          disagree("teacher's feed", `${date} staff ${staffId}: feed [${shown}] timetable [${expected}]`);
       }
     }
   }
@@ -260,7 +339,10 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
     const clubsMeeting = new Map<string, Set<number>>();
     for (const date of schoolDates) {
       const { sessions } = await sessionsOn(ds().manager, date);
-      clubsMeeting.set(date, new Set(sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!)));
+      clubsMeeting.set(
+        date,
+        new Set(sessions.filter((s) => s.entry.clubId != null && s.cancelled === null).map((s) => s.entry.clubId!)),
+      );
     }
     for (const child of school.children) {
       const feed = await pages.feedEntriesByDate(app, feedPaths.get(child.id)!, zone);
@@ -272,11 +354,14 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       }
       for (const date of schoolDates) {
         const meeting = clubsMeeting.get(date)!;
-        const ledger = (await clubsOn(ds(), child.id, date)).filter((c) => meeting.has(c)).map((c) => entryOfClub.get(c)!);
+        const ledger = (await clubsOn(ds(), child.id, date))
+          .filter((c) => meeting.has(c))
+          .map((c) => entryOfClub.get(c)!);
         const clubEntries = new Set(entryOfClub.values());
         const shown = [...(feed.get(date) ?? [])].filter((e) => clubEntries.has(e));
         count("child's feed");
-        if (!same(shown, ledger)) disagree("child's feed", `${date} child ${child.id}: feed [${shown}] ledger [${ledger}]`);
+        if (!same(shown, ledger))
+          disagree("child's feed", `${date} child ${child.id}: feed [${shown}] ledger [${ledger}]`);
       }
     }
   }
@@ -298,32 +383,49 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       await em.getRepository(ChoiceRound).update({ id: roundId }, { maxClubsPerChild: 2 });
       await em.getRepository(ServiceEnrollment).update({ termId: school.termId }, { weekdays: [1, 2, 3, 4, 5] });
     });
-    const run = await admin.post(`/admin/rounds/${roundId}/runs`).type("form").send({ mechanism: "optimal", seed: "2026", note: "", _csrf: await formToken(admin, `/admin/rounds/${roundId}/runs`) });
+    const run = await admin
+      .post(`/admin/rounds/${roundId}/runs`)
+      .type("form")
+      .send({
+        mechanism: "optimal",
+        seed: "2026",
+        note: "",
+        _csrf: await formToken(admin, `/admin/rounds/${roundId}/runs`),
+      });
     if (run.status !== 302) throw new Error(`run answered ${run.status}`);
     const runPath = run.headers.location as string;
     await post(admin, `${runPath}/publish`, runPath, { overrideReason: "生成学校：规则另有测试" });
     // Logins check an argon2 hash each: a few at a time.
     const pending = [...school.families];
-    await Promise.all([1, 2, 3].map(async () => {
-      for (let next = pending.shift(); next; next = pending.shift()) {
-        const [familyId, ids] = next;
-        const first = school.children.find((c) => c.id === ids[0])!;
-        const agent = await loginAs(app, { studentNumber: first.studentNumber, code: FAMILY_CODE });
-        families.set(familyId, agent);
-        for (const id of ids) feedPaths.set(id, await pages.childFeedPath(agent, id));
-      }
-    }));
+    await Promise.all(
+      [1, 2, 3].map(async () => {
+        for (let next = pending.shift(); next; next = pending.shift()) {
+          const [familyId, ids] = next;
+          const first = school.children.find((c) => c.id === ids[0])!;
+          const agent = await loginAs(app, { studentNumber: first.studentNumber, code: FAMILY_CODE });
+          families.set(familyId, agent);
+          for (const id of ids) feedPaths.set(id, await pages.childFeedPath(agent, id));
+        }
+      }),
+    );
     // The teachers of one Tuesday and one Thursday club subscribe to their own feeds.
     for (const staffId of [school.clubs[0].staffId!, school.clubs[3].staffId!, school.coverTeacherId]) {
       const teacher = await ds().getRepository(Staff).findOneByOrFail({ id: staffId });
-      teacherFeeds.set(teacher.id, await pages.staffFeedPath(await loginAs(app, { email: teacher.email!, password: PASSWORD }), teacher.id));
+      teacherFeeds.set(
+        teacher.id,
+        await pages.staffFeedPath(await loginAs(app, { email: teacher.email!, password: PASSWORD }), teacher.id),
+      );
     }
     const cal = (await currentTermCalendar(ds()))!;
     schoolDates = cal.dates;
     for (const [i, date] of schoolDates.entries()) {
       setSchoolClock(() => morningOf(date));
       await events[date]?.(date);
-      const everyone = i === 0 || i === schoolDates.length - 1 || events[date] !== undefined || events[schoolDates[i - 1]] !== undefined;
+      const everyone =
+        i === 0 ||
+        i === schoolDates.length - 1 ||
+        events[date] !== undefined ||
+        events[schoolDates[i - 1]] !== undefined;
       await checkFamilyPages(date, i, everyone);
       await checkStaffPages(date);
       await checkDatedLists(date);
@@ -343,9 +445,18 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
   });
 
   it("When the term is played, then a withdrawal, an accepted offer, a capacity change, an admin withdrawal and a leaver happened", async () => {
-    expect(Object.keys(played)).to.include.members(["familyWithdrew", "accepted", "adminWithdrew", "left", "cancelled", "covered"]);
+    expect(Object.keys(played)).to.include.members([
+      "familyWithdrew",
+      "accepted",
+      "adminWithdrew",
+      "left",
+      "cancelled",
+      "covered",
+    ]);
     expect(capacityRaised).to.not.equal(null);
-    expect((await ds().getRepository(Club).findOneByOrFail({ id: capacityRaised!.clubId })).maxSize).to.equal(capacityRaised!.to);
+    expect((await ds().getRepository(Club).findOneByOrFail({ id: capacityRaised!.clubId })).maxSize).to.equal(
+      capacityRaised!.to,
+    );
     const { left, familyWithdrew, accepted } = played;
     expect(await clubsOn(ds(), left.studentId, left.date)).to.deep.equal([]);
     expect(await clubsOn(ds(), familyWithdrew.studentId, familyWithdrew.date)).to.not.include(familyWithdrew.clubId);
@@ -354,13 +465,36 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
 
   const agrees = (pageName: string) => () => {
     expect(checked.get(pageName) ?? 0, "checks made").to.be.greaterThan(0);
-    expect(wrong.get(pageName) ?? [], `${(wrong.get(pageName) ?? []).length} of ${checked.get(pageName)} disagree`).to.deep.equal([]);
+    expect(
+      wrong.get(pageName) ?? [],
+      `${(wrong.get(pageName) ?? []).length} of ${checked.get(pageName)} disagree`,
+    ).to.deep.equal([]);
   };
-  for (const pageName of ["/results", "family home", "register", "dismissal", "club report", "placements page", "club members list", "class day", "family week", "child's feed"]) {
-    it(`When the term is played, then the ${pageName} names each child's clubs as the ledger does on every school day`, agrees(pageName));
+  for (const pageName of [
+    "/results",
+    "family home",
+    "register",
+    "dismissal",
+    "club report",
+    "placements page",
+    "club members list",
+    "class day",
+    "family week",
+    "child's feed",
+  ]) {
+    it(
+      `When the term is played, then the ${pageName} names each child's clubs as the ledger does on every school day`,
+      agrees(pageName),
+    );
   }
-  it("When the term is played, then a club teacher's feed has the sessions they lead on every school day", agrees("teacher's feed"));
-  it("When the admin raises a club's capacity, then the placements page shows the club's new capacity", agrees("placements capacity"));
+  it(
+    "When the term is played, then a club teacher's feed has the sessions they lead on every school day",
+    agrees("teacher's feed"),
+  );
+  it(
+    "When the admin raises a club's capacity, then the placements page shows the club's new capacity",
+    agrees("placements capacity"),
+  );
 
   it("When a make-up day runs the club day, then its club sessions are on the registers walked; a make-up day running another weekday has none", () => {
     const makeUps = CALENDAR.filter((d) => d.kind === "makeup");

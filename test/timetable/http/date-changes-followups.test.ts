@@ -39,9 +39,18 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
   const reg = (s: DatedSession) => `/attendance/sessions/${s.entry.id}/${s.date}`;
   const day = async (date: string) => (await sessionsOn(ctx.db.ds.manager, date)).sessions;
   const post = async (agent: Agent, path: string, body: Record<string, string>) =>
-    agent.post(path).type("form").send({ ...body, _csrf: await formToken(agent, "/") });
+    agent
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(agent, "/") });
   const homeworkFor = (cls: SchoolClass, date: string, subject: string) => ({
-    classId: String(cls.id), date, subject, description: "阅读一篇短文", tier: "basic", written: "0", minutes: "15",
+    classId: String(cls.id),
+    date,
+    subject,
+    description: "阅读一篇短文",
+    tier: "basic",
+    written: "0",
+    minutes: "15",
   });
 
   before(async function () {
@@ -58,9 +67,15 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
     homework = (await day(TUESDAY)).find((s) => s.entry.classId === class31.id && s.entry.kind === "homework")!;
     expect(homework.staffId).to.equal(class31.classTeacherId);
     [admin, teacher, classTeacher] = await Promise.all([
-      loginAs(app, staffLogin(logins, "admin")), loginAs(app, staffLogin(logins, "teacher")), loginAs(app, staffLogin(logins, "class_teacher")),
+      loginAs(app, staffLogin(logins, "admin")),
+      loginAs(app, staffLogin(logins, "teacher")),
+      loginAs(app, staffLogin(logins, "class_teacher")),
     ]);
-    const cover = await post(admin, "/admin/timetable/dates/cover", { date: TUESDAY, entryId: String(homework.entry.id), staffId: String(teacherStaff.id) });
+    const cover = await post(admin, "/admin/timetable/dates/cover", {
+      date: TUESDAY,
+      entryId: String(homework.entry.id),
+      staffId: String(teacherStaff.id),
+    });
     expect(cover.status).to.equal(303);
   });
   after(() => setSchoolClock());
@@ -95,14 +110,19 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
   // Marks one child of the session absent (after all present) and returns the child.
   async function oneAbsent(session: DatedSession): Promise<Student | null> {
     expect((await post(admin, `${reg(session)}/all-present`, {})).status).to.equal(303);
-    const [mark] = await ctx.db.ds.getRepository(Attendance).find({ where: { entryId: session.entry.id, date: session.date }, order: { studentId: "ASC" }, take: 1 });
+    const [mark] = await ctx.db.ds
+      .getRepository(Attendance)
+      .find({ where: { entryId: session.entry.id, date: session.date }, order: { studentId: "ASC" }, take: 1 });
     if (!mark) return null;
     expect((await post(admin, reg(session), { [`s_${mark.studentId}`]: "absent" })).status).to.equal(303);
     return ctx.db.ds.getRepository(Student).findOneByOrFail({ id: mark.studentId });
   }
   const alertOf = (session: DatedSession, child: Student) =>
-    ctx.db.ds.getRepository(AttendanceAlert).findOneByOrFail({ entryId: session.entry.id, date: session.date, studentId: child.id });
-  const told = (child: Student, kind: string) => ctx.db.ds.getRepository(Notification).countBy({ familyId: child.familyId, kind });
+    ctx.db.ds
+      .getRepository(AttendanceAlert)
+      .findOneByOrFail({ entryId: session.entry.id, date: session.date, studentId: child.id });
+  const told = (child: Student, kind: string) =>
+    ctx.db.ds.getRepository(Notification).countBy({ familyId: child.familyId, kind });
 
   it("When a session with an open absence alert is cancelled, then the alert is withdrawn, the family is told, and it is audited", async () => {
     const sport = (await day(TUESDAY)).find((s) => s.entry.kind === "sport" && s.entry.grades.includes(3))!;
@@ -111,7 +131,12 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
     expect((await alertOf(sport, child!)).state).to.equal("open");
     expect(await told(child!, "attendance.absent")).to.equal(1);
 
-    const res = await post(admin, "/admin/timetable/dates/cancel", { date: TUESDAY, scope: "session", entryId: String(sport.entry.id), reason: "weather" });
+    const res = await post(admin, "/admin/timetable/dates/cancel", {
+      date: TUESDAY,
+      scope: "session",
+      entryId: String(sport.entry.id),
+      reason: "weather",
+    });
     expect(res.status).to.equal(303);
     expect((await alertOf(sport, child!)).state).to.equal("withdrawn");
     expect(await told(child!, "attendance.cancelled")).to.equal(1);
@@ -123,16 +148,27 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
     let g5: { session: DatedSession; child: Student } | null = null;
     for (const session of sessions.filter((s) => s.entry.grades[0] === 5)) {
       const child = await oneAbsent(session);
-      if (child) { g5 = { session, child }; break; }
+      if (child) {
+        g5 = { session, child };
+        break;
+      }
     }
     let g6: { session: DatedSession; child: Student } | null = null;
     for (const session of sessions.filter((s) => s.entry.grades[0] === 6)) {
       const child = await oneAbsent(session);
-      if (child) { g6 = { session, child }; break; }
+      if (child) {
+        g6 = { session, child };
+        break;
+      }
     }
     expect(g5, "a grade-5 session with children").to.not.equal(null);
     expect(g6, "a grade-6 session with children").to.not.equal(null);
-    const res = await post(admin, "/admin/timetable/dates/cancel", { date: TUESDAY, scope: "day", grade: "5", reason: "outing" });
+    const res = await post(admin, "/admin/timetable/dates/cancel", {
+      date: TUESDAY,
+      scope: "day",
+      grade: "5",
+      reason: "outing",
+    });
     expect(res.status).to.equal(303);
     expect((await alertOf(g5!.session, g5!.child)).state).to.equal("withdrawn");
     expect(await told(g5!.child, "attendance.cancelled")).to.equal(1);
@@ -150,20 +186,42 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
       const thursday = await day(THURSDAY);
       const busy = new Set(thursday.map((s) => s.entry.staffId));
       const classTeachers = new Set((await ds.getRepository(SchoolClass).find()).map((c) => c.classTeacherId));
-      const staff = await ds.getRepository(Staff).find({ where: { role: "teacher", active: true }, order: { id: "ASC" } });
+      const staff = await ds
+        .getRepository(Staff)
+        .find({ where: { role: "teacher", active: true }, order: { id: "ASC" } });
       own = staff.find((s) => s.id !== teacherStaff.id && !busy.has(s.id) && !classTeachers.has(s.id))!;
       expect(own, "a teacher free on Thursdays").to.not.equal(undefined);
       // A period in which the covering teacher leads nothing that Thursday.
-      const periods = await ds.getRepository(Period).find({ where: { termId: homework.entry.termId }, order: { position: "DESC" } });
-      const periodId = periods.find((p) => !thursday.some((s) => s.staffId === teacherStaff.id && s.entry.periodId === p.id))!.id;
-      const entry = await inTransaction(ds, (em) => em.getRepository(TimetableEntry).save({
-        termId: homework.entry.termId, weekday: 4, periodId, kind: "homework" as const, title: "作业辅导（加）· 三年级(2)班", grades: [3], classId: class32.id,
-        clubId: null, staffId: own.id, venueId: null, sequence: 0, updatedAt: nowIso(),
-      }));
+      const periods = await ds
+        .getRepository(Period)
+        .find({ where: { termId: homework.entry.termId }, order: { position: "DESC" } });
+      const periodId = periods.find(
+        (p) => !thursday.some((s) => s.staffId === teacherStaff.id && s.entry.periodId === p.id),
+      )!.id;
+      const entry = await inTransaction(ds, (em) =>
+        em.getRepository(TimetableEntry).save({
+          termId: homework.entry.termId,
+          weekday: 4,
+          periodId,
+          kind: "homework" as const,
+          title: "作业辅导（加）· 三年级(2)班",
+          grades: [3],
+          classId: class32.id,
+          clubId: null,
+          staffId: own.id,
+          venueId: null,
+          sequence: 0,
+          updatedAt: nowIso(),
+        }),
+      );
       entryId = entry.id;
       await publishTimetable(ds, "测试：加一节作业辅导", SYSTEM);
       expect((await day(THURSDAY)).some((s) => s.entry.id === entryId)).to.equal(true);
-      const cover = await post(admin, "/admin/timetable/dates/cover", { date: THURSDAY, entryId: String(entryId), staffId: String(teacherStaff.id) });
+      const cover = await post(admin, "/admin/timetable/dates/cover", {
+        date: THURSDAY,
+        entryId: String(entryId),
+        staffId: String(teacherStaff.id),
+      });
       expect(cover.status).to.equal(303);
       ownAgent = await loginAs(app, { email: own.email!, password: logins.staff[0].password });
     });
@@ -190,16 +248,26 @@ forEachDatabase("per-date changes: homework access, alerts, the week page, stale
       expect(list.text.match(/date-change-line stale/g)).to.have.length(1);
       expect((await teacher.get(`/attendance/sessions/${entryId}/${THURSDAY}`)).status).to.equal(404);
       const week = (await teacher.get("/timetable")).text;
-      expect([...week.matchAll(/<li class="tt-week-change[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].filter((m) => m[1].includes(THURSDAY))).to.deep.equal([]);
+      expect(
+        [...week.matchAll(/<li class="tt-week-change[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].filter((m) =>
+          m[1].includes(THURSDAY),
+        ),
+      ).to.deep.equal([]);
     });
 
     it("When the week page and the changes list are read in English, then the changes are in English, with no key showing", async () => {
       const english = async (agent: Agent, path: string) => {
-        await agent.post("/lang").type("form").send({ lang: "en", _csrf: csrfFrom((await agent.get("/")).text) });
+        await agent
+          .post("/lang")
+          .type("form")
+          .send({ lang: "en", _csrf: csrfFrom((await agent.get("/")).text) });
         try {
           return (await agent.get(path)).text;
         } finally {
-          await agent.post("/lang").type("form").send({ lang: "zh-CN", _csrf: csrfFrom((await agent.get("/")).text) });
+          await agent
+            .post("/lang")
+            .type("form")
+            .send({ lang: "zh-CN", _csrf: csrfFrom((await agent.get("/")).text) });
         }
       };
       const week = await english(teacher, "/timetable");

@@ -29,9 +29,13 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
   let homework: DatedSession; // 三年级(1)班's Tuesday homework help, led by its class teacher
   let sport: DatedSession; // grade 3's Tuesday sport (period 2)
   const reg = (s: DatedSession) => `/attendance/sessions/${s.entry.id}/${s.date}`;
-  const on = async (date: string, entryId: number) => (await sessionsOn(ctx.db.ds.manager, date)).sessions.find((s) => s.entry.id === entryId)!;
+  const on = async (date: string, entryId: number) =>
+    (await sessionsOn(ctx.db.ds.manager, date)).sessions.find((s) => s.entry.id === entryId)!;
   const post = async (agent: Agent, path: string, body: Record<string, string>) =>
-    agent.post(path).type("form").send({ ...body, _csrf: await formToken(agent, "/") });
+    agent
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(agent, "/") });
   const audits = (action: string) => ctx.db.ds.getRepository(AuditEntry).countBy({ action });
 
   before(async function () {
@@ -42,16 +46,21 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
     setSchoolClock(at(TUESDAY));
     const ds = ctx.db.ds;
     cls = await ds.getRepository(SchoolClass).findOneByOrFail({ name: "三年级(1)班" });
-    teacherId = (await ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(seeded.logins, "teacher").email })).id;
+    teacherId = (await ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(seeded.logins, "teacher").email }))
+      .id;
     const day = (await sessionsOn(ds.manager, TUESDAY)).sessions;
     homework = day.find((s) => s.entry.classId === cls.id && s.entry.kind === "homework")!;
     sport = day.find((s) => s.entry.kind === "sport" && s.entry.grades.includes(3))!;
     expect(homework.staffId).to.equal(cls.classTeacherId);
     expect(sport, "grade 3 has sport on Tuesdays").to.not.equal(undefined);
     // The covering teacher must be free in the homework period that day.
-    expect(day.filter((s) => s.staffId === teacherId && s.entry.periodId === homework.entry.periodId)).to.deep.equal([]);
+    expect(day.filter((s) => s.staffId === teacherId && s.entry.periodId === homework.entry.periodId)).to.deep.equal(
+      [],
+    );
     [admin, teacher, classTeacher] = await Promise.all([
-      loginAs(app, staffLogin(seeded.logins, "admin")), loginAs(app, staffLogin(seeded.logins, "teacher")), loginAs(app, staffLogin(seeded.logins, "class_teacher")),
+      loginAs(app, staffLogin(seeded.logins, "admin")),
+      loginAs(app, staffLogin(seeded.logins, "teacher")),
+      loginAs(app, staffLogin(seeded.logins, "class_teacher")),
     ]);
   });
   after(() => setSchoolClock());
@@ -94,7 +103,11 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
   });
 
   it("When the admin covers a session with another teacher, then that date's session is theirs: sessionsOn, their register, their home page and day; the own teacher no longer takes it", async () => {
-    const res = await post(admin, "/admin/timetable/dates/cover", { date: TUESDAY, entryId: String(homework.entry.id), staffId: String(teacherId) });
+    const res = await post(admin, "/admin/timetable/dates/cover", {
+      date: TUESDAY,
+      entryId: String(homework.entry.id),
+      staffId: String(teacherId),
+    });
     expect(res.status).to.equal(303);
     const covered = await on(TUESDAY, homework.entry.id);
     expect(covered).to.include({ staffId: teacherId, covered: true, cancelled: null });
@@ -104,7 +117,9 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
 
     expect((await teacher.get(reg(homework))).status).to.equal(200);
     expect((await post(teacher, `${reg(homework)}/all-present`, {})).status).to.equal(303);
-    expect(await ctx.db.ds.getRepository(Attendance).countBy({ entryId: homework.entry.id, date: TUESDAY })).to.be.greaterThan(0);
+    expect(
+      await ctx.db.ds.getRepository(Attendance).countBy({ entryId: homework.entry.id, date: TUESDAY }),
+    ).to.be.greaterThan(0);
     expect((await classTeacher.get(reg(homework))).status).to.equal(403);
     expect((await teacher.get("/attendance")).text).to.contain(`href="${reg(homework)}"`);
     expect((await classTeacher.get("/attendance")).text).to.not.contain(`href="${reg(homework)}"`);
@@ -114,7 +129,11 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
     expect(home).to.contain(`href="${reg(homework)}"`);
     expect((await classTeacher.get("/")).text).to.contain('class="date-change covered-by-other"');
 
-    const again = await post(admin, "/admin/timetable/dates/cover", { date: TUESDAY, entryId: String(homework.entry.id), staffId: String(teacherId) });
+    const again = await post(admin, "/admin/timetable/dates/cover", {
+      date: TUESDAY,
+      entryId: String(homework.entry.id),
+      staffId: String(teacherId),
+    });
     expect(again.status).to.equal(400);
     expect(again.text).to.contain('id="err-entryId"');
   });
@@ -122,7 +141,10 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
   it("When a cancellation has no reason kind or too long a note, then it is refused with 400 naming the field and the session still runs", async () => {
     for (const [body, field] of [
       [{ date: TUESDAY, scope: "session", entryId: String(sport.entry.id), reason: "sunshine" }, "reason"],
-      [{ date: TUESDAY, scope: "session", entryId: String(sport.entry.id), reason: "weather", note: "雨".repeat(201) }, "note"],
+      [
+        { date: TUESDAY, scope: "session", entryId: String(sport.entry.id), reason: "weather", note: "雨".repeat(201) },
+        "note",
+      ],
       [{ date: TUESDAY, scope: "day", grade: "9", reason: "outing" }, "grade"],
       [{ date: "2026-10-01", scope: "day", grade: "", reason: "event" }, "date"],
     ] as [Record<string, string>, string][]) {
@@ -136,7 +158,13 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
   it("When the admin cancels a session for rain, then it has no register, and its children leave as if it were not held", async () => {
     const before = await classTeacher.get(`/attendance/dismissal?date=${TUESDAY}&class=${cls.id}`);
     expect(before.text).to.contain("17:50 离校");
-    const res = await post(admin, "/admin/timetable/dates/cancel", { date: TUESDAY, scope: "session", entryId: String(sport.entry.id), reason: "weather", note: "暴雨" });
+    const res = await post(admin, "/admin/timetable/dates/cancel", {
+      date: TUESDAY,
+      scope: "session",
+      entryId: String(sport.entry.id),
+      reason: "weather",
+      note: "暴雨",
+    });
     expect(res.status).to.equal(303);
     expect((await on(TUESDAY, sport.entry.id)).cancelled).to.equal("weather");
     expect(await audits("date-change.cancel")).to.equal(1);
@@ -148,13 +176,23 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
     const after = await classTeacher.get(`/attendance/dismissal?date=${TUESDAY}&class=${cls.id}`);
     expect(after.text).to.contain("16:40 离校");
     expect(after.text).to.not.contain("17:50 离校");
-    const again = await post(admin, "/admin/timetable/dates/cancel", { date: TUESDAY, scope: "session", entryId: String(sport.entry.id), reason: "other" });
+    const again = await post(admin, "/admin/timetable/dates/cancel", {
+      date: TUESDAY,
+      scope: "session",
+      entryId: String(sport.entry.id),
+      reason: "other",
+    });
     expect(again.status).to.equal(400);
     expect(again.text).to.contain('id="err-entryId"');
   });
 
   it("When a grade's day is cancelled for an outing, then every session of that grade that day is cancelled and the other grades' sessions run", async () => {
-    const res = await post(admin, "/admin/timetable/dates/cancel", { date: WEDNESDAY, scope: "day", grade: "4", reason: "outing" });
+    const res = await post(admin, "/admin/timetable/dates/cancel", {
+      date: WEDNESDAY,
+      scope: "day",
+      grade: "4",
+      reason: "outing",
+    });
     expect(res.status).to.equal(303);
     const day = (await sessionsOn(ctx.db.ds.manager, WEDNESDAY)).sessions;
     const grade4 = day.filter((s) => s.entry.grades.length > 0 && s.entry.grades.every((g) => g === 4));
@@ -164,7 +202,10 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
   });
 
   it("When the admin reads the date pages in English, then the day's changes and the forms are in English, with no key showing", async () => {
-    await admin.post("/lang").type("form").send({ lang: "en", _csrf: csrfFrom((await admin.get("/")).text) });
+    await admin
+      .post("/lang")
+      .type("form")
+      .send({ lang: "en", _csrf: csrfFrom((await admin.get("/")).text) });
     try {
       const day = await admin.get(`/admin/timetable/dates?date=${TUESDAY}`);
       expect(day.text).to.contain("Cancellations and cover");
@@ -173,7 +214,10 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
       expect(form.text).to.contain("Arrange cover");
       for (const page of [day.text, form.text]) expect(page).to.not.match(/dateChanges\./);
     } finally {
-      await admin.post("/lang").type("form").send({ lang: "zh-CN", _csrf: csrfFrom((await admin.get("/")).text) });
+      await admin
+        .post("/lang")
+        .type("form")
+        .send({ lang: "zh-CN", _csrf: csrfFrom((await admin.get("/")).text) });
     }
   });
 
@@ -184,7 +228,7 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
     expect(link, "the term's changes list each change with a remove link").to.not.equal(null);
     expect((await admin.get(link![1])).status).to.equal(200);
     expect((await post(admin, link![1], {})).status).to.equal(303);
-    expect((await on(TUESDAY, homework.entry.id))).to.include({ staffId: cls.classTeacherId, covered: false });
+    expect(await on(TUESDAY, homework.entry.id)).to.include({ staffId: cls.classTeacherId, covered: false });
     expect(await audits("date-change.remove")).to.equal(1);
     expect((await admin.get(link![1])).status).to.equal(404);
   });
@@ -192,12 +236,19 @@ forEachDatabase("per-date changes: cancelled sessions and days, cover (代课)",
   it("When a teacher or a family opens the date-change pages, then they are refused", async () => {
     expect((await teacher.get("/admin/timetable/dates")).status).to.equal(403);
     const family = await loginAs(app, familyLogin(logins, 0));
-    await family.post("/privacy/accept").type("form").send({ _csrf: csrfFrom((await family.get("/privacy")).text), accept: "1" });
+    await family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ _csrf: csrfFrom((await family.get("/privacy")).text), accept: "1" });
     expect((await family.get(`/admin/timetable/dates/${TUESDAY}/sessions/${homework.entry.id}`)).status).to.equal(403);
     const token = csrfFrom((await teacher.get("/attendance")).text);
-    const res = await teacher.post("/admin/timetable/dates/cancel").type("form").send({ _csrf: token, date: TUESDAY, scope: "day", grade: "", reason: "event" });
+    const res = await teacher
+      .post("/admin/timetable/dates/cancel")
+      .type("form")
+      .send({ _csrf: token, date: TUESDAY, scope: "day", grade: "", reason: "event" });
     expect(res.status).to.equal(403);
-    expect((await sessionsOn(ctx.db.ds.manager, TUESDAY)).sessions.filter((s) => s.cancelled === "event")).to.deep.equal([]);
+    expect(
+      (await sessionsOn(ctx.db.ds.manager, TUESDAY)).sessions.filter((s) => s.cancelled === "event"),
+    ).to.deep.equal([]);
   });
-
 });

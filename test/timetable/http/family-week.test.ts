@@ -51,8 +51,12 @@ forEachDatabase("family timetable: one child's own week", (ctx) => {
     await seedDemoAllocation(ds);
     const term = (await currentTerm(ds))!;
     gradeClubs = (await ds.getRepository(Club).findBy({ termId: term.id })).filter((c) => c.grades.includes(5));
-    const students = await ds.getRepository(Student).find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
-    const enrollments = new Map((await ds.getRepository(ServiceEnrollment).findBy({ termId: term.id })).map((e) => [e.studentId, e.weekdays]));
+    const students = await ds
+      .getRepository(Student)
+      .find({ where: { archived: false }, relations: { schoolClass: true }, order: { studentNumber: "ASC" } });
+    const enrollments = new Map(
+      (await ds.getRepository(ServiceEnrollment).findBy({ termId: term.id })).map((e) => [e.studentId, e.weekdays]),
+    );
     for (const s of students.filter((x) => x.schoolClass.grade === 5)) {
       const days = enrollments.get(s.id) ?? [];
       if (days.length === 0 || days.length === 5) continue;
@@ -70,23 +74,33 @@ forEachDatabase("family timetable: one child's own week", (ctx) => {
 
   async function familyOf(creds: { studentNumber: string; code: string }): Promise<Agent> {
     const agent = await loginAs(app, creds);
-    await agent.post("/privacy/accept").type("form").send({ accept: "1", _csrf: await formToken(agent, "/privacy") });
+    await agent
+      .post("/privacy/accept")
+      .type("form")
+      .send({ accept: "1", _csrf: await formToken(agent, "/privacy") });
     return agent;
   }
 
   it("When a grade-5 child with one club opens the timetable, then club day shows that one club, not every club of the grade", async () => {
     expect(gradeClubs.length).to.be.at.least(10);
-    const res = await (await familyOf({ studentNumber: child.studentNumber, code: CODE })).get(`/timetable?week=${WEEK}`);
+    const res = await (
+      await familyOf({ studentNumber: child.studentNumber, code: CODE })
+    ).get(`/timetable?week=${WEEK}`);
     expect(res.status).to.equal(200);
     const others = gradeClubs.filter((c) => c.id !== club.id && !club.name.includes(c.name));
-    expect(others.filter((c) => res.text.includes(c.name)).map((c) => c.name), "other clubs of the grade shown").to.deep.equal([]);
+    expect(
+      others.filter((c) => res.text.includes(c.name)).map((c) => c.name),
+      "other clubs of the grade shown",
+    ).to.deep.equal([]);
     const thursday = dayCard(res.text, CLUB_DAY);
     expect(thursday).to.contain(club.name);
     expect(thursday.match(/class="fw-session kind-club/g) ?? []).to.have.length(1);
   });
 
   it("When the child opted into some weekdays, then those days show the class's and grade's sessions and a leaving time, the others say not in the service", async () => {
-    const res = await (await familyOf({ studentNumber: child.studentNumber, code: CODE })).get(`/timetable?week=${WEEK}`);
+    const res = await (
+      await familyOf({ studentNumber: child.studentNumber, code: CODE })
+    ).get(`/timetable?week=${WEEK}`);
     const homework = `作业辅导 · ${child.schoolClass.name}`;
     for (let weekday = 1; weekday <= 5; weekday++) {
       const date = `2026-09-${String(13 + weekday).padStart(2, "0")}`;
@@ -103,14 +117,18 @@ forEachDatabase("family timetable: one child's own week", (ctx) => {
   });
 
   it("When the family opens the National Day week, then the holidays and the make-up Saturday show their labels and the weeks around link", async () => {
-    const res = await (await familyOf({ studentNumber: child.studentNumber, code: CODE })).get("/timetable?week=2026-10-07");
+    const res = await (
+      await familyOf({ studentNumber: child.studentNumber, code: CODE })
+    ).get("/timetable?week=2026-10-07");
     expect(res.status).to.equal(200);
     expect(dayCard(res.text, "2026-10-05")).to.contain("国庆节");
     const makeUp = dayCard(res.text, "2026-10-10");
     expect(makeUp).to.contain("国庆调休（周三课表）");
     // The make-up Saturday runs Wednesday's timetable, so the child's Wednesday opt-in decides it.
     expect(makeUp.includes("未参加课后服务")).to.equal(!optedIn.includes(3));
-    expect(res.text).to.contain('href="/timetable?week=2026-09-28"').and.to.contain('href="/timetable?week=2026-10-12"');
+    expect(res.text)
+      .to.contain('href="/timetable?week=2026-09-28"')
+      .and.to.contain('href="/timetable?week=2026-10-12"');
   });
 
   it("When the week is the term's first or last, then there is no link out of the term", async () => {
@@ -126,26 +144,38 @@ forEachDatabase("family timetable: one child's own week", (ctx) => {
   });
 
   it("When the week is not a date, then it answers 400 naming the week and shows no timetable", async () => {
-    const res = await (await familyOf({ studentNumber: child.studentNumber, code: CODE })).get("/timetable?week=2026-13-01");
+    const res = await (
+      await familyOf({ studentNumber: child.studentNumber, code: CODE })
+    ).get("/timetable?week=2026-13-01");
     expect(res.status).to.equal(400);
     expect(res.text).to.contain("周次").and.to.not.contain(club.name);
   });
 
   it("When a family with two children switches on the timetable, then it shows the other child's week; another family's child is refused", async () => {
     const agent = await familyOf(logins.families[1]);
-    const family = await ctx.db.ds.getRepository(Student).find({ where: { studentNumber: logins.families[1].studentNumber } });
-    const children = await ctx.db.ds.getRepository(Student).find({ where: { familyId: family[0].familyId, archived: false } });
+    const family = await ctx.db.ds
+      .getRepository(Student)
+      .find({ where: { studentNumber: logins.families[1].studentNumber } });
+    const children = await ctx.db.ds
+      .getRepository(Student)
+      .find({ where: { familyId: family[0].familyId, archived: false } });
     expect(children.length).to.equal(2);
     const page = await agent.get(`/timetable?week=${WEEK}`);
     expect(page.text).to.contain('action="/family/child"');
     const other = children.find((c) => c.studentNumber !== logins.families[1].studentNumber)!;
-    const switched = await agent.post("/family/child").type("form").send({ studentId: String(other.id), next: "timetable", _csrf: csrfFrom(page.text) });
+    const switched = await agent
+      .post("/family/child")
+      .type("form")
+      .send({ studentId: String(other.id), next: "timetable", _csrf: csrfFrom(page.text) });
     expect(switched.status).to.equal(302);
     expect(switched.headers.location).to.equal("/timetable");
     const after = await agent.get("/timetable");
     expect(after.text).to.contain(`<h2 class="fw-child">${other.name}`);
 
-    const refused = await agent.post("/family/child").type("form").send({ studentId: String(child.id), next: "timetable", _csrf: csrfFrom(after.text) });
+    const refused = await agent
+      .post("/family/child")
+      .type("form")
+      .send({ studentId: String(child.id), next: "timetable", _csrf: csrfFrom(after.text) });
     expect(refused.status).to.equal(404);
     const still = await agent.get("/timetable");
     expect(still.text).to.contain(`<h2 class="fw-child">${other.name}`);
@@ -159,8 +189,14 @@ forEachDatabase("family timetable: one child's own week", (ctx) => {
     const clubSession = sessions.find((s) => s.entry.clubId === club.id)!;
     const homework = sessions.find((s) => s.entry.kind === "homework" && s.entry.classId === child.classId)!;
     const busy = new Set(sessions.map((s) => s.staffId));
-    const cover = (await ds.getRepository(Staff).find({ where: { active: true }, order: { id: "ASC" } })).find((s) => !busy.has(s.id))!;
-    await cancelSession(ds, { date: CLUB_DAY, entryId: clubSession.entry.id, grade: null, reason: "outing", note: null }, SYSTEM);
+    const cover = (await ds.getRepository(Staff).find({ where: { active: true }, order: { id: "ASC" } })).find(
+      (s) => !busy.has(s.id),
+    )!;
+    await cancelSession(
+      ds,
+      { date: CLUB_DAY, entryId: clubSession.entry.id, grade: null, reason: "outing", note: null },
+      SYSTEM,
+    );
     await coverSession(ds, { date: CLUB_DAY, entryId: homework.entry.id, staffId: cover.id }, SYSTEM);
     const homeworkEnd = (await ds.getRepository(Period).findOneByOrFail({ id: homework.entry.periodId })).endTime;
 

@@ -4,7 +4,16 @@ import type { Express } from "express";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp, familyLogin, staffLogin } from "../../support/demo-app";
 import { csrfFrom, formToken, loginAs, Agent } from "../../support/http";
-import { AuditEntry, Period, ServiceEnrollment, Staff, Student, Term, Timetable, TimetableEntry } from "../../../src/db/entities";
+import {
+  AuditEntry,
+  Period,
+  ServiceEnrollment,
+  Staff,
+  Student,
+  Term,
+  Timetable,
+  TimetableEntry,
+} from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import type { DemoLogins } from "../../../seeds/demo";
 
@@ -29,21 +38,56 @@ forEachDatabase("timetable publishing", (ctx) => {
     teacher = await loginAs(app, staffLogin(logins, "teacher"));
     family = await loginAs(app, familyLogin(logins, 0));
     const notice = await family.get("/privacy");
-    await family.post("/privacy/accept").type("form").send({ accept: "1", _csrf: csrfFrom(notice.text) });
-    teacherId = (await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, "teacher").email })).id;
+    await family
+      .post("/privacy/accept")
+      .type("form")
+      .send({ accept: "1", _csrf: csrfFrom(notice.text) });
+    teacherId = (await ctx.db.ds.getRepository(Staff).findOneByOrFail({ email: staffLogin(logins, "teacher").email }))
+      .id;
     p3 = await inTransaction(ctx.db.ds, async (em) => {
       const term = await em.getRepository(Term).findOneByOrFail({ current: true });
-      const child = await em.getRepository(Student).findOneByOrFail({ studentNumber: familyLogin(logins, 0).studentNumber });
-      await em.getRepository(ServiceEnrollment).save({ termId: term.id, studentId: child.id, weekdays: [1, 2, 3, 4, 5], source: "family", enteredByStaffId: null, updatedAt: new Date().toISOString() });
-      return (await em.getRepository(Period).save({ termId: term.id, name: "延时托管", startTime: "18:00", endTime: "18:40", grades: [1, 2, 3, 4, 5, 6], position: 2 })).id;
+      const child = await em
+        .getRepository(Student)
+        .findOneByOrFail({ studentNumber: familyLogin(logins, 0).studentNumber });
+      await em.getRepository(ServiceEnrollment).save({
+        termId: term.id,
+        studentId: child.id,
+        weekdays: [1, 2, 3, 4, 5],
+        source: "family",
+        enteredByStaffId: null,
+        updatedAt: new Date().toISOString(),
+      });
+      return (
+        await em.getRepository(Period).save({
+          termId: term.id,
+          name: "延时托管",
+          startTime: "18:00",
+          endTime: "18:40",
+          grades: [1, 2, 3, 4, 5, 6],
+          position: 2,
+        })
+      ).id;
     });
   });
 
   const timetable = () => ctx.db.ds.getRepository(Timetable).findOneByOrFail({});
   const post = async (path: string, body: Record<string, unknown>) =>
-    admin.post(path).type("form").send({ ...body, _csrf: await formToken(admin, "/admin/timetable/publish") });
+    admin
+      .post(path)
+      .type("form")
+      .send({ ...body, _csrf: await formToken(admin, "/admin/timetable/publish") });
   const draftSession = (title: string, over: Record<string, unknown> = {}) => ({
-    weekday: "2", periodId: String(p3), kind: "activity", title, grades: ["3"], classId: "", clubId: "", staffId: "", venueId: "", intent: "save", ...over,
+    weekday: "2",
+    periodId: String(p3),
+    kind: "activity",
+    title,
+    grades: ["3"],
+    classId: "",
+    clubId: "",
+    staffId: "",
+    venueId: "",
+    intent: "save",
+    ...over,
   });
 
   it("When the seeded timetable is opened, then the grid says draft and published are the same", async () => {
@@ -65,12 +109,33 @@ forEachDatabase("timetable publishing", (ctx) => {
 
   it("When the admin changes the draft, then the grid counts the changes and families and teachers still see the published week", async () => {
     expect((await post("/admin/timetable/entries", draftSession("科学小实验（草稿）"))).status).to.equal(302);
-    expect((await post("/admin/timetable/entries", draftSession("教师草稿活动", { grades: ["5"], staffId: String(teacherId) }))).status).to.equal(302);
-    const renamed = await ctx.db.ds.getRepository(TimetableEntry).findOneByOrFail({ title: "三年级游戏与实践活动", weekday: 1 });
-    expect((await post(`/admin/timetable/entries/${renamed.id}`, {
-      weekday: "1", periodId: String(renamed.periodId), kind: "activity", title: "三年级游戏（改名草稿）", grades: ["3"], classId: "", clubId: "",
-      staffId: String(renamed.staffId), venueId: "", intent: "save",
-    })).status).to.equal(302);
+    expect(
+      (
+        await post(
+          "/admin/timetable/entries",
+          draftSession("教师草稿活动", { grades: ["5"], staffId: String(teacherId) }),
+        )
+      ).status,
+    ).to.equal(302);
+    const renamed = await ctx.db.ds
+      .getRepository(TimetableEntry)
+      .findOneByOrFail({ title: "三年级游戏与实践活动", weekday: 1 });
+    expect(
+      (
+        await post(`/admin/timetable/entries/${renamed.id}`, {
+          weekday: "1",
+          periodId: String(renamed.periodId),
+          kind: "activity",
+          title: "三年级游戏（改名草稿）",
+          grades: ["3"],
+          classId: "",
+          clubId: "",
+          staffId: String(renamed.staffId),
+          venueId: "",
+          intent: "save",
+        })
+      ).status,
+    ).to.equal(302);
 
     const grid = await admin.get("/admin/timetable");
     expect(grid.text).to.contain("草稿与已发布课表不同：3 处变更");
@@ -111,8 +176,12 @@ forEachDatabase("timetable publishing", (ctx) => {
     const draft = await ctx.db.ds.getRepository(TimetableEntry).find({ order: { id: "ASC" } });
     expect(after.publishedAt! > before.publishedAt!).to.equal(true);
     const snapshot = (after.published as { id: number; title: string; sequence: number }[]).sort((a, b) => a.id - b.id);
-    expect(snapshot.map((r) => [r.id, r.title, r.sequence])).to.deep.equal(draft.map((e) => [e.id, e.title, e.sequence]));
-    const audit = await ctx.db.ds.getRepository(AuditEntry).findOneOrFail({ where: { action: "timetable.publish" }, order: { id: "DESC" } });
+    expect(snapshot.map((r) => [r.id, r.title, r.sequence])).to.deep.equal(
+      draft.map((e) => [e.id, e.title, e.sequence]),
+    );
+    const audit = await ctx.db.ds
+      .getRepository(AuditEntry)
+      .findOneOrFail({ where: { action: "timetable.publish" }, order: { id: "DESC" } });
     expect(audit.reason).to.equal("第二周起执行新课表");
     expect(audit.details).to.include({ entries: draft.length, changes: 3, errors, override: errors > 0 });
 
@@ -142,14 +211,21 @@ forEachDatabase("timetable publishing", (ctx) => {
     const token = await formToken(teacher, "/timetable");
     expect((await teacher.post("/admin/timetable/publish").type("form").send({ _csrf: token })).status).to.equal(403);
     const familyToken = await formToken(family, "/timetable");
-    expect((await family.post("/admin/timetable/publish").type("form").send({ _csrf: familyToken })).status).to.equal(403);
+    expect((await family.post("/admin/timetable/publish").type("form").send({ _csrf: familyToken })).status).to.equal(
+      403,
+    );
     expect((await timetable()).publishedAt).to.equal(before.publishedAt);
   });
 
   it("When the stored snapshot holds a row that is not an entry, then the admin's grid counts it, families' pages still open without it, and publishing again replaces it", async () => {
     const stored = await timetable();
-    const rows = [...(stored.published ?? []), { id: 999_999, weekday: "3", periodId: p3, kind: "party", title: "手改的坏行", grades: [3] }];
-    await inTransaction(ctx.db.ds, (em) => em.getRepository(Timetable).update({ id: stored.id }, { published: rows as never }));
+    const rows = [
+      ...(stored.published ?? []),
+      { id: 999_999, weekday: "3", periodId: p3, kind: "party", title: "手改的坏行", grades: [3] },
+    ];
+    await inTransaction(ctx.db.ds, (em) =>
+      em.getRepository(Timetable).update({ id: stored.id }, { published: rows as never }),
+    );
     expect((await admin.get("/admin/timetable")).text).to.contain("已发布课表中有 1 行无法读取");
     const home = await family.get(FAMILY_WEEK);
     expect(home.status).to.equal(200);

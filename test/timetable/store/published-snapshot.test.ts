@@ -20,24 +20,58 @@ forEachDatabase("published timetable snapshot", (ctx) => {
   before(async function () {
     this.timeout(60_000);
     await inTransaction(ctx.db.ds, async (em) => {
-      term = await em.getRepository(Term).save({ name: "秋季学期", startDate: "2026-09-01", endDate: "2027-01-20", current: true });
-      period = await em.getRepository(Period).save({ termId: term.id, name: "第一节", startTime: "15:30", endTime: "16:30", grades: [3], position: 1 });
-      club = await em.getRepository(Club).save({ termId: term.id, code: "CHOIR", name: "合唱", category: "art", grades: [3], maxSize: 20 });
+      term = await em
+        .getRepository(Term)
+        .save({ name: "秋季学期", startDate: "2026-09-01", endDate: "2027-01-20", current: true });
+      period = await em
+        .getRepository(Period)
+        .save({ termId: term.id, name: "第一节", startTime: "15:30", endTime: "16:30", grades: [3], position: 1 });
+      club = await em
+        .getRepository(Club)
+        .save({ termId: term.id, code: "CHOIR", name: "合唱", category: "art", grades: [3], maxSize: 20 });
       // The draft differs from what was published: a reader that falls back to it is caught.
-      await em.getRepository(TimetableEntry).save({ termId: term.id, weekday: 4, periodId: period.id, kind: "club", title: "合唱（草稿）", grades: [3], clubId: club.id, updatedAt: "2026-09-01T00:00:00.000Z" });
+      await em.getRepository(TimetableEntry).save({
+        termId: term.id,
+        weekday: 4,
+        periodId: period.id,
+        kind: "club",
+        title: "合唱（草稿）",
+        grades: [3],
+        clubId: club.id,
+        updatedAt: "2026-09-01T00:00:00.000Z",
+      });
     });
   });
 
-  const good = () => ({ id: 101, termId: term.id, weekday: 1, periodId: period.id, kind: "club", title: "合唱", grades: [3], classId: null, clubId: club.id, staffId: 7, venueId: null, sequence: 0, updatedAt: "2026-09-01T00:00:00.000Z" });
+  const good = () => ({
+    id: 101,
+    termId: term.id,
+    weekday: 1,
+    periodId: period.id,
+    kind: "club",
+    title: "合唱",
+    grades: [3],
+    classId: null,
+    clubId: club.id,
+    staffId: 7,
+    venueId: null,
+    sequence: 0,
+    updatedAt: "2026-09-01T00:00:00.000Z",
+  });
 
   before(async () => {
-    const rows = [
-      good(),
-      { ...good(), id: 102, weekday: 2, kind: "party" },
-      { ...good(), id: 103, weekday: "3" },
-    ];
-    await inTransaction(ctx.db.ds, (em) => em.getRepository(Timetable).upsert(
-      { termId: term.id, published: rows as never, publishedAt: "2026-09-01T00:00:00.000Z", updatedAt: "2026-09-01T00:00:00.000Z" }, ["termId"]));
+    const rows = [good(), { ...good(), id: 102, weekday: 2, kind: "party" }, { ...good(), id: 103, weekday: "3" }];
+    await inTransaction(ctx.db.ds, (em) =>
+      em.getRepository(Timetable).upsert(
+        {
+          termId: term.id,
+          published: rows as never,
+          publishedAt: "2026-09-01T00:00:00.000Z",
+          updatedAt: "2026-09-01T00:00:00.000Z",
+        },
+        ["termId"],
+      ),
+    );
   });
 
   // The snapshot holds one valid row (101) and two that are not entries: an unknown kind, a weekday that is text.
@@ -60,10 +94,12 @@ forEachDatabase("published timetable snapshot", (ctx) => {
   });
 
   it("When a Sunday is a make-up day following Monday, then sessionsOn gives Monday's valid sessions; a holiday and a date outside the term give none", async () => {
-    await inTransaction(ctx.db.ds, (em) => em.getRepository(CalendarDay).save([
-      { termId: term.id, date: "2026-09-27", kind: "makeup", runsWeekday: 1, name: "调休" },
-      { termId: term.id, date: "2026-10-05", kind: "holiday", runsWeekday: null, name: "国庆节" },
-    ]));
+    await inTransaction(ctx.db.ds, (em) =>
+      em.getRepository(CalendarDay).save([
+        { termId: term.id, date: "2026-09-27", kind: "makeup", runsWeekday: 1, name: "调休" },
+        { termId: term.id, date: "2026-10-05", kind: "holiday", runsWeekday: null, name: "国庆节" },
+      ]),
+    );
     const makeUp = await sessionsOn(ctx.db.ds.manager, "2026-09-27");
     expect(makeUp.day).to.include({ kind: "makeup", runsWeekday: 1 });
     expect(makeUp.sessions.map((s) => [s.entry.id, s.cancelled, s.covered])).to.deep.equal([[101, null, false]]);

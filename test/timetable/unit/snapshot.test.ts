@@ -6,8 +6,20 @@ import { parseSnapshot } from "../../../src/timetable/core/snapshot";
 import { clubSessions, sessionsOn, staffWeek, type DateChanges } from "../../../src/timetable/core/questions";
 
 const row = (over: Record<string, unknown> = {}) => ({
-  id: 1, termId: 7, weekday: 1, periodId: 10, kind: "club", title: "合唱", grades: [3], classId: null, clubId: 5, staffId: 9, venueId: null,
-  sequence: 2, updatedAt: "2026-09-01T00:00:00.000Z", ...over,
+  id: 1,
+  termId: 7,
+  weekday: 1,
+  periodId: 10,
+  kind: "club",
+  title: "合唱",
+  grades: [3],
+  classId: null,
+  clubId: 5,
+  staffId: 9,
+  venueId: null,
+  sequence: 2,
+  updatedAt: "2026-09-01T00:00:00.000Z",
+  ...over,
 });
 
 describe("timetable: the published snapshot's parser", () => {
@@ -20,9 +32,26 @@ describe("timetable: the published snapshot's parser", () => {
   });
 
   it("When an older row lacks the optional fields, then they take their defaults (the snapshot's term, no references, sequence 0)", () => {
-    const { rows, skipped } = parseSnapshot([{ id: 3, weekday: 2, periodId: 10, kind: "sport", title: "跳绳", grades: [1, 2] }], 7);
+    const { rows, skipped } = parseSnapshot(
+      [{ id: 3, weekday: 2, periodId: 10, kind: "sport", title: "跳绳", grades: [1, 2] }],
+      7,
+    );
     expect(skipped).to.deep.equal([]);
-    expect(rows[0]).to.deep.equal({ id: 3, termId: 7, weekday: 2, periodId: 10, kind: "sport", title: "跳绳", grades: [1, 2], classId: null, clubId: null, staffId: null, venueId: null, sequence: 0, updatedAt: "" });
+    expect(rows[0]).to.deep.equal({
+      id: 3,
+      termId: 7,
+      weekday: 2,
+      periodId: 10,
+      kind: "sport",
+      title: "跳绳",
+      grades: [1, 2],
+      classId: null,
+      clubId: null,
+      staffId: null,
+      venueId: null,
+      sequence: 0,
+      updatedAt: "",
+    });
   });
 
   const bad: [string, unknown, string][] = [
@@ -60,7 +89,10 @@ describe("timetable: the questions asked of the published week", () => {
     row({ id: 3, weekday: 3, periodId: 10, title: "篮球", clubId: 5, staffId: 9 }),
     row({ id: 4, weekday: 4, periodId: 10, title: "合唱", clubId: 6, staffId: 8 }),
   ]).rows;
-  const order = new Map([[10, 0], [20, 1]]);
+  const order = new Map([
+    [10, 0],
+    [20, 1],
+  ]);
   const on = (date: string, entries: CalendarEntry[] = [], changes?: DateChanges) =>
     sessionsOn(rows, schoolDay(date, indexCalendar(entries)), changes, order).map((s) => s.entry.id);
 
@@ -78,9 +110,15 @@ describe("timetable: the questions asked of the published week", () => {
   });
 
   it("When a date's changes cancel a session and cover another, then the sessions carry the reason and the covering staff", () => {
-    const changes: DateChanges = { cancelled: (id) => (id === 1 ? "rain" : null), coverOf: (id) => (id === 2 ? 77 : null) };
+    const changes: DateChanges = {
+      cancelled: (id) => (id === 1 ? "rain" : null),
+      coverOf: (id) => (id === 2 ? 77 : null),
+    };
     const sessions = sessionsOn(rows, schoolDay("2026-09-07", indexCalendar([])), changes, order);
-    expect(sessions.map((s) => [s.entry.id, s.cancelled, s.staffId, s.covered])).to.deep.equal([[2, null, 77, true], [1, "rain", 9, false]]);
+    expect(sessions.map((s) => [s.entry.id, s.cancelled, s.staffId, s.covered])).to.deep.equal([
+      [2, null, 77, true],
+      [1, "rain", 9, false],
+    ]);
   });
 
   it("When a club's sessions are asked for, then only that club's come, Monday first", () => {

@@ -8,12 +8,30 @@ export class SetupState1765100000000 implements MigrationInterface {
   name = "SetupState1765100000000";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    const has = async (key: string) => (await queryRunner.manager.createQueryBuilder().select("s.key").from("setting", "s").where("s.key = :key", { key }).getRawMany()).length > 0;
+    const has = async (key: string) =>
+      (
+        await queryRunner.manager
+          .createQueryBuilder()
+          .select("s.key")
+          .from("setting", "s")
+          .where("s.key = :key", { key })
+          .getRawMany()
+      ).length > 0;
     if (!(await has("school.name")) || (await has("school.setupAt"))) return;
-    await queryRunner.manager.createQueryBuilder().insert().into("setting").values({ key: "school.setupAt", value: new Date().toISOString() }).execute();
+    await queryRunner.manager
+      .createQueryBuilder()
+      .insert()
+      .into("setting")
+      .values({ key: "school.setupAt", value: new Date().toISOString() })
+      .execute();
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.manager.createQueryBuilder().delete().from("setting").where("key = :key", { key: "school.setupAt" }).execute();
+    await queryRunner.manager
+      .createQueryBuilder()
+      .delete()
+      .from("setting")
+      .where("key = :key", { key: "school.setupAt" })
+      .execute();
   }
 }

@@ -20,13 +20,19 @@ export class RunHashes1765400000000 implements MigrationInterface {
     // One run at a time: a run holds a whole school's instance and result.
     const ids: { id: number }[] = await queryRunner.query(`SELECT "id" FROM "allocation_run" ORDER BY "id"`);
     for (const { id } of ids) {
-      const [run]: { id: number; instance: string; result: string }[] = await queryRunner.query(`SELECT "id", "instance", "result" FROM "allocation_run" WHERE "id" = ${param(1)}`, [id]);
-      await queryRunner.query(`UPDATE "allocation_run" SET "instanceHash" = ${param(1)}, "resultHash" = ${param(2)} WHERE "id" = ${param(3)}`,
-        [sha256(run.instance), sha256(run.result), run.id]);
+      const [run]: { id: number; instance: string; result: string }[] = await queryRunner.query(
+        `SELECT "id", "instance", "result" FROM "allocation_run" WHERE "id" = ${param(1)}`,
+        [id],
+      );
+      await queryRunner.query(
+        `UPDATE "allocation_run" SET "instanceHash" = ${param(1)}, "resultHash" = ${param(2)} WHERE "id" = ${param(3)}`,
+        [sha256(run.instance), sha256(run.result), run.id],
+      );
     }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const name of ["pseudonymisedAt", "resultHash", "instanceHash"]) await queryRunner.dropColumn("allocation_run", name);
+    for (const name of ["pseudonymisedAt", "resultHash", "instanceHash"])
+      await queryRunner.dropColumn("allocation_run", name);
   }
 }

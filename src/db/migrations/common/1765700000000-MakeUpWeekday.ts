@@ -11,7 +11,11 @@
 // weekday is computed here, not imported, so this migration never changes with the app.
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-interface Row { id: number; date: string; runsWeekday: number | null }
+interface Row {
+  id: number;
+  date: string;
+  runsWeekday: number | null;
+}
 
 const isoWeekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
 
@@ -19,15 +23,22 @@ export class MakeUpWeekday1765700000000 implements MigrationInterface {
   name = "MakeUpWeekday1765700000000";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    const rows: Row[] = await queryRunner.manager.createQueryBuilder()
-      .select(["d.id AS id", "d.date AS date", `d."runsWeekday" AS "runsWeekday"`]).from("calendar_day", "d")
+    const rows: Row[] = await queryRunner.manager
+      .createQueryBuilder()
+      .select(["d.id AS id", "d.date AS date", `d."runsWeekday" AS "runsWeekday"`])
+      .from("calendar_day", "d")
       .where("d.kind = :kind", { kind: "makeup" })
       .andWhere(`(d."runsWeekday" IS NULL OR d."runsWeekday" < 1 OR d."runsWeekday" > 5)`)
       .getRawMany();
     for (const row of rows) {
       const weekday = isoWeekday(row.date);
       const change = weekday <= 5 ? { runsWeekday: weekday } : { kind: "event", runsWeekday: null };
-      await queryRunner.manager.createQueryBuilder().update("calendar_day").set(change).where("id = :id", { id: row.id }).execute();
+      await queryRunner.manager
+        .createQueryBuilder()
+        .update("calendar_day")
+        .set(change)
+        .where("id = :id", { id: row.id })
+        .execute();
     }
   }
 

@@ -7,7 +7,12 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from "typeorm";
 
 const int = (name: string, isNullable = false) => ({ name, type: "integer", isNullable });
-const fk = (column: string, table: string) => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ["id"], onDelete: "CASCADE" });
+const fk = (column: string, table: string) => ({
+  columnNames: [column],
+  referencedTableName: table,
+  referencedColumnNames: ["id"],
+  onDelete: "CASCADE",
+});
 const base = [
   { name: "id", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" as const },
   int("termId"),
@@ -19,19 +24,31 @@ export class DateChanges1765900000000 implements MigrationInterface {
   name = "DateChanges1765900000000";
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.createTable(new Table({
-      name: "session_cancellation",
-      columns: [...base, int("entryId", true), int("grade", true),
-        { name: "reason", type: "varchar", length: "12" }, { name: "note", type: "varchar", length: "200", isNullable: true }, ...tail],
-      foreignKeys: [fk("termId", "term")],
-    }), true);
+    await q.createTable(
+      new Table({
+        name: "session_cancellation",
+        columns: [
+          ...base,
+          int("entryId", true),
+          int("grade", true),
+          { name: "reason", type: "varchar", length: "12" },
+          { name: "note", type: "varchar", length: "200", isNullable: true },
+          ...tail,
+        ],
+        foreignKeys: [fk("termId", "term")],
+      }),
+      true,
+    );
     await q.createIndex("session_cancellation", new TableIndex({ columnNames: ["termId", "date"] }));
 
-    await q.createTable(new Table({
-      name: "session_cover",
-      columns: [...base, int("entryId"), int("staffId"), ...tail],
-      foreignKeys: [fk("termId", "term"), fk("staffId", "staff")],
-    }), true);
+    await q.createTable(
+      new Table({
+        name: "session_cover",
+        columns: [...base, int("entryId"), int("staffId"), ...tail],
+        foreignKeys: [fk("termId", "term"), fk("staffId", "staff")],
+      }),
+      true,
+    );
     await q.createIndex("session_cover", new TableIndex({ columnNames: ["termId", "date"] }));
     await q.createIndex("session_cover", new TableIndex({ columnNames: ["entryId", "date"], isUnique: true }));
   }

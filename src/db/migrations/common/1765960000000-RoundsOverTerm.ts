@@ -10,7 +10,10 @@ export class RoundsOverTerm1765960000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     await q.addColumn("choice_round", new TableColumn({ name: "clubIds", type: "text", isNullable: true }));
-    await q.addColumn("choice_round", new TableColumn({ name: "effectiveDate", type: "varchar", length: "10", isNullable: true }));
+    await q.addColumn(
+      "choice_round",
+      new TableColumn({ name: "effectiveDate", type: "varchar", length: "10", isNullable: true }),
+    );
     await q.addColumn("preference", new TableColumn({ name: "swapClubIds", type: "text", isNullable: true }));
   }
 

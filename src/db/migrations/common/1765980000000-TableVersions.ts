@@ -9,8 +9,23 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 const VERSIONED_TABLES = [
-  "allocation_publication", "calendar_day", "choice_round", "club", "daily_sport", "homework_entry", "membership", "period",
-  "school_class", "service_enrollment", "setting", "staff", "student", "term", "timetable", "timetable_entry", "venue",
+  "allocation_publication",
+  "calendar_day",
+  "choice_round",
+  "club",
+  "daily_sport",
+  "homework_entry",
+  "membership",
+  "period",
+  "school_class",
+  "service_enrollment",
+  "setting",
+  "staff",
+  "student",
+  "term",
+  "timetable",
+  "timetable_entry",
+  "venue",
 ];
 const EVENTS = ["INSERT", "UPDATE", "DELETE"];
 
@@ -19,7 +34,9 @@ export class TableVersions1765980000000 implements MigrationInterface {
 
   public async up(q: QueryRunner): Promise<void> {
     if (q.connection.options.type !== "better-sqlite3") return;
-    await q.query(`CREATE TABLE IF NOT EXISTS "table_version" ("name" varchar(64) PRIMARY KEY NOT NULL, "version" integer NOT NULL DEFAULT (0))`);
+    await q.query(
+      `CREATE TABLE IF NOT EXISTS "table_version" ("name" varchar(64) PRIMARY KEY NOT NULL, "version" integer NOT NULL DEFAULT (0))`,
+    );
     for (const table of VERSIONED_TABLES) {
       await q.query(`INSERT OR IGNORE INTO "table_version" ("name", "version") VALUES ('${table}', 0)`);
       for (const event of EVENTS) {
@@ -31,7 +48,9 @@ export class TableVersions1765980000000 implements MigrationInterface {
 
   public async down(q: QueryRunner): Promise<void> {
     if (q.connection.options.type !== "better-sqlite3") return;
-    for (const table of VERSIONED_TABLES) for (const event of EVENTS) await q.query(`DROP TRIGGER IF EXISTS "table_version_${table}_${event.toLowerCase()}"`);
+    for (const table of VERSIONED_TABLES)
+      for (const event of EVENTS)
+        await q.query(`DROP TRIGGER IF EXISTS "table_version_${table}_${event.toLowerCase()}"`);
     await q.query(`DROP TABLE IF EXISTS "table_version"`);
   }
 }

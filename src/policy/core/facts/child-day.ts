@@ -33,9 +33,20 @@ export interface ChildDayValues {
 }
 
 export const childDayFields = fieldList<ChildDayValues>({
-  grade: true, weekday: true, weekdayName: true, enrolled: true, hasClub: true, serviceStart: true, serviceEnd: true,
-  serviceMinutes: true, peMinutes: true, breakMinutes: true, serviceSportMinutes: true, sportMinutes: true,
-  childCount: true, dayCount: true,
+  grade: true,
+  weekday: true,
+  weekdayName: true,
+  enrolled: true,
+  hasClub: true,
+  serviceStart: true,
+  serviceEnd: true,
+  serviceMinutes: true,
+  peMinutes: true,
+  breakMinutes: true,
+  serviceSportMinutes: true,
+  sportMinutes: true,
+  childCount: true,
+  dayCount: true,
 });
 
 /** A distinct day plan: what a child's day looks like to the rules, who has it and on how many dates. */
@@ -49,20 +60,39 @@ const isClub = (e: TimetableEntry) => e.kind === "club" || e.clubId !== undefine
 
 // Club members are expected at their club whatever the opt-in says; everything else needs the opt-in.
 // A grade-wide activity is the supervised place (自主活动/托管) for the children with no club in its period.
-function sessionsOf(ctx: PolicyContext, child: Child, weekday: number, enrolled: boolean, clubIds: Set<string>): TimetableEntry[] {
+function sessionsOf(
+  ctx: PolicyContext,
+  child: Child,
+  weekday: number,
+  enrolled: boolean,
+  clubIds: Set<string>,
+): TimetableEntry[] {
   const day = ctx.input.entries.filter((e) => e.weekday === weekday);
   const clubs = day.filter((e) => isClub(e) && e.clubId !== undefined && clubIds.has(e.clubId));
   if (!enrolled) return clubs;
   const clubPeriods = new Set(clubs.map((e) => e.periodId));
-  const others = day.filter((e) =>
-    !isClub(e) && e.grades.includes(child.grade) && (e.classId === undefined || e.classId === child.classId)
-    && !(e.kind === "activity" && e.classId === undefined && clubPeriods.has(e.periodId)));
+  const others = day.filter(
+    (e) =>
+      !isClub(e) &&
+      e.grades.includes(child.grade) &&
+      (e.classId === undefined || e.classId === child.classId) &&
+      !(e.kind === "activity" && e.classId === undefined && clubPeriods.has(e.periodId)),
+  );
   return [...others, ...clubs];
 }
 
-function planValues(ctx: PolicyContext, grade: number, weekday: number, enrolled: boolean, entries: TimetableEntry[]): DayPlan["values"] {
+function planValues(
+  ctx: PolicyContext,
+  grade: number,
+  weekday: number,
+  enrolled: boolean,
+  entries: TimetableEntry[],
+): DayPlan["values"] {
   const all = intervalsOf(ctx, entries);
-  const sport = intervalsOf(ctx, entries.filter((e) => e.kind === "sport"));
+  const sport = intervalsOf(
+    ctx,
+    entries.filter((e) => e.kind === "sport"),
+  );
   const start = all.length ? Math.min(...all.map((i) => i[0])) : undefined;
   const end = all.length ? Math.max(...all.map((i) => i[1])) : undefined;
   const daily = ctx.input.dailySport.find((s) => s.grade === grade && s.weekday === weekday);
@@ -88,7 +118,17 @@ function planValues(ctx: PolicyContext, grade: number, weekday: number, enrolled
 // A plan is what the rules read of a day: two classes whose homework runs at the same
 // time, or two clubs in the same period, make the same plan.
 const planKey = (v: DayPlan["values"]) =>
-  [v.grade, v.weekday, v.enrolled, v.hasClub, v.serviceStart, v.serviceEnd, v.serviceMinutes, v.serviceSportMinutes, v.sportMinutes].join("|");
+  [
+    v.grade,
+    v.weekday,
+    v.enrolled,
+    v.hasClub,
+    v.serviceStart,
+    v.serviceEnd,
+    v.serviceMinutes,
+    v.serviceSportMinutes,
+    v.sportMinutes,
+  ].join("|");
 
 /** Every distinct day plan of the term's children over the term's school days. */
 export function dayPlans(ctx: PolicyContext): Map<string, DayPlan> {
@@ -99,7 +139,13 @@ export function dayPlans(ctx: PolicyContext): Map<string, DayPlan> {
   const planOf = new Map<string, DayPlan>();
   for (const child of ctx.input.children ?? []) {
     // The ledger decides when a span holds (its dates are [from, to)); a child's clubs change only on its seats' dates.
-    const seats = (seatsOf.get(child.id) ?? []).map((s) => ({ studentId: 0, clubId: 0, club: s.clubId, fromDate: s.fromDate, toDate: s.toDate }));
+    const seats = (seatsOf.get(child.id) ?? []).map((s) => ({
+      studentId: 0,
+      clubId: 0,
+      club: s.clubId,
+      fromDate: s.fromDate,
+      toDate: s.toDate,
+    }));
     const changes = [...new Set(seats.flatMap((s) => (s.toDate ? [s.fromDate, s.toDate] : [s.fromDate])))].sort();
     let next = 0; // the first change not yet passed (school days come in date order)
     let first = true;
@@ -120,7 +166,13 @@ export function dayPlans(ctx: PolicyContext): Map<string, DayPlan> {
         const shared = `${child.classId}|${child.grade}|${own}`;
         plan = planOf.get(shared);
         if (!plan) {
-          const values = planValues(ctx, child.grade, day.weekday, enrolled, sessionsOf(ctx, child, day.weekday, enrolled, clubIds));
+          const values = planValues(
+            ctx,
+            child.grade,
+            day.weekday,
+            enrolled,
+            sessionsOf(ctx, child, day.weekday, enrolled, clubIds),
+          );
           const key = planKey(values);
           plan = plans.get(key) ?? { values, children: new Set(), days: 0 };
           plans.set(key, plan);
@@ -143,7 +195,12 @@ export function childDayFacts(ctx: PolicyContext): PolicyFact<ChildDayValues>[] 
     .sort((a, b) => a.values.grade - b.values.grade || a.values.weekday - b.values.weekday)
     .map((plan) => ({
       kind: "childDay" as const,
-      target: { kind: "grade-day" as const, grade: plan.values.grade, weekday: plan.values.weekday, children: [...plan.children].sort(byNumber) },
+      target: {
+        kind: "grade-day" as const,
+        grade: plan.values.grade,
+        weekday: plan.values.weekday,
+        children: [...plan.children].sort(byNumber),
+      },
       values: { ...plan.values, childCount: plan.children.size, dayCount: plan.days },
     }));
 }

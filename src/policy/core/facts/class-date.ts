@@ -22,8 +22,18 @@ export interface ClassDateValues {
 }
 
 export const classDateFields = fieldList<ClassDateValues>({
-  classId: true, className: true, grade: true, date: true, weekday: true, weekdayName: true, isSchoolDay: true,
-  writtenMinutes: true, totalMinutes: true, entryCount: true, subjects: true, homeworkSessionMinutes: true,
+  classId: true,
+  className: true,
+  grade: true,
+  date: true,
+  weekday: true,
+  weekdayName: true,
+  isSchoolDay: true,
+  writtenMinutes: true,
+  totalMinutes: true,
+  entryCount: true,
+  subjects: true,
+  homeworkSessionMinutes: true,
 });
 
 // Homework limits are per class per day (班主任统筹), so the log is summed by class and date.

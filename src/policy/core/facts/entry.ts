@@ -29,9 +29,26 @@ export interface EntryValues {
 }
 
 export const entryFields = fieldList<EntryValues>({
-  entryId: true, weekday: true, weekdayName: true, periodId: true, periodName: true, start: true, end: true,
-  minutes: true, kind: true, kindName: true, grades: true, classId: true, clubId: true, clubName: true,
-  staffId: true, staffName: true, staffKind: true, venueId: true, venueName: true, venueCapacity: true,
+  entryId: true,
+  weekday: true,
+  weekdayName: true,
+  periodId: true,
+  periodName: true,
+  start: true,
+  end: true,
+  minutes: true,
+  kind: true,
+  kindName: true,
+  grades: true,
+  classId: true,
+  clubId: true,
+  clubName: true,
+  staffId: true,
+  staffName: true,
+  staffKind: true,
+  venueId: true,
+  venueName: true,
+  venueCapacity: true,
   expectedSize: true,
 });
 
@@ -52,8 +69,14 @@ export function entryFacts(ctx: PolicyContext): PolicyFact<EntryValues>[] {
     return {
       kind: "entry" as const,
       target: {
-        kind: "entry" as const, entryId: e.id, weekday: e.weekday, periodId: e.periodId,
-        classId: e.classId, clubId: e.clubId, staffId: e.staffId, venueId: e.venueId,
+        kind: "entry" as const,
+        entryId: e.id,
+        weekday: e.weekday,
+        periodId: e.periodId,
+        classId: e.classId,
+        clubId: e.clubId,
+        staffId: e.staffId,
+        venueId: e.venueId,
       },
       values: {
         entryId: e.id,

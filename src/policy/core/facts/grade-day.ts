@@ -28,13 +28,32 @@ export interface GradeDayValues {
 }
 
 export const gradeDayFields = fieldList<GradeDayValues>({
-  grade: true, date: true, weekday: true, weekdayName: true, calendarWeekday: true, isMakeUpDay: true,
-  isEventDay: true, hasService: true, peMinutes: true, breakMinutes: true, serviceSportMinutes: true,
-  serviceSportMinutesAllEntries: true, sportMinutes: true, homeworkSessionMinutes: true,
-  writtenHomeworkMinutes: true, maxWrittenHomeworkMinutes: true, classId: true, className: true,
+  grade: true,
+  date: true,
+  weekday: true,
+  weekdayName: true,
+  calendarWeekday: true,
+  isMakeUpDay: true,
+  isEventDay: true,
+  hasService: true,
+  peMinutes: true,
+  breakMinutes: true,
+  serviceSportMinutes: true,
+  serviceSportMinutesAllEntries: true,
+  sportMinutes: true,
+  homeworkSessionMinutes: true,
+  writtenHomeworkMinutes: true,
+  maxWrittenHomeworkMinutes: true,
+  classId: true,
+  className: true,
 });
 
-interface ClassHomework { classId?: string; className?: string; session: number; written: number }
+interface ClassHomework {
+  classId?: string;
+  className?: string;
+  session: number;
+  written: number;
+}
 
 // "作业不出校门" is per class: report the class whose homework overruns its sessions the most.
 function worstClass(ctx: PolicyContext, grade: number, weekday: number | null, date: IsoDate): ClassHomework {
@@ -59,7 +78,10 @@ export function gradeDayFacts(ctx: PolicyContext): PolicyFact<GradeDayValues>[] 
       const pe = sport?.peMinutes ?? 0;
       const brk = sport?.breakMinutes ?? 0;
       const worst = worstClass(ctx, grade, day.weekday, day.date);
-      const maxWritten = Math.max(0, ...ctx.input.classes.filter((c) => c.grade === grade).map((c) => writtenMinutes(ctx, c.id, day.date)));
+      const maxWritten = Math.max(
+        0,
+        ...ctx.input.classes.filter((c) => c.grade === grade).map((c) => writtenMinutes(ctx, c.id, day.date)),
+      );
       const target: ViolationTarget = { kind: "grade-day", grade, date: day.date, weekday: day.weekday ?? undefined };
       if (worst.written > worst.session && worst.classId) target.classId = worst.classId;
       return {

@@ -21,9 +21,18 @@ export interface GradeWeekdayValues {
 }
 
 export const gradeWeekdayFields = fieldList<GradeWeekdayValues>({
-  grade: true, weekday: true, weekdayName: true, hasService: true, serviceStart: true, serviceEnd: true,
-  serviceMinutes: true, sessionMinutes: true, serviceDaysInWeek: true, homeworkSessionMinutes: true,
-  serviceSportMinutes: true, entryCount: true,
+  grade: true,
+  weekday: true,
+  weekdayName: true,
+  hasService: true,
+  serviceStart: true,
+  serviceEnd: true,
+  serviceMinutes: true,
+  sessionMinutes: true,
+  serviceDaysInWeek: true,
+  homeworkSessionMinutes: true,
+  serviceSportMinutes: true,
+  entryCount: true,
 });
 
 const WEEKDAYS: TimetableWeekday[] = [1, 2, 3, 4, 5];

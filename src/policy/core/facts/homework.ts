@@ -20,8 +20,17 @@ export interface HomeworkValues {
 }
 
 export const homeworkFields = fieldList<HomeworkValues>({
-  homeworkId: true, classId: true, className: true, grade: true, date: true, weekdayName: true, subject: true,
-  tier: true, tierName: true, written: true, minutes: true,
+  homeworkId: true,
+  classId: true,
+  className: true,
+  grade: true,
+  date: true,
+  weekdayName: true,
+  subject: true,
+  tier: true,
+  tierName: true,
+  written: true,
+  minutes: true,
 });
 
 const TIER_NAMES: Record<HomeworkTier, Localized> = {

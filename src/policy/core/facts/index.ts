@@ -54,4 +54,14 @@ export type { GradeWeekdayValues } from "./grade-weekday";
 export type { HomeworkValues } from "./homework";
 export type { ClubValues, StaffValues, VenueValues } from "./people-places";
 export type { SlotValues } from "./slot";
-export { classDateFacts, entryFacts, gradeDayFacts, gradeWeekdayFacts, homeworkFacts, clubFacts, staffFacts, venueFacts, slotFacts };
+export {
+  classDateFacts,
+  entryFacts,
+  gradeDayFacts,
+  gradeWeekdayFacts,
+  homeworkFacts,
+  clubFacts,
+  staffFacts,
+  venueFacts,
+  slotFacts,
+};

@@ -13,7 +13,12 @@ export interface StaffValues {
 }
 
 export const staffFields = fieldList<StaffValues>({
-  staffId: true, name: true, kind: true, vettedOn: true, isVetted: true, sessionsPerWeek: true,
+  staffId: true,
+  name: true,
+  kind: true,
+  vettedOn: true,
+  isVetted: true,
+  sessionsPerWeek: true,
 });
 
 // Workload and background checks are about a person, whatever sessions they run.
@@ -41,7 +46,11 @@ export interface VenueValues {
 }
 
 export const venueFields = fieldList<VenueValues>({
-  venueId: true, name: true, capacity: true, sessionsPerWeek: true, largestExpectedSize: true,
+  venueId: true,
+  name: true,
+  capacity: true,
+  sessionsPerWeek: true,
+  largestExpectedSize: true,
 });
 
 // A room's use over the week, for rules about a venue rather than one session in it.
@@ -73,7 +82,13 @@ export interface ClubValues {
 }
 
 export const clubFields = fieldList<ClubValues>({
-  clubId: true, name: true, minSize: true, maxSize: true, members: true, hasMembers: true, sessionsPerWeek: true,
+  clubId: true,
+  name: true,
+  minSize: true,
+  maxSize: true,
+  members: true,
+  hasMembers: true,
+  sessionsPerWeek: true,
 });
 
 // A club's size is known only after allocation; before that `members` is absent and size rules stay quiet.

@@ -34,8 +34,14 @@ export function serviceDay(ctx: PolicyContext, weekday: number | null, grade: nu
 function computeServiceDay(ctx: PolicyContext, weekday: number | null, grade: number, classId?: string): ServiceDay {
   const entries = entriesReaching(ctx, weekday, grade, classId);
   const all = intervalsOf(ctx, entries);
-  const homework = intervalsOf(ctx, entries.filter((e) => e.kind === "homework"));
-  const sport = intervalsOf(ctx, entries.filter((e) => e.kind === "sport"));
+  const homework = intervalsOf(
+    ctx,
+    entries.filter((e) => e.kind === "homework"),
+  );
+  const sport = intervalsOf(
+    ctx,
+    entries.filter((e) => e.kind === "sport"),
+  );
   const wholeGradeSport = intervalsOf(
     ctx,
     entries.filter((e) => entries.every((o) => o.periodId !== e.periodId || o.kind === "sport")),

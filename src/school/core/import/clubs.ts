@@ -20,14 +20,32 @@ export interface ClubRow {
 export const clubColumns = [
   { field: "name", required: true, aliases: ["名称", "社团名称", "社团", "名字", "name", "club name", "club"] },
   { field: "category", required: true, aliases: ["类别", "社团类别", "分类", "类型", "category", "type"] },
-  { field: "description", required: false, aliases: ["简介", "社团简介", "介绍", "说明", "描述", "description", "about"] },
+  {
+    field: "description",
+    required: false,
+    aliases: ["简介", "社团简介", "介绍", "说明", "描述", "description", "about"],
+  },
   { field: "grades", required: true, aliases: ["年级", "适用年级", "面向年级", "grades", "grade"] },
-  { field: "minSize", required: false, aliases: ["最少", "最少人数", "人数下限", "min", "min size", "minSize", "minimum"] },
-  { field: "maxSize", required: true,
-    aliases: ["最多", "最多人数", "人数上限", "限额", "max", "max size", "maxSize", "maximum", "capacity"] },
-  { field: "staffNumber", required: false,
-    aliases: ["教师工号", "指导教师工号", "工号", "staff number", "staffNumber", "staff no", "staff id"] },
-  { field: "venueName", required: false, aliases: ["场地", "地点", "活动地点", "教室", "venue", "venueName", "room", "place"] },
+  {
+    field: "minSize",
+    required: false,
+    aliases: ["最少", "最少人数", "人数下限", "min", "min size", "minSize", "minimum"],
+  },
+  {
+    field: "maxSize",
+    required: true,
+    aliases: ["最多", "最多人数", "人数上限", "限额", "max", "max size", "maxSize", "maximum", "capacity"],
+  },
+  {
+    field: "staffNumber",
+    required: false,
+    aliases: ["教师工号", "指导教师工号", "工号", "staff number", "staffNumber", "staff no", "staff id"],
+  },
+  {
+    field: "venueName",
+    required: false,
+    aliases: ["场地", "地点", "活动地点", "教室", "venue", "venueName", "room", "place"],
+  },
 ] as const;
 
 export const clubFields: ImportSpec<ClubRow>["fields"] = {

@@ -53,8 +53,16 @@ export interface ImportError {
   params: ImportParams;
 }
 
-export type ImportFileErrorCode = Extract<ImportErrorCode, "unsupported-file" | "unreadable-file" | "too-many-rows"
-  | "too-many-columns" | "too-many-cells" | "cell-too-long" | "unpacked-too-large">;
+export type ImportFileErrorCode = Extract<
+  ImportErrorCode,
+  | "unsupported-file"
+  | "unreadable-file"
+  | "too-many-rows"
+  | "too-many-columns"
+  | "too-many-cells"
+  | "cell-too-long"
+  | "unpacked-too-large"
+>;
 
 /** Thrown by readTable when the file itself cannot be read, or is over a limit. */
 export class ImportFileError extends Error {
@@ -67,6 +75,11 @@ export class ImportFileError extends Error {
   }
 
   toImportError(): ImportError {
-    return { line: typeof this.params.line === "number" ? this.params.line : 0, field: "", code: this.code, params: this.params };
+    return {
+      line: typeof this.params.line === "number" ? this.params.line : 0,
+      field: "",
+      code: this.code,
+      params: this.params,
+    };
   }
 }

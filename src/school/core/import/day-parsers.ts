@@ -4,10 +4,30 @@ import { fail, ok, Parsed } from "./parsed";
 // timetable, so availability is only ever about weekdays 1–5.
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const DAY_NAMES: Record<string, number> = {
-  "1": 1, "2": 2, "3": 3, "4": 4, "5": 5,
-  一: 1, 二: 2, 三: 3, 四: 4, 五: 5,
-  mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, weds: 3, wednesday: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+  "5": 5,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  weds: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
 };
 const EVERY_DAY = ["每天", "全部", "全周", "工作日", "all", "every day", "everyday", "weekdays"];
 
@@ -32,7 +52,9 @@ export function parseWeekdays(raw: string): Parsed<number[]> {
     }
     if (range.length > 2) return bad;
     const single = dayNumber(part);
-    const run = /^(周|星期|礼拜)?[一二三四五]+$/.test(part) ? [...part.replace(/^(周|星期|礼拜)/, "")].map(dayNumber) : [single];
+    const run = /^(周|星期|礼拜)?[一二三四五]+$/.test(part)
+      ? [...part.replace(/^(周|星期|礼拜)/, "")].map(dayNumber)
+      : [single];
     if (run.some((d) => d === undefined)) return bad;
     for (const d of run) days.add(d as number);
   }
@@ -44,8 +66,9 @@ export function parseWeekdays(raw: string): Parsed<number[]> {
 // 20260901 (XLSX date cells arrive as YYYY-MM-DD). Stored as YYYY-MM-DD.
 export function parseDate(raw: string): Parsed<string> {
   const text = raw.normalize("NFKC").trim();
-  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text)
-    ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const match =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!match) return fail("bad-date", { value: raw.trim() });
   const [year, month, day] = match.slice(1, 4).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -24,7 +24,10 @@ export function deriveFamilies(students: StudentRow[]): FamilyRow[] {
     families.set(key, family);
   }
   return [...families.values()].map(({ familyKey, guardianName, phone, children }) => ({
-    familyKey, children, ...(guardianName !== undefined && { guardianName }), ...(phone !== undefined && { phone }),
+    familyKey,
+    children,
+    ...(guardianName !== undefined && { guardianName }),
+    ...(phone !== undefined && { phone }),
   }));
 }
 
@@ -40,8 +43,12 @@ export function familyMismatches(rows: ParsedRow<StudentRow>[]): ImportError[] {
       const seen = first.get(matchKey(familyKey));
       if (!seen) first.set(matchKey(familyKey), { line: row.line, value });
       else if (seen.value !== value) {
-        errors.push({ line: row.line, field, code: "family-mismatch",
-          params: { value, family: familyKey, firstLine: seen.line, firstValue: seen.value } });
+        errors.push({
+          line: row.line,
+          field,
+          code: "family-mismatch",
+          params: { value, family: familyKey, firstLine: seen.line, firstValue: seen.value },
+        });
       }
     }
   }

@@ -23,8 +23,12 @@ export function duplicatesInFile<T>(rows: ParsedRow<T>[], field: StringField<T>)
 }
 
 // In "create" mode an import may only add records, so a key already stored is an error.
-export function alreadyExisting<T>(rows: ParsedRow<T>[], field: StringField<T>, known: Map<string, string> | undefined,
-  mode: ImportMode): ImportError[] {
+export function alreadyExisting<T>(
+  rows: ParsedRow<T>[],
+  field: StringField<T>,
+  known: Map<string, string> | undefined,
+  mode: ImportMode,
+): ImportError[] {
   if (mode !== "create" || !known) return [];
   return rows.flatMap((row) => {
     const value = valueOf(row, field);
@@ -35,12 +39,18 @@ export function alreadyExisting<T>(rows: ParsedRow<T>[], field: StringField<T>, 
 }
 
 // A reference (class, venue, staff number) must name a record that exists.
-export function unknownReferences<T>(rows: ParsedRow<T>[], field: StringField<T>, known: Map<string, string> | undefined,
-  code: ImportErrorCode): ImportError[] {
+export function unknownReferences<T>(
+  rows: ParsedRow<T>[],
+  field: StringField<T>,
+  known: Map<string, string> | undefined,
+  code: ImportErrorCode,
+): ImportError[] {
   if (!known) return [];
   return rows.flatMap((row) => {
     const value = valueOf(row, field);
-    return value !== undefined && !known.has(matchKey(value)) ? [{ line: row.line, field, code, params: { value } }] : [];
+    return value !== undefined && !known.has(matchKey(value))
+      ? [{ line: row.line, field, code, params: { value } }]
+      : [];
   });
 }
 

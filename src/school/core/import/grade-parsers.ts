@@ -5,7 +5,12 @@ const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4,
 const ALL_GRADES = [1, 2, 3, 4, 5, 6];
 
 export function gradeNumber(token: string): number | undefined {
-  const t = token.normalize("NFKC").trim().toLowerCase().replace(/^(grade|g)\s*/, "").replace(/年级$|级$/, "");
+  const t = token
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/^(grade|g)\s*/, "")
+    .replace(/年级$|级$/, "");
   const n = /^\d$/.test(t) ? Number(t) : CHINESE_DIGITS[t];
   return n !== undefined && n >= 1 && n <= 6 ? n : undefined;
 }

@@ -21,7 +21,10 @@ export type ColumnMap = Record<string, string | undefined>;
 
 // Each field takes the column whose header is its best-ranked alias; two columns
 // with the same rank are ambiguous, so the file is refused rather than guessed.
-export function mapColumns(headers: string[], columns: readonly ColumnSpec[]): { map: ColumnMap; errors: ImportError[] } {
+export function mapColumns(
+  headers: string[],
+  columns: readonly ColumnSpec[],
+): { map: ColumnMap; errors: ImportError[] } {
   const map: ColumnMap = {};
   const errors: ImportError[] = [];
   const normalized = headers.map(normalizeHeader);
@@ -31,12 +34,17 @@ export function mapColumns(headers: string[], columns: readonly ColumnSpec[]): {
       .filter((c) => c.rank >= 0)
       .sort((a, b) => a.rank - b.rank);
     if (ranked.length === 0) {
-      if (spec.required) errors.push({ line: 1, field: spec.field, code: "missing-column", params: { column: spec.field } });
+      if (spec.required)
+        errors.push({ line: 1, field: spec.field, code: "missing-column", params: { column: spec.field } });
       continue;
     }
     if (ranked.length > 1 && ranked[0].rank === ranked[1].rank) {
-      errors.push({ line: 1, field: spec.field, code: "duplicate-column",
-        params: { column: spec.field, first: ranked[0].header, second: ranked[1].header } });
+      errors.push({
+        line: 1,
+        field: spec.field,
+        code: "duplicate-column",
+        params: { column: spec.field, first: ranked[0].header, second: ranked[1].header },
+      });
       continue;
     }
     map[spec.field] = ranked[0].header;

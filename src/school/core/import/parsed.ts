@@ -5,7 +5,11 @@ import { ImportErrorCode, ImportParams } from "./codes";
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ImportErrorCode; params: ImportParams };
 
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ImportErrorCode, params: ImportParams = {}): Parsed<T> => ({ ok: false, code, params });
+export const fail = <T = never>(code: ImportErrorCode, params: ImportParams = {}): Parsed<T> => ({
+  ok: false,
+  code,
+  params,
+});
 
 // A zod schema for one cell: the parser's code and params travel in the issue.
 export function cell<T>(parse: (raw: string) => Parsed<T>): z.ZodType<T, string> {

@@ -19,19 +19,41 @@ export interface ImportPreview extends PreviewCounts {
 
 // Shown before the admin commits: how many rows add a record and how many
 // change one already stored (matched by student number, staff number, club name).
-export function previewImport<K extends ImportKind>(kind: K, rows: ImportRowsByKind[K][],
-  existing: ExistingRecords = {}): ImportPreview {
+export function previewImport<K extends ImportKind>(
+  kind: K,
+  rows: ImportRowsByKind[K][],
+  existing: ExistingRecords = {},
+): ImportPreview {
   const known = indexExisting(existing);
   if (kind === "students") {
     const students = rows as StudentRows;
     return {
       kind,
-      ...count(students.map((s) => s.studentNumber), known.studentNumbers),
-      families: count(deriveFamilies(students).map((f) => f.familyKey), known.familyKeys),
+      ...count(
+        students.map((s) => s.studentNumber),
+        known.studentNumbers,
+      ),
+      families: count(
+        deriveFamilies(students).map((f) => f.familyKey),
+        known.familyKeys,
+      ),
     };
   }
-  if (kind === "staff") return { kind, ...count((rows as StaffRows).map((s) => s.staffNumber), known.staffNumbers) };
-  return { kind, ...count((rows as ClubRows).map((c) => c.name), known.clubNames) };
+  if (kind === "staff")
+    return {
+      kind,
+      ...count(
+        (rows as StaffRows).map((s) => s.staffNumber),
+        known.staffNumbers,
+      ),
+    };
+  return {
+    kind,
+    ...count(
+      (rows as ClubRows).map((c) => c.name),
+      known.clubNames,
+    ),
+  };
 }
 
 type StudentRows = ImportRowsByKind["students"][];

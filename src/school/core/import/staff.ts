@@ -20,27 +20,57 @@ export interface StaffRow {
 }
 
 export const staffColumns = [
-  { field: "staffNumber", required: true, aliases: ["工号", "教师工号", "职工号", "staff number", "staff no", "staff id", "staffNumber"] },
+  {
+    field: "staffNumber",
+    required: true,
+    aliases: ["工号", "教师工号", "职工号", "staff number", "staff no", "staff id", "staffNumber"],
+  },
   { field: "name", required: true, aliases: ["姓名", "教师姓名", "名字", "name", "staff name"] },
   { field: "kind", required: true, aliases: ["类型", "人员类型", "身份", "类别", "kind", "type", "role"] },
   { field: "email", required: false, aliases: ["邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "mail"] },
-  { field: "vettedOn", required: false,
-    aliases: ["审查日期", "背景审查日期", "审核日期", "审查", "vetting date", "vetted on", "vettedOn", "vetted"] },
-  { field: "availableDays", required: false,
-    aliases: ["可用日", "可上课日", "可用时间", "空闲日", "available days", "availableDays", "availability", "days"] },
+  {
+    field: "vettedOn",
+    required: false,
+    aliases: ["审查日期", "背景审查日期", "审核日期", "审查", "vetting date", "vetted on", "vettedOn", "vetted"],
+  },
+  {
+    field: "availableDays",
+    required: false,
+    aliases: ["可用日", "可上课日", "可用时间", "空闲日", "available days", "availableDays", "availability", "days"],
+  },
 ] as const;
 
 const KINDS: Record<string, StaffKind> = {
-  教师: "teacher", 老师: "teacher", 任课教师: "teacher", 任课老师: "teacher", teacher: "teacher",
-  班主任: "class_teacher", classteacher: "class_teacher", homeroomteacher: "class_teacher", homeroom: "class_teacher",
-  校外人员: "external", 校外: "external", 外聘: "external", 外聘教师: "external", 校外教师: "external", 校外辅导员: "external",
-  external: "external", externalinstructor: "external", instructor: "external",
+  教师: "teacher",
+  老师: "teacher",
+  任课教师: "teacher",
+  任课老师: "teacher",
+  teacher: "teacher",
+  班主任: "class_teacher",
+  classteacher: "class_teacher",
+  homeroomteacher: "class_teacher",
+  homeroom: "class_teacher",
+  校外人员: "external",
+  校外: "external",
+  外聘: "external",
+  外聘教师: "external",
+  校外教师: "external",
+  校外辅导员: "external",
+  external: "external",
+  externalinstructor: "external",
+  instructor: "external",
 };
 
 // Three kinds matter downstream: class teachers see their class, external
 // instructors need a vetting date; written in Chinese or English.
 export function parseStaffKind(raw: string): Parsed<StaffKind> {
-  const kind = KINDS[raw.normalize("NFKC").toLowerCase().replace(/[\s_-]/g, "")];
+  const kind =
+    KINDS[
+      raw
+        .normalize("NFKC")
+        .toLowerCase()
+        .replace(/[\s_-]/g, "")
+    ];
   return kind ? ok(kind) : fail("bad-staff-kind", { value: raw.trim() });
 }
 

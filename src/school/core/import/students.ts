@@ -19,17 +19,41 @@ export interface StudentRow {
 }
 
 export const studentColumns = [
-  { field: "studentNumber", required: true,
-    aliases: ["学号", "学生学号", "学籍号", "学生编号", "student number", "student no", "student id", "studentNumber"] },
+  {
+    field: "studentNumber",
+    required: true,
+    aliases: ["学号", "学生学号", "学籍号", "学生编号", "student number", "student no", "student id", "studentNumber"],
+  },
   { field: "name", required: true, aliases: ["姓名", "学生姓名", "名字", "name", "student name", "student"] },
   { field: "grade", required: true, aliases: ["年级", "grade"] },
   { field: "className", required: true, aliases: ["班级", "班级名称", "班", "class", "class name", "className"] },
-  { field: "familyKey", required: true,
-    aliases: ["家庭编号", "家庭号", "家庭", "family", "family key", "family id", "family number", "family no"] },
-  { field: "guardianName", required: false,
-    aliases: ["家长姓名", "家长", "监护人", "监护人姓名", "guardian", "guardian name", "parent", "parent name"] },
-  { field: "phone", required: false,
-    aliases: ["电话", "联系电话", "家长电话", "手机", "手机号", "手机号码", "家长手机", "phone", "mobile", "telephone", "tel"] },
+  {
+    field: "familyKey",
+    required: true,
+    aliases: ["家庭编号", "家庭号", "家庭", "family", "family key", "family id", "family number", "family no"],
+  },
+  {
+    field: "guardianName",
+    required: false,
+    aliases: ["家长姓名", "家长", "监护人", "监护人姓名", "guardian", "guardian name", "parent", "parent name"],
+  },
+  {
+    field: "phone",
+    required: false,
+    aliases: [
+      "电话",
+      "联系电话",
+      "家长电话",
+      "手机",
+      "手机号",
+      "手机号码",
+      "家长手机",
+      "phone",
+      "mobile",
+      "telephone",
+      "tel",
+    ],
+  },
 ] as const;
 
 export const studentFields: ImportSpec<StudentRow>["fields"] = {

@@ -47,7 +47,9 @@ export function buildTable(raw: RawRow[]): ImportTable {
   const imprecise: { line: number; header: string }[] = [];
   const rows = dataRows.map((row) => {
     const cells: Record<string, string> = {};
-    headers.forEach((header, i) => { cells[header] = row.values[i] ?? ""; });
+    headers.forEach((header, i) => {
+      cells[header] = row.values[i] ?? "";
+    });
     for (const i of row.imprecise ?? []) if (i < width) imprecise.push({ line: row.line, header: headers[i] });
     return { line: row.line, cells };
   });
@@ -61,8 +63,10 @@ function withoutTrailingBlanks(values: string[]): string[] {
 }
 
 function checkRow(line: number, values: string[]): void {
-  if (values.length > IMPORT_LIMITS.columns) throw new ImportFileError("too-many-columns", { max: IMPORT_LIMITS.columns, line });
-  if (values.some((v) => v.length > IMPORT_LIMITS.cellChars)) throw new ImportFileError("cell-too-long", { max: IMPORT_LIMITS.cellChars, line });
+  if (values.length > IMPORT_LIMITS.columns)
+    throw new ImportFileError("too-many-columns", { max: IMPORT_LIMITS.columns, line });
+  if (values.some((v) => v.length > IMPORT_LIMITS.cellChars))
+    throw new ImportFileError("cell-too-long", { max: IMPORT_LIMITS.cellChars, line });
 }
 
 function uniqueHeaders(values: string[], width: number): string[] {

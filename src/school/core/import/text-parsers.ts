@@ -29,7 +29,10 @@ export function parseId(raw: string): Parsed<string> {
 // dashes and brackets are dropped and the digits kept.
 export function parsePhone(raw: string): Parsed<string> {
   const original = raw.trim();
-  const compact = original.normalize("NFKC").replace(/[\s\-()]/g, "").replace(/^'/, "");
+  const compact = original
+    .normalize("NFKC")
+    .replace(/[\s\-()]/g, "")
+    .replace(/^'/, "");
   if (SCIENTIFIC.test(compact)) return fail("scientific-notation", { value: original });
   const digits = compact.replace(/^(\+86|0086)/, "");
   if (/^1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits)) return ok(digits);

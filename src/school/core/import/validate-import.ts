@@ -8,7 +8,11 @@ import { StudentRow, studentImport } from "./students";
 import { ImportTable, TableRow } from "./table";
 
 export type ImportKind = "students" | "staff" | "clubs";
-export interface ImportRowsByKind { students: StudentRow; staff: StaffRow; clubs: ClubRow }
+export interface ImportRowsByKind {
+  students: StudentRow;
+  staff: StaffRow;
+  clubs: ClubRow;
+}
 
 /** A valid row and the spreadsheet line it came from. */
 export type ImportedRow<T> = T & { line: number };
@@ -25,14 +29,23 @@ export const IMPORT_KINDS = Object.keys(SPECS) as ImportKind[];
 
 // All or nothing: a file with any bad row imports nothing, and the admin gets
 // every problem at once (all rows, all fields) to fix in one pass.
-export function validateImport<K extends ImportKind>(kind: K, table: ImportTable, existing?: ExistingRecords,
-  options: { mode?: ImportMode } = {}): ImportResult<ImportRowsByKind[K]> {
+export function validateImport<K extends ImportKind>(
+  kind: K,
+  table: ImportTable,
+  existing?: ExistingRecords,
+  options: { mode?: ImportMode } = {},
+): ImportResult<ImportRowsByKind[K]> {
   return validateWith(SPECS[kind], table, existing, options.mode ?? "upsert");
 }
 
-function validateWith<T>(spec: ImportSpec<T>, table: ImportTable, existing: ExistingRecords | undefined,
-  mode: ImportMode): ImportResult<T> {
-  if (table.headers.length === 0) return { ok: false, errors: [{ line: 0, field: "", code: "empty-file", params: {} }] };
+function validateWith<T>(
+  spec: ImportSpec<T>,
+  table: ImportTable,
+  existing: ExistingRecords | undefined,
+  mode: ImportMode,
+): ImportResult<T> {
+  if (table.headers.length === 0)
+    return { ok: false, errors: [{ line: 0, field: "", code: "empty-file", params: {} }] };
   const { map, errors: columnErrors } = mapColumns(table.headers, spec.columns);
   if (columnErrors.length) return { ok: false, errors: columnErrors };
   if (table.rows.length === 0) return { ok: false, errors: [{ line: 0, field: "", code: "no-rows", params: {} }] };
@@ -54,8 +67,14 @@ function validateWith<T>(spec: ImportSpec<T>, table: ImportTable, existing: Exis
 
 // Each cell on its own, so one bad cell never hides another in the same row, and
 // the fields that did parse still take part in the cross-row checks.
-function parseRow<T>(spec: ImportSpec<T>, fields: (keyof T & string)[], map: ColumnMap, row: TableRow,
-  imprecise: Set<string>, errors: ImportError[]): ParsedRow<T> {
+function parseRow<T>(
+  spec: ImportSpec<T>,
+  fields: (keyof T & string)[],
+  map: ColumnMap,
+  row: TableRow,
+  imprecise: Set<string>,
+  errors: ImportError[],
+): ParsedRow<T> {
   const values: Partial<T> = {};
   for (const field of fields) {
     const header = map[field];
@@ -63,7 +82,7 @@ function parseRow<T>(spec: ImportSpec<T>, fields: (keyof T & string)[], map: Col
       errors.push({ line: row.line, field, code: "precision-lost", params: { value: row.cells[header] } });
       continue;
     }
-    const result = spec.fields[field].safeParse(header === undefined ? "" : row.cells[header] ?? "");
+    const result = spec.fields[field].safeParse(header === undefined ? "" : (row.cells[header] ?? ""));
     if (!result.success) errors.push(...result.error.issues.map((issue) => issueToError(issue, row.line, field)));
     else if (result.data !== undefined) values[field] = result.data;
   }
@@ -75,7 +94,12 @@ const cellKey = (line: number, header: string) => `${line}\u0000${header}`;
 
 function issueToError(issue: z.core.$ZodIssue, line: number, field: string): ImportError {
   if (issue.code === "custom") {
-    return { line, field, code: issue.message as ImportError["code"], params: (issue.params ?? {}) as ImportError["params"] };
+    return {
+      line,
+      field,
+      code: issue.message as ImportError["code"],
+      params: (issue.params ?? {}) as ImportError["params"],
+    };
   }
   return { line, field, code: "required", params: {} };
 }
@@ -83,5 +107,7 @@ function issueToError(issue: z.core.$ZodIssue, line: number, field: string): Imp
 // Errors read top to bottom, left to right, as the admin fixes the sheet.
 function sortErrors(errors: ImportError[], fields: string[]): ImportError[] {
   const column = (f: string) => fields.indexOf(f);
-  return [...errors].sort((a, b) => a.line - b.line || column(a.field) - column(b.field) || a.code.localeCompare(b.code));
+  return [...errors].sort(
+    (a, b) => a.line - b.line || column(a.field) - column(b.field) || a.code.localeCompare(b.code),
+  );
 }

@@ -10,8 +10,13 @@ export function clubLargerThanVenue(placements: Placement[], context: Pick<Clash
     const room = p.venueId === undefined ? undefined : capacity.get(p.venueId);
     const size = (p.clubId === undefined ? undefined : maxSize.get(p.clubId)) ?? p.expectedSize;
     if (room === undefined || size === undefined || size <= room) return [];
-    return [clashOf("club-larger-than-venue", [p], {
-      venueId: p.venueId as string, capacity: room, size, ...(p.clubId !== undefined && { clubId: p.clubId }),
-    })];
+    return [
+      clashOf("club-larger-than-venue", [p], {
+        venueId: p.venueId as string,
+        capacity: room,
+        size,
+        ...(p.clubId !== undefined && { clubId: p.clubId }),
+      }),
+    ];
   });
 }

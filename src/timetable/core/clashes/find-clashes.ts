@@ -21,7 +21,11 @@ export function findClashes(placements: Placement[], context: ClashContext): Cla
 // What saving `proposed` would break, so the save can be refused and explained
 // first: the proposed entries replace their old versions (same entryId), nothing
 // else moves, and only clashes that involve a proposed entry are returned.
-export function clashesForChange(existing: Placement[], proposed: Placement | Placement[], context: ClashContext): Clash[] {
+export function clashesForChange(
+  existing: Placement[],
+  proposed: Placement | Placement[],
+  context: ClashContext,
+): Clash[] {
   const changes = Array.isArray(proposed) ? proposed : [proposed];
   const changed = new Set(changes.map((p) => p.entryId));
   const after = [...existing.filter((p) => !changed.has(p.entryId)), ...changes];
@@ -29,11 +33,13 @@ export function clashesForChange(existing: Placement[], proposed: Placement | Pl
 }
 
 function compareClashes(a: Clash, b: Clash): number {
-  return a.weekday - b.weekday
-    || compareText(a.periodId, b.periodId)
-    || compareText(a.kind, b.kind)
-    || compareText(a.entryIds.join("\u0000"), b.entryIds.join("\u0000"))
-    || compareText(JSON.stringify(a.params), JSON.stringify(b.params));
+  return (
+    a.weekday - b.weekday ||
+    compareText(a.periodId, b.periodId) ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.entryIds.join("\u0000"), b.entryIds.join("\u0000")) ||
+    compareText(JSON.stringify(a.params), JSON.stringify(b.params))
+  );
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -10,7 +10,8 @@ import { Clash, Placement } from "./types";
 // children of the grade with no club in that slot: its roster is theirs.
 export function gradeDoubleBooked(placements: Placement[]): Clash[] {
   return sameSlotGroups(placements, (p) => [...new Set(p.grades)]).flatMap(({ resource: grade, group }) =>
-    conflictingSets(group).map((set) => clashOf("grade-double-booked", set, { grade })));
+    conflictingSets(group).map((set) => clashOf("grade-double-booked", set, { grade })),
+  );
 }
 
 function conflicts(a: Placement, b: Placement): boolean {

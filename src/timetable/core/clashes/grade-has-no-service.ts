@@ -10,7 +10,9 @@ export function gradeHasNoService(placements: Placement[], context: Pick<ClashCo
     weekdays.forEach((d) => set.add(d));
     days.set(grade, set);
   }
-  return placements.flatMap((p) => [...new Set(p.grades)]
-    .filter((grade) => !days.get(grade)?.has(p.weekday))
-    .map((grade) => clashOf("grade-has-no-service", [p], { grade })));
+  return placements.flatMap((p) =>
+    [...new Set(p.grades)]
+      .filter((grade) => !days.get(grade)?.has(p.weekday))
+      .map((grade) => clashOf("grade-has-no-service", [p], { grade })),
+  );
 }

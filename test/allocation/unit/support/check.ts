@@ -30,12 +30,18 @@ export function violations(instance: Instance, result: Result): string[] {
   const used = new Map<string, number>();
   instance.students.forEach((s, i) => {
     const got = result.assignments[s.id];
-    if (!Array.isArray(got)) { problems.push(`${s.id} missing`); return; }
+    if (!Array.isArray(got)) {
+      problems.push(`${s.id} missing`);
+      return;
+    }
     if (new Set(got).size !== got.length) problems.push(`${s.id} holds a club twice`);
     if (got.length > s.maxClubs) problems.push(`${s.id} exceeds maxClubs`);
     for (const p of s.pinned) if (!got.includes(p)) problems.push(`${s.id} lost pin ${p}`);
     for (const id of got) {
-      if (!clubs.has(id)) { problems.push(`${s.id} unknown club ${id}`); continue; }
+      if (!clubs.has(id)) {
+        problems.push(`${s.id} unknown club ${id}`);
+        continue;
+      }
       used.set(id, (used.get(id) ?? 0) + 1);
       if (!s.pinned.includes(id) && !eligible(instance, i, id)) problems.push(`${s.id} not eligible for ${id}`);
     }
@@ -49,7 +55,9 @@ export function violations(instance: Instance, result: Result): string[] {
 
 /** (placed children, placements, sum of ranks) computed from the assignments. */
 export function tupleOf(instance: Instance, result: Result): Tuple {
-  let placed = 0, placements = 0, ranks = 0;
+  let placed = 0,
+    placements = 0,
+    ranks = 0;
   for (const s of instance.students) {
     const got = result.assignments[s.id];
     if (got.length > 0) placed++;
@@ -63,7 +71,8 @@ export function tupleOf(instance: Instance, result: Result): Tuple {
 export function wastedSeats(instance: Instance, result: Result): string[] {
   const clubs = clubMap(instance);
   const members = new Map<string, number>();
-  for (const got of Object.values(result.assignments)) for (const id of got) members.set(id, (members.get(id) ?? 0) + 1);
+  for (const got of Object.values(result.assignments))
+    for (const id of got) members.set(id, (members.get(id) ?? 0) + 1);
   const out: string[] = [];
   instance.students.forEach((s, i) => {
     const got = result.assignments[s.id];
@@ -81,5 +90,5 @@ export function wastedSeats(instance: Instance, result: Result): string[] {
 
 /** Lexicographic comparison: negative when a is better. */
 export function compareTuples(a: Tuple, b: Tuple): number {
-  return (b[0] - a[0]) || (b[1] - a[1]) || (a[2] - b[2]);
+  return b[0] - a[0] || b[1] - a[1] || a[2] - b[2];
 }

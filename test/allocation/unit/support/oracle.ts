@@ -17,7 +17,9 @@ export async function oracleTuple(instance: Instance): Promise<Tuple> {
   const solver = await highs();
   const clubs = clubMap(instance);
   const vars: { name: string; student: number; club: string; rank: number }[] = [];
-  let pinnedPlaced = 0, pins = 0, pinRanks = 0;
+  let pinnedPlaced = 0,
+    pins = 0,
+    pinRanks = 0;
   const yNames: string[] = [];
   const rows: string[] = [];
   instance.students.forEach((s, i) => {
@@ -48,8 +50,18 @@ export async function oracleTuple(instance: Instance): Promise<Tuple> {
   if (vars.length === 0) return [pinnedPlaced, pins, pinRanks];
   const all = [...vars.map((v) => v.name), ...yNames];
   const solve = (sense: string, objective: string, extra: string[]) => {
-    const lp = [sense, ` obj: ${objective}`, "Subject To", ...rows.map((r) => ` ${r}`), ...extra.map((r) => ` ${r}`),
-      "Bounds", ...all.map((n) => ` 0 <= ${n} <= 1`), "Generals", ` ${all.join(" ")}`, "End"].join("\n");
+    const lp = [
+      sense,
+      ` obj: ${objective}`,
+      "Subject To",
+      ...rows.map((r) => ` ${r}`),
+      ...extra.map((r) => ` ${r}`),
+      "Bounds",
+      ...all.map((n) => ` 0 <= ${n} <= 1`),
+      "Generals",
+      ` ${all.join(" ")}`,
+      "End",
+    ].join("\n");
     const out = solver.solve(lp, { mip_rel_gap: 0, mip_abs_gap: 1e-6 });
     if (out.Status !== "Optimal") throw new Error(`oracle: ${out.Status}`);
     return Math.round(out.ObjectiveValue);
@@ -58,7 +70,10 @@ export async function oracleTuple(instance: Instance): Promise<Tuple> {
   const l1 = yNames.length ? solve("Maximize", yNames.join(" + "), []) : 0;
   const keep1 = yNames.length ? [`keep1: ${yNames.join(" + ")} >= ${l1}`] : [];
   const l2 = solve("Maximize", sumX, keep1);
-  const l3 = solve("Minimize", vars.map((v) => `${v.rank} ${v.name}`).join(" + "), [...keep1, `keep2: ${sumX} >= ${l2}`]);
+  const l3 = solve("Minimize", vars.map((v) => `${v.rank} ${v.name}`).join(" + "), [
+    ...keep1,
+    `keep2: ${sumX} >= ${l2}`,
+  ]);
   return [l1 + pinnedPlaced, l2 + pins, l3 + pinRanks];
 }
 

@@ -41,7 +41,12 @@ export function randomInstance(seed: number, shape: Shape): Instance {
   for (let c = 0; c < shape.clubs; c++) {
     const slots = [pick(pool)];
     if (shape.multiSlot && pool.length > 1 && rand() < 0.5) slots.push(pick(pool.filter((s) => s !== slots[0])));
-    const club: Instance["clubs"][number] = { id: `c${c}`, capacity: int(0, shape.maxCapacity ?? 4), minSize: int(0, 2), slots };
+    const club: Instance["clubs"][number] = {
+      id: `c${c}`,
+      capacity: int(0, shape.maxCapacity ?? 4),
+      minSize: int(0, 2),
+      slots,
+    };
     if (rand() < 0.7) club.grades = [1, 2, 3].filter(() => rand() < 0.7);
     if (club.grades && club.grades.length === 0) club.grades = [int(1, 3)];
     clubs.push(club);
@@ -52,8 +57,12 @@ export function randomInstance(seed: number, shape: Shape): Instance {
     const slots = rand() < 0.6 ? pool.slice() : pool.filter(() => rand() < 0.6);
     const order = clubs.map((c) => c.id).sort(() => rand() - 0.5);
     const student: Student = {
-      id: `s${i}`, grade: int(1, 3), slots, maxClubs: int(rand() < 0.05 ? 0 : 1, Math.max(1, shape.maxClubs)),
-      choices: order.slice(0, int(0, Math.min(shape.listLength, clubs.length))), pinned: [],
+      id: `s${i}`,
+      grade: int(1, 3),
+      slots,
+      maxClubs: int(rand() < 0.05 ? 0 : 1, Math.max(1, shape.maxClubs)),
+      choices: order.slice(0, int(0, Math.min(shape.listLength, clubs.length))),
+      pinned: [],
     };
     if (shape.siblings && rand() < 0.35) student.group = `g${int(0, Math.max(1, Math.floor(shape.students / 3)))}`;
     if (shape.pins && rand() < 0.12) addPin(student, clubs, pinnedSeats, pick);
@@ -64,8 +73,12 @@ export function randomInstance(seed: number, shape: Shape): Instance {
 
 function addPin(student: Student, clubs: Instance["clubs"], pinnedSeats: number[], pick: <T>(items: T[]) => T): void {
   const busy = new Set(student.pinned.flatMap((id) => clubs.find((c) => c.id === id)!.slots));
-  const candidates = clubs.filter((c, k) =>
-    pinnedSeats[k] < c.capacity && c.slots.every((s) => student.slots.includes(s) && !busy.has(s)) && !student.pinned.includes(c.id));
+  const candidates = clubs.filter(
+    (c, k) =>
+      pinnedSeats[k] < c.capacity &&
+      c.slots.every((s) => student.slots.includes(s) && !busy.has(s)) &&
+      !student.pinned.includes(c.id),
+  );
   if (candidates.length === 0 || student.pinned.length >= student.maxClubs) return;
   const club = pick(candidates);
   pinnedSeats[clubs.indexOf(club)]++;

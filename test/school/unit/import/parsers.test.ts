@@ -61,9 +61,11 @@ describe("cell parsers", () => {
   });
 
   it("When any digit string up to 32 long is an id, then it comes back unchanged", () => {
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{1,32}$/), (id) => {
-      expect(value(parseId(id))).to.equal(id);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,32}$/), (id) => {
+        expect(value(parseId(id))).to.equal(id);
+      }),
+    );
   });
 
   it("When a staff kind is written in Chinese or English, then it is one of the three kinds", () => {
@@ -76,7 +78,11 @@ describe("cell parsers", () => {
 
   it("When a size is 30人, then it is 30; when it is below the minimum, then it is out-of-range", () => {
     expect(value(parseCount(1, 1000)("30人"))).to.equal(30);
-    expect(parseCount(1, 1000)("0")).to.deep.equal({ ok: false, code: "out-of-range", params: { value: 0, min: 1, max: 1000 } });
+    expect(parseCount(1, 1000)("0")).to.deep.equal({
+      ok: false,
+      code: "out-of-range",
+      params: { value: 0, min: 1, max: 1000 },
+    });
     expect(code(parseCount(1, 1000)("thirty"))).to.equal("bad-number");
   });
 });

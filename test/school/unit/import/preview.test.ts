@@ -8,7 +8,12 @@ describe("previewImport", () => {
     if (!result.ok) throw new Error("fixture should be valid");
     const preview = previewImport("students", result.rows, { studentNumbers: ["0012", "0101"], familyKeys: ["f001"] });
     expect(preview).to.deep.equal({
-      kind: "students", total: 4, created: 2, updated: 2, createdKeys: ["0013", "0102"], updatedKeys: ["0012", "0101"],
+      kind: "students",
+      total: 4,
+      created: 2,
+      updated: 2,
+      createdKeys: ["0013", "0102"],
+      updatedKeys: ["0012", "0101"],
       families: { total: 3, created: 2, updated: 1, createdKeys: ["F002", "F003"], updatedKeys: ["F001"] },
     });
   });

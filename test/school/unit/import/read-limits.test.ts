@@ -3,7 +3,13 @@ import ExcelJS from "exceljs";
 import { ImportFileError, readTable } from "../../../../src/school/import";
 import { IMPORT_LIMITS } from "../../../../src/school/core/import/limits";
 import { atLimitCsv, atLimitXlsx } from "../../../fixtures/import/limit-files";
-import { entriesOf, mergeBombXlsx, smallStudentsXlsx, writeZip, zerosEntry } from "../../../fixtures/import/hostile-files";
+import {
+  entriesOf,
+  mergeBombXlsx,
+  smallStudentsXlsx,
+  writeZip,
+  zerosEntry,
+} from "../../../fixtures/import/hostile-files";
 
 async function refusal(data: Buffer, filename: string): Promise<ImportFileError> {
   try {
@@ -18,7 +24,10 @@ async function refusal(data: Buffer, filename: string): Promise<ImportFileError>
 describe("readTable limits", () => {
   it("When a CSV and an XLSX are exactly at the row limit with 24 columns, then every row is read", async function () {
     this.timeout(120_000);
-    for (const [data, name] of [[atLimitCsv(), "a.csv"], [await atLimitXlsx(), "a.xlsx"]] as const) {
+    for (const [data, name] of [
+      [atLimitCsv(), "a.csv"],
+      [await atLimitXlsx(), "a.xlsx"],
+    ] as const) {
       const table = await readTable(data, name);
       expect(table.rows).to.have.length(IMPORT_LIMITS.rows);
       expect(table.headers).to.have.length(24);
@@ -75,9 +84,15 @@ describe("readTable limits", () => {
 
   it("When entries nothing reads declare more than the unpacked limit, then the file is refused naming it, and just under it reads", async () => {
     const entries = await entriesOf(await smallStudentsXlsx());
-    const over = await refusal(writeZip([...entries, zerosEntry("xl/media/a.bin", IMPORT_LIMITS.unpackedMegabytes)]), "a.xlsx");
+    const over = await refusal(
+      writeZip([...entries, zerosEntry("xl/media/a.bin", IMPORT_LIMITS.unpackedMegabytes)]),
+      "a.xlsx",
+    );
     expect([over.code, over.params.max]).to.deep.equal(["unpacked-too-large", IMPORT_LIMITS.unpackedMegabytes]);
-    const under = await readTable(writeZip([...entries, zerosEntry("xl/media/a.bin", IMPORT_LIMITS.unpackedMegabytes - 1)]), "a.xlsx");
+    const under = await readTable(
+      writeZip([...entries, zerosEntry("xl/media/a.bin", IMPORT_LIMITS.unpackedMegabytes - 1)]),
+      "a.xlsx",
+    );
     expect(under.rows).to.have.length(1);
   });
 });

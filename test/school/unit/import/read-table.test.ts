@@ -9,7 +9,10 @@ describe("readTable (CSV)", () => {
     const table = await readTable(build.gb18030StudentsCsv(), "学生.csv");
     expect(table.headers).to.deep.equal(build.studentHeaderZh);
     expect(table.rows.map((r) => [r.line, r.cells["学号"], r.cells["姓名"]])).to.deep.equal([
-      [2, "0012", "张小明"], [3, "0013", "张小红"], [4, "0101", "王䶮"], [5, "0102", "欧阳娜娜"],
+      [2, "0012", "张小明"],
+      [3, "0013", "张小红"],
+      [4, "0101", "王䶮"],
+      [5, "0102", "欧阳娜娜"],
     ]);
   });
 
@@ -26,10 +29,13 @@ describe("readTable (CSV)", () => {
 
   it("When a quoted cell spans two lines, then the next record is still the next spreadsheet row", async () => {
     const table = await readTable(Buffer.from('名称,简介\n合唱,"唱歌\n跳舞"\n棋类,下棋\n'), "a.csv");
-    expect(table.rows.map((r) => [r.line, r.cells["名称"]])).to.deep.equal([[2, "合唱"], [3, "棋类"]]);
+    expect(table.rows.map((r) => [r.line, r.cells["名称"]])).to.deep.equal([
+      [2, "合唱"],
+      [3, "棋类"],
+    ]);
   });
 
-  it("When an id is written as =\"0012\" to keep Excel from dropping zeros, then the text 0012 is read", async () => {
+  it('When an id is written as ="0012" to keep Excel from dropping zeros, then the text 0012 is read', async () => {
     const table = await readTable(Buffer.from('学号\n="0012"\n'), "a.csv");
     expect(table.rows[0].cells["学号"]).to.equal("0012");
   });
@@ -43,8 +49,12 @@ describe("readTable (CSV)", () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const error = await readTable(ole, "学生.xls").catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ImportFileError);
-    expect((error as ImportFileError).toImportError()).to.deep.equal(
-      { line: 0, field: "", code: "unsupported-file", params: { extension: "xls" } });
+    expect((error as ImportFileError).toImportError()).to.deep.equal({
+      line: 0,
+      field: "",
+      code: "unsupported-file",
+      params: { extension: "xls" },
+    });
   });
 
   it("When the file is empty, then the table has no headers and no rows", async () => {
@@ -61,7 +71,9 @@ describe("readTable (XLSX)", () => {
   it("When ids are stored as text, then leading zeros and the 19-digit 学籍号 survive exactly", async () => {
     const table = await readTable(await build.studentsXlsx(), "students.xlsx");
     expect(table.rows.map((r) => [r.line, r.cells["学籍号"]])).to.deep.equal([
-      [2, "0012"], [3, "2010010112345678901"], [4, "000000000000000123"],
+      [2, "0012"],
+      [3, "2010010112345678901"],
+      [4, "000000000000000123"],
     ]);
     expect(table.rows[0].cells.Family).to.equal("007");
     expect(table.imprecise).to.equal(undefined);
@@ -96,6 +108,9 @@ describe("readTable (XLSX)", () => {
     sheet.getRow(4).values = ["0002"];
     sheet.getRow(9).values = [""];
     const table = await readTable(Buffer.from(await workbook.xlsx.writeBuffer()), "a.xlsx");
-    expect(table.rows.map((r) => [r.line, r.cells["学号"]])).to.deep.equal([[2, "0001"], [4, "0002"]]);
+    expect(table.rows.map((r) => [r.line, r.cells["学号"]])).to.deep.equal([
+      [2, "0001"],
+      [4, "0002"],
+    ]);
   });
 });

@@ -4,22 +4,36 @@ import * as build from "../../../fixtures/import/builders";
 
 const table = (rows: string[][]): ImportTable => ({
   headers: rows[0],
-  rows: rows.slice(1).map((values, i) => ({ line: i + 2, cells: Object.fromEntries(rows[0].map((h, j) => [h, values[j] ?? ""])) })),
+  rows: rows
+    .slice(1)
+    .map((values, i) => ({ line: i + 2, cells: Object.fromEntries(rows[0].map((h, j) => [h, values[j] ?? ""])) })),
 });
 const header = build.studentHeaderZh;
 
 describe("validateImport (students)", () => {
   it("When a GB18030 file of good rows is validated, then every row is typed and accepted", async () => {
-    const result = validateImport("students", await readTable(build.gb18030StudentsCsv(), "a.csv"), { classNames: build.knownClasses });
+    const result = validateImport("students", await readTable(build.gb18030StudentsCsv(), "a.csv"), {
+      classNames: build.knownClasses,
+    });
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
-    expect(result.rows[0]).to.deep.equal({ line: 2, studentNumber: "0012", name: "张小明", grade: 3, className: "三(2)班",
-      familyKey: "F001", guardianName: "张伟", phone: "13800138000" });
+    expect(result.rows[0]).to.deep.equal({
+      line: 2,
+      studentNumber: "0012",
+      name: "张小明",
+      grade: 3,
+      className: "三(2)班",
+      familyKey: "F001",
+      guardianName: "张伟",
+      phone: "13800138000",
+    });
     expect(result.rows.map((r) => r.name)).to.deep.equal(["张小明", "张小红", "王䶮", "欧阳娜娜"]);
   });
 
   it("When a file has several bad rows, then every bad row is reported with its line and nothing is accepted", async () => {
-    const result = validateImport("students", await readTable(build.badStudentsCsv(), "bad.csv"), { classNames: build.knownClasses });
+    const result = validateImport("students", await readTable(build.badStudentsCsv(), "bad.csv"), {
+      classNames: build.knownClasses,
+    });
     expect(result.ok).to.equal(false);
     if (result.ok) return;
     expect(result).to.not.have.property("rows");
@@ -37,7 +51,10 @@ describe("validateImport (students)", () => {
   });
 
   it("When a row has a bad grade and repeats an earlier number, then both problems are reported", () => {
-    const result = validateImport("students", table([header, ["0001", "甲", "3", "三(2)班", "F1"], ["0001", "乙", "9", "三(2)班", "F2"]]));
+    const result = validateImport(
+      "students",
+      table([header, ["0001", "甲", "3", "三(2)班", "F1"], ["0001", "乙", "9", "三(2)班", "F2"]]),
+    );
     expect(result.ok ? [] : result.errors.map((e) => e.code)).to.deep.equal(["duplicate", "bad-grade"]);
   });
 
@@ -45,24 +62,36 @@ describe("validateImport (students)", () => {
     const rows = table([header, ["0012", "张小明", "3", "三(2)班", "F001"]]);
     expect(validateImport("students", rows, { studentNumbers: ["0012"] }).ok).to.equal(true);
     const created = validateImport("students", rows, { studentNumbers: ["0012"] }, { mode: "create" });
-    expect(created.ok ? [] : created.errors).to.deep.equal(
-      [{ line: 2, field: "studentNumber", code: "already-exists", params: { value: "0012" } }]);
+    expect(created.ok ? [] : created.errors).to.deep.equal([
+      { line: 2, field: "studentNumber", code: "already-exists", params: { value: "0012" } },
+    ]);
   });
 
   it("When a class is written with full-width brackets, then it matches and takes the stored spelling", () => {
-    const result = validateImport("students", table([header, ["0012", "张小明", "3", "三（2）班", "F001"]]), { classNames: ["三(2)班"] });
+    const result = validateImport("students", table([header, ["0012", "张小明", "3", "三（2）班", "F001"]]), {
+      classNames: ["三(2)班"],
+    });
     expect(result.ok && result.rows[0].className).to.equal("三(2)班");
   });
 
   it("When a 19-digit number was typed into Excel as a number, then the row is refused with precision-lost", async () => {
     const result = validateImport("students", await readTable(await build.numericIdsXlsx(), "a.xlsx"));
-    expect(result.ok ? [] : result.errors).to.deep.equal([{ line: 3, field: "studentNumber", code: "precision-lost",
-      params: { value: "2010010112345678848" } }]);
+    expect(result.ok ? [] : result.errors).to.deep.equal([
+      { line: 3, field: "studentNumber", code: "precision-lost", params: { value: "2010010112345678848" } },
+    ]);
   });
 
   it("When the class column is missing, then the only error is the missing column", () => {
-    const result = validateImport("students", table([["学号", "姓名", "年级", "家庭编号"], ["0012", "张小明", "3", "F1"]]));
-    expect(result.ok ? [] : result.errors.map((e) => [e.line, e.code, e.params.column])).to.deep.equal([[1, "missing-column", "className"]]);
+    const result = validateImport(
+      "students",
+      table([
+        ["学号", "姓名", "年级", "家庭编号"],
+        ["0012", "张小明", "3", "F1"],
+      ]),
+    );
+    expect(result.ok ? [] : result.errors.map((e) => [e.line, e.code, e.params.column])).to.deep.equal([
+      [1, "missing-column", "className"],
+    ]);
   });
 
   it("When the file has a header and no rows, or nothing at all, then it is refused as a whole", () => {
@@ -77,7 +106,15 @@ describe("deriveFamilies", () => {
   it("When siblings share a family key and one leaves guardian and phone blank, then they make one family", () => {
     const families = deriveFamilies([
       { studentNumber: "0013", name: "张小红", grade: 1, className: "一(1)班", familyKey: "F001" },
-      { studentNumber: "0012", name: "张小明", grade: 3, className: "三(2)班", familyKey: "F001", guardianName: "张伟", phone: "13800138000" },
+      {
+        studentNumber: "0012",
+        name: "张小明",
+        grade: 3,
+        className: "三(2)班",
+        familyKey: "F001",
+        guardianName: "张伟",
+        phone: "13800138000",
+      },
       { studentNumber: "0101", name: "王䶮", grade: 5, className: "五(3)班", familyKey: "F002" },
     ]);
     expect(families).to.deep.equal([

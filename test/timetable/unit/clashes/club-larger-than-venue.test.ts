@@ -6,8 +6,15 @@ describe("clubLargerThanVenue", () => {
   it("When a 31-seat club meets in a 30-seat room, then the club is reported with both sizes", () => {
     const ctx = context({ clubs: [{ id: "choir", maxSize: 31 }] });
     const clashes = clubLargerThanVenue([placement("e1", { clubId: "choir", venueId: "music" })], ctx);
-    expect(clashes).to.deep.equal([{ kind: "club-larger-than-venue", weekday: 4, periodId: "p2", entryIds: ["e1"],
-      params: { venueId: "music", capacity: 30, size: 31, clubId: "choir" } }]);
+    expect(clashes).to.deep.equal([
+      {
+        kind: "club-larger-than-venue",
+        weekday: 4,
+        periodId: "p2",
+        entryIds: ["e1"],
+        params: { venueId: "music", capacity: 30, size: 31, clubId: "choir" },
+      },
+    ]);
   });
 
   it("When the club's maximum equals the room's capacity, then there is no clash", () => {

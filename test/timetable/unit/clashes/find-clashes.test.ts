@@ -5,26 +5,50 @@ import { context, homework, placement } from "./builders";
 
 describe("findClashes", () => {
   it("When a week has a double-booked teacher and an unavailable coach, then both are found, ordered by day", () => {
-    const ctx = context({ staff: [{ id: "T1", availableWeekdays: [1, 2, 3, 4, 5] }, { id: "E1", availableWeekdays: [4] }] });
-    const clashes = findClashes([
-      placement("choir", { staffId: "T1", clubId: "choir" }), placement("chess", { staffId: "T1", clubId: "chess" }),
-      placement("football", { staffId: "E1", weekday: 2 }),
-    ], ctx);
-    expect(clashes.map((c) => [c.weekday, c.kind])).to.deep.equal([[2, "staff-unavailable"], [4, "staff-double-booked"]]);
+    const ctx = context({
+      staff: [
+        { id: "T1", availableWeekdays: [1, 2, 3, 4, 5] },
+        { id: "E1", availableWeekdays: [4] },
+      ],
+    });
+    const clashes = findClashes(
+      [
+        placement("choir", { staffId: "T1", clubId: "choir" }),
+        placement("chess", { staffId: "T1", clubId: "chess" }),
+        placement("football", { staffId: "E1", weekday: 2 }),
+      ],
+      ctx,
+    );
+    expect(clashes.map((c) => [c.weekday, c.kind])).to.deep.equal([
+      [2, "staff-unavailable"],
+      [4, "staff-double-booked"],
+    ]);
   });
 
   it("When the same placements come in any order, then the same clashes come out", () => {
     const slot = fc.record({ weekday: fc.integer({ min: 1, max: 5 }), periodId: fc.constantFrom("p1", "p2") });
     const entry = fc.record({
-      slot, kind: fc.constantFrom("homework", "club", "sport") as fc.Arbitrary<Placement["kind"]>,
-      staffId: fc.constantFrom("T1", "T2", undefined), venueId: fc.constantFrom("music", "gym", undefined),
+      slot,
+      kind: fc.constantFrom("homework", "club", "sport") as fc.Arbitrary<Placement["kind"]>,
+      staffId: fc.constantFrom("T1", "T2", undefined),
+      venueId: fc.constantFrom("music", "gym", undefined),
       grades: fc.subarray([1, 2, 3], { minLength: 1 }),
     });
-    fc.assert(fc.property(fc.array(entry, { maxLength: 12 }), (entries) => {
-      const placements = entries.map((e, i) => placement(`e${i}`, { ...e.slot, kind: e.kind, staffId: e.staffId,
-        venueId: e.venueId, grades: e.grades, expectedSize: 40 }));
-      expect(findClashes([...placements].reverse(), context())).to.deep.equal(findClashes(placements, context()));
-    }));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), (entries) => {
+        const placements = entries.map((e, i) =>
+          placement(`e${i}`, {
+            ...e.slot,
+            kind: e.kind,
+            staffId: e.staffId,
+            venueId: e.venueId,
+            grades: e.grades,
+            expectedSize: 40,
+          }),
+        );
+        expect(findClashes([...placements].reverse(), context())).to.deep.equal(findClashes(placements, context()));
+      }),
+    );
   });
 });
 
@@ -52,17 +76,33 @@ describe("clashesForChange", () => {
   });
 
   it("When any change is proposed, then the answer is exactly the clashes of the saved week that involve it", () => {
-    const arb = fc.record({ weekday: fc.integer({ min: 1, max: 2 }), staffId: fc.constantFrom("T1", "T2"),
-      venueId: fc.constantFrom("music", "gym"), club: fc.boolean() });
-    fc.assert(fc.property(fc.array(arb, { maxLength: 8 }), arb, fc.nat(8), (rows, change, pick) => {
-      const existing = rows.map((r, i) => placement(`e${i}`, { weekday: r.weekday, staffId: r.staffId, venueId: r.venueId,
-        kind: r.club ? "club" : "activity" }));
-      const id = `e${pick}`;
-      const proposed = placement(id, { weekday: change.weekday, staffId: change.staffId, venueId: change.venueId,
-        kind: change.club ? "club" : "activity" });
-      const saved = [...existing.filter((p) => p.entryId !== id), proposed];
-      const expected = findClashes(saved, context()).filter((c) => c.entryIds.includes(id));
-      expect(clashesForChange(existing, proposed, context())).to.deep.equal(expected);
-    }));
+    const arb = fc.record({
+      weekday: fc.integer({ min: 1, max: 2 }),
+      staffId: fc.constantFrom("T1", "T2"),
+      venueId: fc.constantFrom("music", "gym"),
+      club: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(arb, { maxLength: 8 }), arb, fc.nat(8), (rows, change, pick) => {
+        const existing = rows.map((r, i) =>
+          placement(`e${i}`, {
+            weekday: r.weekday,
+            staffId: r.staffId,
+            venueId: r.venueId,
+            kind: r.club ? "club" : "activity",
+          }),
+        );
+        const id = `e${pick}`;
+        const proposed = placement(id, {
+          weekday: change.weekday,
+          staffId: change.staffId,
+          venueId: change.venueId,
+          kind: change.club ? "club" : "activity",
+        });
+        const saved = [...existing.filter((p) => p.entryId !== id), proposed];
+        const expected = findClashes(saved, context()).filter((c) => c.entryIds.includes(id));
+        expect(clashesForChange(existing, proposed, context())).to.deep.equal(expected);
+      }),
+    );
   });
 });
