@@ -9,8 +9,8 @@
 // demo's activity; the suites that build the demo (test/support/demo-app.ts,
 // seedDemo, seedDemoActivity) do not, so their rounds stay the only ones.
 // Idempotent: a marker setting records that it ran.
-import type { DataSource } from "typeorm";
-import { Setting, Term, inTransaction, nowIso } from "../src/db";
+import { type DataSource, In } from "typeorm";
+import { Club, Setting, Term, inTransaction, nowIso } from "../src/db";
 import { SYSTEM } from "../src/audit";
 import { ChoiceRound, createRound, fixedEffectiveDate, loadClubOffer, offeredTo, roundState } from "../src/choices";
 import { memberCountsOn } from "../src/membership";
@@ -74,14 +74,20 @@ export async function seedDemoOpenRound(ds: DataSource, now: Date = new Date()):
   return round && { round, clubs: clubs.map(({ id, name, seats }) => ({ id, name, seats })) };
 }
 
-/** One line for the seed commands: the demo's top-up and until when families can answer it (null when it is not open). */
+/** One line for the seed commands: the demo's top-up, its clubs and until when families can answer it (null when it is not open). */
 export async function demoOpenRoundLine(ds: DataSource): Promise<string | null> {
   const term = await ds.getRepository(Term).findOneBy({ current: true });
   if (!term) return null;
   const round = await ds.getRepository(ChoiceRound).findOneBy({ termId: term.id, name: DEMO_TOP_UP_NAME });
   if (!round || roundState(round, nowIso()) !== "open") return null;
+  const clubs = round.clubIds?.length
+    ? await ds
+        .getRepository(Club)
+        .find({ select: { name: true }, where: { id: In(round.clubIds) }, order: { id: "ASC" } })
+    : [];
+  const covers = [...clubs.map((c) => c.name), `grades ${round.grades.join(", ")}`].join("; ");
   return (
-    `Try the family form: the top-up round "${round.name}" (grades ${round.grades.join(", ")}) is open until ` +
-    `${formatLocal(round.closesAt, await schoolZone(ds))}; sign in as a family above.\n`
+    `Try the family form: the top-up round "${round.name}" (${covers}) ` +
+    `is open until ${formatLocal(round.closesAt, await schoolZone(ds))} (school time); sign in as a family above.\n`
   );
 }
