@@ -1,7 +1,8 @@
 // The demo school's own entry point (src/ never imports seeds/). The `kehou` bin
 // (bin/kehou.js) hands it `seed` and `demo`; `npm start` runs `start` before the
 // server in development:
-//   kehou seed demo      seed the demo into an empty database (never in production)
+//   kehou seed demo      seed the demo into an empty database (never in production),
+//                        with its activity and its open top-up round
 //   kehou demo remove    remove every demo row (audited), in any environment
 //   kehou demo logins    print the demo's logins
 //   node dist/seeds/cli.js start   the development start's seed step (seeds/start.ts)
@@ -37,16 +38,21 @@ async function seedCommand(argv: string[]): Promise<number> {
   if (loadConfig(process.env, "command").production) throw new UsageError("seed demo: never under NODE_ENV=production");
   const { seedDemo } = await import("./demo");
   const { seedDemoActivity } = await import("./demo-activity");
+  const { seedDemoOpenRound, demoOpenRoundLine } = await import("./demo-open-round");
   return withDatabase(async (ds) => {
     if (!(await demoMarked(ds)) && !(await isEmptySchool(ds)))
       throw new UsageError(
         "seed demo: this database holds staff or students; the demo is only seeded into an empty database",
       );
     const { seeded, logins } = await seedDemo(ds);
-    if (seeded) await seedDemoActivity(ds);
+    if (seeded) {
+      await seedDemoActivity(ds);
+      await seedDemoOpenRound(ds);
+    }
     process.stdout.write(
       seeded ? printLogins("(npm start)", true, logins) : "the demo school is already seeded; nothing changed\n",
     );
+    if (seeded) process.stdout.write((await demoOpenRoundLine(ds)) ?? "");
     return 0;
   });
 }
@@ -84,11 +90,15 @@ async function startCommand(argv: string[]): Promise<number> {
   if (config.production) return 0;
   const { seedStep } = await import("./start");
   const { demoLogins } = await import("./demo");
+  const { demoOpenRoundLine } = await import("./demo-open-round");
   return withDatabase(async (ds) => {
     process.stdout.write("Checking the database for the demo school…\n");
     const seeded = await seedStep(ds, config);
+    const present = seeded !== null || (await demoPresent(ds));
     if (seeded) process.stdout.write(`\n${demoLoginLines(true, seeded).join("\n")}\n${DEMO_NOTE}`);
-    else if (await demoPresent(ds)) process.stdout.write(`\n${demoLoginLines(false, demoLogins()).join("\n")}\n`);
+    else if (present) process.stdout.write(`\n${demoLoginLines(false, demoLogins()).join("\n")}\n`);
+    // While the demo's top-up is open, where a newcomer can try the family form.
+    if (present) process.stdout.write((await demoOpenRoundLine(ds)) ?? "");
     return 0;
   });
 }
