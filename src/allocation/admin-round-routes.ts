@@ -25,7 +25,7 @@ export function adminRoundRoutes(ds: DataSource): Router {
       title: res.locals.t("assignment.round.title", { name: round.name }),
       ...model,
       form: { mechanism: round.mechanism, seed: "", note: "" },
-      pinForm: req.body ?? {},
+      pinForm: (req.body ?? {}) as Record<string, unknown>,
       errors: {},
       pinErrors: {},
       engineError: null,
@@ -57,7 +57,7 @@ export function adminRoundRoutes(ds: DataSource): Router {
     const parsed = reasonForm.safeParse(req.body ?? {});
     if (!parsed.success)
       return roundWithErrors(req, res, round, {
-        pinErrors: { [`reason-${req.params.pinId}`]: formErrors(parsed.error).reason },
+        pinErrors: { [`reason-${String(req.params.pinId)}`]: formErrors(parsed.error).reason },
       });
     if (!(await unpin(ds, round, idParam(req.params.pinId), parsed.data.reason, actorOf(req.session.user))))
       throw new HttpError(404, "errors.notFound");

@@ -41,7 +41,8 @@ export function alertRoutes(ds: DataSource): Router {
     );
     if (!ok) throw new HttpError(404, "errors.notFound");
     req.session.flash = { kind: "ok", key: "attendance.alerts.acknowledged" };
-    res.redirect(303, backTo(req.body?.back, alertsHome(req.session.user!.kind)));
+    const back = (req.body as Record<string, unknown> | undefined)?.back;
+    res.redirect(303, backTo(back, alertsHome(req.session.user!.kind)));
   };
 
   for (const [base, guard] of [

@@ -58,11 +58,12 @@ export function registerRoutes(ds: DataSource): Router {
 
   router.post("/attendance/sessions/:entryId/:date", staff, async (req, res) => {
     const reg = await load(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
     const { marks, errors } = parseMarks(
-      req.body ?? {},
+      body,
       reg.roster.map((c) => c.id),
     );
-    if (Object.keys(errors).length > 0) return renderRegister(res, reg, 400, errors, req.body ?? {});
+    if (Object.keys(errors).length > 0) return renderRegister(res, reg, 400, errors, body);
     const changed = await saveMarks(ds, reg, marks, req.session.user!, actorOf(req.session.user));
     const absent = marks.filter((m) => m.status === "absent" && reg.marks.get(m.studentId)?.status !== "absent").length;
     req.session.flash = {

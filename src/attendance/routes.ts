@@ -39,7 +39,7 @@ export function attendanceRoutes(ds: DataSource): Router {
     if (!parsed.success) {
       return res.status(400).render("attendance/settings", {
         title: res.locals.t("attendance.settings.title"),
-        form: req.body ?? {},
+        form: (req.body ?? {}) as Record<string, unknown>,
         errors: fieldErrors(parsed.error),
         max: MAX_EDIT_DAYS,
       });

@@ -69,8 +69,9 @@ export function familyChoiceRoutes(ds: DataSource): Router {
   });
 
   router.post("/choices", scope.family("a family's own children's club choices"), async (req, res) => {
-    const child = await ownChild(req, optionalId(req.body?.studentId));
-    const roundId = optionalId(req.body?.roundId);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const child = await ownChild(req, optionalId(body.studentId));
+    const roundId = optionalId(body.roundId);
     const round = roundId === null ? null : await roundById(ds, roundId);
     if (!round || !round.grades.includes(child.grade)) throw new HttpError(404, "errors.notFound");
     const form = parsePreferenceForm(req.body, round.maxChoices);

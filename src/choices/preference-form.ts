@@ -78,6 +78,15 @@ function fieldByField(body: Record<string, unknown>): Fields {
 export type ParsedPreferenceForm =
   { ok: true; data: PreferenceInput; posted: RankingForm } | { ok: false; errors: FieldErrors; posted: RankingForm };
 
+/** A posted rank as the refused form shows it again (the view selects the club whose id it spells): the text
+ * sent, a JSON number's digits, an array's values joined as String() joins them; "" for nothing or an object. */
+function shownRank(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.map(shownRank).join(",");
+  return "";
+}
+
 /** The posted form: what to save (or the fields' errors, 400), and `posted`, the values the form shows again if it is refused. */
 export function parsePreferenceForm(raw: unknown, maxChoices: number): ParsedPreferenceForm {
   const body = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
@@ -85,7 +94,7 @@ export function parsePreferenceForm(raw: unknown, maxChoices: number): ParsedPre
   const fields = parsed.success ? parsed.data : fieldByField(body);
   const posted: RankingForm = {
     ...fields,
-    ranks: Array.from({ length: maxChoices }, (_, i) => String(body[`rank${i + 1}`] ?? "")),
+    ranks: Array.from({ length: maxChoices }, (_, i) => shownRank(body[`rank${i + 1}`])),
   };
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), posted };
   return { ok: true, data: { ...parsed.data, ranks: ranksOf(body) }, posted };

@@ -88,8 +88,9 @@ export function roundAdminRoutes(ds: DataSource, seatsOf: RoundSeatsOf): Router 
   }
 
   async function submit(req: Request, res: Response, round: ChoiceRound | null) {
-    const parsed = roundForm(await schoolZone(ds.manager)).safeParse(req.body ?? {});
-    if (!parsed.success) return renderForm(res, round, req.body ?? {}, fieldErrors(parsed.error), 400);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = roundForm(await schoolZone(ds.manager)).safeParse(body);
+    if (!parsed.success) return renderForm(res, round, body, fieldErrors(parsed.error), 400);
     try {
       const saved = round
         ? await updateRound(ds, round.id, parsed.data, actorOf(req.session.user))
@@ -102,7 +103,7 @@ export function roundAdminRoutes(ds: DataSource, seatsOf: RoundSeatsOf): Router 
       };
       res.redirect(`/admin/rounds/${saved.id}`);
     } catch (err) {
-      if (err instanceof FormError) return renderForm(res, round, req.body ?? {}, err.errors, 400);
+      if (err instanceof FormError) return renderForm(res, round, body, err.errors, 400);
       throw err;
     }
   }
@@ -165,7 +166,7 @@ export function roundAdminRoutes(ds: DataSource, seatsOf: RoundSeatsOf): Router 
   });
   router.post("/admin/rounds/:id/close", scope.admin(), async (req, res) => {
     const round = await roundOr404(req.params.id as string);
-    if (req.body?.confirm !== "1") {
+    if ((req.body as Record<string, unknown> | undefined)?.confirm !== "1") {
       const progress = await roundProgress(ds.manager, round);
       return res.status(400).render("choices/admin/close", {
         title: res.locals.t("choices.admin.closeTitle"),

@@ -32,7 +32,7 @@ export function clubValues(c: Club): ClubValues {
 
 export function postedClub(body: unknown): ClubValues {
   const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
-  const text = (k: string) => (typeof b[k] === "string" ? (b[k] as string) : "");
+  const text = (k: string) => (typeof b[k] === "string" ? b[k] : "");
   const grades = Array.isArray(b.grades)
     ? b.grades.filter((g): g is string => typeof g === "string")
     : typeof b.grades === "string"

@@ -44,7 +44,7 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
   const router = Router();
 
   router.get("/admin/clubs", scope.admin(), async (req, res) => {
-    const filter = clubFilterOf(req.query as Record<string, unknown>);
+    const filter = clubFilterOf(req.query);
     const page = pageOf(req.query, CLUBS_PER_PAGE);
     const list = await listClubs(ds, filter, page);
     const extra = `${filter.category ? `&category=${filter.category}` : ""}${filter.grade ? `&grade=${filter.grade}` : ""}`;
@@ -140,7 +140,7 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
       return res.status(400).render("clubs/cancel", {
         title: res.locals.t("clubs.cancelTitle"),
         club,
-        form: req.body,
+        form: req.body as Record<string, unknown> | undefined,
         errors: fieldErrors(parsed.error),
       });
     }

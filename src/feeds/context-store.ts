@@ -49,12 +49,12 @@ export const FEED_SETTINGS = ["school.name", SCHOOL_ZONE_KEY, "calendar.uidDomai
 
 interface Dialect {
   /** A JSON array (as text) of `object` over the rows, in `order`; "[]" when none. */
-  list(object: string, order: string): string;
+  list: (object: string, order: string) => string;
   /** A JSON object value. */
-  object(pairs: Record<string, string>): string;
+  object: (pairs: Record<string, string>) => string;
   /** A JSON value as text. */
-  text(json: string): string;
-  param(n: number): string;
+  text: (json: string) => string;
+  param: (n: number) => string;
 }
 
 const pairsOf = (pairs: Record<string, string>) =>

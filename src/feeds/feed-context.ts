@@ -74,7 +74,8 @@ function optInsOf(rows: z.infer<typeof schemas.optIns>): Map<string, number> | n
 }
 
 function json<K extends keyof typeof schemas>(key: K, value: unknown): z.infer<(typeof schemas)[K]> {
-  const parsed = value === null || value === undefined ? null : typeof value === "string" ? JSON.parse(value) : value;
+  const parsed =
+    value === null || value === undefined ? null : typeof value === "string" ? (JSON.parse(value) as unknown) : value;
   return schemas[key].parse(parsed) as z.infer<(typeof schemas)[K]>;
 }
 
@@ -96,7 +97,10 @@ export function parseContext(row: ContextRow, entries: PublishedEntry[], changed
     classSizes: new Map(json("classSizes", row.classSizes).map((c) => [c.classId, c.size])),
     clubs: byId(json("clubs", row.clubs), (c) => ({ name: c.name, maxSize: c.maxSize })),
     // No term, no today: no club to count either.
-    clubMembers: row.today === null ? new Map() : countsOn(json("members", row.members ?? "[]"), String(row.today)),
+    clubMembers:
+      row.today === null
+        ? new Map<number, number>()
+        : countsOn(json("members", row.members ?? "[]"), String(row.today)),
     student: json("student", row.student),
     enrollment: json("enrollment", row.enrollment),
     placed: json("placed", row.placed ?? "[]"),

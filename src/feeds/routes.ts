@@ -78,7 +78,7 @@ export function feedRoutes(ds: DataSource): Router {
     async (req, res) => {
       const target = await targetOf(ds, req);
       // The old link stops working for everyone who subscribed: say so, and ask.
-      if (req.body?.confirm !== "1")
+      if ((req.body as Record<string, unknown> | undefined)?.confirm !== "1")
         return renderFeedPage(ds, req, res, target, 400, { confirm: { key: "feeds.regenerate.mustConfirm" } });
       await regenerateToken(ds, target.subject, actorOf(req.session.user));
       req.session.flash = { kind: "ok", key: "feeds.regenerate.done" };

@@ -114,6 +114,16 @@ export function dateChangeRoutes(ds: DataSource): Router {
 
   const body = (req: Request): Record<string, unknown> => (req.body ?? {}) as Record<string, unknown>;
   const entryOf = (b: Record<string, unknown>) => optionalId(b.entryId);
+  // The posted date as the refused form shows it again: the text sent (String() of a number or an array); "" for
+  // nothing or an object.
+  const shownDate = (v: unknown): string =>
+    typeof v === "string"
+      ? v
+      : typeof v === "number" || typeof v === "boolean"
+        ? String(v)
+        : Array.isArray(v)
+          ? v.map(shownDate).join(",")
+          : "";
   const done = (req: Request, res: Response, key: string, date: string) => {
     req.session.flash = { kind: "ok", key, params: { date } };
     res.redirect(303, `${BASE}?date=${date}`);
@@ -122,7 +132,7 @@ export function dateChangeRoutes(ds: DataSource): Router {
   router.post(`${BASE}/cancel`, admin, async (req, res) => {
     const b = body(req);
     const again = (errors: FormErrors) =>
-      renderForm(res, 400, String(b.date ?? ""), b.scope === "day" ? null : entryOf(b), b, errors, "cancel");
+      renderForm(res, 400, shownDate(b.date), b.scope === "day" ? null : entryOf(b), b, errors, "cancel");
     const { input, errors } = parseCancel(b);
     if (!input) return again(errors);
     try {
@@ -136,7 +146,7 @@ export function dateChangeRoutes(ds: DataSource): Router {
 
   router.post(`${BASE}/cover`, admin, async (req, res) => {
     const b = body(req);
-    const again = (errors: FormErrors) => renderForm(res, 400, String(b.date ?? ""), entryOf(b), b, errors, "cover");
+    const again = (errors: FormErrors) => renderForm(res, 400, shownDate(b.date), entryOf(b), b, errors, "cover");
     const { input, errors } = parseCover(b);
     if (!input) return again(errors);
     try {

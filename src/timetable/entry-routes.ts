@@ -59,14 +59,14 @@ export function entryRoutes(ds: DataSource): Router {
   });
 
   async function submit(req: Request, res: Response, id: number | null) {
-    const view = viewParam(parseView(req.body?.view));
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const view = viewParam(parseView(body.view));
     const again = (status: number, extra: Partial<EntryPage>) =>
-      render(res, status, { id, view, form: postedValues(req.body), ...extra });
-    const parsed = entryForm.safeParse(req.body ?? {});
+      render(res, status, { id, view, form: postedValues(body), ...extra });
+    const parsed = entryForm.safeParse(body);
     if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     try {
-      if (req.body?.intent === "check")
-        return again(200, { clashes: await checkEntry(ds, id, parsed.data), checked: true });
+      if (body.intent === "check") return again(200, { clashes: await checkEntry(ds, id, parsed.data), checked: true });
       const entry = await saveEntry(ds, id, parsed.data, actorOf(req.session.user));
       backToGrid(req, res, view, entry, id === null ? "timetable.entry.created" : "timetable.entry.saved");
     } catch (err) {
@@ -81,16 +81,17 @@ export function entryRoutes(ds: DataSource): Router {
   // A move changes the slot only; the page shows its errors beside the move form.
   router.post("/admin/timetable/entries/:id/move", scope.admin(), async (req, res) => {
     const id = idParam(req.params.id);
-    const view = viewParam(parseView(req.body?.view));
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const view = viewParam(parseView(body.view));
     const again = (status: number, extra: Partial<EntryPage["move"]>) =>
-      render(res, status, { id, view, move: { form: postedValues(req.body), errors: {}, clashes: [], ...extra } });
-    const parsed = moveForm.safeParse(req.body ?? {});
+      render(res, status, { id, view, move: { form: postedValues(body), errors: {}, clashes: [], ...extra } });
+    const parsed = moveForm.safeParse(body);
     if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     const refused = await moveEntry(ds, id, parsed.data, actorOf(req.session.user)).then(
       (entry) => backToGrid(req, res, view, entry, "timetable.entry.moved"),
       refusal,
     );
-    if (refused) again(refused.status, refused.extra);
+    if (refused) await again(refused.status, refused.extra);
   });
 
   router.get("/admin/timetable/entries/:id/delete", scope.admin(), async (req, res) => {
@@ -110,7 +111,7 @@ export function entryRoutes(ds: DataSource): Router {
   router.post("/admin/timetable/entries/:id/delete", scope.admin(), async (req, res) => {
     const entry = await deleteEntry(ds, idParam(req.params.id), actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "timetable.entry.deleted", params: { title: entry.title } };
-    res.redirect(gridUrl(viewParam(parseView(req.body?.view)), entry));
+    res.redirect(gridUrl(viewParam(parseView((req.body as Record<string, unknown> | undefined)?.view)), entry));
   });
 
   return router;

@@ -67,7 +67,8 @@ export function gridRoutes(ds: DataSource): Router {
 
   router.post("/admin/timetable/publish", scope.admin(), async (req, res) => {
     const parsed = publishForm.safeParse(req.body ?? {});
-    const form = { reason: typeof req.body?.reason === "string" ? req.body.reason : "" };
+    const reason = (req.body as Record<string, unknown> | undefined)?.reason;
+    const form = { reason: typeof reason === "string" ? reason : "" };
     if (!parsed.success) return publishPage(400, res, { form, errors: fieldErrors(parsed.error) });
     try {
       const outcome = await publishTimetable(ds, parsed.data.reason, actorOf(req.session.user));

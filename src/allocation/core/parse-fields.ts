@@ -15,7 +15,17 @@ export function describe(value: Json): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string")
     return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+  switch (typeof value) {
+    case "number":
+    case "boolean":
+    case "bigint":
+    case "symbol":
+    case "undefined":
+    case "function":
+      return `${typeof value} ${String(value)}`;
+    default:
+      return "an object";
+  }
 }
 
 export function readObject(value: Json, field: string): Record<string, Json> {

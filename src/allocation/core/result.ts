@@ -124,7 +124,7 @@ function waitlists(model: Model, taken: Uint8Array, position: Int32Array): Recor
   const out: Record<string, string[]> = {};
   model.instance.clubs.forEach((club, c) => {
     const list = keys.subarray(count[c], count[c + 1]).sort();
-    const ids: string[] = new Array(list.length);
+    const ids = new Array<string>(list.length);
     for (let i = 0; i < list.length; i++) ids[i] = model.instance.students[byPosition[list[i] % 2147483648]].id;
     setKey(out, club.id, ids);
   });
