@@ -37,7 +37,7 @@ async function timeAllocate(instance: Instance, warmup: number, runs: number) {
   const first = (await time()).ms;
   for (let i = 0; i < warmup; i++) await time();
   const times: number[] = [];
-  let last;
+  let last: Awaited<ReturnType<typeof allocate>> | undefined;
   for (let i = 0; i < runs; i++) {
     const t = await time();
     times.push(t.ms);

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       const students = (db.prepare("SELECT COUNT(*) AS n FROM student").get() as { n: number }).n;
       db.close();
       results.push(
-        `backup ${i}: exit ${res.status}, ${Date.now() - t0} ms, integrity ${integrity}, ${students} students`,
+        `backup ${i}: exit ${res.status}, ${Date.now() - t0} ms, integrity ${String(integrity)}, ${students} students`,
       );
     }
     const done = await load;

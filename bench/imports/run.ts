@@ -75,7 +75,7 @@ async function flood(server: Server): Promise<string> {
       redirect: "manual",
       headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
       duplex: "half",
-    } as RequestInit);
+    });
     await res.arrayBuffer();
     return String(res.status);
   } catch {

@@ -35,7 +35,8 @@ export async function prepareFamilies(
   const picked = students
     .filter((s) => ROUND_GRADES.includes(s.schoolClass.grade) && !seen.has(s.familyId) && seen.add(s.familyId))
     .slice(0, count);
-  if (picked.length < count) throw new Error(`only ${picked.length} families with a child in grades ${ROUND_GRADES}`);
+  if (picked.length < count)
+    throw new Error(`only ${picked.length} families with a child in grades ${String(ROUND_GRADES)}`);
   const hash = await hashSecret(BENCH_CODE);
   const now = new Date();
   const round = await inTransaction(ds, async (em) => {

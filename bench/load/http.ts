@@ -41,7 +41,7 @@ export async function postForm(
 
 /** Runs `work` over items with at most `limit` at a time (logins hash with argon2: 200 at once would only queue). */
 export async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+  const out: R[] = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

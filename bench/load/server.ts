@@ -42,7 +42,7 @@ export async function startServer(port: number, databaseUrl: string): Promise<Se
     stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";
-  proc.stderr!.on("data", (b: Buffer) => {
+  proc.stderr.on("data", (b: Buffer) => {
     err += b.toString();
   });
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));

@@ -24,7 +24,7 @@ const write = db.prepare(
 class FloorStore extends session.Store {
   get(sid: string, cb: (err: unknown, s?: session.SessionData | null) => void): void {
     const row = read.get(sid) as { data: string } | undefined;
-    cb(null, row ? JSON.parse(row.data) : null);
+    cb(null, row ? (JSON.parse(row.data) as session.SessionData) : null);
   }
   set(sid: string, s: session.SessionData, cb?: (err?: unknown) => void): void {
     write.run(sid, JSON.stringify(s), new Date(Date.now() + 86_400_000).toISOString());

@@ -124,7 +124,7 @@ forEachDatabase("security: sessions and login throttling", (ctx) => {
     }
     expect(
       waits.every((w, i) => i === 0 || w > waits[i - 1]),
-      `waits ${waits}`,
+      `waits ${String(waits)}`,
     ).to.equal(true);
     await expire();
     expect((await attempt(proxied, "10.4.1.2", staff(email, logins.staff[0].password))).status).to.equal(302);

@@ -160,7 +160,9 @@ forEachDatabase("security: markup in user text is shown as text on every page, i
           r.on("end", () => cb(null, Buffer.concat(parts)));
         });
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as unknown as ArrayBuffer);
+      // A Node Buffer; ExcelJS declares its input as an ArrayBuffer-like "Buffer" and reads either.
+      const body = res.body as ArrayBuffer;
+      await book.xlsx.load(body);
       book.eachSheet((sheet) =>
         sheet.eachRow((row) =>
           row.eachCell((cell) => {

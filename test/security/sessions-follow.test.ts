@@ -141,7 +141,7 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
       advanceClock(10 * HOUR_MS);
       seen.push(await loggedIn(teacher));
     }
-    expect(seen.slice(0, 16).every(Boolean), `logged in after each 10 h: ${seen}`).to.equal(true);
+    expect(seen.slice(0, 16).every(Boolean), `logged in after each 10 h: ${String(seen)}`).to.equal(true);
     expect(seen[16]).to.equal(false);
   });
 
@@ -159,7 +159,7 @@ forEachDatabase("security: sessions follow the account", (ctx) => {
       advanceClock(90 * 60_000);
       seen.push(await loggedIn(active));
     }
-    expect(seen.slice(0, 7).every(Boolean), `logged in after each 90 min: ${seen}`).to.equal(true);
+    expect(seen.slice(0, 7).every(Boolean), `logged in after each 90 min: ${String(seen)}`).to.equal(true);
     expect(seen[8]).to.equal(false);
   });
 

@@ -93,7 +93,7 @@ forEachDatabase("security: a login throttle that holds under bursts", (ctx) => {
     const answered = statuses.filter((s) => s !== 429).length;
     expect(
       statuses.every((s) => s === 401 || s === 429),
-      `statuses ${statuses}`,
+      `statuses ${String(statuses)}`,
     ).to.equal(true);
     expect(answered, `answered ${answered} of 40`).to.be.within(1, 8);
   });

@@ -72,7 +72,7 @@ export async function clubReportMembers(
       r.on("end", () => done(null, Buffer.concat(chunks).toString("utf8")));
     });
   if (res.status !== 200) throw new Error(`club report answered ${res.status}`);
-  const rows = parseCsv(res.body as string, { bom: true }) as string[][];
+  const rows = parseCsv(res.body as string, { bom: true });
   const out = new Map<number, { members: number; seats: number }>();
   for (const row of rows.slice(1))
     if (clubIdByName.has(row[0]))

@@ -63,7 +63,7 @@ forEachDatabase("login, roles and languages", (ctx) => {
     const agent = await loginAs(app, familyLogin(logins, 0));
     const token = csrfFrom((await agent.get("/privacy")).text);
     await agent.post("/privacy/accept").type("form").send({ _csrf: token, accept: "1" });
-    const other = await ctx.db.ds.query(
+    const other = await ctx.db.ds.query<{ id: number }[]>(
       `SELECT id FROM student WHERE "studentNumber" = '${logins.families[1].studentNumber}'`,
     );
     const home = await agent.get("/");

@@ -40,7 +40,7 @@ describe("kehou allocate (CLI)", function () {
     const { code, stdout, stderr } = run(["--input", "$FILE"], instance);
     expect(code).to.equal(0);
     expect(stdout.endsWith("\n")).to.equal(true);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as { mechanism: string; seed: number; assignments: Record<string, string[]> };
     expect(result.mechanism).to.equal("optimal");
     expect(result.seed).to.equal(7);
     expect(result.assignments).to.deep.equal({ S001: ["abacus"], S002: ["choir"] });
@@ -52,7 +52,7 @@ describe("kehou allocate (CLI)", function () {
   it("When --seed and --mechanism are given, then the lottery runs with that seed and echoes it", () => {
     const { code, stdout } = run(["--input", "$FILE", "--mechanism", "lottery", "--seed", "123"], instance);
     expect(code).to.equal(0);
-    const result = JSON.parse(stdout);
+    const result = JSON.parse(stdout) as { mechanism: string; seed: number; assignments: Record<string, string[]> };
     expect(result.mechanism).to.equal("lottery");
     expect(result.seed).to.equal(123);
   });

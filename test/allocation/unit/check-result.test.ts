@@ -55,7 +55,9 @@ describe("checking a stored result without re-running it", function () {
             "deleted-0123456789abcdef",
           )!;
           expect(texts.instance).to.not.contain(`"id":${JSON.stringify(instance.students[0].id)}`);
-          expect(checkResult(parseInstance(JSON.parse(texts.instance)), JSON.parse(texts.result))).to.deep.equal([]);
+          expect(
+            checkResult(parseInstance(JSON.parse(texts.instance)), JSON.parse(texts.result) as Result),
+          ).to.deep.equal([]);
         }),
         { numRuns: 40 },
       );

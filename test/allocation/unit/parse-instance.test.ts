@@ -1,7 +1,20 @@
 import { expect } from "chai";
 import { InstanceError, parseInstance } from "../../../src/allocation/core";
 
-function valid(): any {
+/** The raw instance as the tests mutate it: any field of a club or student may be given any value. */
+type Rec = Record<string, unknown>;
+interface Raw {
+  seed?: unknown;
+  clubs: Rec[];
+  students: Rec[];
+}
+
+/** Sets a value of any type (the parser under test refuses it): a whole list, or an entry that is not an object. */
+function put(target: object, key: string | number, value: unknown): void {
+  (target as Record<string | number, unknown>)[key] = value;
+}
+
+function valid(): Raw {
   return {
     seed: 7,
     clubs: [
@@ -18,7 +31,7 @@ function valid(): any {
   };
 }
 
-function fieldOf(mutate: (json: any) => void): string {
+function fieldOf(mutate: (json: Raw) => void): string {
   const json = valid();
   mutate(json);
   try {
@@ -57,15 +70,15 @@ describe("parseInstance", () => {
 
   it("When a choice names an unknown club, then the message names the choice and the club", () => {
     const json = valid();
-    json.students[3].choices[1] = "chez";
+    (json.students[3].choices as string[])[1] = "chez";
     expect(() => parseInstance(json)).to.throw(InstanceError, 'students[3].choices[1]: unknown club "chez"');
   });
 
-  const cases: [string, (json: any) => void, string][] = [
-    ["the root is not an object", (j) => Object.keys(j).forEach((k) => delete j[k]), "clubs"],
-    ["clubs is not an array", (j) => (j.clubs = {}), "clubs"],
-    ["students is missing", (j) => delete j.students, "students"],
-    ["a club is not an object", (j) => (j.clubs[1] = "chess"), "clubs[1]"],
+  const cases: [string, (json: Raw) => void, string][] = [
+    ["the root is not an object", (j) => Object.keys(j).forEach((k) => Reflect.deleteProperty(j, k)), "clubs"],
+    ["clubs is not an array", (j) => put(j, "clubs", {}), "clubs"],
+    ["students is missing", (j) => Reflect.deleteProperty(j, "students"), "students"],
+    ["a club is not an object", (j) => put(j.clubs, 1, "chess"), "clubs[1]"],
     ["a club id is a number", (j) => (j.clubs[0].id = 5), "clubs[0].id"],
     ["a club id is empty", (j) => (j.clubs[0].id = ""), "clubs[0].id"],
     ["a club id is a duplicate", (j) => (j.clubs[2].id = "choir"), "clubs[2].id"],
@@ -78,7 +91,7 @@ describe("parseInstance", () => {
     ["a club meets in no slot", (j) => (j.clubs[2].slots = []), "clubs[2].slots"],
     ["a club slot repeats", (j) => (j.clubs[1].slots = ["tue", "tue"]), "clubs[1].slots[1]"],
     ["a student id is a duplicate", (j) => (j.students[2].id = "S1"), "students[2].id"],
-    ["a student is null", (j) => (j.students[1] = null), "students[1]"],
+    ["a student is null", (j) => put(j.students, 1, null), "students[1]"],
     ["a grade is missing", (j) => delete j.students[0].grade, "students[0].grade"],
     ["student slots is a string", (j) => (j.students[0].slots = "tue"), "students[0].slots"],
     ["maxClubs is negative", (j) => (j.students[2].maxClubs = -1), "students[2].maxClubs"],

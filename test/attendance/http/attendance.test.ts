@@ -245,7 +245,7 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
     const pupil = tuesdayRoster.find((s) => s.id !== child.id && s.familyId !== child.familyId)!;
     const res = await post(classTeacher, reg(tuesday, "2026-09-15"), { [`s_${pupil.id}`]: "absent" });
     expect(res.status).to.equal(303);
-    const zh = (await classTeacher.get(res.headers.location!)).text;
+    const zh = (await classTeacher.get(res.headers.location)).text;
     expect(zh).to.match(/已通知：在 Kehou 中提醒[^。<]*班主任[^。<]*教务处[^。<]*家长/);
     expect(zh).to.not.contain("已立即通知");
     const token = csrfFrom((await classTeacher.get("/attendance")).text);
@@ -253,7 +253,7 @@ forEachDatabase("attendance registers, alerts and dismissal lists", (ctx) => {
     try {
       await post(classTeacher, reg(tuesday, "2026-09-15"), { [`s_${pupil.id}`]: "present" });
       const again = await post(classTeacher, reg(tuesday, "2026-09-15"), { [`s_${pupil.id}`]: "absent" });
-      const en = (await classTeacher.get(again.headers.location!)).text;
+      const en = (await classTeacher.get(again.headers.location)).text;
       expect(en).to.match(/Notified: reminded in Kehou[^<]*class teacher[^<]*office[^<]*family/);
       expect(en).to.not.contain("alerted at once");
     } finally {

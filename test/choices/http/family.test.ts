@@ -365,7 +365,9 @@ forEachDatabase("club choices: families", (ctx) => {
 
   it("When a round is open and a family has answered, then the home card says submitted with a link to change", async () => {
     const { familyRoundCard } = await import("../../../src/choices/family-card");
-    const familyId = (await ctx.db.ds.query(`SELECT "familyId" FROM student WHERE id = ${child}`))[0].familyId;
+    const familyId = (
+      await ctx.db.ds.query<{ familyId: number }[]>(`SELECT "familyId" FROM student WHERE id = ${child}`)
+    )[0].familyId;
     const card = (await familyRoundCard(ctx.db.ds, Number(familyId), child))!;
     expect(card).to.include({ state: "submitted", href: `/choices/${child}`, roundId: round.id });
     const stranger = await studentId(ctx.db.ds, logins.families[1].studentNumber);

@@ -40,7 +40,7 @@ function startServer(env: Record<string, string>, port: number): Started {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";
-  proc.stderr!.on("data", (b: Buffer) => {
+  proc.stderr.on("data", (b: Buffer) => {
     err += b.toString();
   });
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));

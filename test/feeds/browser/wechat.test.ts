@@ -76,7 +76,7 @@ for (const kind of databaseKinds())
       // On screen without scrolling, and nothing wider than the phone.
       const top = await box.boundingBox();
       expect(top!.y).to.be.lessThan(PHONE.height);
-      expect((await page.evaluate("document.documentElement.scrollWidth")) as number).to.be.at.most(PHONE.width);
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth")).to.be.at.most(PHONE.width);
       await box.locator('button.copy[data-copy="wechat-url"]').click();
       // The status line of the WeChat card answers (copied, or how to copy by hand), not the one further down.
       // A selector wait, not a function: the page's CSP (script-src 'self') refuses the eval a string predicate needs once it polls.

@@ -65,7 +65,12 @@ async function runIcal(args: string[], databaseUrl: string): Promise<IcalRun> {
       done?.();
       return true;
     }) as typeof process.stdout.write;
-  const saved = { out: process.stdout.write, err: process.stderr.write, url: process.env.DATABASE_URL };
+  // Bound, so the saved writers keep their streams when they are put back.
+  const saved = {
+    out: process.stdout.write.bind(process.stdout),
+    err: process.stderr.write.bind(process.stderr),
+    url: process.env.DATABASE_URL,
+  };
   process.stdout.write = capture((c) => out.push(Buffer.from(c)));
   process.stderr.write = capture((c) => {
     err += c.toString();
@@ -139,14 +144,14 @@ forEachDatabase("calendar feeds: content", (ctx) => {
       agent: () => family,
       page: async () => `/feeds/student/${(await studentBy(logins.families[1].children[0])).id}`,
       entries: async () => childEntries(ctx.db.ds, (await studentBy(logins.families[1].children[0])).id),
-      cli: async () => ["--student", logins.families[1].children[0]],
+      cli: () => Promise.resolve(["--student", logins.families[1].children[0]]),
     },
     {
       title: "the same family's younger child's feed",
       agent: () => family,
       page: async () => `/feeds/student/${(await studentBy(logins.families[1].children[1])).id}`,
       entries: async () => childEntries(ctx.db.ds, (await studentBy(logins.families[1].children[1])).id),
-      cli: async () => ["--student", logins.families[1].children[1]],
+      cli: () => Promise.resolve(["--student", logins.families[1].children[1]]),
     },
     {
       title: "the choir club's feed",
@@ -156,7 +161,7 @@ forEachDatabase("calendar feeds: content", (ctx) => {
         const c = await clubBy("choir");
         return only((e) => e.clubId === c.id);
       },
-      cli: async () => ["--club", "choir"],
+      cli: () => Promise.resolve(["--club", "choir"]),
     },
     {
       title: "the east playground's venue feed",
@@ -171,9 +176,9 @@ forEachDatabase("calendar feeds: content", (ctx) => {
     {
       title: "the whole school's feed",
       agent: () => admin,
-      page: async () => "/feeds/school/0",
+      page: () => Promise.resolve("/feeds/school/0"),
       entries: async () => publishedEntries(ctx.db.ds),
-      cli: async () => ["--school"],
+      cli: () => Promise.resolve(["--school"]),
     },
   ];
 

@@ -47,7 +47,7 @@ forEachDatabase("calendar feeds: event stamps follow what each event is made of"
   const fetch = async () => {
     const res = await fetchFeed(app, path);
     expect(res.status).to.equal(200);
-    return { text: (res.body as Buffer).toString("utf8"), lastModified: res.headers["last-modified"] as string };
+    return { text: (res.body as Buffer).toString("utf8"), lastModified: res.headers["last-modified"] };
   };
 
   // The series UIDs of the entries matching `keep`, as the school feed names them.
@@ -56,7 +56,7 @@ forEachDatabase("calendar feeds: event stamps follow what each event is made of"
     return new Set([...uids].filter((u) => ids.has(u.replace(/[@+].*$/, ""))));
   };
 
-  async function expectBumped(before: Map<string, Stamp>, after: Map<string, Stamp>, changed: Set<string>) {
+  function expectBumped(before: Map<string, Stamp>, after: Map<string, Stamp>, changed: Set<string>) {
     for (const [uid, was] of before) {
       const now = after.get(uid);
       if (!now) continue;
@@ -83,7 +83,7 @@ forEachDatabase("calendar feeds: event stamps follow what each event is made of"
     const after = stampsOf(second.text);
     const thursday = await seriesOf((e) => e.weekday === 4, before.keys());
     expect(thursday.size).to.be.greaterThan(0);
-    await expectBumped(before, after, thursday);
+    expectBumped(before, after, thursday);
     expect(Date.parse(second.lastModified)).to.be.greaterThan(Date.parse(first.lastModified));
   });
 
@@ -98,7 +98,7 @@ forEachDatabase("calendar feeds: event stamps follow what each event is made of"
     const after = stampsOf((await fetch()).text);
     const moved = await seriesOf((e) => e.periodId === period.id, before.keys());
     expect(moved.size).to.be.greaterThan(0);
-    await expectBumped(before, after, moved);
+    expectBumped(before, after, moved);
   });
 });
 

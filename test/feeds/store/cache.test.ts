@@ -51,7 +51,7 @@ forEachDatabase("calendar feeds: cache and data version", (ctx) => {
     return {
       status: res.status,
       text: (res.body as Buffer).toString("utf8"),
-      etag: res.headers.etag as string,
+      etag: res.headers.etag,
       res,
       path,
     };

@@ -79,7 +79,9 @@ forEachDatabase("calendar feeds: tokens", (ctx) => {
   });
 
   it("When nothing is published yet, then a feed is a valid calendar with no events", async () => {
-    const [timetable] = await ctx.db.ds.query(`SELECT id, published FROM timetable`);
+    const [timetable] = await ctx.db.ds.query<{ id: number; published: string | null }[]>(
+      `SELECT id, published FROM timetable`,
+    );
     await ctx.db.ds.query(
       `UPDATE timetable SET published = NULL, "publishedAt" = NULL WHERE id = ${Number(timetable.id)}`,
     );

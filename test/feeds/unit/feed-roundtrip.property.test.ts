@@ -45,7 +45,7 @@ const feedArb = fc
         date,
         s.kind === "makeup"
           ? { date, kind: "makeup", runsWeekday: s.runs, name: "调休" }
-          : { date, kind: s.kind as SpecialDay["kind"], name: s.kind },
+          : { date, kind: s.kind, name: s.kind },
       );
     }
     const timetable: WeeklySession[] = sessions.map((s, i) => {

@@ -16,7 +16,7 @@ function refusal(feed: FeedInput): CalendarInputError {
 
 function withFirstSession(change: Record<string, unknown>): FeedInput {
   const [first, ...rest] = demoSessions();
-  return demoFeed({ sessions: [{ ...first, ...change } as never, ...rest] });
+  return demoFeed({ sessions: [{ ...first, ...change }, ...rest] });
 }
 
 describe("normalizeFeed refusals", () => {

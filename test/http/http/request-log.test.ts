@@ -10,6 +10,15 @@ import { seedDemo, DemoLogins } from "../../../seeds/demo";
 import { forEachDatabase } from "../../support/databases";
 import { csrfFrom } from "../../support/http";
 
+/** One pino line, as far as these tests read it. */
+interface LogLine {
+  msg?: string;
+  req: { method?: string; path?: string };
+  res: { statusCode?: number };
+  responseTime?: unknown;
+  user?: unknown;
+}
+
 forEachDatabase("request log", (ctx) => {
   let app: Express;
   let logins: DemoLogins;
@@ -44,7 +53,7 @@ forEachDatabase("request log", (ctx) => {
     const cookie = /kehou\.sid=([^;]+)/.exec(String(login.headers["set-cookie"]))![1];
     lines.length = 0;
     const res = await agent.get("/admin/students?q=%E5%B0%8F%E6%98%8E");
-    const [line] = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request completed");
+    const [line] = lines.map((l) => JSON.parse(l) as LogLine).filter((l) => l.msg === "request completed");
     expect(line.req).to.deep.include({ method: "GET", path: "/admin/students" });
     expect(line.res.statusCode).to.equal(res.status);
     expect(line.responseTime).to.be.a("number");
@@ -59,7 +68,7 @@ forEachDatabase("request log", (ctx) => {
   it("When nobody is logged in, then the line has no user", async () => {
     lines.length = 0;
     await request(app).get("/login");
-    const [line] = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "request completed");
+    const [line] = lines.map((l) => JSON.parse(l) as LogLine).filter((l) => l.msg === "request completed");
     expect(line.req.path).to.equal("/login");
     expect(line).not.to.have.property("user");
   });

@@ -10,7 +10,9 @@ const sess = (expiresInMs: number) =>
     cookie: { expires: new Date(Date.now() + expiresInMs), originalMaxAge: 7 * 24 * HOUR },
   }) as unknown as session.SessionData;
 const call = (fn: (cb: (err?: unknown) => void) => void) =>
-  new Promise<void>((res, rej) => fn((err) => (err ? rej(err) : res())));
+  new Promise<void>((res, rej) =>
+    fn((err) => (err ? rej(err instanceof Error ? err : new Error("store callback failed", { cause: err })) : res())),
+  );
 
 forEachDatabase("session touch", (ctx) => {
   const expiry = async (sid: string) => (await ctx.db.ds.getRepository(HttpSession).findOneByOrFail({ sid })).expiresAt;

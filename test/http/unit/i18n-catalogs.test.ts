@@ -8,11 +8,10 @@ function keys(obj: Record<string, unknown>, prefix = ""): string[] {
     typeof v === "object" && v !== null ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
 }
-const load = (l: string) =>
-  Object.assign(
-    {},
-    ...readdirSync(join(projectRoot(), "locales", l)).map((f) =>
-      JSON.parse(readFileSync(join(projectRoot(), "locales", l, f), "utf8")),
+const load = (l: string): Record<string, unknown> =>
+  Object.fromEntries(
+    readdirSync(join(projectRoot(), "locales", l)).flatMap((f) =>
+      Object.entries(JSON.parse(readFileSync(join(projectRoot(), "locales", l, f), "utf8")) as Record<string, unknown>),
     ),
   );
 

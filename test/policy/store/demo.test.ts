@@ -133,7 +133,7 @@ forEachDatabase("policy over the demo school", (ctx) => {
   it("When a rule file is malformed, then loading the rules stops with a message naming the file and the field", () => {
     const tmp = tempRulesDir(true);
     try {
-      const broken = JSON.parse(
+      const broken: unknown = JSON.parse(
         JSON.stringify({
           id: "venue-capacity",
           title: { "zh-CN": "场地", en: "Venue" },

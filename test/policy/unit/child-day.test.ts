@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { buildFacts, type FactKind, type PolicyFact, type PolicyInput, type TimetableEntry } from "../../../src/policy";
+import { buildFacts, type PolicyFact, type PolicyInput, type TimetableEntry } from "../../../src/policy";
 import { smallSchool } from "../../fixtures/policy/small-school";
 import { violationsOf } from "../../fixtures/policy/run-rule";
 
@@ -83,8 +83,7 @@ const activity: TimetableEntry = {
   expectedSize: 10,
 };
 const childDayFacts = (input: PolicyInput): PolicyFact<Record<string, unknown>>[] =>
-  (buildFacts(input, ["childDay" as FactKind]) as Record<string, PolicyFact<Record<string, unknown>>[] | undefined>)
-    .childDay ?? [];
+  (buildFacts(input, ["childDay"]) as Record<string, PolicyFact<Record<string, unknown>>[] | undefined>).childDay ?? [];
 const childrenOf = (target: object) => (target as { children?: string[] }).children;
 
 describe("per-child 双减 rules (childDay)", () => {

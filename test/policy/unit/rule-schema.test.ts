@@ -4,7 +4,18 @@ import { basename, join } from "node:path";
 import { defaultRulesDir, loadRules, parseRule, RuleFileError } from "../../../src/policy";
 import { tempRulesDir } from "../../fixtures/policy/temp-rules";
 
-const shipped = (id: string) => JSON.parse(readFileSync(join(defaultRulesDir(), `${id}.json`), "utf8"));
+/** A shipped rule file as JSON, typed as far as these tests reach into it (the parser under test checks the rest). */
+interface RuleJson {
+  id: unknown;
+  severity: unknown;
+  appliesTo: unknown;
+  paramaters?: unknown;
+  message: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+  conditions: { all: Record<string, unknown>[] };
+}
+
+const shipped = (id: string) => JSON.parse(readFileSync(join(defaultRulesDir(), `${id}.json`), "utf8")) as RuleJson;
 
 function errorOf(fn: () => unknown): RuleFileError {
   try {
@@ -43,7 +54,7 @@ describe("rule files: schema", () => {
   });
 
   // [what is broken, the change, the field the message must name]
-  const cases: [string, (r: any) => void, string, string][] = [
+  const cases: [string, (r: RuleJson) => void, string, string][] = [
     ["severity is not error or warning", (r) => (r.severity = "fatal"), "severity", "expected one of"],
     ["the English message is missing", (r) => delete r.message.en, "message.en", "required"],
     ["appliesTo names no fact kind", (r) => (r.appliesTo = "gradeDays"), "appliesTo", "expected one of"],
@@ -76,7 +87,7 @@ describe("rule files: schema", () => {
     ],
     [
       "the top level is a bare condition",
-      (r) => (r.conditions = r.conditions.all[0]),
+      (r) => Object.assign(r, { conditions: r.conditions.all[0] }),
       "conditions",
       "top level must be all, any or not",
     ],
@@ -106,7 +117,7 @@ describe("rule files: schema", () => {
 
   it("When a grade band of homework-limit gives text instead of minutes, then the error names that case's value", () => {
     const rule = shipped("homework-limit");
-    rule.parameters.maxWrittenMinutes.cases[1].value = "30";
+    (rule.parameters.maxWrittenMinutes as { cases: Record<string, unknown>[] }).cases[1].value = "30";
     const err = errorOf(() => parseRule(rule, "rules/homework-limit.json"));
     expect(err.field).to.equal("parameters.maxWrittenMinutes.cases[1].value");
   });

@@ -55,12 +55,14 @@ forEachDatabase("deleting a child", (ctx) => {
   const onlyChild = async (
     n: number,
   ): Promise<{ id: number; studentNumber: string; familyId: number; guardianName: string }> => {
-    const [row] = await ctx.db.ds.query(`SELECT s.id, s."studentNumber", s."familyId" FROM student s
+    const [row] = await ctx.db.ds.query<
+      { id: number | string; studentNumber: string; familyId: number | string }[]
+    >(`SELECT s.id, s."studentNumber", s."familyId" FROM student s
       WHERE EXISTS (SELECT 1 FROM club_placement p WHERE p."studentId" = s.id)
         AND EXISTS (SELECT 1 FROM waitlist_entry w WHERE w."studentId" = s.id)
         AND (SELECT COUNT(*) FROM student x WHERE x."familyId" = s."familyId") = 1
       ORDER BY s.id LIMIT 1 OFFSET ${n}`);
-    const family = await ctx.db.ds.getRepository(Family).findOneByOrFail({ id: row.familyId });
+    const family = await ctx.db.ds.getRepository(Family).findOneByOrFail({ id: Number(row.familyId) });
     await ctx.db.ds.getRepository(Family).update({ id: family.id }, { accessCodeHash: await hashSecret(CODE) });
     return {
       id: Number(row.id),
@@ -88,7 +90,7 @@ forEachDatabase("deleting a child", (ctx) => {
   };
 
   const count = async (sql: string, params: unknown[]): Promise<number> =>
-    Number((await ctx.db.ds.query(sql, params))[0].n);
+    Number((await ctx.db.ds.query<{ n: number | string }[]>(sql, params))[0].n);
   const p = (i: number) => (ctx.db.kind === "postgres" ? `$${i}` : "?");
 
   it("When an only child is deleted, then the guardian's name is in no audit label and no session, and the family's session is over", async function () {
@@ -166,7 +168,7 @@ forEachDatabase("deleting a child", (ctx) => {
       [`%"kind":"family","id":${child.familyId},%`],
     );
     expect(rows.length).to.equal(1);
-    const data = JSON.parse(rows[0].data);
+    const data = JSON.parse(rows[0].data) as { user?: Record<string, unknown> };
     data.user = { ...data.user, id: 987654321, studentId: 987654321 };
     await ctx.db.ds.query(`UPDATE http_session SET "data" = ${p(1)} WHERE sid = ${p(2)}`, [
       JSON.stringify(data),
@@ -187,14 +189,18 @@ forEachDatabase("deleting a child", (ctx) => {
   it("When a run is made, then its input and output hashes are stored with it, and a run without a deleted child still verifies byte for byte", async function () {
     this.timeout(60_000);
     // A fresh run: children deleted by earlier tests are no longer in the round.
-    const [round] = await ctx.db.ds.query(`SELECT "roundId" FROM allocation_run ORDER BY id LIMIT 1`);
+    const [round] = await ctx.db.ds.query<{ roundId: number | string }[]>(
+      `SELECT "roundId" FROM allocation_run ORDER BY id LIMIT 1`,
+    );
     const made = await createRun(
       ctx.db.ds,
       Number(round.roundId),
       { mechanism: "lottery", seed: 11, note: "hashes" },
       SYSTEM,
     );
-    const [run] = await ctx.db.ds.query(`SELECT * FROM allocation_run WHERE id = ${made.id}`);
+    const [run] = await ctx.db.ds.query<
+      { id: number; instance: string; result: string; instanceHash: string; resultHash: string }[]
+    >(`SELECT * FROM allocation_run WHERE id = ${made.id}`);
     expect(run.instanceHash).to.equal(sha256(run.instance));
     expect(run.resultHash).to.equal(sha256(run.result));
     const page = await admin.get(`/admin/runs/${run.id}/verify`);
@@ -227,7 +233,9 @@ forEachDatabase("deleting a child", (ctx) => {
       expect(inResult.length).to.be.greaterThan(0);
       for (const id of [...inInstance, ...inResult]) pseudonyms.add(id);
       // The stored metrics still describe the stored result.
-      expect(JSON.parse(run.result).metrics.students).to.equal(JSON.parse(run.instance).students.length);
+      expect((JSON.parse(run.result) as { metrics: { students: number } }).metrics.students).to.equal(
+        (JSON.parse(run.instance) as { students: unknown[] }).students.length,
+      );
     }
     expect(pseudonyms.size).to.equal(1);
 
@@ -239,7 +247,7 @@ forEachDatabase("deleting a child", (ctx) => {
     }
 
     // Verify can fail: a pseudonymised run whose stored result was changed afterwards is caught.
-    const tampered = JSON.parse(runs[0].result);
+    const tampered = JSON.parse(runs[0].result) as { metrics: { sumOfRanks: number } };
     tampered.metrics.sumOfRanks += 1;
     await ctx.db.ds
       .getRepository(AllocationRun)
@@ -277,7 +285,7 @@ forEachDatabase("deleting a child", (ctx) => {
     // Ended by the deletion itself, before either session makes another request.
     // The session's JSON may hold more after studentId (version, lifetime): read it, don't pattern-match it.
     const sessionsOn = async (studentId: number) =>
-      ((await ds.query(`SELECT "data" FROM http_session`)) as { data: string }[]).filter(
+      (await ds.query<{ data: string }[]>(`SELECT "data" FROM http_session`)).filter(
         (row) => (JSON.parse(row.data) as { user?: { studentId?: number } }).user?.studentId === studentId,
       ).length;
     expect(await sessionsOn(younger.id)).to.equal(0);

@@ -82,8 +82,8 @@ for (const kind of databaseKinds())
       const sheet = book.worksheets[0];
       const last = sheet.getRow(sheet.rowCount);
       expect(last.getCell(1).value).to.equal("全校");
-      expect(String(last.getCell(3).value)).to.equal(school[2].trim());
-      expect(String(last.getCell(4).value)).to.equal(school[3].trim());
+      expect(`${last.getCell(3).value as number}`).to.equal(school[2].trim());
+      expect(`${last.getCell(4).value as number}`).to.equal(school[3].trim());
       expect(`${((last.getCell(5).value as number) * 100).toFixed(1)}%`).to.equal(school[4].trim());
       expect(last.getCell(5).numFmt).to.equal("0.0%");
 

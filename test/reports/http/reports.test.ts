@@ -51,13 +51,15 @@ async function download(
       r.on("data", (c: Buffer) => chunks.push(c));
       r.on("end", () => cb(null, Buffer.concat(chunks)));
     });
-  return { status: res.status, body: res.body as Buffer, headers: res.headers as Record<string, string> };
+  return { status: res.status, body: res.body as Buffer, headers: res.headers };
 }
 
 // Excel shows a rate with the cell's "0.0%" format: the page must show that same text.
 function xlsxText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" && numFmt === "0.0%") return `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
+  // Rich text, formulas and links are objects: show them as JSON rather than "[object Object]".
+  if (typeof value === "object" && !(value instanceof Date)) return JSON.stringify(value);
   return String(value);
 }
 

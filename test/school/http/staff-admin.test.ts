@@ -133,15 +133,19 @@ forEachDatabase("staff accounts", (ctx) => {
   });
 
   it("When the privacy export is requested, then the admin gets the child's data as JSON", async () => {
-    const [row] = await ctx.db.ds.query(`SELECT id, "studentNumber" FROM student ORDER BY id LIMIT 1`);
+    const [row] = await ctx.db.ds.query<{ id: number; studentNumber: string }[]>(
+      `SELECT id, "studentNumber" FROM student ORDER BY id LIMIT 1`,
+    );
     const res = await admin.get(`/admin/students/${row.id}/export.json`);
     expect(res.status).to.equal(200);
     expect(res.headers["content-disposition"]).to.contain("attachment");
-    expect(res.body.student.studentNumber).to.equal(row.studentNumber);
+    expect((res.body as { student: { studentNumber: string } }).student.studentNumber).to.equal(row.studentNumber);
   });
 
   it("When the admin deletes a child's data, then a confirmation and a reason are required, and then the child is gone", async () => {
-    const [row] = await ctx.db.ds.query(`SELECT id, "studentNumber" FROM student ORDER BY id DESC LIMIT 1`);
+    const [row] = await ctx.db.ds.query<{ id: number; studentNumber: string }[]>(
+      `SELECT id, "studentNumber" FROM student ORDER BY id DESC LIMIT 1`,
+    );
     const page = await admin.get(`/admin/students/${row.id}/delete`);
     const token = csrfFrom(page.text);
     const bad = await admin
@@ -150,14 +154,18 @@ forEachDatabase("staff accounts", (ctx) => {
       .send({ _csrf: token, confirmNumber: "000", reason: "" });
     expect(bad.status).to.equal(400);
     expect(bad.text).to.contain('id="err-reason"');
-    const still = await ctx.db.ds.query(`SELECT COUNT(*) AS n FROM student WHERE id = ${row.id}`);
+    const still = await ctx.db.ds.query<{ n: number | string }[]>(
+      `SELECT COUNT(*) AS n FROM student WHERE id = ${row.id}`,
+    );
     expect(Number(still[0].n)).to.equal(1);
     const ok = await admin
       .post(`/admin/students/${row.id}/delete`)
       .type("form")
       .send({ _csrf: token, confirmNumber: row.studentNumber, reason: "家长书面申请删除" });
     expect(ok.status).to.equal(302);
-    const gone = await ctx.db.ds.query(`SELECT COUNT(*) AS n FROM student WHERE id = ${row.id}`);
+    const gone = await ctx.db.ds.query<{ n: number | string }[]>(
+      `SELECT COUNT(*) AS n FROM student WHERE id = ${row.id}`,
+    );
     expect(Number(gone[0].n)).to.equal(0);
     const audit = await ctx.db.ds
       .getRepository(AuditEntry)

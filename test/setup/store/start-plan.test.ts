@@ -106,7 +106,7 @@ forEachDatabase("Start-up with the demo school", (ctx) => {
     ]) {
       expect(await count(ctx.db.ds, table), table).to.equal(0);
     }
-    const demoSettings = await ctx.db.ds.query(
+    const demoSettings = await ctx.db.ds.query<{ key: string }[]>(
       `SELECT "key" FROM setting WHERE "key" LIKE 'demo.%' OR "key" LIKE 'school.%'`,
     );
     expect(demoSettings).to.deep.equal([]);

@@ -74,7 +74,7 @@ export async function rankClubs(page: Page, count = 3): Promise<string[]> {
     const value = await page
       .locator(`#rank${rank} option:not([disabled])`)
       .evaluateAll(
-        (options, taken) =>
+        (options: { getAttribute(name: string): string | null }[], taken) =>
           options.map((o) => o.getAttribute("value") ?? "").find((v) => v && !taken.includes(v)) ?? "",
         picked,
       );

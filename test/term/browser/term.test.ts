@@ -133,9 +133,9 @@ for (const kind of databaseKinds())
         await page.goto(`${url}/choices`);
         expect(await page.textContent("h1")).to.contain("选社团");
         // The sibling family switches between its children with the chips.
-        const children = (await page
+        const children = await page
           .locator(".child-switch a")
-          .evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) as string[];
+          .evaluateAll((as: { getAttribute(name: string): string | null }[]) => as.map((a) => a.getAttribute("href")!));
         for (const [i, href] of (children.length ? children : ["/choices"]).entries()) {
           await page.goto(`${url}${href}`);
           await rankClubs(page, 3);

@@ -107,7 +107,7 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
         if (!same(shown, [...members.get(s.entry.clubId!)!]))
           disagree(
             "register",
-            `${date} club ${s.entry.clubId}: page [${shown}] ledger [${[...members.get(s.entry.clubId!)!]}]`,
+            `${date} club ${s.entry.clubId}: page [${String(shown)}] ledger [${String([...members.get(s.entry.clubId!)!])}]`,
           );
       }
       for (const clubId of sampleClubs) {
@@ -118,7 +118,7 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
           .sort((a, b) => numberOf.get(a)!.localeCompare(numberOf.get(b)!))
           .slice(0, 20);
         if (!same(shown, ledger))
-          disagree("club members list", `${date} club ${clubId}: page [${shown}] ledger [${ledger}]`);
+          disagree("club members list", `${date} club ${clubId}: page [${String(shown)}] ledger [${String(ledger)}]`);
       }
       const meeting = meetingOn(date);
       for (const classId of sampleClasses) {
@@ -129,7 +129,7 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
           if (!same(day.get(child.id) ?? [], ledger))
             disagree(
               "class day",
-              `${date} child ${child.id}: page [${day.get(child.id) ?? "missing"}] ledger [${ledger}]`,
+              `${date} child ${child.id}: page [${String(day.get(child.id) ?? "missing")}] ledger [${String(ledger)}]`,
             );
         }
       }
@@ -144,14 +144,14 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
         if (!same(results.get(child.id) ?? [], ledger))
           disagree(
             "/results",
-            `${date} child ${child.id}: page [${results.get(child.id) ?? "missing"}] ledger [${ledger}]`,
+            `${date} child ${child.id}: page [${String(results.get(child.id) ?? "missing")}] ledger [${String(ledger)}]`,
           );
         const home = await pages.familyHome(families.get(child.id)!, clubIdByName);
         count("family home");
         if (home.studentId !== child.id || !same(home.clubs, ledger))
           disagree(
             "family home",
-            `${date} child ${child.id}: page ${home.studentId} [${home.clubs}] ledger [${ledger}]`,
+            `${date} child ${child.id}: page ${home.studentId} [${String(home.clubs)}] ledger [${String(ledger)}]`,
           );
       }
     }
@@ -168,7 +168,7 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
           if (!same(week.get(date) ?? [], ledger))
             disagree(
               "family week",
-              `${date} child ${child.id}: page [${week.get(date) ?? "no day"}] ledger [${ledger}]`,
+              `${date} child ${child.id}: page [${String(week.get(date) ?? "no day")}] ledger [${String(ledger)}]`,
             );
         }
       }
@@ -188,7 +188,7 @@ forEachDatabase("twenty sampled demo children over the demo term", (ctx) => {
         const shown = [...(feed?.get(date) ?? [])].filter((e) => clubEntries.has(e));
         count("child's feed");
         if (!same(shown, expected))
-          disagree("child's feed", `${date} child ${child.id}: feed [${shown}] ledger [${expected}]`);
+          disagree("child's feed", `${date} child ${child.id}: feed [${String(shown)}] ledger [${String(expected)}]`);
       }
     }
   });

@@ -181,7 +181,10 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
         const ledger = await clubsOn(ds(), id, date);
         count("/results");
         if (!same(shown.get(id) ?? [], ledger))
-          disagree("/results", `${date} child ${id}: page [${shown.get(id) ?? "missing"}] ledger [${ledger}]`);
+          disagree(
+            "/results",
+            `${date} child ${id}: page [${String(shown.get(id) ?? "missing")}] ledger [${String(ledger)}]`,
+          );
       }
       const home = await pages.familyHome(agent, clubIdByName);
       if (home.studentId === null) {
@@ -191,7 +194,10 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       const ledger = await clubsOn(ds(), home.studentId, date);
       count("family home");
       if (!same(home.clubs, ledger))
-        disagree("family home", `${date} child ${home.studentId}: page [${home.clubs}] ledger [${ledger}]`);
+        disagree(
+          "family home",
+          `${date} child ${home.studentId}: page [${String(home.clubs)}] ledger [${String(ledger)}]`,
+        );
     }
   }
 
@@ -216,12 +222,13 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       const shown = await pages.registerPage(admin, s.entry.id, date);
       count("register");
       if (!same(shown, ledger))
-        disagree("register", `${date} club ${s.entry.clubId}: page [${shown}] ledger [${ledger}]`);
+        disagree("register", `${date} club ${s.entry.clubId}: page [${String(shown)}] ledger [${String(ledger)}]`);
     }
     const staying = [...new Set(clubSessions.flatMap((s) => [...members.get(s.entry.clubId!)!]))];
     const gate = await pages.dismissalAt(admin, date, CLUB_ENDS, childIdByName);
     count("dismissal");
-    if (!same(gate, staying)) disagree("dismissal", `${date} at ${CLUB_ENDS}: page [${gate}] ledger [${staying}]`);
+    if (!same(gate, staying))
+      disagree("dismissal", `${date} at ${CLUB_ENDS}: page [${String(gate)}] ledger [${String(staying)}]`);
     const report = await pages.clubReportMembers(admin, clubIdByName);
     const all = await membersOn(
       ds(),
@@ -254,7 +261,10 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       const shown = await pages.clubMembersList(admin, club.id, date, childIdByNumber);
       count("club members list");
       if (!same(shown, [...all.get(club.id)!]))
-        disagree("club members list", `${date} club ${club.id}: page [${shown}] ledger [${[...all.get(club.id)!]}]`);
+        disagree(
+          "club members list",
+          `${date} club ${club.id}: page [${String(shown)}] ledger [${String([...all.get(club.id)!])}]`,
+        );
     }
     const { sessions } = await sessionsOn(ds().manager, date);
     const meeting = new Set(
@@ -265,7 +275,8 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       for (const [childId, clubs] of shown) {
         const ledger = (await clubsOn(ds(), childId, date)).filter((c) => meeting.has(c));
         count("class day");
-        if (!same(clubs, ledger)) disagree("class day", `${date} child ${childId}: page [${clubs}] ledger [${ledger}]`);
+        if (!same(clubs, ledger))
+          disagree("class day", `${date} child ${childId}: page [${String(clubs)}] ledger [${String(ledger)}]`);
       }
     }
   }
@@ -287,7 +298,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
           if (!same(week.get(date) ?? [], ledger))
             disagree(
               "family week",
-              `${date} child ${childId}: page [${week.get(date) ?? "no day"}] ledger [${ledger}]`,
+              `${date} child ${childId}: page [${String(week.get(date) ?? "no day")}] ledger [${String(ledger)}]`,
             );
         }
       }
@@ -309,7 +320,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
       if (!same(shown.members, ledger) || shown.count !== ledger.length)
         disagree(
           "placements page",
-          `${date} club ${club.id}: page [${shown.members}] (${shown.count}) ledger [${ledger}]`,
+          `${date} club ${club.id}: page [${String(shown.members)}] (${shown.count}) ledger [${String(ledger)}]`,
         );
       if (shown.capacity !== club.maxSize)
         disagree("placements capacity", `${date} club ${club.id}: page ${shown.capacity} seats, club ${club.maxSize}`);
@@ -327,7 +338,10 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
         const shown = [...(feed?.get(date) ?? [])];
         count("teacher's feed");
         if (!same(shown, expected))
-          disagree("teacher's feed", `${date} staff ${staffId}: feed [${shown}] timetable [${expected}]`);
+          disagree(
+            "teacher's feed",
+            `${date} staff ${staffId}: feed [${String(shown)}] timetable [${String(expected)}]`,
+          );
       }
     }
   }
@@ -361,7 +375,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
         const shown = [...(feed.get(date) ?? [])].filter((e) => clubEntries.has(e));
         count("child's feed");
         if (!same(shown, ledger))
-          disagree("child's feed", `${date} child ${child.id}: feed [${shown}] ledger [${ledger}]`);
+          disagree("child's feed", `${date} child ${child.id}: feed [${String(shown)}] ledger [${String(ledger)}]`);
       }
     }
   }
@@ -393,7 +407,7 @@ forEachDatabase("a generated school played over a whole term", (ctx) => {
         _csrf: await formToken(admin, `/admin/rounds/${roundId}/runs`),
       });
     if (run.status !== 302) throw new Error(`run answered ${run.status}`);
-    const runPath = run.headers.location as string;
+    const runPath = run.headers.location;
     await post(admin, `${runPath}/publish`, runPath, { overrideReason: "生成学校：规则另有测试" });
     // Logins check an argon2 hash each: a few at a time.
     const pending = [...school.families];

@@ -154,7 +154,7 @@ forEachDatabase("timetable entries", (ctx) => {
   });
 
   it("When a whole grade is put in a small room, then the room is judged by the grade's size", async () => {
-    const grade3 = await ctx.db.ds.query(
+    const grade3 = await ctx.db.ds.query<{ n: number | string }[]>(
       `SELECT COUNT(*) AS n FROM student s JOIN school_class c ON c.id = s."classId" WHERE c.grade = 3`,
     );
     await expectRefused(

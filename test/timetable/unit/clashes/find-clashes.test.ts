@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
-import { clashesForChange, findClashes, Placement } from "../../../../src/timetable/core/clashes";
+import { clashesForChange, findClashes } from "../../../../src/timetable/core/clashes";
 import { context, homework, placement } from "./builders";
 
 describe("findClashes", () => {
@@ -29,7 +29,7 @@ describe("findClashes", () => {
     const slot = fc.record({ weekday: fc.integer({ min: 1, max: 5 }), periodId: fc.constantFrom("p1", "p2") });
     const entry = fc.record({
       slot,
-      kind: fc.constantFrom("homework", "club", "sport") as fc.Arbitrary<Placement["kind"]>,
+      kind: fc.constantFrom("homework", "club", "sport"),
       staffId: fc.constantFrom("T1", "T2", undefined),
       venueId: fc.constantFrom("music", "gym", undefined),
       grades: fc.subarray([1, 2, 3], { minLength: 1 }),
