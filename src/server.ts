@@ -34,7 +34,10 @@ async function main(): Promise<void> {
     process.stderr.write(message.stderr);
   });
   // Waitlist offers also expire lazily on requests; the sweep is idempotent, so every instance may run it.
-  setInterval(() => sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")), 60_000).unref();
+  setInterval(
+    () => void sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")),
+    60_000,
+  ).unref();
   const stop = () => server.close(() => void ds.destroy().then(() => process.exit(0)));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -4,7 +4,7 @@
 import { Router, Request, Response } from "express";
 import { z } from "zod";
 import type { DataSource } from "typeorm";
-import { staffUser, scope, verifySecret, endSessionsOf, fieldErrors } from "../http";
+import { staffUser, scope, verifySecret, endSessionsOf, fieldErrors, formBody } from "../http";
 import { staffPassword, changeOwnPassword } from "../school";
 import { inTransaction } from "../db";
 import { staffById } from "./store";
@@ -40,7 +40,7 @@ export function accountRoutes(ds: DataSource): Router {
 
   router.post("/account/password", STAFF_OWN, async (req, res) => {
     const user = staffUser(req);
-    const parsed = passwordForm.safeParse(req.body ?? {});
+    const parsed = passwordForm.safeParse(formBody(req));
     if (!parsed.success) return page(req, res, 400, fieldErrors(parsed.error));
     const stored = await staffById(ds, user.id);
     if (!stored || !(await verifySecret(stored.passwordHash, parsed.data.current))) {

@@ -19,7 +19,7 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 const tagOf = (secret: string, account: string, version: number) =>
   createHmac("sha256", secret).update(`device:${account}:${version}`).digest("base64url").slice(0, 22);
 const tagsIn = (req: Request): string[] => {
-  const raw = req.cookies?.[DEVICE_COOKIE];
+  const raw: unknown = req.cookies?.[DEVICE_COOKIE];
   return typeof raw === "string"
     ? raw
         .split(".")

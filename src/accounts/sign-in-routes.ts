@@ -7,7 +7,7 @@ import { loginFamily, loginStaff, LoginResult } from "./login-service";
 import { ACCOUNT_POLICY, ADDRESS_POLICY, claimAttempt, settleSuccess, ThrottleKey } from "./throttle-store";
 import { deviceKnows, rememberDevice } from "./device-cookie";
 import { signIn } from "./sign-in";
-import { fieldErrors, scope } from "../http";
+import { fieldErrors, scope, formBody } from "../http";
 import { inTransaction } from "../db";
 import { recordAudit, actorOf } from "../audit";
 
@@ -42,12 +42,12 @@ export function authRoutes(ds: DataSource, secret: string): Router {
   });
 
   router.post("/login", scope.public("the way in"), async (req: Request, res: Response) => {
-    const next = safeNext(req.body?.next);
-    const parsed = loginForm.safeParse(req.body ?? {});
+    const next = safeNext(formBody(req).next);
+    const parsed = loginForm.safeParse(formBody(req));
     if (!parsed.success) {
       return res.status(400).render("auth/login", {
         title: res.locals.t("login.title"),
-        form: req.body ?? {},
+        form: formBody(req),
         errors: fieldErrors(parsed.error),
         next,
       });

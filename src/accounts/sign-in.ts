@@ -8,7 +8,9 @@ import { lifetimeSettings } from "./store";
 import { isLocale, lifetimeFor, lifetimeRole, type Locale, type SessionUser } from "../http";
 
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((err: Error | null | undefined) => (err ? reject(err) : resolve())),
+  );
 }
 
 /** `user` must carry the account's current sessionVersion as `version`, or the first request ends it. */

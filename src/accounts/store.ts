@@ -28,7 +28,7 @@ export async function sessionVersionOf(ds: DataSource, account: string): Promise
     kind === "staff"
       ? `SELECT "sessionVersion" AS v FROM "staff" WHERE LOWER("email") = ${p}`
       : `SELECT f."sessionVersion" AS v FROM "family" f JOIN "student" s ON s."familyId" = f."id" WHERE s."studentNumber" = ${p}`;
-  const rows = (await ds.query(sql, [name])) as { v: number | string }[];
+  const rows = await ds.query<{ v: number | string }[]>(sql, [name]);
   return rows.length ? Number(rows[0].v) : null;
 }
 

@@ -4,7 +4,7 @@
 import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { scope, HttpError } from "../http";
+import { scope, HttpError, formBody } from "../http";
 import { clearThrottleAsAdmin, listThrottles } from "./throttle-store";
 import { actorOf } from "../audit";
 
@@ -23,7 +23,7 @@ export function throttleRoutes(ds: DataSource): Router {
   });
 
   router.post("/admin/login-throttles/clear", scope.admin(), async (req, res) => {
-    const parsed = clearForm.safeParse(req.body ?? {});
+    const parsed = clearForm.safeParse(formBody(req));
     if (!parsed.success) throw new HttpError(400, "errors.badRequest");
     if (!(await clearThrottleAsAdmin(ds, parsed.data.key, actorOf(req.session.user))))
       throw new HttpError(404, "errors.notFound");

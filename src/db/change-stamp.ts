@@ -37,7 +37,7 @@ export async function changeStamp(ds: DataSource): Promise<string | null> {
     return db ? sqliteStamp(db) : null;
   }
   if (ds.options.type === "postgres") {
-    const [row] = await ds.query("SELECT pg_current_snapshot()::text AS stamp");
+    const [row] = await ds.query<{ stamp: string }[]>("SELECT pg_current_snapshot()::text AS stamp");
     return row?.stamp ?? null;
   }
   return null;

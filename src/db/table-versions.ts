@@ -24,8 +24,8 @@ export async function tableVersions(ds: DataSource, tables: readonly string[]): 
     const db = (ds.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
     if (!db || db.inTransaction) return null;
     // A table rebuilt by a later migration loses its triggers: then its count would stand still.
-    const rows: { name: string; version: number; triggers: number }[] = await ds
-      .query(
+    const rows = await ds
+      .query<{ name: string; version: number; triggers: number }[]>(
         `SELECT v.name AS name, v.version AS version,
          (SELECT count(*) FROM sqlite_master m WHERE m.type = 'trigger' AND m.tbl_name = v.name AND m.name LIKE 'table_version_%') AS triggers
        FROM table_version v WHERE v.name IN (${tables.map(() => "?").join(", ")}) ORDER BY v.name`,
@@ -37,7 +37,7 @@ export async function tableVersions(ds: DataSource, tables: readonly string[]): 
   }
   if (ds.options.type === "postgres") {
     const parts = tables.map((t) => `(SELECT count(*) || '.' || coalesce(sum(xmin::text::bigint), 0) FROM "${t}")`);
-    const [row] = await ds.query(`SELECT ${parts.join(" || '|' || ")} AS version`);
+    const [row] = await ds.query<{ version: string }[]>(`SELECT ${parts.join(" || '|' || ")} AS version`);
     return row?.version ?? null;
   }
   return null;

@@ -1,7 +1,7 @@
 // "/" lands each role on a home page made for it.
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope, HttpError } from "../http";
+import { scope, HttpError, formBody } from "../http";
 import { homeFor } from "./service";
 import { childOf } from "./store";
 
@@ -22,13 +22,13 @@ export function homeRoutes(ds: DataSource): Router {
   // A family with several children switches the child it is looking at (on the home page or the timetable).
   router.post("/family/child", scope.family("switch between the family's own children"), async (req, res) => {
     const user = req.session.user!;
-    const id = Number(req.body?.studentId);
+    const id = Number(formBody(req).studentId);
     if (user.kind !== "family" || !Number.isInteger(id)) throw new HttpError(400, "validation.student");
     const child = await childOf(ds, user.id, id);
     if (!child) throw new HttpError(404, "errors.notFound");
     req.session.user = { ...user, studentId: child.id };
     // The timetable's switcher comes back to the timetable; anything else lands home (never a free URL).
-    res.redirect(req.body?.next === "timetable" ? "/timetable" : "/");
+    res.redirect(formBody(req).next === "timetable" ? "/timetable" : "/");
   });
   return router;
 }

@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from "express";
 import { DEFAULT_LOCALE, isLocale, translator } from "./i18n";
 
 export function setEarlyLocals(req: Request, res: Response): void {
-  const fromCookie = req.cookies?.["kehou.lang"];
+  const fromCookie: unknown = req.cookies?.["kehou.lang"];
   const locale = isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
   res.locals.locale = locale;
   res.locals.t = translator(locale);

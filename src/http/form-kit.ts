@@ -18,6 +18,13 @@ export function idParam(value: unknown): number {
   return Number(value);
 }
 
+/**
+ * The parsed form as the parse boundary sees it: fields of unknown type ({} when
+ * the request has no body). Read it through a schema or narrow each field.
+ */
+export const formBody = (req: { body?: unknown }): Record<string, unknown> =>
+  (req.body ?? {}) as Record<string, unknown>;
+
 /** An id from a query or form field, or null when it is missing or malformed. */
 export const optionalId = (value: unknown): number | null => (isId(value) ? Number(value) : null);
 
@@ -85,11 +92,11 @@ export async function submit<T>(
   schema: ZodType<T, any>,
   body: unknown,
   save: (data: T) => Promise<unknown>,
-  again: (errors: FieldErrors) => void,
+  again: (errors: FieldErrors) => void | Promise<unknown>,
 ): Promise<boolean> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
-    again(fieldErrors(parsed.error));
+    await again(fieldErrors(parsed.error));
     return false;
   }
   try {
@@ -97,7 +104,7 @@ export async function submit<T>(
     return true;
   } catch (err) {
     if (!(err instanceof FormError)) throw err;
-    again(err.errors);
+    await again(err.errors);
     return false;
   }
 }

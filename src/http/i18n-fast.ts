@@ -53,12 +53,15 @@ function variantBases(maps: Map<string, string>[]): Set<string> {
 // "{{-x}}", "{{a.b}}", "{{x, format}}" and $t() nesting are left to i18next.
 const NOT_SIMPLE = /\{\{(?!\s*\w+\s*\}\})|\$t\(/;
 
+// A caller's parameter of any kind, stringified as i18next's own interpolation does ('' + value).
+const asText = (value: unknown): string => String(value);
+
 function interpolate(text: string, params: Record<string, unknown> | undefined): string | null {
   if (NOT_SIMPLE.test(text)) return null;
   return text.replace(VARIABLE, (whole, name: string) => {
     const value = params?.[name];
     if (value === undefined) return params && Object.prototype.hasOwnProperty.call(params, name) ? "" : whole;
-    return value === null ? "" : String(value);
+    return value === null ? "" : asText(value);
   });
 }
 

@@ -22,7 +22,11 @@ function catalog(locale: Locale): Record<string, unknown> {
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort()) {
-    deepMerge(merged, JSON.parse(readFileSync(join(dir, file), "utf8")), `${locale}/${file}`);
+    deepMerge(
+      merged,
+      JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>,
+      `${locale}/${file}`,
+    );
   }
   return merged;
 }

@@ -7,6 +7,7 @@ export {
   isId,
   idParam,
   optionalId,
+  formBody,
   fieldErrors,
   FormError,
   fieldError,

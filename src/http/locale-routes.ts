@@ -7,11 +7,12 @@ import { inTransaction } from "../db";
 import { saveAccountLocale } from "./store";
 import { HttpError } from "./errors";
 import { scope } from "./auth/route-scope";
+import { formBody } from "./form-kit";
 
 export function localeRoutes(ds: DataSource): Router {
   const router = Router();
   router.post("/lang", scope.public("the language switch works before login"), async (req, res) => {
-    const lang = req.body?.lang;
+    const lang = formBody(req).lang;
     if (!isLocale(lang)) throw new HttpError(400, "validation.locale");
     req.session.locale = lang;
     res.cookie("kehou.lang", lang, { maxAge: 365 * 24 * 3600 * 1000, httpOnly: true, sameSite: "lax" });
@@ -19,7 +20,8 @@ export function localeRoutes(ds: DataSource): Router {
     if (user) {
       await inTransaction(ds, (em) => saveAccountLocale(em, user.kind, user.id, lang));
     }
-    const back = typeof req.body?.back === "string" && /^\/(?![/\\])/.test(req.body.back) ? req.body.back : "/";
+    const asked = formBody(req).back;
+    const back = typeof asked === "string" && /^\/(?![/\\])/.test(asked) ? asked : "/";
     res.redirect(back);
   });
   return router;

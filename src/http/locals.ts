@@ -1,10 +1,26 @@
 // What every view can use: t(), the locale, the user, the CSRF token, the path.
 import type { NextFunction, Request, Response } from "express";
+import type { SessionData } from "express-session";
+import type { TFunction } from "i18next";
 import { DEFAULT_LOCALE, isLocale, Locale, translator } from "./i18n";
+import type { SessionUser } from "./session-user";
+
+// The locals set here (and by setEarlyLocals before the session is known), typed for the routes that read them.
+declare module "express-serve-static-core" {
+  interface Locals {
+    locale: Locale;
+    t: TFunction;
+    user: SessionUser | null;
+    path: string;
+    currentUrl: string;
+    flash: SessionData["flash"] | null;
+    csrfToken: string;
+  }
+}
 
 export function localsMiddleware(generateToken: (req: Request) => string) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const fromCookie = req.cookies?.["kehou.lang"];
+    const fromCookie: unknown = req.cookies?.["kehou.lang"];
     const locale: Locale = isLocale(req.session.locale)
       ? req.session.locale
       : isLocale(fromCookie)

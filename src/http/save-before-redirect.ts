@@ -9,10 +9,10 @@ import type { NextFunction, Request, Response } from "express";
 export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
   const before = req.session ? JSON.stringify(req.session) : undefined;
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
-  res.redirect = ((...args: unknown[]) => {
+  res.redirect = (...args: unknown[]) => {
     // Regenerated (login) or changed (flash, language, child switch) sessions only; a plain redirect writes nothing.
     if (!req.session || JSON.stringify(req.session) === before) return redirect(...args);
     req.session.save((err) => (err ? next(err) : redirect(...args)));
-  }) as Response["redirect"];
+  };
   next();
 }

@@ -4,6 +4,7 @@ import helmet from "helmet";
 import { csrfSync } from "csrf-sync";
 import type { Request } from "express";
 import { isUploadRoute } from "./upload-parser";
+import { formBody } from "./form-kit";
 
 export function securityHeaders(production: boolean) {
   return helmet({
@@ -35,6 +36,6 @@ export const csrf = csrfSync({
       ? typeof req.query._csrf === "string"
         ? req.query._csrf
         : undefined
-      : ((req.body?._csrf as string | undefined) ?? (req.headers["x-csrf-token"] as string | undefined)),
+      : ((formBody(req)._csrf as string | undefined) ?? (req.headers["x-csrf-token"] as string | undefined)),
   errorConfig: { statusCode: 403, message: "invalid csrf token", code: "EBADCSRFTOKEN" },
 });

@@ -51,11 +51,12 @@ export class DbSessionStore extends session.Store {
   get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
     // Every request reads its session: one fixed statement, without building
     // the query through the repository each time.
-    (this.ds.query(this.readSql, [sid]) as Promise<{ data: string; expiresAt: string }[]>)
+    this.ds
+      .query<{ data: string; expiresAt: string }[]>(this.readSql, [sid])
       .then(([row]) => {
         if (!row || row.expiresAt < new Date().toISOString()) return cb(null, null);
         this.remember(sid, row.expiresAt);
-        cb(null, JSON.parse(row.data));
+        cb(null, JSON.parse(row.data) as session.SessionData);
       })
       .catch((err) => cb(err));
   }

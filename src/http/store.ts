@@ -21,9 +21,10 @@ export function sessionRowReader(
   const q = ds.options.type === "postgres" ? "$2" : "?";
   const familySql = `SELECT f."sessionVersion" AS v FROM "family" f WHERE f."id" = ${p} AND EXISTS (SELECT 1 FROM "student" s WHERE s."id" = ${q} AND s."familyId" = f."id")`;
   return async (user) => {
-    const rows = (await (user.kind === "staff"
-      ? ds.query(staffSql, [user.id])
-      : ds.query(familySql, [user.id, user.studentId]))) as { v: number; a?: boolean | number }[];
+    type Row = { v: number; a?: boolean | number };
+    const rows = await (user.kind === "staff"
+      ? ds.query<Row[]>(staffSql, [user.id])
+      : ds.query<Row[]>(familySql, [user.id, user.studentId]));
     return rows[0];
   };
 }

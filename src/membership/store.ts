@@ -66,7 +66,7 @@ export function termSpansFrom(db: Db, termId: number, date: string): Promise<Mem
 }
 
 export async function insertSpans(db: Db, rows: Partial<Membership>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.getRepository(Membership).insert(rows.slice(i, i + 200) as never);
+  for (let i = 0; i < rows.length; i += 200) await db.getRepository(Membership).insert(rows.slice(i, i + 200));
 }
 
 export async function closeSpan(db: Db, id: number, toDate: string, endReason: EndReason, at: string): Promise<void> {

@@ -4,7 +4,7 @@ import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { HttpError, pageCount, pageOf, scope } from "../http";
-import { filterViolations, groupViolations, summarizeRules, type Locale, type ViolationFilter } from "./core";
+import { filterViolations, groupViolations, summarizeRules, type ViolationFilter } from "./core";
 import { runCurrentPolicy } from "./service";
 import { formatParameter, violationRow } from "./compliance-page";
 import { childNames, childrenRow } from "./child-rows-page";
@@ -43,7 +43,7 @@ export function policyRoutes(ds: DataSource): Router {
     if (!parsed.success)
       throw new HttpError(400, "policy.badFilter", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
     const query = parsed.data;
-    const locale = res.locals.locale as Locale;
+    const locale = res.locals.locale;
     const title = res.locals.t("policy.compliance.title");
     const run = await runCurrentPolicy(ds);
     if (!run) return res.render("policy/compliance", { title, run: null, query, groups: [] });
@@ -94,7 +94,7 @@ export function policyRoutes(ds: DataSource): Router {
   });
 
   router.get("/admin/rules", scope.admin(), async (_req, res) => {
-    const locale = res.locals.locale as Locale;
+    const locale = res.locals.locale;
     const run = await runCurrentPolicy(ds);
     const rules = run?.rules ?? policyRules();
     // Without a current term there is nothing to check: the rules show with no status.

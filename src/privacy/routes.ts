@@ -3,7 +3,7 @@
 import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope } from "../http";
+import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, formBody } from "../http";
 import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./service";
 import { actorOf } from "../audit";
 import { studentPage, studentWithClass } from "./student-store";
@@ -34,7 +34,7 @@ export function privacyRoutes(ds: DataSource): Router {
   );
 
   router.post("/privacy/accept", scope.family("a family accepts the notice for itself"), async (req, res) => {
-    if (req.body?.accept !== "1") {
+    if (formBody(req).accept !== "1") {
       return res.status(400).render("privacy/notice", {
         title: res.locals.t("privacy.title"),
         errors: { accept: { key: "privacy.mustAccept" } },
@@ -80,14 +80,14 @@ export function privacyRoutes(ds: DataSource): Router {
   router.post("/admin/students/:id/delete", scope.admin(), async (req, res) => {
     const student = await studentWithClass(ds, idParam(req.params.id));
     if (!student) throw new HttpError(404, "errors.notFound");
-    const parsed = deleteForm.safeParse(req.body ?? {});
+    const parsed = deleteForm.safeParse(formBody(req));
     let errors = parsed.success ? {} : fieldErrors(parsed.error);
     if (parsed.success && parsed.data.confirmNumber !== student.studentNumber)
       errors = { confirmNumber: { key: "students.confirmMismatch" } };
     if (!parsed.success || Object.keys(errors).length) {
       return res
         .status(400)
-        .render("privacy/delete", { title: res.locals.t("students.delete"), student, form: req.body ?? {}, errors });
+        .render("privacy/delete", { title: res.locals.t("students.delete"), student, form: formBody(req), errors });
     }
     await deleteChild(ds, student.id, parsed.data.reason, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "students.deleted", params: { number: student.studentNumber } };

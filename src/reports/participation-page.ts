@@ -170,7 +170,7 @@ export async function participationView(ds: DataSource, req: Request, t: TFuncti
     );
   const notes = [
     ...(input.enrollments.length === 0 ? [t("reports.participation.noEnrollments")] : []),
-    ...(weekPlanned ? [t("reports.participation.weekPlanned", { start: week!.weekStart })] : []),
+    ...(weekPlanned ? [t("reports.participation.weekPlanned", { start: week.weekStart })] : []),
     ...(!week && !result.term ? [t("reports.participation.notStarted", { start: ctx.cal.term.startDate })] : []),
     ...(result.planned.length
       ? [t("reports.participation.plannedWeeks", { n: result.planned.length, from: result.planned[0].weekStart })]

@@ -103,7 +103,7 @@ export async function teachersView(ds: DataSource, req: Request, t: TFunction): 
   return {
     ...base,
     notes: [
-      ...(weekPlanned ? [t("reports.participation.weekPlanned", { start: week!.weekStart })] : []),
+      ...(weekPlanned ? [t("reports.participation.weekPlanned", { start: week.weekStart })] : []),
       ...(!week && !begun ? [t("reports.participation.notStarted", { start: ctx.cal.term.startDate })] : []),
     ],
     charts: [

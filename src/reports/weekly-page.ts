@@ -113,7 +113,10 @@ export async function weeklyView(ds: DataSource, req: Request, t: TFunction): Pr
     ],
     rows: (summary.teachers?.externals ?? []).map((e) => ({ name: e.name, sessions: e.sessions })),
   };
-  const figureRows = figures.rows.map((r) => ({ label: String(r.figure), rate: r.rate as Rate }));
+  const figureRows = figures.rows.map((r) => ({
+    label: typeof r.figure === "string" ? r.figure : "",
+    rate: r.rate as Rate,
+  }));
   return {
     ...base,
     intro: t("reports.weekly.range", {

@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { SchoolClass } from "../db";
-import { scope, pageCount, pageOf, FieldErrors, idParam, submit } from "../http";
+import { scope, pageCount, pageOf, FieldErrors, idParam, submit, formBody } from "../http";
 import { actorOf } from "../audit";
 import { searchText } from "./form-helpers";
 import { classForm } from "./people-forms";
@@ -57,7 +57,7 @@ export function classRoutes(ds: DataSource): Router {
       async (data) => {
         saved = await saveClass(ds, cls?.id ?? null, data, actorOf(req.session.user));
       },
-      (errors) => form(res, 400, cls, req.body ?? {}, errors),
+      (errors) => form(res, 400, cls, formBody(req), errors),
     );
     if (!ok || !saved) return;
     req.session.flash = { kind: "ok", key: "school.saved" };

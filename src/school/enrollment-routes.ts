@@ -4,7 +4,7 @@ import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { SchoolClass, Term } from "../db";
 import { staffByIds } from "./store/staff";
-import { scope, HttpError, type FieldErrors } from "../http";
+import { scope, HttpError, type FieldErrors, formBody } from "../http";
 import { actorOf } from "../audit";
 import { managedClass, visibleClasses } from "./class-access";
 import { classEnrollment, countsByClass, countWeekdays, parseReplies, saveReplies } from "./enrollment-service";
@@ -82,10 +82,10 @@ export function enrollmentRoutes(ds: DataSource): Router {
     const t = await term(req);
     const rows = await classEnrollment(ds, t.id, cls.id);
     const { replies, errors } = parseReplies(
-      req.body ?? {},
+      formBody(req),
       rows.map((r) => r.student),
     );
-    if (Object.keys(errors).length) return page(res, 400, t, cls, errors, req.body ?? {});
+    if (Object.keys(errors).length) return page(res, 400, t, cls, errors, formBody(req));
     const changed = await saveReplies(ds, t, cls, replies, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "school.enrollment.saved", params: { count: changed } };
     res.redirect(`/admin/enrollment/class/${cls.id}?term=${t.id}`);

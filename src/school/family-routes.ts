@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import type { Family, Student } from "../db";
 import { currentClasses } from "./store/classes";
 import { childOf } from "./store/families";
-import { scope, HttpError, pageCount, pageOf, FieldErrors, idParam, optionalId, submit } from "../http";
+import { scope, HttpError, pageCount, pageOf, FieldErrors, idParam, optionalId, submit, formBody } from "../http";
 import { actorOf } from "../audit";
 import { searchText } from "./form-helpers";
 import { familyForm, newFamilyForm, studentForm } from "./people-forms";
@@ -49,7 +49,7 @@ export function familyRoutes(ds: DataSource): Router {
       async (data) => {
         family = await createFamily(ds, data, actorOf(req.session.user));
       },
-      (errors) => newPage(res, 400, req.body ?? {}, errors),
+      (errors) => newPage(res, 400, formBody(req), errors),
     );
     if (!ok || !family) return;
     req.session.flash = { kind: "ok", key: "school.family.created" };
@@ -85,7 +85,7 @@ export function familyRoutes(ds: DataSource): Router {
       familyForm,
       req.body,
       (data) => updateFamily(ds, family, data, actorOf(req.session.user)),
-      (errors) => showPage(res, 400, family, { family: req.body ?? {} }, errors),
+      (errors) => showPage(res, 400, family, { family: formBody(req) }, errors),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
@@ -98,7 +98,7 @@ export function familyRoutes(ds: DataSource): Router {
       studentForm,
       req.body,
       (data) => saveChild(ds, family, null, data, actorOf(req.session.user)),
-      (errors) => showPage(res, 400, family, { child: req.body ?? {} }, errors),
+      (errors) => showPage(res, 400, family, { child: formBody(req) }, errors),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.family.childAdded" };
@@ -139,7 +139,7 @@ export function familyRoutes(ds: DataSource): Router {
       studentForm,
       req.body,
       (data) => saveChild(ds, family, student, data, actorOf(req.session.user)),
-      (errors) => childPage(res, 400, family, student, req.body ?? {}, errors),
+      (errors) => childPage(res, 400, family, student, formBody(req), errors),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };

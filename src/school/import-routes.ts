@@ -5,7 +5,7 @@
 // token before multer reads a byte, then the import core applies its limits.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { staffUser, scope, HttpError, idParam } from "../http";
+import { staffUser, scope, HttpError, idParam, formBody } from "../http";
 import { actorOf } from "../audit";
 import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
 import type { ImportBatch } from "./entities";
@@ -89,7 +89,7 @@ export function importRoutes(ds: DataSource): Router {
         batch.kind,
         batch.filename,
       );
-    if (req.body?.hash !== batch.fileHash) throw new HttpError(400, "errors.badRequest");
+    if (formBody(req).hash !== batch.fileHash) throw new HttpError(400, "errors.badRequest");
     const result = await commitImport(ds, batch, actorOf(req.session.user));
     if (!result.ok) return index(res, 409, result.problems, batch.kind, batch.filename);
     req.session.flash = { kind: "ok", key: `school.import.done.${batch.kind}`, params: { ...result.counts } };

@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { Term } from "../db";
-import { scope, FieldErrors, FormError, fieldErrors, idParam } from "../http";
+import { scope, FieldErrors, FormError, fieldErrors, idParam, formBody } from "../http";
 import { actorOf } from "../audit";
 import { addDays } from "../kernel/core";
 import { nextTermForm } from "./term-forms";
@@ -22,11 +22,14 @@ export function nextTermRoutes(ds: DataSource): Router {
     formPage(res, 200, from, { startDate: addDays(from.endDate, 1), newSchoolYear: !springAfter, current: true }, {});
   });
 
+  // The preview's hex fingerprint as the form sent it; anything else matches no preview.
+  const fingerprintOf = (value: unknown): string => (typeof value === "string" ? value : "");
+
   // Both steps validate the same way; the preview renders, the commit acts.
   const handle = (commit: boolean) => async (req: Request, res: Response) => {
     const from = await findTerm(ds, idParam(req.params.id));
-    const parsed = nextTermForm.safeParse(req.body ?? {});
-    if (!parsed.success) return formPage(res, 400, from, req.body ?? {}, fieldErrors(parsed.error));
+    const parsed = nextTermForm.safeParse(formBody(req));
+    if (!parsed.success) return formPage(res, 400, from, formBody(req), fieldErrors(parsed.error));
     const input = parsed.data;
     try {
       checkDates(from, input);
@@ -35,7 +38,7 @@ export function nextTermRoutes(ds: DataSource): Router {
           ds,
           from,
           input,
-          String(req.body?.fingerprint ?? ""),
+          fingerprintOf(formBody(req).fingerprint),
           actorOf(req.session.user),
         );
         if (term) {
@@ -44,7 +47,7 @@ export function nextTermRoutes(ds: DataSource): Router {
         }
       }
     } catch (err) {
-      if (err instanceof FormError) return formPage(res, 400, from, req.body ?? {}, err.errors);
+      if (err instanceof FormError) return formPage(res, 400, from, formBody(req), err.errors);
       throw err;
     }
     // A commit whose data changed since its preview gets the new preview instead.

@@ -1,7 +1,7 @@
 // Admin: staff accounts (list, create, disable/enable, reset password).
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope, pageCount, pageOf, idParam, submit, HttpError } from "../http";
+import { scope, pageCount, pageOf, idParam, submit, HttpError, formBody } from "../http";
 import { staffForm } from "./staff-form";
 import { createStaff, resetStaffPassword, setStaffActive } from "./staff-service";
 import { searchStaff } from "./store/staff";
@@ -50,7 +50,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
       (errors) =>
         res
           .status(400)
-          .render("staff/new", { title: res.locals.t("staff.new"), form: { ...req.body, password: "" }, errors }),
+          .render("staff/new", { title: res.locals.t("staff.new"), form: { ...formBody(req), password: "" }, errors }),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "staff.created", params: { name } };
@@ -59,7 +59,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
 
   router.post("/admin/staff/:id/active", scope.admin(), async (req, res) => {
     const id = idParam(req.params.id);
-    const active = req.body?.active === "1";
+    const active = formBody(req).active === "1";
     if (req.session.user?.id === id && !active) throw new HttpError(400, "staff.cannotDisableSelf");
     const staff = await setStaffActive(ds, id, active, actorOf(req.session.user));
     if (!staff) throw new HttpError(404, "errors.notFound");

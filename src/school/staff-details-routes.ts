@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Staff } from "../db";
 import { staffById } from "./store/staff";
 import { saveStaffDetails } from "./staff-service";
-import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
+import { scope, HttpError, FieldErrors, idParam, submit, formBody } from "../http";
 import { actorOf } from "../audit";
 import { isoDate, numberSet, weekdayValue } from "./form-helpers";
 
@@ -50,7 +50,7 @@ export function staffDetailsRoutes(ds: DataSource): Router {
       staffDetailsForm(staff.role),
       req.body,
       (data) => saveStaffDetails(ds, staff, data, actorOf(req.session.user)),
-      (errors) => page(res, 400, staff, req.body ?? {}, errors),
+      (errors) => page(res, 400, staff, formBody(req), errors),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.staff.saved", params: { name: staff.name } };

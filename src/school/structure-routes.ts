@@ -2,7 +2,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { Period, Term } from "../db";
-import { scope, HttpError, FieldErrors, FormError, idParam, submit } from "../http";
+import { scope, HttpError, FieldErrors, FormError, idParam, submit, formBody } from "../http";
 import { actorOf } from "../audit";
 import { periodForm, parseSportGrid } from "./structure-forms";
 import { deletePeriod, periodById, periodsOf, savePeriod, saveSport, sportOf } from "./structure-service";
@@ -55,7 +55,7 @@ export function structureRoutes(ds: DataSource): Router {
       periodForm,
       req.body,
       (data) => savePeriod(ds, term, period?.id ?? null, data, actorOf(req.session.user)),
-      (errors) => page(res, 400, term, period, req.body ?? {}, errors),
+      (errors) => page(res, 400, term, period, formBody(req), errors),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
@@ -106,8 +106,8 @@ export function structureRoutes(ds: DataSource): Router {
 
   router.post("/admin/sport/:termId", scope.admin(), async (req, res) => {
     const term = await findTerm(ds, idParam(req.params.termId));
-    const { cells, errors } = parseSportGrid(req.body ?? {});
-    if (Object.keys(errors).length) return sportPage(res, 400, term, req.body ?? {}, errors);
+    const { cells, errors } = parseSportGrid(formBody(req));
+    if (Object.keys(errors).length) return sportPage(res, 400, term, formBody(req), errors);
     await saveSport(ds, term, cells, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "school.saved" };
     res.redirect(`/admin/sport?term=${term.id}`);

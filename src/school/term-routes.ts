@@ -3,7 +3,7 @@
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { CalendarDay, Term } from "../db";
-import { scope, HttpError, FieldErrors, idParam, submit } from "../http";
+import { scope, HttpError, FieldErrors, idParam, submit, formBody } from "../http";
 import { actorOf } from "../audit";
 import { calendarDayForm, termForm } from "./term-forms";
 import { termCalendar } from "./calendar-months";
@@ -47,7 +47,7 @@ export function termRoutes(ds: DataSource): Router {
       async (data) => {
         created = await createTerm(ds, data, actorOf(req.session.user));
       },
-      (errors) => termPage(res, 400, null, req.body ?? {}, errors),
+      (errors) => termPage(res, 400, null, formBody(req), errors),
     );
     if (!ok || !created) return;
     req.session.flash = { kind: "ok", key: "school.term.created", params: { name: created.name } };
@@ -65,7 +65,7 @@ export function termRoutes(ds: DataSource): Router {
       termForm,
       req.body,
       (data) => updateTerm(ds, term.id, data, actorOf(req.session.user)),
-      (errors) => termPage(res, 400, term, req.body ?? {}, errors),
+      (errors) => termPage(res, 400, term, formBody(req), errors),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };
@@ -104,13 +104,13 @@ export function termRoutes(ds: DataSource): Router {
       calendarDayForm,
       req.body,
       (data) => addCalendarDays(ds, term, data, actorOf(req.session.user)),
-      (errors) => calendarPage(res, 400, term, req.body ?? {}, errors),
+      (errors) => calendarPage(res, 400, term, formBody(req), errors),
     );
     if (!ok) return;
     req.session.flash = {
       kind: "ok",
-      key: req.body?.restore === "1" ? "school.calendar.restored" : "school.calendar.added",
-      params: { name: req.body.name },
+      key: formBody(req).restore === "1" ? "school.calendar.restored" : "school.calendar.added",
+      params: { name: formBody(req).name },
     };
     res.redirect(`/admin/calendar?term=${term.id}`);
   });
@@ -132,7 +132,7 @@ export function termRoutes(ds: DataSource): Router {
 
   router.post("/admin/calendar/days/:id", scope.admin(), async (req, res) => {
     const { day, term } = await findDay(req.params.id);
-    const body = { ...(req.body ?? {}), until: "" };
+    const body = { ...formBody(req), until: "" };
     const ok = await submit(
       calendarDayForm,
       body,

@@ -3,7 +3,7 @@
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { Venue } from "../db";
-import { scope, HttpError, pageCount, pageOf, FieldErrors, FormError, idParam, submit } from "../http";
+import { scope, HttpError, pageCount, pageOf, FieldErrors, FormError, idParam, submit, formBody } from "../http";
 import { actorOf } from "../audit";
 import { searchText } from "./form-helpers";
 import { venueForm } from "./structure-forms";
@@ -54,7 +54,7 @@ export function venueRoutes(ds: DataSource): Router {
       venueForm,
       req.body,
       (data) => saveVenue(ds, venue?.id ?? null, data, actorOf(req.session.user)),
-      (errors) => form(res, 400, venue, req.body ?? {}, errors),
+      (errors) => form(res, 400, venue, formBody(req), errors),
     );
     if (!ok) return;
     req.session.flash = { kind: "ok", key: "school.saved" };

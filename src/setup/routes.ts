@@ -15,6 +15,13 @@ import { adminExists, createFirstAdmin, saveSchool, setupDone } from "./store";
 import { clearSetupTokens, setupTokenValid } from "./setup-token";
 import { firstRunForm, schoolForm } from "./setup-form";
 
+// Set by the setup gate below for the setup form: whether the first run still needs the setup token.
+declare module "express-serve-static-core" {
+  interface Locals {
+    setupNeedsToken?: boolean;
+  }
+}
+
 // Before any admin exists nobody can be signed in: the one-time token (or,
 // with an admin from create-admin, that admin's session) is checked inside.
 const SETUP_SCOPE = scope.public(
@@ -68,7 +75,7 @@ export function setupGate(ds: DataSource): Router {
       if (!parsed.success) return render(res, 400, formBack, fieldErrors(parsed.error));
       await inTransaction(ds, async (em) => {
         await saveSchool(em, parsed.data);
-        await recordAudit(em, actorOf(req.session.user!), {
+        await recordAudit(em, actorOf(req.session.user), {
           action: "setup.complete",
           entity: "school",
           details: { name: parsed.data.schoolName, timezone: parsed.data.timezone },

@@ -4,7 +4,7 @@
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
 import { actorOf } from "../audit";
-import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, type FieldErrors } from "../http";
+import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, type FieldErrors, formBody } from "../http";
 import type { Survey } from "./entities";
 import { parseQuestion, presetQuestion, surveyForm } from "./form";
 import { addQuestion, createSurvey, deleteDraft, findSurvey, removeQuestion, setSurveyState } from "./service";
@@ -47,11 +47,11 @@ export function surveyAdminRoutes(ds: DataSource): Router {
   });
 
   router.post("/admin/surveys", scope.admin(), async (req, res) => {
-    const parsed = surveyForm.safeParse(req.body ?? {});
+    const parsed = surveyForm.safeParse(formBody(req));
     if (!parsed.success)
       return res.status(400).render("surveys/admin-new", {
         title: res.locals.t("survey.admin.new"),
-        form: req.body ?? {},
+        form: formBody(req),
         errors: fieldErrors(parsed.error),
       });
     const { title, intro, template } = parsed.data;
@@ -69,8 +69,8 @@ export function surveyAdminRoutes(ds: DataSource): Router {
 
   router.post("/admin/surveys/:id/questions", scope.admin(), async (req, res) => {
     const survey = await findSurvey(ds, idParam(req.params.id));
-    const { question, errors } = parseQuestion(req.body ?? {});
-    if (!question) return renderEdit(res, survey, 400, errors, req.body ?? {});
+    const { question, errors } = parseQuestion(formBody(req));
+    if (!question) return renderEdit(res, survey, 400, errors, formBody(req));
     await addQuestion(ds, survey.id, question, actorOf(req.session.user));
     res.redirect(303, `/admin/surveys/${survey.id}#questions`);
   });

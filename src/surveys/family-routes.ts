@@ -3,7 +3,7 @@
 import { Router, Response } from "express";
 import type { DataSource } from "typeorm";
 import { actorOf } from "../audit";
-import { familyUser, HttpError, idParam, scope, type FieldErrors } from "../http";
+import { familyUser, HttpError, idParam, scope, type FieldErrors, formBody } from "../http";
 import type { Survey } from "./entities";
 import { parseReply } from "./form";
 import { findSurvey, submitReply, surveysForFamily } from "./service";
@@ -42,8 +42,8 @@ export function surveyFamilyRoutes(ds: DataSource): Router {
     const survey = await visibleSurvey(ds, idParam(req.params.id));
     if (await hasReplied(ds, survey.id, family.id)) return render(res, survey, true, 409);
     if (survey.state !== "open") return render(res, survey, false, 409);
-    const { answers, errors } = parseReply(survey.questions, req.body ?? {});
-    if (Object.keys(errors).length > 0) return render(res, survey, false, 400, errors, req.body ?? {});
+    const { answers, errors } = parseReply(survey.questions, formBody(req));
+    if (Object.keys(errors).length > 0) return render(res, survey, false, 400, errors, formBody(req));
     await submitReply(ds, survey, family.id, answers, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "survey.family.thanks" };
     res.redirect(303, `/surveys/${survey.id}`);

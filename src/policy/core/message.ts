@@ -4,12 +4,15 @@ import type { Locale, Localized } from "./types";
 const isLocalized = (v: unknown): v is Localized =>
   typeof v === "object" && v !== null && !Array.isArray(v) && "en" in v && "zh-CN" in v;
 
+// A fact's value (json-rules-engine facts are untyped; numbers and text in practice), as String() gives it.
+const asText = (value: unknown): string => String(value);
+
 function format(value: unknown, locale: Locale): string {
   if (value === undefined || value === null || value === "") return "—";
   if (isLocalized(value)) return value[locale];
   if (typeof value === "boolean") return locale === "en" ? (value ? "yes" : "no") : value ? "是" : "否";
   if (Array.isArray(value)) return value.map((v) => format(v, locale)).join(locale === "en" ? ", " : "、");
-  return String(value);
+  return asText(value);
 }
 
 /** `{name}` reads the fact's field, else the parameter; `{parameters.name}` always the parameter. */

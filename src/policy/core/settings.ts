@@ -63,7 +63,7 @@ export function settingsFromRows(rows: { key: string; value: string }[]): {
     if (parsed.success) settings[name] = parsed.data;
     else problems.push({ key, message: parsed.error.issues[0]?.message ?? "invalid" });
   }
-  return { settings: settings as PolicySettings, problems };
+  return { settings, problems };
 }
 
 // A rule override of the wrong type (a text where a number belongs) would throw on every check: drop it.

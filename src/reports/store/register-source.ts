@@ -40,7 +40,7 @@ export async function termRegisters(
   const sessions: HeldSession[] = [];
   for (const date of dates) {
     const weekday = ctx.cal.weekdayOf.get(date)!;
-    const day: RosterContext = { ...roster, membersOf: members.get(date) ?? new Map() };
+    const day: RosterContext = { ...roster, membersOf: members.get(date) ?? new Map<number, Set<number>>() };
     for (const s of (await sessionsOn(ds.manager, date)).sessions) {
       if (only === "clubs" && s.entry.clubId == null) continue;
       sessions.push({

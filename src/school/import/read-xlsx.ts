@@ -34,10 +34,7 @@ export async function readXlsx(buffer: Buffer): Promise<ImportTable> {
     for (const [name, data] of entries) zip.file(name, data);
     const parts = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
     // exceljs declares its own Buffer type, which Node 20's Buffer<ArrayBufferLike> does not satisfy.
-    await workbook.xlsx.load(
-      parts as unknown as ExcelJS.Buffer,
-      { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions,
-    );
+    await workbook.xlsx.load(parts as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   } catch {
     throw new ImportFileError("unreadable-file");
   }
@@ -106,8 +103,8 @@ export function cellText(value: ExcelJS.CellValue | undefined, numFmt?: string):
   if (value instanceof Date) return { text: dateText(value), exact: true };
   if ("richText" in value) return { text: value.richText.map((run) => run.text).join(""), exact: true };
   if ("error" in value) return { text: String(value.error), exact: true };
-  if ("hyperlink" in value) return cellText(value.text as ExcelJS.CellValue, numFmt);
-  if ("formula" in value || "sharedFormula" in value) return cellText(value.result as ExcelJS.CellValue, numFmt);
+  if ("hyperlink" in value) return cellText(value.text, numFmt);
+  if ("formula" in value || "sharedFormula" in value) return cellText(value.result, numFmt);
   return { text: "", exact: true };
 }
 

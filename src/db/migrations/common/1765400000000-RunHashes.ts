@@ -18,12 +18,12 @@ export class RunHashes1765400000000 implements MigrationInterface {
     ]);
     const param = (i: number) => (queryRunner.connection.options.type === "postgres" ? `$${i}` : "?");
     // One run at a time: a run holds a whole school's instance and result.
-    const ids: { id: number }[] = await queryRunner.query(`SELECT "id" FROM "allocation_run" ORDER BY "id"`);
+    const ids = (await queryRunner.query(`SELECT "id" FROM "allocation_run" ORDER BY "id"`)) as { id: number }[];
     for (const { id } of ids) {
-      const [run]: { id: number; instance: string; result: string }[] = await queryRunner.query(
+      const [run] = (await queryRunner.query(
         `SELECT "id", "instance", "result" FROM "allocation_run" WHERE "id" = ${param(1)}`,
         [id],
-      );
+      )) as { id: number; instance: string; result: string }[];
       await queryRunner.query(
         `UPDATE "allocation_run" SET "instanceHash" = ${param(1)}, "resultHash" = ${param(2)} WHERE "id" = ${param(3)}`,
         [sha256(run.instance), sha256(run.result), run.id],
