@@ -128,7 +128,9 @@ const notDb = (globs) => globs.filter((f) => !f.startsWith("src/db/"));
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "public/**", "data/**", "test-output/**"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // Issue 19: typescript-eslint's type-aware recommended rules, with the type checker.
+  ...tseslint.configs.recommendedTypeChecked,
+  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -11,7 +11,7 @@ import { publishBlockers } from "./publish-blockers";
 import { publishTimetable } from "./publish-service";
 import { currentTerm, loadWeek } from "./store/week";
 import { formatStored, schoolZone } from "../kernel";
-import { gridIssues, runPolicy, type Locale } from "../policy";
+import { gridIssues, runPolicy } from "../policy";
 
 const publishForm = z.object({
   reason: plainText(500)
@@ -32,7 +32,7 @@ export function gridRoutes(ds: DataSource): Router {
     // The rules' findings, inline where they apply (the compliance page lists them all).
     const { violations } = await runPolicy(ds, term.id);
     const entryIds = new Set(model.rows.flatMap((r) => r.cells.flatMap((c) => c.entries.map((e) => e.id))));
-    const issues = gridIssues(violations, res.locals.locale as Locale, {
+    const issues = gridIssues(violations, res.locals.locale, {
       entryIds,
       by: model.view.by,
       grade: model.view.by === "grade" ? model.view.id : undefined,

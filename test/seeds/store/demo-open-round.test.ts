@@ -83,7 +83,7 @@ forEachDatabase("the demo's open top-up round (issue 22)", (ctx) => {
         relations: { schoolClass: true },
       });
       expect(go.headers.location).to.equal(`/choices/${child.id}`);
-      const form = await family.get(go.headers.location as string);
+      const form = await family.get(go.headers.location);
       expect(form.status).to.equal(200);
       expect(form.text).to.contain(DEMO_TOP_UP_NAME).and.contain("state-open").and.contain('action="/choices"');
       expect(form.text).to.not.contain("本轮选择已于");
@@ -108,7 +108,7 @@ forEachDatabase("the demo's open top-up round (issue 22)", (ctx) => {
       const pref = await ds.getRepository(Preference).findOneByOrFail({ roundId: round.id, studentId: child.id });
       expect(pref.clubIds).to.deep.equal([club.id]);
       expect(pref.source).to.equal("family");
-      const receipt = await family.get(saved.headers.location as string);
+      const receipt = await family.get(saved.headers.location);
       expect(receipt.status).to.equal(200);
       expect(receipt.text).to.contain(club.name);
     });
