@@ -108,3 +108,23 @@ export async function submit<T>(
     return false;
   }
 }
+
+// Control characters (NUL above all: PostgreSQL refuses it) never belong in a
+// name or a search; tab, CR and LF are whitespace and handled by trimming.
+export const hasControlChars = (value: string): boolean =>
+  [...value].some((ch) => {
+    const c = ch.charCodeAt(0);
+    return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
+  });
+const withoutControlChars = (value: string): string => [...value].filter((ch) => !hasControlChars(ch)).join("");
+
+// Search text for LIKE: trimmed, short, without wildcards or control characters.
+export function searchText(query: unknown): string {
+  const q = typeof query === "object" && query !== null ? (query as Record<string, unknown>).q : undefined;
+  return typeof q === "string"
+    ? withoutControlChars(q)
+        .trim()
+        .slice(0, 50)
+        .replace(/[%_\\]/g, "")
+    : "";
+}

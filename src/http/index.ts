@@ -13,6 +13,8 @@ export {
   fieldError,
   plainText,
   submit,
+  searchText,
+  hasControlChars,
   type FieldErrors,
 } from "./form-kit";
 export { HttpError } from "./errors";

@@ -3,7 +3,7 @@
 import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, formBody } from "../http";
+import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, formBody, searchText } from "../http";
 import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./service";
 import { actorOf } from "../audit";
 import { studentPage, studentWithClass } from "./student-store";
@@ -47,13 +47,7 @@ export function privacyRoutes(ds: DataSource): Router {
 
   router.get("/admin/students", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
-    const q =
-      typeof req.query.q === "string"
-        ? req.query.q
-            .trim()
-            .slice(0, 50)
-            .replace(/[%_\p{Cc}]/gu, "")
-        : "";
+    const q = searchText(req.query);
     const { students, total } = await studentPage(ds, q, page.skip, page.size);
     res.render("privacy/students", {
       title: res.locals.t("students.title"),

@@ -1,28 +1,11 @@
-// The schema pieces the school's set-up forms share (names, search text, dates,
+// The schema pieces the school's set-up forms share (names, dates,
 // times, weekdays, grades, checkbox groups). Field errors, ids from the path and
 // submit are the shared form kit's (src/http).
 import { z } from "zod";
 import { isIsoDate } from "../kernel/core";
+import { hasControlChars } from "../http";
 
-// Control characters (NUL above all: PostgreSQL refuses it) never belong in a
-// name or a search; tab, CR and LF are whitespace and handled by trimming.
-export const hasControlChars = (value: string): boolean =>
-  [...value].some((ch) => {
-    const c = ch.charCodeAt(0);
-    return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
-  });
-const withoutControlChars = (value: string): string => [...value].filter((ch) => !hasControlChars(ch)).join("");
-
-// Search text for LIKE: trimmed, short, without wildcards or control characters.
-export function searchText(query: unknown): string {
-  const q = typeof query === "object" && query !== null ? (query as Record<string, unknown>).q : undefined;
-  return typeof q === "string"
-    ? withoutControlChars(q)
-        .trim()
-        .slice(0, 50)
-        .replace(/[%_\\]/g, "")
-    : "";
-}
+export { hasControlChars, searchText } from "../http";
 
 export const text = (max: number) =>
   z

@@ -1,7 +1,7 @@
 // Admin: staff accounts (list, create, disable/enable, reset password).
 import { Router } from "express";
 import type { DataSource } from "typeorm";
-import { scope, pageCount, pageOf, idParam, submit, HttpError, formBody } from "../http";
+import { scope, pageCount, pageOf, idParam, submit, HttpError, formBody, searchText } from "../http";
 import { staffForm } from "./staff-form";
 import { createStaff, resetStaffPassword, setStaffActive } from "./staff-service";
 import { searchStaff } from "./store/staff";
@@ -12,13 +12,7 @@ export function staffAdminRoutes(ds: DataSource): Router {
 
   router.get("/admin/staff", scope.admin(), async (req, res) => {
     const page = pageOf(req.query);
-    const q =
-      typeof req.query.q === "string"
-        ? req.query.q
-            .trim()
-            .slice(0, 50)
-            .replace(/[%_\p{Cc}]/gu, "")
-        : "";
+    const q = searchText(req.query);
     const [staff, total] = await searchStaff(ds, q, page.skip, page.size);
     res.render("staff/list", {
       title: res.locals.t("staff.title"),
