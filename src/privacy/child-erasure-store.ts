@@ -93,7 +93,7 @@ export async function dropUnlinkedRows(
 ): Promise<void> {
   const studentId = student.id;
   await em.getRepository(FeedToken).delete({ kind: "student", subjectId: studentId });
-  // The key's form is the login route's (src/http/auth/routes.ts).
+  // The key's form is the login route's (src/accounts/sign-in-routes.ts).
   await em.getRepository(LoginThrottle).delete({ key: `family:${student.studentNumber}` });
   if (familyId !== null)
     await em.getRepository(AttendanceAlertAudience).delete({ audienceKind: "family", audienceId: familyId });

@@ -1,5 +1,5 @@
 // Policy violations for the compliance report: the policy capability builds the
-// PolicyInput from the database (src/policy/web/policy-input.ts) over the
+// PolicyInput from the database (src/policy/store/policy-input.ts) over the
 // PUBLISHED timetable and the homework log, and the policy core checks it.
 // The one place the reports depend on the policy web layer.
 import type { DataSource } from "typeorm";

@@ -159,7 +159,7 @@ forEachDatabase("report pages and their exports", (ctx) => {
     expect(Number(satisfaction[3].replace("%", ""))).to.be.within(98.5, 99.6);
   });
 
-  // Rows as publishing an allocation leaves them (src/assignment/web): placements and their memberships, a waitlist, the families' lists.
+  // Rows as publishing an allocation leaves them (src/allocation): placements and their memberships, a waitlist, the families' lists.
   async function publishAllocation(club: Club, members: Student[], waiting: Student[], other: Club): Promise<void> {
     const term = await ctx.db.ds.getRepository(Term).findOneByOrFail({ current: true });
     await inTransaction(ctx.db.ds, async (em) => {
