@@ -1,5 +1,6 @@
 // The period form and the 6×5 daily-sport grid. Messages are i18n keys.
 import { z } from "zod";
+import { VENUE_KINDS } from "./core";
 import { clockTime, gradeValue, numberSet, text } from "./form-helpers";
 import { FieldErrors } from "../http";
 import { endsAfterStart } from "./core/period-rules";
@@ -62,5 +63,6 @@ export const venueForm = z.object({
     .min(1, "school.validation.count")
     .max(2000, "school.validation.count"),
   indoor: z.enum(["1", "0"], { message: "school.venue.chooseIndoor" }).transform((v) => v === "1"),
+  kind: z.enum(VENUE_KINDS, { message: "school.venue.chooseType" }),
 });
 export type VenueData = z.infer<typeof venueForm>;

@@ -1,4 +1,4 @@
-// Admin: venues (name, capacity, indoor/outdoor). Venues belong to the school,
+// Admin: venues (name, capacity, indoor/outdoor, kind). Venues belong to the school,
 // not to a term, so a new term keeps them as they are.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
@@ -7,6 +7,7 @@ import { scope, HttpError, pageCount, pageOf, FieldErrors, FormError, idParam, s
 import { actorOf } from "../audit";
 import { searchText } from "./form-helpers";
 import { venueForm } from "./structure-forms";
+import { VENUE_KINDS } from "./core";
 import { deleteVenue, saveVenue } from "./venue-service";
 import { searchVenues, venueById } from "./store/venues";
 
@@ -38,11 +39,14 @@ export function venueRoutes(ds: DataSource): Router {
     res.status(status).render("school/venues/edit", {
       title: res.locals.t(venue ? "school.venue.edit" : "school.venue.new"),
       venue,
+      kinds: VENUE_KINDS,
       form: values,
       errors,
     });
 
-  router.get("/admin/venues/new", scope.admin(), (_req, res) => form(res, 200, null, { indoor: "1" }, {}));
+  router.get("/admin/venues/new", scope.admin(), (_req, res) =>
+    form(res, 200, null, { indoor: "1", kind: "classroom" }, {}),
+  );
   router.get("/admin/venues/:id/edit", scope.admin(), async (req, res) => {
     const venue = await find(req.params.id);
     form(res, 200, venue, { ...venue, indoor: venue.indoor ? "1" : "0" }, {});

@@ -34,4 +34,6 @@ export class Venue {
   @Index({ unique: true }) @Column({ type: "varchar", length: 80 }) name: string;
   @Column({ type: "integer" }) capacity: number;
   @Column({ type: "boolean", default: true }) indoor: boolean;
+  // What it is for (src/school/core/venue-kinds.ts): a club asks for a kind of room.
+  @Column({ type: "varchar", length: 20, default: "classroom" }) kind: string;
 }

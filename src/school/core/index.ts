@@ -32,3 +32,4 @@ export {
   type ClubSeats,
   type RowProblem,
 } from "./import-checks";
+export { VENUE_KINDS, isVenueKind, type VenueKind } from "./venue-kinds";

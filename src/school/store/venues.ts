@@ -3,7 +3,7 @@ import { type DataSource, type EntityManager, Like, Not } from "typeorm";
 import { Club, TimetableEntry, Venue } from "../../db";
 
 type Db = DataSource | EntityManager;
-type VenueRow = Pick<Venue, "name" | "capacity" | "indoor">;
+type VenueRow = Pick<Venue, "name" | "capacity" | "indoor" | "kind">;
 
 export const venueById = (db: Db, id: number): Promise<Venue | null> => db.getRepository(Venue).findOneBy({ id });
 

@@ -154,7 +154,9 @@ forEachDatabase("school set-up: imports over HTTP", (ctx) => {
     const missingVenue = await upload("clubs", "clubs.csv");
     expect(missingVenue.status).to.equal(400);
     expect(missingVenue.text).to.contain("找不到场地“操场”");
-    expect((await form("/admin/venues", { name: "操场", capacity: "300", indoor: "0" })).status).to.equal(302);
+    expect(
+      (await form("/admin/venues", { name: "操场", capacity: "300", indoor: "0", kind: "field" })).status,
+    ).to.equal(302);
     const res = await upload("clubs", "clubs.csv");
     expect(res.status).to.equal(302);
     const preview = await admin.get(res.headers.location);

@@ -133,17 +133,25 @@ forEachDatabase("school set-up: periods, daily sport, venues, staff details", (c
       const res = await post("/admin/venues", { name: "", capacity: "0" });
       expect(res.status).to.equal(400);
       for (const field of ["name", "capacity", "indoor"]) expect(res.text).to.contain(`id="err-${field}"`);
-      const taken = await post("/admin/venues", { name: "体育馆", capacity: "100", indoor: "1" });
+      const noKind = await post("/admin/venues", { name: "机房", capacity: "40", indoor: "1", kind: "spaceship" });
+      expect(noKind.status).to.equal(400);
+      expect(noKind.text).to.contain('id="err-kind"');
+      expect(noKind.text).to.contain("请选择场地类型");
+      const taken = await post("/admin/venues", { name: "体育馆", capacity: "100", indoor: "1", kind: "sportsHall" });
       expect(taken.status).to.equal(400);
       expect(taken.text).to.contain('id="err-name"');
       expect(await ctx.db.ds.getRepository(Venue).count()).to.equal(before);
     });
 
     it("When a venue is created and edited, then the list finds it, and a venue in use cannot be deleted", async () => {
-      expect((await post("/admin/venues", { name: "操场", capacity: "300", indoor: "0" })).status).to.equal(302);
+      expect(
+        (await post("/admin/venues", { name: "操场", capacity: "300", indoor: "0", kind: "field" })).status,
+      ).to.equal(302);
       const venue = await ctx.db.ds.getRepository(Venue).findOneByOrFail({ name: "操场" });
-      expect(venue.indoor).to.equal(false);
-      await post(`/admin/venues/${venue.id}`, { name: "大操场", capacity: "320", indoor: "0" });
+      expect([venue.indoor, venue.kind]).to.deep.equal([false, "field"]);
+      await post(`/admin/venues/${venue.id}`, { name: "大操场", capacity: "320", indoor: "0", kind: "hall" });
+      expect((await ctx.db.ds.getRepository(Venue).findOneByOrFail({ id: venue.id })).kind).to.equal("hall");
+      expect((await admin.get(`/admin/venues/${venue.id}/edit`)).text).to.contain('<option value="hall" selected>');
       const list = await admin.get("/admin/venues?q=大操");
       expect(list.text).to.contain("大操场");
       expect(list.text).to.not.contain("舞蹈房");
