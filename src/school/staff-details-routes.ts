@@ -1,13 +1,14 @@
 // Admin: the details of a staff member beyond the account — the vetting date
 // (external instructors must have one before they teach) and the weekdays they
-// can take service sessions. Accounts themselves live in staff-admin-routes.ts.
+// can take service sessions, on some of them only within a time window. Accounts themselves live in staff-admin-routes.ts.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import type { Staff } from "../db";
 import { staffById } from "./store/staff";
 import { saveStaffDetails } from "./staff-service";
-import { scope, HttpError, FieldErrors, idParam, submit, formBody } from "../http";
+import { scope, HttpError, FieldErrors, FormError, idParam, submit, formBody } from "../http";
+import { parseStaffHours, staffHoursValues } from "./staff-hours-form";
 import { actorOf } from "../audit";
 import { isoDate, numberSet, weekdayValue } from "./form-helpers";
 
@@ -41,7 +42,7 @@ export function staffDetailsRoutes(ds: DataSource): Router {
 
   router.get("/admin/staff/:id/edit", scope.admin(), async (req, res) => {
     const staff = await find(req);
-    page(res, 200, staff, staff, {});
+    page(res, 200, staff, { ...staff, ...staffHoursValues(staff.availableHours) }, {});
   });
 
   router.post("/admin/staff/:id/edit", scope.admin(), async (req, res) => {
@@ -49,7 +50,11 @@ export function staffDetailsRoutes(ds: DataSource): Router {
     const ok = await submit(
       staffDetailsForm(staff.role),
       req.body,
-      (data) => saveStaffDetails(ds, staff, data, actorOf(req.session.user)),
+      async (data) => {
+        const hours = parseStaffHours(formBody(req), data.availableDays);
+        if ("errors" in hours) throw new FormError(hours.errors);
+        await saveStaffDetails(ds, staff, { ...data, availableHours: hours.hours }, actorOf(req.session.user));
+      },
       (errors) => page(res, 400, staff, formBody(req), errors),
     );
     if (!ok) return;

@@ -1,5 +1,6 @@
 // Staff accounts: create, enable/disable, reset a password. Each change is
 // audit-logged in the same transaction.
+import type { StaffHours } from "./core";
 import type { DataSource } from "typeorm";
 import { type Staff, type StaffRole, nowIso, inTransaction } from "../db";
 import { insertStaff, saveStaffRow, staffById, staffEmailTaken, staffNumberTaken, updateStaffRow } from "./store/staff";
@@ -31,6 +32,7 @@ export async function createStaff(ds: DataSource, input: NewStaff, actor: Actor)
       active: true,
       vettedOn: input.vettedOn,
       availableDays: input.availableDays,
+      availableHours: null,
       locale: null,
       createdAt: now,
       updatedAt: now,
@@ -96,7 +98,7 @@ export async function changeOwnPassword(ds: DataSource, id: number, password: st
 export async function saveStaffDetails(
   ds: DataSource,
   staff: Staff,
-  data: { vettedOn: string | null; availableDays: number[] },
+  data: { vettedOn: string | null; availableDays: number[]; availableHours: StaffHours | null },
   actor: Actor,
 ): Promise<void> {
   await inTransaction(ds, async (em) => {
@@ -105,7 +107,10 @@ export async function saveStaffDetails(
       action: "staff.details",
       entity: "staff",
       entityId: staff.id,
-      details: { before: { vettedOn: staff.vettedOn, availableDays: staff.availableDays }, after: data },
+      details: {
+        before: { vettedOn: staff.vettedOn, availableDays: staff.availableDays, availableHours: staff.availableHours },
+        after: data,
+      },
     });
   });
 }

@@ -53,7 +53,12 @@ export function placementsOf(week: Week): Placement[] {
 export function clashContextOf(week: Week): ClashContext {
   return {
     venues: week.venues.map((v) => ({ id: String(v.id), capacity: v.capacity })),
-    staff: week.staff.map((s) => ({ id: String(s.id), availableWeekdays: [...(s.availableDays ?? [])] })),
+    staff: week.staff.map((s) => ({
+      id: String(s.id),
+      availableWeekdays: [...(s.availableDays ?? [])],
+      hours: s.availableHours ?? null,
+    })),
+    periods: week.periods.map((p) => ({ id: String(p.id), start: p.startTime, end: p.endTime })),
     clubs: week.clubs.map((c) => ({ id: String(c.id), maxSize: c.maxSize })),
     serviceDays: serviceDaysOf(week.periods),
   };

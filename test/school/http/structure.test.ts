@@ -186,5 +186,28 @@ forEachDatabase("school set-up: periods, daily sport, venues, staff details", (c
         [],
       );
     });
+
+    it("When a time window is given for some weekdays, then it is saved, shown again, and a bad one names that day and changes nothing", async () => {
+      const external = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ staffNumber: "E002" });
+      const base = { vettedOn: "2026-09-15", availableDays: ["1", "3"] };
+      for (const [extra, field] of [
+        [{ from1: "16:30" }, "hours1"],
+        [{ from3: "18:00", to3: "16:30" }, "hours3"],
+        [{ from2: "16:30", to2: "18:00" }, "hours2"],
+      ] as const) {
+        const res = await post(`/admin/staff/${external.id}/edit`, { ...base, ...extra });
+        expect(res.status, field).to.equal(400);
+        expect(res.text).to.contain(`id="err-${field}"`);
+      }
+      expect((await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: external.id })).availableHours).to.equal(null);
+      const ok = await post(`/admin/staff/${external.id}/edit`, { ...base, from3: "16:30", to3: "18:00" });
+      expect(ok.status).to.equal(302);
+      const after = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: external.id });
+      expect(after.availableHours).to.deep.equal({ "3": { from: "16:30", to: "18:00" } });
+      const page = await admin.get(`/admin/staff/${external.id}/edit`);
+      expect(page.text).to.contain('name="from3" value="16:30"');
+      await post(`/admin/staff/${external.id}/edit`, base);
+      expect((await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: external.id })).availableHours).to.equal(null);
+    });
   });
 });

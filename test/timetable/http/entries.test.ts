@@ -177,6 +177,21 @@ forEachDatabase("timetable entries", (ctx) => {
     await expectRefused({ ...goOnThursday(), staffId: String(id.b12) }, `${name} 这一天不能上课。`);
   });
 
+  it("When the staff member comes that day only from a later time, then the save is refused with 409 naming the window", async () => {
+    const b11 = await ctx.db.ds.getRepository(Staff).findOneByOrFail({ id: id.b11 });
+    await ctx.db.ds
+      .getRepository(Staff)
+      .update({ id: id.b11 }, { availableHours: { "4": { from: "18:00", to: "19:00" } } });
+    try {
+      await expectRefused(
+        { ...goOnThursday(), staffId: String(id.b11) },
+        `${b11.name} 这一天只在 18:00–19:00 有空，这一节不在其中。`,
+      );
+    } finally {
+      await ctx.db.ds.getRepository(Staff).update({ id: id.b11 }, { availableHours: null });
+    }
+  });
+
   it("When a grade has no service that day, then the save is refused with 409", async () => {
     // No period covers grade 1 any more, so grade 1 has no service on any weekday.
     const periods = await ctx.db.ds.getRepository(Period).find();

@@ -2,7 +2,7 @@ import { clubLargerThanVenue } from "./club-larger-than-venue";
 import { gradeDoubleBooked } from "./grade-double-booked";
 import { gradeHasNoService } from "./grade-has-no-service";
 import { staffDoubleBooked } from "./staff-double-booked";
-import { staffUnavailable } from "./staff-unavailable";
+import { staffOutsideHours, staffUnavailable } from "./staff-unavailable";
 import { Clash, ClashContext, Placement } from "./types";
 import { venueDoubleBooked } from "./venue-double-booked";
 
@@ -13,6 +13,7 @@ export function findClashes(placements: Placement[], context: ClashContext): Cla
     ...venueDoubleBooked(placements),
     ...clubLargerThanVenue(placements, context),
     ...staffUnavailable(placements, context),
+    ...staffOutsideHours(placements, context),
     ...gradeHasNoService(placements, context),
     ...gradeDoubleBooked(placements),
   ].sort(compareClashes);

@@ -5,7 +5,7 @@ export type { Clash, ClashContext, ClashKind, Placement, SessionKind } from "./t
 export { staffDoubleBooked } from "./staff-double-booked";
 export { venueDoubleBooked } from "./venue-double-booked";
 export { clubLargerThanVenue } from "./club-larger-than-venue";
-export { staffUnavailable } from "./staff-unavailable";
+export { staffOutsideHours, staffUnavailable } from "./staff-unavailable";
 export { gradeHasNoService } from "./grade-has-no-service";
 export { gradeDoubleBooked } from "./grade-double-booked";
 export { findClashes, clashesForChange } from "./find-clashes";

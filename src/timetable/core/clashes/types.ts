@@ -1,4 +1,5 @@
 // Plain shapes for the clash checks; the timetable service maps entities to these.
+import type { StaffHours } from "../../../school/core";
 
 export type SessionKind = "homework" | "club" | "sport" | "activity" | "lesson";
 
@@ -22,7 +23,9 @@ export interface Placement {
 
 export interface ClashContext {
   venues: { id: string; capacity: number }[];
-  staff: { id: string; availableWeekdays: number[] }[];
+  staff: { id: string; availableWeekdays: number[]; hours?: StaffHours | null }[];
+  /** Period times, for staff who come only part of a day (absent: not judged). */
+  periods?: { id: string; start: string; end: string }[];
   clubs: { id: string; maxSize: number }[];
   /** The weekdays each grade has the after-school service. */
   serviceDays: { grade: number; weekdays: number[] }[];
@@ -33,6 +36,7 @@ export const CLASH_KINDS = [
   "venue-double-booked",
   "club-larger-than-venue",
   "staff-unavailable",
+  "staff-outside-hours",
   "grade-has-no-service",
   "grade-double-booked",
 ] as const;

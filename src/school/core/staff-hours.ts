@@ -1,0 +1,30 @@
+// When a staff member can take service sessions: their weekdays, and on some of
+// them a time window (an external instructor who comes "Tuesdays from 16:30").
+// A weekday without a window means the whole service day. The timetable's clash
+// check and the proposer ask this; the staff form writes it.
+
+/** A window on one weekday, clock times "HH:MM", from < to. */
+export interface HoursWindow {
+  from: string;
+  to: string;
+}
+
+/** Windows by weekday ("1" = Monday … "5" = Friday); a weekday left out is open all day. */
+export type StaffHours = Record<string, HoursWindow>;
+
+/** The window that limits this weekday, if any. */
+export const windowOn = (hours: StaffHours | null | undefined, weekday: number): HoursWindow | undefined =>
+  hours?.[String(weekday)];
+
+/** True when a session from `start` to `end` on `weekday` lies inside the staff member's availability. */
+export function availableAt(
+  days: readonly number[],
+  hours: StaffHours | null | undefined,
+  weekday: number,
+  start: string,
+  end: string,
+): boolean {
+  if (!days.includes(weekday)) return false;
+  const window = windowOn(hours, weekday);
+  return !window || (window.from <= start && end <= window.to);
+}
