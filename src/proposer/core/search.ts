@@ -13,6 +13,8 @@ import type { Progress, Score } from "./types";
 const HISTORY = 30;
 /** Moves that find nothing new (refused, or already judged) still cost work: cap them. */
 const ATTEMPTS_PER_EVALUATION = 40;
+/** So many moves in a row without a new layout: the neighbourhood is exhausted (small schools), stop. */
+const FRUITLESS_STREAK = 2_000;
 
 export interface SearchOptions {
   budget: number;
@@ -44,9 +46,15 @@ export async function localSearch(
   const history: Score[] = Array.from({ length: HISTORY }, () => currentJ.score);
   let step = 0;
   let attempts = 0;
-  while (judge.evaluations < options.budget && attempts < options.budget * ATTEMPTS_PER_EVALUATION) {
+  let fruitless = 0;
+  while (
+    judge.evaluations < options.budget &&
+    attempts < options.budget * ATTEMPTS_PER_EVALUATION &&
+    fruitless < FRUITLESS_STREAK
+  ) {
     if (options.clock() >= options.deadline) return { best, judgement: bestJ, stoppedEarly: true, improvements };
     attempts++;
+    fruitless++;
     const next = neighbour(current, currentJ, ctx);
     if (next === null) continue;
     const before = judge.evaluations;
