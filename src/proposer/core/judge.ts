@@ -66,6 +66,30 @@ export class Judge {
     private readonly clock: () => number,
   ) {}
 
+  private readonly quickCache = new Map<string, Score>();
+  screenings = 0;
+
+  /**
+   * The screen: the allocation's `lottery` mechanism (a seeded serial
+   * dictatorship, a few ms where the exact optimum takes ~0.1 s) scores a move
+   * roughly, so only the most promising of several moves reaches the judge.
+   */
+  async quick(layout: Layout): Promise<Score> {
+    const key = layout.signature();
+    const cached = this.quickCache.get(key);
+    if (cached) return [...cached.slice(0, 4), -changesFrom(this.problem, layout)] as Score;
+    const started = this.clock();
+    const { diagnostics } = await allocate(allocationInstance(this.problem, layout, this.seed), {
+      mechanism: "lottery",
+    });
+    this.engineMs += this.clock() - started;
+    this.screenings++;
+    const [placed, placements, ranks] = diagnostics.objective;
+    const score: Score = [layout.placedCount(), placed, placements, -ranks, -changesFrom(this.problem, layout)];
+    this.quickCache.set(key, score);
+    return score;
+  }
+
   async judge(layout: Layout): Promise<Judgement> {
     const key = layout.signature();
     let found = this.cache.get(key);

@@ -18,6 +18,8 @@ const FRUITLESS_STREAK = 2_000;
 
 export interface SearchOptions {
   budget: number;
+  /** Moves drawn per exact evaluation; the screen keeps the best of them (1: no screen). */
+  screen: number;
   /** Absolute clock value (ms) to stop at, or Infinity. */
   deadline: number;
   clock: () => number;
@@ -55,7 +57,7 @@ export async function localSearch(
     if (options.clock() >= options.deadline) return { best, judgement: bestJ, stoppedEarly: true, improvements };
     attempts++;
     fruitless++;
-    const next = neighbour(current, currentJ, ctx);
+    const next = await screened(current, currentJ, judge, ctx, options.screen);
     if (next === null) continue;
     const before = judge.evaluations;
     const j = await judge.judge(next);
@@ -74,4 +76,24 @@ export async function localSearch(
       options.onProgress?.({ evaluations: judge.evaluations, budget: options.budget, best: bestJ.score });
   }
   return { best, judgement: bestJ, stoppedEarly: false, improvements };
+}
+
+/** The best of `count` moves by the judge's quick screen (the first on ties); null when none is possible. */
+async function screened(
+  current: Layout,
+  currentJ: Judgement,
+  judge: Judge,
+  ctx: MoveContext,
+  count: number,
+): Promise<Layout | null> {
+  let best: Layout | null = null;
+  let bestScore: Score | null = null;
+  for (let i = 0; i < count; i++) {
+    const next = neighbour(current, currentJ, ctx);
+    if (next === null) continue;
+    if (count === 1) return next;
+    const score = await judge.quick(next);
+    if (bestScore === null || compareScore(score, bestScore) > 0) [best, bestScore] = [next, score];
+  }
+  return best;
 }

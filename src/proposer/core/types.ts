@@ -108,6 +108,8 @@ export interface ProposeOptions {
   timeLimit?: number;
   /** Milliseconds from any origin; the core reads no clock of its own. Needed with timeLimit. */
   clock?: () => number;
+  /** Moves drawn per exact evaluation, the best by a quick lottery screen going to the judge (1: none). */
+  screen?: number;
   /** Called after each evaluation with the best objective so far (bench and progress). */
   onProgress?: (progress: Progress) => void;
 }
@@ -126,6 +128,7 @@ export interface ProposalRun {
   diagnostics: {
     evaluations: number;
     cacheHits: number;
+    screenings: number;
     improvements: { evaluation: number; score: Score }[];
     firstFeasibleMs: number;
     totalMs: number;
