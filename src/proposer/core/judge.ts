@@ -18,6 +18,8 @@ export interface Judgement {
   wanting: Int32Array;
   /** wantSlots[c * nSlots + t]: those children who stay for slot t — where moving c might reach them. */
   wantSlots: Int32Array;
+  /** full[c] = 1 when club c has no seat left: moving it reaches nobody new. */
+  full: Uint8Array;
 }
 
 export function allocationInstance(problem: Problem, layout: Layout, seed: number): Instance {
@@ -109,7 +111,7 @@ export class Judge {
   }
 }
 
-function unmetDemand(problem: Problem, result: Result): { wanting: Int32Array; wantSlots: Int32Array } {
+function unmetDemand(problem: Problem, result: Result): Pick<Judgement, "wanting" | "wantSlots" | "full"> {
   const { nSlots, stays, instance } = problem;
   const wanting = new Int32Array(problem.clubs.length);
   const wantSlots = new Int32Array(problem.clubs.length * nSlots);
@@ -126,5 +128,8 @@ function unmetDemand(problem: Problem, result: Result): { wanting: Int32Array; w
       for (let t = 0; t < nSlots; t++) if (stays[u * nSlots + t]) wantSlots[c * nSlots + t]++;
     });
   });
-  return { wanting, wantSlots };
+  const size = new Int32Array(problem.clubs.length);
+  for (const held of Object.values(result.assignments)) for (const id of held) size[clubIndex.get(id)!]++;
+  const full = Uint8Array.from(problem.clubs, (spec, c) => (size[c] >= spec.capacity ? 1 : 0));
+  return { wanting, wantSlots, full };
 }

@@ -27,10 +27,12 @@ export function neighbour(layout: Layout, judgement: Judgement, ctx: MoveContext
   return r < 0.75 ? relocate(layout, c, judgement, ctx.prng) : swap(layout, c, ctx.prng);
 }
 
-/** A placed club with a session that may move, weighted by the children who wanted it and missed it. */
+/** A placed club with a session that may move, weighted by the children who wanted it and missed it (less when it is full). */
 function pickClub(layout: Layout, judgement: Judgement, prng: Prng): number {
   const weights = layout.problem.clubs.map((spec, c) =>
-    layout.isPlaced(c) && spec.sessions > spec.fixedSlots.length ? judgement.wanting[c] + 1 : 0,
+    layout.isPlaced(c) && spec.sessions > spec.fixedSlots.length
+      ? judgement.wanting[c] * (judgement.full[c] ? 0.2 : 1) + 1
+      : 0,
   );
   return prng.weighted(weights);
 }
