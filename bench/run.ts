@@ -5,6 +5,7 @@ import { join } from "node:path";
 
 const BENCHES = [
   "allocation/run.js",
+  "proposer/run.js",
   "feeds/run.js",
   "pages/run.js",
   "load/run.js",

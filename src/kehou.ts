@@ -6,6 +6,7 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   allocate: async () => (await import("./allocation/cli")).runAllocateCommand,
+  propose: async () => (await import("./proposer/cli")).runProposeCommand,
   migrate: async () => (await import("./cli")).migrateCommand,
   "create-admin": async () => (await import("./cli")).createAdminCommand,
   backup: async () => (await import("./cli")).backupCommand,

@@ -61,3 +61,16 @@ export type {
 } from "./types";
 export { explanationView, type ExplanationLine, type ExplanationView, type SlotParts } from "./explain-text";
 export { pseudonymiseRunTexts, type RunTexts } from "./run-pseudonym";
+// The field readers behind parseInstance, so other instance formats built on
+// this one (the timetable proposer's) validate and word errors the same way.
+export {
+  describe as describeJson,
+  readArray,
+  readId,
+  readInteger,
+  readIntegerList,
+  readObject,
+  readOptionalInteger,
+  readStringList,
+  type Json,
+} from "./parse-fields";

@@ -1,0 +1,92 @@
+// The instance compiled into indices once, so the layout and the search work
+// on small integers and typed arrays instead of id strings. Every order here
+// is the input's order (stable, hence deterministic).
+
+import type { ProposalInstance } from "./types";
+
+export interface ClubSpec {
+  id: string;
+  capacity: number;
+  sessions: number;
+  /** Venues of the club's kind holding its capacity, smallest first (best fit keeps big rooms free). */
+  venues: number[];
+  /** Eligible staff, the fixed leader alone when one is fixed. */
+  staff: number[];
+  /** Fixed sessions: slot, venue (-1: chosen) and staff (-1: chosen). */
+  fixedSlots: number[];
+  fixedVenue: Map<number, number>;
+  /** The current draft's leader (-1 when none or several), and its venue by slot. */
+  currentStaff: number;
+  currentVenue: Map<number, number>;
+}
+
+export interface Problem {
+  instance: ProposalInstance;
+  nSlots: number;
+  nVenues: number;
+  nStaff: number;
+  slotIndex: Map<string, number>;
+  venueCapacity: Int32Array;
+  /** available[staff * nSlots + slot] = 1 when that member of staff can lead a club in that slot. */
+  available: Uint8Array;
+  clubs: ClubSpec[];
+  /** Children who ranked each club and are of an eligible grade, with the rank weight 1/rank. */
+  interested: { student: number; weight: number }[][];
+  /** stays[student * nSlots + slot] = 1 when the child stays for that slot. */
+  stays: Uint8Array;
+}
+
+export function compileProblem(instance: ProposalInstance): Problem {
+  const slotIndex = new Map(instance.slots.map((s, i) => [s.id, i]));
+  const venueIndex = new Map(instance.venues.map((v, i) => [v.id, i]));
+  const staffIndex = new Map(instance.staff.map((s, i) => [s.id, i]));
+  const nSlots = instance.slots.length;
+  const available = new Uint8Array(instance.staff.length * nSlots);
+  instance.staff.forEach((s, i) => s.slots.forEach((slot) => (available[i * nSlots + slotIndex.get(slot)!] = 1)));
+  const venueOrder = instance.venues
+    .map((_, i) => i)
+    .sort((a, b) => instance.venues[a].capacity - instance.venues[b].capacity || a - b);
+  const clubs = instance.clubs.map((club): ClubSpec => {
+    const fixedLeader = club.fixed.find((f) => f.staff !== undefined)?.staff;
+    const current = instance.current.filter((e) => e.club === club.id);
+    const leaders = new Set(current.map((e) => e.staff));
+    return {
+      id: club.id,
+      capacity: club.capacity,
+      sessions: club.sessions,
+      venues: venueOrder.filter(
+        (v) => instance.venues[v].kind === club.venueKind && instance.venues[v].capacity >= club.capacity,
+      ),
+      staff: fixedLeader !== undefined ? [staffIndex.get(fixedLeader)!] : club.staff.map((s) => staffIndex.get(s)!),
+      fixedSlots: club.fixed.map((f) => slotIndex.get(f.slot)!),
+      fixedVenue: new Map(
+        club.fixed.filter((f) => f.venue !== undefined).map((f) => [slotIndex.get(f.slot)!, venueIndex.get(f.venue!)!]),
+      ),
+      currentStaff: leaders.size === 1 ? staffIndex.get([...leaders][0])! : -1,
+      currentVenue: new Map(current.map((e) => [slotIndex.get(e.slot)!, venueIndex.get(e.venue)!])),
+    };
+  });
+  const clubIndex = new Map(instance.clubs.map((c, i) => [c.id, i]));
+  const interested: Problem["interested"] = instance.clubs.map(() => []);
+  const stays = new Uint8Array(instance.students.length * nSlots);
+  instance.students.forEach((s, u) => {
+    s.slots.forEach((slot) => (stays[u * nSlots + slotIndex.get(slot)!] = 1));
+    s.choices.forEach((id, r) => {
+      const c = clubIndex.get(id)!;
+      const grades = instance.clubs[c].grades;
+      if (grades === undefined || grades.includes(s.grade)) interested[c].push({ student: u, weight: 1 / (r + 1) });
+    });
+  });
+  return {
+    instance,
+    nSlots,
+    nVenues: instance.venues.length,
+    nStaff: instance.staff.length,
+    slotIndex,
+    venueCapacity: Int32Array.from(instance.venues.map((v) => v.capacity)),
+    available,
+    clubs,
+    interested,
+    stays,
+  };
+}
