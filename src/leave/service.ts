@@ -4,7 +4,7 @@
 import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
 import { type Actor, recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify, notifyStaff } from "../notifications";
 import { FormError, HttpError, fieldError, type FieldErrors, type SessionUser } from "../http";
 import { currentTermCalendar, schoolNow, schoolToday } from "../kernel";
 import type { LeaveRequest } from "./entities";
@@ -108,7 +108,22 @@ export async function requestLeave(
         kind: input.kind,
       },
     });
-    // The class teacher's notice (leave.requested, notifyStaff) joins here once the outbox API is merged.
+    // The class teacher learns of it where they are (in the app, and by e-mail when they have one).
+    const teacherId = await classTeacherOf(em, child.classId);
+    if (teacherId !== null)
+      await notifyStaff(
+        em,
+        teacherId,
+        "leave.requested",
+        {
+          child: child.name,
+          className: child.className,
+          from: input.fromDate,
+          to: input.toDate,
+          link: `/leave/requests?date=${input.fromDate}`,
+        },
+        at,
+      );
     return saved;
   });
   return { request, child };

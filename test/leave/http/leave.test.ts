@@ -9,8 +9,8 @@ import { Agent, csrfFrom, formToken, loginAs } from "../../support/http";
 import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../../src/kernel";
 import { Attendance, AttendanceAlert } from "../../../src/attendance/entities";
-import { AuditEntry, SchoolClass, Student, TimetableEntry } from "../../../src/db/entities";
-import { Notification } from "../../../src/notifications/entities";
+import { AuditEntry, SchoolClass, Setting, Student, TimetableEntry } from "../../../src/db/entities";
+import { Notification, OutboxDelivery } from "../../../src/notifications/entities";
 import { LeaveRequest } from "../../../src/leave/entities";
 import { leaveOn } from "../../../src/leave";
 
@@ -99,6 +99,11 @@ forEachDatabase("leave requests (请假)", (ctx) => {
   });
 
   it("When a family asks leave for today and tomorrow, then it is saved pending, audited, and the class teacher's list of the day shows it", async () => {
+    // The school has set up e-mail: the class teacher's notice also goes out as an e-mail delivery.
+    await ctx.db.ds.getRepository(Setting).save([
+      { key: "notify.smtp.host", value: "127.0.0.1" },
+      { key: "notify.smtp.from", value: "kehou@school.example" },
+    ]);
     const res = await ask({ fromDate: "2026-09-15", toDate: "2026-09-16", note: "发烧，去医院" });
     expect(res.status).to.equal(303);
     expect(res.headers.location).to.equal("/leave");
@@ -116,6 +121,16 @@ forEachDatabase("leave requests (请假)", (ctx) => {
       .getRepository(AuditEntry)
       .findOneByOrFail({ action: "leave.request", entityId: String(saved.id) });
     expect(audit.actorKind).to.equal("family");
+    // The class teacher's notice: an in-app row in the staff inbox (and an e-mail delivery when the account has one).
+    const notice = await ctx.db.ds
+      .getRepository(Notification)
+      .findOneByOrFail({ staffId: cls.classTeacherId!, kind: "leave.requested" });
+    expect(notice.payload).to.deep.include({ child: child.name, from: "2026-09-15", to: "2026-09-16" });
+    expect((await classTeacher.get("/notifications")).text).to.contain(`${child.name}（三年级(1)班）请假`);
+    const deliveries = await ctx.db.ds
+      .getRepository(OutboxDelivery)
+      .findBy({ kind: "leave.requested", recipientKind: "staff", recipientId: cls.classTeacherId! });
+    expect(deliveries.map((d) => d.channel)).to.deep.equal(["email"]);
     const mine = await family.get("/leave");
     expect(mine.text).to.contain("待班主任确认");
     expect(mine.text).to.contain("病假");
