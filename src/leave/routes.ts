@@ -59,7 +59,8 @@ export function leaveRoutes(ds: DataSource): Router {
       sessionsDate: date,
       sessions,
       kinds: LEAVE_KINDS,
-      form: { fromDate: date, scope: "all", ...form, studentId: child ? String(child.id) : "" },
+      // A new form starts on the date asked (or today); a form sent back keeps what was typed.
+      form: { scope: "all", ...form, fromDate: form.fromDate ?? date, studentId: child ? String(child.id) : "" },
       errors,
     });
   }
@@ -76,17 +77,17 @@ export function leaveRoutes(ds: DataSource): Router {
   router.post("/leave", family, async (req, res) => {
     const user = familyUser(req);
     const body = formBody(req);
-    let saved: Awaited<ReturnType<typeof requestLeave>> | null = null;
+    const done: { saved?: Awaited<ReturnType<typeof requestLeave>> } = {};
     const ok = await submit(
       leaveForm,
       body,
       async (data) => {
-        saved = await requestLeave(ds, user.id, data, actorOf(req.session.user));
+        done.saved = await requestLeave(ds, user.id, data, actorOf(req.session.user));
       },
       (errors) => renderForm(req, res, 400, body, errors),
     );
-    if (!ok || !saved) return;
-    const { request, child } = saved as Awaited<ReturnType<typeof requestLeave>>;
+    if (!ok || !done.saved) return;
+    const { request, child } = done.saved;
     req.session.flash = {
       kind: "ok",
       key: "leave.saved",

@@ -67,7 +67,7 @@ forEachDatabase("leave requests (请假)", (ctx) => {
     expect(page.text).to.contain('href="/leave/new"');
     const form = await family.get("/leave/new");
     expect(form.status).to.equal(200);
-    expect(form.text).to.contain('name="fromDate"');
+    expect(form.text).to.contain('name="fromDate" type="date" value="2026-09-15"');
     expect(form.text).to.contain(child.name);
   });
 
