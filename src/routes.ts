@@ -22,6 +22,7 @@ import { feedRoutes } from "./feeds";
 import { attendanceRoutes } from "./attendance";
 import { reportRoutes } from "./reports/routes";
 import { surveyRoutes } from "./surveys/routes";
+import { leaveRoutes, leaveOfChildOn } from "./leave";
 
 type MakeRouter = (ds: DataSource) => Router;
 
@@ -44,7 +45,8 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     throttleRoutes,
     schoolSetupRoutes,
     (d) => clubRoutes(d, offerFreedSeats),
-    timetableRoutes,
+    // The family timetable shows a child's leave (请假), which the leave capability answers.
+    (d) => timetableRoutes(d, leaveOfChildOn),
     (d) => choiceRoutes(d, roundSeatsOf),
     allocationRoutes,
     notificationRoutes,
@@ -54,6 +56,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     attendanceRoutes,
     reportRoutes,
     surveyRoutes,
+    leaveRoutes,
   ];
   return makers.map((make) => make(ds));
 }

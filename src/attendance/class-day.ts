@@ -14,6 +14,7 @@ import { enrolledOn, expectedIn, loadRosterContext, type RosterChild, type Roste
 import { leavingTime } from "./dismissal";
 import { markOf, type DayMark } from "./core";
 import { childMarksOn } from "./store";
+import { leaveOn, type LeaveMark } from "../leave";
 
 export { markOf, type DayMark };
 
@@ -29,6 +30,8 @@ export interface ChildDay {
   leavesAt: string | null;
   /** What the registers say of the child that day (absent outranks on leave). */
   mark: DayMark;
+  /** The family's leave (请假) that day, as the leave capability answers; null: none. */
+  leave?: LeaveMark | null;
 }
 
 export interface ClassDay {
@@ -86,6 +89,11 @@ export async function classDay(ds: DataSource, cls: SchoolClass, date: string): 
         pupils.map((c) => c.id),
       )
     : [];
+  const onLeave = await leaveOn(
+    ds,
+    date,
+    pupils.map((c) => c.id),
+  );
   const statuses = (id: number) => marks.filter((m) => m.studentId === id).map((m) => m.status);
   const cancelled = all.sessions
     .filter((s) => reasons.has(s.entry.id) && pupils.some((c) => expectedIn(s.entry, day.runsWeekday!, c, ctx)))
@@ -97,6 +105,9 @@ export async function classDay(ds: DataSource, cls: SchoolClass, date: string): 
     prev,
     next,
     cancelled,
-    children: pupils.map((c) => childDay(c, held, day.runsWeekday!, ctx, statuses(c.id))),
+    children: pupils.map((c) => ({
+      ...childDay(c, held, day.runsWeekday!, ctx, statuses(c.id)),
+      leave: onLeave.get(c.id) ?? null,
+    })),
   };
 }

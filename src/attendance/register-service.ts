@@ -13,6 +13,7 @@ import { loadRosterContext, rosterOf, RosterChild } from "./roster";
 import { editWindowDays, windowState, WindowState } from "./edit-window";
 import { raiseAlert, withdrawAlert } from "./alerts";
 import { marksOfSession, saveMark } from "./store";
+import { leaveForSession, leaveOn, type LeaveMark } from "../leave";
 
 export interface Register {
   session: Session;
@@ -21,6 +22,8 @@ export interface Register {
   window: WindowState;
   editDays: number;
   today: string;
+  /** Children whose family asked leave (请假) covering this session: pre-marked excused until a mark is taken. */
+  leave: Map<number, LeaveMark>;
 }
 
 export interface Mark {
@@ -65,10 +68,25 @@ export async function loadRegister(
   const expected = rosterOf(session.entry, session.weekday, ctx);
   // A child marked before their opt-in changed keeps their mark on the register.
   const extra = ctx.children.filter((c) => marks.has(c.id) && !expected.includes(c));
-  const [today, editDays] = await Promise.all([schoolToday(ds), editWindowDays(ds)]);
+  const roster = [...expected, ...extra];
+  const [today, editDays, asked] = await Promise.all([
+    schoolToday(ds),
+    editWindowDays(ds),
+    leaveOn(
+      ds,
+      date,
+      roster.map((c) => c.id),
+    ),
+  ]);
+  const leave = new Map<number, LeaveMark>();
+  for (const [id, mark] of asked) {
+    const covers = leaveForSession(mark, entryId);
+    if (covers) leave.set(id, covers);
+  }
   return {
     session,
-    roster: [...expected, ...extra],
+    roster,
+    leave,
     marks,
     window: windowState(date, today, editDays),
     editDays,
@@ -134,9 +152,9 @@ export async function saveMarks(
   });
 }
 
-/** "All present": every child not yet marked is marked present; marks already taken stay. */
+/** "All present": every child not yet marked is marked present (on leave: excused); marks already taken stay. */
 export function allPresentMarks(reg: Register): Mark[] {
   return reg.roster
     .filter((c) => !reg.marks.has(c.id))
-    .map((c) => ({ studentId: c.id, status: "present", note: null }));
+    .map((c) => ({ studentId: c.id, status: reg.leave.has(c.id) ? "excused" : "present", note: null }));
 }

@@ -18,4 +18,6 @@ export {
 } from "./store/published";
 // A club against the draft week (its size against its venues), for the clubs pages.
 export { venueClashesOfClub } from "./club-fit";
+// One child's own week (the family timetable): leave requests offer that day's sessions from it.
+export { familyWeek, type FamilyWeek } from "./family-week";
 export { explainClashes, type ClashExplanation } from "./clash-messages";

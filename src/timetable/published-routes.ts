@@ -9,10 +9,10 @@ import { gridModel } from "./grid-model";
 import { publishedTimetable } from "./store/published";
 import { currentTerm, loadWeek } from "./store/week";
 import { formatStored, schoolToday, schoolZone } from "../kernel";
-import { familyWeekPage } from "./family-week-page";
+import { familyWeekPage, type LeaveOfChild } from "./family-week-page";
 import { weekChanges, type WeekChanges } from "./week-changes";
 
-export function publishedRoutes(ds: DataSource): Router {
+export function publishedRoutes(ds: DataSource, leaveOf?: LeaveOfChild): Router {
   const router = Router();
 
   router.get(
@@ -23,7 +23,7 @@ export function publishedRoutes(ds: DataSource): Router {
     ),
     async (req, res) => {
       const user = req.session.user!;
-      if (user.kind === "family") return familyWeekPage(ds, req, res);
+      if (user.kind === "family") return familyWeekPage(ds, req, res, leaveOf);
       const term = await currentTerm(ds.manager);
       if (!term) return res.render("timetable/no-term", { title: res.locals.t("timetable.published.title") });
       const [week, published] = await Promise.all([loadWeek(ds.manager, term), publishedTimetable(ds.manager)]);

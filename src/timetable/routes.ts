@@ -6,10 +6,11 @@ import type { DataSource } from "typeorm";
 import { entryRoutes } from "./entry-routes";
 import { gridRoutes } from "./grid-routes";
 import { publishedRoutes } from "./published-routes";
+import type { LeaveOfChild } from "./family-week-page";
 import { dateChangeRoutes } from "./date-changes-routes";
 
-export function timetableRoutes(ds: DataSource): Router {
+export function timetableRoutes(ds: DataSource, leaveOf?: LeaveOfChild): Router {
   const router = Router();
-  router.use(gridRoutes(ds), entryRoutes(ds), publishedRoutes(ds), dateChangeRoutes(ds));
+  router.use(gridRoutes(ds), entryRoutes(ds), publishedRoutes(ds, leaveOf), dateChangeRoutes(ds));
   return router;
 }

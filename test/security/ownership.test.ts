@@ -10,6 +10,7 @@ import { setSchoolClock } from "../../src/kernel";
 import { AttendanceAlert } from "../../src/attendance/entities";
 import { WaitlistEntry, WaitlistOffer } from "../../src/allocation/entities";
 import { HomeworkEntry } from "../../src/homework/entities";
+import { LeaveRequest } from "../../src/leave/entities";
 import { Club, SchoolClass, Staff, Student, TimetableEntry } from "../../src/db/entities";
 import type { Role } from "../../src/http/auth/route-scope";
 import type { DemoLogins } from "../../seeds/demo";
@@ -31,6 +32,7 @@ interface Others {
   roundId: number;
   grade: number;
   staffId: number;
+  leaveId: number;
 }
 // A URL naming someone else's row for `role`, or why the parameter names nobody's (a school-wide row).
 type Probe = (o: Others, role: Limited) => string | { none: string };
@@ -72,6 +74,10 @@ const PROBES: Record<string, Probe> = {
     `/attendance/sessions/${o.entry.id}/${o.date}/all-present`,
   "post /attendance/alerts/:id/ack": (o) => `/attendance/alerts/${o.alertId}/ack`,
   "post /family/alerts/:id/ack": (o) => `/family/alerts/${o.alertId}/ack`,
+  "get /leave/:id/withdraw": (o) => `/leave/${o.leaveId}/withdraw`,
+  "post /leave/:id/withdraw": (o) => `/leave/${o.leaveId}/withdraw`,
+  "post /leave/requests/:id/confirm": (o) => `/leave/requests/${o.leaveId}/confirm`,
+  "post /leave/requests/:id/query": (o) => `/leave/requests/${o.leaveId}/query`,
   "get /surveys/:id": () => ({ none: "a survey is the school's; the reply saved is the family's own" }),
   "post /surveys/:id": () => ({ none: "a survey is the school's; the reply saved is the family's own" }),
 };
@@ -154,7 +160,25 @@ forEachDatabase("ownership: someone else's class, session, club, child or accoun
         createdAt: now,
         updatedAt: now,
       } as Partial<HomeworkEntry>);
+      // Leave another family asked for that child, next week: withdrawable and answerable, were it one's own.
+      const leave = await ds.getRepository(LeaveRequest).save({
+        studentId: student.id,
+        fromDate: "2026-09-22",
+        toDate: "2026-09-22",
+        entryId: null,
+        sessionTitle: null,
+        kind: "sick",
+        note: null,
+        status: "pending",
+        reply: null,
+        decidedByStaffId: null,
+        decidedAt: null,
+        withdrawnAt: null,
+        createdAt: now,
+        updatedAt: now,
+      } as Partial<LeaveRequest>);
       return {
+        leaveId: leave.id,
         student,
         className: cls,
         familyId: student.familyId,
@@ -228,6 +252,9 @@ forEachDatabase("ownership: someone else's class, session, club, child or accoun
         "open",
       );
       expect(await ctx.db.ds.getRepository(HomeworkEntry).countBy({ id: o.homeworkId }), role).to.equal(1);
+      expect((await ctx.db.ds.getRepository(LeaveRequest).findOneByOrFail({ id: o.leaveId })).status, role).to.equal(
+        "pending",
+      );
     }
   });
 });

@@ -37,6 +37,7 @@ const EXPORT_KEY: Record<string, string> = {
   attendance_alert: "absenceAlerts",
   notification: "notifications",
   survey_receipt: "surveyReceipts",
+  leave_request: "leaveRequests",
 };
 
 forEachDatabase("deleting a child", (ctx) => {

@@ -1,0 +1,38 @@
+// GET /leave/requests: the requests covering one date (today by default) for the
+// class teacher's own classes, or every class for an admin, with a date picker.
+import type { Request, Response } from "express";
+import type { DataSource } from "typeorm";
+import { staffUser, type FieldErrors } from "../http";
+import { addDays, schoolToday } from "../kernel";
+import { mayDecide } from "./core";
+import { classesOf, dayList } from "./store";
+
+export async function dayListPage(
+  ds: DataSource,
+  req: Request,
+  res: Response,
+  date: string | null,
+  status = 200,
+  errors: FieldErrors = {},
+  errorFor: number | null = null,
+  form: Record<string, unknown> = {},
+): Promise<void> {
+  const user = staffUser(req);
+  const today = await schoolToday(ds);
+  const day = date ?? today;
+  const classes = await classesOf(ds, user.role === "admin" ? null : user.id);
+  const rows = await dayList(ds, day, user.role === "admin" ? null : classes.map((c) => c.id));
+  res.status(status).render("leave/day-list", {
+    title: res.locals.t("leave.day.title"),
+    date: day,
+    today,
+    prev: addDays(day, -1),
+    next: addDays(day, 1),
+    isAdmin: user.role === "admin",
+    hasClasses: classes.length > 0,
+    rows: rows.map(({ request, child }) => ({ request, child, decidable: mayDecide(request, today) })),
+    errors,
+    errorFor,
+    form,
+  });
+}
