@@ -22,3 +22,4 @@ export {
   isMandatory,
 } from "./core";
 export { notificationRoutes } from "./routes";
+export { startDispatcher, dispatchOnce, dispatchAll, type RunningDispatcher } from "./dispatcher";
