@@ -13,6 +13,7 @@ const BENCHES = [
   "faults/kill.js",
   "hostile/flood.js",
   "imports/run.js",
+  "outbox/run.js",
 ];
 const only = process.argv[2];
 for (const bench of BENCHES.filter((b) => !only || b.includes(only))) {

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   "setup-token": async () => (await import("./setup/cli")).setupTokenCommand,
   throttle: async () => (await import("./accounts/throttle-command")).throttleCommand,
   ical: async () => (await import("./feeds/ical-command")).icalCommand,
+  outbox: async () => (await import("./notifications/cli")).outboxCommand,
 };
 
 /** Handed to the demo's entry point by bin/kehou.js. */

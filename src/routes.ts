@@ -15,7 +15,7 @@ import { clubRoutes } from "./clubs";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes, type RoundSeatsOf } from "./choices";
 import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats } from "./allocation";
-import { notificationRoutes } from "./notifications";
+import { notificationRoutes, outboxRoutes } from "./notifications";
 import { policyRoutes } from "./policy";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./feeds";
@@ -50,6 +50,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     (d) => choiceRoutes(d, roundSeatsOf),
     allocationRoutes,
     notificationRoutes,
+    outboxRoutes,
     policyRoutes,
     homeworkRoutes,
     feedRoutes,

@@ -9,6 +9,7 @@ import pino from "pino";
 import { assertRulesLoad } from "./policy";
 import { sweepExpiredOffers } from "./allocation";
 import { takeServerLock } from "./db/server-lock";
+import { startDispatcher } from "./notifications";
 
 async function main(): Promise<void> {
   // A malformed rule file stops start-up with a message naming the file and field.
@@ -38,7 +39,12 @@ async function main(): Promise<void> {
     () => void sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")),
     60_000,
   ).unref();
-  const stop = () => server.close(() => void ds.destroy().then(() => process.exit(0)));
+  // The outbox's dispatcher: every instance runs one; claims keep them off each other's rows.
+  const dispatcher = startDispatcher(ds, {
+    siteUrl: url,
+    onError: (err) => logger.error({ err }, "outbox dispatch failed"),
+  });
+  const stop = () => server.close(() => void dispatcher.stop().then(() => ds.destroy().then(() => process.exit(0))));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -22,3 +22,5 @@ export {
   isMandatory,
 } from "./core";
 export { notificationRoutes } from "./routes";
+export { outboxRoutes } from "./outbox-routes";
+export { startDispatcher, dispatchOnce, dispatchAll, type RunningDispatcher } from "./dispatcher";
