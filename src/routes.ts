@@ -14,7 +14,7 @@ import { schoolSetupRoutes } from "./school/setup-routes";
 import { clubRoutes } from "./clubs";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes, type RoundSeatsOf } from "./choices";
-import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats } from "./allocation";
+import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats, isRoundPublished } from "./allocation";
 import { notificationRoutes } from "./notifications";
 import { policyRoutes } from "./policy";
 import { homeworkRoutes } from "./homework/routes";
@@ -45,7 +45,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     schoolSetupRoutes,
     (d) => clubRoutes(d, offerFreedSeats),
     timetableRoutes,
-    (d) => choiceRoutes(d, roundSeatsOf),
+    (d) => choiceRoutes(d, roundSeatsOf, isRoundPublished),
     allocationRoutes,
     notificationRoutes,
     policyRoutes,
