@@ -14,7 +14,7 @@ import { schoolSetupRoutes } from "./school/setup-routes";
 import { clubRoutes } from "./clubs";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes, type RoundSeatsOf } from "./choices";
-import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats } from "./allocation";
+import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats, isRoundPublished } from "./allocation";
 import { notificationRoutes, outboxRoutes } from "./notifications";
 import { policyRoutes } from "./policy";
 import { homeworkRoutes } from "./homework/routes";
@@ -47,7 +47,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     (d) => clubRoutes(d, offerFreedSeats),
     // The family timetable shows a child's leave (请假), which the leave capability answers.
     (d) => timetableRoutes(d, leaveOfChildOn),
-    (d) => choiceRoutes(d, roundSeatsOf),
+    (d) => choiceRoutes(d, roundSeatsOf, isRoundPublished),
     allocationRoutes,
     notificationRoutes,
     outboxRoutes,

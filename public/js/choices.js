@@ -59,7 +59,19 @@
       });
     }
 
-    form.addEventListener("change", refresh);
+    // Beside each rank, the picked club's description and facts, copied from its card.
+    function showPicked() {
+      rows.forEach(function (row, i) {
+        var box = row.querySelector("[data-rank-club]");
+        var card = selects[i].value && document.querySelector("#club-" + selects[i].value + " .club-facts");
+        if (box) box.innerHTML = card ? card.innerHTML : "";
+      });
+    }
+
+    form.addEventListener("change", function () { refresh(); showPicked(); });
+    rows.forEach(function (row, i) {
+      row.querySelectorAll(".rank-moves button").forEach(function (b) { b.addEventListener("click", showPicked); });
+    });
     refresh();
   }
 

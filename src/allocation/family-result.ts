@@ -16,6 +16,7 @@ import { childWeek, DayPlan } from "./store/child-week";
 import { slotParts } from "./slots";
 import { formatStored, schoolToday, schoolZone } from "../kernel";
 import { dateInTerm, seatsOfChild } from "../membership";
+import { nextSteps, type NextSteps } from "./family-next-steps";
 
 export interface ChildResult {
   student: Student;
@@ -30,6 +31,8 @@ export interface ChildResult {
   waitlists: { clubName: string; position: number; status: string }[];
   offers: { id: number; clubName: string; expiresAt: string; expiresText: string }[];
   explanation: ExplanationView | null;
+  /** When the child has no club: why, and what the family can do now. */
+  next: NextSteps | null;
   week: DayPlan[];
 }
 
@@ -68,6 +71,7 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
     waitlists: [],
     offers: [],
     explanation: null,
+    next: null,
     week: [],
   };
   const latest = await latestPublication(ds);
@@ -96,14 +100,16 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
   );
   const run = await storedRun(ds, publication.runId);
   const inInstance = run.instance.students.find((s) => s.id === student.studentNumber);
-  const explanation = inInstance
-    ? explanationView(
-        run.explain(student.studentNumber),
-        (code) => byCode.get(code)?.name ?? code,
-        (slot) => slotParts(slot, periods),
-        inInstance.choices,
-      )
-    : null;
+  const explained = inInstance ? run.explain(student.studentNumber) : null;
+  const explanation =
+    explained && inInstance
+      ? explanationView(
+          explained,
+          (code) => byCode.get(code)?.name ?? code,
+          (slot) => slotParts(slot, periods),
+          inInstance.choices,
+        )
+      : null;
   const zone = await schoolZone(ds);
   return {
     student,
@@ -126,6 +132,9 @@ export async function childResult(ds: DataSource, student: Student): Promise<Chi
       expiresText: formatStored(o.expiresAt, zone),
     })),
     explanation,
+    next: seats.length
+      ? null
+      : await nextSteps(ds, student, term.id, date, explained?.reasons.map((r) => r.code) ?? null),
     week: await childWeek(
       ds,
       term.id,

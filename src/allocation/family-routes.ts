@@ -1,10 +1,11 @@
 // Families: the published result of each of their own children (/results),
-// withdrawing a child from a club, and answering waitlist offers. A family
+// withdrawing a child from a club (confirmed on its own page first), and
+// answering waitlist offers. A family
 // never sees or changes another family's child: every lookup is by id AND
 // familyId, and a miss is a 404.
-import { Router, type Request } from "express";
+import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { familyUser, fieldErrors as formErrors, HttpError, idParam, scope } from "../http";
+import { familyUser, fieldErrors as formErrors, HttpError, idParam, optionalId, scope } from "../http";
 import { actorOf } from "../audit";
 import { childResult, latestPublication } from "./family-result";
 import { familyWithdrawForm } from "./forms";
@@ -15,16 +16,44 @@ import { childrenOfFamily, clubById, clubsByIds } from "./store/school";
 import { offerWithStudent } from "./store/placements";
 import { schoolToday } from "../kernel";
 import { dateInTerm, seatsOfChild } from "../membership";
+import { meetingText } from "../choices";
+import type { Student } from "../db";
 
 export function familyRoutes(ds: DataSource): Router {
   const router = Router();
 
   const ownChildren = (req: Request) => childrenOfFamily(ds, familyUser(req).id);
+  const when = (res: Response) => meetingText(res.locals.t);
+
+  // The seat a child holds today in a club, or null: only a held seat can be given up.
+  async function heldSeat(student: Student, clubId: number) {
+    const latest = await latestPublication(ds);
+    if (!latest) return null;
+    const date = dateInTerm(await schoolToday(ds), latest.term.startDate, latest.term.endDate);
+    return (await seatsOfChild(ds, student.id, date)).find((s) => s.clubId === clubId) ?? null;
+  }
+
+  // The confirm page: what leaving means, one danger button, and a way back.
+  async function renderWithdraw(res: Response, student: Student, clubId: number, status = 200, errors = {}) {
+    const club = await clubById(ds, clubId);
+    if (!club || !(await heldSeat(student, clubId))) throw new HttpError(404, "errors.notFound");
+    res.status(status).render("allocation/withdraw", {
+      title: res.locals.t("assignment.withdrawPage.title"),
+      student,
+      club,
+      errors,
+    });
+  }
 
   router.get("/results", scope.family("a family's own children's results and offers"), async (req, res) => {
     await sweepExpiredOffers(ds);
     const results = await Promise.all((await ownChildren(req)).map((s) => childResult(ds, s)));
-    res.render("allocation/results", { title: res.locals.t("assignment.results.title"), results, errors: {} });
+    res.render("allocation/results", {
+      title: res.locals.t("assignment.results.title"),
+      results,
+      errors: {},
+      when: when(res),
+    });
   });
 
   router.get("/results/:studentId", scope.family("a family's own children's results and offers"), async (req, res) => {
@@ -35,26 +64,42 @@ export function familyRoutes(ds: DataSource): Router {
       title: res.locals.t("assignment.results.title"),
       results: [await childResult(ds, student)],
       errors: {},
+      when: when(res),
     });
   });
+
+  router.get(
+    "/results/:studentId/withdraw/:clubId",
+    scope.family("a family's own children's results and offers"),
+    async (req, res) => {
+      const student = (await ownChildren(req)).find((s) => s.id === idParam(req.params.studentId));
+      if (!student) throw new HttpError(404, "errors.notFound");
+      await renderWithdraw(res, student, idParam(req.params.clubId));
+    },
+  );
 
   router.post("/results/withdraw", scope.family("a family's own children's results and offers"), async (req, res) => {
     const parsed = familyWithdrawForm.safeParse(req.body ?? {});
     const children = await ownChildren(req);
     if (!parsed.success) {
+      // Known child and club, box not ticked: the confirm page again, saying what is missing.
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const asked = children.find((s) => s.id === optionalId(body.studentId));
+      const clubId = optionalId(body.clubId);
+      if (asked && clubId !== null) return renderWithdraw(res, asked, clubId, 400, formErrors(parsed.error));
       const results = await Promise.all(children.map((s) => childResult(ds, s)));
       return res.status(400).render("allocation/results", {
         title: res.locals.t("assignment.results.title"),
         results,
         errors: formErrors(parsed.error),
+        when: when(res),
       });
     }
     const student = children.find((s) => s.id === parsed.data.studentId);
     const latest = await latestPublication(ds);
     if (!student || !latest) throw new HttpError(404, "errors.notFound");
     // The seat may come from an earlier round than the latest one: the ledger knows which.
-    const date = dateInTerm(await schoolToday(ds), latest.term.startDate, latest.term.endDate);
-    const seat = (await seatsOfChild(ds, student.id, date)).find((s) => s.clubId === parsed.data.clubId);
+    const seat = await heldSeat(student, parsed.data.clubId);
     const outcome = await withdrawPlacement(
       ds,
       seat?.roundId ?? latest.round.id,

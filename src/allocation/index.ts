@@ -24,5 +24,6 @@ export { childrenLeave } from "./leaving";
 export { sweepExpiredOffers } from "./offer-sweep";
 export { roundSeats, type RoundSeats } from "./store/round-seats";
 export { clubSlots } from "./store/instance";
+export { isPublished as isRoundPublished } from "./store/runs";
 export { forgetStoredRun } from "./store/stored-run";
 export { pseudonymiseRunTexts } from "./core";

@@ -1,6 +1,7 @@
 // Families (phone first): /choices/:studentId shows the open round for one of
 // their children; POST /choices saves the ranked list and weekday opt-in;
-// /choices/:studentId/receipt shows what was saved, when and by whom.
+// /choices/:studentId/receipt shows what was saved, when and by whom, and leads
+// on: to the next child still to answer, or (the round closed) to the results.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { familyUser, HttpError, idParam, optionalId, scope } from "../http";
@@ -17,8 +18,10 @@ import { Child, familyChildren, roundForChild } from "./store/round-lookup";
 import { roundById } from "./store/rounds";
 import { preferenceOf } from "./store/preferences";
 import { formatLocal, schoolZone } from "../kernel";
+import type { RoundPublishedOf } from "./family-card";
+import { familyProgress } from "./family-progress";
 
-export function familyChoiceRoutes(ds: DataSource): Router {
+export function familyChoiceRoutes(ds: DataSource, publishedOf: RoundPublishedOf): Router {
   const router = Router();
 
   // The family's children, read once per request: the page lists them all (to switch child)
@@ -47,6 +50,8 @@ export function familyChoiceRoutes(ds: DataSource): Router {
     const zone = await schoolZone(ds.manager);
     const children = await familyKids(req);
     const page = round ? await rankingPage(ds.manager, round, child, zone, extras.posted) : null;
+    // A closed round leads to its results, or says they are still to come.
+    const published = page?.round.state === "closed" && (await publishedOf(ds, page.round.id));
     res.status(status).render("choices/family", {
       title: res.locals.t("choices.family.title", { name: child.name }),
       child,
@@ -56,6 +61,7 @@ export function familyChoiceRoutes(ds: DataSource): Router {
       errors: extras.errors ?? {},
       conflict: extras.conflict ?? false,
       closedNotice: extras.closedNotice ?? null,
+      published,
     });
   }
 
@@ -108,6 +114,7 @@ export function familyChoiceRoutes(ds: DataSource): Router {
           ? await receiptOf(ds.manager, pref, round, await loadClubOffer(ds.manager, round.termId), zone)
           : null;
       const open = round ? round.opensAt <= nowIso() && nowIso() < round.closesAt : false;
+      const upcoming = round ? nowIso() < round.opensAt : false;
       res.render("choices/receipt", {
         title: res.locals.t("choices.receipt.title"),
         child,
@@ -116,6 +123,10 @@ export function familyChoiceRoutes(ds: DataSource): Router {
         when: meetingText(res.locals.t),
         closesAt: round ? formatLocal(round.closesAt, zone) : null,
         roundName: round?.name ?? null,
+        upcoming,
+        published: round && !open && !upcoming ? await publishedOf(ds, round.id) : false,
+        progress: await familyProgress(ds.manager, await familyKids(req), child.id),
+        siblings: (await familyKids(req)).length > 1,
       });
     },
   );

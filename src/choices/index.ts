@@ -22,4 +22,4 @@ export {
   roundsForGrade,
   type Child,
 } from "./store/round-lookup";
-export { familyRoundCard, type FamilyRoundCard } from "./family-card";
+export { familyRoundCard, type FamilyRoundCard, type RoundPublishedOf } from "./family-card";

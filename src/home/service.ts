@@ -7,7 +7,7 @@ import { staffChangesBetween, staffWeek } from "../timetable";
 import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
 import type { SessionUser } from "../http";
 import { familyRoundCard } from "../choices";
-import { familyResultCard } from "../allocation";
+import { familyResultCard, isRoundPublished } from "../allocation";
 import { homeAlerts } from "../attendance";
 import { surveysToAnswer } from "../surveys";
 
@@ -80,7 +80,7 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
         family,
         children,
         activeId: user.studentId,
-        choiceCard: await familyRoundCard(ds, user.id, user.studentId),
+        choiceCard: await familyRoundCard(ds, user.id, user.studentId, isRoundPublished),
         card: await familyResultCard(ds, user.id, user.studentId),
         attendanceAlerts: await homeAlerts(ds, user),
         openSurveys: await surveysToAnswer(ds, user.id),

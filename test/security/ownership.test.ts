@@ -55,6 +55,8 @@ const PROBES: Record<string, Probe> = {
   "get /choices/:studentId": (o) => `/choices/${o.student.id}`,
   "get /choices/:studentId/receipt": (o) => `/choices/${o.student.id}/receipt`,
   "get /results/:studentId": (o) => `/results/${o.student.id}`,
+  // Someone else's child; the club does not matter (a club the child does not hold is a 404 too).
+  "get /results/:studentId/withdraw/:clubId": (o) => `/results/${o.student.id}/withdraw/1`,
   "get /offers/:id": (o) => `/offers/${o.offerId}`,
   "post /offers/:id/accept": (o) => `/offers/${o.offerId}/accept`,
   "post /offers/:id/decline": (o) => `/offers/${o.offerId}/decline`,

@@ -24,7 +24,8 @@ export async function resultsPage(family: Agent): Promise<Map<number, number[]>>
   const out = new Map<number, number[]>();
   for (const part of html.split(/<section class="card family-result"/).slice(1)) {
     const id = Number(/aria-labelledby="result-(\d+)"/.exec(part)![1]);
-    out.set(id, sorted(ids(part, /name="clubId" value="(\d+)"/g)));
+    // Each held club has its leave-a-club link (issue 22: confirmed on its own page).
+    out.set(id, sorted(ids(part, /href="\/results\/\d+\/withdraw\/(\d+)"/g)));
   }
   return out;
 }

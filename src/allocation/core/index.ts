@@ -74,3 +74,4 @@ export {
   readStringList,
   type Json,
 } from "./parse-fields";
+export { notPlacedWhy, type NotPlacedWhy } from "./not-placed";

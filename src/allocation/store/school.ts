@@ -1,7 +1,7 @@
 // The school's rows the allocation reads (clubs, children, terms, choice
 // rounds): small queries, each returning the rows it names.
 import { type DataSource, type EntityManager, In } from "typeorm";
-import { Club, Student, Term } from "../../db";
+import { Club, SchoolClass, Student, Term } from "../../db";
 import { ChoiceRound } from "../../choices";
 
 type Db = DataSource | EntityManager;
@@ -59,4 +59,10 @@ export async function childOfFamily(db: Db, familyId: number, studentId: number)
 
 export async function archiveStudents(em: EntityManager, ids: number[]): Promise<void> {
   await em.getRepository(Student).update({ id: In(ids) }, { archived: true });
+}
+
+/** The class teacher (班主任) of a class, for "ask your class teacher"; null when the class has none. */
+export async function classTeacherOf(db: Db, classId: number): Promise<{ name: string; className: string } | null> {
+  const [cls] = await db.getRepository(SchoolClass).find({ where: { id: classId }, relations: { classTeacher: true } });
+  return cls?.classTeacher ? { name: cls.classTeacher.name, className: cls.name } : null;
 }

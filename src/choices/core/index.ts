@@ -24,3 +24,4 @@ export {
   type WeekdayCode,
 } from "./weekdays";
 export { meetingText } from "./meeting-text";
+export { nextChildToAnswer, type ChildToAnswer } from "./next-child";

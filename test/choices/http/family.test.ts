@@ -368,10 +368,10 @@ forEachDatabase("club choices: families", (ctx) => {
     const familyId = (
       await ctx.db.ds.query<{ familyId: number }[]>(`SELECT "familyId" FROM student WHERE id = ${child}`)
     )[0].familyId;
-    const card = (await familyRoundCard(ctx.db.ds, Number(familyId), child))!;
+    const card = (await familyRoundCard(ctx.db.ds, Number(familyId), child, () => Promise.resolve(false)))!;
     expect(card).to.include({ state: "submitted", href: `/choices/${child}`, roundId: round.id });
     const stranger = await studentId(ctx.db.ds, logins.families[1].studentNumber);
-    expect(await familyRoundCard(ctx.db.ds, Number(familyId), stranger)).to.equal(null);
+    expect(await familyRoundCard(ctx.db.ds, Number(familyId), stranger, () => Promise.resolve(false))).to.equal(null);
     const ejs = await import("ejs");
     const { translator } = await import("../../../src/http/i18n");
     const html = await ejs.renderFile(`${process.cwd()}/views/choices/family-card.ejs`, {
