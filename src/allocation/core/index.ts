@@ -61,3 +61,4 @@ export type {
 } from "./types";
 export { explanationView, type ExplanationLine, type ExplanationView, type SlotParts } from "./explain-text";
 export { pseudonymiseRunTexts, type RunTexts } from "./run-pseudonym";
+export { placeDiff, type PlaceDiff } from "./place-diff";

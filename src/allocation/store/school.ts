@@ -1,7 +1,7 @@
 // The school's rows the allocation reads (clubs, children, terms, choice
 // rounds): small queries, each returning the rows it names.
 import { type DataSource, type EntityManager, In } from "typeorm";
-import { Club, Student, Term } from "../../db";
+import { Club, SchoolClass, Student, Term } from "../../db";
 import { ChoiceRound } from "../../choices";
 
 type Db = DataSource | EntityManager;
@@ -59,4 +59,18 @@ export async function childOfFamily(db: Db, familyId: number, studentId: number)
 
 export async function archiveStudents(em: EntityManager, ids: number[]): Promise<void> {
   await em.getRepository(Student).update({ id: In(ids) }, { archived: true });
+}
+
+/** The current classes of some grades (the per-child view's class filter). */
+export const classesOfGrades = (db: Db, grades: number[]): Promise<SchoolClass[]> =>
+  grades.length
+    ? db
+        .getRepository(SchoolClass)
+        .find({ where: { grade: In(grades), archived: false }, order: { grade: "ASC", name: "ASC", id: "ASC" } })
+    : Promise.resolve([]);
+
+/** The student numbers of one class's children (the per-child view filtered by class). */
+export async function numbersInClass(db: Db, classId: number): Promise<Set<string>> {
+  const rows = await db.getRepository(Student).find({ select: { studentNumber: true }, where: { classId } });
+  return new Set(rows.map((s) => s.studentNumber));
 }
