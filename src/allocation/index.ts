@@ -26,3 +26,4 @@ export { roundSeats, type RoundSeats } from "./store/round-seats";
 export { clubSlots } from "./store/instance";
 export { forgetStoredRun } from "./store/stored-run";
 export { pseudonymiseRunTexts } from "./core";
+export { roundsAwaitingPublication, type AwaitingRound } from "./awaiting";

@@ -19,3 +19,6 @@ export {
 // A club against the draft week (its size against its venues), for the clubs pages.
 export { venueClashesOfClub } from "./club-fit";
 export { explainClashes, type ClashExplanation } from "./clash-messages";
+// The draft's distance from the published week (the admin home's to-do list).
+export { draftStatus } from "./draft-status";
+export type { DraftStatus } from "./grid-model";
