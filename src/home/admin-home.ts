@@ -47,6 +47,7 @@ export async function adminHome(ds: DataSource, user: SessionUser) {
     absences,
     alerts: { open: alerts.total },
     awaitingRuns,
+    // Failed notices (issue 21's outbox, src/notifications) join here: its owner's count, and an item in core/todo.ts.
   };
   const todo = adminTodo(figures);
   return {
