@@ -9,18 +9,38 @@ import type { AllocationRun } from "./entities";
 import {
   allTerms,
   clubsOfTerm,
+  termByIdOrFail,
   roundByIdOrFail,
   roundsPage as roundRows,
   runningClubsOfTerm,
   studentsByNumbers,
 } from "./store/school";
-import { pinsOfRound, publicationOf, recentRuns, runCount, runsOfRound } from "./store/runs";
+import { pinsOfRound, publicationOf, recentRuns, runCount, runNumberAt, runNumbers, runsOfRound } from "./store/runs";
 import { changedChildren, clubFills, fillChart, parseRun, rankChart, unplacedStudents } from "./run-report";
 import { offerHours } from "./store/waitlist-context";
 import { allocationBlockers } from "./publish-blockers";
+import { downloadName } from "../http";
+import { localDate, schoolZone } from "../kernel";
+
+/** The names of a run's two files: the round's term and the run's (school) date, so a saved pair says where it came from. */
+export async function runFileNames(
+  ds: DataSource,
+  run: AllocationRun,
+  termId: number,
+): Promise<{ instance: string; result: string }> {
+  const [term, zone] = await Promise.all([termByIdOrFail(ds, termId), schoolZone(ds)]);
+  const date = localDate(new Date(run.createdAt), zone);
+  const name = (part: string) => downloadName(["kehou-run", run.id, part, term.name, date], "json");
+  return { instance: name("instance"), result: name("result") };
+}
 
 export async function clubNames(ds: DataSource, termId: number): Promise<Map<string, string>> {
   return new Map((await clubsOfTerm(ds, termId)).map((c) => [c.code, c.name]));
+}
+
+/** A run's number within its round ("第 1 次分配" is the round's first run). */
+export async function runNumberOf(ds: DataSource, run: Pick<AllocationRun, "id" | "roundId">): Promise<number> {
+  return runNumberAt(ds, run.roundId, run.id);
 }
 
 /** Every choice round, newest first, with its term, its number of runs and what is published. */
@@ -29,12 +49,16 @@ export async function roundsPage(ds: DataSource, page: Page) {
   const terms = new Map((await allTerms(ds)).map((t) => [t.id, t]));
   const counts = await Promise.all(rounds.map((r) => runCount(ds, r.id)));
   const published = await Promise.all(rounds.map((r) => publicationOf(ds, r.id)));
+  const publishedNumbers = await Promise.all(
+    published.map((p) => (p ? runNumberAt(ds, p.roundId, p.runId) : Promise.resolve(null))),
+  );
   return {
     rows: rounds.map((round, i) => ({
       round,
       term: terms.get(round.termId),
       runs: counts[i],
       publication: published[i],
+      publishedNumber: publishedNumbers[i],
     })),
     page: page.page,
     pages: pageCount(total, page.size),
@@ -43,14 +67,26 @@ export async function roundsPage(ds: DataSource, page: Page) {
 }
 
 export async function roundPage(ds: DataSource, round: ChoiceRound, page: Page) {
-  const [[runs, total], publication, pins, clubs, hours] = await Promise.all([
+  const [[runs, total], publication, pins, clubs, hours, numbers] = await Promise.all([
     runsOfRound(ds, round.id, page.skip, page.size),
     publicationOf(ds, round.id),
     pinsOfRound(ds, round.id),
     runningClubsOfTerm(ds, round.termId),
     offerHours(ds),
+    runNumbers(ds, round.id),
   ]);
-  return { round, runs, total, page: page.page, pages: pageCount(total, page.size), publication, pins, clubs, hours };
+  return {
+    round,
+    runs,
+    numbers,
+    total,
+    page: page.page,
+    pages: pageCount(total, page.size),
+    publication,
+    pins,
+    clubs,
+    hours,
+  };
 }
 
 export async function runPage(ds: DataSource, t: TFunction, run: AllocationRun, page: Page) {
@@ -70,13 +106,21 @@ export async function runPage(ds: DataSource, t: TFunction, run: AllocationRun, 
     const s = byId.get(number);
     return !!s && s.choices.every((c) => !(clubSlots.get(c) ?? []).every((slot) => s.slots.includes(slot)));
   };
-  const [publication, siblings] = await Promise.all([publicationOf(ds, round.id), recentRuns(ds, round.id)]);
+  const [publication, siblings, numbers, files] = await Promise.all([
+    publicationOf(ds, round.id),
+    recentRuns(ds, round.id),
+    runNumbers(ds, round.id),
+    runFileNames(ds, run, round.termId),
+  ]);
   // The policy check costs most of the page; the published run has no publish form to feed.
   const blockers = publication?.runId === run.id ? null : await allocationBlockers(ds, round.termId, run);
   const s = run.summary;
   return {
     round,
     run,
+    runNumber: numbers.get(run.id) ?? run.id,
+    numbers,
+    files,
     summary: s,
     fills,
     publication,
@@ -109,6 +153,8 @@ export async function comparePage(ds: DataSource, t: TFunction, a: AllocationRun
   const [pa, pb] = [parseRun(a), parseRun(b)];
   const round = await roundByIdOrFail(ds, a.roundId);
   const names = await clubNames(ds, round.termId);
+  const [numbersA, numbersB] = await Promise.all([runNumbers(ds, a.roundId), runNumbers(ds, b.roundId)]);
+  const numberOf = (r: AllocationRun) => (r.roundId === a.roundId ? numbersA : numbersB).get(r.id) ?? r.id;
   const fa = clubFills(pa, names);
   const fb = new Map(clubFills(pb, names).map((f) => [f.code, f]));
   const codes = [...new Set([...fa.map((f) => f.code), ...fb.keys()])];
@@ -117,6 +163,8 @@ export async function comparePage(ds: DataSource, t: TFunction, a: AllocationRun
     a,
     b,
     round,
+    numberA: numberOf(a),
+    numberB: numberOf(b),
     clubs: codes.map((code) => ({
       code,
       name: names.get(code) ?? code,
@@ -129,12 +177,12 @@ export async function comparePage(ds: DataSource, t: TFunction, a: AllocationRun
       t,
       [
         {
-          label: `#${a.id} ${t(`assignment.mechanism.${a.mechanism}`)}`,
+          label: t("assignment.run.short", { n: numberOf(a), mechanism: t(`assignment.mechanism.${a.mechanism}`) }),
           placements: a.summary.placements,
           rankCounts: a.summary.rankCounts,
         },
         {
-          label: `#${b.id} ${t(`assignment.mechanism.${b.mechanism}`)}`,
+          label: t("assignment.run.short", { n: numberOf(b), mechanism: t(`assignment.mechanism.${b.mechanism}`) }),
           placements: b.summary.placements,
           rankCounts: b.summary.rankCounts,
         },

@@ -2,13 +2,14 @@
 // compare and publish. Each route validates, calls one service, renders.
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { fieldErrors as formErrors, HttpError, idParam, pageOf, scope } from "../http";
+import { asDownload, fieldErrors as formErrors, HttpError, idParam, pageOf, scope } from "../http";
 import { actorOf } from "../audit";
 import type { ChoiceRound } from "../choices";
 import { InstanceError } from "./core";
 import type { AllocationRun } from "./entities";
 import { compareQuery, publishForm, runForm } from "./forms";
-import { comparePage, roundPage, roundsPage, runPage } from "./admin-pages";
+import { comparePage, roundPage, roundsPage, runFileNames, runNumberOf, runPage } from "./admin-pages";
+import { compareChildren, runChildrenPage } from "./run-children-page";
 import { createRun, findRound, findRun, NothingToAllocate, randomSeed, verifyRun } from "./run-service";
 import {
   ChangesToConfirm,
@@ -72,7 +73,11 @@ export function adminRunRoutes(ds: DataSource): Router {
         { ...parsed.data, seed: parsed.data.seed ?? randomSeed() },
         actorOf(req.session.user),
       );
-      req.session.flash = { kind: "ok", key: "assignment.run.created", params: { id: run.id, seed: run.seed } };
+      req.session.flash = {
+        kind: "ok",
+        key: "assignment.run.created",
+        params: { n: await runNumberOf(ds, run), seed: run.seed },
+      };
       res.redirect(`/admin/runs/${run.id}`);
     } catch (err) {
       if (err instanceof InstanceError)
@@ -94,6 +99,7 @@ export function adminRunRoutes(ds: DataSource): Router {
     res.render("allocation/compare", {
       title: res.locals.t("assignment.compare.title"),
       ...(await comparePage(ds, res.locals.t, a, b)),
+      ...(await compareChildren(ds, a, b, req.query, pageOf(req.query, 50))),
     });
   });
 
@@ -106,7 +112,7 @@ export function adminRunRoutes(ds: DataSource): Router {
   ) => {
     const model = await runPage(ds, res.locals.t, run, pageOf(req.query, 25));
     res.status(status).render("allocation/run", {
-      title: res.locals.t("assignment.run.title", { id: run.id }),
+      title: res.locals.t("assignment.run.title", { n: model.runNumber }),
       ...model,
       errors: {},
       verification: null,
@@ -118,12 +124,26 @@ export function adminRunRoutes(ds: DataSource): Router {
     renderRun(req, res, await findRun(ds, idParam(req.params.id))),
   );
 
+  // Who gets what, child by child, before families see it: filterable by club, class and outcome.
+  router.get("/admin/runs/:id/children", scope.admin(), async (req, res) => {
+    const model = await runChildrenPage(
+      ds,
+      await findRun(ds, idParam(req.params.id)),
+      req.query,
+      pageOf(req.query, 50),
+    );
+    res.render("allocation/run-children", {
+      title: res.locals.t("assignment.children.title", { n: model.runNumber }),
+      ...model,
+    });
+  });
+
   // The exact stored bytes, for download and for `kehou allocate` to re-run.
   for (const part of ["instance", "result"] as const) {
     router.get(`/admin/runs/:id/${part}.json`, scope.admin(), async (req, res) => {
       const run = await findRun(ds, idParam(req.params.id));
-      res.set("Content-Disposition", `attachment; filename="allocation-run-${run.id}-${part}.json"`);
-      res.type("application/json").send(Buffer.from(run[part], "utf8"));
+      const names = await runFileNames(ds, run, (await findRound(ds, run.roundId)).termId);
+      asDownload(res, names[part]).type("application/json").send(Buffer.from(run[part], "utf8"));
     });
   }
 
@@ -166,7 +186,7 @@ export function adminRunRoutes(ds: DataSource): Router {
       // The admin sees every child whose place changes, then confirms with the same form.
       if (err instanceof ChangesToConfirm) {
         return res.render("allocation/publish-changes", {
-          title: res.locals.t("assignment.publish.changesTitle", { id: run.id }),
+          title: res.locals.t("assignment.publish.changesTitle", { n: await runNumberOf(ds, run) }),
           run,
           changes: err.changes,
           overrideReason: reason ?? "",
@@ -175,7 +195,7 @@ export function adminRunRoutes(ds: DataSource): Router {
       }
       throw err;
     }
-    req.session.flash = { kind: "ok", key: "assignment.publish.done", params: { id: run.id } };
+    req.session.flash = { kind: "ok", key: "assignment.publish.done", params: { n: await runNumberOf(ds, run) } };
     res.redirect(`/admin/runs/${run.id}`);
   });
 

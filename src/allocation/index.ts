@@ -27,3 +27,4 @@ export { clubSlots } from "./store/instance";
 export { isPublished as isRoundPublished } from "./store/runs";
 export { forgetStoredRun } from "./store/stored-run";
 export { pseudonymiseRunTexts } from "./core";
+export { roundsAwaitingPublication, type AwaitingRound } from "./awaiting";

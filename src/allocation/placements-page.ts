@@ -9,7 +9,7 @@ import type { ClubPlacement } from "./entities";
 import { parseRun } from "./run-report";
 import { type Page, pageCount } from "../http";
 import { clubsByCodes, termByIdOrFail } from "./store/school";
-import { publicationOf, runByIdOrFail } from "./store/runs";
+import { publicationOf, runByIdOrFail, runNumberAt } from "./store/runs";
 import {
   membersOfClub,
   offersOfClub,
@@ -26,6 +26,7 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   const none = { page: 1, pages: 1 };
   if (!publication) return { round, publication: null, clubs: [], selected: null, ...none };
   const run = await runByIdOrFail(ds, publication.runId);
+  const publishedNumber = await runNumberAt(ds, round.id, run.id);
   const { instance } = parseRun(run);
   const clubRows = await clubsByCodes(
     ds,
@@ -59,7 +60,7 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
     overFull: overFull.has(c.id) ? { ...overFull.get(c.id)!, maxSize: c.maxSize } : null,
   }));
   const club = clubId !== null ? (clubs.find((c) => c.id === clubId) ?? null) : null;
-  if (!club) return { round, publication, clubs, selected: null, ...none };
+  if (!club) return { round, publication, publishedNumber, clubs, selected: null, ...none };
   const [memberRows, [entryRows, entryTotal], offerRows] = await Promise.all([
     membersOfClub(ds, round.id, club.id).then((rows) => rows.filter(held)),
     // A popular club's waitlist runs to hundreds: it is paged.
@@ -71,6 +72,7 @@ export async function placementsPage(ds: DataSource, round: ChoiceRound, clubId:
   return {
     round,
     publication,
+    publishedNumber,
     clubs,
     selected: { club, members: memberRows.sort(byNumber), entries: entryRows, entryTotal, offers: offerRows },
     page: page.page,

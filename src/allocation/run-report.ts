@@ -2,7 +2,7 @@
 // instance and result only (pure: no database), so a page always describes
 // exactly the bytes that were stored.
 import type { TFunction } from "i18next";
-import type { Instance, Result } from "./core";
+import { placeDiff, type Instance, type PlaceDiff, type Result } from "./core";
 import { barChart, fillRate, formatRate, rankProfile, rankProfileChart, type Rate } from "../reports";
 import type { AllocationRun } from "./entities";
 
@@ -48,16 +48,16 @@ export function unplacedStudents(parsed: ParsedRun): string[] {
   return parsed.instance.students.filter((s) => (parsed.result.assignments[s.id] ?? []).length === 0).map((s) => s.id);
 }
 
+const assignmentsOf = (run: ParsedRun): Map<string, string[]> => new Map(Object.entries(run.result.assignments));
+
+/** Children whose clubs differ between a and b (student number, a's codes → b's codes): the republication diff's rule. */
+export function movedChildren(a: ParsedRun, b: ParsedRun): PlaceDiff<string, string>[] {
+  return placeDiff(assignmentsOf(a), assignmentsOf(b));
+}
+
 /** How many children hold a different set of clubs in b than in a (children in only one run count too). */
 export function changedChildren(a: ParsedRun, b: ParsedRun): number {
-  const ids = new Set([...Object.keys(a.result.assignments), ...Object.keys(b.result.assignments)]);
-  let n = 0;
-  for (const id of ids) {
-    const x = [...(a.result.assignments[id] ?? [])].sort().join("|");
-    const y = [...(b.result.assignments[id] ?? [])].sort().join("|");
-    if (x !== y || !(id in a.result.assignments) || !(id in b.result.assignments)) n++;
-  }
-  return n;
+  return movedChildren(a, b).length;
 }
 
 export const rankLabels = (t: TFunction, n: number): string[] =>
@@ -94,4 +94,25 @@ export function fillChart(t: TFunction, fills: ClubFill[], id: string): string {
     width: 900,
     id,
   });
+}
+
+/** One child's outcome in a run: the ranked list, the clubs placed (a pin places outside the list), the waitlist places. */
+export interface ChildOutcome {
+  number: string;
+  choices: string[];
+  got: string[];
+  waitlists: { code: string; position: number }[];
+}
+
+/** Every child of the run's instance, in instance order. */
+export function childOutcomes(parsed: ParsedRun): ChildOutcome[] {
+  const waiting = new Map<string, { code: string; position: number }[]>();
+  for (const [code, numbers] of Object.entries(parsed.result.waitlists))
+    numbers.forEach((n, i) => waiting.set(n, [...(waiting.get(n) ?? []), { code, position: i + 1 }]));
+  return parsed.instance.students.map((s) => ({
+    number: s.id,
+    choices: s.choices,
+    got: parsed.result.assignments[s.id] ?? [],
+    waitlists: waiting.get(s.id) ?? [],
+  }));
 }

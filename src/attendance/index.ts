@@ -11,3 +11,4 @@ export { withdrawAlertsOfCancelled, homeAlerts, type AlertView } from "./alerts"
 export { attendanceOfChild } from "./store";
 export { dateQuery } from "./date-params";
 export * from "./core";
+export { absencesOn } from "./day-figures";

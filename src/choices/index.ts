@@ -23,3 +23,4 @@ export {
   type Child,
 } from "./store/round-lookup";
 export { familyRoundCard, type FamilyRoundCard, type RoundPublishedOf } from "./family-card";
+export { openRoundsProgress, type OpenRoundProgress } from "./open-rounds";

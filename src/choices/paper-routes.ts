@@ -15,6 +15,7 @@ import { roundById } from "./store/rounds";
 import { studentByNumber } from "./store/people";
 import { schoolZone } from "../kernel";
 import { classScope, inScope } from "./staff-scope";
+import { renderRemind } from "./remind-page";
 
 const requireRoundStaff = scope.staff(
   { class_teacher: "own classes" },
@@ -45,16 +46,24 @@ export function paperReplyRoutes(ds: DataSource): Router {
     });
   }
 
-  // Find a child by student number (a paper slip carries it) and open its form.
+  // Find a child by student number (a paper slip carries it) and open its form; a
+  // missing or unknown number is said next to the field, on the page it was typed on.
   router.get("/admin/rounds/:id/paper", requireRoundStaff, async (req, res) => {
-    const roundId = idParam(req.params.id);
+    const round = await roundById(ds, idParam(req.params.id));
+    if (!round) throw new HttpError(404, "errors.notFound");
     const number = typeof req.query.studentNumber === "string" ? req.query.studentNumber.trim().slice(0, 32) : "";
-    const student = number ? await studentByNumber(ds, number) : null;
-    if (!student) {
-      req.session.flash = { kind: "error", key: "choices.paper.notFound", params: { number } };
-      return res.redirect(`/admin/rounds/${roundId}/remind`);
-    }
-    res.redirect(`/admin/rounds/${roundId}/paper/${student.id}`);
+    if (!number)
+      return renderRemind(ds, req, res, round, 400, {
+        studentNumber: "",
+        errors: { studentNumber: { key: "choices.paper.numberRequired" } },
+      });
+    const student = await studentByNumber(ds, number);
+    if (!student)
+      return renderRemind(ds, req, res, round, 404, {
+        studentNumber: number,
+        errors: { studentNumber: { key: "choices.paper.notFound", params: { number } } },
+      });
+    res.redirect(`/admin/rounds/${round.id}/paper/${student.id}`);
   });
 
   router.get("/admin/rounds/:id/paper/:studentId", requireRoundStaff, async (req, res) => {

@@ -2,28 +2,18 @@
 // class, and the printable "remind the rest" list (class teachers see their own classes).
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import {
-  fieldErrors,
-  FormError,
-  HttpError,
-  idParam,
-  optionalId,
-  pageCount,
-  pageOf,
-  scope,
-  type FieldErrors,
-} from "../http";
+import { fieldErrors, FormError, HttpError, idParam, pageCount, pageOf, scope, type FieldErrors } from "../http";
 import { actorOf } from "../audit";
 import { nowIso } from "../db";
 import type { ChoiceRound } from "./entities";
 import { roundState } from "./core";
 import { roundForm } from "./round-form";
 import { closeRound, createRound, updateRound } from "./round-service";
-import { reminderList, roundProgress } from "./store/round-progress";
+import { roundProgress } from "./store/round-progress";
 import { currentTerm } from "./store/round-lookup";
 import { clubChoicesOfTerm, roundById, roundsPage } from "./store/rounds";
 import { formatLocal, schoolZone, toLocalInput } from "../kernel";
-import { classScope } from "./staff-scope";
+import { renderRemind } from "./remind-page";
 
 /** A round's seats as the allocation counts them (issue 18), for the round's page; the app hands it in (src/routes.ts). */
 export type RoundSeatsOf = (ds: DataSource, round: ChoiceRound) => Promise<unknown>;
@@ -180,23 +170,9 @@ export function roundAdminRoutes(ds: DataSource, seatsOf: RoundSeatsOf): Router 
     res.redirect(`/admin/rounds/${round.id}`);
   });
 
-  router.get("/admin/rounds/:id/remind", requireRoundStaff, async (req, res) => {
-    const round = await roundOr404(req.params.id as string);
-    const scope = await classScope(ds.manager, req);
-    const asked = optionalId(req.query.class);
-    const only = asked === null ? scope : (scope ?? [asked]).filter((id) => id === asked);
-    const classes = await reminderList(ds.manager, round, only);
-    const zone = await schoolZone(ds.manager);
-    res.render("choices/admin/remind", {
-      title: res.locals.t("choices.remind.title", { name: round.name }),
-      round,
-      classes,
-      classFilter: asked,
-      closesLocal: formatLocal(round.closesAt, zone),
-      state: roundState(round, nowIso()),
-      missing: classes.reduce((n, c) => n + c.rows.length, 0),
-    });
-  });
+  router.get("/admin/rounds/:id/remind", requireRoundStaff, async (req, res) =>
+    renderRemind(ds, req, res, await roundOr404(req.params.id as string)),
+  );
 
   return router;
 }

@@ -4,3 +4,4 @@ export { clubRoutes } from "./routes";
 export { BelowMembers, capacityDates, clubPeaks, overFullClubs, refuseBelowMembers } from "./capacity";
 export type { OfferFreedSeats } from "./service";
 export * from "./core";
+export { clubSizeWarnings, type ClubSize } from "./size-warnings";

@@ -2,7 +2,8 @@
 // teacher sees their class; teachers and instructors their sessions.
 import type { DataSource } from "typeorm";
 import { currentTerm, termPeriods } from "../db";
-import { childrenOf, classesTaughtBy, familyById, rosterOf, schoolCounts } from "./store";
+import { childrenOf, classesTaughtBy, familyById, rosterOf } from "./store";
+import { adminHome } from "./admin-home";
 import { staffChangesBetween, staffWeek } from "../timetable";
 import { addDays, isoWeekday, schoolToday, weekStartOf } from "../kernel";
 import type { SessionUser } from "../http";
@@ -88,7 +89,7 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
     };
   }
   if (user.role === "admin") {
-    return { view: "admin", data: { counts: await schoolCounts(ds), attendanceAlerts: await homeAlerts(ds, user) } };
+    return { view: "admin", data: await adminHome(ds, user) };
   }
   const [sessions, dateChanges] = [await sessionsOf(ds, user.id), await dateChangesOf(ds, user.id)];
   if (user.role === "class_teacher") {

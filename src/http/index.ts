@@ -18,6 +18,7 @@ export {
   type FieldErrors,
 } from "./form-kit";
 export { HttpError } from "./errors";
+export { asDownload, asciiFileName, contentDisposition, downloadName } from "./download";
 export { scope, ROLES, type Role, type Ownership, type RouteScope, type ScopedRoute } from "./auth/route-scope";
 export { requireLogin, requireStaff, requireAdmin, requireFamily, staffUser, familyUser } from "./auth/guards";
 export { pageOf, pageCount, type Page } from "./pagination";

@@ -3,7 +3,20 @@
 import { Router, Request, Response, NextFunction } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { fieldErrors, HttpError, idParam, pageCount, pageOf, scope, formBody, searchText } from "../http";
+import {
+  asDownload,
+  downloadName,
+  fieldErrors,
+  HttpError,
+  idParam,
+  pageCount,
+  pageOf,
+  scope,
+  formBody,
+  searchText,
+} from "../http";
+import { currentTerm } from "../db";
+import { schoolToday } from "../kernel";
 import { acceptPrivacy, deleteChild, exportChild, hasAccepted } from "./service";
 import { actorOf } from "../audit";
 import { studentPage, studentWithClass } from "./student-store";
@@ -62,7 +75,9 @@ export function privacyRoutes(ds: DataSource): Router {
   router.get("/admin/students/:id/export.json", scope.admin(), async (req, res) => {
     const data = await exportChild(ds, idParam(req.params.id), actorOf(req.session.user));
     if (!data) throw new HttpError(404, "errors.notFound");
-    res.attachment(`student-${(data.student as { studentNumber: string }).studentNumber}.json`).json(data);
+    const number = (data.student as { studentNumber: string }).studentNumber;
+    const name = downloadName(["kehou-student", number, (await currentTerm(ds))?.name, await schoolToday(ds)], "json");
+    asDownload(res, name).json(data);
   });
 
   router.get("/admin/students/:id/delete", scope.admin(), async (req, res) => {

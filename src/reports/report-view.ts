@@ -4,7 +4,7 @@
 import type { Request, Response } from "express";
 import { cellText, toCsv, type Table } from "./core";
 import { toXlsx } from "./xlsx";
-import { HttpError } from "../http";
+import { asDownload, downloadName, HttpError } from "../http";
 
 export interface ReportTable {
   key: string;
@@ -57,35 +57,40 @@ export function exportQuery(req: Request, extra: Record<string, string> = {}): s
 }
 
 function attachment(res: Response, name: string, type: string, body: Buffer): void {
-  res.setHeader("Content-Type", type);
-  res.setHeader("Content-Disposition", `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-  res.setHeader("Cache-Control", "no-store");
+  asDownload(res, name).setHeader("Content-Type", type);
   res.send(body);
 }
 
-export async function sendReport(req: Request, res: Response, view: ReportView, base: string): Promise<void> {
+/** What an export's file name says besides the report: the term's name and the school's date. */
+export interface FileStamp {
+  term: string | null;
+  date: string;
+}
+
+export async function sendReport(
+  req: Request,
+  res: Response,
+  view: ReportView,
+  base: string,
+  stamp: FileStamp,
+): Promise<void> {
   const format = formatOf(req);
-  const suffix = view.weeks?.selected ? `-${view.weeks.selected}` : "";
+  const fileName = (ext: string, table?: string) =>
+    downloadName(["kehou", view.name, view.weeks?.selected, table, stamp.term, stamp.date], ext);
   if (format === "csv") {
     const wanted = typeof req.query.table === "string" ? req.query.table : undefined;
     const chosen = wanted === undefined ? view.tables[0] : view.tables.find((t) => t.key === wanted);
     if (!chosen) throw new HttpError(404, "errors.notFound");
-    const tableSuffix = wanted === undefined ? "" : `-${chosen.key}`;
     return attachment(
       res,
-      `kehou-${view.name}${suffix}${tableSuffix}.csv`,
+      fileName("csv", wanted === undefined ? undefined : chosen.key),
       "text/csv; charset=utf-8",
       toCsv(chosen.table),
     );
   }
   if (format === "xlsx") {
     const body = await toXlsx(view.tables.map((t) => t.table));
-    return attachment(
-      res,
-      `kehou-${view.name}${suffix}.xlsx`,
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      body,
-    );
+    return attachment(res, fileName("xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body);
   }
   const exportLink = (fmt: "csv" | "xlsx", table?: string) =>
     `${base}.${fmt}${exportQuery(req, table ? { table } : {})}`;

@@ -12,7 +12,9 @@ import { clubsView } from "./clubs-page";
 import { complianceView } from "./compliance-page";
 import { weeklyView } from "./weekly-page";
 import { surveyResultsView, surveysOverview } from "./survey-page";
-import { ReportView, sendReport } from "./report-view";
+import { type FileStamp, ReportView, sendReport } from "./report-view";
+import { currentTerm } from "../db";
+import { schoolToday } from "../kernel";
 
 type Builder = (ds: DataSource, req: Request, t: TFunction, locale: "zh-CN" | "en") => Promise<ReportView>;
 
@@ -27,6 +29,11 @@ export const REPORTS: Record<string, Builder> = {
 
 export function reportRoutes(ds: DataSource): Router {
   const router = Router();
+  // Export files are named after the current term and the school's today.
+  const stamp = async (): Promise<FileStamp> => ({
+    term: (await currentTerm(ds))?.name ?? null,
+    date: await schoolToday(ds),
+  });
 
   router.get("/admin/reports", scope.admin(), (_req, res) => {
     res.render("reports/index", { title: res.locals.t("reports.index.title"), reports: Object.keys(REPORTS) });
@@ -35,7 +42,7 @@ export function reportRoutes(ds: DataSource): Router {
   for (const [name, build] of Object.entries(REPORTS)) {
     router.get(`/admin/reports/${name}{.:format}`, scope.admin(), async (req, res) => {
       const view = await build(ds, req, res.locals.t, res.locals.locale);
-      await sendReport(req, res, view, `/admin/reports/${name}`);
+      await sendReport(req, res, view, `/admin/reports/${name}`, await stamp());
     });
   }
 
@@ -46,6 +53,7 @@ export function reportRoutes(ds: DataSource): Router {
       res,
       await surveyResultsView(ds, req, res.locals.t, survey),
       `/admin/surveys/${survey.id}/results`,
+      await stamp(),
     );
   });
   return router;

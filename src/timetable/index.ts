@@ -21,3 +21,6 @@ export { venueClashesOfClub } from "./club-fit";
 // One child's own week (the family timetable): leave requests offer that day's sessions from it.
 export { familyWeek, type FamilyWeek } from "./family-week";
 export { explainClashes, type ClashExplanation } from "./clash-messages";
+// The draft's distance from the published week (the admin home's to-do list).
+export { draftStatus } from "./draft-status";
+export type { DraftStatus } from "./grid-model";

@@ -43,7 +43,8 @@ export function explanationView(
 function line(r: Reason, clubName: (code: string) => string, slotName: (slot: string) => SlotParts): ExplanationLine {
   const club = clubName(r.clubId);
   const params: Record<string, string | number> = { rank: r.rank, club };
-  if (r.capacity !== undefined) params.capacity = r.capacity;
+  // count drives the catalog's plural ("1 seat" / "3 seats").
+  if (r.capacity !== undefined) params.capacity = params.count = r.capacity;
   if (r.rankedBy !== undefined) params.rankedBy = r.rankedBy;
   if (r.with !== undefined) params.with = clubName(r.with);
   if (r.grade !== undefined) params.grade = r.grade;

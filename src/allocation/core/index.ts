@@ -75,3 +75,4 @@ export {
   type Json,
 } from "./parse-fields";
 export { notPlacedWhy, type NotPlacedWhy } from "./not-placed";
+export { placeDiff, type PlaceDiff } from "./place-diff";

@@ -7,6 +7,7 @@ import { Club, Student } from "../../db";
 import type { ChoiceRound } from "../../choices";
 import { AllocationRun, ClubPlacement, WaitlistEntry } from "../entities";
 import { parseRun } from "../run-report";
+import { placeDiff } from "../core";
 import { clubSlots } from "./instance";
 
 export interface PlaceChange {
@@ -91,19 +92,13 @@ async function changesOf(
 ): Promise<PlaceChange[]> {
   const byChild = (rows: { studentId: number; clubId: number }[]) => {
     const out = new Map<number, number[]>();
-    for (const r of rows)
-      out.set(
-        r.studentId,
-        [...(out.get(r.studentId) ?? []), r.clubId].sort((a, b) => a - b),
-      );
+    for (const r of rows) out.set(r.studentId, [...(out.get(r.studentId) ?? []), r.clubId]);
     return out;
   };
-  const [was, will] = [byChild(before), byChild(after)];
-  const ids = [...new Set([...was.keys(), ...will.keys()])]
-    .filter((id) => (was.get(id) ?? []).join() !== (will.get(id) ?? []).join())
-    .sort((a, b) => a - b);
+  const diff = new Map(placeDiff(byChild(before), byChild(after)).map((d) => [d.key, d]));
+  const ids = [...diff.keys()];
   if (!ids.length) return [];
-  const clubIdsUsed = [...new Set(ids.flatMap((id) => [...(was.get(id) ?? []), ...(will.get(id) ?? [])]))];
+  const clubIdsUsed = [...new Set([...diff.values()].flatMap((d) => [...d.from, ...d.to]))];
   const names = new Map(
     (clubIdsUsed.length
       ? await em.getRepository(Club).find({ select: { id: true, name: true }, where: { id: In(clubIdsUsed) } })
@@ -127,8 +122,8 @@ async function changesOf(
         studentNumber: s.studentNumber,
         name: s.name,
         familyId: s.familyId,
-        from: (was.get(id) ?? []).map((c) => names.get(c) ?? String(c)),
-        to: (will.get(id) ?? []).map((c) => names.get(c) ?? String(c)),
+        from: diff.get(id)!.from.map((c) => names.get(c) ?? String(c)),
+        to: diff.get(id)!.to.map((c) => names.get(c) ?? String(c)),
       };
     });
 }

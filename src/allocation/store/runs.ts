@@ -1,6 +1,6 @@
 // Allocation runs, pins and publications: the rows an admin's run, pin and
 // publish make, and the reads of their pages.
-import { type DataSource, type EntityManager, In } from "typeorm";
+import { type DataSource, type EntityManager, In, LessThanOrEqual } from "typeorm";
 import { Setting } from "../../db";
 import { AllocationPin, AllocationPublication, AllocationRun } from "../entities";
 import { OFFER_HOURS_KEY } from "./waitlist-context";
@@ -102,3 +102,15 @@ export async function insertPin(
 export async function saveOfferHours(em: EntityManager, hours: number): Promise<void> {
   await em.getRepository(Setting).save({ key: OFFER_HOURS_KEY, value: String(hours) });
 }
+
+/** Each run's number within its round (1 for the round's first run), by run id: what admins read; URLs keep the id. */
+export async function runNumbers(db: Db, roundId: number): Promise<Map<number, number>> {
+  const ids = await db
+    .getRepository(AllocationRun)
+    .find({ select: { id: true }, where: { roundId }, order: { id: "ASC" } });
+  return new Map(ids.map((r, i) => [r.id, i + 1]));
+}
+
+/** One run's number within its round: how many of the round's runs came before it, plus one. */
+export const runNumberAt = (db: Db, roundId: number, runId: number): Promise<number> =>
+  db.getRepository(AllocationRun).countBy({ roundId, id: LessThanOrEqual(runId) });

@@ -66,3 +66,17 @@ export async function classTeacherOf(db: Db, classId: number): Promise<{ name: s
   const [cls] = await db.getRepository(SchoolClass).find({ where: { id: classId }, relations: { classTeacher: true } });
   return cls?.classTeacher ? { name: cls.classTeacher.name, className: cls.name } : null;
 }
+
+/** The current classes of some grades (the per-child view's class filter). */
+export const classesOfGrades = (db: Db, grades: number[]): Promise<SchoolClass[]> =>
+  grades.length
+    ? db
+        .getRepository(SchoolClass)
+        .find({ where: { grade: In(grades), archived: false }, order: { grade: "ASC", name: "ASC", id: "ASC" } })
+    : Promise.resolve([]);
+
+/** The student numbers of one class's children (the per-child view filtered by class). */
+export async function numbersInClass(db: Db, classId: number): Promise<Set<string>> {
+  const rows = await db.getRepository(Student).find({ select: { studentNumber: true }, where: { classId } });
+  return new Set(rows.map((s) => s.studentNumber));
+}
