@@ -14,3 +14,4 @@ export {
 } from "./questions";
 export * from "./child-week";
 export { WEEKDAYS, parseView, viewParam, inView, gridOf, type GridView, type GridRow } from "./grid";
+export { clubSlotsOf, clubSlotFits, PROPOSED_ID, type Slot, type SlotFit } from "./club-slots";

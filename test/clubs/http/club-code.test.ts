@@ -55,6 +55,8 @@ forEachDatabase("clubs: codes made from names", (ctx) => {
     expect(list.text)
       .to.contain(`id="club-${club.id}"`)
       .and.to.contain(`（编号 club-${count + 1}）`);
+    // Its card offers the way forward: place it in the timetable.
+    expect(list.text).to.contain(`href="/admin/clubs/${club.id}/place"`);
     const audit = await ctx.db.ds
       .getRepository(AuditEntry)
       .findOneByOrFail({ action: "club.create", entityId: String(club.id) });
