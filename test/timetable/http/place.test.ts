@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { Express } from "express";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp, staffLogin } from "../../support/demo-app";
-import { formToken, loginAs, Agent } from "../../support/http";
+import { csrfFrom, formToken, loginAs, Agent } from "../../support/http";
 import { AuditEntry, Club, Period, Staff, Term, TimetableEntry, Venue } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 
@@ -126,6 +126,27 @@ forEachDatabase("timetable: placing a club", (ctx) => {
     expect(res.status).to.equal(409);
     expect(res.text).to.contain("未排入：这个时段现在有冲突。");
     expect(await state()).to.equal(before);
+  });
+
+  it("When the admin reads the place page, the new club form and the publish page in English, then they are in English with no key showing", async () => {
+    const lang = async (to: string) =>
+      admin
+        .post("/lang")
+        .type("form")
+        .send({ lang: to, _csrf: csrfFrom((await admin.get("/")).text) });
+    await lang("en");
+    try {
+      const place = await admin.get(`/admin/clubs/${id.blocked}/place`);
+      expect(place.text).to.contain("Place in the timetable: 鼓乐").and.to.contain("No club slot fits");
+      const form = await admin.get("/admin/clubs/new");
+      expect(form.text).to.match(/Leave blank to use club-\d+/);
+      const publish = await admin.get("/admin/timetable/publish");
+      expect(publish.text).to.contain("The changes (1)").and.to.contain("added");
+      for (const page of [place.text, form.text, publish.text])
+        expect(page).to.not.match(/(timetable|clubs)\.[a-z]+\.[a-zA-Z]/);
+    } finally {
+      await lang("zh-CN");
+    }
   });
 
   it("When someone other than an admin asks, then they are refused; an unknown club is 404", async () => {
