@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CLUB_CATEGORIES } from "../db";
 import { isId, plainText } from "../http";
+import { CODE_MAX } from "./core";
 
 const size = (message: string) =>
   z
@@ -25,12 +26,14 @@ const grade = z
 
 export const clubForm = z
   .object({
+    // Left blank, the service makes one from the name (core/club-code.ts): null here.
     code: z
-      .string({ message: "validation.required" })
+      .string({ message: "clubs.errors.code" })
       .trim()
-      .min(1, "validation.required")
-      .max(40, "validation.tooLong")
-      .regex(/^[A-Za-z0-9_-]+$/, "clubs.errors.code"),
+      .max(CODE_MAX, "validation.tooLong")
+      .refine((v) => v === "" || /^[A-Za-z0-9_-]+$/.test(v), "clubs.errors.code")
+      .optional()
+      .transform((v) => v || null),
     name: plainText(100, true),
     category: z.enum(CLUB_CATEGORIES, { message: "clubs.errors.category" }),
     description: plainText(2000)

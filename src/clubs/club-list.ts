@@ -33,6 +33,16 @@ export function clubFilterOf(query: Record<string, unknown>): ClubFilter {
   return { category, grade };
 }
 
+// Cancelled clubs last, then by name as a Chinese reader sorts them.
+const listOrder = (a: Club, b: Club) =>
+  Number(a.cancelled) - Number(b.cancelled) || a.name.localeCompare(b.name, "zh-CN") || a.id - b.id;
+
+/** The unfiltered list's page that holds a club (where a new club's card is, to land on it). */
+export async function pageOfClub(ds: DataSource, termId: number, clubId: number, size: number): Promise<number> {
+  const index = (await clubsOfTerm(ds, termId)).sort(listOrder).findIndex((c) => c.id === clubId);
+  return Math.max(0, Math.floor(index / size)) + 1;
+}
+
 export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) {
   const term = await currentTerm(ds.manager);
   if (!term) return { term: null, cards: [] as ClubCard[], total: 0, pages: 1 };
@@ -42,7 +52,7 @@ export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) 
         (!filter.category || c.category === filter.category) &&
         (filter.grade === null || c.grades.includes(filter.grade)),
     )
-    .sort((a, b) => Number(a.cancelled) - Number(b.cancelled) || a.name.localeCompare(b.name, "zh-CN") || a.id - b.id);
+    .sort(listOrder);
   const shown = clubs.slice(page.skip, page.skip + page.size);
   const [[staff, venues, periods, entries], overFull] = await Promise.all([
     clubListContext(ds, term.id),

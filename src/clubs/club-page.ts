@@ -1,7 +1,8 @@
 // The club form's choices and values (a saved club, or what was just posted).
 import type { DataSource } from "typeorm";
 import { type Club, CLUB_CATEGORIES } from "../db";
-import { staffAndVenues } from "./store";
+import { codeFromName } from "./core";
+import { clubsOfTerm, staffAndVenues } from "./store";
 
 export type ClubValues = Record<string, string | string[]>;
 
@@ -49,4 +50,10 @@ export function postedClub(body: unknown): ClubValues {
     staffId: text("staffId"),
     venueId: text("venueId"),
   };
+}
+
+/** The code a blank code field would get for this name (the form shows it beside the field). */
+export async function codeSuggestion(ds: DataSource, termId: number, name: string, selfId: number | null) {
+  const taken = new Set((await clubsOfTerm(ds, termId)).filter((c) => c.id !== selfId).map((c) => c.code));
+  return codeFromName(name, taken);
 }

@@ -8,8 +8,8 @@ import { actorOf } from "../audit";
 import { currentTerm } from "../db";
 import { isIsoDate } from "../kernel";
 import { clubForm } from "./club-form";
-import { clubFilterOf, listClubs } from "./club-list";
-import { clubChoices, clubValues, postedClub } from "./club-page";
+import { clubFilterOf, listClubs, pageOfClub } from "./club-list";
+import { clubChoices, clubValues, codeSuggestion, postedClub } from "./club-page";
 import {
   ClubTooBig,
   clubOfCurrentTerm,
@@ -59,8 +59,9 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
     extra: Record<string, unknown> = {},
   ) {
     const club = id === null ? null : await clubOfCurrentTerm(ds.manager, id);
-    const term = club ? await currentTerm(ds.manager) : null;
+    const term = await currentTerm(ds.manager);
     const overFull = club && term ? ((await overFullClubs(ds, term, [club])).get(club.id) ?? null) : null;
+    const name = typeof values?.name === "string" ? values.name : (club?.name ?? "");
     res.status(status).render("clubs/form", {
       title: res.locals.t(club ? "clubs.editTitle" : "clubs.newTitle"),
       club,
@@ -70,6 +71,8 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
       form: values ?? (club ? clubValues(club) : { category: "arts", grades: [], minSize: "0", maxSize: "30" }),
       errors: {},
       clashes: [],
+      // What a blank code becomes (shown under the field, so the admin sees the code before saving).
+      codeSuggestion: term ? await codeSuggestion(ds, term.id, name, club?.id ?? null) : "",
       ...extra,
     });
   }
@@ -91,9 +94,11 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
       req.session.flash = {
         kind: "ok",
         key: id === null ? "clubs.created" : "clubs.saved",
-        params: { name: club.name },
+        params: { name: club.name, code: club.code },
       };
-      res.redirect("/admin/clubs");
+      // Back to the list at the club's card (its page, anchored): a new club's card offers "place in the timetable".
+      const page = await pageOfClub(ds, club.termId, club.id, CLUBS_PER_PAGE);
+      res.redirect(`/admin/clubs${page > 1 ? `?page=${page}` : ""}#club-${club.id}`);
     } catch (err) {
       if (err instanceof FormError) return again(400, { errors: err.errors });
       if (err instanceof BelowMembers) {

@@ -11,7 +11,8 @@ import { HttpError, fieldError } from "../http";
 import { type ClashExplanation, venueClashesOfClub } from "../timetable";
 import type { ClubFormData } from "./club-form";
 import { refuseBelowMembers } from "./capacity";
-import { clubOfTerm, clubWithCode, insertClub, saveClub, staffById, venueExists } from "./store";
+import { codeFromName } from "./core";
+import { clubOfTerm, clubsOfTerm, clubWithCode, insertClub, saveClub, staffById, venueExists } from "./store";
 
 /** Offers a club's freed seats to its waitlist, in the caller's transaction (the allocation's; the app hands it in). */
 export type OfferFreedSeats = (em: EntityManager, clubIds: number[], now: Date) => Promise<unknown>;
@@ -26,8 +27,9 @@ export async function createClub(ds: DataSource, input: ClubFormData, actor: Act
   return inTransaction(ds, async (em) => {
     const term = await currentTerm(em);
     if (!term) throw new HttpError(409, "timetable.noTerm");
-    await checkReferences(em, term.id, input, null);
-    const club = await insertClub(em, { ...input, termId: term.id, cancelled: false });
+    const code = input.code ?? (await freeCode(em, term.id, input.name, null));
+    await checkReferences(em, term.id, { ...input, code }, null);
+    const club = await insertClub(em, { ...input, code, termId: term.id, cancelled: false });
     await recordAudit(em, actor, {
       action: "club.create",
       entity: "club",
@@ -47,11 +49,12 @@ export async function updateClub(
 ): Promise<Club> {
   return inTransaction(ds, async (em) => {
     const club = await clubOfCurrentTerm(em, id);
-    await checkReferences(em, club.termId, input, club);
+    const code = input.code ?? (await freeCode(em, club.termId, input.name, club.id));
+    await checkReferences(em, club.termId, { ...input, code }, club);
     // Fewer seats than the ledger's members on some remaining date: refused (BelowMembers).
     await refuseBelowMembers(em, (await currentTerm(em))!, club, input.maxSize);
     const before = fieldsOf(club);
-    Object.assign(club, input);
+    Object.assign(club, input, { code });
     // Only a bigger club can newly overflow a room; other edits pass as before.
     if (club.maxSize > before.maxSize) await refuseIfTooBig(em, club);
     const saved = await saveClub(em, club);
@@ -59,7 +62,7 @@ export async function updateClub(
       action: "club.update",
       entity: "club",
       entityId: id,
-      details: { before, after: input },
+      details: { before, after: { ...input, code } },
     });
     // A raised capacity is a freed seat: the waitlist is offered it in this same change.
     if (club.maxSize > before.maxSize) await offerFreedSeats(em, [id], new Date());
@@ -109,11 +112,18 @@ const fieldsOf = (c: Club) => ({
   venueId: c.venueId,
 });
 
+// A blank code is made from the name, unique among the term's other clubs (inside the
+// write transaction, so two admins saving at once cannot both take it).
+async function freeCode(em: EntityManager, termId: number, name: string, selfId: number | null): Promise<string> {
+  const taken = new Set((await clubsOfTerm(em, termId)).filter((c) => c.id !== selfId).map((c) => c.code));
+  return codeFromName(name, taken);
+}
+
 // A duplicate code, or a staff member or venue that is missing or unusable, fails the form (400).
 async function checkReferences(
   em: EntityManager,
   termId: number,
-  input: ClubFormData,
+  input: ClubFormData & { code: string },
   before: Club | null,
 ): Promise<void> {
   const codeOwner = await clubWithCode(em, termId, input.code);

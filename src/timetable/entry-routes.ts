@@ -7,7 +7,7 @@ import { scope, HttpError, idParam, FormError, fieldErrors, type FieldErrors } f
 import { actorOf } from "../audit";
 import { entryForm, moveForm } from "./entry-form";
 import { checkEntry, ClashRefused, deleteEntry, moveEntry, saveEntry } from "./entry-service";
-import { choicesOf, EntryPage, postedValues, valuesOf } from "./entry-page";
+import { busyIn, choicesOf, clashFields, EntryPage, newEntryValues, postedValues, valuesOf } from "./entry-page";
 import { parseView, viewParam } from "./core/grid";
 import { currentTerm, loadWeek, Week } from "./store/week";
 
@@ -33,6 +33,7 @@ export function entryRoutes(ds: DataSource): Router {
       errors: {},
       clashes: [],
       checked: false,
+      attempt: false,
       view: "all",
       move: { form: entry ? valuesOf(entry) : {}, errors: {}, clashes: [] },
       ...page,
@@ -41,17 +42,25 @@ export function entryRoutes(ds: DataSource): Router {
       title: res.locals.t(entry ? "timetable.entry.editTitle" : "timetable.entry.newTitle"),
       ...full,
       choices: choicesOf(w, entry),
+      busy: busyIn(w, full.form, page.id),
+      clashFields: clashFields(full.clashes),
     });
   }
 
   router.get("/admin/timetable/entries/new", scope.admin(), async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === "string" ? v : "");
-    await render(res, 200, {
-      id: null,
-      view: viewParam(parseView(q.view)),
-      form: { weekday: text(q.weekday), periodId: text(q.periodId), kind: "activity", grades: [] },
-    });
+    const week = await currentWeek(ds);
+    await render(
+      res,
+      200,
+      {
+        id: null,
+        view: viewParam(parseView(q.view)),
+        form: newEntryValues(week, text(q.weekday), text(q.periodId), text(q.clubId)),
+      },
+      week,
+    );
   });
 
   router.get("/admin/timetable/entries/:id/edit", scope.admin(), async (req, res) => {
@@ -91,7 +100,28 @@ export function entryRoutes(ds: DataSource): Router {
       (entry) => backToGrid(req, res, view, entry, "timetable.entry.moved"),
       refusal,
     );
-    if (refused) await again(refused.status, refused.extra);
+    if (!refused) return;
+    if (!("clashes" in refused.extra)) return again(refused.status, refused.extra);
+    // A clash (often after a drag on the grid): the edit form shows the slot the admin
+    // tried, with the clash at its top and beside the fields it concerns, so changing
+    // the teacher or venue there and saving completes the move.
+    const week = await currentWeek(ds);
+    const entry = week.entries.find((e) => e.id === id);
+    if (!entry) throw new HttpError(404, "errors.notFound");
+    const tried = { weekday: String(parsed.data.weekday), periodId: String(parsed.data.periodId) };
+    await render(
+      res,
+      refused.status,
+      {
+        id,
+        view,
+        form: { ...valuesOf(entry), ...tried },
+        clashes: refused.extra.clashes,
+        attempt: true,
+        move: { form: { ...valuesOf(entry), ...tried }, errors: {}, clashes: [] },
+      },
+      week,
+    );
   });
 
   router.get("/admin/timetable/entries/:id/delete", scope.admin(), async (req, res) => {

@@ -9,6 +9,7 @@ import { parseSnapshot } from "./core/snapshot";
 import { GridRow, GridView, gridOf, inView, viewParam, WEEKDAYS } from "./core/grid";
 import { clashContextOf, placementsOf } from "./placements";
 import { Names, namesOf, Week } from "./store/week";
+import { gridMarks, weekDiff } from "./draft-changes";
 
 export interface GridModel {
   rows: GridRow<Period, Chip>[];
@@ -69,15 +70,26 @@ export interface DraftStatus {
   unreadable: number;
 }
 
-// The admin's grid: the live draft, clashing chips marked, and how far it is from what families see.
-export function draftModel(week: Week, view: GridView): GridModel & { status: DraftStatus } {
+// The admin's grid: the live draft, clashing chips marked, and how far it is from what families see
+// (each added, moved or changed chip marked, removed ones shown struck through where they were).
+export function draftModel(
+  week: Week,
+  view: GridView,
+): GridModel & {
+  status: DraftStatus;
+  draftMarks: ReturnType<typeof gridMarks>["marks"];
+  removedBySlot: Map<string, EntryRow[]>;
+} {
   const clashes = findClashes(placementsOf(week), clashContextOf(week));
   const rows = week.entries.map(rowOf);
   const published = week.timetable?.publishedAt
     ? parseSnapshot(week.timetable.published, week.term.id)
     : { rows: [], skipped: [] };
+  const { marks, removed } = gridMarks(weekDiff(week), view);
   return {
     ...gridModel(week, rows, view, new Set(clashes.flatMap((c) => c.entryIds))),
+    draftMarks: marks,
+    removedBySlot: removed,
     status: {
       entries: rows.length,
       clashes: clashes.length,

@@ -6,6 +6,10 @@ import { scope, FormError, fieldErrors, plainText } from "../http";
 import { actorOf } from "../audit";
 import { currentWeek } from "./entry-routes";
 import { draftModel } from "./grid-model";
+import { changeLines, weekDiff } from "./draft-changes";
+
+// The publish page lists this many changes; a longer list ends with how many more (the grid marks them all).
+const CHANGES_SHOWN = 200;
 import { parseView } from "./core/grid";
 import { publishBlockers } from "./publish-blockers";
 import { publishTimetable } from "./publish-service";
@@ -49,6 +53,9 @@ export function gridRoutes(ds: DataSource): Router {
   async function publishPage(status: number, res: import("express").Response, extra: Record<string, unknown> = {}) {
     const week = await currentWeek(ds);
     const { status: draft } = draftModel(week, { by: "all" });
+    // Each change in words ("合唱 周三 第2节 → 周四 第2节"), not just the count.
+    const diff = weekDiff(week);
+    const changes = diff ? changeLines(week, diff) : [];
     const blockers = await publishBlockers(ds, week.term.id);
     const publishedLocal = formatStored(draft.publishedAt, await schoolZone(ds.manager));
     res.status(status).render("timetable/publish", {
@@ -57,6 +64,8 @@ export function gridRoutes(ds: DataSource): Router {
       draft,
       blockers,
       publishedLocal,
+      changes: changes.slice(0, CHANGES_SHOWN),
+      moreChanges: Math.max(0, changes.length - CHANGES_SHOWN),
       form: {},
       errors: {},
       ...extra,

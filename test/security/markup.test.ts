@@ -15,7 +15,8 @@ const IMG = `<img src=x onerror=alert(2)>`;
 const FORMULA = `=HYPERLINK("http://evil.example","点我")`;
 const RAW = [SCRIPT, IMG];
 const ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
-const MAX_PAGES = 250;
+// Each club card and club form links its "place in the timetable" page, and each place page the entry form for that club.
+const MAX_PAGES = 300;
 
 interface Crawl {
   pages: Map<string, string>;

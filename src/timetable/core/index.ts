@@ -14,3 +14,6 @@ export {
 } from "./questions";
 export * from "./child-week";
 export { WEEKDAYS, parseView, viewParam, inView, gridOf, type GridView, type GridRow } from "./grid";
+export { clubSlotsOf, clubSlotFits, PROPOSED_ID, type Slot, type SlotFit } from "./club-slots";
+export { slotKind } from "./slot-kind";
+export { draftDiff, type DraftChange, type FieldChange } from "./draft-diff";
