@@ -12,6 +12,7 @@ import { surveyEntities } from "./surveys/entities";
 import { schoolEntities } from "./school/entities";
 import { membershipEntities } from "./membership/entity";
 import { dateChangeEntities } from "./kernel";
+import { pickupEntities } from "./pickup";
 
 export const entities: Function[] = [
   ...coreEntities,
@@ -25,4 +26,5 @@ export const entities: Function[] = [
   ...schoolEntities,
   ...membershipEntities,
   ...dateChangeEntities,
+  ...pickupEntities,
 ];

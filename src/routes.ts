@@ -22,6 +22,7 @@ import { feedRoutes } from "./feeds";
 import { attendanceRoutes } from "./attendance";
 import { reportRoutes } from "./reports/routes";
 import { surveyRoutes } from "./surveys/routes";
+import { pickupRoutes } from "./pickup";
 
 type MakeRouter = (ds: DataSource) => Router;
 
@@ -54,6 +55,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     attendanceRoutes,
     reportRoutes,
     surveyRoutes,
+    pickupRoutes,
   ];
   return makers.map((make) => make(ds));
 }

@@ -12,6 +12,7 @@ import { Survey, SurveyReceipt } from "../surveys";
 import { FeedToken } from "../feeds";
 import { attendanceOfChild } from "../attendance";
 import { membershipsOf } from "../membership";
+import { pickupOfChild } from "../pickup";
 
 export async function childSections(
   ds: DataSource,
@@ -117,6 +118,7 @@ export async function childSections(
     // That a calendar feed exists; its secret URL is not copied into a file that travels.
     calendarFeeds: feeds.map((f) => ({ createdAt: f.createdAt, revokedAt: f.revokedAt })),
     ...(await attendanceOfChild(ds, studentId)),
+    ...(await pickupOfChild(ds, studentId, familyId)),
     auditTrail: await auditOf(ds, studentId, familyId),
   };
 }

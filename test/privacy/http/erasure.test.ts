@@ -37,6 +37,8 @@ const EXPORT_KEY: Record<string, string> = {
   attendance_alert: "absenceAlerts",
   notification: "notifications",
   survey_receipt: "surveyReceipts",
+  pickup_person: "pickupPeople",
+  early_pickup: "earlyPickups",
 };
 
 forEachDatabase("deleting a child", (ctx) => {
