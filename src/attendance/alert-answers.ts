@@ -6,7 +6,14 @@ import { inTransaction } from "../db";
 import { HttpError, type SessionUser } from "../http";
 import { type Actor, recordAudit } from "../audit";
 import type { AlertAnswer } from "./entities";
+import { tellClassTeacherOfAnswer } from "./alert-notices";
 import { alertById, audienceRow, saveAlert, saveAudienceRow } from "./alert-store";
+
+/** The family's own alert, or 404 before anything is read from the form (another family's id names nothing). */
+export async function assertOwnAlert(ds: DataSource, user: SessionUser, alertId: number): Promise<void> {
+  const row = user.kind === "family" ? await audienceRow(ds, alertId, { kind: "family", id: user.id }) : null;
+  if (!row) throw new HttpError(404, "errors.notFound");
+}
 
 export async function answerAlert(
   ds: DataSource,
@@ -22,7 +29,7 @@ export async function answerAlert(
     const alert = row ? await alertById(em, alertId) : null;
     if (!row || !alert) throw new HttpError(404, "errors.notFound");
     // A withdrawn alert asks nothing any more (the mark was corrected or the session cancelled).
-    if (alert.state !== "open") throw new HttpError(409, "attendance.alerts.notOpen");
+    if (alert.state !== "open") throw new HttpError(409, "absence.alert.notOpen");
     alert.answer = answer.answer;
     alert.answerNote = answer.note;
     alert.answeredAt = at;
@@ -37,5 +44,6 @@ export async function answerAlert(
       entityId: alertId,
       details: { answer: answer.answer, note: answer.note },
     });
+    await tellClassTeacherOfAnswer(em, alert, at);
   });
 }

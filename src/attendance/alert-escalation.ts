@@ -7,12 +7,14 @@
 import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
 import { recordAudit, SYSTEM } from "../audit";
-import { ESCALATE_KEY, escalationMinutes, escalationWindow } from "./core";
-import { markEscalated, settingText, studentsWithClass, unacknowledgedAlerts } from "./alert-store";
+import { escalateAfterMinutes } from "../notifications";
+import { escalationWindow } from "./core";
+import { markEscalated, studentsWithClass, unacknowledgedAlerts } from "./alert-store";
+import { tellAdminsOfEscalation } from "./alert-notices";
 
 /** Escalates every alert due at `now`; returns how many this call escalated. */
 export async function escalateUnacknowledged(ds: DataSource, now: Date): Promise<number> {
-  const minutes = escalationMinutes(await settingText(ds, ESCALATE_KEY));
+  const minutes = await escalateAfterMinutes(ds.manager);
   const { cutoff, floor } = escalationWindow(now, minutes);
   const due = await unacknowledgedAlerts(ds, floor, cutoff);
   let escalated = 0;
@@ -26,6 +28,7 @@ export async function escalateUnacknowledged(ds: DataSource, now: Date): Promise
         entityId: alert.id,
         details: { minutes, date: alert.date, session: alert.sessionTitle, class: child?.schoolClass.name ?? null },
       });
+      await tellAdminsOfEscalation(em, alert, minutes, now.toISOString());
       return true;
     });
     if (done) escalated++;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { formBody, HttpError, idParam, pageCount, pageOf, plainText, scope, submit, type FieldErrors } from "../http";
 import { actorOf } from "../audit";
 import { acknowledgeAlert, alertsFor } from "./alerts";
-import { answerAlert } from "./alert-answers";
+import { answerAlert, assertOwnAlert } from "./alert-answers";
 import { ALERT_ANSWERS } from "./entities";
 import { schoolNow } from "../kernel";
 
@@ -20,7 +20,7 @@ const backTo = (value: unknown, fallback: string): string =>
   typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback;
 
 const answerForm = z.object({
-  answer: z.enum(ALERT_ANSWERS, { message: "attendance.alerts.answerRequired" }),
+  answer: z.enum(ALERT_ANSWERS, { message: "absence.alert.answerRequired" }),
   note: plainText(100).optional(),
 });
 
@@ -73,6 +73,7 @@ export function alertRoutes(ds: DataSource): Router {
     scope.family("answering an absence alert about the family's own child"),
     async (req, res) => {
       const id = idParam(req.params.id);
+      await assertOwnAlert(ds, req.session.user!, id);
       const saved = await submit(
         answerForm,
         formBody(req),
@@ -88,7 +89,7 @@ export function alertRoutes(ds: DataSource): Router {
         (errors) => list(req, res, 400, errors),
       );
       if (!saved) return;
-      req.session.flash = { kind: "ok", key: "attendance.alerts.answered" };
+      req.session.flash = { kind: "ok", key: "absence.alert.answered" };
       res.redirect(303, "/family/alerts");
     },
   );

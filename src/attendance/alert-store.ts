@@ -1,7 +1,7 @@
 // The absence alerts' rows: the alert (one per child, session and date) and its
 // audience (who must acknowledge it). alerts.ts decides; this reads and writes.
 import { type DataSource, type EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual, And } from "typeorm";
-import { Family, SchoolClass, Setting, Staff, Student } from "../db";
+import { Family, SchoolClass, Staff, Student } from "../db";
 import { Attendance, AttendanceAlert, AttendanceAlertAudience, type AudienceKind } from "./entities";
 
 type Repos = DataSource | EntityManager;
@@ -120,11 +120,6 @@ export async function marksOfAlerts(ds: Repos, alerts: AttendanceAlert[]): Promi
 export const alertById = (em: Repos, id: number): Promise<AttendanceAlert | null> =>
   em.getRepository(AttendanceAlert).findOneBy({ id });
 
-/** A stored setting's text (the escalation delay), if any. */
-export async function settingText(ds: Repos, key: string): Promise<string | undefined> {
-  return (await ds.getRepository(Setting).findOneBy({ key }))?.value;
-}
-
 /**
  * Open alerts raised between `floor` and `cutoff`, not yet escalated and not answered,
  * that no one has acknowledged: the escalation sweep's candidates, oldest first.
@@ -169,4 +164,28 @@ export async function markEscalated(em: EntityManager, id: number, at: string, c
     )
     .execute();
   return (result.affected ?? 0) === 1;
+}
+
+/** The class's teacher to tell of a child's absence, unless they are an admin (the admins are told anyway). */
+export async function classTeacherToTell(em: Repos, classId: number): Promise<number | null> {
+  const cls = await em.getRepository(SchoolClass).findOneBy({ id: classId });
+  if (cls?.classTeacherId == null) return null;
+  const staff = await em.getRepository(Staff).findOneBy({ id: cls.classTeacherId });
+  if (!staff?.active) return null;
+  return staff.role === "admin" ? null : staff.id;
+}
+
+/** How many of a class's children a session's open alerts name on a date (the staff group's count). */
+export function openAlertCount(em: Repos, entryId: number, date: string, classId: number): Promise<number> {
+  return em
+    .getRepository(AttendanceAlert)
+    .createQueryBuilder("a")
+    .innerJoin("a.student", "s")
+    .where("a.entryId = :entryId AND a.date = :date AND a.state = :open AND s.classId = :classId", {
+      entryId,
+      date,
+      open: "open",
+      classId,
+    })
+    .getCount();
 }

@@ -25,6 +25,7 @@ import {
   studentsByIds,
   studentsWithClass,
 } from "./alert-store";
+import { tellStaffOfAbsence } from "./alert-notices";
 import type { RosterChild } from "./roster";
 import type { Session } from "./sessions";
 
@@ -89,6 +90,8 @@ export async function raiseAlert(
     });
   }
   await addAudience(em, alert.id, await audienceOf(em, child));
+  // The class teacher and the admins on every channel they have (a mandatory kind), the staff groups a count.
+  await tellStaffOfAbsence(em, alert, session, child, at);
   // The family's general inbox (src/notifications) carries it too, so it is seen wherever they look.
   await notify(
     em,

@@ -22,7 +22,7 @@ export function daySummaryRoutes(ds: DataSource): Router {
       const classes =
         user.kind === "staff" && user.role === "admin" ? await allClasses(ds) : await classesOfTeachers(ds, user.id);
       res.render("attendance/summary", {
-        title: res.locals.t("attendance.summary.title"),
+        title: res.locals.t("absence.summary.title"),
         summary: await daySummary(ds, classes, date),
         hasClasses: classes.length > 0,
       });

@@ -63,6 +63,8 @@ export function pickupRoutes(ds: DataSource): Router {
   router.post("/family/pickup/:id", guard, async (req, res) => {
     const familyId = familyUser(req).id;
     const id = idParam(req.params.id);
+    // Another family's id names nothing: 404 before the form is read.
+    if (!(await personOf(ds, familyId, id))) throw new HttpError(404, "errors.notFound");
     const saved = await submit(
       personForm,
       formBody(req),

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { inTransaction } from "../db";
 import { fieldError, HttpError } from "../http";
 import { type Actor, recordAudit } from "../audit";
-import { notify } from "../notifications";
+import { notify, notifyAdmins, notifyStaff } from "../notifications";
 import { schoolZone, wallClockToUtc } from "../kernel";
 import { type Collector, MAX_PICKUP_PEOPLE, type Relation, resolveCollector, roomForMore } from "./core";
 import {
@@ -141,6 +141,17 @@ export async function recordEarlyPickup(
       link: "/family/pickup",
     };
     await notify(em, child.familyId, who.unlisted ? "pickup.earlyUnlisted" : "pickup.early", payload, at);
+    if (who.unlisted) {
+      // Someone not on the family's list: the class teacher and the office check at once.
+      const staffPayload = {
+        ...payload,
+        class: child.className,
+        link: `/classes/${child.classId}/day?date=${input.date}`,
+      };
+      if (child.classTeacherId !== null)
+        await notifyStaff(em, child.classTeacherId, "pickup.unlisted", staffPayload, at);
+      await notifyAdmins(em, "pickup.unlisted", staffPayload, at);
+    }
     return { unlisted: who.unlisted };
   });
 }

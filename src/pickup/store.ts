@@ -1,7 +1,7 @@
 // The only reader and writer of pick-up people and early pick-ups. Functions
 // take the handle first and return rows.
 import { type DataSource, type EntityManager, In } from "typeorm";
-import { SchoolClass, Student } from "../db";
+import { SchoolClass, Staff, Student } from "../db";
 import { EarlyPickup, PickUpPerson } from "./entities";
 
 type Repos = DataSource | EntityManager;
@@ -51,6 +51,7 @@ export interface ChildOfClass {
   familyId: number;
   classId: number;
   className: string;
+  /** The class teacher to tell (null: none, inactive, or an admin, who hears it among the admins). */
   classTeacherId: number | null;
 }
 
@@ -59,13 +60,15 @@ export async function childOf(em: Repos, studentId: number): Promise<ChildOfClas
   const s = await em.getRepository(Student).findOneBy({ id: studentId });
   if (!s) return null;
   const cls = await em.getRepository(SchoolClass).findOneBy({ id: s.classId });
+  const teacher =
+    cls?.classTeacherId != null ? await em.getRepository(Staff).findOneBy({ id: cls.classTeacherId }) : null;
   return {
     id: s.id,
     name: s.name,
     familyId: s.familyId,
     classId: s.classId,
     className: cls?.name ?? "",
-    classTeacherId: cls?.classTeacherId ?? null,
+    classTeacherId: teacher?.active && teacher.role !== "admin" ? teacher.id : null,
   };
 }
 

@@ -12,12 +12,15 @@ import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../../src/kernel";
 import { AttendanceAlert, AttendanceAlertAudience } from "../../../src/attendance/entities";
 import { escalateUnacknowledged } from "../../../src/attendance/alert-escalation";
+import { sendDaySummaries } from "../../../src/attendance/day-summary-sweep";
+import { Notification, OutboxDelivery } from "../../../src/notifications/entities";
 import {
   AuditEntry,
   Family,
   SchoolClass,
   ServiceEnrollment,
   Setting,
+  Staff,
   Student,
   TimetableEntry,
 } from "../../../src/db/entities";
@@ -36,6 +39,8 @@ forEachDatabase("the absence loop", (ctx) => {
   let cls: SchoolClass;
   let tuesday: TimetableEntry;
   let child: Student;
+  let classTeacherId: number;
+  let adminIds: number[];
   let others: Student[]; // more children of the Tuesday register: three for the sweep, one on leave
   const reg = () => `/attendance/sessions/${tuesday.id}/${DATE}`;
 
@@ -50,6 +55,10 @@ forEachDatabase("the absence loop", (ctx) => {
       .post(path)
       .type("form")
       .send({ ...body, _csrf: await formToken(agent, from) });
+  const staffNotices = (kind: string) =>
+    ctx.db.ds.getRepository(Notification).find({ where: { kind }, order: { id: "ASC" } });
+  const groupRows = (kind: string) =>
+    ctx.db.ds.getRepository(OutboxDelivery).find({ where: { kind, recipientKind: "group" }, order: { id: "ASC" } });
   const alertOf = (s: Student) =>
     ctx.db.ds.getRepository(AttendanceAlert).findOneByOrFail({ entryId: tuesday.id, date: DATE, studentId: s.id });
 
@@ -68,6 +77,12 @@ forEachDatabase("the absence loop", (ctx) => {
       .filter((s) => s.id !== child.id && enrolled.get(s.id)?.includes(2))
       .slice(0, 4);
     expect(others).to.have.length(4);
+    classTeacherId = cls.classTeacherId!;
+    adminIds = (await ds.getRepository(Staff).findBy({ role: "admin", active: true })).map((a) => a.id);
+    // The school's WeCom group robot is configured: staff-group summaries become outbox rows (never sent here).
+    await ds
+      .getRepository(Setting)
+      .save({ key: "notify.wecom.webhook", value: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=t" });
     family = await familyAgent(0);
     stranger = await familyAgent(1);
     [classTeacher, admin, teacher] = await Promise.all([
@@ -97,6 +112,24 @@ forEachDatabase("the absence loop", (ctx) => {
     expect(own.text).to.contain(`/family/alerts/${(await alertOf(child)).id}/answer`);
   });
 
+  it("When the absence is raised, then the class teacher and every admin get attendance.absent with who to call, and the staff group a count without the child's name", async () => {
+    const notices = (await staffNotices("attendance.absent")).filter((n) => n.staffId !== null);
+    expect(notices.map((n) => n.staffId).sort()).to.deep.equal([classTeacherId, ...adminIds].sort());
+    expect(notices[0].payload).to.include({
+      child: child.name,
+      guardian: "王丽",
+      phone: "138 0013 8000",
+      note: "未到，家长未请假",
+      class: "三年级(1)班",
+    });
+    const group = await groupRows("attendance.absent");
+    expect(group).to.have.length(1);
+    expect(group[0].payload).to.include({ class: "三年级(1)班", count: 1, date: DATE });
+    expect(JSON.stringify(group[0].payload)).to.not.contain(child.name);
+    // The class teacher's own inbox shows it (the staff inbox).
+    expect((await classTeacher.get("/notifications")).text).to.contain(`${child.name} 2026-09-15`);
+  });
+
   it("When the family answers 孩子和我在一起 with a note, then the class teacher sees it, the family's copy counts as acknowledged, and it is audited", async () => {
     const alert = await alertOf(child);
     const res = await post(
@@ -123,6 +156,10 @@ forEachDatabase("the absence loop", (ctx) => {
         .getRepository(AuditEntry)
         .countBy({ action: "attendance.alert-answer", entityId: String(alert.id) }),
     ).to.equal(1);
+    const told = await staffNotices("attendance.answer");
+    expect(told.map((n) => n.staffId)).to.deep.equal([classTeacherId]);
+    expect(told[0].payload).to.include({ answer: "withMe", note: "临时看牙医", child: child.name });
+    expect((await classTeacher.get("/notifications")).text).to.contain("孩子和我在一起 临时看牙医");
   });
 
   it("When an answer is missing or unknown, or the note too long, then it is 400 naming the field and nothing changes; another family's or staff's answer is refused", async () => {
@@ -173,6 +210,10 @@ forEachDatabase("the absence loop", (ctx) => {
     expect(await escalateUnacknowledged(ctx.db.ds, minutesAfter(30))).to.equal(0);
     expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "attendance.alert-escalated" })).to.equal(1);
     expect((await admin.get("/attendance/alerts")).text).to.contain("超时无人确认，已上报教务处");
+    const escalated = await staffNotices("attendance.absent.escalated");
+    expect(escalated.map((n) => n.staffId).sort()).to.deep.equal([...adminIds].sort());
+    expect(escalated[0].payload).to.include({ child: a.name, minutes: 15 });
+    expect((await admin.get("/notifications")).text).to.contain("15 分钟内无人确认");
   });
 
   it("When several instances sweep at once, then each due alert is escalated exactly once; a setting of 5 minutes brings it forward", async () => {
@@ -187,6 +228,7 @@ forEachDatabase("the absence loop", (ctx) => {
     const counts = await Promise.all([1, 2, 3].map(() => escalateUnacknowledged(ctx.db.ds, minutesAfter(45))));
     expect(counts.reduce((x, y) => x + y, 0)).to.equal(1);
     expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "attendance.alert-escalated" })).to.equal(2);
+    expect((await staffNotices("attendance.absent.escalated")).length).to.equal(2 * adminIds.length);
     await ctx.db.ds.getRepository(Setting).delete({ key: "notify.escalateAfterMinutes" });
   });
 
@@ -204,5 +246,30 @@ forEachDatabase("the absence loop", (ctx) => {
     expect((await teacher.get("/attendance/summary")).status).to.equal(403);
     expect((await family.get("/attendance/summary")).status).to.equal(403);
     expect((await admin.get(`/attendance/summary?date=${DATE}`)).text).to.contain(child.name);
+  });
+
+  it("When the service day ends, then each class teacher gets the day's counts once and the staff group a count-only line, whatever the number of instances", async () => {
+    // 15:00 school time is before the day's last session ends; 20:00 is after.
+    expect(await sendDaySummaries(ctx.db.ds, new Date(`${DATE}T07:00:00Z`))).to.equal(0);
+    expect(await staffNotices("attendance.daySummary")).to.have.length(0);
+    const evening = new Date(`${DATE}T12:00:00Z`);
+    const sent = await Promise.all([1, 2, 3].map(() => sendDaySummaries(ctx.db.ds, evening)));
+    expect(sent.filter((n) => n > 0)).to.have.length(1);
+    const notices = await staffNotices("attendance.daySummary");
+    expect(notices.length).to.equal(sent.find((n) => n > 0));
+    const own = notices.find((n) => n.staffId === classTeacherId)!;
+    expect(own.payload).to.include({ date: DATE, classes: "三年级(1)班", absent: 4, answered: 2, leave: 1 });
+    const group = await groupRows("attendance.daySummary");
+    expect(group).to.have.length(1);
+    expect(Object.keys(group[0].payload).sort()).to.deep.equal([
+      "absent",
+      "answered",
+      "date",
+      "early",
+      "leave",
+      "link",
+    ]);
+    expect(await sendDaySummaries(ctx.db.ds, new Date(`${DATE}T13:00:00Z`))).to.equal(0);
+    expect(await staffNotices("attendance.daySummary")).to.have.length(notices.length);
   });
 });

@@ -9,7 +9,7 @@ import { demoApp, familyLogin, staffLogin } from "../../support/demo-app";
 import { Agent, csrfFrom, formToken, loginAs } from "../../support/http";
 import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../../src/kernel";
-import { AuditEntry, SchoolClass, Student, TimetableEntry } from "../../../src/db/entities";
+import { AuditEntry, SchoolClass, Staff, Student, TimetableEntry } from "../../../src/db/entities";
 import { EarlyPickup, PickUpPerson } from "../../../src/pickup/entities";
 import { Notification } from "../../../src/notifications/entities";
 
@@ -203,6 +203,13 @@ forEachDatabase("pick-up people and early pick-up", (ctx) => {
     expect(
       await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "pickup.early-correct", entityId: String(child.id) }),
     ).to.equal(1);
+    // The class teacher and every admin are told at once (someone not on the list).
+    const staffTold = await ctx.db.ds.getRepository(Notification).findBy({ kind: "pickup.unlisted" });
+    const admins = await ctx.db.ds.getRepository(Staff).findBy({ role: "admin", active: true });
+    expect(staffTold.map((n) => n.staffId).sort()).to.deep.equal(
+      [cls.classTeacherId, ...admins.map((a) => a.id)].sort(),
+    );
+    expect(staffTold[0].payload).to.include({ child: child.name, person: "张三", class: "三年级(1)班" });
     // The family sees it on its page, flagged.
     expect((await family.get("/family/pickup")).text).to.contain("不在接送人名单上");
   });
