@@ -13,6 +13,7 @@ import { schoolEntities } from "./school/entities";
 import { membershipEntities } from "./membership/entity";
 import { dateChangeEntities } from "./kernel";
 import { leaveEntities } from "./leave/entities";
+import { pickupEntities } from "./pickup";
 
 export const entities: Function[] = [
   ...coreEntities,
@@ -27,4 +28,5 @@ export const entities: Function[] = [
   ...membershipEntities,
   ...dateChangeEntities,
   ...leaveEntities,
+  ...pickupEntities,
 ];

@@ -23,6 +23,7 @@ import { attendanceRoutes } from "./attendance";
 import { reportRoutes } from "./reports/routes";
 import { surveyRoutes } from "./surveys/routes";
 import { leaveRoutes, leaveOfChildOn } from "./leave";
+import { pickupRoutes } from "./pickup";
 
 type MakeRouter = (ds: DataSource) => Router;
 
@@ -58,6 +59,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     reportRoutes,
     surveyRoutes,
     leaveRoutes,
+    pickupRoutes,
   ];
   return makers.map((make) => make(ds));
 }

@@ -10,6 +10,8 @@ import { assertRulesLoad } from "./policy";
 import { sweepExpiredOffers } from "./allocation";
 import { takeServerLock } from "./db/server-lock";
 import { startDispatcher } from "./notifications";
+import { escalateUnacknowledged, sendDaySummaries } from "./attendance";
+import { schoolNow } from "./kernel";
 
 async function main(): Promise<void> {
   // A malformed rule file stops start-up with a message naming the file and field.
@@ -37,6 +39,15 @@ async function main(): Promise<void> {
   // Waitlist offers also expire lazily on requests; the sweep is idempotent, so every instance may run it.
   setInterval(
     () => void sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")),
+    60_000,
+  ).unref();
+  // The absence loop (issue 21): unacknowledged alerts go to the admins, and the day's
+  // summaries go out after the last session. Both are idempotent across instances.
+  setInterval(
+    () =>
+      void escalateUnacknowledged(ds, schoolNow())
+        .then(() => sendDaySummaries(ds, schoolNow()))
+        .catch((err) => logger.error({ err }, "absence sweep failed")),
     60_000,
   ).unref();
   // The outbox's dispatcher: every instance runs one; claims keep them off each other's rows.

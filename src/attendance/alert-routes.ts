@@ -3,9 +3,12 @@
 // outside the staff-only /attendance area. Each person sees only their own copies.
 import { Router, Request, Response, RequestHandler } from "express";
 import type { DataSource } from "typeorm";
-import { HttpError, idParam, pageCount, pageOf, scope } from "../http";
+import { z } from "zod";
+import { formBody, HttpError, idParam, pageCount, pageOf, plainText, scope, submit, type FieldErrors } from "../http";
 import { actorOf } from "../audit";
 import { acknowledgeAlert, alertsFor } from "./alerts";
+import { answerAlert, assertOwnAlert } from "./alert-answers";
+import { ALERT_ANSWERS } from "./entities";
 import { schoolNow } from "../kernel";
 
 /** Where a user's alerts live: the family's list is outside the staff area. */
@@ -16,13 +19,19 @@ export const alertsHome = (kind: "staff" | "family"): string =>
 const backTo = (value: unknown, fallback: string): string =>
   typeof value === "string" && /^\/(?![/\\])/.test(value) ? value : fallback;
 
+const answerForm = z.object({
+  answer: z.enum(ALERT_ANSWERS, { message: "absence.alert.answerRequired" }),
+  note: plainText(100).optional(),
+});
+
 export function alertRoutes(ds: DataSource): Router {
   const router = Router();
 
-  const list = async (req: Request, res: Response) => {
+  const list = async (req: Request, res: Response, status = 200, errors: FieldErrors = {}) => {
     const page = pageOf(req.query, 20);
     const [alerts, total] = await alertsFor(ds, req.session.user!, page.skip, page.size);
-    res.render("attendance/alerts", {
+    res.status(status).render("attendance/alerts", {
+      errors,
       title: res.locals.t("attendance.alerts.title"),
       alerts,
       total,
@@ -55,8 +64,34 @@ export function alertRoutes(ds: DataSource): Router {
     ],
     ["/family/alerts", scope.family("absence alerts about the family's own children")],
   ] as [string, RequestHandler][]) {
-    router.get(base, guard, list);
+    router.get(base, guard, (req, res) => list(req, res));
     router.post(`${base}/:id/ack`, guard, ack);
   }
+
+  router.post(
+    "/family/alerts/:id/answer",
+    scope.family("answering an absence alert about the family's own child"),
+    async (req, res) => {
+      const id = idParam(req.params.id);
+      await assertOwnAlert(ds, req.session.user!, id);
+      const saved = await submit(
+        answerForm,
+        formBody(req),
+        (form) =>
+          answerAlert(
+            ds,
+            req.session.user!,
+            id,
+            { answer: form.answer, note: form.note ? form.note : null },
+            actorOf(req.session.user),
+            schoolNow().toISOString(),
+          ),
+        (errors) => list(req, res, 400, errors),
+      );
+      if (!saved) return;
+      req.session.flash = { kind: "ok", key: "absence.alert.answered" };
+      res.redirect(303, "/family/alerts");
+    },
+  );
   return router;
 }

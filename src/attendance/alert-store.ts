@@ -1,8 +1,8 @@
 // The absence alerts' rows: the alert (one per child, session and date) and its
 // audience (who must acknowledge it). alerts.ts decides; this reads and writes.
-import { type DataSource, type EntityManager, In } from "typeorm";
-import { SchoolClass, Staff, Student } from "../db";
-import { AttendanceAlert, AttendanceAlertAudience, type AudienceKind } from "./entities";
+import { type DataSource, type EntityManager, In, IsNull, LessThanOrEqual, MoreThanOrEqual, And } from "typeorm";
+import { Family, SchoolClass, Staff, Student } from "../db";
+import { Attendance, AttendanceAlert, AttendanceAlertAudience, type AudienceKind } from "./entities";
 
 type Repos = DataSource | EntityManager;
 export interface AlertKey {
@@ -29,9 +29,12 @@ export async function saveAlert(em: Repos, alert: AttendanceAlert): Promise<void
   await em.getRepository(AttendanceAlert).save(alert);
 }
 
-export function createAlert(em: Repos, values: Omit<AttendanceAlert, "id" | "student">): Promise<AttendanceAlert> {
+export function createAlert(
+  em: Repos,
+  values: Omit<AttendanceAlert, "id" | "student" | "answer" | "answerNote" | "answeredAt" | "escalatedAt">,
+): Promise<AttendanceAlert> {
   const repo = em.getRepository(AttendanceAlert);
-  return repo.save(repo.create(values));
+  return repo.save(repo.create({ ...values, answer: null, answerNote: null, answeredAt: null, escalatedAt: null }));
 }
 
 /** Replaces nothing: adds the audience of an alert, none acknowledged yet. */
@@ -90,4 +93,99 @@ export function audienceRow(em: Repos, alertId: number, who: Audience): Promise<
 
 export async function saveAudienceRow(em: Repos, row: AttendanceAlertAudience): Promise<void> {
   await em.getRepository(AttendanceAlertAudience).save(row);
+}
+
+// The absence loop (issue 21): who to call, the teacher's note, the answer, the escalation.
+
+/** The families of some children: the guardian's name and phone, for the staff's alert. */
+export function familiesByIds(ds: Repos, ids: number[]): Promise<Family[]> {
+  return ids.length ? ds.getRepository(Family).findBy({ id: In(ids) }) : Promise.resolve([]);
+}
+
+/** The register marks the alerts were raised from (their notes), matched by session, date and child. */
+export async function marksOfAlerts(ds: Repos, alerts: AttendanceAlert[]): Promise<Attendance[]> {
+  if (!alerts.length) return [];
+  const rows = await ds.getRepository(Attendance).find({
+    where: {
+      entryId: In([...new Set(alerts.map((a) => a.entryId))]),
+      date: In([...new Set(alerts.map((a) => a.date))]),
+      studentId: In([...new Set(alerts.map((a) => a.studentId))]),
+    },
+  });
+  return rows.filter((m) =>
+    alerts.some((a) => a.entryId === m.entryId && a.date === m.date && a.studentId === m.studentId),
+  );
+}
+
+export const alertById = (em: Repos, id: number): Promise<AttendanceAlert | null> =>
+  em.getRepository(AttendanceAlert).findOneBy({ id });
+
+/**
+ * Open alerts raised between `floor` and `cutoff`, not yet escalated and not answered,
+ * that no one has acknowledged: the escalation sweep's candidates, oldest first.
+ */
+export async function unacknowledgedAlerts(ds: Repos, floor: string, cutoff: string): Promise<AttendanceAlert[]> {
+  const alerts = await ds.getRepository(AttendanceAlert).find({
+    where: {
+      state: "open",
+      escalatedAt: IsNull(),
+      answer: IsNull(),
+      updatedAt: And(MoreThanOrEqual(floor), LessThanOrEqual(cutoff)),
+    },
+    order: { updatedAt: "ASC", id: "ASC" },
+  });
+  if (!alerts.length) return [];
+  const acked = await ds
+    .getRepository(AttendanceAlertAudience)
+    .createQueryBuilder("a")
+    .select("DISTINCT a.alertId", "alertId")
+    .where("a.alertId IN (:...ids)", { ids: alerts.map((a) => a.id) })
+    .andWhere("a.acknowledgedAt IS NOT NULL")
+    .getRawMany<{ alertId: number | string }>();
+  const seen = new Set(acked.map((r) => Number(r.alertId)));
+  return alerts.filter((a) => !seen.has(a.id));
+}
+
+/**
+ * Marks one alert escalated if it still may be: still open, unanswered, not escalated,
+ * due, and acknowledged by nobody. The conditions are in the UPDATE itself, so of several
+ * instances sweeping at once exactly one changes the row (and writes the notices), and an
+ * acknowledgement that commits first wins.
+ */
+export async function markEscalated(em: EntityManager, id: number, at: string, cutoff: string): Promise<boolean> {
+  const result = await em
+    .createQueryBuilder()
+    .update(AttendanceAlert)
+    .set({ escalatedAt: at })
+    .where(
+      `id = :id AND state = 'open' AND "escalatedAt" IS NULL AND answer IS NULL AND "updatedAt" <= :cutoff
+       AND NOT EXISTS (SELECT 1 FROM attendance_alert_audience x WHERE x."alertId" = :id AND x."acknowledgedAt" IS NOT NULL)`,
+      { id, cutoff },
+    )
+    .execute();
+  return (result.affected ?? 0) === 1;
+}
+
+/** The class's teacher to tell of a child's absence, unless they are an admin (the admins are told anyway). */
+export async function classTeacherToTell(em: Repos, classId: number): Promise<number | null> {
+  const cls = await em.getRepository(SchoolClass).findOneBy({ id: classId });
+  if (cls?.classTeacherId == null) return null;
+  const staff = await em.getRepository(Staff).findOneBy({ id: cls.classTeacherId });
+  if (!staff?.active) return null;
+  return staff.role === "admin" ? null : staff.id;
+}
+
+/** How many of a class's children a session's open alerts name on a date (the staff group's count). */
+export function openAlertCount(em: Repos, entryId: number, date: string, classId: number): Promise<number> {
+  return em
+    .getRepository(AttendanceAlert)
+    .createQueryBuilder("a")
+    .innerJoin("a.student", "s")
+    .where("a.entryId = :entryId AND a.date = :date AND a.state = :open AND s.classId = :classId", {
+      entryId,
+      date,
+      open: "open",
+      classId,
+    })
+    .getCount();
 }

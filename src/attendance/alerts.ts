@@ -8,7 +8,7 @@ import { formatStored, schoolZone } from "../kernel";
 import { Actor, recordAudit } from "../audit";
 import { notify } from "../notifications";
 import type { SessionUser } from "../http";
-import type { AttendanceAlertAudience, AudienceKind } from "./entities";
+import type { AlertAnswer, AttendanceAlertAudience, AudienceKind } from "./entities";
 import {
   addAudience,
   alertOf,
@@ -16,6 +16,8 @@ import {
   audienceRow,
   audienceRowsOf,
   clearAudience,
+  familiesByIds,
+  marksOfAlerts,
   createAlert,
   openAlertsOf,
   saveAlert,
@@ -23,6 +25,7 @@ import {
   studentsByIds,
   studentsWithClass,
 } from "./alert-store";
+import { tellStaffOfAbsence } from "./alert-notices";
 import type { RosterChild } from "./roster";
 import type { Session } from "./sessions";
 
@@ -38,6 +41,18 @@ export interface AlertView {
   acknowledgedAt: string | null;
   /** acknowledgedAt as the school's wall-clock time. */
   acknowledgedLocal: string | null;
+  /** When the register raised it, on the school's wall clock. */
+  registeredLocal: string;
+  /** The teacher's note on the register mark (e.g. 未到，家长未请假), if any. */
+  note: string | null;
+  /** Who to call: the family's guardian and phone (shown to staff only). */
+  guardianName: string;
+  phone: string | null;
+  /** The family's answer and its note, and when (school wall clock). */
+  answer: AlertAnswer | null;
+  answerNote: string | null;
+  answeredLocal: string | null;
+  escalated: boolean;
 }
 
 async function audienceOf(em: EntityManager, child: RosterChild): Promise<{ kind: AudienceKind; id: number }[]> {
@@ -59,6 +74,8 @@ export async function raiseAlert(
     alert.state = "open";
     alert.updatedAt = at;
     alert.raisedByStaffId = staffId;
+    // A new absence asks a new question: the earlier answer and escalation belong to the earlier one.
+    Object.assign(alert, { answer: null, answerNote: null, answeredAt: null, escalatedAt: null });
     await saveAlert(em, alert);
     await clearAudience(em, alert.id);
   } else {
@@ -73,6 +90,8 @@ export async function raiseAlert(
     });
   }
   await addAudience(em, alert.id, await audienceOf(em, child));
+  // The class teacher and the admins on every channel they have (a mandatory kind), the staff groups a count.
+  await tellStaffOfAbsence(em, alert, session, child, at);
   // The family's general inbox (src/notifications) carries it too, so it is seen wherever they look.
   await notify(
     em,
@@ -190,7 +209,17 @@ async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise
   const students = ids.length ? await studentsWithClass(ds, ids) : [];
   const byId = new Map(students.map((s) => [s.id, s]));
   if (!rows.length) return [];
-  const zone = await schoolZone(ds.manager);
+  const [zone, families, marks] = await Promise.all([
+    schoolZone(ds.manager),
+    familiesByIds(ds, [...new Set(students.map((s) => s.familyId))]),
+    marksOfAlerts(
+      ds,
+      rows.map((r) => r.alert),
+    ),
+  ]);
+  const familyOf = (studentId: number) => families.find((f) => f.id === byId.get(studentId)?.familyId);
+  const noteOf = (a: AttendanceAlertAudience["alert"]) =>
+    marks.find((m) => m.entryId === a.entryId && m.date === a.date && m.studentId === a.studentId)?.note ?? null;
   return rows.map((r) => ({
     id: r.alert.id,
     studentName: byId.get(r.alert.studentId)?.name ?? "",
@@ -202,6 +231,15 @@ async function viewsOf(ds: DataSource, rows: AttendanceAlertAudience[]): Promise
     createdAt: r.alert.updatedAt,
     acknowledgedAt: r.acknowledgedAt,
     acknowledgedLocal: r.acknowledgedAt ? formatStored(r.acknowledgedAt, zone) : null,
+    registeredLocal: formatStored(r.alert.updatedAt, zone),
+    note: noteOf(r.alert),
+    // The family's own copy needs no phone of itself; staff call it.
+    guardianName: r.audienceKind === "staff" ? (familyOf(r.alert.studentId)?.guardianName ?? "") : "",
+    phone: r.audienceKind === "staff" ? (familyOf(r.alert.studentId)?.phone ?? null) : null,
+    answer: r.alert.answer,
+    answerNote: r.alert.answerNote,
+    answeredLocal: r.alert.answeredAt ? formatStored(r.alert.answeredAt, zone) : null,
+    escalated: r.alert.escalatedAt !== null,
   }));
 }
 

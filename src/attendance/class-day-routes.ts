@@ -7,6 +7,7 @@ import { managedClass } from "../school";
 import { schoolToday } from "../kernel";
 import { classDay } from "./class-day";
 import { dateQuery } from "./date-params";
+import { pickupsByChild } from "./pickup-routes";
 
 export function classDayRoutes(ds: DataSource): Router {
   const router = Router();
@@ -24,6 +25,13 @@ export function classDayRoutes(ds: DataSource): Router {
         title: res.locals.t("attendance.classDay.title", { name: cls.name }),
         cls,
         ...model,
+        pickups: await pickupsByChild(
+          ds,
+          date,
+          model.children.map((c) => c.id),
+        ),
+        // A pick-up is recorded as it happens: the link is offered on today's page only.
+        isToday: date === (await schoolToday(ds)),
       });
     },
   );

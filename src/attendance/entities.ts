@@ -47,6 +47,24 @@ export class AttendanceAlert {
   @Column({ type: "integer", nullable: true }) raisedByStaffId: number | null;
   @InstantColumn() createdAt: string;
   @InstantColumn() updatedAt: string;
+  // The family's answer (issue 21): one of ALERT_ANSWERS, an optional short note, and when.
+  @Column({ type: "varchar", length: 12, nullable: true }) answer: AlertAnswer | null;
+  @Column({ type: "varchar", length: 100, nullable: true }) answerNote: string | null;
+  @InstantColumn({ nullable: true }) answeredAt: string | null;
+  // When the admins were told that nobody acknowledged it in time (set once, by the sweep).
+  @InstantColumn({ nullable: true }) escalatedAt: string | null;
+}
+
+// What a family answers to an alert: 已请假 / 孩子和我在一起 / 我马上联系老师.
+export const ALERT_ANSWERS = ["onLeave", "withMe", "contacting"] as const;
+export type AlertAnswer = (typeof ALERT_ANSWERS)[number];
+
+// The day's summary was sent (once per service date, whichever instance's sweep got here first).
+@Entity("attendance_day_summary")
+export class AttendanceDaySummary {
+  @PrimaryGeneratedColumn() id: number;
+  @Index({ unique: true }) @DateColumn() date: string;
+  @InstantColumn() sentAt: string;
 }
 
 export const AUDIENCE_KINDS = ["staff", "family"] as const;
@@ -65,4 +83,9 @@ export class AttendanceAlertAudience {
   @InstantColumn({ nullable: true }) acknowledgedAt: string | null;
 }
 
-export const attendanceEntities: Function[] = [Attendance, AttendanceAlert, AttendanceAlertAudience];
+export const attendanceEntities: Function[] = [
+  Attendance,
+  AttendanceAlert,
+  AttendanceAlertAudience,
+  AttendanceDaySummary,
+];

@@ -8,6 +8,9 @@ export * from "./entities";
 export { expectedIn, rosterOf, enrolledOn, rosterChildren, type RosterChild, type RosterContext } from "./roster";
 export { clubMembers, publishedRoundIds } from "./club-members-store";
 export { withdrawAlertsOfCancelled, homeAlerts, type AlertView } from "./alerts";
+// The absence loop's periodic sweeps (src/server.ts starts them).
+export { escalateUnacknowledged } from "./alert-escalation";
+export { sendDaySummaries } from "./day-summary-sweep";
 export { attendanceOfChild } from "./store";
 export { dateQuery } from "./date-params";
 export * from "./core";

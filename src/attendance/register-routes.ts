@@ -8,14 +8,16 @@ import { dayOverview } from "./day-service";
 import { allPresentMarks, loadRegister, Register, saveMarks } from "./register-service";
 import { parseMarks } from "./mark-form";
 import { dateParam, dateQuery } from "./date-params";
+import { pickupsByChild } from "./pickup-routes";
 
-function renderRegister(
+async function renderRegister(
+  ds: DataSource,
   res: Response,
   reg: Register,
   status = 200,
   errors: FieldErrors = {},
   form: Record<string, unknown> = {},
-): void {
+): Promise<void> {
   const counts = { present: 0, absent: 0, excused: 0 };
   for (const m of reg.marks.values()) counts[m.status]++;
   res.status(status).render("attendance/register", {
@@ -25,6 +27,12 @@ function renderRegister(
     unmarked: reg.roster.filter((c) => !reg.marks.has(c.id)).length,
     errors,
     form,
+    // Who was collected early, by whom (pickup): shown on each row, with the link to record one.
+    pickups: await pickupsByChild(
+      ds,
+      reg.session.date,
+      reg.roster.map((c) => c.id),
+    ),
   });
 }
 
@@ -53,7 +61,7 @@ export function registerRoutes(ds: DataSource): Router {
     loadRegister(ds, req.session.user!, idParam(req.params.entryId), dateParam(req.params.date));
 
   router.get("/attendance/sessions/:entryId/:date", staff, async (req, res) => {
-    renderRegister(res, await load(req));
+    await renderRegister(ds, res, await load(req));
   });
 
   router.post("/attendance/sessions/:entryId/:date", staff, async (req, res) => {
@@ -63,7 +71,7 @@ export function registerRoutes(ds: DataSource): Router {
       body,
       reg.roster.map((c) => c.id),
     );
-    if (Object.keys(errors).length > 0) return renderRegister(res, reg, 400, errors, body);
+    if (Object.keys(errors).length > 0) return renderRegister(ds, res, reg, 400, errors, body);
     const changed = await saveMarks(ds, reg, marks, req.session.user!, actorOf(req.session.user));
     const absent = marks.filter((m) => m.status === "absent" && reg.marks.get(m.studentId)?.status !== "absent").length;
     req.session.flash = {

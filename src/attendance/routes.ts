@@ -9,6 +9,8 @@ import { registerRoutes } from "./register-routes";
 import { alertRoutes } from "./alert-routes";
 import { dismissalRoutes } from "./dismissal-routes";
 import { classDayRoutes } from "./class-day-routes";
+import { earlyPickupRoutes } from "./pickup-routes";
+import { daySummaryRoutes } from "./day-summary-routes";
 import { editWindowDays, MAX_EDIT_DAYS, setEditWindowDays } from "./edit-window";
 
 const settingsForm = z.object({
@@ -23,7 +25,14 @@ const settingsForm = z.object({
 
 export function attendanceRoutes(ds: DataSource): Router {
   const router = Router();
-  router.use(registerRoutes(ds), alertRoutes(ds), dismissalRoutes(ds), classDayRoutes(ds));
+  router.use(
+    registerRoutes(ds),
+    alertRoutes(ds),
+    dismissalRoutes(ds),
+    classDayRoutes(ds),
+    earlyPickupRoutes(ds),
+    daySummaryRoutes(ds),
+  );
 
   router.get("/admin/attendance/settings", scope.admin(), async (_req, res) => {
     res.render("attendance/settings", {

@@ -13,6 +13,7 @@ import { FeedToken } from "../feeds";
 import { attendanceOfChild } from "../attendance";
 import { membershipsOf } from "../membership";
 import { leaveRequestsOfChild } from "../leave";
+import { pickupOfChild } from "../pickup";
 
 export async function childSections(
   ds: DataSource,
@@ -120,6 +121,7 @@ export async function childSections(
     ...(await attendanceOfChild(ds, studentId)),
     // Leave the family asked (请假), with the class teacher's answer.
     leaveRequests: await leaveRequestsOfChild(ds, studentId),
+    ...(await pickupOfChild(ds, studentId, familyId)),
     auditTrail: await auditOf(ds, studentId, familyId),
   };
 }

@@ -11,6 +11,7 @@ import { AttendanceAlert } from "../../src/attendance/entities";
 import { WaitlistEntry, WaitlistOffer } from "../../src/allocation/entities";
 import { HomeworkEntry } from "../../src/homework/entities";
 import { LeaveRequest } from "../../src/leave/entities";
+import { EarlyPickup, PickUpPerson } from "../../src/pickup/entities";
 import { Club, SchoolClass, Staff, Student, TimetableEntry } from "../../src/db/entities";
 import type { Role } from "../../src/http/auth/route-scope";
 import type { DemoLogins } from "../../seeds/demo";
@@ -33,6 +34,7 @@ interface Others {
   grade: number;
   staffId: number;
   leaveId: number;
+  pickupPersonId: number;
 }
 // A URL naming someone else's row for `role`, or why the parameter names nobody's (a school-wide row).
 type Probe = (o: Others, role: Limited) => string | { none: string };
@@ -80,6 +82,15 @@ const PROBES: Record<string, Probe> = {
   "post /leave/:id/withdraw": (o) => `/leave/${o.leaveId}/withdraw`,
   "post /leave/requests/:id/confirm": (o) => `/leave/requests/${o.leaveId}/confirm`,
   "post /leave/requests/:id/query": (o) => `/leave/requests/${o.leaveId}/query`,
+  "post /family/alerts/:id/answer": (o) => `/family/alerts/${o.alertId}/answer`,
+  "get /family/pickup/:id/edit": (o) => `/family/pickup/${o.pickupPersonId}/edit`,
+  "post /family/pickup/:id": (o) => `/family/pickup/${o.pickupPersonId}`,
+  "post /family/pickup/:id/delete": (o) => `/family/pickup/${o.pickupPersonId}/delete`,
+  "get /attendance/sessions/:entryId/:date/pickup": (o) =>
+    `/attendance/sessions/${o.entry.id}/${o.date}/pickup?student=${o.student.id}`,
+  "post /attendance/sessions/:entryId/:date/pickup": (o) => `/attendance/sessions/${o.entry.id}/${o.date}/pickup`,
+  "get /classes/:id/day/pickup": (o) => `/classes/${o.className.id}/day/pickup?student=${o.student.id}`,
+  "post /classes/:id/day/pickup": (o) => `/classes/${o.className.id}/day/pickup`,
   "get /surveys/:id": () => ({ none: "a survey is the school's; the reply saved is the family's own" }),
   "post /surveys/:id": () => ({ none: "a survey is the school's; the reply saved is the family's own" }),
 };
@@ -192,6 +203,17 @@ forEachDatabase("ownership: someone else's class, session, club, child or accoun
         roundId: round.id,
         grade: cls.grade,
         staffId: cls.classTeacherId!,
+        pickupPersonId: (
+          await ds.getRepository(PickUpPerson).save({
+            familyId: student.familyId,
+            name: "他人家长",
+            relation: "mother",
+            relationOther: null,
+            phone: "13800138000",
+            createdAt: now,
+            updatedAt: now,
+          })
+        ).id,
       };
     };
     for (const role of LIMITED) {
@@ -242,7 +264,19 @@ forEachDatabase("ownership: someone else's class, session, club, child or accoun
           : await agent
               .post(url)
               .type("form")
-              .send({ _csrf: await formToken(agent, "/"), confirm: "1", [`s_${others[role].student.id}`]: "present" });
+              .send({
+                _csrf: await formToken(agent, "/"),
+                confirm: "1",
+                [`s_${others[role].student.id}`]: "present",
+                // Well-formed answers, so only ownership can refuse them.
+                answer: "withMe",
+                name: "改名",
+                relation: "father",
+                phone: "13900139000",
+                studentId: String(others[role].student.id),
+                person: "other",
+                otherName: "陌生人",
+              });
       if (res.status !== 403 && res.status !== 404)
         leaks.push(`${role} ${route.method.toUpperCase()} ${url} → ${res.status}`);
     }
@@ -257,6 +291,12 @@ forEachDatabase("ownership: someone else's class, session, club, child or accoun
       expect((await ctx.db.ds.getRepository(LeaveRequest).findOneByOrFail({ id: o.leaveId })).status, role).to.equal(
         "pending",
       );
+      const person = await ctx.db.ds.getRepository(PickUpPerson).findOneBy({ id: o.pickupPersonId });
+      expect(person?.name, role).to.equal("他人家长");
+      expect((await ctx.db.ds.getRepository(AttendanceAlert).findOneByOrFail({ id: o.alertId })).answer, role).to.equal(
+        null,
+      );
+      expect(await ctx.db.ds.getRepository(EarlyPickup).countBy({ studentId: o.student.id }), role).to.equal(0);
     }
   });
 });

@@ -38,6 +38,8 @@ const EXPORT_KEY: Record<string, string> = {
   notification: "notifications",
   survey_receipt: "surveyReceipts",
   leave_request: "leaveRequests",
+  pickup_person: "pickupPeople",
+  early_pickup: "earlyPickups",
 };
 
 forEachDatabase("deleting a child", (ctx) => {
