@@ -12,6 +12,8 @@ import { surveyEntities } from "./surveys/entities";
 import { schoolEntities } from "./school/entities";
 import { membershipEntities } from "./membership/entity";
 import { dateChangeEntities } from "./kernel";
+import { peopleEntities } from "./notifications/people-entities";
+import { RoundNotice } from "./choices/round-notice-entity";
 
 export const entities: Function[] = [
   ...coreEntities,
@@ -25,4 +27,6 @@ export const entities: Function[] = [
   ...schoolEntities,
   ...membershipEntities,
   ...dateChangeEntities,
+  ...peopleEntities,
+  RoundNotice,
 ];

@@ -15,7 +15,7 @@ import { clubRoutes } from "./clubs";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes, type RoundSeatsOf } from "./choices";
 import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats } from "./allocation";
-import { notificationRoutes } from "./notifications";
+import { notificationRoutes, preferenceRoutes } from "./notifications";
 import { policyRoutes } from "./policy";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./feeds";
@@ -48,6 +48,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     (d) => choiceRoutes(d, roundSeatsOf),
     allocationRoutes,
     notificationRoutes,
+    preferenceRoutes,
     policyRoutes,
     homeworkRoutes,
     feedRoutes,

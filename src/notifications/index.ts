@@ -7,3 +7,17 @@ export { Notification, notificationEntities } from "./entities";
 export { notify, notifyMany, unreadCount, type NotificationPayload } from "./store";
 export { markAllRead } from "./service";
 export { notificationRoutes } from "./routes";
+// Who gets which notice where (issue 21): a family's e-mail address, each person's settings.
+export { FamilyEmail, NoticeOptOut, peopleEntities } from "./people-entities";
+export {
+  familyEmailOf,
+  putFamilyEmail,
+  removeFamilyEmail,
+  renewFamilyEmailToken,
+  usableFamilyEmail,
+  verifyFamilyEmail,
+  withdrawFamilyEmail,
+  type FamilyEmailView,
+} from "./family-email-store";
+export { optOutsOf } from "./preference-store";
+export { preferenceRoutes } from "./preference-routes";

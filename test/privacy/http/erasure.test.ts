@@ -37,6 +37,8 @@ const EXPORT_KEY: Record<string, string> = {
   attendance_alert: "absenceAlerts",
   notification: "notifications",
   survey_receipt: "surveyReceipts",
+  family_email: "familyEmail",
+  notice_opt_out: "noticeOptOuts",
 };
 
 forEachDatabase("deleting a child", (ctx) => {
