@@ -8,6 +8,7 @@ import { DbSessionStore } from "./http/session-store";
 import pino from "pino";
 import { assertRulesLoad } from "./policy";
 import { sweepExpiredOffers } from "./allocation";
+import { sweepRoundNotices } from "./choices";
 import { takeServerLock } from "./db/server-lock";
 
 async function main(): Promise<void> {
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
   // Waitlist offers also expire lazily on requests; the sweep is idempotent, so every instance may run it.
   setInterval(
     () => void sweepExpiredOffers(ds).catch((err) => logger.error({ err }, "offer sweep failed")),
+    60_000,
+  ).unref();
+  // Round openings and deadline reminders: claimed per round and kind, so every instance may sweep.
+  setInterval(
+    () => void sweepRoundNotices(ds).catch((err) => logger.error({ err }, "round notice sweep failed")),
     60_000,
   ).unref();
   const stop = () => server.close(() => void ds.destroy().then(() => process.exit(0)));
