@@ -1,11 +1,26 @@
-// Notifications: a generic inbox per family. Any capability writes one with
-// `notify(em, …)` (or `notifyMany`) inside its own transaction, so the family
-// sees it the moment the change commits; `kind` picks the i18n text
-// (notifications.kinds.<kind>), `payload` fills its placeholders and may carry
-// a `link`. What other capabilities may use:
-export { Notification, notificationEntities } from "./entities";
-export { notify, notifyMany, unreadCount, type NotificationPayload } from "./store";
+// Notifications: one pipeline for every notice (issue 21). Any capability
+// writes a notice with `notify` / `notifyMany` (a family), `notifyStaff`,
+// `notifyAdmins` or `notifyStaffGroup` inside its own transaction: the in-app
+// inbox row and one outbox delivery per further channel (e-mail, WeCom,
+// DingTalk) exist exactly when the change commits, and the dispatcher delivers
+// them afterwards. `kind` picks the i18n text (notifications.kinds.<kind>),
+// `payload` fills its placeholders and may carry a `link`.
+export { Notification, OutboxDelivery, notificationEntities } from "./entities";
+export { notify, notifyMany, notifyStaff, notifyAdmins, notifyStaffGroup } from "./notify";
+export { unreadCount, unreadIn, type InboxOwner } from "./store";
 export { markAllRead } from "./service";
+export { recipientChannels } from "./recipient-channels";
+export { noticeSetting, noticeSettings, escalateAfterMinutes } from "./settings";
+export {
+  type NotificationPayload,
+  type Channel,
+  type ChannelTarget,
+  type Recipient,
+  type NoticeSettingKey,
+  ChildNameInGroupNotice,
+  MANDATORY_KINDS,
+  isMandatory,
+} from "./core";
 export { notificationRoutes } from "./routes";
 // Who gets which notice where (issue 21): a family's e-mail address, each person's settings.
 export { FamilyEmail, NoticeOptOut, peopleEntities } from "./people-entities";

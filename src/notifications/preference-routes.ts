@@ -33,8 +33,8 @@ export function preferenceRoutes(ds: DataSource): Router {
   const page = async (req: Request, res: Response) => {
     const person = personOf(req);
     const [optOuts, email] = await Promise.all([optOutsOf(ds, person), emailOf(person)]);
-    res.render("notifications/settings", {
-      title: res.locals.t("notifications.settings.title"),
+    res.render("notifications/preferences", {
+      title: res.locals.t("notifications.prefs.title"),
       family: person.kind === "family",
       email,
       rows: KINDS_FOR[person.kind].map((kind) => ({
@@ -58,7 +58,7 @@ export function preferenceRoutes(ds: DataSource): Router {
     const offered = PERSONAL_CHANNELS.filter((c) => c !== "email") as string[];
     if (await emailOf(person)) offered.push("email");
     await saveNoticeSettings(ds, person, { ticked: tickedOf(formBody(req)), offered }, actorOf(req.session.user));
-    req.session.flash = { kind: "ok", key: "notifications.settings.saved" };
+    req.session.flash = { kind: "ok", key: "notifications.prefs.saved" };
     res.redirect("/notifications/settings");
   });
 

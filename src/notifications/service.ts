@@ -1,17 +1,17 @@
 // "Mark all read": one transaction, audited when anything changed.
 import type { DataSource } from "typeorm";
-import { inTransaction } from "../db";
+import { inTransaction, nowIso } from "../db";
 import { Actor, recordAudit } from "../audit";
-import { markRead } from "./store";
+import { type InboxOwner, markRead } from "./store";
 
-export async function markAllRead(ds: DataSource, familyId: number, actor: Actor): Promise<number> {
+export async function markAllRead(ds: DataSource, owner: InboxOwner, actor: Actor): Promise<number> {
   return inTransaction(ds, async (em) => {
-    const count = await markRead(em, familyId);
+    const count = await markRead(em, owner, nowIso());
     if (count > 0)
       await recordAudit(em, actor, {
         action: "notifications.read",
-        entity: "family",
-        entityId: familyId,
+        entity: owner.kind,
+        entityId: owner.id,
         details: { count },
       });
     return count;

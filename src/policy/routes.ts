@@ -4,11 +4,12 @@ import { Router } from "express";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { HttpError, pageCount, pageOf, scope } from "../http";
-import { filterViolations, groupViolations, summarizeRules, type ViolationFilter } from "./core";
+import { filterViolations, groupViolations, summarizeRules, thresholdFields, type ViolationFilter } from "./core";
 import { runCurrentPolicy } from "./service";
 import { formatParameter, violationRow } from "./compliance-page";
 import { childNames, childrenRow } from "./child-rows-page";
 import { policyRules } from "./rules-registry";
+import { thresholdRoutes } from "./thresholds-routes";
 
 const GROUP_LIMIT = 20;
 const PAGE_SIZE = 50;
@@ -106,6 +107,7 @@ export function policyRoutes(ds: DataSource): Router {
       rules: summary.map((s) => ({
         ...s,
         description: rules.find((r) => r.id === s.id)?.description?.[locale] ?? "",
+        editable: rules.some((r) => r.id === s.id && thresholdFields(r, {}).length > 0),
         parameterText: Object.entries(s.parameters).map(([name, value]) => ({
           name,
           text: formatParameter(value, locale),
@@ -114,5 +116,6 @@ export function policyRoutes(ds: DataSource): Router {
     });
   });
 
+  router.use(thresholdRoutes(ds));
   return router;
 }

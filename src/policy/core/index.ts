@@ -36,3 +36,4 @@ export {
 } from "./grouping";
 export { gridIssues, slotKey, type CellIssue, type GridIssues, type GridShown } from "./grid-issues";
 export { classBoardHref, fixLinks, timetableHref, type FixLink } from "./fix-links";
+export { parseThresholds, ruleOverride, thresholdFields, type ThresholdField } from "./thresholds";

@@ -202,7 +202,7 @@ forEachDatabase("rounds over a term: a term played through", (ctx) => {
       .getRepository(Notification)
       .find({ where: { kind: "allocation.changed" }, order: { id: "ASC" } });
     expect(told.length, "the republication changed someone's place").to.be.at.least(1);
-    const families = [...new Set(told.map((n) => n.familyId))];
+    const families = [...new Set(told.map((n) => n.familyId!))];
     const app = testApp(ds);
     const hash = await hashSecret(CODE);
     await ds.getRepository(Family).update({ id: In(families) }, { accessCodeHash: hash });

@@ -68,8 +68,8 @@ forEachDatabase("policy pages", (ctx) => {
       expect(res.text).to.contain(`id="rule-${rule.id}"`);
       expect(res.text).to.contain(rule.title["zh-CN"]);
     }
-    expect(res.text).to.contain("maxWrittenMinutes");
-    expect(res.text).to.contain("earliestEnd</code> = 17:30");
+    expect(res.text).to.contain("书面作业最长时长（分钟）");
+    expect(res.text).to.contain("最早结束时间 = 17:30");
     expect(res.text.match(/class="status status-ok"/g)).to.have.length(12);
   });
 
@@ -291,7 +291,7 @@ forEachDatabase("policy pages", (ctx) => {
     );
     try {
       const res = await admin.get("/admin/rules");
-      expect(res.text).to.contain("maxStaffSessionsPerWeek</code> = 4");
+      expect(res.text).to.contain("每位教师每周最多节数 = 4");
       expect(res.text).to.match(/id="rule-staff-weekly-load"[\s\S]*?status-failing/);
       expect(res.text).to.contain("<code>policy.latestEnd</code>");
       const compliance = await admin.get("/admin/compliance?rule=staff-weekly-load");
