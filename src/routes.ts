@@ -4,7 +4,7 @@
 // that has none, and test/support/routes.ts enumerates them all.
 import type { Router } from "express";
 import type { DataSource } from "typeorm";
-import { authRoutes, accountRoutes, throttleRoutes } from "./accounts";
+import { authRoutes, accountRoutes, familyEmailRoutes, throttleRoutes } from "./accounts";
 import { localeRoutes } from "./http/locale-routes";
 import { homeRoutes } from "./home";
 import { privacyRoutes } from "./privacy/routes";
@@ -36,6 +36,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
   const makers: MakeRouter[] = [
     (d) => authRoutes(d, sessionSecret),
     accountRoutes,
+    familyEmailRoutes,
     localeRoutes,
     privacyRoutes,
     homeRoutes,

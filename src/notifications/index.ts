@@ -36,3 +36,4 @@ export {
 } from "./family-email-store";
 export { optOutsOf } from "./preference-store";
 export { preferenceRoutes } from "./preference-routes";
+export { emailConfigured, notifyAddress } from "./notify-address";

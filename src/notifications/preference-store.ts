@@ -35,3 +35,14 @@ export async function staffEmailOf(db: Repos, staffId: number): Promise<string |
   const staff = await db.getRepository(Staff).findOne({ select: { id: true, email: true }, where: { id: staffId } });
   return staff?.email ?? null;
 }
+
+/** What entitlement and e-mail need of a staff member: role, active, account e-mail (null: no such staff). */
+export async function staffProfile(
+  db: Repos,
+  staffId: number,
+): Promise<{ role: string; active: boolean; email: string | null } | null> {
+  const staff = await db
+    .getRepository(Staff)
+    .findOne({ select: { id: true, role: true, active: true, email: true }, where: { id: staffId } });
+  return staff ? { role: staff.role, active: staff.active, email: staff.email } : null;
+}

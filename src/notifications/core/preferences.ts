@@ -3,6 +3,7 @@
 // recipient's channels read it. The app inbox always keeps every notice (it is
 // the record a family or teacher can go back to), so only e-mail is a choice;
 // the staff groups' robots are the school's, not a person's, and are not here.
+import { MANDATORY_KINDS } from "./mandatory";
 
 export type PersonKind = "family" | "staff";
 export const PERSONAL_CHANNELS = ["app", "email"] as const;
@@ -10,7 +11,7 @@ export type PersonalChannel = (typeof PERSONAL_CHANNELS)[number];
 
 // An unexcused absence reaches the family and the class teacher everywhere they
 // can be reached, whatever they chose: a missing child outweighs a preference.
-export const ALWAYS_SENT: readonly string[] = ["attendance.absent"];
+export const ALWAYS_SENT: readonly string[] = MANDATORY_KINDS;
 
 // The kinds each kind of person receives, in the order the settings page lists them.
 export const KINDS_FOR: Record<PersonKind, readonly string[]> = {
@@ -71,4 +72,23 @@ export function optOutsFromForm(
     for (const channel of offered)
       if (choosable(kind, channel) && !on.has(`${kind}|${channel}`)) out.push({ kind, channel });
   return [...kept, ...out];
+}
+
+// Staff notices that name a child or an absence: only the child's class teacher
+// and the admins are entitled to them (the caller picks the class teacher; a
+// teacher, an external instructor or a deactivated account never receives them).
+export const CHILD_NAMING_STAFF_KINDS: readonly string[] = [
+  "attendance.absent",
+  "attendance.absent.escalated",
+  "attendance.answer",
+  "attendance.daySummary",
+  "leave.requested",
+  "pickup.unlisted",
+];
+const ENTITLED_ROLES: readonly string[] = ["class_teacher", "admin"];
+
+/** Whether a staff member of this role (active or not) may receive a kind at all. */
+export function staffEntitled(staff: { role: string; active: boolean }, kind: string): boolean {
+  if (!staff.active) return false;
+  return !CHILD_NAMING_STAFF_KINDS.includes(kind) || ENTITLED_ROLES.includes(staff.role);
 }
