@@ -9,7 +9,8 @@ import { SchoolClass, Student, Term } from "../../../src/db/entities";
 import { ChoiceRound, Preference } from "../../../src/choices/entities";
 import { createRound, sweepRoundNotices } from "../../../src/choices";
 import { SYSTEM } from "../../../src/audit";
-import { Notification } from "../../../src/notifications/entities";
+import { FamilyEmail, Notification, OutboxDelivery } from "../../../src/notifications";
+import { Setting } from "../../../src/db/entities";
 
 forEachDatabase("round notices: opening and the deadline reminder", (ctx) => {
   let ds: DataSource;
@@ -20,7 +21,34 @@ forEachDatabase("round notices: opening and the deadline reminder", (ctx) => {
     await demoApp(ctx.db);
     ds = ctx.db.ds;
     termId = (await ds.getRepository(Term).findOneByOrFail({ current: true })).id;
+    // The school has e-mail, and every family of grade 3 a verified address: each notice is also a delivery.
+    await ds.getRepository(Setting).save([
+      { key: "notify.smtp.host", value: "127.0.0.1" },
+      { key: "notify.smtp.from", value: "kehou@school.example" },
+    ]);
+    const now = new Date().toISOString();
+    const families = [...new Set((await familiesOfGrades([3])).map((c) => c.familyId))];
+    await ds.getRepository(FamilyEmail).insert(
+      families.map((familyId) => ({
+        familyId,
+        address: `family${familyId}@example.cn`,
+        verifiedAt: now,
+        consentAt: now,
+        consentVersion: "2026-09",
+        withdrawnAt: null,
+        tokenHash: null,
+        tokenExpiresAt: null,
+        updatedAt: now,
+      })),
+    );
   });
+
+  /** The e-mail deliveries of a kind for a round, by family. */
+  const deliveries = async (kind: string, roundName: string) =>
+    (await ds.getRepository(OutboxDelivery).find({ where: { kind, channel: "email" } }))
+      .filter((d) => d.payload.round === roundName)
+      .map((d) => d.recipientId)
+      .sort((a, b) => a! - b!);
 
   // Rounds far in the future, so the demo's own rounds are not open at these instants.
   async function round(name: string, opensAt: string, closesAt: string, grades: number[]): Promise<ChoiceRound> {
@@ -67,6 +95,7 @@ forEachDatabase("round notices: opening and the deadline reminder", (ctx) => {
     expect(rows.map((n) => n.familyId)).to.deep.equal(families);
     expect(rows[0].payload.link).to.equal("/choices");
     expect(String(rows[0].payload.deadline)).to.match(/^2030-03-10 \d\d:00$/);
+    expect(await deliveries("round.opened", r.name)).to.deep.equal(families);
 
     expect(await sweepRoundNotices(ds, new Date("2030-03-01T01:01:00.000Z"))).to.deep.equal({ opened: 0, reminded: 0 });
     expect((await noticesOf("round.opened")).filter((n) => n.payload.round === r.name).length).to.equal(
@@ -102,6 +131,9 @@ forEachDatabase("round notices: opening and the deadline reminder", (ctx) => {
     const rows = (await noticesOf("round.deadline")).filter((n) => n.payload.round === r.name);
     expect(rows.map((n) => n.familyId)).to.not.include(answering);
     expect(rows.length).to.equal(expected.length);
+    expect(await deliveries("round.deadline", r.name)).to.deep.equal(
+      rows.map((n) => n.familyId).sort((a, b) => a! - b!),
+    );
     expect((await sweepRoundNotices(ds, new Date("2030-03-09T10:00:00.000Z"))).reminded).to.equal(0);
   });
 
