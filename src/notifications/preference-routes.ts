@@ -3,7 +3,7 @@
 // the reason; e-mail is offered once the person has a usable address.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import { formBody, scope } from "../http";
+import { HttpError, formBody, scope } from "../http";
 import { actorOf } from "../audit";
 import { ALWAYS_SENT, KINDS_FOR, PERSONAL_CHANNELS, choosable, wants } from "./core/preferences";
 import { type Person, optOutsOf, staffEmailOf } from "./preference-store";
@@ -55,9 +55,12 @@ export function preferenceRoutes(ds: DataSource): Router {
 
   router.post("/notifications/settings", OWN, async (req, res) => {
     const person = personOf(req);
+    const body = formBody(req);
+    // Unticked boxes are not sent, so an empty post would mean "switch all off": only the page's own form counts.
+    if (body.form !== "notice-settings") throw new HttpError(400, "validation.invalid_format");
     const offered = PERSONAL_CHANNELS.filter((c) => c !== "email") as string[];
     if (await emailOf(person)) offered.push("email");
-    await saveNoticeSettings(ds, person, { ticked: tickedOf(formBody(req)), offered }, actorOf(req.session.user));
+    await saveNoticeSettings(ds, person, { ticked: tickedOf(body), offered }, actorOf(req.session.user));
     req.session.flash = { kind: "ok", key: "notifications.prefs.saved" };
     res.redirect("/notifications/settings");
   });

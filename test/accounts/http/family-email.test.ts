@@ -143,7 +143,7 @@ forEachDatabase("a family's e-mail address for notices", (ctx) => {
     await family
       .post("/notifications/settings")
       .type("form")
-      .send({ _csrf: csrfFrom(settings.text) });
+      .send({ _csrf: csrfFrom(settings.text), form: "notice-settings" });
     await tell("round.deadline");
     await tell("attendance.absent");
     expect(await deliveriesFor("round.deadline")).to.have.length(1);

@@ -54,7 +54,10 @@ forEachDatabase("notice settings page", (ctx) => {
 
   it("When a family without an address saves, then no e-mail choice is recorded", async () => {
     const token = await formToken(family, "/notifications/settings");
-    const res = await family.post("/notifications/settings").type("form").send({ _csrf: token });
+    const res = await family
+      .post("/notifications/settings")
+      .type("form")
+      .send({ _csrf: token, form: "notice-settings" });
     expect(res.status).to.equal(302);
     expect(await optOuts({ familyId })).to.deep.equal([]);
   });
@@ -79,7 +82,9 @@ forEachDatabase("notice settings page", (ctx) => {
     const res = await family
       .post("/notifications/settings")
       .type("form")
-      .send(`_csrf=${encodeURIComponent(csrfFrom(page.text))}&on=round.opened%7Cemail&on=results.published%7Cemail`);
+      .send(
+        `form=notice-settings&_csrf=${encodeURIComponent(csrfFrom(page.text))}&on=round.opened%7Cemail&on=results.published%7Cemail`,
+      );
     expect(res.status).to.equal(302);
     const rows = await optOuts({ familyId });
     const kinds = rows.map((r) => r.kind);
@@ -100,7 +105,7 @@ forEachDatabase("notice settings page", (ctx) => {
     const res = await family
       .post("/notifications/settings")
       .type("form")
-      .send(`_csrf=${encodeURIComponent(token)}&on=leave.requested%7Cemail&on=x%7Csms`);
+      .send(`form=notice-settings&_csrf=${encodeURIComponent(token)}&on=leave.requested%7Cemail&on=x%7Csms`);
     expect(res.status).to.equal(302);
     const kinds = (await optOuts({ familyId })).map((r) => r.kind);
     expect(kinds).to.not.include("attendance.absent");
@@ -121,7 +126,7 @@ forEachDatabase("notice settings page", (ctx) => {
     const res = await teacher
       .post("/notifications/settings")
       .type("form")
-      .send(`_csrf=${encodeURIComponent(csrfFrom(page.text))}&on=leave.requested%7Cemail`);
+      .send(`form=notice-settings&_csrf=${encodeURIComponent(csrfFrom(page.text))}&on=leave.requested%7Cemail`);
     expect(res.status).to.equal(302);
     const kinds = (await optOuts({ staffId: staff.id })).map((r) => r.kind).sort();
     expect(kinds).to.include("pickup.unlisted");
