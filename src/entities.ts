@@ -14,6 +14,8 @@ import { membershipEntities } from "./membership/entity";
 import { dateChangeEntities } from "./kernel";
 import { leaveEntities } from "./leave/entities";
 import { pickupEntities } from "./pickup";
+import { peopleEntities } from "./notifications/people-entities";
+import { RoundNotice } from "./choices/round-notice-entity";
 
 export const entities: Function[] = [
   ...coreEntities,
@@ -29,4 +31,6 @@ export const entities: Function[] = [
   ...dateChangeEntities,
   ...leaveEntities,
   ...pickupEntities,
+  ...peopleEntities,
+  RoundNotice,
 ];

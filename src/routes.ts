@@ -4,7 +4,7 @@
 // that has none, and test/support/routes.ts enumerates them all.
 import type { Router } from "express";
 import type { DataSource } from "typeorm";
-import { authRoutes, accountRoutes, throttleRoutes } from "./accounts";
+import { authRoutes, accountRoutes, familyEmailRoutes, throttleRoutes } from "./accounts";
 import { localeRoutes } from "./http/locale-routes";
 import { homeRoutes } from "./home";
 import { privacyRoutes } from "./privacy/routes";
@@ -15,7 +15,7 @@ import { clubRoutes } from "./clubs";
 import { timetableRoutes } from "./timetable/routes";
 import { choiceRoutes, type RoundSeatsOf } from "./choices";
 import { allocationRoutes, roundSeats, clubSlots, offerFreedSeats, isRoundPublished } from "./allocation";
-import { notificationRoutes, outboxRoutes } from "./notifications";
+import { notificationRoutes, outboxRoutes, preferenceRoutes } from "./notifications";
 import { policyRoutes } from "./policy";
 import { homeworkRoutes } from "./homework/routes";
 import { feedRoutes } from "./feeds";
@@ -38,6 +38,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
   const makers: MakeRouter[] = [
     (d) => authRoutes(d, sessionSecret),
     accountRoutes,
+    familyEmailRoutes,
     localeRoutes,
     privacyRoutes,
     homeRoutes,
@@ -52,6 +53,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     allocationRoutes,
     notificationRoutes,
     outboxRoutes,
+    preferenceRoutes,
     policyRoutes,
     homeworkRoutes,
     feedRoutes,

@@ -8,6 +8,7 @@ import { DbSessionStore } from "./http/session-store";
 import pino from "pino";
 import { assertRulesLoad } from "./policy";
 import { sweepExpiredOffers } from "./allocation";
+import { sweepRoundNotices } from "./choices";
 import { takeServerLock } from "./db/server-lock";
 import { startDispatcher } from "./notifications";
 import { escalateUnacknowledged, sendDaySummaries } from "./attendance";
@@ -48,6 +49,11 @@ async function main(): Promise<void> {
       void escalateUnacknowledged(ds, schoolNow())
         .then(() => sendDaySummaries(ds, schoolNow()))
         .catch((err) => logger.error({ err }, "absence sweep failed")),
+    60_000,
+  ).unref();
+  // Round openings and deadline reminders: claimed per round and kind, so every instance may sweep.
+  setInterval(
+    () => void sweepRoundNotices(ds).catch((err) => logger.error({ err }, "round notice sweep failed")),
     60_000,
   ).unref();
   // The outbox's dispatcher: every instance runs one; claims keep them off each other's rows.

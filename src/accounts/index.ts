@@ -12,4 +12,5 @@ export {
 } from "./throttle-store";
 export { authRoutes } from "./sign-in-routes";
 export { accountRoutes } from "./account-routes";
+export { familyEmailRoutes } from "./family-email-routes";
 export { throttleRoutes } from "./throttle-routes";

@@ -116,7 +116,7 @@ export async function publishRun(
         em,
         plan.changes.map((c) => ({
           familyId: c.familyId,
-          kind: "allocation.changed",
+          kind: "placement.changed",
           payload: {
             round: round.name,
             child: c.name,
@@ -133,7 +133,7 @@ export async function publishRun(
         em,
         families.map((familyId) => ({
           familyId,
-          kind: "allocation.published",
+          kind: "results.published",
           payload: { round: round.name, link: "/results" },
         })),
         at,

@@ -10,7 +10,7 @@ import { inTransaction } from "../db";
 import { Actor, recordAudit, SYSTEM } from "../audit";
 import { notify } from "../notifications";
 import type { WaitlistOffer } from "./entities";
-import { clubByIdOrFail, clubsByIds, studentByIdOrFail } from "./store/school";
+import { clubByIdOrFail, clubsByIds, roundByIdOrFail, studentByIdOrFail } from "./store/school";
 import {
   answerOpenOffer,
   deletePlacementById,
@@ -70,8 +70,10 @@ export async function offerNext(
     await notify(
       em,
       student.familyId,
-      from ? "offer.move" : "offer.made",
+      "waitlist.offer",
       {
+        // i18next picks the "move" wording (waitlist.offer_move) when the seat replaces another.
+        ...(from ? { context: "move" } : {}),
         offerId: offer.id,
         child: student.name,
         club: club.name,
@@ -125,10 +127,32 @@ export async function withdrawPlacement(
       reason,
       details: { roundId, studentId, clubId, source: placement.source },
     });
+    // The school changed a published place: the family hears what changed (its own withdrawal needs no notice).
+    if (actor.kind !== "family") await noticeWithdrawal(em, roundId, studentId, clubId, now);
     const ctx = await waitlistContext(em, roundId);
     if (ctx) await offerNext(em, ctx, clubId, now);
     return "withdrawn";
   });
+}
+
+async function noticeWithdrawal(
+  em: EntityManager,
+  roundId: number,
+  studentId: number,
+  clubId: number,
+  now: Date,
+): Promise<void> {
+  // One after another: a transaction's queries share one connection.
+  const student = await studentByIdOrFail(em, studentId);
+  const club = await clubByIdOrFail(em, clubId);
+  const round = await roundByIdOrFail(em, roundId);
+  await notify(
+    em,
+    student.familyId,
+    "placement.changed",
+    { round: round.name, child: student.name, from: club.name, to: "—", link: "/results" },
+    now.toISOString(),
+  );
 }
 
 export type OfferOutcome = "accepted" | "declined" | "expired" | "no-longer-fits" | "closed";
@@ -212,7 +236,7 @@ export async function expireOffer(
   await notify(
     em,
     student.familyId,
-    "offer.expired",
+    "waitlist.offerExpired",
     { offerId: offer.id, child: student.name, club: club.name },
     now.toISOString(),
   );

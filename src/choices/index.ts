@@ -6,6 +6,7 @@ export * from "./core";
 export { choiceRoutes } from "./routes";
 export type { RoundSeatsOf } from "./round-routes";
 export { closeRound, closeRoundIn, createRound, updateRound } from "./round-service";
+export { sweepRoundNotices } from "./round-notice-service";
 export { loadClubOffer } from "./store/club-offer";
 export {
   loadRoundChoices,

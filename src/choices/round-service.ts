@@ -10,6 +10,7 @@ import { currentTerm } from "./store/round-lookup";
 import { insertRound, openClubsOfTerm, roundById, roundsOfTerm, saveRound, termById } from "./store/rounds";
 import { localDate, schoolZone } from "../kernel";
 import { fixedEffectiveDate, overlappingRound, roundState } from "./core";
+import { announceIfOpen } from "./round-notice-service";
 
 // A round that overlaps another on a club, or names a club the term does not offer, fails the form (400).
 async function checkOverlap(em: EntityManager, termId: number, data: RoundFormData, selfId?: number): Promise<void> {
@@ -39,6 +40,7 @@ export async function createRound(ds: DataSource, data: RoundFormData, actor: Ac
       entityId: round.id,
       details: { ...data },
     });
+    await announceIfOpen(em, round, now);
     return round;
   });
 }
@@ -73,6 +75,8 @@ export async function updateRound(
       entityId: id,
       details: { before, after: { ...data } },
     });
+    // Moving the opening to now or earlier opens the round: its families hear in this transaction.
+    await announceIfOpen(em, round, round.updatedAt);
     return round;
   });
 }

@@ -24,3 +24,18 @@ export {
 export { notificationRoutes } from "./routes";
 export { outboxRoutes } from "./outbox-routes";
 export { startDispatcher, dispatchOnce, dispatchAll, type RunningDispatcher } from "./dispatcher";
+// Who gets which notice where (issue 21): a family's e-mail address, each person's settings.
+export { FamilyEmail, NoticeOptOut, peopleEntities } from "./people-entities";
+export {
+  familyEmailOf,
+  putFamilyEmail,
+  removeFamilyEmail,
+  renewFamilyEmailToken,
+  usableFamilyEmail,
+  verifyFamilyEmail,
+  withdrawFamilyEmail,
+  type FamilyEmailView,
+} from "./family-email-store";
+export { optOutsOf } from "./preference-store";
+export { preferenceRoutes } from "./preference-routes";
+export { emailConfigured, notifyAddress } from "./notify-address";

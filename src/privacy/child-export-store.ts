@@ -7,7 +7,7 @@ import { type DataSource, In } from "typeorm";
 import { AuditEntry, Club, ServiceEnrollment } from "../db";
 import { ChoiceRound, Preference } from "../choices";
 import { AllocationPin, ClubPlacement, WaitlistEntry, WaitlistOffer } from "../allocation";
-import { Notification } from "../notifications";
+import { FamilyEmail, Notification, NoticeOptOut } from "../notifications";
 import { Survey, SurveyReceipt } from "../surveys";
 import { FeedToken } from "../feeds";
 import { attendanceOfChild } from "../attendance";
@@ -33,6 +33,10 @@ export async function childSections(
       ds.getRepository(SurveyReceipt).find({ where: { familyId }, order: { id: "ASC" } }),
       ds.getRepository(FeedToken).find({ where: { kind: "student", subjectId: studentId }, order: { id: "ASC" } }),
     ]);
+  const [emails, optOuts] = await Promise.all([
+    ds.getRepository(FamilyEmail).find({ where: { familyId }, order: { id: "ASC" } }),
+    ds.getRepository(NoticeOptOut).find({ where: { familyId }, order: { id: "ASC" } }),
+  ]);
   const clubIds = [
     ...new Set(
       [...preferences.flatMap((p) => p.clubIds), ...pins, ...placements, ...memberships, ...entries, ...offers].map(
@@ -111,6 +115,16 @@ export async function childSections(
       createdAt: n.createdAt,
       readAt: n.readAt,
     })),
+    // The family's e-mail for notices, with its consent; the link's token hash is a secret, not data about anyone.
+    familyEmail: emails.map((e) => ({
+      address: e.address,
+      verifiedAt: e.verifiedAt,
+      consentAt: e.consentAt,
+      consentVersion: e.consentVersion,
+      withdrawnAt: e.withdrawnAt,
+      updatedAt: e.updatedAt,
+    })),
+    noticeOptOuts: optOuts.map((o) => ({ kind: o.kind, channel: o.channel, since: o.createdAt })),
     // That the family answered, never what: answers are stored without the family.
     surveyReceipts: receipts.map((r) => ({
       survey: surveys.find((s) => s.id === r.surveyId)?.title ?? null,

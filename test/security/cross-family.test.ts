@@ -93,6 +93,11 @@ forEachDatabase("security: one family never reaches another's children, choices,
             "/lang",
             "/privacy/accept",
             "/notifications/read",
+            // The family's own e-mail address and notice settings: no ids, nobody else's rows.
+            "/account/email/resend",
+            "/account/email/withdraw",
+            "/account/email/remove",
+            "/notifications/settings",
           ].includes(r.path),
       ),
     ];

@@ -54,6 +54,12 @@ const PROBES: Record<string, Probe> = {
   }),
   "get /admin/rounds/:id/paper/:studentId": (o) => `/admin/rounds/${o.roundId}/paper/${o.student.id}`,
   "post /admin/rounds/:id/paper/:studentId": (o) => `/admin/rounds/${o.roundId}/paper/${o.student.id}`,
+  "get /account/email/verify/:token": () => ({
+    none: "the token names no row: it verifies only the signed-in family's own pending address (another family's link is refused: test/accounts/http/family-email.test.ts)",
+  }),
+  "post /account/email/verify/:token": () => ({
+    none: "the token names no row: it verifies only the signed-in family's own pending address (another family's link is refused: test/accounts/http/family-email.test.ts)",
+  }),
   "get /choices/:studentId": (o) => `/choices/${o.student.id}`,
   "get /choices/:studentId/receipt": (o) => `/choices/${o.student.id}/receipt`,
   "get /results/:studentId": (o) => `/results/${o.student.id}`,

@@ -306,9 +306,7 @@ forEachDatabase("allocation runs, pins and publishing over HTTP", (ctx) => {
     expect(
       (await ctx.db.ds.getRepository(AllocationPublication).findOneByOrFail({ roundId: round.id })).runId,
     ).to.equal(run.id);
-    expect(await ctx.db.ds.getRepository(Notification).countBy({ kind: "allocation.published" })).to.be.greaterThan(
-      150,
-    );
+    expect(await ctx.db.ds.getRepository(Notification).countBy({ kind: "results.published" })).to.be.greaterThan(150);
     expect(overridden.details).to.include({ placements });
 
     const family = await familyAgent(app, familyLogin(logins, 1));

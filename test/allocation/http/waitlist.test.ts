@@ -114,7 +114,7 @@ forEachDatabase("waitlist offers: withdraw, accept, decline, expiry", (ctx) => {
     expect(Date.parse(open[0].expiresAt) - Date.parse(open[0].createdAt)).to.equal(48 * HOUR);
     const note = await ctx.db.ds
       .getRepository(Notification)
-      .findOneByOrFail({ familyId: fitting[0].familyId, kind: "offer.made" });
+      .findOneByOrFail({ familyId: fitting[0].familyId, kind: "waitlist.offer" });
     expect(note.payload).to.include({ offerId: open[0].id, club: club.name });
     expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "placement.withdraw" })).to.equal(1);
     expect(
@@ -189,7 +189,9 @@ forEachDatabase("waitlist offers: withdraw, accept, decline, expiry", (ctx) => {
     expect(open.map((o) => o.studentId)).to.deep.equal([fitting[2].id]);
     offers.push(open[0]);
     expect(
-      await ctx.db.ds.getRepository(Notification).countBy({ familyId: fitting[1].familyId, kind: "offer.expired" }),
+      await ctx.db.ds
+        .getRepository(Notification)
+        .countBy({ familyId: fitting[1].familyId, kind: "waitlist.offerExpired" }),
     ).to.equal(1);
     expect(await ctx.db.ds.getRepository(AuditEntry).countBy({ action: "waitlist.expire" })).to.equal(1);
   });

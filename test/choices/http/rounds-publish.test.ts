@@ -178,7 +178,7 @@ forEachDatabase("publishing: a republication", (ctx) => {
       return out;
     };
     const old = await seats();
-    const publishedBefore = await ds.getRepository(Notification).countBy({ kind: "allocation.published" });
+    const publishedBefore = await ds.getRepository(Notification).countBy({ kind: "results.published" });
     const run = await createRun(ds, main.id, { mechanism: "lottery", seed: 99, note: "" }, SYSTEM);
 
     const asked = await publish(admin, run.id);
@@ -208,11 +208,11 @@ forEachDatabase("publishing: a republication", (ctx) => {
     expect([...listed].sort((a, b) => a - b)).to.deep.equal([...changed].sort((a, b) => a - b));
     const students = await ds.getRepository(Student).findBy({ id: In(changed) });
     const told = new Set(
-      (await ds.getRepository(Notification).findBy({ kind: "allocation.changed" })).map((n) => n.familyId),
+      (await ds.getRepository(Notification).findBy({ kind: "placement.changed" })).map((n) => n.familyId),
     );
     for (const s of students) expect(told.has(s.familyId), `family of ${s.studentNumber} told`).to.equal(true);
     expect(
-      await ds.getRepository(Notification).countBy({ kind: "allocation.published" }),
+      await ds.getRepository(Notification).countBy({ kind: "results.published" }),
       "no second 结果已发布",
     ).to.equal(publishedBefore);
 

@@ -200,7 +200,7 @@ forEachDatabase("rounds over a term: a term played through", (ctx) => {
     // Every family told of a change sees it on its notifications page.
     const told = await ds
       .getRepository(Notification)
-      .find({ where: { kind: "allocation.changed" }, order: { id: "ASC" } });
+      .find({ where: { kind: "placement.changed" }, order: { id: "ASC" } });
     expect(told.length, "the republication changed someone's place").to.be.at.least(1);
     const families = [...new Set(told.map((n) => n.familyId!))];
     const app = testApp(ds);

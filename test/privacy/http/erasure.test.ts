@@ -40,6 +40,8 @@ const EXPORT_KEY: Record<string, string> = {
   leave_request: "leaveRequests",
   pickup_person: "pickupPeople",
   early_pickup: "earlyPickups",
+  family_email: "familyEmail",
+  notice_opt_out: "noticeOptOuts",
 };
 
 forEachDatabase("deleting a child", (ctx) => {
