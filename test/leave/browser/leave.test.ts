@@ -1,5 +1,6 @@
 // Issue 21 in a real browser on a phone (390×844): a parent asks for leave; the class
-// teacher's list of the day shows it and the register opens with the child excused.
+// teacher's list of the day shows it and the register opens with the child excused; another
+// child's unexcused absence reaches the class teacher's e-mail and the staff groups, nameless there.
 import { expect } from "chai";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Server } from "node:http";
@@ -16,6 +17,9 @@ import { acceptPrivacy } from "../../choices/http/fixtures";
 import { AttendanceAlert, Attendance } from "../../../src/attendance/entities";
 import { SchoolClass, Student, TimetableEntry } from "../../../src/db/entities";
 import { LeaveRequest } from "../../../src/leave/entities";
+import { dispatchAll } from "../../../src/notifications";
+import { startMailReceiver, startRobotReceiver } from "../../notifications/support/receivers";
+import { pointAtReceivers } from "../../notifications/support/school";
 
 // test-output/ always; docs/screenshots/leave-*.png too (the README's screenshots).
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
@@ -147,5 +151,65 @@ for (const kind of databaseKinds())
       expect(await db.ds.getRepository(AttendanceAlert).countBy({ studentId: child.id })).to.equal(0);
       expect(teacher.errors).to.deep.equal([]);
       await teacher.context.close();
+    });
+
+    // The other half of issue 21's browser test: a child missing without leave reaches the
+    // class teacher's e-mail (with the name) and the staff group (a count, never the name).
+    it("When the teacher marks another child absent without leave, then the class teacher's e-mail names the child and the staff group summary does not", async () => {
+      const mail = await startMailReceiver();
+      const robots = await startRobotReceiver();
+      try {
+        await pointAtReceivers(db.ds, { smtpPort: mail.port, robotUrl: robots.url });
+        const onLeave = await db.ds
+          .getRepository(Student)
+          .findOneByOrFail({ studentNumber: logins.families[0].studentNumber });
+        const cls = await db.ds.getRepository(SchoolClass).findOneByOrFail({ id: onLeave.classId });
+        const entry = await db.ds
+          .getRepository(TimetableEntry)
+          .findOneByOrFail({ classId: cls.id, weekday: 2, kind: "homework" });
+        const creds = staffLogin(logins, "class_teacher");
+
+        const teacher = await phone();
+        const page = teacher.page;
+        await page.goto(`${url}/login`);
+        await page.fill('input[name="email"]', creds.email);
+        await page.fill('input[name="password"]', creds.password);
+        await page.click('form:has(input[name="email"]) button.primary');
+        await page.waitForURL(`${url}/`);
+        await page.goto(`${url}/attendance/sessions/${entry.id}/2026-09-15`);
+        // Another child on this register (its roster: the class's children in the service that day).
+        const rowIds = await page.$$eval('[id^="s-"]', (rows) => rows.map((r) => Number(r.id.slice(2))));
+        const missingId = rowIds.find((id) => Number.isInteger(id) && id !== onLeave.id)!;
+        const missing = await db.ds.getRepository(Student).findOneByOrFail({ id: missingId });
+        await page.check(`#s-${missing.id} input[value="absent"]`);
+        await page.click(`#s-${missing.id} details.note summary`);
+        await page.fill(`input[name="n_${missing.id}"]`, "未到，家长未请假");
+        await page.click(".register-save button");
+        await page.waitForURL(/\/attendance\/sessions\//);
+        expect(await db.ds.getRepository(AttendanceAlert).countBy({ studentId: missing.id, state: "open" })).to.equal(
+          1,
+        );
+        expect(teacher.errors).to.deep.equal([]);
+        await teacher.context.close();
+
+        // What the app's dispatcher does after the commit (the test app runs none of its own).
+        await dispatchAll(db.ds, { siteUrl: url });
+        const toTeacher = mail.mails.filter((m) => m.to.includes(creds.email));
+        expect(toTeacher, "an e-mail to the class teacher").to.have.length.greaterThan(0);
+        expect(toTeacher.map((m) => m.text).join("\n")).to.contain(missing.name);
+        expect(
+          toTeacher.every((m) => m.key && m.key.length > 10),
+          "each mail carries its key",
+        ).to.equal(true);
+        const group = robots.accepted();
+        expect(group.map((c) => c.robot).sort()).to.include.members(["dingtalk", "wecom"]);
+        const groupText = JSON.stringify(group.map((c) => c.body));
+        expect(groupText).to.contain(cls.name);
+        expect(groupText).not.to.contain(missing.name);
+        expect(groupText).not.to.contain(onLeave.name);
+      } finally {
+        await mail.close();
+        await robots.close();
+      }
     });
   });
