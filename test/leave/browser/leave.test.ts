@@ -178,7 +178,9 @@ for (const kind of databaseKinds())
         await page.waitForURL(`${url}/`);
         await page.goto(`${url}/attendance/sessions/${entry.id}/2026-09-15`);
         // Another child on this register (its roster: the class's children in the service that day).
-        const rowIds = await page.$$eval('[id^="s-"]', (rows) => rows.map((r) => Number(r.id.slice(2))));
+        const rowIds: number[] = [];
+        for (const row of await page.locator('[id^="s-"]').all())
+          rowIds.push(Number((await row.getAttribute("id"))?.slice(2)));
         const missingId = rowIds.find((id) => Number.isInteger(id) && id !== onLeave.id)!;
         const missing = await db.ds.getRepository(Student).findOneByOrFail({ id: missingId });
         await page.check(`#s-${missing.id} input[value="absent"]`);
