@@ -2,7 +2,7 @@
 // (fields from1/to1 … from5/to5). Both or neither; from before to; only on a
 // weekday that is ticked. Errors are filed under hours<weekday>.
 import type { FieldErrors } from "../http";
-import type { StaffHours } from "./core";
+import type { StaffHours } from "../kernel/core";
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");

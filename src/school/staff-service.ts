@@ -1,6 +1,6 @@
 // Staff accounts: create, enable/disable, reset a password. Each change is
 // audit-logged in the same transaction.
-import type { StaffHours } from "./core";
+import type { StaffHours } from "../kernel/core";
 import type { DataSource } from "typeorm";
 import { type Staff, type StaffRole, nowIso, inTransaction } from "../db";
 import { insertStaff, saveStaffRow, staffById, staffEmailTaken, staffNumberTaken, updateStaffRow } from "./store/staff";

@@ -19,7 +19,7 @@ export class Staff {
   @DateColumn({ nullable: true }) vettedOn: string | null;
   // Weekdays 1–5 the person can take service sessions.
   @Column({ type: "simple-json" }) availableDays: number[];
-  // On some of those days only a time window, by weekday ("2": { from: "16:30", to: "18:00" }): src/school/core/staff-hours.ts.
+  // On some of those days only a time window, by weekday ("2": { from: "16:30", to: "18:00" }): src/kernel/core/staff-hours.ts.
   @Column({ type: "simple-json", nullable: true }) availableHours: Record<string, { from: string; to: string }> | null;
   @Column({ type: "varchar", length: 10, nullable: true }) locale: string | null;
   // Raised whenever this account's sessions must end (see http/auth/session-version.ts).

@@ -33,4 +33,3 @@ export {
   type RowProblem,
 } from "./import-checks";
 export { VENUE_KINDS, isVenueKind, type VenueKind } from "./venue-kinds";
-export { availableAt, windowOn, type HoursWindow, type StaffHours } from "./staff-hours";

@@ -1,4 +1,4 @@
-import { availableAt, windowOn } from "../../../school/core";
+import { availableAt, windowOn } from "../../../kernel/core";
 import { clashOf } from "./slot-groups";
 import { Clash, ClashContext, Placement } from "./types";
 

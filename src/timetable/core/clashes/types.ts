@@ -1,5 +1,5 @@
 // Plain shapes for the clash checks; the timetable service maps entities to these.
-import type { StaffHours } from "../../../school/core";
+import type { StaffHours } from "../../../kernel/core";
 
 export type SessionKind = "homework" | "club" | "sport" | "activity" | "lesson";
 

@@ -1,7 +1,8 @@
 // When a staff member can take service sessions: their weekdays, and on some of
 // them a time window (an external instructor who comes "Tuesdays from 16:30").
-// A weekday without a window means the whole service day. The timetable's clash
-// check and the proposer ask this; the staff form writes it.
+// A weekday without a window means the whole service day. It sits in the kernel
+// (the school's clock) because the timetable's clash check reads it and the
+// school's staff form writes it: neither capability owns the other.
 
 /** A window on one weekday, clock times "HH:MM", from < to. */
 export interface HoursWindow {
