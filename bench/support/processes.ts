@@ -1,6 +1,6 @@
 // Benchmarks drive real processes over loopback: the Kehou server as `npm
 // start` runs it, and a bare Express hello-world as the yardstick.
-import { spawn, ChildProcess } from "node:child_process";
+import { spawn, spawnSync, ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,16 +43,23 @@ export async function startKehou(
   databaseUrl = tempSqliteUrl(),
 ): Promise<Running & { databaseUrl: string }> {
   // Development: the demo school these benches log in to is seeded only there, never under NODE_ENV=production.
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+    SESSION_SECRET: "bench-secret-bench-secret",
+    NODE_ENV: "development",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
+  // npm start's seed step (the server itself never seeds): the demo school on an empty database.
+  const seeded = spawnSync(process.execPath, [join(projectRoot(), "dist", "seeds", "cli.js"), "start"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (seeded.status !== 0) throw new Error(`the demo seed step failed with ${seeded.status}`);
   const proc = spawn(process.execPath, [join(projectRoot(), "dist", "src", "server.js")], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
-      SESSION_SECRET: "bench-secret-bench-secret",
-      NODE_ENV: "development",
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-    },
+    env,
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
