@@ -224,7 +224,7 @@ describe("explanationView", () => {
     expect(view.lines[0]).to.deep.include({
       key: "assignment.explain.reason.full",
       met: false,
-      params: { rank: 1, club: "少儿合唱", capacity: 45, rankedBy: 80 },
+      params: { rank: 1, club: "少儿合唱", capacity: 45, count: 45, rankedBy: 80 },
     });
     expect(view.lines[1].met).to.equal(true);
   });

@@ -228,8 +228,10 @@ forEachDatabase("club choices: rounds, progress and paper replies", (ctx) => {
     expect(found.headers.location).to.equal(
       `/admin/rounds/${round.id}/paper/${await studentId(ctx.db.ds, "20240103")}`,
     );
+    // An unknown number is answered on the remind page it was typed on (test/choices/http/paper-lookup.test.ts).
     const missing = await admin.get(`/admin/rounds/${round.id}/paper?studentNumber=000`);
-    expect(missing.headers.location).to.equal(`/admin/rounds/${round.id}/remind`);
+    expect(missing.status).to.equal(404);
+    expect(missing.text).to.contain("没有找到学号为“000”的学生");
     expect((await admin.get(`/admin/rounds/${round.id}/paper/abc`)).status).to.equal(404);
     expect((await admin.get(`/admin/rounds/999999/paper/1`)).status).to.equal(404);
   });
