@@ -76,7 +76,8 @@ for (const kind of databaseKinds())
       expect(school[0]).to.equal("全校");
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=下载 Excel")]);
-      expect(download.suggestedFilename()).to.equal("kehou-participation.xlsx");
+      // Named with the term and the school date (src/http/download.ts).
+      expect(download.suggestedFilename()).to.match(/^kehou-participation-.*学期-\d{4}-\d{2}-\d{2}\.xlsx$/);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(await download.path());
       const sheet = book.worksheets[0];
