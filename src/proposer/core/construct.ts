@@ -71,7 +71,7 @@ export function freeSlots(layout: Layout, c: number, staff: number): number[] | 
     const venueFree =
       fixedVenue !== undefined
         ? layout.venueAt[t * nVenues + fixedVenue] === -1
-        : spec.venues.some((v) => layout.venueAt[t * nVenues + v] === -1);
+        : spec.venues.some((v) => layout.venueOpen(c, t, v));
     const ok = venueFree && layout.staffFree(c, staff, [t]);
     if (!ok && spec.fixedSlots.includes(t)) return null;
     if (ok) out.push(t);

@@ -58,6 +58,8 @@ export class Layout {
       if (!available[staff * nSlots + t]) return false;
       const holder = this.staffAt[t * nStaff + staff];
       if (holder !== -1 && holder !== c) return false;
+      const owner = this.problem.reservedStaff[t * nStaff + staff];
+      if (owner !== -1 && owner !== c) return false;
     }
     return true;
   }
@@ -117,9 +119,17 @@ export class Layout {
     const fixed = spec.fixedVenue.get(t);
     if (fixed !== undefined) return this.venueAt[base + fixed] === -1 ? fixed : -1;
     const current = spec.currentVenue.get(t);
-    if (current !== undefined && spec.venues.includes(current) && this.venueAt[base + current] === -1) return current;
-    for (const v of spec.venues) if (this.venueAt[base + v] === -1) return v;
+    if (current !== undefined && spec.venues.includes(current) && this.venueOpen(c, t, current)) return current;
+    for (const v of spec.venues) if (this.venueOpen(c, t, v)) return v;
     return this.reseat(c, t);
+  }
+
+  /** Venue v is empty in slot t and not kept there for another club's fixed session. */
+  venueOpen(c: number, t: number, v: number): boolean {
+    const at = t * this.problem.nVenues + v;
+    if (this.venueAt[at] !== -1) return false;
+    const owner = this.problem.reservedVenue[at];
+    return owner === -1 || owner === c;
   }
 
   private reseat(c: number, t: number): number {
@@ -135,8 +145,13 @@ export class Layout {
     }
     if (movable.length === 0) return -1;
     const all = [...movable, c].sort((a, b) => clubs[b].capacity - clubs[a].capacity || a - b);
+    // Venues kept for a fixed session are not free to re-seat anyone into (their owner sits there already, or will).
     const free = new Set(
-      kindVenues.filter((v) => this.venueAt[base + v] === -1 || movable.includes(this.venueAt[base + v])),
+      kindVenues.filter(
+        (v) =>
+          this.problem.reservedVenue[base + v] === -1 &&
+          (this.venueAt[base + v] === -1 || movable.includes(this.venueAt[base + v])),
+      ),
     );
     const seat = new Map<number, number>();
     for (const d of all) {

@@ -34,6 +34,13 @@ export interface Problem {
   interested: { student: number; weight: number }[][];
   /** stays[student * nSlots + slot] = 1 when the child stays for that slot. */
   stays: Uint8Array;
+  /**
+   * A fixed session's venue and leader are its club's in that slot: no other
+   * club may take them, whichever club happens to be placed first.
+   * reservedVenue[slot * nVenues + venue] and reservedStaff[slot * nStaff + staff]: club index, or -1.
+   */
+  reservedVenue: Int32Array;
+  reservedStaff: Int32Array;
 }
 
 export function compileProblem(instance: ProposalInstance): Problem {
@@ -77,6 +84,15 @@ export function compileProblem(instance: ProposalInstance): Problem {
       if (grades === undefined || grades.includes(s.grade)) interested[c].push({ student: u, weight: 1 / (r + 1) });
     });
   });
+  const reservedVenue = new Int32Array(nSlots * instance.venues.length).fill(-1);
+  const reservedStaff = new Int32Array(nSlots * instance.staff.length).fill(-1);
+  instance.clubs.forEach((club, c) => {
+    for (const f of club.fixed) {
+      const t = slotIndex.get(f.slot)!;
+      if (f.venue !== undefined) reservedVenue[t * instance.venues.length + venueIndex.get(f.venue)!] = c;
+      if (f.staff !== undefined) reservedStaff[t * instance.staff.length + staffIndex.get(f.staff)!] = c;
+    }
+  });
   return {
     instance,
     nSlots,
@@ -88,5 +104,7 @@ export function compileProblem(instance: ProposalInstance): Problem {
     clubs,
     interested,
     stays,
+    reservedVenue,
+    reservedStaff,
   };
 }

@@ -83,6 +83,17 @@ describe("proposer properties (random schools)", function () {
     );
   });
 
+  it("When another club placed first could take a fixed session's venue, then the venue stays kept for it (CI's counterexample)", async () => {
+    const instance = randomSchool(1166366896, { slots: 5, venues: 4, staff: 3, clubs: 3, students: 0, maxSessions: 2 });
+    // c0 is fixed in t1 in the smallest hall; c2, fixed in t0, needs a hall in t1 too and used to take it.
+    instance.clubs[0].fixed = [{ slot: "t1", venue: "v2", staff: "s0" }];
+    instance.clubs[2].fixed = [{ slot: "t0", venue: "v2", staff: "s2" }];
+    const { result } = await propose(instance, { budget: BUDGET });
+    expect(violations(instance, result.entries)).to.deep.equal([]);
+    expect(result.unplacedClubs).to.deep.equal([]);
+    expect(result.entries).to.deep.include({ club: "c0", slot: "t1", venue: "v2", staff: "s0" });
+  });
+
   it("When the same school and seed are laid out twice, then the results are byte-identical", async () => {
     await fc.assert(
       fc.asyncProperty(cases, async ({ seed, shape, layoutSeed }) => {
