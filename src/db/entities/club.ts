@@ -25,4 +25,9 @@ export class Club {
   @Column({ type: "integer", nullable: true }) venueId: number | null;
   @ManyToOne("Venue", { nullable: true, onDelete: "SET NULL" }) @JoinColumn({ name: "venueId" }) venue: Venue | null;
   @Column({ type: "boolean", default: false }) cancelled: boolean;
+  // For the proposer (issue 23): who may lead it (staffId is one of them when set),
+  // how many sessions a week it meets, and the venue kind it needs (null: any).
+  @Column({ type: "simple-json", default: "[]" }) eligibleStaffIds: number[];
+  @Column({ type: "integer", default: 1 }) sessionsPerWeek: number;
+  @Column({ type: "varchar", length: 20, nullable: true }) venueKind: string | null;
 }
