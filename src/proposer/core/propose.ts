@@ -90,6 +90,7 @@ export async function propose(instance: ProposalInstance, options: ProposeOption
     diagnostics: {
       evaluations: judge.evaluations,
       cacheHits: judge.cacheHits,
+      turnedAway: judge.turnedAway,
       screenings: judge.screenings,
       improvements: outcome.improvements,
       firstFeasibleMs: round(firstFeasibleMs),

@@ -60,14 +60,16 @@ export async function localSearch(
     const next = await screened(current, currentJ, judge, ctx, options.screen);
     if (next === null) continue;
     const before = judge.evaluations;
-    const j = await judge.judge(next);
     const slot = step++ % HISTORY;
-    if (compareScore(j.score, currentJ.score) >= 0 || compareScore(j.score, history[slot]) >= 0) {
+    // Kept when no worse than either: below the lesser of the two, the layout is turned away unjudged.
+    const floor = compareScore(currentJ.score, history[slot]) <= 0 ? currentJ.score : history[slot];
+    const j = await judge.judgeAbove(next, floor);
+    if (j !== null && (compareScore(j.score, currentJ.score) >= 0 || compareScore(j.score, history[slot]) >= 0)) {
       current = next;
       currentJ = j;
     }
     history[slot] = currentJ.score;
-    if (compareScore(j.score, bestJ.score) > 0) {
+    if (j !== null && compareScore(j.score, bestJ.score) > 0) {
       best = next;
       bestJ = j;
       improvements.push({ evaluation: judge.evaluations, score: j.score });
