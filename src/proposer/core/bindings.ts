@@ -116,7 +116,13 @@ export function bindings(instance: ProposalInstance, result: ProposalResult, lim
     });
   });
 
-  for (const pair of view.sharedSlots())
+  // A pair sharing two slots (twice-weekly clubs) is one binding: the slot where more children must choose.
+  const pairs = new Map<string, ReturnType<PlacedView["sharedSlots"]>[number]>();
+  for (const pair of view.sharedSlots()) {
+    const key = `${pair.club},${pair.other}`;
+    if ((pairs.get(key)?.children ?? -1) < pair.children) pairs.set(key, pair);
+  }
+  for (const pair of pairs.values())
     add(pair.club, {
       kind: "shared-slot",
       club: clubIds[pair.club],
