@@ -74,6 +74,14 @@ export class Judge {
   /** Layouts turned away by children reached alone (counted as evaluations), by signature: that figure. */
   private readonly reached = new Map<string, number>();
   turnedAway = 0;
+  /** Exact optima the engine computed (the screen's lottery runs not included). */
+  private engineCalls = 0;
+  private exactMs = 0;
+
+  /** The mean time of an exact evaluation so far (0 before the first): what the next one will likely cost. */
+  meanEngineMs(): number {
+    return this.engineCalls === 0 ? 0 : this.exactMs / this.engineCalls;
+  }
 
   /**
    * The screen: the allocation's `lottery` mechanism (a seeded serial
@@ -137,7 +145,10 @@ export class Judge {
     if (found === undefined) {
       const started = this.clock();
       const { result } = await allocate(allocationInstance(this.problem, layout, this.seed), { mechanism: "optimal" });
-      this.engineMs += this.clock() - started;
+      const ms = this.clock() - started;
+      this.engineMs += ms;
+      this.exactMs += ms;
+      this.engineCalls++;
       this.evaluations++;
       found = { metrics: result.metrics, ...unmetDemand(this.problem, result) };
       this.cache.set(key, found);

@@ -3,7 +3,9 @@
 // worse than the current layout or than the layout of HISTORY steps ago, which
 // lets the search walk across plateaus (many layouts tie) without ever losing
 // the best layout seen. It stops when the work budget (fresh evaluations) is
-// spent, or at the time limit, which is the only thing read from the clock.
+// spent, when so many moves in a row find nothing new that the neighbourhood
+// looks exhausted, or before an evaluation that would likely end past the time
+// limit (the only thing read from the clock).
 
 import { compareScore, type Judge, type Judgement } from "./judge";
 import type { Layout } from "./layout";
@@ -54,7 +56,9 @@ export async function localSearch(
     attempts < options.budget * ATTEMPTS_PER_EVALUATION &&
     fruitless < FRUITLESS_STREAK
   ) {
-    if (options.clock() >= options.deadline) return { best, judgement: bestJ, stoppedEarly: true, improvements };
+    // Stop when the next evaluation would likely end past the limit (one slow integer program must not overrun it).
+    if (options.clock() + judge.meanEngineMs() >= options.deadline)
+      return { best, judgement: bestJ, stoppedEarly: true, improvements };
     attempts++;
     fruitless++;
     const next = await screened(current, currentJ, judge, ctx, options.screen);
@@ -74,8 +78,10 @@ export async function localSearch(
       bestJ = j;
       improvements.push({ evaluation: judge.evaluations, score: j.score });
     }
-    if (judge.evaluations > before)
+    if (judge.evaluations > before) {
+      fruitless = 0;
       options.onProgress?.({ evaluations: judge.evaluations, budget: options.budget, best: bestJ.score });
+    }
   }
   return { best, judgement: bestJ, stoppedEarly: false, improvements };
 }
