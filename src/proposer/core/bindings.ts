@@ -110,7 +110,9 @@ export function bindings(instance: ProposalInstance, result: ProposalResult, lim
       ...(why.kind === "staff-away" ? { staff: leader } : {}),
       ...(why.staff !== undefined ? { staff: instance.staff[why.staff].id } : {}),
       ...(why.venue !== undefined ? { venue: instance.venues[why.venue].id } : {}),
-      ...(why.kind === "kind-full-in-slot" ? { venueKind: instance.clubs[c].venueKind } : {}),
+      ...(why.kind === "kind-full-in-slot" && instance.clubs[c].venueKind
+        ? { venueKind: instance.clubs[c].venueKind }
+        : {}),
       slot: slotIds[best.to],
       count: best.gain,
     });

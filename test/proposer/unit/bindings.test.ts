@@ -1,10 +1,13 @@
 import { expect } from "chai";
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../../src/config";
+import { randomSchool } from "./support/random-school";
 import {
   bindingKey,
   bindings,
+  propose,
   type Binding,
   type Entry,
   type ProposalClub,
@@ -220,6 +223,32 @@ describe("proposer bindings (why the proposal is as it is)", () => {
     expect(kinds(list)).to.deep.equal(["unplaced", "staff-only-slot"]);
     expect(list[0]).to.deep.equal({ kind: "unplaced", club: "robots", reason: "no-venue", count: 2 });
     expect(bindings(instance, result([at("choir", "t2", "T1")], []), 1)).to.have.length(1);
+  });
+
+  it("When random schools are proposed, then every binding names known ids, affects children and repeats exactly", async function () {
+    this.timeout(120_000);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 8 }), async (seed, n) => {
+        const instance = randomSchool(seed, { slots: 4, venues: 3, staff: 3, clubs: n, students: 40, maxSessions: 2 });
+        const { result } = await propose(instance, { budget: 10 });
+        const list = bindings(instance, result);
+        expect(bindings(instance, result)).to.deep.equal(list);
+        expect(list.length).to.be.at.most(12);
+        const ids = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
+        const [clubs, staff, venues, slots] = [instance.clubs, instance.staff, instance.venues, instance.slots].map(
+          ids,
+        );
+        for (const b of list) {
+          expect(b.count, JSON.stringify(b)).to.be.a("number");
+          if (b.kind !== "unplaced") expect(b.count).to.be.above(0);
+          for (const id of [b.club, b.other]) if (id !== undefined) expect(clubs.has(id)).to.equal(true);
+          if (b.staff !== undefined) expect(staff.has(b.staff)).to.equal(true);
+          if (b.venue !== undefined) expect(venues.has(b.venue)).to.equal(true);
+          if (b.slot !== undefined) expect(slots.has(b.slot)).to.equal(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("When a binding is shown, then its sentence exists in both languages", () => {
