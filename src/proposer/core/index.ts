@@ -6,6 +6,7 @@ export { propose, DEFAULT_BUDGET } from "./propose";
 export { parseProposalInstance } from "./parse";
 export { violations } from "./check";
 export { baselineLayouts, type Baseline } from "./baselines";
+export { bindings, bindingKey, BINDINGS_SHOWN, type Binding, type BindingKind } from "./bindings";
 export type {
   Entry,
   FixedSession,

@@ -9,6 +9,7 @@
 import { allocate, type Instance, type Metrics, type Result } from "../../allocation/core";
 import type { Layout } from "./layout";
 import type { Problem } from "./problem";
+import { childrenReached } from "./reach";
 import type { Score } from "./types";
 
 export interface Judgement {
@@ -70,6 +71,17 @@ export class Judge {
 
   private readonly quickCache = new Map<string, Score>();
   screenings = 0;
+  /** Layouts turned away by children reached alone (counted as evaluations), by signature: that figure. */
+  private readonly reached = new Map<string, number>();
+  turnedAway = 0;
+  /** Exact optima the engine computed (the screen's lottery runs not included). */
+  private engineCalls = 0;
+  private exactMs = 0;
+
+  /** The mean time of an exact evaluation so far (0 before the first): what the next one will likely cost. */
+  meanEngineMs(): number {
+    return this.engineCalls === 0 ? 0 : this.exactMs / this.engineCalls;
+  }
 
   /**
    * The screen: the allocation's `lottery` mechanism (a seeded serial
@@ -92,13 +104,51 @@ export class Judge {
     return score;
   }
 
+  /**
+   * The judgement, or null when the layout is sure to score below `floor`:
+   * its clubs placed and children reached (exact, see reach.ts) already fall
+   * short, so the engine is not asked. A layout turned away counts as an
+   * evaluation the first time, exactly as a judged one, and a later exact
+   * judgement of it counts as a cache hit, so the search walks the same path
+   * and spends its budget the same as if every layout were judged.
+   */
+  async judgeAbove(layout: Layout, floor: Score): Promise<Judgement | null> {
+    const key = layout.signature();
+    if (this.cache.has(key)) return this.judge(layout);
+    const placed = layout.placedCount();
+    const seen = this.reached.has(key);
+    // -1: not known (not needed yet, or pins make it unknown).
+    let children = this.reached.get(key) ?? -1;
+    let below = placed < floor[0];
+    if (placed === floor[0]) {
+      if (children < 0) children = childrenReached(this.problem, layout);
+      below = children >= 0 && children < floor[1];
+    }
+    if (below) {
+      if (seen) this.cacheHits++;
+      else [this.evaluations, this.turnedAway] = [this.evaluations + 1, this.turnedAway + 1];
+      this.reached.set(key, children);
+      return null;
+    }
+    if (seen) {
+      // Counted when it was turned away: judging it now is the cache hit it would have been.
+      this.evaluations--;
+      this.cacheHits++;
+      this.reached.delete(key);
+    }
+    return this.judge(layout);
+  }
+
   async judge(layout: Layout): Promise<Judgement> {
     const key = layout.signature();
     let found = this.cache.get(key);
     if (found === undefined) {
       const started = this.clock();
       const { result } = await allocate(allocationInstance(this.problem, layout, this.seed), { mechanism: "optimal" });
-      this.engineMs += this.clock() - started;
+      const ms = this.clock() - started;
+      this.engineMs += ms;
+      this.exactMs += ms;
+      this.engineCalls++;
       this.evaluations++;
       found = { metrics: result.metrics, ...unmetDemand(this.problem, result) };
       this.cache.set(key, found);

@@ -20,9 +20,10 @@ import { Surrogate } from "./surrogate";
 import type { Entry, ProposalInstance, ProposalRun, ProposeOptions, UnplacedClub } from "./types";
 
 /**
- * Fresh allocation-engine evaluations by default. On a 60-club, 1,500-child
- * school with twice-weekly clubs an evaluation costs about 0.1 s of CPU (the
- * engine's integer-program path), so this is about 45 s on one idle core.
+ * Evaluations by default. On the generated 60-club, 1,500-child school this
+ * is about 11 s of CPU (an exact evaluation costs ~12 ms on the engine's flow
+ * path, ~90 ms on its integer program; a third are settled without the
+ * engine), and the search improves little beyond ~800 (docs/proposer.md).
  */
 export const DEFAULT_BUDGET = 400;
 /**
@@ -90,6 +91,7 @@ export async function propose(instance: ProposalInstance, options: ProposeOption
     diagnostics: {
       evaluations: judge.evaluations,
       cacheHits: judge.cacheHits,
+      turnedAway: judge.turnedAway,
       screenings: judge.screenings,
       improvements: outcome.improvements,
       firstFeasibleMs: round(firstFeasibleMs),

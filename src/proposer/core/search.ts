@@ -3,7 +3,9 @@
 // worse than the current layout or than the layout of HISTORY steps ago, which
 // lets the search walk across plateaus (many layouts tie) without ever losing
 // the best layout seen. It stops when the work budget (fresh evaluations) is
-// spent, or at the time limit, which is the only thing read from the clock.
+// spent, when so many moves in a row find nothing new that the neighbourhood
+// looks exhausted, or before an evaluation that would likely end past the time
+// limit (the only thing read from the clock).
 
 import { compareScore, type Judge, type Judgement } from "./judge";
 import type { Layout } from "./layout";
@@ -54,26 +56,32 @@ export async function localSearch(
     attempts < options.budget * ATTEMPTS_PER_EVALUATION &&
     fruitless < FRUITLESS_STREAK
   ) {
-    if (options.clock() >= options.deadline) return { best, judgement: bestJ, stoppedEarly: true, improvements };
+    // Stop when the next evaluation would likely end past the limit (one slow integer program must not overrun it).
+    if (options.clock() + judge.meanEngineMs() >= options.deadline)
+      return { best, judgement: bestJ, stoppedEarly: true, improvements };
     attempts++;
     fruitless++;
     const next = await screened(current, currentJ, judge, ctx, options.screen);
     if (next === null) continue;
     const before = judge.evaluations;
-    const j = await judge.judge(next);
     const slot = step++ % HISTORY;
-    if (compareScore(j.score, currentJ.score) >= 0 || compareScore(j.score, history[slot]) >= 0) {
+    // Kept when no worse than either: below the lesser of the two, the layout is turned away unjudged.
+    const floor = compareScore(currentJ.score, history[slot]) <= 0 ? currentJ.score : history[slot];
+    const j = await judge.judgeAbove(next, floor);
+    if (j !== null && (compareScore(j.score, currentJ.score) >= 0 || compareScore(j.score, history[slot]) >= 0)) {
       current = next;
       currentJ = j;
     }
     history[slot] = currentJ.score;
-    if (compareScore(j.score, bestJ.score) > 0) {
+    if (j !== null && compareScore(j.score, bestJ.score) > 0) {
       best = next;
       bestJ = j;
       improvements.push({ evaluation: judge.evaluations, score: j.score });
     }
-    if (judge.evaluations > before)
+    if (judge.evaluations > before) {
+      fruitless = 0;
       options.onProgress?.({ evaluations: judge.evaluations, budget: options.budget, best: bestJ.score });
+    }
   }
   return { best, judgement: bestJ, stoppedEarly: false, improvements };
 }

@@ -128,6 +128,8 @@ export interface ProposalRun {
   diagnostics: {
     evaluations: number;
     cacheHits: number;
+    /** Evaluations settled by children reached alone, without the engine (see core/reach.ts). */
+    turnedAway: number;
     screenings: number;
     improvements: { evaluation: number; score: Score }[];
     firstFeasibleMs: number;
