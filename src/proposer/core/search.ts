@@ -24,6 +24,7 @@ export interface SearchOptions {
   deadline: number;
   clock: () => number;
   onProgress?: (progress: Progress) => void;
+  shouldStop?: () => boolean;
 }
 
 export interface SearchOutcome {
@@ -54,7 +55,8 @@ export async function localSearch(
     attempts < options.budget * ATTEMPTS_PER_EVALUATION &&
     fruitless < FRUITLESS_STREAK
   ) {
-    if (options.clock() >= options.deadline) return { best, judgement: bestJ, stoppedEarly: true, improvements };
+    if (options.clock() >= options.deadline || options.shouldStop?.())
+      return { best, judgement: bestJ, stoppedEarly: true, improvements };
     attempts++;
     fruitless++;
     const next = await screened(current, currentJ, judge, ctx, options.screen);
