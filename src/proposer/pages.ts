@@ -8,7 +8,7 @@ import type { ProposalMetrics, ProposalResult, UnplacedReason } from "./core";
 import { slotKeyOf } from "./core/from-school";
 import type { ProposalRun } from "./entities";
 import { chooseDemand, defaultClubIds, defaultSlots } from "./instance-store";
-import { listRuns } from "./run-store";
+import { activeRunOf, listRuns } from "./run-store";
 import { sessionsOf } from "./run-service";
 
 export const DEFAULT_OPTIONS = { budget: 200, timeLimit: 60, seed: 1 };
@@ -43,7 +43,7 @@ export async function listPage(ds: DataSource, week: PlanningWeek, page: Page) {
     periods: week.periods,
     weekdays: [1, 2, 3, 4, 5],
     demand: { source: demand.source, roundName: demand.roundName, children: demand.wishes.length },
-    active: rows.find((r) => r.status === "queued" || r.status === "running") ?? null,
+    active: await activeRunOf(ds, week.termId),
     limits: LIMITS,
   };
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { actorOf } from "../audit";
 import { fieldErrors, FormError, formBody, HttpError, idParam, pageOf, scope, type FieldErrors } from "../http";
 import { ClashRefused } from "../timetable";
-import { findRun } from "./run-store";
+import { findRun, runProgress } from "./run-store";
 import {
   AlreadyAccepted,
   acceptRun,
@@ -124,7 +124,7 @@ export function proposerRoutes(ds: DataSource): Router {
 
   // The progress bar's script polls this; any instance answers from the database.
   router.get("/admin/proposals/:id/progress", scope.admin(), async (req, res) => {
-    const run = await findRun(ds, idParam(req.params.id));
+    const run = await runProgress(ds, idParam(req.params.id));
     if (!run) throw new HttpError(404, "errors.notFound");
     res.set("Cache-Control", "no-store").json(summaryOf(run));
   });

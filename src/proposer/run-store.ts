@@ -5,6 +5,23 @@ import { ProposalRun, type BestScore, type RunStatus } from "./entities";
 import type { ProposalMetrics } from "./core";
 
 type Db = DataSource | EntityManager;
+
+const SUMMARY = {
+  id: true,
+  termId: true,
+  requestedByStaffId: true,
+  options: true,
+  status: true,
+  stopRequested: true,
+  evaluations: true,
+  budget: true,
+  best: true,
+  demand: true,
+  error: true,
+  acceptedAt: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
 const repo = (db: Db) => db.getRepository(ProposalRun);
 
 export type NewRun = Pick<
@@ -40,6 +57,10 @@ export const findRun = (db: Db, id: number): Promise<ProposalRun | null> => repo
 export const activeRunOf = (db: Db, termId: number): Promise<ProposalRun | null> =>
   repo(db).findOne({ where: { termId, status: In(["queued", "running"]) }, order: { id: "DESC" } });
 
+/** A run without its large texts: what the progress bar polls. */
+export const runProgress = (db: Db, id: number): Promise<ProposalRun | null> =>
+  repo(db).findOne({ where: { id }, select: SUMMARY });
+
 /** The term's runs, newest first, without their large texts. */
 export async function listRuns(
   db: Db,
@@ -51,22 +72,7 @@ export async function listRuns(
     order: { id: "DESC" },
     skip: page.offset,
     take: page.limit,
-    select: {
-      id: true,
-      termId: true,
-      requestedByStaffId: true,
-      options: true,
-      status: true,
-      stopRequested: true,
-      evaluations: true,
-      budget: true,
-      best: true,
-      demand: true,
-      error: true,
-      acceptedAt: true,
-      createdAt: true,
-      finishedAt: true,
-    },
+    select: SUMMARY,
   });
   return { rows, total };
 }
