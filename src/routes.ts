@@ -24,6 +24,7 @@ import { reportRoutes } from "./reports/routes";
 import { surveyRoutes } from "./surveys/routes";
 import { leaveRoutes, leaveOfChildOn } from "./leave";
 import { pickupRoutes } from "./pickup";
+import { proposerRoutes } from "./proposer";
 
 type MakeRouter = (ds: DataSource) => Router;
 
@@ -62,6 +63,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     surveyRoutes,
     leaveRoutes,
     pickupRoutes,
+    proposerRoutes,
   ];
   return makers.map((make) => make(ds));
 }

@@ -13,6 +13,7 @@ import { takeServerLock } from "./db/server-lock";
 import { startDispatcher } from "./notifications";
 import { escalateUnacknowledged, sendDaySummaries } from "./attendance";
 import { schoolNow } from "./kernel";
+import { markInterrupted } from "./proposer";
 
 async function main(): Promise<void> {
   // A malformed rule file stops start-up with a message naming the file and field.
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await new DbSessionStore(ds).prune();
+  // A proposal computed by the worker thread of a server that stopped will never finish.
+  await markInterrupted(ds);
   const server = app.listen(config.port, () => {
     process.stdout.write(message.stdout);
     process.stderr.write(message.stderr);

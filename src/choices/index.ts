@@ -14,6 +14,7 @@ export {
   type RoundChoiceStudent,
   type RoundChoices,
 } from "./store/round-choices";
+export { lastRoundChoices } from "./store/last-round";
 export {
   currentTerm,
   familyChild,

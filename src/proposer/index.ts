@@ -1,4 +1,7 @@
-// What other capabilities may use of the proposer: its pure core (the later
-// admin page and worker thread call `propose` with an instance built from the
-// school's data).
+// What other capabilities may use of the proposer: its pure core, and the
+// admin's proposal pages (issue 23) with the start-up step that marks runs a
+// restart interrupted.
 export * from "./core";
+export { proposerRoutes } from "./routes";
+export { markInterrupted } from "./run-service";
+export { proposerEntities } from "./entities";

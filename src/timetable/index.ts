@@ -24,3 +24,15 @@ export { explainClashes, type ClashExplanation } from "./clash-messages";
 // The draft's distance from the published week (the admin home's to-do list).
 export { draftStatus } from "./draft-status";
 export type { DraftStatus } from "./grid-model";
+// The proposer's view of the draft and accepting a proposal into it (issue 23).
+export {
+  acceptClubLayout,
+  DraftChanged,
+  fingerprintOf,
+  planningWeek,
+  proposalGrids,
+  type ClubSession,
+  type PlanningWeek,
+} from "./club-layout";
+export { ClashRefused } from "./entry-service";
+export type { GridModel } from "./grid-model";

@@ -14,9 +14,13 @@ export interface Candidate {
 export function openSlots(problem: Problem, c: number, staff: number): number[] | null {
   const spec = problem.clubs[c];
   const { nSlots, available } = problem;
-  if (spec.fixedSlots.some((t) => !available[staff * nSlots + t])) return null;
+  // A slot where every venue the club fits is busy (homework, sport) is as closed as one its leader is away.
+  const roomy = (t: number) => spec.venues.some((v) => problem.reservedVenue[t * problem.nVenues + v] !== -2);
+  const open = (t: number) =>
+    available[staff * nSlots + t] === 1 && (spec.allowed === null || spec.allowed[t] === 1) && roomy(t);
+  if (spec.fixedSlots.some((t) => !open(t))) return null;
   const rest: number[] = [];
-  for (let t = 0; t < nSlots; t++) if (available[staff * nSlots + t] && !spec.fixedSlots.includes(t)) rest.push(t);
+  for (let t = 0; t < nSlots; t++) if (open(t) && !spec.fixedSlots.includes(t)) rest.push(t);
   return [...spec.fixedSlots, ...rest];
 }
 
@@ -28,7 +32,7 @@ export function staticReason(problem: Problem, c: number): { reason: UnplacedRea
   if (spec.venues.length === 0)
     return {
       reason: "no-venue",
-      detail: `no ${club.venueKind} venue holds its capacity of ${club.capacity}`,
+      detail: `no ${club.venueKind ?? "free"} venue holds its capacity of ${club.capacity}`,
     };
   const slotsPerStaff = spec.staff.map((s) => openSlots(problem, c, s));
   if (spec.fixedSlots.length > 0 && slotsPerStaff.every((s) => s === null))
@@ -36,7 +40,7 @@ export function staticReason(problem: Problem, c: number): { reason: UnplacedRea
   if (slotsPerStaff.every((s) => s === null || s.length < spec.sessions))
     return {
       reason: "too-few-slots",
-      detail: `no member of its staff is available in ${spec.sessions} slots`,
+      detail: `no member of its staff is available in ${spec.sessions} slots it may meet in with a free venue`,
     };
   return null;
 }

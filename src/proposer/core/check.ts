@@ -29,7 +29,11 @@ export function violations(instance: ProposalInstance, entries: Entry[]): string
     once(`c|${e.slot}|${e.club}`, `club ${e.club} in ${e.slot}`, e.club);
     if (!member.slots.includes(e.slot)) problems.push(`staff ${e.staff} not available in ${e.slot} (${e.club})`);
     if (!club.staff.includes(e.staff)) problems.push(`staff ${e.staff} may not lead ${e.club}`);
-    if (venue.kind !== club.venueKind) problems.push(`venue ${e.venue} is not a ${club.venueKind} (${e.club})`);
+    if (venue.busy?.includes(e.slot)) problems.push(`venue ${e.venue} is busy in ${e.slot} (${e.club})`);
+    if (club.slots !== undefined && !club.slots.includes(e.slot))
+      problems.push(`club ${e.club} may not meet in ${e.slot}`);
+    if (club.venueKind !== null && venue.kind !== club.venueKind)
+      problems.push(`venue ${e.venue} is not a ${club.venueKind} (${e.club})`);
     if (venue.capacity < club.capacity) problems.push(`venue ${e.venue} too small for ${e.club}`);
   }
   for (const club of instance.clubs) {

@@ -54,8 +54,9 @@ export class Layout {
   /** Can `staff` lead club c in all of `slots` (distinct; fixed slots included) right now? */
   staffFree(c: number, staff: number, slots: number[]): boolean {
     const { nStaff, nSlots, available } = this.problem;
+    const allowed = this.problem.clubs[c].allowed;
     for (const t of slots) {
-      if (!available[staff * nSlots + t]) return false;
+      if (!available[staff * nSlots + t] || (allowed !== null && !allowed[t])) return false;
       const holder = this.staffAt[t * nStaff + staff];
       if (holder !== -1 && holder !== c) return false;
       const owner = this.problem.reservedStaff[t * nStaff + staff];
@@ -137,7 +138,9 @@ export class Layout {
     const base = t * nVenues;
     const kind = instance.clubs[c].venueKind;
     // Every venue of the kind, not only those c fits: a small club may move down to free a big venue.
-    const kindVenues = instance.venues.map((_, v) => v).filter((v) => instance.venues[v].kind === kind);
+    const kindVenues = instance.venues
+      .map((_, v) => v)
+      .filter((v) => kind === null || instance.venues[v].kind === kind);
     const movable: number[] = [];
     for (const v of kindVenues) {
       const d = this.venueAt[base + v];

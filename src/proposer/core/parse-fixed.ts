@@ -17,9 +17,16 @@ export function checkFixed(instance: ProposalInstance): void {
       const field = `clubs[${i}].fixed[${j}]`;
       if (slots.has(f.slot)) throw new InstanceError(field, `slot ${JSON.stringify(f.slot)} is fixed twice`);
       slots.add(f.slot);
+      if (club.slots !== undefined && !club.slots.includes(f.slot))
+        throw new InstanceError(`${field}.slot`, `${JSON.stringify(f.slot)} is not among the club's slots`);
       if (f.venue !== undefined) {
         const venue = venues.get(f.venue)!;
-        if (venue.kind !== club.venueKind)
+        if (venue.busy?.includes(f.slot))
+          throw new InstanceError(
+            `${field}.venue`,
+            `venue ${JSON.stringify(venue.id)} is busy in ${JSON.stringify(f.slot)}`,
+          );
+        if (club.venueKind !== null && venue.kind !== club.venueKind)
           throw new InstanceError(
             `${field}.venue`,
             `venue ${JSON.stringify(venue.id)} is a ${venue.kind}, not a ${club.venueKind}`,

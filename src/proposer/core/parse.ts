@@ -27,7 +27,7 @@ export function parseProposalInstance(json: unknown): ProposalInstance {
   const seed = readOptionalInteger(root.seed, "", "seed", 0, 0);
   const slots = readArray(root.slots, "", "slots").map((s, i) => parseSlot(s, `slots[${i}]`));
   const slotIds = uniqueIds(slots, "slots");
-  const venues = readArray(root.venues, "", "venues").map((v, i) => parseVenue(v, `venues[${i}]`));
+  const venues = readArray(root.venues, "", "venues").map((v, i) => parseVenue(v, `venues[${i}]`, slotIds));
   const venueIds = uniqueIds(venues, "venues");
   const staff = readArray(root.staff, "", "staff").map((s, i) => parseStaff(s, `staff[${i}]`, slotIds));
   const staffIds = uniqueIds(staff, "staff");
@@ -60,13 +60,18 @@ function parseSlot(value: Json, field: string): Slot {
   return slot;
 }
 
-function parseVenue(value: Json, field: string): Venue {
+function parseVenue(value: Json, field: string, slotIds: Set<string>): Venue {
   const o = readObject(value, field);
-  return {
+  const venue: Venue = {
     id: readId(o.id, field, "id"),
     kind: readId(o.kind, field, "kind"),
     capacity: readInteger(o.capacity, field, "capacity", 0),
   };
+  if (o.busy !== undefined && o.busy !== null) {
+    venue.busy = readStringList(o.busy, field, "busy", "slot");
+    checkKnown(venue.busy, slotIds, `${field}.busy`, "slot");
+  }
+  return venue;
 }
 
 function parseStaff(value: Json, field: string, slotIds: Set<string>): StaffMember {
@@ -83,7 +88,8 @@ function parseClub(value: Json, field: string, known: Known): ProposalClub {
     capacity: readInteger(o.capacity, field, "capacity", 0),
     minSize: readOptionalInteger(o.minSize, field, "minSize", 0, 0),
     sessions: readOptionalInteger(o.sessions, field, "sessions", 1, 1),
-    venueKind: readId(o.venueKind, field, "venueKind"),
+    // Absent or null: the club may use any venue that holds it.
+    venueKind: o.venueKind === undefined || o.venueKind === null ? null : readId(o.venueKind, field, "venueKind"),
     staff: readStringList(o.staff, field, "staff", "staff member"),
     fixed: [],
   };
@@ -93,6 +99,10 @@ function parseClub(value: Json, field: string, known: Known): ProposalClub {
       throw new InstanceError(`${field}.grades`, "must list at least one grade (omit it for all grades)");
   }
   checkKnown(club.staff, known.staffIds, `${field}.staff`, "staff member");
+  if (o.slots !== undefined && o.slots !== null) {
+    club.slots = readStringList(o.slots, field, "slots", "slot");
+    checkKnown(club.slots, known.slotIds, `${field}.slots`, "slot");
+  }
   if (o.fixed !== undefined && o.fixed !== null) {
     club.fixed = readArray(o.fixed, field, "fixed").map((f, i) => parseFixed(f, `${field}.fixed[${i}]`, known));
   }

@@ -15,6 +15,8 @@ export interface ClubSpec {
   /** Fixed sessions: slot, venue (-1: chosen) and staff (-1: chosen). */
   fixedSlots: number[];
   fixedVenue: Map<number, number>;
+  /** allowed[slot] = 1 when the club may meet in that slot (its grades are free then), or null: every slot. */
+  allowed: Uint8Array | null;
   /** The current draft's leader (-1 when none or several), and its venue by slot. */
   currentStaff: number;
   currentVenue: Map<number, number>;
@@ -37,7 +39,8 @@ export interface Problem {
   /**
    * A fixed session's venue and leader are its club's in that slot: no other
    * club may take them, whichever club happens to be placed first.
-   * reservedVenue[slot * nVenues + venue] and reservedStaff[slot * nStaff + staff]: club index, or -1.
+   * reservedVenue[slot * nVenues + venue] and reservedStaff[slot * nStaff + staff]: club index, or -1;
+   * -2 for a venue busy with another kind of session (venues[].busy).
    */
   reservedVenue: Int32Array;
   reservedStaff: Int32Array;
@@ -62,8 +65,11 @@ export function compileProblem(instance: ProposalInstance): Problem {
       capacity: club.capacity,
       sessions: club.sessions,
       venues: venueOrder.filter(
-        (v) => instance.venues[v].kind === club.venueKind && instance.venues[v].capacity >= club.capacity,
+        (v) =>
+          (club.venueKind === null || instance.venues[v].kind === club.venueKind) &&
+          instance.venues[v].capacity >= club.capacity,
       ),
+      allowed: club.slots === undefined ? null : maskOf(club.slots, slotIndex, nSlots),
       staff: fixedLeader !== undefined ? [staffIndex.get(fixedLeader)!] : club.staff.map((s) => staffIndex.get(s)!),
       fixedSlots: club.fixed.map((f) => slotIndex.get(f.slot)!),
       fixedVenue: new Map(
@@ -86,6 +92,10 @@ export function compileProblem(instance: ProposalInstance): Problem {
   });
   const reservedVenue = new Int32Array(nSlots * instance.venues.length).fill(-1);
   const reservedStaff = new Int32Array(nSlots * instance.staff.length).fill(-1);
+  // A venue busy with a session that is not a club is nobody's to take (-2: no club owns it).
+  instance.venues.forEach((venue, v) =>
+    (venue.busy ?? []).forEach((slot) => (reservedVenue[slotIndex.get(slot)! * instance.venues.length + v] = -2)),
+  );
   instance.clubs.forEach((club, c) => {
     for (const f of club.fixed) {
       const t = slotIndex.get(f.slot)!;
@@ -107,4 +117,10 @@ export function compileProblem(instance: ProposalInstance): Problem {
     reservedVenue,
     reservedStaff,
   };
+}
+
+function maskOf(slots: string[], slotIndex: Map<string, number>, nSlots: number): Uint8Array {
+  const mask = new Uint8Array(nSlots);
+  for (const slot of slots) mask[slotIndex.get(slot)!] = 1;
+  return mask;
 }

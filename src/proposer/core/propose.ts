@@ -72,6 +72,7 @@ export async function propose(instance: ProposalInstance, options: ProposeOption
     deadline,
     clock,
     onProgress: options.onProgress,
+    shouldStop: options.shouldStop,
   });
   const best = outcome.best;
   const result = {

@@ -26,6 +26,7 @@ export interface SearchOptions {
   deadline: number;
   clock: () => number;
   onProgress?: (progress: Progress) => void;
+  shouldStop?: () => boolean;
 }
 
 export interface SearchOutcome {
@@ -56,8 +57,9 @@ export async function localSearch(
     attempts < options.budget * ATTEMPTS_PER_EVALUATION &&
     fruitless < FRUITLESS_STREAK
   ) {
-    // Stop when the next evaluation would likely end past the limit (one slow integer program must not overrun it).
-    if (options.clock() + judge.meanEngineMs() >= options.deadline)
+    // Stop when the next evaluation would likely end past the limit (one slow integer program must not overrun it),
+    // or when the admin asked to stop.
+    if (options.clock() + judge.meanEngineMs() >= options.deadline || options.shouldStop?.())
       return { best, judgement: bestJ, stoppedEarly: true, improvements };
     attempts++;
     fruitless++;

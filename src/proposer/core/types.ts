@@ -17,6 +17,8 @@ export interface Venue {
   /** e.g. `music`, `gym`, `classroom`; a club needs a venue of its kind. */
   kind: string;
   capacity: number;
+  /** Slots in which the venue holds something other than a club (homework, sport): no club may take it there. */
+  busy?: string[];
 }
 
 /** A member of staff (teacher or external instructor) and the slots they can lead a club in. */
@@ -40,10 +42,16 @@ export interface ProposalClub {
   minSize: number;
   /** Sessions a week, each in its own slot, all led by the same member of staff. */
   sessions: number;
-  venueKind: string;
+  /** The venue kind it needs; null: any venue that holds it. */
+  venueKind: string | null;
   /** The staff who may lead it. */
   staff: string[];
   fixed: FixedSession[];
+  /**
+   * The slots it may meet in (absent: every slot). The app leaves out the slots
+   * where its grades have homework or sport, so no club pulls children out of them.
+   */
+  slots?: string[];
 }
 
 /** One club session in the proposed (or current) timetable. */
@@ -110,6 +118,8 @@ export interface ProposeOptions {
   clock?: () => number;
   /** Moves drawn per exact evaluation, the best by a quick lottery screen going to the judge (1: none). */
   screen?: number;
+  /** Asked before each move; true stops the search as the time limit does, keeping the best layout (the admin's "stop"). */
+  shouldStop?: () => boolean;
   /** Called after each evaluation with the best objective so far (bench and progress). */
   onProgress?: (progress: Progress) => void;
 }

@@ -41,7 +41,7 @@ describe("parseProposalInstance", () => {
     ["a duplicate venue id", (j) => j.venues.push({ id: "hall", kind: "hall", capacity: 1 }), "venues[1].id"],
     ["a staff slot that does not exist", (j) => (j.staff[0].slots = ["fri-9"]), "staff[0].slots[0]"],
     ["sessions of 0", (j) => (j.clubs[0].sessions = 0), "clubs[0].sessions"],
-    ["a missing venue kind", (j) => delete j.clubs[0].venueKind, "clubs[0].venueKind"],
+    ["a venue kind that is not a string", (j) => (j.clubs[0].venueKind = 5), "clubs[0].venueKind"],
     ["more fixed sessions than sessions", (j) => (j.clubs[0].fixed = ["mon-2", "mon-2"]), "clubs[0].fixed"],
     [
       "a fixed venue of the wrong kind",
