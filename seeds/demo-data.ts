@@ -75,7 +75,22 @@ export const VENUES = [
   { name: "阅览室", capacity: 50, indoor: true, kind: "library" },
   { name: "绘本馆", capacity: 40, indoor: true, kind: "library" },
   { name: "英语角", capacity: 30, indoor: true, kind: "classroom" },
+  { name: "计算机教室", capacity: 40, indoor: true, kind: "computer" },
 ];
+
+// When the three external instructors come (校外人员: set days, and on some of them
+// a time window around the club period 16:50–17:50); E002 stays for whole days.
+export const EXTERNAL_HOURS: Record<
+  number,
+  { days: number[]; hours: Record<string, { from: string; to: string }> | null }
+> = {
+  1: { days: [2, 4], hours: { "2": { from: "16:30", to: "18:00" }, "4": { from: "16:30", to: "18:00" } } },
+  2: { days: [1, 3, 4], hours: null },
+  3: { days: [1, 3, 4], hours: { "1": { from: "16:40", to: "18:00" }, "4": { from: "16:40", to: "18:00" } } },
+};
+
+// Clubs that meet twice a week (the rest once): for the timetable proposer.
+export const TWICE_A_WEEK = ["choir", "football", "basketball", "english"];
 
 export const CLUBS: {
   code: string;

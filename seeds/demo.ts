@@ -140,7 +140,11 @@ async function seedStaff(em: EntityManager, passwordHash: string) {
         d.adultName(300 + i),
         `external${String(i).padStart(2, "0")}@kehou.demo`,
         "external",
-        { vettedOn: `2026-08-2${i}`, availableDays: i === 1 ? [2, 4] : [1, 3, 4] },
+        {
+          vettedOn: `2026-08-2${i}`,
+          availableDays: d.EXTERNAL_HOURS[i].days,
+          availableHours: d.EXTERNAL_HOURS[i].hours,
+        },
       ),
     );
   }
@@ -252,21 +256,35 @@ async function seedClubs(
 ): Promise<void> {
   let t = 0;
   let e = 0;
+  // Who else may lead a club: teachers T021–T030 lead none on Thursday, so the
+  // proposer has a real choice for about two clubs in three (1–3 eligible each).
+  const spare = staff.teachers.slice(20);
+  const othersFor = (i: number) => [
+    ...(i % 3 !== 0 ? [spare[i % spare.length].id] : []),
+    ...(i % 4 === 1 ? [spare[(i + 5) % spare.length].id] : []),
+  ];
   await em.getRepository(Club).insert(
-    d.CLUBS.map((c) => ({
-      termId: term.id,
-      code: c.code,
-      name: c.name,
-      category: c.category,
-      description: c.description,
-      grades: c.grades,
-      minSize: c.min,
-      maxSize: c.max,
-      cancelled: false,
-      staffId: c.external
+    d.CLUBS.map((c, i) => {
+      const staffId = c.external
         ? staff.externals[e++ % staff.externals.length].id
-        : staff.teachers[t++ % staff.teachers.length].id,
-      venueId: venues.find((v) => v.name === c.venue)!.id,
-    })),
+        : staff.teachers[t++ % staff.teachers.length].id;
+      const venue = venues.find((v) => v.name === c.venue)!;
+      return {
+        termId: term.id,
+        code: c.code,
+        name: c.name,
+        category: c.category,
+        description: c.description,
+        grades: c.grades,
+        minSize: c.min,
+        maxSize: c.max,
+        cancelled: false,
+        staffId,
+        venueId: venue.id,
+        eligibleStaffIds: [staffId, ...othersFor(i)].sort((a, b) => a - b),
+        sessionsPerWeek: d.TWICE_A_WEEK.includes(c.code) ? 2 : 1,
+        venueKind: venue.kind,
+      };
+    }),
   );
 }

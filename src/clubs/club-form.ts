@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CLUB_CATEGORIES } from "../db";
 import { isId, plainText } from "../http";
+import { isVenueKind } from "../school/core";
 import { CODE_MAX } from "./core";
 
 const size = (message: string) =>
@@ -23,6 +24,12 @@ const grade = z
   .trim()
   .regex(/^[1-6]$/, "clubs.errors.grades")
   .transform(Number);
+const staffIds = z
+  .union([z.string(), z.array(z.string())], { message: "clubs.errors.eligibleStaff" })
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+  .refine((ids) => ids.every(isId) && ids.length <= 50, "clubs.errors.eligibleStaff")
+  .transform((ids) => [...new Set(ids.map(Number))].sort((a, b) => a - b));
 
 export const clubForm = z
   .object({
@@ -47,6 +54,23 @@ export const clubForm = z
     maxSize: size("clubs.errors.size").refine((n) => n >= 1, "clubs.errors.maxSize"),
     staffId: id("clubs.errors.staff"),
     venueId: id("clubs.errors.venue"),
+    // Planning for the proposer (issue 23). No boxes ticked sends no field: nobody
+    // besides the leader (the service adds the leader when missing).
+    eligibleStaffIds: staffIds,
+    // Absent (an older client): the stored count stays, a new club meets once.
+    sessionsPerWeek: z
+      .string({ message: "clubs.errors.sessionsPerWeek" })
+      .trim()
+      .regex(/^[1-5]$/, "clubs.errors.sessionsPerWeek")
+      .transform(Number)
+      .optional(),
+    // "" is "any kind of venue".
+    venueKind: z
+      .string({ message: "clubs.errors.venueKind" })
+      .trim()
+      .refine((v) => v === "" || isVenueKind(v), "clubs.errors.venueKind")
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((c) => !(c.minSize > c.maxSize), { path: ["minSize"], message: "clubs.errors.minAboveMax" });
 

@@ -16,6 +16,8 @@ export interface ClubFilter {
 export interface ClubCard {
   club: Club;
   staff: string;
+  /** Who may lead it (the leader first), by name. */
+  eligible: string[];
   venue: string;
   grades: string;
   /** When it meets, from the draft timetable, e.g. [{ weekday: 4, period: "社团 / 体育" }]. */
@@ -64,6 +66,10 @@ export async function listClubs(ds: DataSource, filter: ClubFilter, page: Page) 
   const cards = shown.map((club) => ({
     club,
     staff: club.staffId === null ? "" : (staffName.get(club.staffId) ?? ""),
+    eligible: [...club.eligibleStaffIds]
+      .sort((a, b) => Number(b === club.staffId) - Number(a === club.staffId))
+      .map((id) => staffName.get(id) ?? "")
+      .filter(Boolean),
     venue: club.venueId === null ? "" : (venueName.get(club.venueId) ?? ""),
     grades: gradeRanges(club.grades),
     meetings: entries

@@ -9,7 +9,7 @@ import { currentTerm } from "../db";
 import { isIsoDate } from "../kernel";
 import { clubForm } from "./club-form";
 import { clubFilterOf, listClubs, pageOfClub } from "./club-list";
-import { clubChoices, clubValues, codeSuggestion, postedClub } from "./club-page";
+import { clubChoices, clubValues, codeSuggestion, leaderName, postedClub } from "./club-page";
 import {
   ClubTooBig,
   clubOfCurrentTerm,
@@ -68,7 +68,9 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
       choices: await clubChoices(ds, club),
       overFull: overFull && { ...overFull, href: membersHref(club!.id, overFull.date) },
       belowMembers: null,
-      form: values ?? (club ? clubValues(club) : { category: "arts", grades: [], minSize: "0", maxSize: "30" }),
+      form:
+        values ??
+        (club ? clubValues(club) : { category: "arts", grades: [], minSize: "0", maxSize: "30", sessionsPerWeek: "1" }),
       errors: {},
       clashes: [],
       // What a blank code becomes (shown under the field, so the admin sees the code before saving).
@@ -87,14 +89,15 @@ export function clubRoutes(ds: DataSource, offerFreedSeats: OfferFreedSeats): Ro
     if (!parsed.success) return again(400, { errors: fieldErrors(parsed.error) });
     try {
       const actor = actorOf(req.session.user);
-      const club =
+      const { club, leaderAdded } =
         id === null
           ? await createClub(ds, parsed.data, actor)
           : await updateClub(ds, id, parsed.data, actor, offerFreedSeats);
+      const leader = leaderAdded ? await leaderName(ds, club) : "";
       req.session.flash = {
         kind: "ok",
-        key: id === null ? "clubs.created" : "clubs.saved",
-        params: { name: club.name, code: club.code },
+        key: `${id === null ? "clubs.created" : "clubs.saved"}${leaderAdded ? "WithLeader" : ""}`,
+        params: { name: club.name, code: club.code, leader },
       };
       // Back to the list at the club's card (its page, anchored): a new club's card offers "place in the timetable".
       const page = await pageOfClub(ds, club.termId, club.id, CLUBS_PER_PAGE);

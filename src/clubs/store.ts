@@ -21,7 +21,10 @@ export const saveClub = (em: EntityManager, club: Club): Promise<Club> => em.get
 
 export const staffById = (db: Repos, id: number): Promise<Staff | null> => db.getRepository(Staff).findOneBy({ id });
 
-export const venueExists = (db: Repos, id: number): Promise<boolean> => db.getRepository(Venue).existsBy({ id });
+export const venueById = (db: Repos, id: number): Promise<Venue | null> => db.getRepository(Venue).findOneBy({ id });
+
+export const staffByIds = (db: Repos, ids: number[]): Promise<Staff[]> =>
+  ids.length ? db.getRepository(Staff).findBy({ id: In(ids) }) : Promise.resolve([]);
 
 /** Every staff member by staff number, and every venue by name (the club form's choices). */
 export function staffAndVenues(db: Repos): Promise<[Staff[], Venue[]]> {

@@ -19,6 +19,7 @@ import {
   RowProblem,
   unknownCategories,
   unvettedExternals,
+  venuesOfOtherKind,
 } from "./core/import-checks";
 import type { ImportContext } from "./store/import-records";
 
@@ -56,6 +57,7 @@ export function checkSheet(kind: ImportKind, sheet: ImportTable, ctx: ImportCont
         : [
             ...unknownCategories(result.rows as ImportedRow<ClubRow>[]),
             ...capacitiesBelowMembers(result.rows as ImportedRow<ClubRow>[], ctx.clubSeats),
+            ...venuesOfOtherKind(result.rows as ImportedRow<ClubRow>[], ctx.venueKinds),
           ];
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   return { ok: true, rows: result.rows, preview: previewImport(kind, result.rows as never[], ctx.existing) };

@@ -5,6 +5,7 @@
 // token before multer reads a byte, then the import core applies its limits.
 import { Router, Request, Response } from "express";
 import type { DataSource } from "typeorm";
+import { stringify } from "csv-stringify/sync";
 import { staffUser, scope, HttpError, idParam, formBody } from "../http";
 import { actorOf } from "../audit";
 import { IMPORT_KINDS, ImportKind, studentColumns, staffColumns, clubColumns } from "./import";
@@ -13,6 +14,8 @@ import { batchById, recentBatches } from "./store/import-batches";
 import { commitImport, discardImport, uploadImport } from "./import-service";
 import { checkSheet, loadContext } from "./import-context";
 import type { RowProblem } from "./core/import-checks";
+import { templateRows } from "./core/import/templates";
+import { VENUE_KINDS } from "./core";
 
 const COLUMNS = { students: studentColumns, staff: staffColumns, clubs: clubColumns };
 const PREVIEW_ROWS = 10;
@@ -41,10 +44,19 @@ export function importRoutes(ds: DataSource): Router {
       problems,
       kind,
       filename,
+      venueKinds: VENUE_KINDS,
     });
   };
 
   router.get("/admin/import", scope.admin(), (_req, res) => index(res));
+
+  // A CSV to fill in: the headers the import reads and an example row (UTF-8 with a BOM, for Excel).
+  router.get("/admin/import/template/:kind", scope.admin(), (req, res) => {
+    const kind = kindParam(req.params.kind);
+    res.attachment(`kehou-${kind}-template.csv`);
+    res.type("text/csv; charset=utf-8");
+    res.send(Buffer.from("\uFEFF" + stringify(templateRows(kind), { record_delimiter: "windows" }), "utf8"));
+  });
 
   router.post("/admin/import/:kind", scope.admin(), async (req, res) => {
     const kind = kindParam(req.params.kind);

@@ -2,9 +2,8 @@
 // (fields from1/to1 … from5/to5). Both or neither; from before to; only on a
 // weekday that is ticked. Errors are filed under hours<weekday>.
 import type { FieldErrors } from "../http";
-import type { StaffHours } from "../kernel/core";
+import { windowProblem, type StaffHours } from "../kernel/core";
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 
 export function parseStaffHours(
@@ -19,9 +18,11 @@ export function parseStaffHours(
     if (!from && !to) continue;
     const field = `hours${day}`;
     if (!days.includes(day)) errors[field] = { key: "staff.hours.dayNotTicked" };
-    else if (!CLOCK.test(from) || !CLOCK.test(to)) errors[field] = { key: "staff.hours.bothTimes" };
-    else if (from >= to) errors[field] = { key: "staff.hours.fromBeforeTo" };
-    else hours[String(day)] = { from, to };
+    else {
+      const problem = windowProblem(from, to);
+      if (problem) errors[field] = { key: `staff.hours.${problem}` };
+      else hours[String(day)] = { from, to };
+    }
   }
   if (Object.keys(errors).length) return { errors };
   return { hours: Object.keys(hours).length ? hours : null };

@@ -4,4 +4,4 @@ export * from "./zone";
 export * from "./school-day";
 export * from "./term-weeks";
 export * from "./date-changes";
-export { availableAt, windowOn, type HoursWindow, type StaffHours } from "./staff-hours";
+export { availableAt, windowOn, windowProblem, type HoursWindow, type StaffHours } from "./staff-hours";

@@ -29,3 +29,16 @@ export function availableAt(
   const window = windowOn(hours, weekday);
   return !window || (window.from <= start && end <= window.to);
 }
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * What is wrong with a window typed as `from`–`to` (clock times "HH:MM"), if
+ * anything: one of the two is missing or not a time ("bothTimes"), or it does
+ * not end after it starts ("fromBeforeTo"). The staff form and the staff import
+ * apply the same rule.
+ */
+export function windowProblem(from: string, to: string): "bothTimes" | "fromBeforeTo" | null {
+  if (!CLOCK.test(from) || !CLOCK.test(to)) return "bothTimes";
+  return from < to ? null : "fromBeforeTo";
+}

@@ -108,6 +108,23 @@ export function unknownCategories(rows: ImportedRow<ClubRow>[]): RowProblem[] {
     }));
 }
 
+// A club's venue must be of the kind it needs, as on the club form.
+export function venuesOfOtherKind(rows: ImportedRow<ClubRow>[], kinds: Map<string, string>): RowProblem[] {
+  return rows.flatMap((row) => {
+    const kind = row.venueName === undefined ? undefined : kinds.get(matchKey(row.venueName));
+    return row.venueKind && kind !== undefined && kind !== row.venueKind
+      ? [
+          {
+            line: row.line,
+            field: "venueName",
+            key: "school.import.error.venueOfKind",
+            params: { value: row.venueName!, kind: row.venueKind },
+          },
+        ]
+      : [];
+  });
+}
+
 /** An existing club's capacity and its most members on a remaining date of the term (the ledger's peak). */
 export interface ClubSeats {
   maxSize: number;

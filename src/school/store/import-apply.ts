@@ -90,6 +90,7 @@ export async function applyStaff(em: EntityManager, rows: ImportedRow<StaffRow>[
           ...(role !== stored.role && { sessionVersion: stored.sessionVersion + 1 }),
           ...(row.email !== undefined && { email: row.email }),
           ...(row.vettedOn !== undefined && { vettedOn: row.vettedOn }),
+          ...(row.availableHours !== undefined && { availableHours: row.availableHours }),
         },
       );
       counts.updated++;
@@ -103,6 +104,7 @@ export async function applyStaff(em: EntityManager, rows: ImportedRow<StaffRow>[
         active: true,
         vettedOn: row.vettedOn ?? null,
         availableDays: row.availableDays,
+        availableHours: row.availableHours ?? null,
         locale: null,
         createdAt: now,
         updatedAt: now,
@@ -144,7 +146,9 @@ export async function applyClubs(
   );
   const venues = byKey(await em.getRepository(Venue).find({ select: { id: true, name: true } }), (v) => v.name);
   const counts: ApplyCounts = { created: 0, updated: 0 };
+  const staffId = (n: string) => staff.get(matchKey(n))!.id;
   for (const row of rows) {
+    const stored = clubs.get(matchKey(row.name));
     const values = {
       name: row.name,
       category: clubCategory(row.category)!,
@@ -152,10 +156,12 @@ export async function applyClubs(
       grades: row.grades,
       minSize: row.minSize,
       maxSize: row.maxSize,
-      ...(row.staffNumber !== undefined && { staffId: staff.get(matchKey(row.staffNumber))!.id }),
+      ...(row.staffNumber !== undefined && { staffId: staffId(row.staffNumber) }),
       ...(row.venueName !== undefined && { venueId: venues.get(matchKey(row.venueName))!.id }),
+      ...(row.sessionsPerWeek !== undefined && { sessionsPerWeek: row.sessionsPerWeek }),
+      ...(row.venueKind !== undefined && { venueKind: row.venueKind }),
+      eligibleStaffIds: eligibleOf(row, stored ?? null, staffId),
     };
-    const stored = clubs.get(matchKey(row.name));
     if (stored) {
       await repo.update({ id: stored.id }, values);
       counts.updated++;
@@ -163,6 +169,8 @@ export async function applyClubs(
       await repo.insert({
         staffId: null,
         venueId: null,
+        sessionsPerWeek: 1,
+        venueKind: null,
         ...values,
         termId,
         code: clubCode(row.name, codes),
@@ -172,4 +180,13 @@ export async function applyClubs(
     }
   }
   return counts;
+}
+
+// The listed staff (or, with a blank cell, those stored), and the leader among them
+// as on the club form: the leader is always one of the club's eligible staff.
+function eligibleOf(row: ClubRow, stored: Club | null, staffId: (n: string) => number): number[] {
+  const ids = new Set(row.eligibleStaffNumbers?.map(staffId) ?? stored?.eligibleStaffIds ?? []);
+  const leader = row.staffNumber !== undefined ? staffId(row.staffNumber) : (stored?.staffId ?? null);
+  if (leader !== null) ids.add(leader);
+  return [...ids].sort((a, b) => a - b);
 }

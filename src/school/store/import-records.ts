@@ -14,6 +14,8 @@ export interface ImportContext {
   vetted: Map<string, string | null>;
   /** The current term's clubs by name: capacity and peak members (the capacity guard). */
   clubSeats: Map<string, ClubSeats>;
+  /** Every venue's kind by its name's match key (a club's venue must be of the kind it needs). */
+  venueKinds: Map<string, string>;
 }
 
 export async function loadContext(em: EntityManager, kind: ImportKind, termId: number | null): Promise<ImportContext> {
@@ -24,6 +26,7 @@ export async function loadContext(em: EntityManager, kind: ImportKind, termId: n
     emailOwners: new Map(),
     vetted: new Map(),
     clubSeats: new Map(),
+    venueKinds: new Map(),
   };
   if (kind === "students") {
     const students = await em.getRepository(Student).find({ select: { studentNumber: true, archived: true } });
@@ -54,13 +57,15 @@ export async function loadContext(em: EntityManager, kind: ImportKind, termId: n
       );
       ctx.clubSeats = new Map(clubs.map((c) => [matchKey(c.name), { maxSize: c.maxSize, ...peaks.get(c.id)! }]));
     }
+    const venues = await em.getRepository(Venue).find({ select: { name: true, kind: true } });
     ctx.existing = {
       clubNames: clubs.map((c) => c.name),
       staffNumbers: (
         await em.getRepository(Staff).find({ select: { staffNumber: true }, where: { active: true } })
       ).map((s) => s.staffNumber),
-      venueNames: (await em.getRepository(Venue).find({ select: { name: true } })).map((v) => v.name),
+      venueNames: venues.map((v) => v.name),
     };
+    ctx.venueKinds = new Map(venues.map((v) => [matchKey(v.name), v.kind]));
   }
   return ctx;
 }

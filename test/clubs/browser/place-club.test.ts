@@ -125,4 +125,26 @@ for (const kind of databaseKinds())
       await page.screenshot({ path: shot });
       expect((await db.ds.getRepository(TimetableEntry).findOneByOrFail({ id: entry.id })).weekday).to.equal(4);
     });
+
+    it("When the admin filters the eligible staff and saves the planning fields, then the card shows who may lead it, how often and where", async () => {
+      await page.setViewportSize(WIDE);
+      const saved = await club();
+      await page.goto(`${url}/admin/clubs/${saved.id}/edit`);
+      const filter = page.locator("input.eligible-filter");
+      expect(await filter.isVisible()).to.equal(true);
+      await filter.fill("E00");
+      const shown = page.locator("#eligible-list label.check:visible");
+      expect(await shown.count()).to.equal(3);
+      await page.locator("#eligible-list label.check:visible input[value]").first().check();
+      await filter.fill("");
+      expect(await shown.count()).to.be.greaterThan(50);
+      await page.selectOption('select[name="sessionsPerWeek"]', "2");
+      await page.selectOption('select[name="venueKind"]', "music");
+      await page.click("form.club-form button.primary");
+      await page.waitForURL(/\/admin\/clubs(\?page=\d+)?#club-\d+$/);
+      const after = await club();
+      expect([after.sessionsPerWeek, after.venueKind, after.eligibleStaffIds.length]).to.deep.equal([2, "music", 1]);
+      const planning = await page.locator(`#club-${saved.id} .club-planning`).textContent();
+      expect(planning).to.match(/^可带教：.+ · 每周 2 次 · 需要：音乐教室$/);
+    });
   });

@@ -1,7 +1,17 @@
 import { expect } from "chai";
 import { forEachDatabase } from "../../support/databases";
 import { seedDemo } from "../../../seeds/demo";
-import { Club, Family, SchoolClass, Staff, Student, CalendarDay } from "../../../src/db/entities";
+import {
+  Club,
+  Family,
+  SchoolClass,
+  Staff,
+  Student,
+  CalendarDay,
+  TimetableEntry,
+  Venue,
+} from "../../../src/db/entities";
+import { availableAt } from "../../../src/kernel/core";
 
 forEachDatabase("demo seed", (ctx) => {
   before(async function () {
@@ -34,6 +44,41 @@ forEachDatabase("demo seed", (ctx) => {
     expect(externals).to.have.length(3);
     expect(externals.every((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.vettedOn ?? ""))).to.equal(true);
     expect(await ctx.db.ds.getRepository(Club).count()).to.equal(23);
+  });
+
+  it("When the demo school is seeded, then it has what a timetable proposal needs: venue kinds, each club's kind, eligible staff and sessions, external instructors' hours", async () => {
+    const venues = await ctx.db.ds.getRepository(Venue).find();
+    const kinds = new Set(venues.map((v) => v.kind));
+    for (const kind of ["music", "art", "sportsHall", "field", "computer", "classroom"]) expect(kinds).to.include(kind);
+    const clubs = await ctx.db.ds.getRepository(Club).find();
+    const kindOf = new Map(venues.map((v) => [v.id, v.kind]));
+    expect(clubs.every((c) => c.venueKind !== null && c.venueKind === kindOf.get(c.venueId!))).to.equal(true);
+    expect(clubs.every((c) => c.eligibleStaffIds.length >= 1 && c.eligibleStaffIds.length <= 3)).to.equal(true);
+    expect(clubs.every((c) => c.staffId !== null && c.eligibleStaffIds.includes(c.staffId))).to.equal(true);
+    expect(clubs.filter((c) => c.eligibleStaffIds.length > 1).length).to.be.greaterThan(10);
+    const twice = clubs.filter((c) => c.sessionsPerWeek === 2).map((c) => c.code);
+    expect(twice.sort()).to.deep.equal(["basketball", "choir", "english", "football"]);
+    expect(clubs.every((c) => [1, 2].includes(c.sessionsPerWeek))).to.equal(true);
+    // External instructors come on set days, two of them only for a window around the club period,
+    // and the draft's Thursday clubs sit inside it.
+    const externals = await ctx.db.ds
+      .getRepository(Staff)
+      .find({ where: { role: "external" }, order: { staffNumber: "ASC" } });
+    expect(externals.map((s) => [s.availableDays, Object.keys(s.availableHours ?? {})])).to.deep.equal([
+      [
+        [2, 4],
+        ["2", "4"],
+      ],
+      [[1, 3, 4], []],
+      [
+        [1, 3, 4],
+        ["1", "4"],
+      ],
+    ]);
+    const entries = await ctx.db.ds.getRepository(TimetableEntry).find({ where: { kind: "club" } });
+    for (const s of externals)
+      for (const e of entries.filter((x) => x.staffId === s.id))
+        expect(availableAt(s.availableDays, s.availableHours, e.weekday, "16:50", "17:50")).to.equal(true);
   });
 
   it("When the demo term is seeded, then it carries the 2026 holidays and make-up days", async () => {

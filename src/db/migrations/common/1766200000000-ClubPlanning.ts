@@ -16,25 +16,27 @@ export class ClubPlanning1766200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "club" ADD COLUMN "eligibleStaffIds" text NOT NULL DEFAULT '[]'`);
     await q.query(`ALTER TABLE "club" ADD COLUMN "sessionsPerWeek" integer NOT NULL DEFAULT 1`);
     await q.query(`ALTER TABLE "club" ADD COLUMN "venueKind" varchar(20)`);
-    const clubs: { id: number; staffId: number | null; venueId: number | null }[] = await q.query(
-      `SELECT "id", "staffId", "venueId" FROM "club"`,
-    );
+    const clubs = (await q.query(`SELECT "id", "staffId", "venueId" FROM "club"`)) as {
+      id: number;
+      staffId: number | null;
+      venueId: number | null;
+    }[];
     for (const club of clubs) {
-      const [{ n }]: { n: number | string }[] = await q.query(
+      const [{ n }] = (await q.query(
         `SELECT COUNT(*) AS "n" FROM "timetable_entry" WHERE "clubId" = ${Number(club.id)} AND "kind" = 'club'`,
+      )) as { n: number | string }[];
+      const venue = (
+        club.venueId === null ? [] : await q.query(`SELECT "kind" FROM "venue" WHERE "id" = ${Number(club.venueId)}`)
+      ) as { kind: string }[];
+      // Plain SQL, not the query builder: it found the Club entity and encoded the
+      // JSON text once more (a string "[3]" instead of the list [3]). Every value
+      // here is a number or a venue kind read from the database, quoted.
+      const kind = venue[0]?.kind;
+      const eligible = JSON.stringify(club.staffId === null ? [] : [Number(club.staffId)]);
+      await q.query(
+        `UPDATE "club" SET "eligibleStaffIds" = '${eligible}', "sessionsPerWeek" = ${Math.max(1, Math.min(5, Number(n)))}, ` +
+          `"venueKind" = ${kind == null ? "NULL" : `'${String(kind).replace(/'/g, "''")}'`} WHERE "id" = ${Number(club.id)}`,
       );
-      const venue: { kind: string }[] =
-        club.venueId === null ? [] : await q.query(`SELECT "kind" FROM "venue" WHERE "id" = ${Number(club.venueId)}`);
-      await q.manager
-        .createQueryBuilder()
-        .update("club")
-        .set({
-          eligibleStaffIds: JSON.stringify(club.staffId === null ? [] : [club.staffId]),
-          sessionsPerWeek: Math.max(1, Math.min(5, Number(n))),
-          venueKind: venue[0]?.kind ?? null,
-        })
-        .where("id = :id", { id: club.id })
-        .execute();
     }
   }
 

@@ -1,7 +1,8 @@
 import { ImportError } from "./codes";
-import { alreadyExisting, duplicatesInFile, stored, unknownReferences } from "./file-checks";
+import { alreadyExisting, duplicatesInFile, stored, unknownInLists, unknownReferences } from "./file-checks";
 import { parseGrades } from "./grade-parsers";
 import { cell, cellOr, optionalCell } from "./parsed";
+import { parseSessionsPerWeek, parseStaffNumbers, parseVenueKind } from "./planning-parsers";
 import { ImportSpec, RowError } from "./spec";
 import { parseCount, parseId, parseText } from "./text-parsers";
 
@@ -15,6 +16,12 @@ export interface ClubRow {
   maxSize: number;
   staffNumber?: string;
   venueName?: string;
+  /** Who may lead it, by staff number (the leader is added when missing). A blank cell keeps what is stored. */
+  eligibleStaffNumbers?: string[];
+  /** 1–5; a blank cell keeps what is stored (a new club meets once a week). */
+  sessionsPerWeek?: number;
+  /** The venue kind it needs; null: any kind ("任意"); a blank cell keeps what is stored. */
+  venueKind?: string | null;
 }
 
 export const clubColumns = [
@@ -46,6 +53,36 @@ export const clubColumns = [
     required: false,
     aliases: ["场地", "地点", "活动地点", "教室", "venue", "venueName", "room", "place"],
   },
+  {
+    field: "eligibleStaffNumbers",
+    required: false,
+    aliases: [
+      "可带教工号",
+      "可带教教师工号",
+      "可带教",
+      "eligible staff",
+      "eligibleStaffNumbers",
+      "eligible staff numbers",
+    ],
+  },
+  {
+    field: "sessionsPerWeek",
+    required: false,
+    aliases: [
+      "每周次数",
+      "每周活动次数",
+      "每周几次",
+      "sessions a week",
+      "sessionsPerWeek",
+      "sessions per week",
+      "sessions",
+    ],
+  },
+  {
+    field: "venueKind",
+    required: false,
+    aliases: ["场地类型", "所需场地类型", "需要的场地类型", "venue kind", "venueKind", "kind of venue"],
+  },
 ] as const;
 
 export const clubFields: ImportSpec<ClubRow>["fields"] = {
@@ -57,6 +94,9 @@ export const clubFields: ImportSpec<ClubRow>["fields"] = {
   maxSize: cell(parseCount(1, 1000)),
   staffNumber: optionalCell(parseId),
   venueName: optionalCell(parseText(50)),
+  eligibleStaffNumbers: optionalCell(parseStaffNumbers),
+  sessionsPerWeek: optionalCell(parseSessionsPerWeek),
+  venueKind: optionalCell(parseVenueKind),
 };
 
 // A club whose minimum exceeds its maximum can never run.
@@ -76,10 +116,14 @@ export const clubImport: ImportSpec<ClubRow> = {
     ...alreadyExisting(rows, "name", known.clubNames, mode),
     ...unknownReferences(rows, "staffNumber", known.staffNumbers, "unknown-staff"),
     ...unknownReferences(rows, "venueName", known.venueNames, "unknown-venue"),
+    ...unknownInLists(rows, "eligibleStaffNumbers", known.staffNumbers, "unknown-staff"),
   ],
   resolve: (row, known) => ({
     ...row,
     ...(row.staffNumber !== undefined && { staffNumber: stored(known.staffNumbers, row.staffNumber) }),
     ...(row.venueName !== undefined && { venueName: stored(known.venueNames, row.venueName) }),
+    ...(row.eligibleStaffNumbers !== undefined && {
+      eligibleStaffNumbers: row.eligibleStaffNumbers.map((n) => stored(known.staffNumbers, n)),
+    }),
   }),
 };

@@ -30,6 +30,9 @@ export const IMPORT_ERROR_CODES = [
   "bad-staff-kind",
   "bad-email",
   "bad-phone",
+  "bad-staff-list",
+  "bad-venue-kind",
+  "bad-hours",
   // row and file consistency
   "min-above-max",
   "duplicate",
@@ -38,6 +41,7 @@ export const IMPORT_ERROR_CODES = [
   "unknown-venue",
   "unknown-staff",
   "family-mismatch",
+  "hours-day-not-available",
 ] as const;
 
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

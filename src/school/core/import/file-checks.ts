@@ -54,6 +54,21 @@ export function unknownReferences<T>(
   });
 }
 
+// The same for a list of references in one cell (a club's eligible staff): each unknown one is reported.
+export function unknownInLists<T>(
+  rows: ParsedRow<T>[],
+  field: { [K in keyof T]-?: T[K] extends string[] | undefined ? K : never }[keyof T] & string,
+  known: Map<string, string> | undefined,
+  code: ImportErrorCode,
+): ImportError[] {
+  if (!known) return [];
+  return rows.flatMap((row) =>
+    ((row.values[field] as string[] | undefined) ?? [])
+      .filter((value) => !known.has(matchKey(value)))
+      .map((value) => ({ line: row.line, field, code, params: { value } })),
+  );
+}
+
 export function stored(known: Map<string, string> | undefined, value: string): string {
   return known?.get(matchKey(value)) ?? value;
 }

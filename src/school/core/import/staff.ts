@@ -1,8 +1,10 @@
 import { ImportError } from "./codes";
 import { alreadyExisting, duplicatesInFile } from "./file-checks";
 import { parseDate, parseWeekdays } from "./day-parsers";
+import type { StaffHours } from "../../../kernel/core";
 import { cell, cellOr, fail, ok, optionalCell, Parsed } from "./parsed";
-import { ImportSpec } from "./spec";
+import { parseStaffHours } from "./planning-parsers";
+import { ImportSpec, RowError } from "./spec";
 import { parseEmail, parseId, parseText } from "./text-parsers";
 
 export type StaffKind = "teacher" | "class_teacher" | "external";
@@ -17,6 +19,8 @@ export interface StaffRow {
   vettedOn?: string;
   /** Weekdays 1 (Mon) … 5 (Fri); a blank cell means every weekday. */
   availableDays: number[];
+  /** Time windows on some available days; null ("全天"): whole days; a blank cell keeps what is stored. */
+  availableHours?: StaffHours | null;
 }
 
 export const staffColumns = [
@@ -36,7 +40,12 @@ export const staffColumns = [
   {
     field: "availableDays",
     required: false,
-    aliases: ["可用日", "可上课日", "可用时间", "空闲日", "available days", "availableDays", "availability", "days"],
+    aliases: ["可用日", "可上课日", "空闲日", "available days", "availableDays", "availability", "days"],
+  },
+  {
+    field: "availableHours",
+    required: false,
+    aliases: ["可用时间", "可用时段", "到校时间", "available hours", "availableHours", "hours", "time windows"],
   },
 ] as const;
 
@@ -81,11 +90,23 @@ export const staffFields: ImportSpec<StaffRow>["fields"] = {
   email: optionalCell(parseEmail),
   vettedOn: optionalCell(parseDate),
   availableDays: cellOr([1, 2, 3, 4, 5], parseWeekdays),
+  availableHours: optionalCell(parseStaffHours),
 };
+
+// A window on a weekday the person is not available is a typo in one of the two cells.
+function hoursOnAvailableDays(row: Partial<StaffRow>): RowError[] {
+  const { availableDays, availableHours } = row;
+  if (!availableDays || !availableHours) return [];
+  return Object.keys(availableHours)
+    .map(Number)
+    .filter((day) => !availableDays.includes(day))
+    .map((day) => ({ field: "availableHours", code: "hours-day-not-available" as const, params: { day } }));
+}
 
 export const staffImport: ImportSpec<StaffRow> = {
   columns: staffColumns,
   fields: staffFields,
+  rowRules: hoursOnAvailableDays,
   fileChecks: (rows, known, mode): ImportError[] => [
     ...duplicatesInFile(rows, "staffNumber"),
     ...duplicatesInFile(rows, "email"),
