@@ -16,6 +16,7 @@ import { leaveEntities } from "./leave/entities";
 import { pickupEntities } from "./pickup";
 import { peopleEntities } from "./notifications/people-entities";
 import { RoundNotice } from "./choices/round-notice-entity";
+import { interestEntities } from "./interest/entities";
 
 export const entities: Function[] = [
   ...coreEntities,
@@ -33,4 +34,5 @@ export const entities: Function[] = [
   ...pickupEntities,
   ...peopleEntities,
   RoundNotice,
+  ...interestEntities,
 ];
