@@ -24,6 +24,7 @@ import { reportRoutes } from "./reports/routes";
 import { surveyRoutes } from "./surveys/routes";
 import { leaveRoutes, leaveOfChildOn } from "./leave";
 import { pickupRoutes } from "./pickup";
+import { interestRoutes } from "./interest";
 
 type MakeRouter = (ds: DataSource) => Router;
 
@@ -62,6 +63,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     surveyRoutes,
     leaveRoutes,
     pickupRoutes,
+    interestRoutes,
   ];
   return makers.map((make) => make(ds));
 }
