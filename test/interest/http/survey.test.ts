@@ -170,12 +170,10 @@ forEachDatabase("interest survey over HTTP", (ctx) => {
     const res = await post(siblings, `/interest/${elder.id}`, { surveyId, clubIds: String(g5[0].id) });
     expect(res.status).to.equal(302);
     const receipt = await siblings.get(res.headers.location);
-    const younger = await ctx.db.ds
-      .getRepository(Student)
-      .findOneByOrFail({
-        familyId: elder.familyId,
-        id: Number(/next-child[\s\S]*?href="\/interest\/(\d+)"/.exec(receipt.text)![1]),
-      });
+    const younger = await ctx.db.ds.getRepository(Student).findOneByOrFail({
+      familyId: elder.familyId,
+      id: Number(/next-child[\s\S]*?href="\/interest\/(\d+)"/.exec(receipt.text)![1]),
+    });
     expect(younger.id).to.not.equal(elder.id);
     expect(receipt.text).to.contain(`下一位：${younger.name}`);
   });
