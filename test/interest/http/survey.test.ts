@@ -109,6 +109,16 @@ forEachDatabase("interest survey over HTTP", (ctx) => {
     expect(home.text).to.contain(`社团意向调查：请为${child.name}勾选想参加的社团`);
   });
 
+  it("When the family reads its notices and switches to English, then the survey speaks both languages", async () => {
+    const notices = await parent.get("/notifications");
+    expect(notices.text).to.contain("社团意向调查").and.to.contain("勾选想参加的社团");
+    await post(parent, "/lang", { lang: "en", back: "/" });
+    const page = await parent.get(`/interest/${child.id}`);
+    expect(page.text).to.contain(`Clubs ${child.name} would like`).and.to.contain("Save the answer");
+    expect((await parent.get("/notifications")).text).to.contain("please tick the clubs your child would like");
+    await post(parent, "/lang", { lang: "zh-CN", back: "/" });
+  });
+
   it("When a family ticks clubs, then the answer is saved in the survey's order with the most wanted, and the receipt shows it", async () => {
     const form = await parent.get(`/interest/${child.id}`);
     expect(form.status).to.equal(200);
