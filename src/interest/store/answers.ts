@@ -52,15 +52,24 @@ export async function answersOfSurvey(db: Repos, surveyId: number): Promise<Answ
   });
 }
 
+/**
+ * Saves a child's answer, keeping the first submission time. INSERT … ON CONFLICT
+ * DO NOTHING (INSERT OR IGNORE on SQLite) then UPDATE: two parents saving at once
+ * both succeed, the later one's ticks standing, instead of one failing on the unique index.
+ */
 export async function putAnswer(
   em: EntityManager,
   surveyId: number,
   studentId: number,
   values: Pick<InterestAnswer, "clubIds" | "mostWantedClubId" | "source" | "enteredByStaffId">,
   now: string,
-): Promise<InterestAnswer> {
-  const repo = em.getRepository(InterestAnswer);
-  const existing = await repo.findOneBy({ surveyId, studentId });
-  if (existing) return repo.save(Object.assign(existing, values, { updatedAt: now }));
-  return repo.save(repo.create({ surveyId, studentId, ...values, submittedAt: now, updatedAt: now }));
+): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(InterestAnswer)
+    .values({ surveyId, studentId, ...values, submittedAt: now, updatedAt: now })
+    .orIgnore()
+    .execute();
+  await em.getRepository(InterestAnswer).update({ surveyId, studentId }, { ...values, updatedAt: now });
 }

@@ -77,6 +77,15 @@ forEachDatabase("interest survey store", (ctx) => {
     ]);
   });
 
+  it("When two parents save the same child's first answer at once, then both saves succeed and one row remains", async () => {
+    const s = await survey({ name: "同时保存" });
+    await Promise.all([
+      answer(s.id, kids[0].id, [clubs[0].id], null, "2026-08-21T00:00:00.000Z"),
+      answer(s.id, kids[0].id, [clubs[1].id], null, "2026-08-21T00:00:01.000Z"),
+    ]);
+    expect(await ds.getRepository(InterestAnswer).countBy({ surveyId: s.id, studentId: kids[0].id })).to.equal(1);
+  });
+
   it("When the demand is read, then it comes from the latest opened survey with answers, most wanted first, archived children left out", async () => {
     const older = await survey({ name: "旧调查", opensAt: "2026-08-01T00:00:00.000Z" });
     await answer(older.id, kids[0].id, [clubs[0].id], null, "2026-08-02T00:00:00.000Z");
