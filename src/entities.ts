@@ -17,6 +17,7 @@ import { pickupEntities } from "./pickup";
 import { peopleEntities } from "./notifications/people-entities";
 import { RoundNotice } from "./choices/round-notice-entity";
 import { proposerEntities } from "./proposer/entities";
+import { interestEntities } from "./interest/entities";
 
 export const entities: Function[] = [
   ...coreEntities,
@@ -35,4 +36,5 @@ export const entities: Function[] = [
   ...peopleEntities,
   RoundNotice,
   ...proposerEntities,
+  ...interestEntities,
 ];

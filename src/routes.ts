@@ -25,6 +25,7 @@ import { surveyRoutes } from "./surveys/routes";
 import { leaveRoutes, leaveOfChildOn } from "./leave";
 import { pickupRoutes } from "./pickup";
 import { proposerRoutes } from "./proposer";
+import { interestRoutes } from "./interest";
 
 type MakeRouter = (ds: DataSource) => Router;
 
@@ -64,6 +65,7 @@ export function capabilityRoutes(ds: DataSource, sessionSecret: string): Router[
     leaveRoutes,
     pickupRoutes,
     proposerRoutes,
+    interestRoutes,
   ];
   return makers.map((make) => make(ds));
 }

@@ -11,6 +11,7 @@ import { familyRoundCard } from "../choices";
 import { familyResultCard, isRoundPublished } from "../allocation";
 import { homeAlerts } from "../attendance";
 import { surveysToAnswer } from "../surveys";
+import { interestCards } from "../interest";
 
 export type Home = { view: "admin" | "class-teacher" | "teacher" | "family"; data: Record<string, unknown> };
 
@@ -85,6 +86,7 @@ export async function homeFor(ds: DataSource, user: SessionUser): Promise<Home> 
         card: await familyResultCard(ds, user.id, user.studentId),
         attendanceAlerts: await homeAlerts(ds, user),
         openSurveys: await surveysToAnswer(ds, user.id),
+        interestCards: await interestCards(ds, user.id),
       },
     };
   }

@@ -14,6 +14,7 @@ import { attendanceOfChild } from "../attendance";
 import { membershipsOf } from "../membership";
 import { leaveRequestsOfChild } from "../leave";
 import { pickupOfChild } from "../pickup";
+import { interestOfChild } from "../interest";
 
 export async function childSections(
   ds: DataSource,
@@ -136,6 +137,8 @@ export async function childSections(
     // Leave the family asked (请假), with the class teacher's answer.
     leaveRequests: await leaveRequestsOfChild(ds, studentId),
     ...(await pickupOfChild(ds, studentId, familyId)),
+    // The clubs the family ticked in interest surveys (意向调查), and who typed them in.
+    interestAnswers: await interestOfChild(ds, studentId),
     auditTrail: await auditOf(ds, studentId, familyId),
   };
 }

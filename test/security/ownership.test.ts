@@ -62,6 +62,9 @@ const PROBES: Record<string, Probe> = {
   }),
   "get /choices/:studentId": (o) => `/choices/${o.student.id}`,
   "get /choices/:studentId/receipt": (o) => `/choices/${o.student.id}/receipt`,
+  "get /interest/:studentId": (o) => `/interest/${o.student.id}`,
+  "post /interest/:studentId": (o) => `/interest/${o.student.id}`,
+  "get /interest/:studentId/receipt": (o) => `/interest/${o.student.id}/receipt`,
   "get /results/:studentId": (o) => `/results/${o.student.id}`,
   // Someone else's child; the club does not matter (a club the child does not hold is a 404 too).
   "get /results/:studentId/withdraw/:clubId": (o) => `/results/${o.student.id}/withdraw/1`,

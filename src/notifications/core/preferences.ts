@@ -19,6 +19,7 @@ export const KINDS_FOR: Record<PersonKind, readonly string[]> = {
     "attendance.absent",
     "leave.confirmed",
     "leave.queried",
+    "interest.opened",
     "round.opened",
     "round.deadline",
     "results.published",

@@ -42,6 +42,7 @@ const EXPORT_KEY: Record<string, string> = {
   early_pickup: "earlyPickups",
   family_email: "familyEmail",
   notice_opt_out: "noticeOptOuts",
+  interest_answer: "interestAnswers",
 };
 
 forEachDatabase("deleting a child", (ctx) => {
