@@ -12,7 +12,7 @@ import { sessionsOn as datedSessionsOn } from "../timetable";
 import { sessionsOn, type Session } from "./sessions";
 import { enrolledOn, expectedIn, loadRosterContext, type RosterChild, type RosterContext } from "./roster";
 import { leavingTime } from "./dismissal";
-import { markOf, type DayMark } from "./core";
+import { isAway, markOf, type DayMark } from "./core";
 import { childMarksOn } from "./store";
 import { leaveOn, type LeaveMark } from "../leave";
 
@@ -32,6 +32,8 @@ export interface ChildDay {
   mark: DayMark;
   /** The family's leave (请假) that day, as the leave capability answers; null: none. */
   leave?: LeaveMark | null;
+  /** Not with the class that day: marked absent or excused, or on leave (the page's "away" count). */
+  away?: boolean;
 }
 
 export interface ClassDay {
@@ -105,9 +107,10 @@ export async function classDay(ds: DataSource, cls: SchoolClass, date: string): 
     prev,
     next,
     cancelled,
-    children: pupils.map((c) => ({
-      ...childDay(c, held, day.runsWeekday!, ctx, statuses(c.id)),
-      leave: onLeave.get(c.id) ?? null,
-    })),
+    children: pupils.map((c) => {
+      const child = childDay(c, held, day.runsWeekday!, ctx, statuses(c.id));
+      const leave = onLeave.get(c.id) ?? null;
+      return { ...child, leave, away: isAway(child.mark, leave !== null) };
+    }),
   };
 }

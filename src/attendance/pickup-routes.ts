@@ -5,11 +5,20 @@
 // The pick-up itself is the pickup capability's; this checks who and where.
 import { Router, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { formBody, HttpError, idParam, optionalId, scope, submit, type FieldErrors } from "../http";
+import { formBody, HttpError, idParam, optionalId, scope, staffUser, submit, type FieldErrors } from "../http";
 import { actorOf } from "../audit";
 import { managedClass } from "../school";
 import { schoolNow, schoolToday, schoolZone, toLocalInput } from "../kernel";
-import { type EarlyPickup, earlyForm, earlyPickupsOn, peopleOfStudents, recordEarlyPickup } from "../pickup";
+import {
+  type EarlyPickup,
+  earlyForm,
+  earlyPickupsOn,
+  peopleOfStudents,
+  recordEarlyPickup,
+  undoEarlyPickup,
+  undoForm,
+  undoRefusal,
+} from "../pickup";
 import { loadRegister, WindowClosed } from "./register-service";
 import { classDay } from "./class-day";
 import { dateParam, dateQuery } from "./date-params";
@@ -34,16 +43,20 @@ async function render(
 ) {
   const child = place.children.find((c) => c.id === studentId);
   if (!child) throw new HttpError(404, "pickup.early.notInRoster");
-  const [people, current] = await Promise.all([
+  const [people, [current], today] = await Promise.all([
     peopleOfStudents(ds, [child.id]),
     earlyPickupsOn(ds, place.date, [child.id]),
+    schoolToday(ds),
   ]);
+  const user = staffUser(req);
   res.status(status).render("attendance/early-pickup", {
     title: res.locals.t("pickup.early.title"),
     place,
     child,
     people: people.get(child.id) ?? [],
-    current: current[0] ?? null,
+    current: current ?? null,
+    // The undo is offered only to whom the rule allows (the service checks again).
+    mayUndo: current !== undefined && undoRefusal(current, by(user), today) === null,
     form: status === 200 ? {} : formBody(req),
     errors,
   });
@@ -74,6 +87,31 @@ async function save(ds: DataSource, req: Request, res: Response, place: Place, s
     (errors) => render(ds, req, res, place, optionalId(body.studentId), 400, errors),
   );
   if (saved) res.redirect(303, place.back);
+}
+
+const by = (user: { id: number; role: string }) => ({ staffId: user.id, isAdmin: user.role === "admin" });
+
+// Undo (撤销) an early pick-up recorded by mistake: the page's box must be ticked.
+async function undo(ds: DataSource, req: Request, res: Response, place: Place) {
+  const body = formBody(req);
+  const user = staffUser(req);
+  const done = await submit(
+    undoForm,
+    body,
+    async (form) => {
+      const child = place.children.find((c) => c.id === form.studentId);
+      if (!child) throw new HttpError(404, "pickup.early.notInRoster");
+      await undoEarlyPickup(
+        ds,
+        { studentId: child.id, date: place.date, ...by(user), today: await schoolToday(ds) },
+        actorOf(req.session.user),
+        schoolNow().toISOString(),
+      );
+      req.session.flash = { kind: "ok", key: "pickup.early.undo.done", params: { name: child.name } };
+    },
+    (errors) => render(ds, req, res, place, optionalId(body.studentId), 400, errors),
+  );
+  if (done) res.redirect(303, place.back);
 }
 
 /** A date's early pick-ups of some children, by child (the register and the class's day show them). */
@@ -114,6 +152,9 @@ export function earlyPickupRoutes(ds: DataSource): Router {
   router.post("/attendance/sessions/:entryId/:date/pickup", register, async (req, res) =>
     save(ds, req, res, await fromRegister(req), req.session.user!.id),
   );
+  router.post("/attendance/sessions/:entryId/:date/pickup/undo", register, async (req, res) =>
+    undo(ds, req, res, await fromRegister(req)),
+  );
 
   const fromClass = async (req: Request, date: string | null): Promise<Place> => {
     const cls = await managedClass(ds, req, "id");
@@ -134,6 +175,9 @@ export function earlyPickupRoutes(ds: DataSource): Router {
   );
   router.post("/classes/:id/day/pickup", classPage, async (req, res) =>
     save(ds, req, res, await fromClass(req, null), req.session.user!.id),
+  );
+  router.post("/classes/:id/day/pickup/undo", classPage, async (req, res) =>
+    undo(ds, req, res, await fromClass(req, null)),
   );
   return router;
 }

@@ -96,6 +96,25 @@ export function leaveRoutes(ds: DataSource): Router {
     res.redirect(303, "/leave");
   });
 
+  // The form's script asks which sessions a child has on the chosen first day (the
+  // family's own children only); without the script the form re-lists them on send.
+  router.get("/leave/sessions.json", family, async (req, res) => {
+    const user = familyUser(req);
+    const q = req.query as Record<string, unknown>;
+    const date = dateQuery(q.date) ?? (await schoolToday(ds));
+    const studentId = optionalId(q.studentId);
+    const child = (await familyChildren(ds, user.id)).find((c) => c.id === studentId);
+    if (!child) throw new HttpError(404, "errors.notFound");
+    const t = res.locals.t;
+    res.json({
+      date,
+      label: t("leave.form.sessionOf", { date }),
+      choose: t("leave.form.chooseSession"),
+      none: t("leave.form.noSessions"),
+      sessions: await childSessionsOn(ds, user.id, child.id, date),
+    });
+  });
+
   router.get("/leave/:id/withdraw", family, async (req, res) => {
     const request = await familyRequest(ds, familyUser(req).id, idParam(req.params.id));
     const child = (await familyChildren(ds, familyUser(req).id)).find((c) => c.id === request.studentId);
@@ -117,8 +136,13 @@ export function leaveRoutes(ds: DataSource): Router {
     await dayListPage(ds, req, res, dateQuery(req.query.date));
   });
 
-  // Back to the list of the day the teacher was on (a hidden field; anything else: today).
-  const back = (body: Record<string, unknown>) => `/leave/requests${isIsoDate(body.date) ? `?date=${body.date}` : ""}`;
+  // Back to the list (day and page) the teacher was on (hidden fields; anything else: today's first page).
+  const back = (body: Record<string, unknown>) => {
+    const q = new URLSearchParams();
+    if (isIsoDate(body.date)) q.set("date", body.date);
+    if (typeof body.page === "string" && /^[1-9]\d{0,5}$/.test(body.page)) q.set("page", body.page);
+    return `/leave/requests${q.size ? `?${q.toString()}` : ""}`;
+  };
 
   // Whose request it is is checked before the form is read: someone else's is 403/404 whatever was sent.
   router.post("/leave/requests/:id/confirm", classTeachers, async (req, res) => {

@@ -54,3 +54,13 @@ export const earlyForm = z
     };
   });
 export type EarlyForm = z.infer<typeof earlyForm>;
+
+// Undoing an early pick-up: the child, and the teacher's tick that it was a mistake
+// (the page asks before anything is removed, with or without JavaScript).
+export const undoForm = z.object({
+  studentId: z
+    .string({ message: "validation.required" })
+    .regex(/^\d{1,9}$/, "validation.required")
+    .transform(Number),
+  confirm: z.literal("1", { message: "pickup.early.undo.confirmRequired" }),
+});

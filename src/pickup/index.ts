@@ -5,7 +5,8 @@
 // date's pick-ups those pages show, the form, and a child's data (privacy).
 export { PickUpPerson, EarlyPickup, pickupEntities } from "./entities";
 export { pickupRoutes } from "./routes";
-export { recordEarlyPickup, type EarlyPickupInput } from "./service";
-export { earlyForm, type EarlyForm } from "./form";
+export { recordEarlyPickup, undoEarlyPickup, type EarlyPickupInput } from "./service";
+export { earlyForm, undoForm, type EarlyForm } from "./form";
+export { undoRefusal } from "./core";
 export { peopleOfStudents, earlyPickupsOn } from "./store";
 export { pickupOfChild } from "./export";

@@ -6,10 +6,11 @@ import { fieldError, HttpError } from "../http";
 import { type Actor, recordAudit } from "../audit";
 import { notify, notifyAdmins, notifyStaff } from "../notifications";
 import { schoolZone, wallClockToUtc } from "../kernel";
-import { type Collector, MAX_PICKUP_PEOPLE, type Relation, resolveCollector, roomForMore } from "./core";
+import { type Collector, MAX_PICKUP_PEOPLE, type Relation, resolveCollector, roomForMore, undoRefusal } from "./core";
 import {
   childOf,
   countPeople,
+  deleteEarlyPickup,
   deletePerson,
   earlyPickupOf,
   peopleOf,
@@ -153,5 +154,59 @@ export async function recordEarlyPickup(
       await notifyAdmins(em, "pickup.unlisted", staffPayload, at);
     }
     return { unlisted: who.unlisted };
+  });
+}
+
+/**
+ * Undoes (撤销) an early pick-up recorded by mistake, on its own day, by the
+ * teacher who recorded it or an admin; audited with what was removed. Whoever
+ * was told of the pick-up is told it was a mistake: the family always (the
+ * pick-up notices cannot be switched off and its inbox keeps every notice, so
+ * the family was told on every channel it has), the class teacher and the
+ * admins when the collector was not on the list (only then were they told).
+ */
+export async function undoEarlyPickup(
+  ds: DataSource,
+  input: { studentId: number; date: string; staffId: number; isAdmin: boolean; today: string },
+  actor: Actor,
+  at: string,
+): Promise<void> {
+  await inTransaction(ds, async (em) => {
+    const child = await childOf(em, input.studentId);
+    const pickup = child ? await earlyPickupOf(em, child.id, input.date) : null;
+    if (!child || !pickup) throw new HttpError(404, "pickup.early.nothingToUndo");
+    const refusal = undoRefusal(pickup, input, input.today);
+    if (refusal) throw new HttpError(403, `pickup.early.undo.${refusal}`);
+    await deleteEarlyPickup(em, pickup.id);
+    await recordAudit(em, actor, {
+      action: "pickup.early-undo",
+      entity: "student",
+      entityId: child.id,
+      details: {
+        date: pickup.date,
+        time: pickup.localTime,
+        name: pickup.personName,
+        unlisted: pickup.unlisted,
+        recordedBy: pickup.recordedByStaffId,
+      },
+    });
+    const payload = {
+      child: child.name,
+      date: pickup.date,
+      time: pickup.localTime,
+      person: pickup.personName,
+      link: "/family/pickup",
+    };
+    await notify(em, child.familyId, "pickup.earlyUndone", payload, at);
+    if (pickup.unlisted) {
+      const staffPayload = {
+        ...payload,
+        class: child.className,
+        link: `/classes/${child.classId}/day?date=${pickup.date}`,
+      };
+      if (child.classTeacherId !== null)
+        await notifyStaff(em, child.classTeacherId, "pickup.unlistedUndone", staffPayload, at);
+      await notifyAdmins(em, "pickup.unlistedUndone", staffPayload, at);
+    }
   });
 }

@@ -84,6 +84,10 @@ export function saveEarlyPickup(
   return repo.save(repo.create(row));
 }
 
+export async function deleteEarlyPickup(em: Repos, id: number): Promise<void> {
+  await em.getRepository(EarlyPickup).delete({ id });
+}
+
 /** The early pick-ups of a date (of the given children only, when given). */
 export function earlyPickupsOn(ds: Repos, date: string, studentIds?: number[]): Promise<EarlyPickup[]> {
   if (studentIds && !studentIds.length) return Promise.resolve([]);

@@ -100,6 +100,9 @@ const PROBES: Record<string, Probe> = {
   "post /attendance/sessions/:entryId/:date/pickup": (o) => `/attendance/sessions/${o.entry.id}/${o.date}/pickup`,
   "get /classes/:id/day/pickup": (o) => `/classes/${o.className.id}/day/pickup?student=${o.student.id}`,
   "post /classes/:id/day/pickup": (o) => `/classes/${o.className.id}/day/pickup`,
+  "post /attendance/sessions/:entryId/:date/pickup/undo": (o) =>
+    `/attendance/sessions/${o.entry.id}/${o.date}/pickup/undo`,
+  "post /classes/:id/day/pickup/undo": (o) => `/classes/${o.className.id}/day/pickup/undo`,
   "get /surveys/:id": () => ({ none: "a survey is the school's; the reply saved is the family's own" }),
   "post /surveys/:id": () => ({ none: "a survey is the school's; the reply saved is the family's own" }),
 };

@@ -5,3 +5,10 @@ export type DayMark = "absent" | "excused" | null;
 export function markOf(statuses: string[]): DayMark {
   return statuses.includes("absent") ? "absent" : statuses.includes("excused") ? "excused" : null;
 }
+
+// Away from the service that day: the registers say so, or the family asked leave
+// (请假, asked or confirmed). Leave is known in the morning, long before any
+// register is taken, and the class teacher plans the afternoon on this count.
+export function isAway(mark: DayMark, onLeave: boolean): boolean {
+  return mark !== null || onLeave;
+}

@@ -85,6 +85,7 @@ export const CHILD_NAMING_STAFF_KINDS: readonly string[] = [
   "attendance.daySummary",
   "leave.requested",
   "pickup.unlisted",
+  "pickup.unlistedUndone",
 ];
 const ENTITLED_ROLES: readonly string[] = ["class_teacher", "admin"];
 

@@ -40,3 +40,22 @@ export function timeOfDay(value: string): string | null {
   const m = /^([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/.exec(value.trim());
   return m ? `${m[1]}:${m[2]}` : null;
 }
+
+/** Why an early pick-up may not be undone (null: it may). */
+export type UndoRefusal = "notToday" | "notYours";
+
+/**
+ * Whether someone may undo (撤销) an early pick-up recorded by mistake. Only on
+ * its own day: after that the day is closed, the family has planned around it
+ * and the register's correction window is the place to argue. Only the teacher
+ * who recorded it, who knows it was a mistake, or an admin (the office).
+ */
+export function undoRefusal(
+  pickup: { date: string; recordedByStaffId: number | null },
+  by: { staffId: number; isAdmin: boolean },
+  today: string,
+): UndoRefusal | null {
+  if (pickup.date !== today) return "notToday";
+  if (!by.isAdmin && pickup.recordedByStaffId !== by.staffId) return "notYours";
+  return null;
+}

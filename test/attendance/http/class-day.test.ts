@@ -12,6 +12,7 @@ import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { seedDemoAllocation } from "../../../seeds/demo-allocation";
 import { setSchoolClock } from "../../../src/kernel";
 import { Attendance } from "../../../src/attendance/entities";
+import { LeaveRequest } from "../../../src/leave/entities";
 import { Club, Period, SchoolClass, ServiceEnrollment, Student } from "../../../src/db/entities";
 import { clubsOn } from "../../../src/membership";
 import { sessionsOn } from "../../../src/timetable";
@@ -122,6 +123,48 @@ forEachDatabase("class teacher's day", (ctx) => {
     expect(row(res.text, a)).to.contain('class="mark mark-absent"');
     expect(row(res.text, b)).to.contain('class="mark mark-excused"');
     expect(row(res.text, clubChild)).to.not.contain('class="mark ');
+  });
+
+  it("When children are on leave (asked or confirmed) for a day whose registers are not taken, then the class's day counts them away; a withdrawn request does not", async () => {
+    const ds = ctx.db.ds;
+    // A Tuesday after the school's today: nobody has taken a register yet.
+    const date = "2026-09-22";
+    const away = async () => {
+      const res = await classTeacher.get(`/classes/${cls.id}/day?date=${date}`);
+      expect(res.status).to.equal(200);
+      return Number(/class="muted day-summary" data-away="(\d+)"/.exec(res.text)![1]);
+    };
+    expect(await ds.getRepository(Attendance).countBy({ date })).to.equal(0);
+    expect(await away()).to.equal(0);
+    const at = new Date().toISOString();
+    const ask = (s: Student, status: LeaveRequest["status"]) => ({
+      studentId: s.id,
+      fromDate: date,
+      toDate: date,
+      entryId: null,
+      sessionTitle: null,
+      kind: "sick" as const,
+      note: null,
+      status,
+      reply: null,
+      decidedByStaffId: null,
+      decidedAt: null,
+      withdrawnAt: status === "withdrawn" ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const [asked, confirmed, withdrawn] = pupils.slice(0, 3);
+    await ds
+      .getRepository(LeaveRequest)
+      .insert([ask(asked, "pending"), ask(confirmed, "confirmed"), ask(withdrawn, "withdrawn")]);
+    try {
+      expect(await away()).to.equal(2);
+      const res = await classTeacher.get(`/classes/${cls.id}/day?date=${date}`);
+      expect(row(res.text, asked)).to.contain("leave-mark");
+      expect(row(res.text, withdrawn)).to.not.contain("leave-mark");
+    } finally {
+      await ds.getRepository(LeaveRequest).delete({ fromDate: date });
+    }
   });
 
   it("When the date is a holiday or a weekend, then the page says so and lists no sessions; a bad date is 400", async () => {

@@ -17,6 +17,7 @@ import { acceptPrivacy } from "../../choices/http/fixtures";
 import { AttendanceAlert, Attendance } from "../../../src/attendance/entities";
 import { SchoolClass, Student, TimetableEntry } from "../../../src/db/entities";
 import { LeaveRequest } from "../../../src/leave/entities";
+import { childSessionsOn } from "../../../src/leave/child-sessions";
 import { dispatchAll } from "../../../src/notifications";
 import { startMailReceiver, startRobotReceiver } from "../../notifications/support/receivers";
 import { pointAtReceivers } from "../../notifications/support/school";
@@ -213,5 +214,52 @@ for (const kind of databaseKinds())
         await mail.close();
         await robots.close();
       }
+    });
+
+    // Issue 21's loose end: the one-session list follows the first day as it is changed, without sending.
+    it("When the parent changes the first day on the form, then the sessions offered become that day's at once", async () => {
+      const parent = await phone();
+      const page = parent.page;
+      await page.goto(`${url}/login`);
+      await page.fill('input[name="studentNumber"]', logins.families[0].studentNumber);
+      await page.fill('input[name="code"]', logins.families[0].code);
+      await page.click('form:has(input[name="studentNumber"]) button.primary');
+      await page.waitForURL(`${url}/`);
+      await page.goto(`${url}/leave/new`);
+      const child = await db.ds
+        .getRepository(Student)
+        .findOneByOrFail({ studentNumber: logins.families[0].studentNumber });
+      const options = () => page.locator("#lv-entry option").allTextContents();
+      // A Wednesday the child does not stay for, then a Tuesday it does.
+      for (const date of ["2026-09-16", "2026-09-22"]) {
+        const expected = await childSessionsOn(db.ds, child.familyId, child.id, date);
+        const answered = page.waitForResponse((r) =>
+          r.url().includes(`/leave/sessions.json?studentId=${child.id}&date=${date}`),
+        );
+        await page.fill('input[name="fromDate"]', date);
+        expect((await answered).status()).to.equal(200);
+        await page.locator("#lv-entry-label", { hasText: date }).waitFor();
+        if (expected.length) {
+          expect((await options()).slice(1).map((o) => o.trim())).to.deep.equal(
+            expected.map((s) => `${s.time} ${s.title}`.trim()),
+          );
+        } else {
+          expect(await page.locator("select#lv-entry").count()).to.equal(0);
+          expect(await page.textContent("#lv-entry")).to.contain("没有课后服务课程");
+        }
+      }
+      // The script has the list: the "send to list them" hint is gone.
+      expect(await page.locator(".lv-session-hint").isVisible()).to.equal(false);
+      await page.check('input[name="scope"][value="session"]');
+      await page.selectOption("#lv-entry", { index: 1 });
+      await page.check('input[name="kind"][value="personal"]');
+      await page.click("button.lv-submit");
+      await page.waitForURL(`${url}/leave`);
+      const saved = await db.ds
+        .getRepository(LeaveRequest)
+        .findOneByOrFail({ studentId: child.id, fromDate: "2026-09-22" });
+      expect(saved.entryId).to.not.equal(null);
+      expect(parent.errors).to.deep.equal([]);
+      await parent.context.close();
     });
   });

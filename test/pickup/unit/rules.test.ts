@@ -5,6 +5,7 @@ import {
   roomForMore,
   telOf,
   timeOfDay,
+  undoRefusal,
   MAX_PICKUP_PEOPLE,
 } from "../../../src/pickup/core";
 
@@ -39,5 +40,20 @@ describe("pick-up rules", () => {
     expect(timeOfDay("16:05")).to.equal("16:05");
     expect(timeOfDay("09:30:59")).to.equal("09:30");
     for (const bad of ["24:00", "16:60", "4:05", "16.05", ""]) expect(timeOfDay(bad), bad).to.equal(null);
+  });
+});
+
+describe("undoing an early pick-up", () => {
+  const p = { date: "2026-09-15", recordedByStaffId: 7 };
+  it("When the teacher who recorded it asks on the day, then they may undo it", () => {
+    expect(undoRefusal(p, { staffId: 7, isAdmin: false }, "2026-09-15")).to.equal(null);
+  });
+  it("When another teacher asks, then it is not theirs; an admin may", () => {
+    expect(undoRefusal(p, { staffId: 8, isAdmin: false }, "2026-09-15")).to.equal("notYours");
+    expect(undoRefusal(p, { staffId: 8, isAdmin: true }, "2026-09-15")).to.equal(null);
+  });
+  it("When the day has passed, then nobody may undo it, an admin included", () => {
+    expect(undoRefusal(p, { staffId: 7, isAdmin: false }, "2026-09-16")).to.equal("notToday");
+    expect(undoRefusal(p, { staffId: 1, isAdmin: true }, "2026-09-16")).to.equal("notToday");
   });
 });
