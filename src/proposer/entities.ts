@@ -40,7 +40,7 @@ export class ProposalRun {
   @Column({ type: "integer" }) budget: number;
   @Column({ type: "simple-json", nullable: true }) best: BestScore | null;
   @Column({ type: "varchar", length: 64 }) fingerprint: string;
-  // Where the children's wishes came from: "round" (the term's last round) or "none".
+  // Where the children's wishes came from: "round" (the term's last round), "interest" (the interest survey) or "none".
   @Column({ type: "varchar", length: 10 }) demand: string;
   @Column({ type: "integer", nullable: true }) roundId: number | null;
   // The instance handed to the solver and its result (docs/proposer.md), as JSON text.

@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { planningWeek, type PlanningWeek } from "../timetable";
 import { slotKind } from "../timetable/core";
 import { lastRoundChoices } from "../choices";
+import { interestDemand } from "../interest";
 import { defaultClubSlots, type SlotKey, type Wish } from "./core/from-school";
 
 type Db = DataSource | EntityManager;
@@ -13,23 +14,42 @@ type Db = DataSource | EntityManager;
 const DAYS = ["", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 export interface Demand {
-  /** "round": the term's last round's rankings; "none": the term has no round yet, so no wishes. */
-  source: "round" | "none";
+  /**
+   * "round": the term's last round's rankings; "interest": no round yet, so the
+   * latest interest survey's ticks (most wanted first, one club a child, as a
+   * round's default); "none": neither, so no wishes.
+   */
+  source: "round" | "interest" | "none";
   roundId: number | null;
   roundName: string | null;
   wishes: Wish[];
 }
 
 /**
- * Where the children's wishes come from: the one place that chooses. Today the
- * term's last round; with none, nothing (the page says so). The interest survey
- * (意向调查, src/interest: interestDemand(db, termId)) is meant to answer here
- * when the term has no round.
+ * Where the children's wishes come from: the one place that chooses. The
+ * term's last round; without one, the interest survey (意向调查); with neither,
+ * nothing (the page says so).
  */
 export async function chooseDemand(db: Db, termId: number): Promise<Demand> {
   const em = "manager" in db ? db.manager : db;
   const round = await lastRoundChoices(em, termId);
-  if (!round) return { source: "none", roundId: null, roundName: null, wishes: [] };
+  if (!round) {
+    const interest = await interestDemand(em, termId);
+    if (!interest) return { source: "none", roundId: null, roundName: null, wishes: [] };
+    return {
+      source: "interest",
+      roundId: null,
+      roundName: null,
+      wishes: interest.students.map((s) => ({
+        studentNumber: s.studentNumber,
+        grade: s.grade,
+        familyId: s.familyId,
+        weekdays: s.weekdays,
+        clubIds: [...s.clubIds],
+        maxClubs: 1,
+      })),
+    };
+  }
   return {
     source: "round",
     roundId: round.round.id,
