@@ -37,7 +37,10 @@ export async function interestDemand(db: Repos, termId: number): Promise<Interes
       }))
         people.set(s.id, s);
       for (const e of await db.getRepository(ServiceEnrollment).find({ where: { termId, studentId: In(chunk) } }))
-        days.set(e.studentId, e.weekdays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 5));
+        days.set(
+          e.studentId,
+          e.weekdays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 5),
+        );
     }
     return {
       surveyId: survey.id,

@@ -6,7 +6,9 @@ import { expect } from "chai";
 import type { DataSource } from "typeorm";
 import { forEachDatabase } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
-import { Club, SchoolClass, Student, Term } from "../../../src/db/entities";
+import { Club, SchoolClass, ServiceEnrollment, Student, Term } from "../../../src/db/entities";
+import { lastRoundChoices } from "../../../src/choices";
+import { chooseDemand } from "../../../src/proposer/instance-store";
 import { inTransaction } from "../../../src/db/transaction";
 import { SYSTEM } from "../../../src/audit";
 import { InterestAnswer, InterestSurvey, interestDemand, interestOfChild } from "../../../src/interest";
@@ -104,9 +106,37 @@ forEachDatabase("interest survey store", (ctx) => {
     await answer(latest.id, kids[3].id, [clubs[1].id], null, "2026-08-27T00:00:00.000Z");
     await inTransaction(ds, (em) => em.getRepository(Student).update({ id: kids[3].id }, { archived: true }));
     const demand = await interestDemand(ds.manager, termId);
+    const enrolment = await ds.getRepository(ServiceEnrollment).findOneBy({ termId, studentId: kids[2].id });
+    const weekdays = enrolment?.weekdays ?? [];
     expect(demand).to.deep.equal({
       surveyId: latest.id,
-      students: [{ studentId: kids[2].id, grade: kids[2].grade, clubIds: [clubs[3].id, clubs[0].id, clubs[5].id] }],
+      students: [
+        {
+          studentId: kids[2].id,
+          studentNumber: kids[2].studentNumber,
+          familyId: kids[2].familyId,
+          grade: kids[2].grade,
+          weekdays,
+          clubIds: [clubs[3].id, clubs[0].id, clubs[5].id],
+        },
+      ],
+    });
+    // The proposer asks for demand in one place: with no round in the term, the survey answers.
+    expect(await lastRoundChoices(ds.manager, termId)).to.equal(null);
+    expect(await chooseDemand(ds, termId)).to.deep.equal({
+      source: "interest",
+      roundId: null,
+      roundName: null,
+      wishes: [
+        {
+          studentNumber: kids[2].studentNumber,
+          grade: kids[2].grade,
+          familyId: kids[2].familyId,
+          weekdays,
+          clubIds: [clubs[3].id, clubs[0].id, clubs[5].id],
+          maxClubs: 1,
+        },
+      ],
     });
     expect((await answersOfSurvey(ds.manager, latest.id)).map((a) => a.studentId)).to.deep.equal([kids[2].id]);
     await inTransaction(ds, (em) => em.getRepository(Student).update({ id: kids[3].id }, { archived: false }));
