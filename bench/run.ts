@@ -8,6 +8,7 @@ const BENCHES = [
   "proposer/run.js",
   "feeds/run.js",
   "pages/run.js",
+  "pages/admin-home.js",
   "load/run.js",
   "faults/backup-under-load.js",
   "faults/kill.js",

@@ -5,6 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { allocate, InstanceError, parseInstance, type Mechanism } from "./core";
+import { runCommand, UsageError } from "../cli";
 
 const USAGE = "usage: kehou allocate --input FILE [--mechanism optimal|lottery] [--seed N]";
 
@@ -14,10 +15,8 @@ interface Flags {
   seed?: number;
 }
 
-class UsageError extends Error {}
-
-export async function runAllocateCommand(argv: string[]): Promise<number> {
-  try {
+export function runAllocateCommand(argv: string[]): Promise<number> {
+  return runCommand({ command: "allocate", usage: USAGE, inputErrors: [InstanceError] }, async () => {
     const flags = parseFlags(argv);
     const started = performance.now();
     const text = readInput(flags.input);
@@ -44,20 +43,7 @@ export async function runAllocateCommand(argv: string[]): Promise<number> {
       `kehou allocate: ${diagnostics.path} path, ${diagnostics.timings.wallMs} ms; diagnostics ${JSON.stringify(diagnostics)}\n`,
     );
     return 0;
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`kehou allocate: ${err.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (err instanceof InstanceError) {
-      process.stderr.write(`kehou allocate: ${err.message}\n`);
-      return 2;
-    }
-    process.stderr.write(
-      `kehou allocate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    return 1;
-  }
+  });
 }
 
 function parseFlags(argv: string[]): Flags {

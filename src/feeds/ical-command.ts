@@ -9,10 +9,9 @@ import { buildFeed } from "./build-feed";
 import type { Subject } from "./context-store";
 import { isId } from "../http";
 import { clubByCode, staffByNumber, studentByNumber, venueById } from "./store";
+import { runCommand, UsageError } from "../cli";
 
 const USAGE = "usage: kehou ical --staff NUMBER | --student NUMBER | --club CODE | --venue ID | --school";
-
-class UsageError extends Error {}
 
 type Flags = { staff?: string; student?: string; club?: string; venue?: string; school?: boolean };
 
@@ -70,26 +69,24 @@ async function subjectOf(ds: DataSource, flags: Flags): Promise<Subject> {
   return { kind: "venue", id };
 }
 
-export async function icalCommand(argv: string[]): Promise<number> {
-  let ds: DataSource | undefined;
-  try {
-    const flags = parse(argv);
-    ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
-    const { feed } = await buildFeed(ds, await subjectOf(ds, flags));
-    if (feed === "no-term") {
-      process.stderr.write("kehou ical: no term is current, so there is no feed to print\n");
-      return 1;
+export function icalCommand(argv: string[]): Promise<number> {
+  return runCommand({ command: "ical", usage: USAGE }, async () => {
+    let ds: DataSource | undefined;
+    try {
+      const flags = parse(argv);
+      ds = await openDatabase(loadConfig(process.env, "command").databaseUrl);
+      const { feed } = await buildFeed(ds, await subjectOf(ds, flags));
+      if (feed === "no-term") {
+        process.stderr.write("kehou ical: no term is current, so there is no feed to print\n");
+        return 1;
+      }
+      if (feed === "no-subject") throw new UsageError("that feed has no subject");
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(feed.body, (err) => (err ? reject(err) : resolve())),
+      );
+      return 0;
+    } finally {
+      await ds?.destroy();
     }
-    if (feed === "no-subject") throw new UsageError("that feed has no subject");
-    await new Promise<void>((resolve, reject) =>
-      process.stdout.write(feed.body, (err) => (err ? reject(err) : resolve())),
-    );
-    return 0;
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`kehou ical: ${err.message}\n${USAGE}\n`);
-    return 2;
-  } finally {
-    await ds?.destroy();
-  }
+  });
 }

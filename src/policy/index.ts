@@ -11,6 +11,6 @@ export { assertRulesLoad, policyRules, useRulesDir } from "./rules-registry";
 export { loadPolicyInput, type PolicyData, type PolicyInputOptions } from "./store/policy-input";
 export { loadPolicySettings } from "./store/settings";
 export type { PendingRound } from "./store/club-sizes";
-export { runCurrentPolicy, runPolicy, type PolicyRun } from "./service";
+export { runCurrentPolicy, runPolicy, policyCounts, type PolicyRun, type PolicyCounts } from "./service";
 export { policyBlockers, type PolicyBlockers } from "./blockers-service";
 export { policyRoutes } from "./routes";

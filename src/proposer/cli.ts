@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { InstanceError } from "../allocation/core";
 import { DEFAULT_BUDGET, parseProposalInstance, propose } from "./core";
+import { runCommand, UsageError } from "../cli";
 
 const USAGE = "usage: kehou propose --input FILE [--seed N] [--time-limit S] [--budget N]";
 
@@ -16,10 +17,8 @@ interface Flags {
   budget: number;
 }
 
-class UsageError extends Error {}
-
-export async function runProposeCommand(argv: string[]): Promise<number> {
-  try {
+export function runProposeCommand(argv: string[]): Promise<number> {
+  return runCommand({ command: "propose", usage: USAGE, inputErrors: [InstanceError] }, async () => {
     const flags = parseFlags(argv);
     const instance = parseProposalInstance(readJson(flags.input));
     let reported = 0;
@@ -41,20 +40,7 @@ export async function runProposeCommand(argv: string[]): Promise<number> {
       );
     process.stderr.write(`kehou propose: ${diagnostics.totalMs} ms; diagnostics ${JSON.stringify(diagnostics)}\n`);
     return 0;
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`kehou propose: ${err.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (err instanceof InstanceError) {
-      process.stderr.write(`kehou propose: ${err.message}\n`);
-      return 2;
-    }
-    process.stderr.write(
-      `kehou propose: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    return 1;
-  }
+  });
 }
 
 function parseFlags(argv: string[]): Flags {

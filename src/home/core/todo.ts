@@ -30,7 +30,8 @@ export interface AdminFigures {
     families: number;
     familiesAnswered: number;
   }[];
-  policy: { errors: number; warnings: number } | null;
+  /** checkedAt: the school-local time ("14:31") of the check, when the school's data changed after it. */
+  policy: { errors: number; warnings: number; checkedAt?: string | null } | null;
   timetable: { changes: number; clashes: number; entries: number; published: boolean } | null;
   clubs: { overFull: { id: number; name: string }[]; underMin: { id: number; name: string }[] };
   absences: { absent: number };
@@ -84,10 +85,15 @@ export function adminTodo(f: AdminFigures): TodoItem[] {
   }
   for (const r of f.awaitingRuns)
     add("runs", "week", "warn", `/admin/rounds/${r.id}/runs`, { name: r.name, count: r.runs });
+  const checked: TodoItem["params"] = f.policy?.checkedAt ? { checkedAt: f.policy.checkedAt } : {};
   if (f.policy && f.policy.errors > 0)
-    add("policyErrors", "week", "error", "/admin/compliance", { count: f.policy.errors, warnings: f.policy.warnings });
+    add("policyErrors", "week", "error", "/admin/compliance", {
+      count: f.policy.errors,
+      warnings: f.policy.warnings,
+      ...checked,
+    });
   else if (f.policy && f.policy.warnings > 0)
-    add("policyWarnings", "week", "warn", "/admin/compliance", { count: f.policy.warnings });
+    add("policyWarnings", "week", "warn", "/admin/compliance", { count: f.policy.warnings, ...checked });
   if (f.timetable) {
     if (f.timetable.clashes > 0) add("clashes", "week", "error", "/admin/timetable", { count: f.timetable.clashes });
     if (!f.timetable.published && f.timetable.entries > 0)

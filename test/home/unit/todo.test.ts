@@ -82,4 +82,15 @@ describe("the admin's to-do list", () => {
     });
     expect(items.map((i) => i.key)).to.deep.equal(["policyWarnings", "timetableFirst"]);
   });
+
+  it("When the compliance counts come from a check made before the latest change, then the item says when it was checked; exact counts say nothing", () => {
+    const stale = adminTodo({ ...calm, policy: { errors: 2, warnings: 1, checkedAt: "14:31" } });
+    expect(stale.find((i) => i.key === "policyErrors")!.params).to.deep.equal({
+      count: 2,
+      warnings: 1,
+      checkedAt: "14:31",
+    });
+    const exact = adminTodo({ ...calm, policy: { errors: 0, warnings: 3, checkedAt: null } });
+    expect(exact.find((i) => i.key === "policyWarnings")!.params).to.deep.equal({ count: 3 });
+  });
 });
