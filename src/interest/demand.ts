@@ -1,7 +1,7 @@
 // The interest survey as the proposer's demand (see index.ts for the contract).
-import { type EntityManager, In } from "typeorm";
-import { ServiceEnrollment, Student } from "../db";
+import type { EntityManager } from "typeorm";
 import { demandOrder } from "./core";
+import { demandFacts } from "./store/people";
 import { answersOfSurvey } from "./store/answers";
 import { openedSurveysOfTerm } from "./store/surveys";
 
@@ -25,23 +25,11 @@ export async function interestDemand(db: Repos, termId: number): Promise<Interes
   for (const survey of await openedSurveysOfTerm(db, termId)) {
     const answers = await answersOfSurvey(db, survey.id);
     if (!answers.length) continue;
-    const ids = answers.map((a) => a.studentId);
-    const people = new Map<number, Pick<Student, "studentNumber" | "familyId">>();
-    const days = new Map<number, number[]>();
-    // IN lists in chunks, as answersOfSurvey: PostgreSQL's parameter limit.
-    for (let i = 0; i < ids.length; i += 5000) {
-      const chunk = ids.slice(i, i + 5000);
-      for (const s of await db.getRepository(Student).find({
-        select: { id: true, studentNumber: true, familyId: true },
-        where: { id: In(chunk) },
-      }))
-        people.set(s.id, s);
-      for (const e of await db.getRepository(ServiceEnrollment).find({ where: { termId, studentId: In(chunk) } }))
-        days.set(
-          e.studentId,
-          e.weekdays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 5),
-        );
-    }
+    const { people, days } = await demandFacts(
+      db,
+      termId,
+      answers.map((a) => a.studentId),
+    );
     return {
       surveyId: survey.id,
       students: answers.flatMap((a) => {

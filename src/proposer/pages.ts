@@ -7,7 +7,6 @@ import { proposalGrids, type GridModel, type PlanningWeek } from "../timetable";
 import {
   bindingKey,
   bindings,
-  type Binding,
   type ProposalInstance,
   type ProposalMetrics,
   type ProposalResult,
