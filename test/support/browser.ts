@@ -2,7 +2,7 @@
 // Chromium the browser suites are pending, except under CI=true where that fails.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Express } from "express";
@@ -52,6 +52,21 @@ export function listen(app: Express): Promise<{ server: Server; url: string }> {
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * A family's phone (390 px, touch, zh-CN) with what went wrong on it collected:
+ * script errors and every response of 400 or more (the browser's own favicon probe aside).
+ */
+export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return { context, page, errors };
+}
 
 // Screenshots of every run go to test-output/; with UPDATE_DOCS=1 also to docs/screenshots/.
 export function screenshotPaths(name: string): string[] {

@@ -5,7 +5,15 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { databaseKinds, openTestDb, TestDb } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
-import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../../support/browser";
+import {
+  DESKTOP,
+  launchChromium,
+  listen,
+  PHONE,
+  phonePage,
+  requireChromium,
+  screenshotPaths,
+} from "../../support/browser";
 import type { DemoLogins } from "../../../seeds/demo";
 import { projectRoot } from "../../../src/config";
 import { Preference } from "../../../src/choices/entities";
@@ -54,13 +62,7 @@ for (const kind of databaseKinds())
     });
 
     it("When a family ranks clubs on a phone, then the move buttons reorder them and the receipt shows what was saved", async () => {
-      const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "zh-CN" });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("response", (r) => {
-        if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
-      });
+      const { context, page, errors } = await phonePage(browser);
       await page.goto(`${url}/login`);
       await page.fill('input[name="studentNumber"]', logins.families[0].studentNumber);
       await page.fill('input[name="code"]', logins.families[0].code);

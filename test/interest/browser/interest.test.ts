@@ -6,7 +6,15 @@ import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
 import { databaseKinds, openTestDb, TestDb } from "../../support/databases";
 import { demoApp } from "../../support/demo-app";
-import { DESKTOP, launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../../support/browser";
+import {
+  DESKTOP,
+  launchChromium,
+  listen,
+  PHONE,
+  phonePage,
+  requireChromium,
+  screenshotPaths,
+} from "../../support/browser";
 import type { DemoLogins } from "../../../seeds/demo";
 import { SYSTEM } from "../../../src/audit";
 import { InterestAnswer } from "../../../src/interest";
@@ -80,13 +88,7 @@ for (const kind of databaseKinds())
     }
 
     it("When a parent of two ticks clubs for both children on a phone, then each is saved and the admin sees the counts", async () => {
-      const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "zh-CN" });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("response", (r) => {
-        if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
-      });
+      const { context, page, errors } = await phonePage(browser);
       const family = logins.families[1];
       await page.goto(`${url}/login`);
       await page.fill('input[name="studentNumber"]', family.studentNumber);

@@ -2,13 +2,13 @@
 // teacher's list of the day shows it and the register opens with the child excused; another
 // child's unexcused absence reaches the class teacher's e-mail and the staff groups, nameless there.
 import { expect } from "chai";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { databaseKinds, openTestDb, TestDb } from "../../support/databases";
 import { demoApp, staffLogin } from "../../support/demo-app";
-import { launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../../support/browser";
+import { launchChromium, listen, phonePage, requireChromium, screenshotPaths } from "../../support/browser";
 import type { DemoLogins } from "../../../seeds/demo";
 import { projectRoot } from "../../../src/config";
 import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
@@ -72,16 +72,7 @@ for (const kind of databaseKinds())
       await db?.drop();
     });
 
-    async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-      const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "zh-CN" });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("response", (r) => {
-        if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
-      });
-      return { context, page, errors };
-    }
+    const phone = () => phonePage(browser);
 
     it("When a parent asks for leave on a phone, then the teacher's register opens with the child excused", async () => {
       const child = await db.ds

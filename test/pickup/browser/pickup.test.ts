@@ -3,11 +3,11 @@
 // collected the child; the register's row shows it in red; the class teacher's
 // notice is in their app inbox (and the office's).
 import { expect } from "chai";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
 import { databaseKinds, openTestDb, TestDb } from "../../support/databases";
 import { demoApp, staffLogin } from "../../support/demo-app";
-import { launchChromium, listen, PHONE, requireChromium, screenshotPaths } from "../../support/browser";
+import { launchChromium, listen, phonePage, requireChromium, screenshotPaths } from "../../support/browser";
 import type { DemoLogins } from "../../../seeds/demo";
 import { seedDemoEnrollments } from "../../../seeds/demo-enrollments";
 import { setSchoolClock } from "../../../src/kernel";
@@ -46,16 +46,7 @@ for (const kind of databaseKinds())
       await db?.drop();
     });
 
-    async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-      const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "zh-CN" });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("response", (r) => {
-        if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
-      });
-      return { context, page, errors };
-    }
+    const phone = () => phonePage(browser);
     const staffIn = async (page: Page, email: string, password: string) => {
       await page.goto(`${url}/login`);
       await page.fill('input[name="email"]', email);
