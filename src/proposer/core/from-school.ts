@@ -191,7 +191,15 @@ export function defaultClubSlots(
   periods: { id: number }[],
   slotKind: (weekday: number, periodId: number) => string,
 ): SlotKey[] {
-  return [1, 2, 3, 4, 5].flatMap((weekday) =>
-    periods.filter((p) => slotKind(weekday, p.id) === "club").map((p) => ({ weekday, periodId: p.id })),
+  // A club period is one that holds clubs on some weekday; on the other weekdays it
+  // may hold clubs too unless homework or lessons fill it (a club pulling children out
+  // of sport is kept out per club by the clubs' allowed slots). Only the slots the
+  // draft already fills with clubs would leave a twice-weekly club nowhere to go.
+  const days = [1, 2, 3, 4, 5];
+  const clubPeriods = periods.filter((p) => days.some((d) => slotKind(d, p.id) === "club"));
+  return days.flatMap((weekday) =>
+    clubPeriods
+      .filter((p) => !["homework", "lesson"].includes(slotKind(weekday, p.id)))
+      .map((p) => ({ weekday, periodId: p.id })),
   );
 }

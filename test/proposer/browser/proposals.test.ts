@@ -6,7 +6,7 @@ import { Club, TimetableEntry } from "../../../src/db/entities";
 import { inTransaction } from "../../../src/db/transaction";
 import { seedDemo, type DemoLogins } from "../../../seeds/demo";
 import { databaseKinds, openTestDb, type TestDb } from "../../support/databases";
-import { DESKTOP, launchChromium, listen, requireChromium } from "../../support/browser";
+import { DESKTOP, launchChromium, listen, requireChromium, screenshotPaths } from "../../support/browser";
 
 // The admin asks for a proposal on the demo with a small budget, watches the
 // progress bar reach done, accepts it, and finds the draft grid marked. One
@@ -70,6 +70,7 @@ for (const kind of databaseKinds())
       expect(await page.locator("#pr-bar").getAttribute("value")).to.equal("100");
       expect(await page.locator("#pr-status").textContent()).to.contain("已完成");
       expect(await page.locator(".pr-moved").textContent()).to.contain(clubName);
+      await page.screenshot({ path: screenshotPaths(`proposal-run-desktop-${kind}`)[0], fullPage: true });
       await page.check('input[name="confirm"]');
       await page.click("form.pr-accept button.primary");
       await page.waitForSelector("text=这个建议已写入课表草稿");
@@ -77,5 +78,6 @@ for (const kind of databaseKinds())
       await page.waitForURL(`${url}/admin/timetable`);
       const added = page.locator(".tt-chip.tt-draft-added", { hasText: clubName });
       expect(await added.count()).to.be.greaterThan(0);
+      await page.screenshot({ path: screenshotPaths(`proposal-accepted-grid-desktop-${kind}`)[0], fullPage: true });
     });
   });

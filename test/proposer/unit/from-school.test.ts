@@ -128,10 +128,14 @@ describe("the proposal instance from the school's data", () => {
     expect(() => parseProposalInstance(JSON.parse(JSON.stringify(built().instance)))).to.not.throw();
   });
 
-  it("When slots are chosen by default, then they are those the draft mostly fills with clubs", () => {
-    const kinds: Record<string, string> = { "4-20": "club", "1-20": "sport" };
+  it("When slots are chosen by default, then they are a club period's weekdays not filled with homework or lessons", () => {
+    const kinds: Record<string, string> = { "4-20": "club", "1-20": "sport", "2-20": "activity", "3-20": "lesson" };
     const chosen = defaultClubSlots(week().periods, (d, p) => kinds[`${d}-${p}`] ?? "homework");
-    expect(chosen).to.deep.equal([{ weekday: 4, periodId: 20 }]);
+    expect(chosen).to.deep.equal([
+      { weekday: 1, periodId: 20 },
+      { weekday: 2, periodId: 20 },
+      { weekday: 4, periodId: 20 },
+    ]);
   });
 
   it("When a slot key is read, then only weekday-period pairs pass", () => {
