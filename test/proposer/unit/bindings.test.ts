@@ -253,7 +253,7 @@ describe("proposer bindings (why the proposal is as it is)", () => {
 
   it("When a binding is shown, then its sentence exists in both languages", () => {
     const catalog = (locale: string) =>
-      JSON.parse(readFileSync(join(projectRoot(), "locales", locale, "proposer.json"), "utf8")) as Record<
+      JSON.parse(readFileSync(join(projectRoot(), "locales", locale, "proposals.json"), "utf8")) as Record<
         string,
         unknown
       >;
